@@ -1,0 +1,102 @@
+"""Keep-in-touch rhythm and drift: pure functions of dates, no database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+RING_RHYTHM_DAYS = {"inner": 7, "middle": 30, "outer": 180}
+
+
+class Drift(StrEnum):
+    IN_RHYTHM = "in-rhythm"
+    DUE = "due"
+    DRIFTING = "drifting"
+    NEVER = "never"
+
+    @property
+    def label(self) -> str:
+        return DRIFT_LABELS[self]
+
+
+DRIFT_LABELS = {
+    Drift.IN_RHYTHM: "In rhythm",
+    Drift.DUE: "Due",
+    Drift.DRIFTING: "Drifting",
+    Drift.NEVER: "No moments yet",
+}
+
+
+def default_rhythm(ring: str) -> int:
+    return RING_RHYTHM_DAYS[ring]
+
+
+def due_from_day(rhythm_days: int) -> int:
+    """The day from which someone counts as due: the last fifth of the rhythm, at least a day."""
+    return max(1, rhythm_days - max(1, round(rhythm_days * 0.2)))
+
+
+def drift_status(last_contact: date | None, rhythm_days: int, today: date) -> Drift:
+    """In rhythm, due, or drifting (longer since the last moment than the rhythm asks)."""
+    if last_contact is None:
+        return Drift.NEVER
+    days = (today - last_contact).days
+    if days > rhythm_days:
+        return Drift.DRIFTING
+    if days >= due_from_day(rhythm_days):
+        return Drift.DUE
+    return Drift.IN_RHYTHM
+
+
+def rhythm_words(rhythm_days: int) -> str:
+    """'every week', 'every 2 weeks', 'every month', 'every 6 months', 'every 10 days'..."""
+    if rhythm_days == 1:
+        return "every day"
+    if rhythm_days % 365 == 0:
+        years = rhythm_days // 365
+        return "every year" if years == 1 else f"every {years} years"
+    if rhythm_days % 30 == 0:
+        months = rhythm_days // 30
+        return "every month" if months == 1 else f"every {months} months"
+    if rhythm_days % 7 == 0:
+        weeks = rhythm_days // 7
+        return "every week" if weeks == 1 else f"every {weeks} weeks"
+    return f"every {rhythm_days} days"
+
+
+def days_words(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    """What the person page says about keeping in touch with someone."""
+
+    status: Drift
+    days_since: int | None
+    rhythm_days: int
+
+    @property
+    def summary(self) -> str:
+        usual = f"you hoped to be in touch {rhythm_words(self.rhythm_days)}"
+        if self.days_since is None:
+            return f"No moments logged yet; {usual}."
+        since = days_words(self.days_since)
+        if self.status is Drift.DRIFTING:
+            over = self.days_since - self.rhythm_days
+            return f"Last moment {since}; {usual}, so that is {over} days longer."
+        if self.status is Drift.DUE:
+            left = self.rhythm_days - self.days_since
+            when = "today" if left == 0 else f"within {left} day{'s' if left != 1 else ''}"
+            return f"Last moment {since}; {usual}, so it is due {when}."
+        return f"Last moment {since}; {usual}."
+
+
+def rhythm_for(last_contact: date | None, rhythm_days: int, today: date) -> Rhythm:
+    days = None if last_contact is None else (today - last_contact).days
+    return Rhythm(drift_status(last_contact, rhythm_days, today), days, rhythm_days)

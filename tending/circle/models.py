@@ -1,0 +1,111 @@
+"""The people in a person's life, and how close they feel, over time."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from tending.circle.drift import default_rhythm
+from tending.core.models import OwnedModel
+
+
+class Kind(models.TextChoices):
+    PARTNER = "partner", "Partner"
+    FAMILY = "family", "Family"
+    FRIEND = "friend", "Friend"
+    COLLEAGUE = "colleague", "Colleague"
+    MENTOR = "mentor", "Mentor"
+    PROFESSIONAL = "professional", "Therapist or other professional"
+    PEER_SUPPORT = "peer-support", "Peer support"
+    COMMUNITY = "community", "Community"
+    OTHER = "other", "Other"
+
+
+class Ring(models.TextChoices):
+    INNER = "inner", "Inner"
+    MIDDLE = "middle", "Middle"
+    OUTER = "outer", "Outer"
+
+
+RING_MEANING = {
+    Ring.INNER: "So close it is hard to imagine life without them.",
+    Ring.MIDDLE: "Not quite that close, but still important to you.",
+    Ring.OUTER: "Close and important enough to belong in your circle.",
+}
+
+MONTHS = [(i, calendar.month_name[i]) for i in range(1, 13)]
+
+
+class Person(OwnedModel):
+    name = models.CharField(max_length=100)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FRIEND)
+    ring = models.CharField(max_length=10, choices=Ring.choices, default=Ring.MIDDLE)
+    rhythm_days = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(3650)]
+    )
+    birthday_day = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(31)]
+    )
+    birthday_month = models.PositiveSmallIntegerField(null=True, blank=True, choices=MONTHS)
+    birthday_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    other_contact = models.CharField(max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+    is_safe = models.BooleanField(default=False)
+    is_archived = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        indexes = [models.Index(fields=["owner", "is_archived", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.rhythm_days:
+            self.rhythm_days = default_rhythm(self.ring)
+        super().save(*args, **kwargs)
+
+    @property
+    def birthday(self) -> str:
+        if not (self.birthday_day and self.birthday_month):
+            return ""
+        text = f"{self.birthday_day} {calendar.month_name[self.birthday_month]}"
+        return f"{text} {self.birthday_year}" if self.birthday_year else text
+
+    def next_birthday(self, today: date) -> date | None:
+        if not (self.birthday_day and self.birthday_month):
+            return None
+        for year in (today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4):
+            try:
+                candidate = date(year, self.birthday_month, self.birthday_day)
+            except ValueError:  # 29 February outside a leap year
+                continue
+            if candidate >= today:
+                return candidate
+        return None
+
+
+class ClosenessRating(OwnedModel):
+    """One answer to 'how close do you feel?' on the 1-7 overlapping-circles scale."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="closeness_ratings")
+    value = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(7)]
+    )
+    rated_on = models.DateField(default=timezone.localdate)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-rated_on", "-id"]
+        indexes = [models.Index(fields=["person", "-rated_on", "-id"])]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.value} on {self.rated_on}"

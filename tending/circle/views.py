@@ -1,0 +1,182 @@
+"""Pages of the circle: the rings, a person's page, and adding, editing and removing people."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from tending.circle import layout
+from tending.circle.drift import DRIFT_LABELS, Drift
+from tending.circle.forms import ClosenessForm, PersonForm
+from tending.circle.models import RING_MEANING, ClosenessRating, Kind, Person, Ring
+from tending.circle.queries import by_ring, circle_entries, people_for, what_goes_with
+from tending.core.ownership import get_owned_or_404, one_or_404
+from tending.moments.queries import moments_for
+
+
+@login_required
+def circle(request):
+    kind = request.GET.get("kind", "")
+    if kind not in Kind.values:
+        kind = ""
+    show_archived = request.GET.get("archived") == "1"
+    today = timezone.localdate()
+    entries = circle_entries(
+        people_for(request.user, include_archived=show_archived, kind=kind), today
+    )
+    grouped = by_ring([e for e in entries if not e.person.is_archived])
+    placed = []
+    for ring, ring_entries in grouped.items():
+        spots = layout.place_ring(ring, [(e, e.person.name) for e in ring_entries])
+        placed.extend(spots)
+    context = {
+        "size": layout.SIZE,
+        "centre": layout.CENTRE,
+        "you_radius": layout.YOU_RADIUS,
+        "rings": layout.rings(),
+        "placed": placed,
+        "grouped": [(Ring(r), RING_MEANING[Ring(r)], grouped[r]) for r in grouped],
+        "archived": [e for e in entries if e.person.is_archived],
+        "show_archived": show_archived,
+        "kind": kind,
+        "kinds": Kind.choices,
+        "drift_legend": [(d.value, DRIFT_LABELS[d]) for d in Drift],
+        "total": len(entries),
+    }
+    return render(request, "circle/circle.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_add(request):
+    form = PersonForm(
+        request.POST or None, with_closeness=True, instance=Person(owner=request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            person = form.save()
+        messages.success(request, f"{person.name} is in your circle.")
+        if "another" in request.POST:
+            return redirect("circle:person_add")
+        return redirect("circle:person", person_id=person.pk)
+    return render(request, "circle/person_form.html", {"form": form, "adding": True})
+
+
+@login_required
+def person_detail(request, person_id: int):
+    person = one_or_404(people_for(request.user, include_archived=True), pk=person_id)
+    entry = circle_entries([person], timezone.localdate())[0]
+    ratings = list(person.closeness_ratings.all()[:50])
+    moments = moments_for(request.user).filter(people=person)[:20]
+    context = {
+        "person": person,
+        "entry": entry,
+        "ratings": ratings,
+        "spark": _spark(list(reversed(ratings))),
+        "moments": moments,
+        "moment_count": moments_for(request.user).filter(people=person).count(),
+        "closeness_form": ClosenessForm(
+            instance=ClosenessRating(owner=request.user, person=person)
+        ),
+    }
+    return render(request, "circle/person_detail.html", context)
+
+
+def _spark(ratings: list[ClosenessRating]) -> dict | None:
+    """Points for a small line of closeness over time (oldest first), if there are two or more."""
+    if len(ratings) < 2:
+        return None
+    width, height, pad = 240, 70, 6
+    step = (width - 2 * pad) / (len(ratings) - 1)
+    points = [
+        (round(pad + i * step, 1), round(height - pad - (r.value - 1) * (height - 2 * pad) / 6, 1))
+        for i, r in enumerate(ratings)
+    ]
+    return {
+        "width": width,
+        "height": height,
+        "points": " ".join(f"{x},{y}" for x, y in points),
+        "dots": points,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request, person_id: int):
+    person = get_owned_or_404(Person, request.user, pk=person_id)
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect("circle:person", person_id=person.pk)
+    return render(request, "circle/person_form.html", {"form": form, "person": person})
+
+
+@login_required
+@require_POST
+def person_archive(request, person_id: int):
+    person = get_owned_or_404(Person, request.user, pk=person_id)
+    person.is_archived = True
+    person.save(update_fields=["is_archived", "updated_at"])
+    messages.success(
+        request, f"{person.name} is archived: hidden from your circle, with nothing deleted."
+    )
+    return redirect("circle:person", person_id=person.pk)
+
+
+@login_required
+@require_POST
+def person_restore(request, person_id: int):
+    person = get_owned_or_404(Person, request.user, pk=person_id)
+    person.is_archived = False
+    person.save(update_fields=["is_archived", "updated_at"])
+    messages.success(request, f"{person.name} is back in your circle.")
+    return redirect("circle:person", person_id=person.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_delete(request, person_id: int):
+    person = get_owned_or_404(Person, request.user, pk=person_id)
+    goes_with = what_goes_with(person)
+    if request.method == "POST":
+        with transaction.atomic():
+            # Moments they were the only one in go with them; shared moments stay, without them.
+            lonely = person.moments.annotate(n_people=Count("people")).filter(n_people=1)
+            moments_for(request.user).filter(
+                pk__in=list(lonely.values_list("pk", flat=True))
+            ).delete()
+            name = person.name
+            person.delete()
+        messages.success(request, f"{name} and what went with them are deleted.")
+        return redirect("circle:circle")
+    return render(request, "circle/person_delete.html", {"person": person, "goes_with": goes_with})
+
+
+@login_required
+@require_POST
+def closeness_add(request, person_id: int):
+    person = get_owned_or_404(Person, request.user, pk=person_id)
+    form = ClosenessForm(request.POST, instance=ClosenessRating(owner=request.user, person=person))
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Closeness noted.")
+        return redirect("circle:person", person_id=person.pk)
+    return render(
+        request, "circle/closeness_form.html", {"person": person, "form": form}, status=400
+    )
+
+
+@login_required
+@require_POST
+def closeness_delete(request, rating_id: int):
+    rating = get_owned_or_404(ClosenessRating, request.user, pk=rating_id)
+    person_id = rating.person_id
+    rating.delete()
+    messages.success(request, "That closeness rating is removed.")
+    return redirect("circle:person", person_id=person_id)

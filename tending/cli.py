@@ -1,0 +1,261 @@
+"""The `tending` command: serve the app, create accounts, log moments, make demo data."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import textwrap
+
+EPILOG = textwrap.dedent(
+    """\
+    examples:
+      tending                          start tending at http://127.0.0.1:8000/
+      tending createuser sam           make an account (asks for a password)
+      tending log Sam --shared feelings --understood 4 --note "Long walk"
+      tending log "Sam" "Alex" --how video --when "2026-03-14 19:30"
+      tending demo --years 2           try tending with made-up people and moments
+
+    configuration (environment variables):
+      TENDING_DATA_DIR     where the database and secret key live
+                           (default: your user data folder)
+      DATABASE_URL         postgres://user:password@host/name to use PostgreSQL
+      TENDING_HOSTED       true for a shared server: needs TENDING_SECRET_KEY and
+                           TENDING_ALLOWED_HOSTS, turns on secure cookies
+      TENDING_DEBUG        true only while developing tending itself
+    """
+)
+
+
+class CommandError(Exception):
+    """A problem the person can fix; printed without a traceback, exit code 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tending",
+        description="tending: a private companion for self-care through closeness. "
+        "With no command, starts the web app.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from tending import __version__
+
+    parser.add_argument("--version", action="version", version=f"tending {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="start the web app (the default)")
+    add_serve_arguments(serve)
+
+    create = commands.add_parser("createuser", help="create an account")
+    create.add_argument("username", help="the name to log in with")
+    create.add_argument("--time-zone", default="UTC", help="e.g. Europe/Berlin (default: UTC)")
+    create.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+
+    from tending.moments.terminal import add_log_arguments
+
+    log = commands.add_parser(
+        "log",
+        help="log a moment from the terminal",
+        description="Log a moment with one or more people of your circle. "
+        "Names may be partial; an unknown or ambiguous name is an error that lists the matches.",
+    )
+    add_log_arguments(log)
+
+    demo = commands.add_parser(
+        "demo",
+        help="fill an account with made-up people and moments to try tending",
+        description="Fill an empty account with about 60 made-up people and YEARS of moments. "
+        "Creates the account if it does not exist and prints its password.",
+    )
+    demo.add_argument("--years", type=int, default=2, help="years of moments (1-30, default 2)")
+    demo.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
+    demo.add_argument("--user", default="demo", help="account to fill (default: demo)")
+
+    manage = commands.add_parser(
+        "manage", help="run a Django management command (for administrators)", add_help=False
+    )
+    manage.add_argument("args", nargs=argparse.REMAINDER)
+    return parser
+
+
+def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    parser.add_argument(
+        "--production",
+        action="store_true",
+        help="serve with gunicorn for a hosted instance (collects static files first)",
+    )
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tending.settings")
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        raise CommandError(f"tending is not configured correctly: {exc}") from None
+
+
+def migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def serve(args: argparse.Namespace) -> int:
+    if not 1 <= args.port <= 65535:
+        raise CommandError(f"--port {args.port} is not a port number (1-65535).")
+    setup_django()
+    migrate()
+    from django.conf import settings
+
+    if args.production:
+        if sys.platform == "win32":
+            raise CommandError("--production uses gunicorn, which does not run on Windows.")
+        from django.core.management import call_command
+
+        call_command("collectstatic", interactive=False, verbosity=0)
+        bind = f"{args.host}:{args.port}"
+        os.execv(
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "tending.wsgi:application",
+                "--bind",
+                bind,
+                "--workers",
+                str(args.workers),
+                "--access-logfile",
+                "-",
+            ],
+        )
+    import waitress
+
+    from tending.wsgi import application
+
+    where = f"http://{'localhost' if args.host == '127.0.0.1' else args.host}:{args.port}/"
+    print(f"tending is running at {where}  (data: {settings.DATA_DIR})")
+    print("Open that address in your browser. Press Ctrl+C to stop.", flush=True)
+    try:
+        waitress.serve(application, host=args.host, port=args.port, threads=8, _quiet=True)
+    except OSError as exc:
+        raise CommandError(
+            f"Could not listen on {args.host}:{args.port} ({exc.strerror}). "
+            "Is tending already running? Try another port with --port."
+        ) from None
+    return 0
+
+
+def createuser(args: argparse.Namespace) -> int:
+    setup_django()
+    migrate()
+    import getpass
+
+    from django.contrib.auth import get_user_model, password_validation
+    from django.core.exceptions import ValidationError
+
+    from tending.core.models import validate_time_zone
+
+    user_model = get_user_model()
+    try:
+        user_model.username_validator(args.username)
+        validate_time_zone(args.time_zone)
+    except ValidationError as exc:
+        raise CommandError(" ".join(exc.messages)) from None
+    if user_model.objects.filter(username__iexact=args.username).exists():
+        raise CommandError(f"There is already an account called {args.username!r}.")
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("The same password again: ") != password:
+            raise CommandError("The two passwords are not the same. Nothing was created.")
+    try:
+        password_validation.validate_password(password, user_model(username=args.username))
+    except ValidationError as exc:
+        raise CommandError(" ".join(exc.messages) + " Nothing was created.") from None
+    user_model.objects.create_user(
+        username=args.username, password=password, time_zone=args.time_zone
+    )
+    print(f"Created the account {args.username!r}.")
+    return 0
+
+
+def demo(args: argparse.Namespace) -> int:
+    setup_django()
+    migrate()
+    import secrets
+    import time
+
+    from django.contrib.auth import get_user_model
+
+    from tending.demo import fill_demo
+
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=args.user).first()
+    password = None
+    if user is None:
+        password = secrets.token_urlsafe(9)
+        user = user_model.objects.create_user(username=args.user, password=password)
+    started = time.monotonic()
+    try:
+        summary = fill_demo(user, years=args.years, seed=args.seed)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    took = time.monotonic() - started
+    print(
+        f"Filled {args.user!r} with {summary.people} people ({summary.archived} archived), "
+        f"{summary.moments} moments over {args.years} year(s) and "
+        f"{summary.closeness_ratings} closeness ratings in {took:.1f} s."
+    )
+    if password:
+        print(f"Log in as {args.user!r} with the password: {password}")
+    return 0
+
+
+def manage(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["tending manage", *args.args])
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv = ["serve", *argv]
+    args = parser.parse_args(argv)
+    from tending.moments.terminal import log
+
+    handlers = {
+        "serve": serve,
+        "createuser": createuser,
+        "log": log,
+        "demo": demo,
+        "manage": manage,
+    }
+    try:
+        return handlers[args.command](args)
+    except CommandError as exc:
+        print(f"tending: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nStopped.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

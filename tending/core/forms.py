@@ -1,0 +1,86 @@
+"""Forms for creating the owner account and choosing one's time zone."""
+
+from __future__ import annotations
+
+import zoneinfo
+from functools import lru_cache
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import UsernameField
+
+
+@lru_cache(maxsize=1)
+def time_zone_choices() -> list[tuple[str, str]]:
+    names = sorted(z for z in zoneinfo.available_timezones() if "/" in z or z == "UTC")
+    return [(n, n.replace("_", " ")) for n in names]
+
+
+class TimeZoneField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Your time zone")
+        kwargs.setdefault("help_text", "Used for every date you see and for what “today” means.")
+        super().__init__(choices=time_zone_choices, **kwargs)
+        self.widget.attrs["data-browser-time-zone"] = "true"
+
+
+class WelcomeForm(forms.Form):
+    username = UsernameField(
+        label="A name to log in with",
+        max_length=150,
+        help_text="Letters, digits and @ . + - _ only. Only you will see it.",
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
+    )
+    password1 = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 8 characters, not a common one.",
+    )
+    password2 = forms.CharField(
+        label="The same password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    time_zone = TimeZoneField(initial="UTC")
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        user_model = get_user_model()
+        try:
+            user_model.username_validator(username)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                "Please use only letters, digits and @ . + - _ (no spaces)."
+            ) from None
+        if user_model.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("That name is taken. Please pick another.")
+        return username
+
+    def clean(self):
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", "The two passwords are not the same.")
+        elif p1:
+            user = get_user_model()(username=cleaned.get("username", ""))
+            try:
+                password_validation.validate_password(p1, user)
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return cleaned
+
+    def save(self):
+        return get_user_model().objects.create_user(
+            username=self.cleaned_data["username"],
+            password=self.cleaned_data["password1"],
+            time_zone=self.cleaned_data["time_zone"],
+        )
+
+
+class SettingsForm(forms.ModelForm):
+    time_zone = TimeZoneField()
+
+    class Meta:
+        model = get_user_model()
+        fields = ["time_zone"]

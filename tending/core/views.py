@@ -1,0 +1,54 @@
+"""Welcome (the first account), login, logout and personal settings."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from tending.core.forms import SettingsForm, WelcomeForm
+
+
+def home(request):
+    if request.user.is_authenticated:
+        return redirect("circle:circle")
+    return redirect("core:login")
+
+
+@require_http_methods(["GET", "POST"])
+def welcome(request):
+    """Create the owner account on the first visit; afterwards this page is gone."""
+    if settings.HOSTED or get_user_model().objects.exists():
+        raise Http404("tending is already set up.")
+    form = WelcomeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            if get_user_model().objects.exists():
+                raise Http404("tending is already set up.")
+            user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome. Start by adding the people in your life.")
+        return redirect("circle:person_add")
+    return render(request, "core/welcome.html", {"form": form})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "core/login.html"
+    redirect_authenticated_user = True
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_settings(request):
+    form = SettingsForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect("core:settings")
+    return render(request, "core/settings.html", {"form": form})

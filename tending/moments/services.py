@@ -1,0 +1,30 @@
+"""Changes to moments, shared by the web pages and the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from tending.circle.models import Person
+from tending.core.tags import tags_for
+from tending.moments.models import Moment
+
+
+@transaction.atomic
+def log_moment(owner, people: Iterable[Person], tag_names: Iterable[str] = (), **fields) -> Moment:
+    """Save a moment with `people`, all of whom must belong to `owner`."""
+    people = list(people)
+    if not people:
+        raise ValidationError({"people": "Please choose at least one person."})
+    if any(p.owner_id != owner.pk for p in people):
+        raise ValidationError({"people": "Those people are not in your circle."})
+    moment = Moment(owner=owner, **fields)
+    moment.full_clean(exclude=["owner"])
+    moment.save()
+    moment.people.set(people)
+    names = list(tag_names)
+    if names:
+        moment.tags.set(tags_for(owner, names))
+    return moment

@@ -1,0 +1,167 @@
+"""`tending log`: logging a moment from the terminal."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime, timedelta
+
+
+def _scale(top: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number from 1 to {top}") from None
+        if not 1 <= value <= top:
+            raise argparse.ArgumentTypeError(f"{value} is outside 1 to {top}")
+        return value
+
+    return parse
+
+
+def _minutes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of minutes") from None
+    if not 1 <= value <= 1440:
+        raise argparse.ArgumentTypeError(f"{value} is outside 1 to 1440 minutes")
+    return value
+
+
+SHARING = ["nothing", "facts", "thoughts", "feelings", "vulnerable"]
+CHANNELS = ["in-person", "call", "video", "messages", "letter", "other"]
+
+
+def add_log_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("names", nargs="+", metavar="NAME", help="who it was with")
+    parser.add_argument("--user", help="whose circle (needed only when there are several accounts)")
+    parser.add_argument(
+        "--when", help='when it was: "YYYY-MM-DD HH:MM", "YYYY-MM-DD", "yesterday" (default: now)'
+    )
+    parser.add_argument("--minutes", type=_minutes, help="how long, in minutes")
+    parser.add_argument("--how", choices=CHANNELS, help="how you were in touch")
+    parser.add_argument("--reached-out", choices=["me", "them", "both"], help="who reached out")
+    parser.add_argument("--shared", choices=SHARING, help="how much you shared of yourself")
+    parser.add_argument("--they-shared", choices=SHARING, help="how much they shared")
+    parser.add_argument("--understood", type=_scale(5), help="felt understood, 1-5")
+    parser.add_argument("--validated", type=_scale(5), help="felt accepted, 1-5")
+    parser.add_argument("--cared", type=_scale(5), help="felt cared for, 1-5")
+    parser.add_argument("--closeness", type=_scale(7), help="how close you felt afterwards, 1-7")
+    parser.add_argument("--safe", type=_scale(5), help="how safe you felt, 1-5")
+    parser.add_argument("--note", default="", help="a short note")
+    parser.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
+
+
+def pick_user(username: str | None):
+    from django.contrib.auth import get_user_model
+
+    from tending.cli import CommandError
+
+    users = get_user_model().objects.order_by("username")
+    if username:
+        user = users.filter(username=username).first()
+        if user is None:
+            raise CommandError(f"There is no account called {username!r}.")
+        return user
+    count = users.count()
+    if count == 0:
+        raise CommandError(
+            "There is no account yet. Open tending in a browser, or: tending createuser NAME"
+        )
+    if count > 1:
+        names = ", ".join(u.username for u in users[:10])
+        raise CommandError(f"There are {count} accounts ({names}); say whose with --user NAME.")
+    return users.get()
+
+
+def parse_when(text: str | None, now: datetime) -> datetime:
+    """A moment's time, in the person's own time zone (`now` is aware, in that zone)."""
+    from tending.cli import CommandError
+
+    if not text:
+        return now
+    word = text.strip().lower()
+    if word in ("now", "today"):
+        return now
+    if word == "yesterday":
+        return now - timedelta(days=1)
+    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d"):
+        try:
+            parsed = datetime.strptime(text.strip(), fmt)
+        except ValueError:
+            continue
+        if fmt == "%Y-%m-%d":
+            parsed = parsed.replace(hour=12)
+        when = parsed.replace(tzinfo=now.tzinfo)
+        if when > now + timedelta(minutes=5):
+            raise CommandError(
+                f"--when {text!r} is still to come; a moment is something that happened."
+            )
+        return when
+    raise CommandError(f'--when {text!r} is not a time I understand; try "2026-03-14 19:30".')
+
+
+def resolve_people(user, names: list[str]):
+    from tending.circle.models import Person
+    from tending.circle.naming import find_by_name
+    from tending.cli import CommandError
+    from tending.core.ownership import owned
+
+    people = list(owned(Person, user).filter(is_archived=False))
+    chosen = []
+    for name in names:
+        match = find_by_name(name, people)
+        if match.found is not None:
+            if match.found not in chosen:
+                chosen.append(match.found)
+        elif match.candidates:
+            listed = ", ".join(sorted(p.name for p in match.candidates))
+            raise CommandError(
+                f"{name!r} could be several people: {listed}. Please type more of the name."
+            )
+        else:
+            hint = f" Did you mean: {', '.join(match.suggestions)}?" if match.suggestions else ""
+            raise CommandError(
+                f"Nobody called {name!r} is in your circle.{hint} Nothing was logged."
+            )
+    return chosen
+
+
+def log(args: argparse.Namespace) -> int:
+    from tending.cli import CommandError, setup_django
+
+    setup_django()
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from tending.core.tags import parse_tag_names
+    from tending.moments.models import SHARING_SLUGS
+    from tending.moments.services import log_moment
+
+    user = pick_user(args.user)
+    timezone.activate(user.zone)
+    people = resolve_people(user, args.names)
+    fields = {
+        "occurred_at": parse_when(args.when, timezone.localtime()),
+        "duration_minutes": args.minutes,
+        "channel": args.how or "",
+        "initiated_by": args.reached_out or "",
+        "self_disclosure": SHARING_SLUGS[args.shared] if args.shared else None,
+        "other_disclosure": SHARING_SLUGS[args.they_shared] if args.they_shared else None,
+        "felt_understood": args.understood,
+        "felt_validated": args.validated,
+        "felt_cared_for": args.cared,
+        "closeness_after": args.closeness,
+        "felt_safe": args.safe,
+        "note": args.note,
+    }
+    try:
+        moment = log_moment(user, people, tag_names=parse_tag_names(",".join(args.tag)), **fields)
+    except ValidationError as exc:
+        raise CommandError(" ".join(exc.messages)) from None
+    names = ", ".join(p.name for p in people)
+    print(
+        f"Logged a moment with {names} on {timezone.localtime(moment.occurred_at):%Y-%m-%d %H:%M}."
+    )
+    return 0

@@ -1,0 +1,105 @@
+"""Pages for moments: quick log, the full form, the list, one moment, edit and delete."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from tending.circle.models import Person
+from tending.core.ownership import get_owned_or_404, one_or_404, owned
+from tending.moments.forms import MomentFilterForm, MomentForm, QuickMomentForm
+from tending.moments.models import Moment
+from tending.moments.queries import filtered_moments, moments_for
+from tending.moments.services import log_moment
+
+PAGE_SIZE = 25
+
+
+@login_required
+def moment_list(request):
+    form = MomentFilterForm(request.GET or None, user=request.user)
+    filters = {}
+    if form.is_bound and form.is_valid():
+        filters = {k: v for k, v in form.cleaned_data.items() if v}
+    elif form.is_bound:
+        filters = {k: v for k, v in form.cleaned_data.items() if v and k not in form.errors}
+    page = Paginator(filtered_moments(request.user, **filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode(), "filtered": bool(filters)}
+    return render(request, "moments/list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def quick(request):
+    """Log a moment with just the people: a tap or two, details can come later."""
+    initial = {}
+    if request.method == "GET" and request.GET.get("person"):
+        initial["people"] = [request.GET["person"]]
+    form = QuickMomentForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        moment = log_moment(request.user, form.cleaned_data["people"])
+        names = ", ".join(p.name for p in form.cleaned_data["people"])
+        messages.success(request, f"Logged a moment with {names}. Add how it went, if you like.")
+        return redirect("moments:detail", moment_id=moment.pk)
+    status = 400 if form.errors else 200
+    return render(request, "moments/quick.html", {"form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add(request):
+    initial = {}
+    if request.GET.get("person"):
+        person = owned(Person, request.user).filter(pk=request.GET["person"]).first()
+        if person is not None:
+            initial["people"] = [person.pk]
+    form = MomentForm(
+        request.POST or None,
+        user=request.user,
+        instance=Moment(owner=request.user),
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            moment = form.save()
+        messages.success(request, "Moment saved.")
+        return redirect("moments:detail", moment_id=moment.pk)
+    return render(request, "moments/form.html", {"form": form, "adding": True})
+
+
+@login_required
+def detail(request, moment_id: int):
+    moment = one_or_404(moments_for(request.user), pk=moment_id)
+    return render(request, "moments/detail.html", {"moment": moment})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, moment_id: int):
+    moment = get_owned_or_404(Moment, request.user, pk=moment_id)
+    form = MomentForm(request.POST or None, user=request.user, instance=moment)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, "Saved.")
+        return redirect("moments:detail", moment_id=moment.pk)
+    return render(request, "moments/form.html", {"form": form, "moment": moment})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request, moment_id: int):
+    moment = one_or_404(moments_for(request.user), pk=moment_id)
+    if request.method == "POST":
+        moment.delete()
+        messages.success(request, "That moment is deleted.")
+        return redirect("moments:list")
+    return render(request, "moments/delete.html", {"moment": moment})

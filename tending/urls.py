@@ -1,0 +1,10 @@
+"""The project's routes: one include per product part."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("tending.core.urls")),
+    path("circle/", include("tending.circle.urls")),
+    path("moments/", include("tending.moments.urls")),
+    path("help/", include("tending.safety.urls")),
+]
