@@ -58,9 +58,20 @@ def by_ring(entries: list[CircleEntry]) -> dict[str, list[CircleEntry]]:
     return grouped
 
 
+def moments_with_group_size(person: Person) -> QuerySet:
+    """The person's moments, each annotated with how many people were in it in all."""
+    # Counting inside person.moments would reuse the join filtered to this person, so
+    # count over the moments themselves.
+    from tending.moments.models import Moment
+
+    return Moment.objects.filter(
+        owner_id=person.owner_id, pk__in=person.moments.values("pk")
+    ).annotate(n_people=Count("people"))
+
+
 def what_goes_with(person: Person) -> dict[str, int]:
     """What deleting this person would also delete, or change, for the confirmation page."""
-    moments = person.moments.annotate(n_people=Count("people"))
+    moments = moments_with_group_size(person)
     return {
         "only_with_them": moments.filter(n_people=1).count(),
         "shared_with_others": moments.filter(n_people__gt=1).count(),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -14,8 +13,15 @@ from tending.circle import layout
 from tending.circle.drift import DRIFT_LABELS, Drift
 from tending.circle.forms import ClosenessForm, PersonForm
 from tending.circle.models import RING_MEANING, ClosenessRating, Kind, Person, Ring
-from tending.circle.queries import by_ring, circle_entries, people_for, what_goes_with
-from tending.core.ownership import get_owned_or_404, one_or_404
+from tending.circle.queries import (
+    by_ring,
+    circle_entries,
+    moments_with_group_size,
+    people_for,
+    what_goes_with,
+)
+from tending.core.ownership import get_owned_or_404, one_or_404, owned
+from tending.moments.models import Moment
 from tending.moments.queries import moments_for
 
 
@@ -55,7 +61,9 @@ def circle(request):
 @require_http_methods(["GET", "POST"])
 def person_add(request):
     form = PersonForm(
-        request.POST or None, with_closeness=True, instance=Person(owner=request.user)
+        request.POST if request.method == "POST" else None,
+        with_closeness=True,
+        instance=Person(owner=request.user),
     )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -109,7 +117,7 @@ def _spark(ratings: list[ClosenessRating]) -> dict | None:
 @require_http_methods(["GET", "POST"])
 def person_edit(request, person_id: int):
     person = get_owned_or_404(Person, request.user, pk=person_id)
-    form = PersonForm(request.POST or None, instance=person)
+    form = PersonForm(request.POST if request.method == "POST" else None, instance=person)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Saved.")
@@ -147,10 +155,8 @@ def person_delete(request, person_id: int):
     if request.method == "POST":
         with transaction.atomic():
             # Moments they were the only one in go with them; shared moments stay, without them.
-            lonely = person.moments.annotate(n_people=Count("people")).filter(n_people=1)
-            moments_for(request.user).filter(
-                pk__in=list(lonely.values_list("pk", flat=True))
-            ).delete()
+            lonely = moments_with_group_size(person).filter(n_people=1).values_list("pk", flat=True)
+            owned(Moment, request.user).filter(pk__in=list(lonely)).delete()
             name = person.name
             person.delete()
         messages.success(request, f"{name} and what went with them are deleted.")

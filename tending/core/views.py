@@ -26,7 +26,7 @@ def welcome(request):
     """Create the owner account on the first visit; afterwards this page is gone."""
     if settings.HOSTED or get_user_model().objects.exists():
         raise Http404("tending is already set up.")
-    form = WelcomeForm(request.POST or None)
+    form = WelcomeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             if get_user_model().objects.exists():
@@ -46,7 +46,7 @@ class LoginView(auth_views.LoginView):
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_settings(request):
-    form = SettingsForm(request.POST or None, instance=request.user)
+    form = SettingsForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Saved.")

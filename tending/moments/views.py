@@ -43,7 +43,9 @@ def quick(request):
     initial = {}
     if request.method == "GET" and request.GET.get("person"):
         initial["people"] = [request.GET["person"]]
-    form = QuickMomentForm(request.POST or None, user=request.user, initial=initial)
+    form = QuickMomentForm(
+        request.POST if request.method == "POST" else None, user=request.user, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         moment = log_moment(request.user, form.cleaned_data["people"])
         names = ", ".join(p.name for p in form.cleaned_data["people"])
@@ -62,7 +64,7 @@ def add(request):
         if person is not None:
             initial["people"] = [person.pk]
     form = MomentForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         user=request.user,
         instance=Moment(owner=request.user),
         initial=initial,
@@ -85,7 +87,9 @@ def detail(request, moment_id: int):
 @require_http_methods(["GET", "POST"])
 def edit(request, moment_id: int):
     moment = get_owned_or_404(Moment, request.user, pk=moment_id)
-    form = MomentForm(request.POST or None, user=request.user, instance=moment)
+    form = MomentForm(
+        request.POST if request.method == "POST" else None, user=request.user, instance=moment
+    )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()

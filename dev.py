@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Set up tending in a local virtual environment, then run it or its tests.
+
+    python3 dev.py start [tending options]   set up, then start tending on SQLite
+    python3 dev.py test  [pytest options]    set up, then run the whole test suite
+
+`test` also takes --postgres URL (run the suite a second time on PostgreSQL) and
+--require-browser (fail, rather than skip, when Chromium is missing).
+Only the Python standard library is used here, so it works on a fresh machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("TENDING_VENV", ROOT / ".venv"))
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def say(text: str) -> None:
+    print(f"[dev] {text}", flush=True)
+
+
+def ensure_environment(extras: str) -> None:
+    """Create the virtual environment and install tending, again only when pyproject changes."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"tending needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    if not PYTHON.exists():
+        say(f"creating a virtual environment in {VENV}")
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    stamp = VENV / ".tending-installed"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    say("installing tending and what it needs (first time only)")
+    pip = [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    subprocess.run([*pip, "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "-e", f"{ROOT}{extras}"], check=True)
+    stamp.write_text(digest)
+
+
+def start(args: list[str]) -> int:
+    ensure_environment("")
+    tending = BIN / ("tending.exe" if os.name == "nt" else "tending")
+    return subprocess.call([str(tending), *args])
+
+
+def test(args: list[str]) -> int:
+    postgres = None
+    if "--postgres" in args:
+        at = args.index("--postgres")
+        postgres = args[at + 1]
+        del args[at : at + 2]
+    env = dict(os.environ)
+    if "--require-browser" in args:
+        args.remove("--require-browser")
+        env["TENDING_REQUIRE_BROWSER"] = "1"
+    ensure_environment("[test]")
+    env.pop("DATABASE_URL", None)
+    for name in [k for k in env if k.startswith("TENDING_") and k != "TENDING_REQUIRE_BROWSER"]:
+        env.pop(name)
+    env["TENDING_DATA_DIR"] = tempfile.mkdtemp(prefix="tending-test-")
+
+    say("ruff: checking style")
+    lint = subprocess.call([str(PYTHON), "-m", "ruff", "check", "--quiet", str(ROOT)])
+    runs = [("SQLite", None)] + ([("PostgreSQL", postgres)] if postgres else [])
+    results = []
+    totals = {"passed": 0, "failed": 0, "skipped": 0}
+    for label, url in runs:
+        run_env = dict(env)
+        if url:
+            run_env["DATABASE_URL"] = url
+        say(f"pytest on {label}")
+        report = Path(env["TENDING_DATA_DIR"]) / f"junit-{label}.xml"
+        command = [str(PYTHON), "-m", "pytest", f"--junitxml={report}", *args]
+        code = subprocess.call(command, cwd=ROOT, env=run_env)
+        results.append((label, code))
+        for key, value in count_results(report).items():
+            totals[key] += value
+    for label, code in results:
+        say(f"{label}: {'passed' if code == 0 else f'FAILED (exit {code})'}")
+    if lint:
+        say("ruff found problems (see above)")
+    failed = bool(lint or any(code for _, code in results))
+    if failed and totals["failed"] == 0:
+        totals["failed"] = 1  # a lint failure or a crashed run still counts as a failure
+    # One closing line over every run, for people and for CI.
+    print(f"all: {totals['passed']} passed, {totals['failed']} failed, {totals['skipped']} skipped")
+    return 1 if failed else 0
+
+
+def count_results(report: Path) -> dict[str, int]:
+    """Passed, failed and skipped counts from a pytest JUnit XML report."""
+    import xml.etree.ElementTree as ElementTree
+
+    if not report.exists():
+        return {}
+    counts = {"passed": 0, "failed": 0, "skipped": 0}
+    for suite in ElementTree.parse(report).getroot().iter("testsuite"):
+        tests = int(suite.get("tests", 0))
+        bad = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+        skipped = int(suite.get("skipped", 0))
+        counts["failed"] += bad
+        counts["skipped"] += skipped
+        counts["passed"] += tests - bad - skipped
+    return counts
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in ("start", "test"):
+        print(__doc__)
+        return 2
+    command, args = sys.argv[1], sys.argv[2:]
+    return start(args) if command == "start" else test(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

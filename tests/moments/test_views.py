@@ -1,0 +1,219 @@
+"""Logging moments: quick, in full, editing, deleting and finding them again."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from tending.moments.models import Moment
+from tending.moments.views import PAGE_SIZE
+from tests.factories import MomentFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_quick_log_needs_only_the_people(owner, owner_client):
+    sam = PersonFactory(owner=owner, name="Sam")
+    alex = PersonFactory(owner=owner, name="Alex")
+    before = timezone.now()
+    response = owner_client.post(reverse("moments:quick"), {"people": [sam.pk, alex.pk]})
+    moment = Moment.objects.get()
+    assert response["Location"] == reverse("moments:detail", args=[moment.pk])
+    assert moment.owner == owner
+    assert set(moment.people.all()) == {sam, alex}
+    assert moment.occurred_at >= before
+    assert not moment.has_details
+    page = owner_client.get(response["Location"]).content.decode()
+    assert "Add how it went" in page
+
+
+def test_quick_log_page_groups_people_by_ring_and_hides_archived(owner, owner_client):
+    PersonFactory(owner=owner, name="Inner Iris", ring="inner")
+    PersonFactory(owner=owner, name="Outer Otto", ring="outer")
+    PersonFactory(owner=owner, name="Archived Ada", is_archived=True)
+    html = owner_client.get(reverse("moments:quick")).content.decode()
+    assert html.index("Inner ring") < html.index("Inner Iris") < html.index("Outer ring")
+    assert html.index("Outer ring") < html.index("Outer Otto")
+    assert "Archived Ada" not in html
+
+
+def test_quick_log_without_anyone_is_refused(owner_client):
+    response = owner_client.post(reverse("moments:quick"), {})
+    assert response.status_code == 400
+    assert "Please choose at least one person" in response.content.decode()
+    assert not Moment.objects.exists()
+
+
+def full(chosen, **extra):
+    data = {
+        "people": [p.pk for p in chosen],
+        "occurred_at": (timezone.localtime() - timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+        "duration_minutes": "45",
+        "channel": "call",
+        "initiated_by": "them",
+        "self_disclosure": "3",
+        "other_disclosure": "2",
+        "felt_understood": "4",
+        "felt_validated": "5",
+        "felt_cared_for": "5",
+        "closeness_after": "6",
+        "felt_safe": "5",
+        "note": "Talked about the move.",
+        "tag_names": "Walk, support, walk",
+    }
+    data.update(extra)
+    return data
+
+
+def test_full_moment_keeps_every_answer(owner, owner_client):
+    sam = PersonFactory(owner=owner, name="Sam")
+    owner_client.post(reverse("moments:add"), full([sam]))
+    m = Moment.objects.get()
+    assert (m.duration_minutes, m.channel, m.initiated_by) == (45, "call", "them")
+    assert (m.self_disclosure, m.other_disclosure) == (3, 2)
+    assert (m.felt_understood, m.felt_validated, m.felt_cared_for) == (4, 5, 5)
+    assert (m.closeness_after, m.felt_safe, m.note) == (6, 5, "Talked about the move.")
+    assert [t.name for t in m.tags.all()] == ["support", "walk"]
+    page = owner_client.get(reverse("moments:detail", args=[m.pk])).content.decode()
+    assert "Feelings" in page and "Thoughts" in page and "4 of 5" in page
+
+
+def test_skipped_details_stay_empty(owner, owner_client):
+    sam = PersonFactory(owner=owner)
+    skipped = {k: "" for k in ("duration_minutes", "channel", "initiated_by", "self_disclosure",
+                               "other_disclosure", "felt_understood", "felt_validated",
+                               "felt_cared_for", "closeness_after", "felt_safe", "note",
+                               "tag_names")}
+    owner_client.post(reverse("moments:add"), full([sam], **skipped))
+    m = Moment.objects.get()
+    assert m.self_disclosure is None and m.felt_understood is None and m.channel == ""
+    assert not m.has_details
+
+
+def test_the_time_is_read_in_the_persons_time_zone(owner, owner_client):
+    sam = PersonFactory(owner=owner)
+    owner_client.post(reverse("moments:add"), full([sam], occurred_at="2026-03-14T19:30"))
+    # The owner lives in Berlin (UTC+1 in March).
+    assert Moment.objects.get().occurred_at.isoformat() == "2026-03-14T18:30:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"people": []}, "people", "Please choose at least one person"),
+        ({"occurred_at": "yesterday-ish"}, "occurred_at", "Please give a date and time"),
+        ({"occurred_at": "2999-01-01T10:00"}, "occurred_at", "still to come"),
+        ({"duration_minutes": "0"}, "duration_minutes", "greater than or equal to 1"),
+        ({"duration_minutes": "2000"}, "duration_minutes", "more than a day"),
+        ({"felt_understood": "6"}, "felt_understood", "Select a valid choice"),
+        ({"self_disclosure": "9"}, "self_disclosure", "Select a valid choice"),
+        ({"channel": "pigeon"}, "channel", "Select a valid choice"),
+        ({"tag_names": "x" * 41}, "tag_names", "at most 40 characters"),
+    ],
+)
+def test_bad_input_is_refused_at_the_field(owner, owner_client, change, field, message):
+    sam = PersonFactory(owner=owner)
+    response = owner_client.post(reverse("moments:add"), full([sam], **change))
+    assert response.status_code == 200
+    errors = response.context["form"].errors[field]
+    assert any(message in e for e in errors), errors
+    assert f'id="id_{field}_error"' in response.content.decode()
+    assert not Moment.objects.exists()
+
+
+def test_another_persons_people_are_refused(owner, other, owner_client):
+    mine = PersonFactory(owner=owner)
+    theirs = PersonFactory(owner=other, name="Not Yours")
+    for url in (reverse("moments:add"), reverse("moments:quick")):
+        response = owner_client.post(url, full([mine, theirs]))
+        assert "That person is not in your circle." in response.content.decode()
+    assert not Moment.objects.exists()
+    assert "Not Yours" not in owner_client.get(reverse("moments:add")).content.decode()
+
+
+def test_editing_changes_the_moment_and_bad_input_loses_nothing(owner, owner_client):
+    sam = PersonFactory(owner=owner, name="Sam")
+    alex = PersonFactory(owner=owner, name="Alex")
+    owner_client.post(reverse("moments:add"), full([sam]))
+    moment = Moment.objects.get()
+    url = reverse("moments:edit", args=[moment.pk])
+    form = owner_client.get(url).context["form"]
+    assert form.initial["tag_names"] == "support, walk"
+    owner_client.post(url, full([sam], felt_understood="9", note="changed"))
+    moment.refresh_from_db()
+    assert (moment.felt_understood, moment.note) == (4, "Talked about the move.")
+    owner_client.post(url, full([alex], felt_understood="2", tag_names="work"))
+    moment.refresh_from_db()
+    assert list(moment.people.all()) == [alex]
+    assert moment.felt_understood == 2
+    assert [t.name for t in moment.tags.all()] == ["work"]
+
+
+def test_editing_keeps_an_archived_person_choosable(owner, owner_client):
+    gone = PersonFactory(owner=owner, name="Gone Now", is_archived=True)
+    moment = MomentFactory(owner=owner, people=[gone])
+    html = owner_client.get(reverse("moments:edit", args=[moment.pk])).content.decode()
+    assert "Gone Now" in html and "Archived" in html
+
+
+def test_delete_asks_first(owner, owner_client):
+    sam = PersonFactory(owner=owner)
+    moment = MomentFactory(owner=owner, people=[sam])
+    url = reverse("moments:delete", args=[moment.pk])
+    assert "Delete this moment?" in owner_client.get(url).content.decode()
+    assert Moment.objects.exists()
+    assert owner_client.post(url)["Location"] == reverse("moments:list")
+    assert not Moment.objects.exists()
+    assert sam.__class__.objects.filter(pk=sam.pk).exists()
+
+
+def test_list_filters_by_person_tag_and_dates(owner, owner_client):
+    sam = PersonFactory(owner=owner, name="Sam")
+    alex = PersonFactory(owner=owner, name="Alex")
+    owner_client.post(reverse("moments:add"), full([sam], occurred_at="2026-01-10T10:00",
+                                                     note="january-sam", tag_names="walk"))
+    owner_client.post(reverse("moments:add"), full([alex], occurred_at="2026-02-10T10:00",
+                                                     note="february-alex", tag_names="work"))
+    owner_client.post(reverse("moments:add"), full([sam, alex], occurred_at="2026-03-10T23:30",
+                                                     note="march-both", tag_names="walk"))
+    walk = owner.pk and Moment.objects.first().tags.model.objects.get(name="walk")
+
+    def notes(query):
+        html = owner_client.get(reverse("moments:list") + query).content.decode()
+        return {n for n in ("january-sam", "february-alex", "march-both") if n in html}
+
+    assert notes("") == {"january-sam", "february-alex", "march-both"}
+    assert notes(f"?person={sam.pk}") == {"january-sam", "march-both"}
+    assert notes(f"?tag={walk.pk}") == {"january-sam", "march-both"}
+    assert notes("?since=2026-02-01&until=2026-03-10") == {"february-alex", "march-both"}
+    assert notes(f"?person={alex.pk}&tag={walk.pk}") == {"march-both"}
+
+
+def test_bad_filters_say_so_next_to_the_field(owner, other, owner_client):
+    theirs = PersonFactory(owner=other)
+    response = owner_client.get(reverse("moments:list") + f"?person={theirs.pk}")
+    assert "That person is not in your circle." in response.content.decode()
+    response = owner_client.get(reverse("moments:list") + "?since=2026-03-01&until=2026-02-01")
+    assert "This is before the “From” date." in response.content.decode()
+    response = owner_client.get(reverse("moments:list") + "?since=someday")
+    assert "Please give a date" in response.content.decode()
+
+
+def test_list_is_paginated_with_a_fixed_number_of_queries(owner, owner_client):
+    people = [PersonFactory(owner=owner) for _ in range(3)]
+    start = timezone.now() - timedelta(days=200)
+    for i in range(PAGE_SIZE + 5):
+        MomentFactory(owner=owner, people=people[: 1 + i % 3], occurred_at=start + timedelta(days=i))
+    first = owner_client.get(reverse("moments:list"))
+    assert len(first.context["page"].object_list) == PAGE_SIZE
+    assert "Page 1 of 2" in first.content.decode()
+    second = owner_client.get(reverse("moments:list") + "?page=2")
+    assert len(second.context["page"].object_list) == 5
+    with CaptureQueriesContext(connection) as small:
+        owner_client.get(reverse("moments:list") + "?page=2")
+    with CaptureQueriesContext(connection) as large:
+        owner_client.get(reverse("moments:list"))
+    assert len(large.captured_queries) == len(small.captured_queries)

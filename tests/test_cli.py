@@ -1,0 +1,119 @@
+"""The `tending` command line: help, accounts and logging moments from the terminal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from tending.cli import main
+from tending.moments.models import Moment
+from tests.factories import PersonFactory, UserFactory
+
+
+def run_cli(env_dir, *args, stdin: str = "") -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("TENDING_")}
+    environment.pop("DATABASE_URL", None)
+    environment["TENDING_DATA_DIR"] = str(env_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "tending.cli", *args],
+        env=environment, input=stdin, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_help_documents_every_command(tmp_path):
+    result = run_cli(tmp_path, "--help")
+    assert result.returncode == 0
+    for word in ("serve", "createuser", "log", "demo", "TENDING_DATA_DIR", "DATABASE_URL"):
+        assert word in result.stdout
+    log_help = run_cli(tmp_path, "log", "--help").stdout
+    for option in ("--shared", "--understood", "--note", "--when", "--tag", "--user"):
+        assert option in log_help
+
+
+def test_createuser_then_log_in_a_fresh_data_folder(tmp_path):
+    made = run_cli(tmp_path, "createuser", "robin", "--password-stdin", "--time-zone",
+                   "Europe/Paris", stdin="a-long-quiet-password\n")
+    assert made.returncode == 0, made.stderr
+    assert "Created the account 'robin'" in made.stdout
+    again = run_cli(tmp_path, "createuser", "robin", "--password-stdin", stdin="x-long-password\n")
+    assert again.returncode == 1
+    assert "already an account called 'robin'" in again.stderr
+    weak = run_cli(tmp_path, "createuser", "kim", "--password-stdin", stdin="123\n")
+    assert weak.returncode == 1 and "Nothing was created" in weak.stderr
+    nobody = run_cli(tmp_path, "log", "Sam")
+    assert nobody.returncode == 1
+    assert "Nobody called 'Sam' is in your circle" in nobody.stderr
+
+
+@pytest.fixture
+def circle(owner):
+    for name in ("Sam Rivera", "Samira Haddad", "Alex Chen"):
+        PersonFactory(owner=owner, name=name)
+    return owner
+
+
+@pytest.mark.django_db
+def test_log_a_full_moment(circle, capsys):
+    code = main(["log", "Alex", "--shared", "feelings", "--they-shared", "facts", "--understood",
+                 "4", "--cared", "5", "--closeness", "6", "--how", "call", "--minutes", "30",
+                 "--note", "Long call", "--tag", "Support", "--when", "2026-03-14 19:30"])
+    assert code == 0
+    assert "Logged a moment with Alex Chen on 2026-03-14 19:30" in capsys.readouterr().out
+    m = Moment.objects.get()
+    assert [p.name for p in m.people.all()] == ["Alex Chen"]
+    assert (m.self_disclosure, m.other_disclosure, m.felt_understood) == (3, 1, 4)
+    assert (m.felt_cared_for, m.closeness_after, m.channel, m.duration_minutes) == (5, 6, "call", 30)
+    assert m.note == "Long call" and [t.name for t in m.tags.all()] == ["support"]
+    assert m.occurred_at.isoformat() == "2026-03-14T18:30:00+00:00"  # owner lives in Berlin
+
+
+@pytest.mark.django_db
+def test_ambiguous_name_lists_the_matches_and_logs_nothing(circle, capsys):
+    assert main(["log", "Sam"]) == 1
+    err = capsys.readouterr().err
+    assert "'Sam' could be several people: Sam Rivera, Samira Haddad" in err
+    assert main(["log", "Alx Chen"]) == 1
+    assert "Did you mean: Alex Chen?" in capsys.readouterr().err
+    assert not Moment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_bad_values_are_refused(circle, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["log", "Alex", "--understood", "6"])
+    assert stop.value.code == 2
+    assert "6 is outside 1 to 5" in capsys.readouterr().err
+    assert main(["log", "Alex", "--when", "2999-01-01 10:00"]) == 1
+    assert "still to come" in capsys.readouterr().err
+    assert main(["log", "Alex", "--when", "soonish"]) == 1
+    assert "not a time I understand" in capsys.readouterr().err
+    assert not Moment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_several_accounts_need_user(circle, capsys):
+    other = UserFactory(username="second")
+    PersonFactory(owner=other, name="Alex Other")
+    assert main(["log", "Alex"]) == 1
+    assert "say whose with --user NAME" in capsys.readouterr().err
+    assert main(["log", "Alex", "--user", "second"]) == 0
+    assert Moment.objects.get().owner == other
+    assert main(["log", "Sam Rivera", "--user", "nobody"]) == 1
+
+
+@pytest.mark.django_db
+def test_archived_people_are_not_matched(owner, capsys):
+    PersonFactory(owner=owner, name="Gone Person", is_archived=True)
+    assert main(["log", "Gone"]) == 1
+    assert get_user_model().objects.count() == 1
+
+
+def test_bad_port_is_a_clear_error(tmp_path):
+    result = run_cli(tmp_path, "serve", "--port", "70000")
+    assert result.returncode == 1
+    assert "not a port number" in result.stderr
+
