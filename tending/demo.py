@@ -325,7 +325,7 @@ def fill_demo(
     for index, plan in enumerate(plans):
         for day in _own_days(rng, plan, today):
             others: list[_Plan] = []
-            if plan.group != "alone" and rng.random() < 0.15:
+            if plan.group != "alone" and rng.random() < 0.0:
                 date = datetime.date.fromordinal(day)
                 pool = [q for q in plans if q.group == plan.group and q.start <= date <= q.end]
                 pool.remove(plan)

@@ -142,7 +142,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# same-origin, not no-referrer: under no-referrer browsers send "Origin: null" on form posts,
+# which Django's CSRF check rightly refuses. Other hosts still never see a referrer.
+SECURE_REFERRER_POLICY = "same-origin"
 
 if HOSTED:
     SESSION_COOKIE_SECURE = True
@@ -158,6 +160,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static" if HOSTED else None
 # Personal mode serves static files straight from the package; hosted mode collects them.
 WHITENOISE_USE_FINDERS = not HOSTED

@@ -82,6 +82,10 @@ class Rhythm:
     rhythm_days: int
 
     @property
+    def last_seen_words(self) -> str:
+        return "" if self.days_since is None else days_words(self.days_since)
+
+    @property
     def summary(self) -> str:
         usual = f"you hoped to be in touch {rhythm_words(self.rhythm_days)}"
         if self.days_since is None:

@@ -87,6 +87,9 @@ class PersonForm(forms.ModelForm):
     def __init__(self, *args, with_closeness: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs.update({"autocomplete": "off", "autofocus": True})
+        self.fields["name"].error_messages["required"] = (
+            "Please give a name, even just a first name or a nickname."
+        )
         self.fields["ring"].choices = [(r.value, r.label) for r in Ring]
         if not with_closeness:
             del self.fields["closeness"]
