@@ -30,7 +30,7 @@ def say(text: str) -> None:
 
 def ensure_environment(extras: str) -> None:
     """Create the virtual environment and install tending, again only when pyproject changes."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be run by an older python3
         sys.exit(f"tending needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         say(f"creating a virtual environment in {VENV}")

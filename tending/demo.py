@@ -196,7 +196,8 @@ def _people(user, rng: random.Random, today: datetime.date, first: datetime.date
             plan.start = today - days(rng.randint(3, 40))
             plan.end = plan.start - days(1)  # an empty window: no moments, no shared moments
             plan.silent = True
-        # Pinned last moments: one comfortably in rhythm, one due, one drifting.
+        # Random gaps alone could leave nobody due today; pin three last moments so every demo
+        # shows someone in rhythm, someone due and someone drifting.
         rhythm = person.rhythm_days
         pinned = {0: (1, 1), 5: (due_from_day(rhythm), rhythm), 6: (rhythm + 5, rhythm * 3)}
         if i in pinned:
@@ -325,7 +326,7 @@ def fill_demo(
     for index, plan in enumerate(plans):
         for day in _own_days(rng, plan, today):
             others: list[_Plan] = []
-            if plan.group != "alone" and rng.random() < 0.0:
+            if plan.group != "alone" and rng.random() < 0.15:
                 date = datetime.date.fromordinal(day)
                 pool = [q for q in plans if q.group == plan.group and q.start <= date <= q.end]
                 pool.remove(plan)

@@ -20,7 +20,11 @@ def run_cli(env_dir, *args, stdin: str = "") -> subprocess.CompletedProcess:
     environment["TENDING_DATA_DIR"] = str(env_dir)
     return subprocess.run(
         [sys.executable, "-m", "tending.cli", *args],
-        env=environment, input=stdin, capture_output=True, text=True, timeout=120,
+        env=environment,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -35,8 +39,15 @@ def test_help_documents_every_command(tmp_path):
 
 
 def test_createuser_then_log_in_a_fresh_data_folder(tmp_path):
-    made = run_cli(tmp_path, "createuser", "robin", "--password-stdin", "--time-zone",
-                   "Europe/Paris", stdin="a-long-quiet-password\n")
+    made = run_cli(
+        tmp_path,
+        "createuser",
+        "robin",
+        "--password-stdin",
+        "--time-zone",
+        "Europe/Paris",
+        stdin="a-long-quiet-password\n",
+    )
     assert made.returncode == 0, made.stderr
     assert "Created the account 'robin'" in made.stdout
     again = run_cli(tmp_path, "createuser", "robin", "--password-stdin", stdin="x-long-password\n")
@@ -58,15 +69,43 @@ def circle(owner):
 
 @pytest.mark.django_db
 def test_log_a_full_moment(circle, capsys):
-    code = main(["log", "Alex", "--shared", "feelings", "--they-shared", "facts", "--understood",
-                 "4", "--cared", "5", "--closeness", "6", "--how", "call", "--minutes", "30",
-                 "--note", "Long call", "--tag", "Support", "--when", "2026-03-14 19:30"])
+    code = main(
+        [
+            "log",
+            "Alex",
+            "--shared",
+            "feelings",
+            "--they-shared",
+            "facts",
+            "--understood",
+            "4",
+            "--cared",
+            "5",
+            "--closeness",
+            "6",
+            "--how",
+            "call",
+            "--minutes",
+            "30",
+            "--note",
+            "Long call",
+            "--tag",
+            "Support",
+            "--when",
+            "2026-03-14 19:30",
+        ]
+    )
     assert code == 0
     assert "Logged a moment with Alex Chen on 2026-03-14 19:30" in capsys.readouterr().out
     m = Moment.objects.get()
     assert [p.name for p in m.people.all()] == ["Alex Chen"]
     assert (m.self_disclosure, m.other_disclosure, m.felt_understood) == (3, 1, 4)
-    assert (m.felt_cared_for, m.closeness_after, m.channel, m.duration_minutes) == (5, 6, "call", 30)
+    assert (m.felt_cared_for, m.closeness_after, m.channel, m.duration_minutes) == (
+        5,
+        6,
+        "call",
+        30,
+    )
     assert m.note == "Long call" and [t.name for t in m.tags.all()] == ["support"]
     assert m.occurred_at.isoformat() == "2026-03-14T18:30:00+00:00"  # owner lives in Berlin
 
@@ -116,4 +155,3 @@ def test_bad_port_is_a_clear_error(tmp_path):
     result = run_cli(tmp_path, "serve", "--port", "70000")
     assert result.returncode == 1
     assert "not a port number" in result.stderr
-

@@ -270,7 +270,9 @@ def test_bad_input_on_add_person_is_explained_and_nothing_is_saved(page: Page, l
     # Each message sits in the same field block as the control it is about.
     name_field = page.locator("div.field").filter(has=name)
     month_field = page.locator("div.field").filter(has=month)
-    expect(name_field.locator(".error")).to_have_text("Please give a name, even just a first name or a nickname.")
+    expect(name_field.locator(".error")).to_have_text(
+        "Please give a name, even just a first name or a nickname."
+    )
     expect(month_field.locator(".error")).to_have_text(
         "Please give both the day and the month, or neither."
     )

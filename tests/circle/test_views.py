@@ -59,7 +59,7 @@ def test_a_chosen_rhythm_and_birthday_are_kept(owner_client):
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"name": "   "}, "name", "This field is required."),
+        ({"name": "   "}, "name", "Please give a name"),
         ({"name": "A", "birthday_day": "12"}, "birthday_month", "both the day and the month"),
         (
             {"name": "A", "birthday_day": "31", "birthday_month": "4"},
@@ -99,7 +99,7 @@ def test_editing_keeps_what_was_saved_when_input_is_bad(owner, owner_client):
     person = PersonFactory(owner=owner, name="Sam", ring="inner", rhythm_days=7)
     url = reverse("circle:person_edit", args=[person.pk])
     response = owner_client.post(url, {"name": "", "kind": "friend", "ring": "inner"})
-    assert "This field is required." in response.content.decode()
+    assert "Please give a name" in response.content.decode()
     person.refresh_from_db()
     assert person.name == "Sam"
     owner_client.post(url, {"name": "Sam R", "kind": "family", "ring": "middle", "rhythm_days": ""})

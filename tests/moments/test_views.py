@@ -83,10 +83,23 @@ def test_full_moment_keeps_every_answer(owner, owner_client):
 
 def test_skipped_details_stay_empty(owner, owner_client):
     sam = PersonFactory(owner=owner)
-    skipped = {k: "" for k in ("duration_minutes", "channel", "initiated_by", "self_disclosure",
-                               "other_disclosure", "felt_understood", "felt_validated",
-                               "felt_cared_for", "closeness_after", "felt_safe", "note",
-                               "tag_names")}
+    skipped = {
+        k: ""
+        for k in (
+            "duration_minutes",
+            "channel",
+            "initiated_by",
+            "self_disclosure",
+            "other_disclosure",
+            "felt_understood",
+            "felt_validated",
+            "felt_cared_for",
+            "closeness_after",
+            "felt_safe",
+            "note",
+            "tag_names",
+        )
+    }
     owner_client.post(reverse("moments:add"), full([sam], **skipped))
     m = Moment.objects.get()
     assert m.self_disclosure is None and m.felt_understood is None and m.channel == ""
@@ -173,12 +186,18 @@ def test_delete_asks_first(owner, owner_client):
 def test_list_filters_by_person_tag_and_dates(owner, owner_client):
     sam = PersonFactory(owner=owner, name="Sam")
     alex = PersonFactory(owner=owner, name="Alex")
-    owner_client.post(reverse("moments:add"), full([sam], occurred_at="2026-01-10T10:00",
-                                                     note="january-sam", tag_names="walk"))
-    owner_client.post(reverse("moments:add"), full([alex], occurred_at="2026-02-10T10:00",
-                                                     note="february-alex", tag_names="work"))
-    owner_client.post(reverse("moments:add"), full([sam, alex], occurred_at="2026-03-10T23:30",
-                                                     note="march-both", tag_names="walk"))
+    owner_client.post(
+        reverse("moments:add"),
+        full([sam], occurred_at="2026-01-10T10:00", note="january-sam", tag_names="walk"),
+    )
+    owner_client.post(
+        reverse("moments:add"),
+        full([alex], occurred_at="2026-02-10T10:00", note="february-alex", tag_names="work"),
+    )
+    owner_client.post(
+        reverse("moments:add"),
+        full([sam, alex], occurred_at="2026-03-10T23:30", note="march-both", tag_names="walk"),
+    )
     walk = owner.pk and Moment.objects.first().tags.model.objects.get(name="walk")
 
     def notes(query):
@@ -206,7 +225,9 @@ def test_list_is_paginated_with_a_fixed_number_of_queries(owner, owner_client):
     people = [PersonFactory(owner=owner) for _ in range(3)]
     start = timezone.now() - timedelta(days=200)
     for i in range(PAGE_SIZE + 5):
-        MomentFactory(owner=owner, people=people[: 1 + i % 3], occurred_at=start + timedelta(days=i))
+        MomentFactory(
+            owner=owner, people=people[: 1 + i % 3], occurred_at=start + timedelta(days=i)
+        )
     first = owner_client.get(reverse("moments:list"))
     assert len(first.context["page"].object_list) == PAGE_SIZE
     assert "Page 1 of 2" in first.content.decode()
