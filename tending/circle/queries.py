@@ -26,7 +26,8 @@ def people_for(user, include_archived: bool = False, kind: str = "") -> QuerySet
         people = people.filter(is_archived=False)
     if kind:
         people = people.filter(kind=kind)
-    return people
+    # Meta.ordering is not applied to grouped queries, so order explicitly.
+    return people.order_by("name", "id")
 
 
 def last_contact_date(person: Person) -> date | None:

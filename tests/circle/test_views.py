@@ -250,3 +250,12 @@ def test_person_page_queries_do_not_grow_with_moments(owner, owner_client):
     with CaptureQueriesContext(connection) as ctx:
         owner_client.get(url)
     assert len(ctx.captured_queries) == few
+
+
+def test_each_ring_lists_people_by_name(owner, owner_client):
+    for name in ("Zoe", "Adam", "Maya"):
+        person = PersonFactory(owner=owner, name=name, ring="middle")
+        MomentFactory(owner=owner, people=[person])
+    html = owner_client.get(reverse("circle:circle")).content.decode()
+    listed = html[html.index('data-ring="middle"', html.index("people-list") - 40) :]
+    assert listed.index("Adam") < listed.index("Maya") < listed.index("Zoe")
