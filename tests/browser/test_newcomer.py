@@ -149,7 +149,7 @@ def test_newcomer_makes_an_account_adds_people_and_logs_moments(page: Page, live
     assert list(ClosenessRating.objects.values_list("person__name", "value")) == [("Sam Rivera", 5)]
 
     # A quick moment with Sam from the header.
-    page.get_by_role("link", name="+ Log a moment").click()
+    page.get_by_role("link", name="Log a moment", exact=True).click()
     expect(page.get_by_role("heading", name="Who were you with?")).to_be_visible()
     sam_chip = page.get_by_role("checkbox", name="Sam Rivera")
     sam_chip.click()
