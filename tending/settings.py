@@ -10,6 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from tending.env import (
     env_bool,
+    env_choice,
     env_int,
     env_list,
     env_path,
@@ -182,5 +183,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("TENDING_LOG_LEVEL", "WARNING").upper()},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice(
+            "TENDING_LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), "WARNING"
+        ),
+    },
 }

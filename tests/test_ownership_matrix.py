@@ -94,6 +94,14 @@ def test_route_is_private_to_its_owner(name, args, owner, owner_client, other_cl
         assert owner_client.post(url).status_code in (200, 302, 400)
 
 
+def test_a_missing_row_gets_a_friendly_page(other_client, owner):
+    person = make_person(owner)
+    response = other_client.get(reverse("circle:person", args=[person.pk]))
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "There is nothing here" in page and "Marker" not in page
+
+
 def test_lists_show_only_ones_own_rows(owner, other, owner_client, other_client):
     make_moment(owner)
     for url in (

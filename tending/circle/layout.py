@@ -58,6 +58,5 @@ def place_ring(ring: str, people: list[tuple[object, str]]) -> list[Placed]:
 def rings() -> list[dict]:
     # Ring names sit at the bottom edge, away from the first person, who is placed at the top.
     return [
-        {"ring": r, "radius": RING_EDGE[r], "label_y": CENTRE + RING_EDGE[r] - 6}
-        for r in RING_EDGE
+        {"ring": r, "radius": RING_EDGE[r], "label_y": CENTRE + RING_EDGE[r] - 6} for r in RING_EDGE
     ]

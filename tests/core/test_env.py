@@ -7,7 +7,7 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from tending.env import env_bool, env_int, env_list, persistent_secret_key
+from tending.env import env_bool, env_choice, env_int, env_list, persistent_secret_key
 
 
 def test_yes_no_values(monkeypatch):
@@ -39,6 +39,14 @@ def test_whole_numbers_in_range(monkeypatch):
     monkeypatch.setenv("TENDING_N", "0")
     with pytest.raises(ImproperlyConfigured, match="too small; the least allowed is 1"):
         env_int("TENDING_N", 3, minimum=1)
+
+
+def test_choices(monkeypatch):
+    monkeypatch.setenv("TENDING_LOG_LEVEL", "info")
+    assert env_choice("TENDING_LOG_LEVEL", ("INFO", "WARNING"), "WARNING") == "INFO"
+    monkeypatch.setenv("TENDING_LOG_LEVEL", "loud")
+    with pytest.raises(ImproperlyConfigured, match="'loud' is not one of: INFO, WARNING"):
+        env_choice("TENDING_LOG_LEVEL", ("INFO", "WARNING"), "WARNING")
 
 
 def test_lists(monkeypatch):
