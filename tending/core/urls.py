@@ -11,4 +11,5 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("settings/", views.account_settings, name="settings"),
+    path("settings/password/", views.PasswordChangeView.as_view(), name="password"),
 ]

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from tending.core.forms import SettingsForm, WelcomeForm
@@ -41,6 +42,19 @@ def welcome(request):
 class LoginView(auth_views.LoginView):
     template_name = "core/login.html"
     redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Change the password; this session stays logged in, every other one ends."""
+
+    template_name = "core/password.html"
+
+    def get_success_url(self) -> str:
+        return reverse("core:settings")
+
+    def form_valid(self, form):
+        messages.success(self.request, "Your password is changed. Other devices are logged out.")
+        return super().form_valid(form)
 
 
 @login_required

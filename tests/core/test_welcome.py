@@ -112,3 +112,26 @@ def test_crisis_page_is_open_without_login(anon_client):
     response = anon_client.get(reverse("safety:crisis"))
     assert response.status_code == 200
     assert 'href="tel:988"' in response.content.decode()
+
+
+def test_changing_the_password_ends_other_sessions(owner, owner_client):
+    elsewhere = Client()
+    elsewhere.force_login(owner)
+    url = reverse("core:password")
+    response = owner_client.post(
+        url, {"old_password": "wrong", "new_password1": "x", "new_password2": "y"}
+    )
+    assert "Your old password was entered incorrectly" in response.content.decode()
+    response = owner_client.post(
+        url,
+        {
+            "old_password": "a-long-test-password",
+            "new_password1": "another-quiet-morning",
+            "new_password2": "another-quiet-morning",
+        },
+    )
+    assert response["Location"] == reverse("core:settings")
+    owner.refresh_from_db()
+    assert owner.check_password("another-quiet-morning")
+    assert owner_client.get(reverse("circle:circle")).status_code == 200
+    assert elsewhere.get(reverse("circle:circle")).status_code == 302
