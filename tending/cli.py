@@ -146,6 +146,13 @@ def serve(args: argparse.Namespace) -> int:
 
     where = f"http://{'localhost' if args.host == '127.0.0.1' else args.host}:{args.port}/"
     print(f"tending is running at {where}  (data: {settings.DATA_DIR})")
+    if args.host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get(
+        "TENDING_ALLOWED_HOSTS"
+    ):
+        print(
+            "To open tending from another device, set TENDING_ALLOWED_HOSTS to the address "
+            "it uses, e.g. TENDING_ALLOWED_HOSTS=192.168.1.20,localhost"
+        )
     print("Open that address in your browser. Press Ctrl+C to stop.", flush=True)
     try:
         waitress.serve(application, host=args.host, port=args.port, threads=8, _quiet=True)
