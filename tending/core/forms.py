@@ -44,6 +44,16 @@ class WelcomeForm(forms.Form):
     )
     time_zone = TimeZoneField(initial="UTC")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        required = {
+            "username": "Please choose a name to log in with.",
+            "password1": "Please choose a password.",
+            "password2": "Please type the password a second time.",
+        }
+        for name, message in required.items():
+            self.fields[name].error_messages["required"] = message
+
     def clean_username(self) -> str:
         username = self.cleaned_data["username"]
         user_model = get_user_model()

@@ -48,7 +48,7 @@ def test_welcome_creates_the_owner_logs_in_and_then_disappears():
         ),
         ({"password1": "short", "password2": "short"}, "password1", "too short"),
         ({"username": "two words"}, "username", "no spaces"),
-        ({"username": ""}, "username", "This field is required."),
+        ({"username": ""}, "username", "Please choose a name to log in with."),
         ({"time_zone": "Mars/Olympus"}, "time_zone", "Select a valid choice"),
     ],
 )
