@@ -200,24 +200,34 @@ def createuser(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
+    if not 1 <= args.years <= 30:
+        raise CommandError(f"--years {args.years}: please choose from 1 to 30 years.")
     setup_django()
     migrate()
     import secrets
     import time
 
     from django.contrib.auth import get_user_model
+    from django.core.exceptions import ValidationError
+    from django.db import transaction
 
     from tending.demo import fill_demo
 
     user_model = get_user_model()
-    user = user_model.objects.filter(username=args.user).first()
-    password = None
-    if user is None:
-        password = secrets.token_urlsafe(9)
-        user = user_model.objects.create_user(username=args.user, password=password)
-    started = time.monotonic()
     try:
-        summary = fill_demo(user, years=args.years, seed=args.seed)
+        user_model.username_validator(args.user)
+    except ValidationError as exc:
+        raise CommandError(f"--user {args.user!r}: {' '.join(exc.messages)}") from None
+    started = time.monotonic()
+    password = None
+    try:
+        # One transaction: a refused fill leaves no new, unusable account behind.
+        with transaction.atomic():
+            user = user_model.objects.filter(username=args.user).first()
+            if user is None:
+                password = secrets.token_urlsafe(9)
+                user = user_model.objects.create_user(username=args.user, password=password)
+            summary = fill_demo(user, years=args.years, seed=args.seed)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     took = time.monotonic() - started
@@ -265,4 +275,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run through the imported module, so CommandError is the same class everywhere.
+    from tending import cli
+
+    sys.exit(cli.main())

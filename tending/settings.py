@@ -139,6 +139,8 @@ LOGOUT_REDIRECT_URL = "core:login"
 
 SESSION_COOKIE_AGE = env_int("TENDING_SESSION_DAYS", 14, minimum=1, maximum=365) * 86400
 SESSION_COOKIE_HTTPONLY = True
+# Messages name people ("Sam is in your circle"): keep them server-side, not in a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"

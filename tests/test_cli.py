@@ -19,7 +19,7 @@ def run_cli(env_dir, *args, stdin: str = "") -> subprocess.CompletedProcess:
     environment.pop("DATABASE_URL", None)
     environment["TENDING_DATA_DIR"] = str(env_dir)
     return subprocess.run(
-        [sys.executable, "-m", "tending.cli", *args],
+        [sys.executable, "-m", "tending", *args],
         env=environment,
         input=stdin,
         capture_output=True,
@@ -155,3 +155,50 @@ def test_bad_port_is_a_clear_error(tmp_path):
     result = run_cli(tmp_path, "serve", "--port", "70000")
     assert result.returncode == 1
     assert "not a port number" in result.stderr
+
+
+def test_log_in_a_fresh_data_folder_is_a_clear_error(tmp_path):
+    result = run_cli(tmp_path, "log", "Sam")
+    assert result.returncode == 1
+    assert "There is no account yet" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_demo_refuses_bad_years_without_leaving_an_account(tmp_path):
+    result = run_cli(tmp_path, "demo", "--years", "0")
+    assert result.returncode == 1 and "from 1 to 30 years" in result.stderr
+    made = run_cli(tmp_path, "demo", "--years", "1", "--seed", "3")
+    assert made.returncode == 0, made.stderr
+    assert "Log in as 'demo' with the password:" in made.stdout
+    again = run_cli(tmp_path, "demo", "--years", "1")
+    assert again.returncode == 1 and "only goes into an empty account" in again.stderr
+
+
+def test_createuser_refuses_a_zone_the_settings_page_cannot_show(tmp_path):
+    result = run_cli(
+        tmp_path,
+        "createuser",
+        "kim",
+        "--password-stdin",
+        "--time-zone",
+        "EST",
+        stdin="a-long-quiet-password\n",
+    )
+    assert result.returncode == 1 and "not a time zone we know" in result.stderr
+
+
+@pytest.mark.django_db
+def test_log_refuses_old_dates_and_long_tags(circle, capsys):
+    assert main(["log", "Alex", "--when", "1899-12-31"]) == 1
+    assert "after 1900" in capsys.readouterr().err
+    assert main(["log", "Alex", "--tag", "x" * 41]) == 1
+    assert "at most 40 characters" in capsys.readouterr().err
+    assert not Moment.objects.exists()
+
+
+def test_terminal_choices_match_the_models():
+    from tending.moments.models import SHARING_SLUGS, Channel
+    from tending.moments.terminal import CHANNELS, SHARING
+
+    assert list(SHARING_SLUGS) == SHARING
+    assert list(Channel.values) == CHANNELS

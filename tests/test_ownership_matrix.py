@@ -61,11 +61,23 @@ def test_the_matrix_sees_the_routes():
     assert names >= PUBLIC
 
 
+def assert_page_is_self_contained(response, url: str) -> None:
+    """No inline script or style, and nothing loaded from another host."""
+    if "text/html" not in response.get("Content-Type", ""):
+        return
+    html = response.content.decode()
+    assert "<script>" not in html and "<script " not in html.replace("<script src=", ""), url
+    assert "style=" not in html and "<style" not in html, url
+    assert "http://" not in html and "https://" not in html, url
+
+
 @pytest.mark.parametrize(("name", "args"), PRIVATE, ids=[n for n, _ in PRIVATE])
 def test_route_is_private_to_its_owner(name, args, owner, owner_client, other_client, anon_client):
     unknown = [a for a in args if a not in OBJECT_ARGUMENTS]
     assert not unknown, f"{name} takes {unknown}: add a maker for it to OBJECT_ARGUMENTS"
-    objects = {arg: OBJECT_ARGUMENTS[arg](owner) for arg in args}
+    # The owner has one row of every kind, so list pages have something they could leak.
+    every_kind = {arg: make(owner) for arg, make in OBJECT_ARGUMENTS.items()}
+    objects = {arg: every_kind[arg] for arg in args}
     url = reverse(name, kwargs={arg: obj.pk for arg, obj in objects.items()})
 
     response = anon_client.get(url)
@@ -75,23 +87,32 @@ def test_route_is_private_to_its_owner(name, args, owner, owner_client, other_cl
 
     owner_get = owner_client.get(url)
     assert owner_get.status_code in (200, 405), f"owner got {owner_get.status_code} at {url}"
+    assert_page_is_self_contained(owner_get, url)
 
     other_get = other_client.get(url)
+    assert "Marker" not in other_get.content.decode(), f"{url} shows the owner's rows"
     other_post = other_client.post(url)
     if objects:
         assert other_get.status_code in (404, 405), f"another account got {other_get.status_code}"
         assert other_post.status_code == 404, f"another account's POST got {other_post.status_code}"
-        for obj in objects.values():
-            before = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
-            obj.refresh_from_db()  # still there, unchanged
-            assert {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields} == before
     else:
         assert other_get.status_code in (200, 405)
-        assert "Marker" not in other_get.content.decode()
         assert other_post.status_code in (200, 302, 400, 405)
+        assert "Marker" not in other_post.content.decode()
+    for obj in every_kind.values():
+        before = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+        obj.refresh_from_db()  # still there, unchanged by the other account
+        assert {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields} == before
 
     if owner_get.status_code == 405:
         assert owner_client.post(url).status_code in (200, 302, 400)
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC - {"core:logout"}))
+def test_public_pages_are_self_contained(name, anon_client):
+    response = anon_client.get(reverse(name), follow=True)
+    assert response.status_code == 200
+    assert_page_is_self_contained(response, name)
 
 
 def test_a_missing_row_gets_a_friendly_page(other_client, owner):

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from tending.circle.drift import RING_RHYTHM_DAYS, rhythm_words
 from tending.circle.models import MONTHS, RING_MEANING, ClosenessRating, Person, Ring
+from tending.core.dates import check_plausible_date
 
 CLOSENESS_CHOICES = [(i, str(i)) for i in range(1, 8)]
 
@@ -91,6 +92,11 @@ class PersonForm(forms.ModelForm):
             "Please give a name, even just a first name or a nickname."
         )
         self.fields["ring"].choices = [(r.value, r.label) for r in Ring]
+        # Show the ring's usual rhythm as empty, so moving someone to another ring moves
+        # them to that ring's rhythm too, unless the person chose one of their own.
+        person = self.instance
+        if person.pk and person.rhythm_days == RING_RHYTHM_DAYS.get(person.ring):
+            self.initial["rhythm_days"] = None
         if not with_closeness:
             del self.fields["closeness"]
 
@@ -159,6 +165,7 @@ class ClosenessForm(forms.ModelForm):
 
     def clean_rated_on(self):
         rated_on = self.cleaned_data["rated_on"]
+        check_plausible_date(rated_on)
         if rated_on > timezone.localdate():
             raise forms.ValidationError("That date is still to come; please pick today or earlier.")
         return rated_on

@@ -49,9 +49,6 @@ def circle_entries(people, today: date) -> list[CircleEntry]:
     return [CircleEntry(p, rhythm_for(last_contact_date(p), p.rhythm_days, today)) for p in people]
 
 
-RING_ORDER = {Ring.INNER: 0, Ring.MIDDLE: 1, Ring.OUTER: 2}
-
-
 def by_ring(entries: list[CircleEntry]) -> dict[str, list[CircleEntry]]:
     grouped: dict[str, list[CircleEntry]] = {r.value: [] for r in Ring}
     for entry in entries:
@@ -65,9 +62,11 @@ def moments_with_group_size(person: Person) -> QuerySet:
     # count over the moments themselves.
     from tending.moments.models import Moment
 
-    return Moment.objects.filter(
-        owner_id=person.owner_id, pk__in=person.moments.values("pk")
-    ).annotate(n_people=Count("people"))
+    return (
+        owned(Moment, person.owner)
+        .filter(pk__in=person.moments.values("pk"))
+        .annotate(n_people=Count("people"))
+    )
 
 
 def what_goes_with(person: Person) -> dict[str, int]:

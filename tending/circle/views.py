@@ -53,6 +53,7 @@ def circle(request):
         "kinds": Kind.choices,
         "drift_legend": [(d.value, DRIFT_LABELS[d]) for d in Drift],
         "total": len(entries),
+        "has_anyone": bool(entries) or owned(Person, request.user).exists(),
     }
     return render(request, "circle/circle.html", context)
 

@@ -21,7 +21,6 @@ class TimeZoneField(forms.ChoiceField):
         kwargs.setdefault("label", "Your time zone")
         kwargs.setdefault("help_text", "Used for every date you see and for what “today” means.")
         super().__init__(choices=time_zone_choices, **kwargs)
-        self.widget.attrs["data-browser-time-zone"] = "true"
 
 
 class WelcomeForm(forms.Form):
@@ -42,7 +41,10 @@ class WelcomeForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
-    time_zone = TimeZoneField(initial="UTC")
+    # The browser's own zone is filled in by tending.js; without JavaScript, UTC.
+    time_zone = TimeZoneField(
+        initial="UTC", widget=forms.Select(attrs={"data-browser-time-zone": "true"})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

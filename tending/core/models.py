@@ -11,10 +11,15 @@ from django.db import models
 
 
 def validate_time_zone(value: str) -> None:
+    # The same names the settings page offers: Region/City, and UTC.
+    if value != "UTC" and "/" not in value:
+        raise ValidationError(f"“{value}” is not a time zone we know; try e.g. Europe/Berlin.")
     try:
         zoneinfo.ZoneInfo(value)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"“{value}” is not a time zone we know.") from None
+        raise ValidationError(
+            f"“{value}” is not a time zone we know; try e.g. Europe/Berlin."
+        ) from None
 
 
 class User(AbstractUser):

@@ -10,6 +10,15 @@ from django.http import Http404
 M = TypeVar("M", bound=Model)
 
 
+MAX_ROW_ID = 2**63 - 1
+
+
+def is_row_id(value) -> bool:
+    """Whether `value` could be a primary key: digits only, within a 64-bit integer."""
+    text = str(value).strip()
+    return text.isdigit() and int(text) <= MAX_ROW_ID
+
+
 def owned(model: type[M], user) -> QuerySet[M]:
     """All rows of `model` that belong to `user`; nothing for an anonymous visitor."""
     if not getattr(user, "is_authenticated", False):
@@ -25,5 +34,5 @@ def one_or_404(queryset: QuerySet[M], **lookup) -> M:
     """The one row of an already-owned queryset (built on `owned`) matching `lookup`, or 404."""
     try:
         return queryset.get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+    except (queryset.model.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404(f"No {queryset.model._meta.verbose_name} here.") from None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from django.core.exceptions import ValidationError
+
 from tending.core.models import Tag
 
 MAX_TAG_LENGTH = 40
@@ -18,6 +20,14 @@ def parse_tag_names(text: str) -> list[str]:
         if name and name not in names:
             names.append(name)
     return names
+
+
+def validate_tag_names(names: list[str]) -> None:
+    too_long = [n for n in names if len(n) > MAX_TAG_LENGTH]
+    if too_long:
+        raise ValidationError(
+            f"Each tag can be at most {MAX_TAG_LENGTH} characters; “{too_long[0][:20]}…” is longer."
+        )
 
 
 def tags_for(owner, names: list[str]) -> list[Tag]:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
 from tending.circle.models import Person
+from tending.core.dates import check_plausible_date
 from tending.core.models import Tag
-from tending.core.ownership import owned
-from tending.core.tags import MAX_TAG_LENGTH, parse_tag_names, tag_text, tags_for
+from tending.core.ownership import is_row_id, owned
+from tending.core.tags import parse_tag_names, tag_text, tags_for, validate_tag_names
 from tending.moments.models import Channel, Initiator, Moment, Sharing
 
 SKIP = ("", "Skip")
@@ -20,6 +19,17 @@ SKIP = ("", "Skip")
 def _rating_choices(top: int, low: str, high: str) -> list[tuple]:
     labels = {1: f"1 · {low}", top: f"{top} · {high}"}
     return [SKIP] + [(i, labels.get(i, str(i))) for i in range(1, top + 1)]
+
+
+def _rating(label: str, top: int, low: str, high: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=_rating_choices(top, low, high),
+        widget=forms.RadioSelect,
+    )
 
 
 def _optional_choice(
@@ -36,8 +46,26 @@ def _optional_choice(
     )
 
 
+class OwnedChoiceField(forms.ModelChoiceField):
+    """A choice of one of the owner's rows; an impossible id is an invalid choice, not a crash."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not is_row_id(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
 class PeopleField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
+
+    def _check_values(self, value):
+        if any(not is_row_id(v) for v in value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super()._check_values(value)
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", "Who was it with?")
@@ -93,46 +121,13 @@ class MomentForm(forms.ModelForm):
         "How much did you share of yourself?", Sharing.choices, coerce=int
     )
     other_disclosure = _optional_choice("How much did they share?", Sharing.choices, coerce=int)
-    felt_understood = forms.TypedChoiceField(
-        label="I felt understood",
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=_rating_choices(5, "not at all", "completely"),
-        widget=forms.RadioSelect,
+    felt_understood = _rating("I felt understood", 5, "not at all", "completely")
+    felt_validated = _rating(
+        "I felt accepted, that my feelings made sense to them", 5, "not at all", "completely"
     )
-    felt_validated = forms.TypedChoiceField(
-        label="I felt accepted, that my feelings made sense to them",
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=_rating_choices(5, "not at all", "completely"),
-        widget=forms.RadioSelect,
-    )
-    felt_cared_for = forms.TypedChoiceField(
-        label="I felt cared for",
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=_rating_choices(5, "not at all", "completely"),
-        widget=forms.RadioSelect,
-    )
-    closeness_after = forms.TypedChoiceField(
-        label="How close did you feel afterwards?",
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=_rating_choices(7, "distant", "very close"),
-        widget=forms.RadioSelect,
-    )
-    felt_safe = forms.TypedChoiceField(
-        label="How safe did you feel with them?",
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=_rating_choices(5, "not safe", "completely safe"),
-        widget=forms.RadioSelect,
-    )
+    felt_cared_for = _rating("I felt cared for", 5, "not at all", "completely")
+    closeness_after = _rating("How close did you feel afterwards?", 7, "distant", "very close")
+    felt_safe = _rating("How safe did you feel with them?", 5, "not safe", "completely safe")
     tag_names = forms.CharField(
         label="Tags",
         required=False,
@@ -170,24 +165,9 @@ class MomentForm(forms.ModelForm):
         elif "occurred_at" not in self.initial:
             self.initial["occurred_at"] = timezone.localtime().replace(second=0, microsecond=0)
 
-    def clean_occurred_at(self):
-        occurred_at = self.cleaned_data["occurred_at"]
-        if occurred_at > timezone.now() + timedelta(minutes=5):
-            raise forms.ValidationError(
-                "That is still to come; a moment is something that happened."
-            )
-        if occurred_at.year < 1900:
-            raise forms.ValidationError("Please give a date after 1900.")
-        return occurred_at
-
     def clean_tag_names(self) -> list[str]:
         names = parse_tag_names(self.cleaned_data.get("tag_names", ""))
-        too_long = [n for n in names if len(n) > MAX_TAG_LENGTH]
-        if too_long:
-            raise forms.ValidationError(
-                f"Each tag can be at most {MAX_TAG_LENGTH} characters; "
-                f"“{too_long[0][:20]}…” is longer."
-            )
+        validate_tag_names(names)
         return names
 
     def save(self, commit: bool = True) -> Moment:
@@ -198,14 +178,14 @@ class MomentForm(forms.ModelForm):
 
 
 class MomentFilterForm(forms.Form):
-    person = forms.ModelChoiceField(
+    person = OwnedChoiceField(
         label="With",
         required=False,
         queryset=Person.objects.none(),
         empty_label="Anyone",
         error_messages={"invalid_choice": "That person is not in your circle."},
     )
-    tag = forms.ModelChoiceField(
+    tag = OwnedChoiceField(
         label="Tag",
         required=False,
         queryset=Tag.objects.none(),
@@ -213,12 +193,14 @@ class MomentFilterForm(forms.Form):
         error_messages={"invalid_choice": "There is no such tag."},
     )
     since = forms.DateField(
+        validators=[check_plausible_date],
         label="From",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Please give a date, like 2026-03-14."},
     )
     until = forms.DateField(
+        validators=[check_plausible_date],
         label="Until",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -228,7 +210,8 @@ class MomentFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = owned(Person, user).order_by("is_archived", "name")
-        self.fields["tag"].queryset = owned(Tag, user)
+        # Only tags still on a moment: tags outlive deleted moments, but are no use here.
+        self.fields["tag"].queryset = owned(Tag, user).filter(moments__isnull=False).distinct()
 
     def clean(self):
         cleaned = super().clean()

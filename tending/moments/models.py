@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
 from tending.circle.models import Person
+from tending.core.dates import check_plausible_date
 from tending.core.models import OwnedModel, Tag
 
 
@@ -80,6 +84,18 @@ class Moment(OwnedModel):
 
     def __str__(self) -> str:
         return f"Moment on {self.occurred_at:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        if self.occurred_at is None:
+            return
+        if self.occurred_at > timezone.now() + timedelta(minutes=5):
+            raise ValidationError(
+                {"occurred_at": "That is still to come; a moment is something that happened."}
+            )
+        try:
+            check_plausible_date(self.occurred_at.date())
+        except ValidationError as exc:
+            raise ValidationError({"occurred_at": exc.messages}) from None
 
     @property
     def has_details(self) -> bool:

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tending.circle.models import Person
-from tending.core.tags import tags_for
+from tending.core.tags import tags_for, validate_tag_names
 from tending.moments.models import Moment
 
 
@@ -20,11 +20,12 @@ def log_moment(owner, people: Iterable[Person], tag_names: Iterable[str] = (), *
         raise ValidationError({"people": "Please choose at least one person."})
     if any(p.owner_id != owner.pk for p in people):
         raise ValidationError({"people": "Those people are not in your circle."})
+    names = list(tag_names)
+    validate_tag_names(names)
     moment = Moment(owner=owner, **fields)
     moment.full_clean(exclude=["owner"])
     moment.save()
     moment.people.set(people)
-    names = list(tag_names)
     if names:
         moment.tags.set(tags_for(owner, names))
     return moment

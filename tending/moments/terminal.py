@@ -29,6 +29,7 @@ def _minutes(text: str) -> int:
     return value
 
 
+# Kept in step with tending.moments.models (Sharing, Channel); a test checks they match.
 SHARING = ["nothing", "facts", "thoughts", "feelings", "vulnerable"]
 CHANNELS = ["in-person", "call", "video", "messages", "letter", "other"]
 
@@ -93,6 +94,8 @@ def parse_when(text: str | None, now: datetime) -> datetime:
             continue
         if fmt == "%Y-%m-%d":
             parsed = parsed.replace(hour=12)
+        if parsed.year < 1900:
+            raise CommandError(f"--when {text!r} is too long ago; please give a date after 1900.")
         when = parsed.replace(tzinfo=now.tzinfo)
         if when > now + timedelta(minutes=5):
             raise CommandError(
@@ -129,9 +132,10 @@ def resolve_people(user, names: list[str]):
 
 
 def log(args: argparse.Namespace) -> int:
-    from tending.cli import CommandError, setup_django
+    from tending.cli import CommandError, migrate, setup_django
 
     setup_django()
+    migrate()
     from django.core.exceptions import ValidationError
     from django.utils import timezone
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from tending.circle.models import Person
-from tending.core.ownership import get_owned_or_404, one_or_404, owned
+from tending.core.ownership import get_owned_or_404, is_row_id, one_or_404, owned
 from tending.moments.forms import MomentFilterForm, MomentForm, QuickMomentForm
 from tending.moments.models import Moment
 from tending.moments.queries import filtered_moments, moments_for
@@ -23,9 +23,8 @@ PAGE_SIZE = 25
 def moment_list(request):
     form = MomentFilterForm(request.GET or None, user=request.user)
     filters = {}
-    if form.is_bound and form.is_valid():
-        filters = {k: v for k, v in form.cleaned_data.items() if v}
-    elif form.is_bound:
+    if form.is_bound:
+        form.is_valid()  # a bad field is shown with its message and left out of the filter
         filters = {k: v for k, v in form.cleaned_data.items() if v and k not in form.errors}
     page = Paginator(filtered_moments(request.user, **filters), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -41,7 +40,7 @@ def moment_list(request):
 def quick(request):
     """Log a moment with just the people: a tap or two, details can come later."""
     initial = {}
-    if request.method == "GET" and request.GET.get("person"):
+    if request.method == "GET" and is_row_id(request.GET.get("person", "")):
         initial["people"] = [request.GET["person"]]
     form = QuickMomentForm(
         request.POST if request.method == "POST" else None, user=request.user, initial=initial
@@ -59,7 +58,7 @@ def quick(request):
 @require_http_methods(["GET", "POST"])
 def add(request):
     initial = {}
-    if request.GET.get("person"):
+    if is_row_id(request.GET.get("person", "")):
         person = owned(Person, request.user).filter(pk=request.GET["person"]).first()
         if person is not None:
             initial["people"] = [person.pk]

@@ -259,3 +259,43 @@ def test_each_ring_lists_people_by_name(owner, owner_client):
     html = owner_client.get(reverse("circle:circle")).content.decode()
     listed = html[html.index('data-ring="middle"', html.index("people-list") - 40) :]
     assert listed.index("Adam") < listed.index("Maya") < listed.index("Zoe")
+
+
+def test_moving_to_another_ring_moves_to_its_rhythm_unless_chosen(owner, owner_client):
+    usual = PersonFactory(owner=owner, name="Usual", ring="inner", rhythm_days=7)
+    chosen = PersonFactory(owner=owner, name="Chosen", ring="inner", rhythm_days=10)
+    form = owner_client.get(reverse("circle:person_edit", args=[usual.pk])).context["form"]
+    assert form["rhythm_days"].value() is None
+    form = owner_client.get(reverse("circle:person_edit", args=[chosen.pk])).context["form"]
+    assert form["rhythm_days"].value() == 10
+    for person, rhythm in ((usual, ""), (chosen, "10")):
+        owner_client.post(
+            reverse("circle:person_edit", args=[person.pk]),
+            {"name": person.name, "kind": "friend", "ring": "outer", "rhythm_days": rhythm},
+        )
+    usual.refresh_from_db()
+    chosen.refresh_from_db()
+    assert (usual.rhythm_days, chosen.rhythm_days) == (180, 10)
+
+
+def test_archived_people_stay_reachable_when_everyone_is_archived(owner, owner_client):
+    PersonFactory(owner=owner, name="Only One", is_archived=True)
+    html = owner_client.get(reverse("circle:circle")).content.decode()
+    assert "Add the first person" not in html
+    assert "Include archived" in html and "Nobody matches this filter" in html
+
+
+def test_an_archived_persons_page_offers_to_bring_them_back(owner, owner_client):
+    gone = PersonFactory(owner=owner, name="Gone", is_archived=True)
+    html = owner_client.get(reverse("circle:person", args=[gone.pk])).content.decode()
+    assert "We were in touch just now" not in html
+    assert "Bring back to the circle" in html
+
+
+def test_closeness_dates_before_1900_are_refused(owner, owner_client):
+    sam = PersonFactory(owner=owner)
+    response = owner_client.post(
+        reverse("circle:closeness_add", args=[sam.pk]), {"value": "4", "rated_on": "0001-01-01"}
+    )
+    assert "Please give a date between 1900 and 2999." in response.content.decode()
+    assert not sam.closeness_ratings.exists()

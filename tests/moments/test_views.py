@@ -238,3 +238,51 @@ def test_list_is_paginated_with_a_fixed_number_of_queries(owner, owner_client):
     with CaptureQueriesContext(connection) as large:
         owner_client.get(reverse("moments:list"))
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_odd_query_values_do_not_break_pages(owner, owner_client):
+    for url in (
+        reverse("moments:add") + "?person=abc",
+        reverse("moments:quick") + "?person=99999999999999999999",
+        reverse("moments:list") + "?page=abc&person=abc&tag=%00",
+    ):
+        assert owner_client.get(url).status_code == 200, url
+    response = owner_client.get(reverse("moments:list") + "?since=0001-01-01&until=9999-12-31")
+    assert response.status_code == 200
+    assert response.content.decode().count("Please give a date between 1900 and 2999.") == 2
+    huge = reverse("moments:detail", args=[2**70])
+    assert owner_client.get(huge).status_code == 404
+
+
+def test_impossible_person_ids_are_refused_at_the_field(owner, owner_client):
+    response = owner_client.post(reverse("moments:quick"), {"people": ["99999999999999999999"]})
+    assert "That person is not in your circle." in response.content.decode()
+    response = owner_client.post(reverse("moments:add"), full([], people=["x1"]))
+    assert "That person is not in your circle." in response.content.decode()
+    assert not Moment.objects.exists()
+
+
+def test_moments_before_1900_are_refused(owner, owner_client):
+    sam = PersonFactory(owner=owner)
+    response = owner_client.post(
+        reverse("moments:add"), full([sam], occurred_at="1850-05-01T10:00")
+    )
+    assert "Please give a date between 1900 and 2999." in response.content.decode()
+    assert not Moment.objects.exists()
+
+
+def test_tag_filter_offers_only_tags_still_in_use(owner, owner_client):
+    sam = PersonFactory(owner=owner)
+    owner_client.post(reverse("moments:add"), full([sam], tag_names="kept"))
+    owner_client.post(reverse("moments:add"), full([sam], tag_names="gone"))
+    Moment.objects.get(tags__name="gone").delete()
+    html = owner_client.get(reverse("moments:list")).content.decode()
+    assert ">kept</option>" in html and ">gone</option>" not in html
+
+
+def test_messages_do_not_carry_names_in_cookies(owner, owner_client):
+    owner_client.post(
+        reverse("circle:person_add"), {"name": "Secret Name", "kind": "friend", "ring": "inner"}
+    )
+    assert "messages" not in owner_client.cookies
+    assert all("Secret" not in str(c.value) for c in owner_client.cookies.values())
