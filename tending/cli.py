@@ -14,6 +14,8 @@ EPILOG = textwrap.dedent(
       tending createuser sam           make an account (asks for a password)
       tending log Sam --shared feelings --understood 4 --note "Long walk"
       tending log "Sam" "Alex" --how video --when "2026-03-14 19:30"
+      tending checkin weekly-wellbeing answer a check-in at the terminal
+      tending instruments check my-scale.toml   validate an instrument file
       tending demo --years 2           try tending with made-up people and moments
 
     configuration (environment variables):
@@ -22,6 +24,7 @@ EPILOG = textwrap.dedent(
       DATABASE_URL         postgres://user:password@host/name to use PostgreSQL
       TENDING_HOSTED       true for a shared server: needs TENDING_SECRET_KEY and
                            TENDING_ALLOWED_HOSTS, turns on secure cookies
+      TENDING_INSTRUMENTS_DIR  a folder of extra check-in definition files
       TENDING_DEBUG        true only while developing tending itself
     """
 )
@@ -63,6 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
         "Names may be partial; an unknown or ambiguous name is an error that lists the matches.",
     )
     add_log_arguments(log)
+
+    from tending.checkins.terminal import add_arguments as add_checkin_arguments
+
+    checkin = commands.add_parser(
+        "checkin",
+        help="do a check-in at the terminal",
+        description="Answer a check-in's questions by number; Ctrl-C stops and saves nothing.",
+    )
+    instruments = commands.add_parser(
+        "instruments", help="list check-ins, or validate definition files (check FILE…)"
+    )
+    add_checkin_arguments(checkin, instruments)
 
     demo = commands.add_parser(
         "demo",
@@ -255,12 +270,15 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv = ["serve", *argv]
     args = parser.parse_args(argv)
+    from tending.checkins.terminal import checkin, instruments_command
     from tending.moments.terminal import log
 
     handlers = {
         "serve": serve,
         "createuser": createuser,
         "log": log,
+        "checkin": checkin,
+        "instruments": instruments_command,
         "demo": demo,
         "manage": manage,
     }

@@ -69,6 +69,17 @@ def env_path(name: str, default: Path) -> Path:
     return path
 
 
+def env_optional_folder(name: str) -> Path | None:
+    """A folder that must exist when named, or None when the variable is unset."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    path = Path(raw).expanduser()
+    if not path.is_dir():
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a folder that exists.")
+    return path
+
+
 def persistent_secret_key(data_dir: Path) -> str:
     """Read the secret key kept in the data folder, creating it once on first start."""
     key_file = data_dir / "secret_key"

@@ -13,6 +13,7 @@ from tending.env import (
     env_choice,
     env_int,
     env_list,
+    env_optional_folder,
     env_path,
     env_str,
     persistent_secret_key,
@@ -24,6 +25,8 @@ DATA_DIR = env_path(
     "TENDING_DATA_DIR", Path(platformdirs.user_data_dir("tending", appauthor=False))
 )
 HOSTED = env_bool("TENDING_HOSTED", False)
+# A host's own instrument definitions (e.g. a validated scale they are licensed to use).
+INSTRUMENTS_DIR = env_optional_folder("TENDING_INSTRUMENTS_DIR")
 DEBUG = env_bool("TENDING_DEBUG", False)
 
 if HOSTED:
@@ -55,6 +58,7 @@ INSTALLED_APPS = [
     "tending.core",
     "tending.circle",
     "tending.moments",
+    "tending.checkins",
     "tending.safety",
 ]
 

@@ -6,5 +6,6 @@ urlpatterns = [
     path("", include("tending.core.urls")),
     path("circle/", include("tending.circle.urls")),
     path("moments/", include("tending.moments.urls")),
+    path("checkins/", include("tending.checkins.urls")),
     path("help/", include("tending.safety.urls")),
 ]

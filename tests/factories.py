@@ -57,3 +57,40 @@ class MomentFactory(factory.django.DjangoModelFactory):
     def people(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.people.set(extracted)
+
+
+class PlanEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "safety.PlanEntry"
+
+    owner = factory.SubFactory(UserFactory)
+    part = "coping"
+    text = factory.Sequence(lambda n: f"Something that helps {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class PlanHelperFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "safety.PlanHelper"
+
+    person = factory.SubFactory(PersonFactory, is_safe=True, phone="+49 170 1234567")
+    owner = factory.SelfAttribute("person.owner")
+    position = factory.Sequence(lambda n: n)
+
+
+class CrisisSettingsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "safety.CrisisSettings"
+
+    owner = factory.SubFactory(UserFactory)
+    region = "GB"
+
+
+class OwnCrisisLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "safety.OwnCrisisLine"
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"My crisis team {n}")
+    number = "030 1234 5678"
+    position = factory.Sequence(lambda n: n)

@@ -29,11 +29,45 @@ def make_rating(owner):
     return ClosenessRatingFactory(person=make_person(owner))
 
 
+def make_plan_entry(owner):
+    from tests.factories import PlanEntryFactory
+
+    return PlanEntryFactory(owner=owner, part="warning-signs", text="Marker plan line")
+
+
+def make_plan_helper(owner):
+    from tests.factories import PlanHelperFactory
+
+    safe = PersonFactory(owner=owner, name="Marker Safe Person", is_safe=True, phone="0170 123")
+    return PlanHelperFactory(person=safe)
+
+
+def make_own_crisis_line(owner):
+    from tests.factories import OwnCrisisLineFactory
+
+    return OwnCrisisLineFactory(owner=owner, name="Marker crisis line")
+
+
+def make_checkin(owner):
+    from tending.checkins.registry import get_instrument
+    from tending.checkins.services import save_checkin
+
+    inst = get_instrument("connection")
+    return save_checkin(owner, inst, {item.id: 2 for item in inst.items})
+
+
+# URL arguments that name something shared by everyone (not a private row), with a value.
+PLAIN_ARGUMENTS = {"instrument": "connection"}
+
 # Each URL argument names a kind of private row, and how to make one for an owner.
 OBJECT_ARGUMENTS = {
+    "checkin_id": make_checkin,
     "person_id": make_person,
     "moment_id": make_moment,
     "rating_id": make_rating,
+    "entry_id": make_plan_entry,
+    "helper_id": make_plan_helper,
+    "line_id": make_own_crisis_line,
 }
 
 
@@ -73,12 +107,14 @@ def assert_page_is_self_contained(response, url: str) -> None:
 
 @pytest.mark.parametrize(("name", "args"), PRIVATE, ids=[n for n, _ in PRIVATE])
 def test_route_is_private_to_its_owner(name, args, owner, owner_client, other_client, anon_client):
-    unknown = [a for a in args if a not in OBJECT_ARGUMENTS]
+    unknown = [a for a in args if a not in OBJECT_ARGUMENTS and a not in PLAIN_ARGUMENTS]
     assert not unknown, f"{name} takes {unknown}: add a maker for it to OBJECT_ARGUMENTS"
     # The owner has one row of every kind, so list pages have something they could leak.
     every_kind = {arg: make(owner) for arg, make in OBJECT_ARGUMENTS.items()}
-    objects = {arg: every_kind[arg] for arg in args}
-    url = reverse(name, kwargs={arg: obj.pk for arg, obj in objects.items()})
+    objects = {arg: every_kind[arg] for arg in args if arg in OBJECT_ARGUMENTS}
+    kwargs = {arg: obj.pk for arg, obj in objects.items()}
+    kwargs.update({arg: PLAIN_ARGUMENTS[arg] for arg in args if arg in PLAIN_ARGUMENTS})
+    url = reverse(name, kwargs=kwargs)
 
     response = anon_client.get(url)
     assert response.status_code == 302 and response["Location"].startswith(reverse("core:login"))
@@ -97,7 +133,7 @@ def test_route_is_private_to_its_owner(name, args, owner, owner_client, other_cl
         assert other_post.status_code == 404, f"another account's POST got {other_post.status_code}"
     else:
         assert other_get.status_code in (200, 405)
-        assert other_post.status_code in (200, 302, 400, 405)
+        assert other_post.status_code in (200, 204, 302, 400, 405)
         assert "Marker" not in other_post.content.decode()
     for obj in every_kind.values():
         before = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
@@ -105,7 +141,7 @@ def test_route_is_private_to_its_owner(name, args, owner, owner_client, other_cl
         assert {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields} == before
 
     if owner_get.status_code == 405:
-        assert owner_client.post(url).status_code in (200, 302, 400)
+        assert owner_client.post(url).status_code in (200, 204, 302, 400)
 
 
 @pytest.mark.parametrize("name", sorted(PUBLIC - {"core:logout"}))

@@ -5,3 +5,9 @@ class SafetyConfig(AppConfig):
     name = "tending.safety"
     label = "safety"
     verbose_name = "Safety plan and crisis help"
+
+    def ready(self) -> None:
+        # A broken crisis-lines table stops tending at start, not on someone's worst day.
+        from tending.safety.crisis_lines import shipped_table
+
+        shipped_table()

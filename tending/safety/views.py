@@ -1,18 +1,209 @@
-"""The crisis page behind "Need help now": open to everyone, no login, no JavaScript."""
+"""Need help now (open to everyone), the safety plan, its printout, and one's crisis numbers."""
 
 from __future__ import annotations
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
-# A first, short table; the safety plan issue replaces it with per-region data the person edits.
-GENERAL_LINES = [
-    ("Emergency (most of Europe and many other countries)", "112"),
-    ("Emergency (United States and Canada)", "911"),
-    ("Suicide and Crisis Lifeline (United States)", "988"),
-    ("Samaritans (United Kingdom and Ireland)", "116 123"),
-]
+from tending.circle.models import Person
+from tending.core.ownership import get_owned_or_404, owned
+from tending.safety import services
+from tending.safety.crisis_lines import shipped_table
+from tending.safety.forms import EntryForm, HelperForm, OwnLineForm, RegionForm
+from tending.safety.models import CrisisSettings, OwnCrisisLine, Part, PlanEntry, PlanHelper
+from tending.safety.queries import HELPERS, crisis_help_for, plan_for, saved_region
 
 
+@require_safe
 def crisis(request):
-    lines = [(name, number, number.replace(" ", "")) for name, number in GENERAL_LINES]
-    return render(request, "safety/crisis.html", {"lines": lines})
+    """Crisis lines first, then (only for the person themselves) their plan."""
+    region = request.GET.get("region", "")
+    return render(request, "safety/crisis.html", {"region": region})
+
+
+# --- the plan ----------------------------------------------------------------------------
+
+
+def _plan_url(anchor: str = "") -> str:
+    return reverse("safety:plan") + (f"#part-{anchor}" if anchor else "")
+
+
+def _moved_url(kind: str, row) -> str:
+    """Back to the row just moved, still open, so moving it again is one tap."""
+    return f"{reverse('safety:plan')}?open={kind}-{row.pk}#{kind}-{row.pk}"
+
+
+def _render_plan(request, *, bound=None, helper_form=None, problem: str = "", status=200):
+    """The plan page; `bound` is the one part's form that came back with a note at the field."""
+    plan = plan_for(request.user)
+    user = request.user
+    open_row = request.GET.get("open", "")
+    for section in plan.sections:
+        kind = "helper" if section.is_helpers else "entry"
+        for row in section.rows:
+            row.is_open = open_row == f"{kind}-{row.pk}"
+        if section.is_helpers:
+            section.form = helper_form or HelperForm(user=user)
+        elif bound is not None and bound.part == section.key:
+            section.form = bound
+            _focus_first_error(bound)
+        else:
+            section.form = EntryForm(user=user, part=section.key)
+    if helper_form is not None:
+        _focus_first_error(helper_form)
+    context = {
+        "plan": plan,
+        "problem": problem,
+        "has_safe_people": owned(Person, user).filter(is_safe=True, is_archived=False).exists(),
+    }
+    return render(request, "safety/plan.html", context, status=status)
+
+
+def _focus_first_error(form) -> None:
+    """Put the cursor in the field that needs another look, wherever it is on the long page."""
+    for name in form.errors:
+        if name in form.fields:
+            form.fields[name].widget.attrs["autofocus"] = True
+            return
+
+
+@login_required
+@require_GET
+def plan(request):
+    return _render_plan(request)
+
+
+@login_required
+@require_POST
+def entry_add(request):
+    part = request.POST.get("part", "")
+    if part not in Part.values:
+        return _render_plan(
+            request, problem="That part of the plan was not found; please try again.", status=400
+        )
+    form = EntryForm(request.POST, user=request.user, part=part)
+    if not form.is_valid():
+        return _render_plan(request, bound=form, status=400)
+    services.add_entry(
+        request.user, part, form.cleaned_data["text"], form.cleaned_data.get("phone", "")
+    )
+    messages.success(request, f"Added to “{Part(part).label}”.")
+    return redirect(_plan_url(part))
+
+
+@login_required
+@require_POST
+def entry_remove(request, entry_id: int):
+    entry = get_owned_or_404(PlanEntry, request.user, pk=entry_id)
+    entry.delete()
+    messages.success(request, f"Removed “{entry.text}”.")
+    return redirect(_plan_url(entry.part))
+
+
+@login_required
+@require_POST
+def entry_move(request, entry_id: int):
+    entry = get_owned_or_404(PlanEntry, request.user, pk=entry_id)
+    services.move(
+        entry, owned(PlanEntry, request.user).filter(part=entry.part), request.POST.get("direction")
+    )
+    return redirect(_moved_url("entry", entry))
+
+
+@login_required
+@require_POST
+def helper_add(request):
+    form = HelperForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _render_plan(request, helper_form=form, status=400)
+    person = form.cleaned_data["person"]
+    services.add_helper(request.user, person)
+    messages.success(request, f"{person.name} is in your plan.")
+    return redirect(_plan_url(HELPERS))
+
+
+@login_required
+@require_POST
+def helper_remove(request, helper_id: int):
+    helper = get_owned_or_404(PlanHelper, request.user, pk=helper_id)
+    name = helper.person.name
+    helper.delete()
+    messages.success(request, f"{name} is no longer in your plan. They stay in your circle.")
+    return redirect(_plan_url(HELPERS))
+
+
+@login_required
+@require_POST
+def helper_move(request, helper_id: int):
+    helper = get_owned_or_404(PlanHelper, request.user, pk=helper_id)
+    services.move(helper, owned(PlanHelper, request.user), request.POST.get("direction"))
+    return redirect(_moved_url("helper", helper))
+
+
+@login_required
+@require_GET
+def print_plan(request):
+    help_ = crisis_help_for(request.user)
+    return render(request, "safety/print.html", {"help": help_, "plan": help_.plan})
+
+
+# --- crisis numbers ----------------------------------------------------------------------
+
+
+def _render_numbers(request, *, region_form=None, line_form=None, status=200):
+    settings = owned(CrisisSettings, request.user).first()
+    context = {
+        "region_form": region_form or RegionForm(instance=settings),
+        "line_form": line_form or OwnLineForm(user=request.user),
+        "own_lines": owned(OwnCrisisLine, request.user).order_by("position", "id"),
+        "region": shipped_table().region(saved_region(request.user)),
+    }
+    return render(request, "safety/numbers.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def numbers(request):
+    if request.method == "POST":
+        form = RegionForm(request.POST)
+        if not form.is_valid():
+            return _render_numbers(request, region_form=form, status=400)
+        region = form.cleaned_data["region"]
+        services.set_region(request.user, region)
+        chosen = shipped_table().region(region)
+        messages.success(
+            request,
+            f"Saved. You will see the numbers for {chosen.name}."
+            if chosen
+            else "Saved. You will see the general numbers.",
+        )
+        return redirect("safety:settings")
+    return _render_numbers(request)
+
+
+@login_required
+@require_POST
+def line_add(request):
+    form = OwnLineForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _render_numbers(request, line_form=form, status=400)
+    line = services.add_at_end(form.instance, owned(OwnCrisisLine, request.user))
+    messages.success(request, f"Added {line.name}. It is shown first when you need help.")
+    return redirect("safety:settings")
+
+
+@login_required
+@require_POST
+def line_remove(request, line_id: int):
+    line = get_owned_or_404(OwnCrisisLine, request.user, pk=line_id)
+    line.delete()
+    messages.success(request, f"Removed {line.name}.")
+    return redirect("safety:settings")

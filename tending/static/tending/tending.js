@@ -44,3 +44,85 @@
     filterChips();
   });
 })();
+
+// Check-ins: on a phone, one question at a time; answers are kept as they are ticked.
+(function () {
+  "use strict";
+
+  function csrfToken(form) {
+    var input = form.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function autosave(form) {
+    var url = form.getAttribute("data-autosave");
+    if (!url || !window.fetch) return;
+    form.addEventListener("change", function () {
+      fetch(url, {
+        method: "POST",
+        body: new FormData(form),
+        headers: { "X-CSRFToken": csrfToken(form) },
+        credentials: "same-origin",
+      }).catch(function () {});
+    });
+  }
+
+  function oneAtATime(form) {
+    if (!window.matchMedia || !window.matchMedia("(max-width: 40rem)").matches) return;
+    var questions = Array.prototype.slice.call(form.querySelectorAll(".question"));
+    if (questions.length < 2) return;
+    // Start at the first question with an error, else the first unanswered one.
+    var start = questions.findIndex(function (q) { return q.classList.contains("has-error"); });
+    if (start < 0) start = questions.findIndex(function (q) { return !q.querySelector("input:checked"); });
+    if (start < 0) start = 0;
+    var index = start;
+    var nav = document.createElement("div");
+    nav.className = "step-nav";
+    var back = document.createElement("button");
+    back.type = "button";
+    back.className = "secondary small";
+    back.textContent = "Back";
+    var next = document.createElement("button");
+    next.type = "button";
+    next.className = "small";
+    next.textContent = "Next";
+    nav.appendChild(back);
+    nav.appendChild(next);
+    var actions = form.querySelector(".sticky-actions");
+    form.insertBefore(nav, actions);
+    form.classList.add("one-at-a-time");
+
+    function show(i, focus) {
+      index = Math.max(0, Math.min(i, questions.length - 1));
+      questions.forEach(function (q, n) { q.classList.toggle("current", n === index); });
+      back.hidden = index === 0;
+      next.hidden = index === questions.length - 1;
+      actions.hidden = index !== questions.length - 1;
+      if (focus) {
+        var target = questions[index].querySelector("input:checked") || questions[index].querySelector("input");
+        if (target) target.focus();
+      }
+    }
+    back.addEventListener("click", function () { show(index - 1, true); });
+    next.addEventListener("click", function () { show(index + 1, true); });
+    // A tap on an answer moves on; with the keyboard, arrows only change the answer.
+    var tapped = false;
+    form.addEventListener("pointerdown", function () { tapped = true; });
+    form.addEventListener("keydown", function () { tapped = false; });
+    questions.forEach(function (q, n) {
+      q.addEventListener("change", function () {
+        if (tapped && n === index && n < questions.length - 1) {
+          window.setTimeout(function () { show(n + 1, false); }, 180);
+        }
+      });
+    });
+    show(start, false);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-one-at-a-time]").forEach(function (form) {
+      oneAtATime(form);
+      autosave(form);
+    });
+  });
+})();

@@ -1,0 +1,85 @@
+"""A form built from an instrument definition: one group of choices per question."""
+
+from __future__ import annotations
+
+from django import forms
+
+from tending.checkins.definitions import Instrument
+from tending.checkins.models import Frequency
+from tending.checkins.scoring import AnswerError, safety_fired, score
+
+
+def field_name(item_id: str) -> str:
+    return f"q-{item_id}"
+
+
+class CheckInForm(forms.Form):
+    def __init__(self, *args, instrument: Instrument, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instrument = instrument
+        self.fired = ()
+        choices = [(c.value, c.label) for c in instrument.scale]
+        for number, item in enumerate(instrument.items, start=1):
+            self.fields[field_name(item.id)] = forms.TypedChoiceField(
+                label=item.text,
+                choices=choices,
+                coerce=int,
+                required=False,
+                empty_value=None,
+                widget=forms.RadioSelect,
+                error_messages={"invalid_choice": "Please pick one of the answers."},
+            )
+            self.fields[field_name(item.id)].number = number
+
+    def answers(self) -> dict[str, int | None]:
+        return {
+            item.id: self.cleaned_data.get(field_name(item.id)) for item in self.instrument.items
+        }
+
+    def raw_answers(self) -> dict[str, int | None]:
+        """What was ticked so far, ignoring anything invalid: for drafts."""
+        valid = {c.value for c in self.instrument.scale}
+        picked = {}
+        for item in self.instrument.items:
+            raw = self.data.get(field_name(item.id), "")
+            value = int(raw) if str(raw).lstrip("-").isdigit() else None
+            picked[item.id] = value if value in valid else None
+        return picked
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        answers = self.answers()
+        # Known before anything else, so a refused set of answers still leads to crisis help.
+        self.fired = safety_fired(self.instrument, answers)
+        missing = [i for i in self.instrument.scored_items if answers.get(i.id) is None]
+        allowed = self.instrument.max_missing if self.instrument.missing_policy == "prorate" else 0
+        if len(missing) > allowed:
+            for item in missing:
+                self.add_error(field_name(item.id), "Please answer this one.")
+            if allowed:
+                self.add_error(None, f"You may leave out at most {allowed} of these questions.")
+            return cleaned
+        try:
+            self.score = score(self.instrument, answers)
+        except AnswerError as exc:
+            target = (
+                field_name(exc.item) if exc.item and field_name(exc.item) in self.fields else None
+            )
+            self.add_error(target, getattr(exc, "message", str(exc)))
+        return cleaned
+
+
+class FrequencyForm(forms.Form):
+    """How often each check is offered; only checks that allow it can be switched off."""
+
+    def __init__(
+        self, *args, instruments: dict[str, Instrument], current: dict[str, str], **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        for inst_id, inst in instruments.items():
+            choices = [c for c in Frequency.choices if c[0] != Frequency.OFF or inst.can_switch_off]
+            self.fields[inst_id] = forms.ChoiceField(
+                label=inst.title, choices=choices, initial=current.get(inst_id)
+            )

@@ -1,0 +1,61 @@
+"""Stored check-ins: the raw answers, the scores computed from them, and drafts in progress."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+from tending.core.models import OwnedModel
+
+
+class CheckIn(OwnedModel):
+    """One completed questionnaire; scores can always be recomputed from `answers`."""
+
+    instrument_id = models.CharField(max_length=64)
+    instrument_version = models.PositiveIntegerField()
+    answers = models.JSONField()  # {item id: raw value or null}
+    total = models.FloatField()
+    subscales = models.JSONField(default=dict, blank=True)
+    band_label = models.CharField(max_length=100, blank=True)
+    prorated = models.BooleanField(default=False)
+    safety_fired = models.BooleanField(default=False)
+    taken_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-taken_at", "-id"]
+        indexes = [models.Index(fields=["owner", "instrument_id", "-taken_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.instrument_id} on {self.taken_at:%Y-%m-%d}"
+
+
+class CheckInDraft(OwnedModel):
+    """Answers given so far, so a check-in can be left and resumed on any device."""
+
+    instrument_id = models.CharField(max_length=64)
+    answers = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "instrument_id"], name="one_draft_per_check")
+        ]
+
+
+class Frequency(models.TextChoices):
+    DAILY = "daily", "Every day"
+    WEEKLY = "weekly", "Every week"
+    ON_DEMAND = "on-demand", "Only when I choose"
+    OFF = "off", "Off"
+
+
+class CheckInChoice(OwnedModel):
+    """How often the person wants to be offered one check; absent means its default."""
+
+    instrument_id = models.CharField(max_length=64)
+    frequency = models.CharField(max_length=12, choices=Frequency.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "instrument_id"], name="one_choice_per_check")
+        ]

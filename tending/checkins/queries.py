@@ -1,0 +1,78 @@
+"""Reads of check-ins: history, the previous result, and which checks are due."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Max, QuerySet
+from django.utils import timezone
+
+from tending.checkins.definitions import Instrument
+from tending.checkins.models import CheckIn, CheckInChoice, CheckInDraft, Frequency
+from tending.checkins.registry import instruments
+from tending.core.ownership import owned
+
+
+def history(user, instrument_id: str) -> QuerySet[CheckIn]:
+    return owned(CheckIn, user).filter(instrument_id=instrument_id)
+
+
+def previous_to(checkin: CheckIn) -> CheckIn | None:
+    return (
+        history(checkin.owner, checkin.instrument_id)
+        .filter(taken_at__lt=checkin.taken_at)
+        .order_by("-taken_at", "-id")
+        .first()
+    )
+
+
+def frequencies(user) -> dict[str, str]:
+    """Each instrument's frequency for this person: their choice, else the instrument's own."""
+    chosen = dict(owned(CheckInChoice, user).values_list("instrument_id", "frequency"))
+    return {i: chosen.get(i, inst.frequency) for i, inst in instruments().items()}
+
+
+def latest_by_instrument(user) -> dict[str, CheckIn]:
+    latest: dict[str, CheckIn] = {}
+    for instrument_id in instruments():
+        found = history(user, instrument_id).order_by("-taken_at", "-id").first()
+        if found is not None:
+            latest[instrument_id] = found
+    return latest
+
+
+def is_due(frequency: str, last_taken: datetime | None, today: date) -> bool:
+    """Daily: not yet done today. Weekly: not done in the last seven days. Else never due."""
+    if frequency not in (Frequency.DAILY, Frequency.WEEKLY):
+        return False
+    if last_taken is None:
+        return True
+    last_day = timezone.localdate(last_taken)
+    if frequency == Frequency.DAILY:
+        return last_day < today
+    return last_day <= today - timedelta(days=7)
+
+
+def due_checkins(user, today: date | None = None) -> list[Instrument]:
+    """Checks the person asked to be offered that have not been done in their period."""
+    today = today or timezone.localdate()
+    last_taken = dict(
+        owned(CheckIn, user)
+        .values("instrument_id")
+        .annotate(last=Max("taken_at"))
+        .values_list("instrument_id", "last")
+    )
+    chosen = frequencies(user)
+    return [
+        inst
+        for inst_id, inst in instruments().items()
+        if is_due(chosen[inst_id], last_taken.get(inst_id), today)
+    ]
+
+
+def drafts(user) -> dict[str, CheckInDraft]:
+    return {d.instrument_id: d for d in owned(CheckInDraft, user)}
+
+
+def start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))

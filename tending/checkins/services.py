@@ -1,0 +1,51 @@
+"""Saving check-ins and drafts; shared by the web pages and the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.db import transaction
+
+from tending.checkins.definitions import Instrument
+from tending.checkins.models import CheckIn, CheckInDraft
+from tending.checkins.scoring import Score, score
+
+
+@transaction.atomic
+def save_checkin(owner, instrument: Instrument, answers: Mapping[str, int | None]) -> CheckIn:
+    """Score the answers (raising AnswerError when they cannot be scored) and keep everything."""
+    result = score(instrument, answers)
+    checkin = CheckIn.objects.create(
+        owner=owner, instrument_id=instrument.id, **stored(instrument, answers, result)
+    )
+    CheckInDraft.objects.filter(owner=owner, instrument_id=instrument.id).delete()
+    return checkin
+
+
+def stored(instrument: Instrument, answers: Mapping[str, int | None], result: Score) -> dict:
+    return {
+        "instrument_version": instrument.version,
+        "answers": {item.id: answers.get(item.id) for item in instrument.items},
+        "total": result.total,
+        "subscales": dict(result.subscales),
+        "band_label": result.band.label if result.band else "",
+        "prorated": result.prorated,
+        "safety_fired": bool(result.fired),
+    }
+
+
+def rescore(checkin: CheckIn, instrument: Instrument) -> CheckIn:
+    """Recompute the scores of a stored check-in from its raw answers."""
+    result = score(instrument, checkin.answers)
+    for field, value in stored(instrument, checkin.answers, result).items():
+        setattr(checkin, field, value)
+    checkin.save()
+    return checkin
+
+
+def save_draft(owner, instrument: Instrument, answers: Mapping[str, int | None]) -> CheckInDraft:
+    known = {item.id: answers.get(item.id) for item in instrument.items}
+    draft, _ = CheckInDraft.objects.update_or_create(
+        owner=owner, instrument_id=instrument.id, defaults={"answers": known}
+    )
+    return draft

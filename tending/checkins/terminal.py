@@ -1,0 +1,147 @@
+"""`tending checkin` and `tending instruments`: check-ins at the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+
+def add_arguments(checkin: argparse.ArgumentParser, instruments: argparse.ArgumentParser) -> None:
+    checkin.add_argument("instrument", nargs="?", help="which check (e.g. weekly-wellbeing)")
+    checkin.add_argument("--user", help="whose check-in (needed only with several accounts)")
+    sub = instruments.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub.add_parser("list", help="list the check-ins this instance offers")
+    check = sub.add_parser("check", help="validate instrument definition files")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+
+def ask(prompt: str, choices: list[tuple[int, str]], optional: bool, read: Callable[[str], str]):
+    """Ask until a valid number is given; returns the chosen value, or None when skipped."""
+    for number, (_, label) in enumerate(choices, start=1):
+        print(f"  {number}) {label}")
+    hint = f"1-{len(choices)}" + (", or Enter to skip" if optional else "")
+    while True:
+        answer = read(f"{prompt} [{hint}]: ").strip()
+        if not answer and optional:
+            return None
+        if answer.isdigit() and 1 <= int(answer) <= len(choices):
+            return choices[int(answer) - 1][0]
+        print(f"  Please type a number from 1 to {len(choices)}.")
+
+
+def choose_instrument(found: dict, read: Callable[[str], str]):
+    from tending.cli import CommandError
+
+    listed = list(found.values())
+    print("Which check-in?")
+    value = ask("Choose", [(i, inst.title) for i, inst in enumerate(listed)], False, read)
+    if value is None:  # pragma: no cover - not optional
+        raise CommandError("No check-in chosen.")
+    return listed[value]
+
+
+def checkin(args: argparse.Namespace, read: Callable[[str], str] = input) -> int:
+    from tending.cli import CommandError, migrate, setup_django
+
+    setup_django()
+    migrate()
+    from django.utils import timezone
+
+    from tending.checkins.queries import previous_to
+    from tending.checkins.registry import get_instrument, instruments
+    from tending.checkins.scoring import AnswerError, change_since
+    from tending.checkins.services import save_checkin
+    from tending.moments.terminal import pick_user
+
+    user = pick_user(args.user)
+    timezone.activate(user.zone)
+    if args.instrument:
+        inst = get_instrument(args.instrument)
+        if inst is None:
+            names = ", ".join(instruments())
+            raise CommandError(f"There is no check-in called {args.instrument!r}. Try: {names}.")
+    else:
+        inst = None
+    try:
+        inst = inst or choose_instrument(instruments(), read)
+        print(f"\n{inst.title}. {inst.time_frame}…\n")
+        choices = [(c.value, c.label) for c in inst.scale]
+        may_skip = inst.max_missing if inst.missing_policy == "prorate" else 0
+        answers: dict[str, int | None] = {}
+        for number, item in enumerate(inst.items, start=1):
+            skipped = sum(1 for i in inst.scored_items if answers.get(i.id, 0) is None)
+            optional = not item.scored or skipped < may_skip
+            print(f"{number}. {item.text}")
+            answers[item.id] = ask("Your answer", choices, optional, read)
+            print()
+    except (KeyboardInterrupt, EOFError):
+        print("\nStopped. Nothing was saved.", file=sys.stderr)
+        return 130
+    try:
+        saved = save_checkin(user, inst, answers)
+    except AnswerError as exc:
+        raise CommandError(getattr(exc, "message", str(exc)) + " Nothing was saved.") from None
+    print_result(inst, saved, previous_to(saved), change_since)
+    return 0
+
+
+def print_result(inst, saved, previous, change_since) -> None:
+    low, high = inst.score_range()
+    print(f"Your {inst.title}: {saved.total:g} (from {low:g} to {high:g}).")
+    band = next((b for b in inst.bands if b.label == saved.band_label), None)
+    if band is not None:
+        print(f"{band.label}. {band.meaning}")
+    change = change_since(inst, saved.total, previous.total if previous else None)
+    if change is not None and change.direction != "same":
+        meaningful = " That is a meaningful change." if change.meaningful else ""
+        print(f"Since last time: {change.delta:+g} ({change.direction}).{meaningful}")
+    if saved.safety_fired:
+        print_crisis_help(saved.owner)
+    print("This is not a diagnosis.")
+
+
+def print_crisis_help(user) -> None:
+    from tending.safety.queries import crisis_help_for
+
+    help_now = crisis_help_for(user, with_plan=False)
+    region = help_now.region
+    print("\nThank you for telling us. If you might act on these thoughts, please call now:")
+    print(f"  Emergency ({region.name}): {region.emergency}")
+    for line in region.lines:
+        print(f"  {line.name}: {line.number}")
+    for line in help_now.own_lines:
+        print(f"  {line.name}: {line.number}")
+    print("Nobody watches these answers, and tending contacts no one on its own.")
+    print("Your safety plan is under “Need help now” in tending.")
+
+
+def instruments_command(args: argparse.Namespace) -> int:
+    from tending.checkins.definitions import InstrumentError, load_instrument
+    from tending.cli import CommandError
+
+    if args.action == "check":
+        problems = 0
+        for path in args.files:
+            try:
+                inst = load_instrument(path)
+            except InstrumentError as exc:
+                problems += 1
+                print(f"✗ {exc}", file=sys.stderr)
+            except OSError as exc:
+                problems += 1
+                print(f"✗ {path}: cannot be read ({exc.strerror})", file=sys.stderr)
+            else:
+                print(f"✓ {path}: {inst.id} version {inst.version}, {len(inst.items)} questions")
+        if problems:
+            raise CommandError(f"{problems} of {len(args.files)} file(s) have problems.")
+        return 0
+    from tending.cli import setup_django
+
+    setup_django()
+    from tending.checkins.registry import instruments
+
+    for inst in instruments().values():
+        print(f"{inst.id:20} {inst.title} ({inst.frequency}, {len(inst.items)} questions)")
+    return 0

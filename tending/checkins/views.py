@@ -1,0 +1,180 @@
+"""Check-in pages: the list, doing one, its result, history, deleting, and how often."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from tending.checkins.chart import history_chart
+from tending.checkins.definitions import Instrument
+from tending.checkins.forms import CheckInForm, FrequencyForm, field_name
+from tending.checkins.models import CheckIn, CheckInChoice
+from tending.checkins.queries import (
+    drafts,
+    frequencies,
+    history,
+    is_due,
+    latest_by_instrument,
+    previous_to,
+)
+from tending.checkins.registry import get_instrument, instruments
+from tending.checkins.scoring import change_since
+from tending.checkins.services import save_checkin, save_draft
+from tending.core.ownership import get_owned_or_404, owned
+
+CHART_POINTS = 30
+
+
+def instrument_or_404(instrument_id: str) -> Instrument:
+    instrument = get_instrument(instrument_id)
+    if instrument is None:
+        raise Http404("There is no such check-in.")
+    return instrument
+
+
+@login_required
+def index(request):
+    today = timezone.localdate()
+    latest = latest_by_instrument(request.user)
+    chosen = frequencies(request.user)
+    pending = drafts(request.user)
+    rows = [
+        {
+            "instrument": inst,
+            "latest": latest.get(inst_id),
+            "frequency": chosen[inst_id],
+            "due": is_due(
+                chosen[inst_id], latest[inst_id].taken_at if inst_id in latest else None, today
+            ),
+            "draft": inst_id in pending,
+        }
+        for inst_id, inst in instruments().items()
+        if chosen[inst_id] != "off"
+    ]
+    rows.sort(key=lambda r: (not r["due"], r["instrument"].title))
+    switched_off = [inst for inst_id, inst in instruments().items() if chosen[inst_id] == "off"]
+    return render(request, "checkins/index.html", {"rows": rows, "switched_off": switched_off})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def take(request, instrument: str):
+    inst = instrument_or_404(instrument)
+    draft = drafts(request.user).get(inst.id)
+    initial = {
+        field_name(k): v for k, v in (draft.answers if draft else {}).items() if v is not None
+    }
+    data = request.POST if request.method == "POST" else None
+    form = CheckInForm(data, instrument=inst, initial=initial)
+    if request.method == "POST" and "later" in request.POST:
+        save_draft(request.user, inst, form.raw_answers())
+        messages.success(request, f"Your answers so far are kept. Finish “{inst.title}” any time.")
+        return redirect("checkins:index")
+    if request.method == "POST" and form.is_valid():
+        checkin = save_checkin(request.user, inst, form.answers())
+        return redirect("checkins:result", checkin_id=checkin.pk)
+    status = 400 if form.errors else 200
+    return render(request, "checkins/take.html", {"form": form, "instrument": inst}, status=status)
+
+
+@login_required
+@require_POST
+def autosave(request, instrument: str):
+    """Keep answers as they are ticked (sent by tending.js), so a closed tab loses nothing."""
+    inst = instrument_or_404(instrument)
+    save_draft(request.user, inst, CheckInForm(request.POST, instrument=inst).raw_answers())
+    return HttpResponse(status=204)
+
+
+@login_required
+@require_POST
+def discard(request, instrument: str):
+    inst = instrument_or_404(instrument)
+    owned_drafts = drafts(request.user)
+    if inst.id in owned_drafts:
+        owned_drafts[inst.id].delete()
+    messages.success(request, "Those answers are cleared.")
+    return redirect("checkins:index")
+
+
+def chart_for(user, inst: Instrument) -> dict | None:
+    recent = list(history(user, inst.id).order_by("-taken_at", "-id")[:CHART_POINTS])
+    low, high = inst.score_range()
+    bands = [(b.low, b.high, b.label) for b in inst.bands]
+    points = [(c.taken_at, c.total) for c in reversed(recent)]
+    return history_chart(points, low, high, bands)
+
+
+@login_required
+def result(request, checkin_id: int):
+    checkin = get_owned_or_404(CheckIn, request.user, pk=checkin_id)
+    inst = get_instrument(checkin.instrument_id)
+    previous = previous_to(checkin)
+    band = None
+    change = None
+    if inst is not None:
+        band = next((b for b in inst.bands if b.label == checkin.band_label), None)
+        change = change_since(inst, checkin.total, previous.total if previous else None)
+    context = {
+        "checkin": checkin,
+        "instrument": inst,
+        "band": band,
+        "previous": previous,
+        "change": change,
+        "chart": chart_for(request.user, inst) if inst else None,
+        "recent": history(request.user, checkin.instrument_id)[:10],
+        "answers": answer_rows(inst, checkin) if inst else [],
+    }
+    return render(request, "checkins/result.html", context)
+
+
+def answer_rows(inst: Instrument, checkin: CheckIn) -> list[tuple[str, str]]:
+    labels = {c.value: c.label for c in inst.scale}
+    return [(item.text, labels.get(checkin.answers.get(item.id), "Skipped")) for item in inst.items]
+
+
+@login_required
+def history_page(request, instrument: str):
+    inst = instrument_or_404(instrument)
+    entries = list(history(request.user, inst.id)[:200])
+    return render(
+        request,
+        "checkins/history.html",
+        {"instrument": inst, "entries": entries, "chart": chart_for(request.user, inst)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request, checkin_id: int):
+    checkin = get_owned_or_404(CheckIn, request.user, pk=checkin_id)
+    inst = get_instrument(checkin.instrument_id)
+    if request.method == "POST":
+        checkin.delete()
+        messages.success(request, "That check-in is deleted.")
+        if inst is not None:
+            return redirect("checkins:history", instrument=inst.id)
+        return redirect("checkins:index")
+    return render(request, "checkins/delete.html", {"checkin": checkin, "instrument": inst})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_page(request):
+    current = frequencies(request.user)
+    data = request.POST if request.method == "POST" else None
+    form = FrequencyForm(data, instruments=instruments(), current=current)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            for inst_id, frequency in form.cleaned_data.items():
+                owned(CheckInChoice, request.user).update_or_create(
+                    owner=request.user, instrument_id=inst_id, defaults={"frequency": frequency}
+                )
+        messages.success(request, "Saved.")
+        return redirect("checkins:index")
+    return render(request, "checkins/settings.html", {"form": form})

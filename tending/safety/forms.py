@@ -1,0 +1,219 @@
+"""Forms for the safety plan (lines, safe people) and the person's crisis numbers."""
+
+from __future__ import annotations
+
+from django import forms
+
+from tending.circle.models import Person
+from tending.core.ownership import is_row_id, owned
+from tending.safety.crisis_lines import PHONE_HINT, phone_problem, shipped_table
+from tending.safety.models import (
+    ENTRY_MAX_LENGTH,
+    GUIDES,
+    MAX_HELPERS,
+    MAX_OWN_LINES,
+    MAX_PER_PART,
+    CrisisSettings,
+    OwnCrisisLine,
+    Part,
+    PlanEntry,
+    PlanHelper,
+)
+
+PHONE_MESSAGE = f"Please give a phone number: {PHONE_HINT}."
+
+
+def clean_phone(value: str, *, required: bool) -> str:
+    value = " ".join(value.split())
+    if not value:
+        if required:
+            raise forms.ValidationError("Please give the number to call.")
+        return ""
+    problem = phone_problem(value)
+    if problem:
+        raise forms.ValidationError(f"Please check this number: {problem}.")
+    return value
+
+
+def _too_long(limit: int) -> str:
+    return f"Please keep it to {limit} characters or fewer (this has %(show_value)d)."
+
+
+class EntryForm(forms.ModelForm):
+    """One new line for one part of the plan; each part's form has the part as its prefix."""
+
+    class Meta:
+        model = PlanEntry
+        fields = ["text", "phone"]
+        labels = {"phone": "Their phone number, if you like"}
+        widgets = {
+            "text": forms.TextInput(attrs={"autocomplete": "off"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+        }
+
+    def __init__(self, *args, user, part: str, **kwargs):
+        kwargs.setdefault("prefix", part)
+        kwargs.setdefault("instance", PlanEntry(owner=user, part=part))
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.part = Part(part)
+        guide = GUIDES[self.part]
+        text = self.fields["text"]
+        text.label = guide.add_label
+        text.widget.attrs.update({"placeholder": f"e.g. {guide.example}"})
+        text.error_messages.update(
+            {
+                "required": "Please write a few words first.",
+                "max_length": _too_long(ENTRY_MAX_LENGTH),
+            }
+        )
+        if self.part == Part.PROFESSIONALS:
+            self.fields["phone"].error_messages["max_length"] = _too_long(40)
+        else:
+            del self.fields["phone"]
+
+    def clean_text(self) -> str:
+        text = " ".join(self.cleaned_data["text"].split())
+        if not text:
+            raise forms.ValidationError("Please write a few words first.")
+        if owned(PlanEntry, self.user).filter(part=self.part).count() >= MAX_PER_PART:
+            raise forms.ValidationError(
+                f"This part already has {MAX_PER_PART} lines. A short list is easier to use "
+                "on a hard day: remove one to add another."
+            )
+        return text
+
+    def clean_phone(self) -> str:
+        return clean_phone(self.cleaned_data.get("phone", ""), required=False)
+
+
+class SafePersonField(forms.ModelChoiceField):
+    """One of the owner's safe, active people; for anyone else, a message that names no one."""
+
+    default_error_messages = {
+        "required": "Please choose someone.",
+        "invalid_choice": "Please choose one of your safe people from the list.",
+    }
+
+    def __init__(self, *, user, **kwargs):
+        self.user = user
+        safe = owned(Person, user).filter(is_safe=True, is_archived=False).order_by("name", "id")
+        super().__init__(queryset=safe, empty_label="Choose someone", **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not is_row_id(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], "invalid_choice")
+        person = owned(Person, self.user).filter(pk=int(str(value).strip())).first()
+        if person is not None and person.is_archived:
+            raise forms.ValidationError(
+                f"{person.name} is archived. Bring them back to your circle first.",
+                "archived",
+            )
+        if person is not None and not person.is_safe:
+            raise forms.ValidationError(
+                f"{person.name} is not marked as a safe person yet. You can mark them on "
+                "their page in your circle (Edit, then “A safe person”).",
+                "not_safe",
+            )
+        return super().to_python(value)
+
+
+class HelperForm(forms.Form):
+    """Add a safe person to the plan; the field is made here, where the owner is known."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        field = SafePersonField(user=user, label="Add someone")
+        # Offer only those not in the plan yet; choosing one twice still gets a clear message.
+        taken = owned(PlanHelper, user).values_list("person_id", flat=True)
+        field.choices = [("", "Choose someone")] + [
+            (p.pk, p.name) for p in field.queryset.exclude(pk__in=taken)
+        ]
+        self.fields["person"] = field
+
+    @property
+    def has_choices(self) -> bool:
+        return len(self.fields["person"].choices) > 1
+
+    def clean_person(self) -> Person:
+        person = self.cleaned_data["person"]
+        helpers = owned(PlanHelper, self.user)
+        if helpers.filter(person=person).exists():
+            raise forms.ValidationError(f"{person.name} is already in your plan.")
+        if helpers.count() >= MAX_HELPERS:
+            raise forms.ValidationError(
+                f"Your plan already has {MAX_HELPERS} people. Remove one to add another."
+            )
+        return person
+
+
+class RegionForm(forms.ModelForm):
+    region = forms.ChoiceField(
+        label="Your country",
+        required=False,
+        help_text="Its emergency number and crisis lines are shown when you need help.",
+        error_messages={"invalid_choice": "Please choose a country from the list."},
+    )
+
+    class Meta:
+        model = CrisisSettings
+        fields = ["region"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = [
+            ("", "No country: show the general numbers")
+        ] + shipped_table().choices()
+
+
+class OwnLineForm(forms.ModelForm):
+    class Meta:
+        model = OwnCrisisLine
+        fields = ["name", "number", "note"]
+        labels = {
+            "name": "Name",
+            "number": "Number",
+            "note": "A note, if you like",
+        }
+        help_texts = {"note": "For example: when it answers, or what to say."}
+        widgets = {
+            "name": forms.TextInput(
+                attrs={"autocomplete": "off", "placeholder": "e.g. My clinic’s crisis team"}
+            ),
+            "number": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+        }
+        error_messages = {
+            "name": {
+                "required": "Please give it a name, so you know whom you are calling.",
+                "max_length": _too_long(100),
+            },
+            "number": {
+                "required": "Please give the number to call.",
+                "max_length": _too_long(40),
+            },
+            "note": {"max_length": _too_long(200)},
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("instance", OwnCrisisLine(owner=user))
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("Please give it a name, so you know whom you are calling.")
+        if owned(OwnCrisisLine, self.user).count() >= MAX_OWN_LINES:
+            raise forms.ValidationError(
+                f"You have {MAX_OWN_LINES} numbers already. Remove one to add another."
+            )
+        return name
+
+    def clean_number(self) -> str:
+        return clean_phone(self.cleaned_data.get("number", ""), required=True)
+
+    def clean_note(self) -> str:
+        return " ".join(self.cleaned_data.get("note", "").split())

@@ -1,0 +1,115 @@
+"""The safety plan as a newcomer fills it, and "Need help now" from another page."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tending.safety.models import PlanEntry, PlanHelper
+from tests.factories import PersonFactory, UserFactory
+
+
+def log_in(page: Page, base_url: str, username: str) -> None:
+    page.goto(base_url + "/login/")
+    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Your circle")).to_be_visible()
+
+
+def part(page: Page, title: str):
+    return page.get_by_role("region", name=re.compile(rf"{re.escape(title)}$"))
+
+
+def test_fill_the_plan_then_find_it_under_need_help_now(page: Page, live_server):
+    robin = UserFactory(username="robin")
+    sam = PersonFactory(owner=robin, name="Sam Rivera", is_safe=True, phone="+49 170 1234567")
+    PersonFactory(owner=robin, name="Alex Chen")  # in the circle, not marked safe
+    log_in(page, live_server.url, "robin")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Safety plan").click()
+    expect(page.get_by_role("heading", name="Your safety plan", level=1)).to_be_visible()
+    expect(page.get_by_text("A line or two in any part is enough to begin.")).to_be_visible()
+
+    # A warning sign.
+    signs = part(page, "My warning signs")
+    signs.get_by_label("Add a warning sign").fill("I stop answering messages")
+    signs.get_by_role("button", name="Add").click()
+    expect(page.get_by_text("Added to “My warning signs”.")).to_be_visible()
+    expect(part(page, "My warning signs").get_by_role("listitem")).to_contain_text(
+        "I stop answering messages"
+    )
+    signs = part(page, "My warning signs")
+    signs.get_by_label("Add a warning sign").fill("Lying awake after 3 am")
+    signs.get_by_role("button", name="Add").click()
+    # Reordering needs no script: open the line, tap Up; it stays open to move again.
+    signs = part(page, "My warning signs")
+    signs.get_by_text("Change “Lying awake after 3 am”").click()
+    signs.get_by_role("button", name="Move “Lying awake after 3 am” up").click()
+    signs = part(page, "My warning signs")
+    expect(signs.locator("li .plan-text")).to_have_text(
+        ["Lying awake after 3 am", "I stop answering messages"]
+    )
+    expect(signs.get_by_role("button", name="Move “Lying awake after 3 am” down")).to_be_visible()
+
+    # An empty coping step is explained at the field, then a real one is added.
+    coping = part(page, "Things I can do on my own")
+    coping.get_by_role("button", name="Add").click()
+    coping = part(page, "Things I can do on my own")
+    field = coping.get_by_label("Add something you can do")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_be_focused()
+    expect(coping.locator(".error")).to_have_text("Please write a few words first.")
+    field.fill("A hot shower, then music")
+    coping.get_by_role("button", name="Add").click()
+    expect(part(page, "Things I can do on my own").get_by_role("listitem")).to_have_count(1)
+
+    # Only the safe person is offered as someone to ask for help.
+    helpers = part(page, "People I can ask for help")
+    choice = helpers.get_by_label("Add someone")
+    expect(choice.locator("option")).to_have_text(["Choose someone", "Sam Rivera"])
+    choice.select_option(label="Sam Rivera")
+    helpers.get_by_role("button", name="Add").click()
+    expect(page.get_by_text("Sam Rivera is in your plan.")).to_be_visible()
+
+    assert sorted(PlanEntry.objects.filter(owner=robin).values_list("part", "text")) == [
+        ("coping", "A hot shower, then music"),
+        ("warning-signs", "I stop answering messages"),
+        ("warning-signs", "Lying awake after 3 am"),
+    ]
+    assert [h.person_id for h in PlanHelper.objects.filter(owner=robin)] == [sam.pk]
+
+    # From another page, "Need help now": the crisis lines first, then the plan.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Circle").click()
+    expect(page.get_by_role("heading", name="Your circle")).to_be_visible()
+    page.get_by_role("banner").get_by_role("link", name="Need help now").click()
+    expect(page).to_have_url(re.compile(r"/help/$"))
+    expect(page.get_by_role("heading", name="You don't have to face this alone")).to_be_visible()
+    emergency = page.get_by_role("link", name="Call 112")
+    expect(emergency).to_be_visible()
+    plan_heading = page.get_by_role("heading", name="Your safety plan")
+    expect(plan_heading).to_be_visible()
+    assert emergency.bounding_box()["y"] < plan_heading.bounding_box()["y"]
+    expect(page.get_by_text("I stop answering messages")).to_be_visible()
+    expect(page.get_by_text("A hot shower, then music")).to_be_visible()
+    call_sam = page.get_by_role("link", name="Call Sam Rivera")
+    expect(call_sam).to_have_attribute("href", "tel:+491701234567")
+    expect(page.get_by_role("link", name="Text Sam Rivera")).to_have_attribute(
+        "href", "sms:+491701234567"
+    )
+    expect(page.get_by_text("Alex Chen")).to_have_count(0)
+
+    # The printable page: every part, and on paper it is one page.
+    page.get_by_role("link", name="Print it").click()
+    expect(page.get_by_role("heading", name="My safety plan")).to_be_visible()
+    for title in ("My warning signs", "People I can ask for help", "What I live for"):
+        expect(page.get_by_role("heading", name=title)).to_be_visible()
+    expect(page.get_by_text("Sam Rivera · +49 170 1234567")).to_be_visible()
+    expect(page.get_by_role("button", name="Print")).to_be_visible()  # shown once the script ran
+    page.emulate_media(media="print")
+    expect(page.get_by_role("banner")).to_be_hidden()
+    expect(page.get_by_role("button", name="Print")).to_be_hidden()
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1

@@ -1,0 +1,192 @@
+"""Doing, viewing, deleting check-ins on the web; drafts; how often; the safety path."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from tending.checkins.models import CheckIn, CheckInDraft
+from tending.checkins.queries import due_checkins
+from tending.checkins.registry import get_instrument
+from tending.checkins.services import rescore, save_checkin
+
+pytestmark = pytest.mark.django_db
+
+WELLBEING = "weekly-wellbeing"
+
+
+def answers_for(instrument_id, values):
+    inst = get_instrument(instrument_id)
+    return {f"q-{item.id}": str(v) for item, v in zip(inst.items, values, strict=False)}
+
+
+def test_the_list_offers_every_builtin(owner_client):
+    html = owner_client.get(reverse("checkins:index")).content.decode()
+    for instrument_id in ("daily-pulse", WELLBEING, "stress", "connection", "hard-days"):
+        assert reverse("checkins:take", args=[instrument_id]) in html
+
+
+def test_doing_a_check_in_stores_answers_and_scores(owner, owner_client):
+    response = owner_client.post(
+        reverse("checkins:take", args=[WELLBEING]), answers_for(WELLBEING, [3, 4, 2, 5, 1])
+    )
+    checkin = CheckIn.objects.get()
+    assert response["Location"] == reverse("checkins:result", args=[checkin.pk])
+    assert (checkin.owner, checkin.instrument_id, checkin.instrument_version) == (
+        owner,
+        WELLBEING,
+        get_instrument(WELLBEING).version,
+    )
+    assert checkin.total == 60
+    assert sorted(v for v in checkin.answers.values()) == [1, 2, 3, 4, 5]
+    page = owner_client.get(response["Location"]).content.decode()
+    assert ">60<" in page and "not a diagnosis" in page
+    assert "This is your first one" in page
+
+
+def test_result_shows_change_and_marks_it_meaningful_only_when_it_is(owner, owner_client):
+    inst = get_instrument(WELLBEING)
+    with time_machine.travel(timezone.now() - timedelta(days=14)):
+        save_checkin(
+            owner, inst, dict(zip([i.id for i in inst.items], [2, 2, 2, 2, 2], strict=True))
+        )
+    small = save_checkin(
+        owner, inst, dict(zip([i.id for i in inst.items], [2, 2, 2, 2, 3], strict=True))
+    )
+    page = owner_client.get(reverse("checkins:result", args=[small.pk])).content.decode()
+    assert "+4" in page and "a meaningful change" not in page
+    big = save_checkin(
+        owner, inst, dict(zip([i.id for i in inst.items], [4, 4, 4, 4, 4], strict=True))
+    )
+    page = owner_client.get(reverse("checkins:result", args=[big.pk])).content.decode()
+    assert "+36" in page and "a meaningful change" in page
+    assert '<polyline class="trend"' in page
+
+
+def test_missing_answers_are_asked_for_at_the_question(owner_client):
+    data = answers_for(WELLBEING, [3, 4, 2])
+    response = owner_client.post(reverse("checkins:take", args=[WELLBEING]), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Please answer this one." in html
+    assert not CheckIn.objects.exists()
+
+
+def test_a_value_outside_the_scale_is_refused(owner_client):
+    data = answers_for(WELLBEING, [3, 4, 2, 5, 9])
+    response = owner_client.post(reverse("checkins:take", args=[WELLBEING]), data)
+    assert "Please pick one of the answers." in response.content.decode()
+    assert not CheckIn.objects.exists()
+
+
+def test_leave_and_resume(owner, owner_client):
+    url = reverse("checkins:take", args=[WELLBEING])
+    owner_client.post(url, {**answers_for(WELLBEING, [3, 4]), "later": "1"})
+    draft = CheckInDraft.objects.get(owner=owner)
+    assert list(draft.answers.values())[:2] == [3, 4]
+    form = owner_client.get(url).context["form"]
+    first = get_instrument(WELLBEING).items[0].id
+    assert form[f"q-{first}"].value() == 3
+    assert "Continue" in owner_client.get(reverse("checkins:index")).content.decode()
+    owner_client.post(url, answers_for(WELLBEING, [3, 4, 2, 5, 1]))
+    assert not CheckInDraft.objects.exists()
+
+
+def test_autosave_keeps_answers_as_they_are_ticked(owner, owner_client):
+    response = owner_client.post(
+        reverse("checkins:autosave", args=[WELLBEING]), answers_for(WELLBEING, [5, 9])
+    )
+    assert response.status_code == 204
+    values = list(CheckInDraft.objects.get(owner=owner).answers.values())
+    assert values[:2] == [5, None]  # 9 is not an answer on this scale
+
+
+def test_unknown_check_is_404(owner_client):
+    assert owner_client.get(reverse("checkins:take", args=["nothing-like-this"])).status_code == 404
+
+
+def test_history_and_delete(owner, owner_client):
+    inst = get_instrument("connection")
+    ids = [i.id for i in inst.items]
+    first = save_checkin(owner, inst, dict(zip(ids, [1, 1, 2], strict=True)))
+    save_checkin(owner, inst, dict(zip(ids, [3, 3, 3], strict=True)))
+    html = owner_client.get(reverse("checkins:history", args=["connection"])).content.decode()
+    assert html.count(reverse("checkins:result", args=[first.pk])) == 1
+    assert "<table>" in html
+    url = reverse("checkins:delete", args=[first.pk])
+    assert "cannot be changed, only deleted" in owner_client.get(url).content.decode()
+    owner_client.post(url)
+    assert list(CheckIn.objects.values_list("total", flat=True)) == [9]
+
+
+def test_a_firing_safety_rule_leads_with_crisis_help(owner, owner_client):
+    inst = get_instrument("hard-days")
+    data = {f"q-{item.id}": "0" for item in inst.items}
+    unsafe = next(rule.item for rule in inst.safety_rules)
+    data[f"q-{unsafe}"] = "1"
+    response = owner_client.post(reverse("checkins:take", args=["hard-days"]), data, follow=True)
+    html = response.content.decode()
+    main = html[html.index("<main") :]
+    checkin = CheckIn.objects.get()
+    assert checkin.safety_fired
+    assert main.index("Nobody watches these answers") < main.index("your result")
+    assert 'href="tel:' in html
+    data[f"q-{unsafe}"] = "0"
+    html = owner_client.post(reverse("checkins:take", args=["hard-days"]), data, follow=True)
+    assert "Nobody watches these answers" not in html.content.decode()
+
+
+def test_how_often_and_switching_off(owner, owner_client):
+    url = reverse("checkins:settings")
+    form = owner_client.get(url).context["form"]
+    assert "off" in [c[0] for c in form.fields["hard-days"].choices]
+    assert "off" not in [c[0] for c in form.fields[WELLBEING].choices]
+    data = {inst_id: field.initial for inst_id, field in form.fields.items()}
+    data["hard-days"] = "off"
+    owner_client.post(url, data)
+    html = owner_client.get(reverse("checkins:index")).content.decode()
+    assert reverse("checkins:take", args=["hard-days"]) not in html
+    assert "Switched off" in html
+    assert "hard-days" not in [i.id for i in due_checkins(owner)]
+
+
+def test_due_follows_the_frequency(owner):
+    due = {i.id for i in due_checkins(owner)}
+    assert {"daily-pulse", WELLBEING} <= due
+    pulse = get_instrument("daily-pulse")
+    save_checkin(owner, pulse, {i.id: 3 for i in pulse.items})
+    assert "daily-pulse" not in {i.id for i in due_checkins(owner)}
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    assert "daily-pulse" in {i.id for i in due_checkins(owner, tomorrow)}
+
+
+def test_scores_can_be_recomputed_from_answers(owner):
+    inst = get_instrument(WELLBEING)
+    checkin = save_checkin(owner, inst, {i.id: 5 for i in inst.items})
+    CheckIn.objects.filter(pk=checkin.pk).update(total=0, band_label="")
+    checkin.refresh_from_db()
+    assert rescore(checkin, inst).total == 100
+    checkin.refresh_from_db()
+    assert checkin.total == 100 and checkin.band_label
+
+
+def test_crisis_help_shows_even_when_other_answers_are_missing(owner_client):
+    inst = get_instrument("hard-days")
+    unsafe = next(rule.item for rule in inst.safety_rules)
+    response = owner_client.post(reverse("checkins:take", args=["hard-days"]), {f"q-{unsafe}": "2"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Please answer this one." in html
+    assert "Nobody watches these answers" in html and 'href="tel:' in html
+    assert not CheckIn.objects.exists()
+
+
+def test_the_circle_offers_due_checks_until_they_are_done(owner, owner_client):
+    html = owner_client.get(reverse("circle:circle")).content.decode()
+    assert reverse("checkins:take", args=["daily-pulse"]) in html
+    pulse = get_instrument("daily-pulse")
+    save_checkin(owner, pulse, {i.id: 3 for i in pulse.items})
+    html = owner_client.get(reverse("circle:circle")).content.decode()
+    assert reverse("checkins:take", args=["daily-pulse"]) not in html
