@@ -35,8 +35,11 @@ def history_chart(
     high: float,
     bands: Sequence[tuple[float, float, str]] = (),
 ) -> dict | None:
-    """Dots and a line for `points` (oldest first) on a fixed 0..range scale with shaded bands."""
-    if not points:
+    """Dots and a line for `points` (oldest first) on a fixed 0..range scale with shaded bands.
+
+    One point is no history yet, so there is no chart until there are two.
+    """
+    if len(points) < 2:
         return None
     span = (high - low) or 1.0
     inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
@@ -45,10 +48,9 @@ def history_chart(
     def y_of(value: float) -> float:
         return round(PAD_Y + inner_h * (high - value) / span, 1)
 
-    step = inner_w / (len(points) - 1) if len(points) > 1 else 0
+    step = inner_w / (len(points) - 1)
     dots = [
-        ChartDot(round(PAD_LEFT + (i * step if len(points) > 1 else inner_w / 2), 1), y_of(v), v, t)
-        for i, (t, v) in enumerate(points)
+        ChartDot(round(PAD_LEFT + i * step, 1), y_of(v), v, t) for i, (t, v) in enumerate(points)
     ]
     shaded = []
     for index, (band_low, band_high, label) in enumerate(bands):

@@ -7,8 +7,9 @@ from tending.checkins.chart import HEIGHT, PAD_Y, history_chart
 START = datetime(2026, 1, 1, 9, 0)
 
 
-def test_no_points_no_chart():
+def test_no_chart_before_there_is_a_history():
     assert history_chart([], 0, 100) is None
+    assert history_chart([(START, 50)], 0, 100) is None
 
 
 def test_points_are_placed_by_value_and_time():
@@ -23,15 +24,9 @@ def test_points_are_placed_by_value_and_time():
     assert chart["line"].count(",") == 3
 
 
-def test_one_point_sits_in_the_middle():
-    chart = history_chart([(START, 9)], 3, 9)
-    assert chart["dots"][0].x == chart["left"] + chart["inner_width"] / 2
-    assert chart["dots"][0].y == PAD_Y
-
-
 def test_bands_shade_their_ranges():
     chart = history_chart(
-        [(START, 40)], 0, 100, [(0, 28, "low"), (29, 50, "poor"), (51, 100, "good")]
+        [(START, 40), (START, 60)], 0, 100, [(0, 28, "low"), (29, 50, "poor"), (51, 100, "good")]
     )
     low, poor, good = chart["bands"]
     assert low.y + low.height == HEIGHT - PAD_Y
