@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 from collections.abc import Iterable
@@ -177,7 +178,10 @@ def _describe(value: Any) -> str:
 _KINDS = {
     "text": (lambda v: isinstance(v, str) and v.strip() != "", "non-empty text"),
     "int": (lambda v: isinstance(v, int) and not isinstance(v, bool), "a whole number"),
-    "number": (lambda v: isinstance(v, int | float) and not isinstance(v, bool), "a number"),
+    "number": (
+        lambda v: isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v),
+        "a finite number",
+    ),
     "bool": (lambda v: isinstance(v, bool), "true or false"),
     "table": (lambda v: isinstance(v, dict), "a table"),
     "list": (lambda v: isinstance(v, list), "a list"),
@@ -273,7 +277,7 @@ def _parse(file: str, path: str, data: dict[str, Any]) -> Instrument:
         factor=factor,
         missing_policy=policy,
         max_missing=max_missing,
-        bands=_bands(top, low, high),
+        bands=_bands(top, low, high, _band_gap(method, factor)),
         meaningful_change=meaningful,
         safety_rules=_safety(top, items, scale),
         subscales=_subscales(top, items),
@@ -362,7 +366,16 @@ def _scoring(top: _Table, scored: int) -> tuple[str, float | None, str, int, flo
     return method, factor, policy, max_missing, meaningful
 
 
-def _bands(top: _Table, low: float, high: float) -> tuple[Band, ...]:
+def _band_gap(method: str, factor: float | None) -> float:
+    """How far apart two bands may be: one step of a whole-number total, else a rounding step."""
+    if method == "sum":
+        return MAX_BAND_GAP
+    if method == "sum_times" and factor is not None:
+        return MAX_BAND_GAP * factor
+    return 0.01  # means and rescaled totals move smoothly; totals are rounded to 2 decimals
+
+
+def _bands(top: _Table, low: float, high: float, gap: float) -> tuple[Band, ...]:
     bands: list[Band] = []
     for i, table in enumerate(top.tables("bands", ("low", "high", "label", "meaning"))):
         b_low, b_high = float(table.get("low", "number")), float(table.get("high", "number"))
@@ -381,12 +394,12 @@ def _bands(top: _Table, low: float, high: float) -> tuple[Band, ...]:
                 raise table.error(None, message)
             if band.low <= prev.high:
                 raise table.error(None, f"range {span} overlaps {prev_span}")
-            if band.low - prev.high > MAX_BAND_GAP + 1e-9:
+            if band.low - prev.high > gap + 1e-9:
                 raise table.error(
                     None,
                     f"range {span} leaves a gap after {prev_span}: totals between "
                     f"{_num(prev.high)} and {_num(band.low)} would have no band "
-                    f"(bands may be at most {MAX_BAND_GAP} apart)",
+                    f"(bands may be at most {_num(gap)} apart)",
                 )
         bands.append(band)
     cover = "bands must cover every possible score"
@@ -414,6 +427,9 @@ def _safety(
         at_least = table.get("at_least", "int")
         if at_least not in values:
             message = f"{at_least} is not one of the scale's values ({_listed(values)})"
+            raise table.error("at_least", message)
+        if at_least == values[0]:
+            message = f"{at_least} is the lowest answer, so the rule would fire on every answer"
             raise table.error("at_least", message)
         rules.append(SafetyRule(item, at_least, table.get("message", "text")))
     return tuple(rules)

@@ -6,7 +6,7 @@ from django import forms
 
 from tending.checkins.definitions import Instrument
 from tending.checkins.models import Frequency
-from tending.checkins.scoring import AnswerError, safety_fired, score
+from tending.checkins.scoring import AnswerError, score
 
 
 def field_name(item_id: str) -> str:
@@ -17,7 +17,6 @@ class CheckInForm(forms.Form):
     def __init__(self, *args, instrument: Instrument, **kwargs):
         super().__init__(*args, **kwargs)
         self.instrument = instrument
-        self.fired = ()
         choices = [(c.value, c.label) for c in instrument.scale]
         for number, item in enumerate(instrument.items, start=1):
             self.fields[field_name(item.id)] = forms.TypedChoiceField(
@@ -38,21 +37,17 @@ class CheckInForm(forms.Form):
 
     def raw_answers(self) -> dict[str, int | None]:
         """What was ticked so far, ignoring anything invalid: for drafts."""
-        valid = {c.value for c in self.instrument.scale}
-        picked = {}
-        for item in self.instrument.items:
-            raw = self.data.get(field_name(item.id), "")
-            value = int(raw) if str(raw).lstrip("-").isdigit() else None
-            picked[item.id] = value if value in valid else None
-        return picked
+        valid = {str(c.value): c.value for c in self.instrument.scale}
+        return {
+            item.id: valid.get(str(self.data.get(field_name(item.id), "")).strip())
+            for item in self.instrument.items
+        }
 
     def clean(self):
         cleaned = super().clean()
         if self.errors:
             return cleaned
         answers = self.answers()
-        # Known before anything else, so a refused set of answers still leads to crisis help.
-        self.fired = safety_fired(self.instrument, answers)
         missing = [i for i in self.instrument.scored_items if answers.get(i.id) is None]
         allowed = self.instrument.max_missing if self.instrument.missing_policy == "prorate" else 0
         if len(missing) > allowed:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Max, QuerySet
+from django.db.models import Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from tending.checkins.definitions import Instrument
@@ -33,12 +33,14 @@ def frequencies(user) -> dict[str, str]:
 
 
 def latest_by_instrument(user) -> dict[str, CheckIn]:
-    latest: dict[str, CheckIn] = {}
-    for instrument_id in instruments():
-        found = history(user, instrument_id).order_by("-taken_at", "-id").first()
-        if found is not None:
-            latest[instrument_id] = found
-    return latest
+    """The newest check-in of each instrument, in one query."""
+    newest = (
+        owned(CheckIn, user)
+        .filter(instrument_id=OuterRef("instrument_id"))
+        .order_by("-taken_at", "-id")
+        .values("pk")[:1]
+    )
+    return {c.instrument_id: c for c in owned(CheckIn, user).filter(pk=Subquery(newest))}
 
 
 def is_due(frequency: str, last_taken: datetime | None, today: date) -> bool:

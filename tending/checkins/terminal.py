@@ -51,7 +51,7 @@ def checkin(args: argparse.Namespace, read: Callable[[str], str] = input) -> int
 
     from tending.checkins.queries import previous_to
     from tending.checkins.registry import get_instrument, instruments
-    from tending.checkins.scoring import AnswerError, change_since
+    from tending.checkins.scoring import AnswerError, change_since, safety_fired
     from tending.checkins.services import save_checkin
     from tending.moments.terminal import pick_user
 
@@ -64,27 +64,39 @@ def checkin(args: argparse.Namespace, read: Callable[[str], str] = input) -> int
             raise CommandError(f"There is no check-in called {args.instrument!r}. Try: {names}.")
     else:
         inst = None
+    answers: dict[str, int | None] = {}
     try:
         inst = inst or choose_instrument(instruments(), read)
         print(f"\n{inst.title}. {inst.time_frame}…\n")
         choices = [(c.value, c.label) for c in inst.scale]
-        may_skip = inst.max_missing if inst.missing_policy == "prorate" else 0
-        answers: dict[str, int | None] = {}
         for number, item in enumerate(inst.items, start=1):
-            skipped = sum(1 for i in inst.scored_items if answers.get(i.id, 0) is None)
-            optional = not item.scored or skipped < may_skip
             print(f"{number}. {item.text}")
+            optional = may_skip(inst, answers, item)
             answers[item.id] = ask("Your answer", choices, optional, read)
             print()
     except (KeyboardInterrupt, EOFError):
         print("\nStopped. Nothing was saved.", file=sys.stderr)
+        if inst is not None and safety_fired(inst, answers):
+            print_crisis_help(user, safety_fired(inst, answers))
         return 130
     try:
         saved = save_checkin(user, inst, answers)
     except AnswerError as exc:
         raise CommandError(getattr(exc, "message", str(exc)) + " Nothing was saved.") from None
+    fired = safety_fired(inst, answers)
+    if fired:  # help first, before any score
+        print_crisis_help(user, fired)
     print_result(inst, saved, previous_to(saved), change_since)
     return 0
+
+
+def may_skip(inst, answers: dict, item) -> bool:
+    """Unscored questions may always be skipped; scored ones while the instrument allows."""
+    if not item.scored:
+        return True
+    allowed = inst.max_missing if inst.missing_policy == "prorate" else 0
+    skipped = sum(1 for i in inst.scored_items if i.id in answers and answers[i.id] is None)
+    return skipped < allowed
 
 
 def print_result(inst, saved, previous, change_since) -> None:
@@ -92,29 +104,43 @@ def print_result(inst, saved, previous, change_since) -> None:
     print(f"Your {inst.title}: {saved.total:g} (from {low:g} to {high:g}).")
     band = next((b for b in inst.bands if b.label == saved.band_label), None)
     if band is not None:
-        print(f"{band.label}. {band.meaning}")
+        print(band.label + ("." if saved.safety_fired else f". {band.meaning}"))
     change = change_since(inst, saved.total, previous.total if previous else None)
     if change is not None and change.direction != "same":
         meaningful = " That is a meaningful change." if change.meaningful else ""
         print(f"Since last time: {change.delta:+g} ({change.direction}).{meaningful}")
-    if saved.safety_fired:
-        print_crisis_help(saved.owner)
     print("This is not a diagnosis.")
 
 
-def print_crisis_help(user) -> None:
+def print_crisis_help(user, fired) -> None:
+    """The crisis page in words: the rule's message, numbers (own first), then the plan."""
     from tending.safety.queries import crisis_help_for
 
-    help_now = crisis_help_for(user, with_plan=False)
-    region = help_now.region
-    print("\nThank you for telling us. If you might act on these thoughts, please call now:")
-    print(f"  Emergency ({region.name}): {region.emergency}")
-    for line in region.lines:
-        print(f"  {line.name}: {line.number}")
+    help_now = crisis_help_for(user)
+    print("Thank you for answering.")
+    for rule in fired:
+        print(" ".join(rule.message.split()))
+    print("If you might act on these thoughts, please reach out now:")
     for line in help_now.own_lines:
-        print(f"  {line.name}: {line.number}")
-    print("Nobody watches these answers, and tending contacts no one on its own.")
-    print("Your safety plan is under “Need help now” in tending.")
+        print(f"  {line.name}: call {line.number}")
+    region = help_now.region
+    print(f"  Emergency ({region.name}): call {region.emergency}")
+    for line in region.lines:
+        ways = [f"call {line.number}"] if line.call else []
+        if line.text_number:
+            body = f" “{line.text_body}”" if line.text_body else ""
+            ways.append(f"text{body} to {line.text_number}")
+        note = f" ({line.note})" if line.note else ""
+        print(f"  {line.name}: {' or '.join(ways)}{note}")
+    if help_now.plan is not None:
+        for section in help_now.plan.filled:
+            print(f"\n{section.title}:")
+            for row in section.shown:
+                person = getattr(row, "person", None)
+                text = person.name if person else row.text
+                phone = (person.phone if person else getattr(row, "phone", "")) or ""
+                print(f"  - {text}" + (f" ({phone})" if phone else ""))
+    print("\nNobody watches these answers, and tending contacts no one on its own.\n")
 
 
 def instruments_command(args: argparse.Namespace) -> int:
@@ -129,9 +155,6 @@ def instruments_command(args: argparse.Namespace) -> int:
             except InstrumentError as exc:
                 problems += 1
                 print(f"✗ {exc}", file=sys.stderr)
-            except OSError as exc:
-                problems += 1
-                print(f"✗ {path}: cannot be read ({exc.strerror})", file=sys.stderr)
             else:
                 print(f"✓ {path}: {inst.id} version {inst.version}, {len(inst.items)} questions")
         if problems:

@@ -23,7 +23,7 @@ from tending.checkins.queries import (
     previous_to,
 )
 from tending.checkins.registry import get_instrument, instruments
-from tending.checkins.scoring import change_since
+from tending.checkins.scoring import change_since, safety_fired
 from tending.checkins.services import save_checkin, save_draft
 from tending.core.ownership import get_owned_or_404, owned
 
@@ -71,15 +71,21 @@ def take(request, instrument: str):
     }
     data = request.POST if request.method == "POST" else None
     form = CheckInForm(data, instrument=inst, initial=initial)
+    # From what was ticked (or kept in a draft), before any other check: an answer that
+    # signals risk always brings crisis help, whatever else is missing or wrong.
+    so_far = form.raw_answers() if data is not None else (draft.answers if draft else {})
+    fired = safety_fired(inst, so_far)
     if request.method == "POST" and "later" in request.POST:
         save_draft(request.user, inst, form.raw_answers())
         messages.success(request, f"Your answers so far are kept. Finish “{inst.title}” any time.")
-        return redirect("checkins:index")
-    if request.method == "POST" and form.is_valid():
+        if not fired:
+            return redirect("checkins:index")
+        form = CheckInForm(instrument=inst, initial=initial | request.POST.dict())
+    elif request.method == "POST" and form.is_valid():
         checkin = save_checkin(request.user, inst, form.answers())
         return redirect("checkins:result", checkin_id=checkin.pk)
-    status = 400 if form.errors else 200
-    return render(request, "checkins/take.html", {"form": form, "instrument": inst}, status=status)
+    context = {"form": form, "instrument": inst, "fired": fired, "has_draft": draft is not None}
+    return render(request, "checkins/take.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -117,7 +123,9 @@ def result(request, checkin_id: int):
     previous = previous_to(checkin)
     band = None
     change = None
+    fired = ()
     if inst is not None:
+        fired = safety_fired(inst, checkin.answers)
         band = next((b for b in inst.bands if b.label == checkin.band_label), None)
         change = change_since(inst, checkin.total, previous.total if previous else None)
     context = {
@@ -127,10 +135,16 @@ def result(request, checkin_id: int):
         "previous": previous,
         "change": change,
         "chart": chart_for(request.user, inst) if inst else None,
-        "recent": history(request.user, checkin.instrument_id)[:10],
+        "fired": fired,
+        "subscales": subscale_rows(inst, checkin) if inst else [],
+        "recent": history(request.user, checkin.instrument_id)[:CHART_POINTS],
         "answers": answer_rows(inst, checkin) if inst else [],
     }
     return render(request, "checkins/result.html", context)
+
+
+def subscale_rows(inst: Instrument, checkin: CheckIn) -> list[tuple[str, float]]:
+    return [(s.title, checkin.subscales[s.id]) for s in inst.subscales if s.id in checkin.subscales]
 
 
 def answer_rows(inst: Instrument, checkin: CheckIn) -> list[tuple[str, str]]:
@@ -142,6 +156,8 @@ def answer_rows(inst: Instrument, checkin: CheckIn) -> list[tuple[str, str]]:
 def history_page(request, instrument: str):
     inst = instrument_or_404(instrument)
     entries = list(history(request.user, inst.id)[:200])
+    for entry in entries:
+        entry.subscale_values = [entry.subscales.get(s.id) for s in inst.subscales]
     return render(
         request,
         "checkins/history.html",
@@ -160,7 +176,8 @@ def delete(request, checkin_id: int):
         if inst is not None:
             return redirect("checkins:history", instrument=inst.id)
         return redirect("checkins:index")
-    return render(request, "checkins/delete.html", {"checkin": checkin, "instrument": inst})
+    context = {"checkin": checkin, "instrument": inst}
+    return render(request, "checkins/delete.html", context)
 
 
 @login_required

@@ -16,7 +16,8 @@ MAX_ROW_ID = 2**63 - 1
 def is_row_id(value) -> bool:
     """Whether `value` could be a primary key: digits only, within a 64-bit integer."""
     text = str(value).strip()
-    return text.isdigit() and int(text) <= MAX_ROW_ID
+    # isascii: "²" is a digit to Python but not a number; 19 digits keeps int() cheap.
+    return text.isascii() and text.isdigit() and len(text) <= 19 and int(text) <= MAX_ROW_ID
 
 
 def owned(model: type[M], user) -> QuerySet[M]:

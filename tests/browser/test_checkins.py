@@ -71,3 +71,27 @@ def test_leaving_half_way_keeps_the_answers(page: Page, live_server):
     # Resumes at the first unanswered question, with the earlier answer kept.
     expect(page.locator("fieldset.question").nth(1)).to_be_visible()
     expect(page.locator("input[name=q-companionship][value='2']")).to_be_checked()
+
+
+def test_keyboard_only(page: Page, live_server):
+    UserFactory(username="kit")
+    log_in(page, live_server.url, "kit")
+    page.goto(live_server.url + "/checkins/connection/")
+    questions = page.locator("fieldset.question")
+    first = questions.first.get_by_role("radio").first
+    first.focus()
+    page.keyboard.press("Space")  # choose the focused answer
+    expect(first).to_be_checked()
+    page.keyboard.press("ArrowDown")  # arrows move between answers, staying on the question
+    expect(questions.first.get_by_role("radio").nth(1)).to_be_checked()
+    expect(questions.nth(1)).to_be_hidden()
+    page.keyboard.press("Enter")  # Enter moves on instead of sending a half-done form
+    expect(questions.nth(1)).to_be_visible()
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # the third question: "Often"
+    page.get_by_role("button", name="See my result").focus()
+    page.keyboard.press("Enter")
+    # 2 + 1 + 3 = 6: often lonely.
+    expect(page.locator(".score-value")).to_have_text("6")

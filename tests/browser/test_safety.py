@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tending.safety.models import PlanEntry, PlanHelper
+from tending.safety.models import Part, PlanEntry, PlanHelper
 from tests.factories import PersonFactory, UserFactory
 
 
@@ -111,5 +111,16 @@ def test_fill_the_plan_then_find_it_under_need_help_now(page: Page, live_server)
     page.emulate_media(media="print")
     expect(page.get_by_role("banner")).to_be_hidden()
     expect(page.get_by_role("button", name="Print")).to_be_hidden()
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+    # A full plan, five lines of a full sentence in every part, still prints on one page.
+    sentence = "When I stop answering messages and stay in bed past noon, that is a sign for me"
+    for each_part in Part:
+        for position in range(5):
+            PlanEntry.objects.create(
+                owner=robin, part=each_part.value, text=sentence, position=10 + position
+            )
+    page.reload()
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1

@@ -84,3 +84,20 @@ def test_instruments_check_reports_good_and_bad_files(tmp_path, capsys):
     assert main(["instruments", "check", str(good), str(bad)]) == 1
     err = capsys.readouterr().err
     assert "broken.toml" in err and "1 of 2 file(s) have problems" in err
+
+
+@pytest.mark.django_db
+def test_at_the_terminal_help_comes_first_with_texting_and_the_plan(owner, capsys):
+    from tending.safety.models import CrisisSettings, PlanEntry
+
+    CrisisSettings.objects.create(owner=owner, region="US")
+    PlanEntry.objects.create(owner=owner, part="coping", text="Walk round the block", position=1)
+    inst = get_instrument("hard-days")
+    answers = ["1" if item.scored else "3" for item in inst.items]
+    assert (
+        checkin(argparse.Namespace(instrument="hard-days", user=None), read=scripted(*answers)) == 0
+    )
+    out = capsys.readouterr().out
+    after_questions = out[out.index("Thank you for answering.") :]
+    assert after_questions.index("call 988") < after_questions.index("Your Hard days")
+    assert "text" in after_questions and "Walk round the block" in after_questions

@@ -355,3 +355,28 @@ def test_definition_modules_do_not_import_django():
         "assert not [m for m in sys.modules if m.split('.')[0] == 'django'], 'django imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+
+
+def test_not_a_number_is_refused(tmp_path):
+    path = write(tmp_path, BASE)
+    path.write_text(path.read_text().replace("factor = 4", "factor = nan"), encoding="utf-8")
+    with pytest.raises(InstrumentError) as caught:
+        load_instrument(path)
+    assert "factor" in str(caught.value) and "a finite number" in str(caught.value)
+
+
+def test_a_safety_rule_on_the_lowest_answer_is_refused(tmp_path):
+    message = error_for(tmp_path, lambda d: d["safety"][0].update(at_least=0))
+    assert "safety[0]" in message and "would fire on every answer" in message
+
+
+def test_bands_of_a_mean_may_not_leave_gaps(tmp_path):
+    def to_mean(data):
+        data["scoring"] = {"method": "mean", "missing": "refuse"}
+        data["bands"] = [
+            {"low": 0, "high": 2, "label": "Low", "meaning": "Low."},
+            {"low": 3, "high": 5, "label": "High", "meaning": "High."},
+        ]
+
+    message = error_for(tmp_path, to_mean)
+    assert "leaves a gap" in message and "at most 0.01 apart" in message

@@ -85,7 +85,8 @@ def test_leave_and_resume(owner, owner_client):
     url = reverse("checkins:take", args=[WELLBEING])
     owner_client.post(url, {**answers_for(WELLBEING, [3, 4]), "later": "1"})
     draft = CheckInDraft.objects.get(owner=owner)
-    assert list(draft.answers.values())[:2] == [3, 4]
+    first, second = (item.id for item in get_instrument(WELLBEING).items[:2])
+    assert (draft.answers[first], draft.answers[second]) == (3, 4)
     form = owner_client.get(url).context["form"]
     first = get_instrument(WELLBEING).items[0].id
     assert form[f"q-{first}"].value() == 3
@@ -99,8 +100,9 @@ def test_autosave_keeps_answers_as_they_are_ticked(owner, owner_client):
         reverse("checkins:autosave", args=[WELLBEING]), answers_for(WELLBEING, [5, 9])
     )
     assert response.status_code == 204
-    values = list(CheckInDraft.objects.get(owner=owner).answers.values())
-    assert values[:2] == [5, None]  # 9 is not an answer on this scale
+    answers = CheckInDraft.objects.get(owner=owner).answers
+    first, second = (item.id for item in get_instrument(WELLBEING).items[:2])
+    assert (answers[first], answers[second]) == (5, None)  # 9 is not an answer on this scale
 
 
 def test_unknown_check_is_404(owner_client):
@@ -190,3 +192,69 @@ def test_the_circle_offers_due_checks_until_they_are_done(owner, owner_client):
     save_checkin(owner, pulse, {i.id: 3 for i in pulse.items})
     html = owner_client.get(reverse("circle:circle")).content.decode()
     assert reverse("checkins:take", args=["daily-pulse"]) not in html
+
+
+def test_finishing_later_after_a_risky_answer_still_shows_crisis_help(owner, owner_client):
+    inst = get_instrument("hard-days")
+    unsafe = next(rule.item for rule in inst.safety_rules)
+    url = reverse("checkins:take", args=["hard-days"])
+    response = owner_client.post(url, {f"q-{unsafe}": "2", "later": "1"})
+    assert response.status_code == 200
+    assert "Nobody watches these answers" in response.content.decode()
+    assert CheckInDraft.objects.get(owner=owner).answers[unsafe] == 2
+    # Coming back to it shows the help again, before anything else.
+    html = owner_client.get(url).content.decode()
+    main = html[html.index("<main") :]
+    assert main.index("Nobody watches these answers") < main.index("1 of 3")
+
+
+def test_a_wrong_answer_elsewhere_does_not_hide_crisis_help(owner_client):
+    inst = get_instrument("hard-days")
+    unsafe = next(rule.item for rule in inst.safety_rules)
+    scored = inst.scored_items[0].id
+    data = {f"q-{unsafe}": "3", f"q-{scored}": "9"}
+    response = owner_client.post(reverse("checkins:take", args=["hard-days"]), data)
+    html = response.content.decode()
+    assert "Please pick one of the answers." in html
+    assert "Nobody watches these answers" in html
+    assert inst.safety_rules[0].message.split()[0] in html  # the rule's own words
+
+
+def test_odd_answer_values_do_not_break_the_page(owner_client):
+    for value in ("²", "9" * 5000, "-1", "ünï"):
+        data = {f"q-{get_instrument(WELLBEING).items[0].id}": value}
+        url = reverse("checkins:autosave", args=[WELLBEING])
+        assert owner_client.post(url, data).status_code == 204
+        later = {**data, "later": "1"}
+        assert (
+            owner_client.post(reverse("checkins:take", args=[WELLBEING]), later).status_code == 302
+        )
+
+
+def test_another_account_sees_none_of_the_owners_check_ins(owner, other_client):
+    inst = get_instrument(WELLBEING)
+    mine = save_checkin(
+        owner, inst, dict(zip([i.id for i in inst.items], [1, 1, 1, 1, 0], strict=True))
+    )
+    assert mine.total == 16
+    for url in (
+        reverse("checkins:index"),
+        reverse("checkins:history", args=[WELLBEING]),
+        reverse("checkins:take", args=[WELLBEING]),
+    ):
+        html = other_client.get(url).content.decode()
+        assert ">16<" not in html and "Last time" not in html, url
+        assert reverse("checkins:result", args=[mine.pk]) not in html, url
+    assert other_client.get(reverse("checkins:result", args=[mine.pk])).status_code == 404
+
+
+def test_the_pulse_shows_each_question_on_its_own(owner, owner_client):
+    pulse = get_instrument("daily-pulse")
+    checkin = save_checkin(owner, pulse, {"mood": 4, "energy": 2, "stress": 5, "connected": 3})
+    html = owner_client.get(reverse("checkins:result", args=[checkin.pk])).content.decode()
+    for subscale in pulse.subscales:
+        assert subscale.title in html
+    history_html = owner_client.get(
+        reverse("checkins:history", args=["daily-pulse"])
+    ).content.decode()
+    assert '<th scope="col">Mood</th>' in history_html

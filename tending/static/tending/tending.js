@@ -89,6 +89,7 @@
     nav.appendChild(back);
     nav.appendChild(next);
     var actions = form.querySelector(".sticky-actions");
+    var finish = actions.querySelector("button[name=finish]");
     form.insertBefore(nav, actions);
     form.classList.add("one-at-a-time");
 
@@ -97,7 +98,8 @@
       questions.forEach(function (q, n) { q.classList.toggle("current", n === index); });
       back.hidden = index === 0;
       next.hidden = index === questions.length - 1;
-      actions.hidden = index !== questions.length - 1;
+      // "Finish later" stays at hand; "See my result" waits for the last question.
+      finish.hidden = index !== questions.length - 1;
       if (focus) {
         var target = questions[index].querySelector("input:checked") || questions[index].querySelector("input");
         if (target) target.focus();
@@ -108,11 +110,19 @@
     // A tap on an answer moves on; with the keyboard, arrows only change the answer.
     var tapped = false;
     form.addEventListener("pointerdown", function () { tapped = true; });
-    form.addEventListener("keydown", function () { tapped = false; });
+    form.addEventListener("keydown", function (event) {
+      tapped = false;
+      // Enter on an answer goes to the next question rather than sending a half-done form.
+      if (event.key === "Enter" && event.target.type === "radio" && index < questions.length - 1) {
+        event.preventDefault();
+        show(index + 1, true);
+      }
+    });
     questions.forEach(function (q, n) {
       q.addEventListener("change", function () {
         if (tapped && n === index && n < questions.length - 1) {
-          window.setTimeout(function () { show(n + 1, false); }, 180);
+          // Move focus along too, so a screen reader hears the next question.
+          window.setTimeout(function () { show(n + 1, true); }, 180);
         }
       });
     });
