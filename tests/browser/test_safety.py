@@ -7,16 +7,8 @@ import re
 from playwright.sync_api import Page, expect
 
 from tending.safety.models import Part, PlanEntry, PlanHelper
+from tests.browser.test_newcomer import log_in
 from tests.factories import PersonFactory, UserFactory
-
-
-def log_in(page: Page, base_url: str, username: str) -> None:
-    page.goto(base_url + "/login/")
-    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Your circle")).to_be_visible()
 
 
 def part(page: Page, title: str):
