@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "tending.moments",
     "tending.checkins",
     "tending.safety",
+    "tending.today",
 ]
 
 MIDDLEWARE = [
@@ -138,7 +139,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "core:login"
-LOGIN_REDIRECT_URL = "circle:circle"
+LOGIN_REDIRECT_URL = "today:today"
 LOGOUT_REDIRECT_URL = "core:login"
 
 SESSION_COOKIE_AGE = env_int("TENDING_SESSION_DAYS", 14, minimum=1, maximum=365) * 86400

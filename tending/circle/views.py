@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tending.checkins.queries import due_checkins
 from tending.circle import layout
 from tending.circle.drift import DRIFT_LABELS, Drift
 from tending.circle.forms import ClosenessForm, PersonForm
@@ -55,8 +54,6 @@ def circle(request):
         "drift_legend": [(d.value, DRIFT_LABELS[d]) for d in Drift],
         "total": len(entries),
         "has_anyone": bool(entries) or owned(Person, request.user).exists(),
-        # Until the Today page arrives, the circle (the page after login) offers due checks.
-        "due_checkins": due_checkins(request.user, today),
     }
     return render(request, "circle/circle.html", context)
 

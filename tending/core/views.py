@@ -18,7 +18,7 @@ from tending.core.forms import SettingsForm, WelcomeForm
 
 def home(request):
     if request.user.is_authenticated:
-        return redirect("circle:circle")
+        return redirect("today:today")
     return redirect("core:login")
 
 

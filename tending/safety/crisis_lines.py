@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from tending.core.phone import dial
+
 SHIPPED = Path(__file__).resolve().parent / "crisis_lines.toml"
 SCHEMA = 1
 GENERAL = ""  # the region code that means "no country: the general numbers"
@@ -37,15 +39,6 @@ def phone_problem(number: str) -> str | None:
     if not MIN_DIGITS <= digits <= MAX_DIGITS:
         return f"“{text}” has {digits} digits; a phone number has {MIN_DIGITS} to {MAX_DIGITS}"
     return None
-
-
-def dial(number: str) -> str:
-    """What goes after tel: or sms:, a leading + and the digits; empty if there are none."""
-    text = (number or "").strip()
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if not digits:
-        return ""
-    return ("+" if text.startswith("+") else "") + digits
 
 
 @dataclass(frozen=True)

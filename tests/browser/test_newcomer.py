@@ -48,7 +48,7 @@ def log_in(page: Page, base_url: str, username: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill("a-long-test-password")
     page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Your circle")).to_be_visible()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
 
 
 def nav(page: Page, name: str) -> None:
@@ -254,7 +254,7 @@ def test_newcomer_makes_an_account_adds_people_and_logs_moments(page: Page, live
 def test_bad_input_on_add_person_is_explained_and_nothing_is_saved(page: Page, live_server):
     UserFactory(username="robin")
     log_in(page, live_server.url, "robin")
-    page.get_by_role("link", name="Add the first person").click()
+    page.get_by_role("main").get_by_role("link", name="Add someone").click()
     expect(page.get_by_role("heading", name="Add someone to your circle")).to_be_visible()
 
     # No name, and a birthday day without its month.

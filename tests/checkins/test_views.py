@@ -185,12 +185,12 @@ def test_crisis_help_shows_even_when_other_answers_are_missing(owner_client):
     assert not CheckIn.objects.exists()
 
 
-def test_the_circle_offers_due_checks_until_they_are_done(owner, owner_client):
-    html = owner_client.get(reverse("circle:circle")).content.decode()
+def test_today_offers_due_checks_until_they_are_done(owner, owner_client):
+    html = owner_client.get(reverse("today:today")).content.decode()
     assert reverse("checkins:take", args=["daily-pulse"]) in html
     pulse = get_instrument("daily-pulse")
     save_checkin(owner, pulse, {i.id: 3 for i in pulse.items})
-    html = owner_client.get(reverse("circle:circle")).content.decode()
+    html = owner_client.get(reverse("today:today")).content.decode()
     assert reverse("checkins:take", args=["daily-pulse"]) not in html
 
 

@@ -1,0 +1,57 @@
+"""Reads for the Today page: who to reach out to, birthdays coming up, time away."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db.models import Max
+from django.utils import timezone
+
+from tending.checkins.models import CheckIn
+from tending.circle.models import Person
+from tending.circle.queries import last_contact_date, people_for
+from tending.core.ownership import owned
+from tending.moments.models import Moment
+from tending.today.models import ReachOutSnooze
+from tending.today.reach_out import Candidate, Suggestion, rank_reach_out
+
+AWAY_AFTER_DAYS = 7
+
+
+def reach_out_suggestions(user, today: date) -> list[Suggestion]:
+    snoozed = dict(owned(ReachOutSnooze, user).values_list("person_id", "until"))
+    candidates = [
+        Candidate(
+            key=p.pk,
+            name=p.name,
+            ring=p.ring,
+            rhythm_days=p.rhythm_days,
+            last_contact=last_contact_date(p),
+            added_on=timezone.localdate(p.created_at),
+            snoozed_until=snoozed.get(p.pk),
+        )
+        for p in people_for(user)
+    ]
+    return rank_reach_out(candidates, today)
+
+
+def coming_birthdays(user, today: date, days: int = 14) -> list[tuple[date, Person]]:
+    """Birthdays from today to `days` ahead, soonest first."""
+    horizon = today + timedelta(days=days)
+    found = []
+    people = owned(Person, user).filter(is_archived=False, birthday_month__isnull=False)
+    for person in people:
+        when = person.next_birthday(today)
+        if when is not None and when <= horizon:
+            found.append((when, person))
+    return sorted(found, key=lambda pair: (pair[0], pair[1].name))
+
+
+def days_away(user, today: date) -> int | None:
+    """Days since the person last logged anything, or None if they never did."""
+    last_moment = owned(Moment, user).aggregate(last=Max("created_at"))["last"]
+    last_checkin = owned(CheckIn, user).aggregate(last=Max("taken_at"))["last"]
+    times = [t for t in (last_moment, last_checkin) if t is not None]
+    if not times:
+        return None
+    return (today - timezone.localdate(max(times))).days

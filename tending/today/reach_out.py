@@ -1,0 +1,69 @@
+"""Who to reach out to today: a pure ranking of people by how overdue they are."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from tending.circle.drift import due_from_day, rhythm_words
+
+RING_ORDER = {"inner": 0, "middle": 1, "outer": 2}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: int
+    name: str
+    ring: str
+    rhythm_days: int
+    last_contact: date | None
+    added_on: date
+    snoozed_until: date | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    key: int
+    name: str
+    ring: str
+    days_since: int
+    rhythm_days: int
+    overdue: float  # days since / rhythm: 1.0 is exactly on the rhythm
+    reason: str
+
+
+def _days(days: int) -> str:
+    return "1 day" if days == 1 else f"{days} days"
+
+
+def reason_for(c: Candidate, days: int) -> str:
+    usual = rhythm_words(c.rhythm_days)
+    if c.last_contact is None:
+        return (
+            f"You added {c.name} {_days(days)} ago and have not logged a moment yet; "
+            f"you hoped to be in touch {usual}."
+        )
+    return f"It has been {_days(days)}; you usually talk {usual}."
+
+
+def rank_reach_out(people: Iterable[Candidate], today: date) -> list[Suggestion]:
+    """People who are due or drifting, inner ring first, then the most overdue for their rhythm.
+
+    Someone never seen counts from the day they were added; snoozed people wait until the
+    snooze ends; people seen recently enough are not suggested at all.
+    """
+    ranked = []
+    for c in people:
+        if c.snoozed_until is not None and c.snoozed_until > today:
+            continue
+        since = c.last_contact or c.added_on
+        days = max(0, (today - since).days)
+        if days < due_from_day(c.rhythm_days):
+            continue
+        overdue = days / c.rhythm_days
+        ranked.append(
+            Suggestion(c.key, c.name, c.ring, days, c.rhythm_days, overdue, reason_for(c, days))
+        )
+    ranked.sort(key=lambda s: (RING_ORDER.get(s.ring, 3), -s.overdue, s.name))
+    return ranked

@@ -1,0 +1,67 @@
+"""The Today page: a one-minute routine, and "not now" for a suggested person."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from tending.checkins.queries import due_checkins
+from tending.circle.models import Person
+from tending.core.ownership import get_owned_or_404, owned
+from tending.journal.prompts import choose_prompt, library
+from tending.today.models import ReachOutSnooze
+from tending.today.queries import (
+    AWAY_AFTER_DAYS,
+    coming_birthdays,
+    days_away,
+    reach_out_suggestions,
+)
+
+SNOOZE_DAYS = 3
+PULSE = "daily-pulse"
+
+
+@login_required
+def today(request):
+    day = timezone.localdate()
+    suggestions = reach_out_suggestions(request.user, day)
+    person = None
+    if suggestions:
+        person = owned(Person, request.user).get(pk=suggestions[0].key)
+    due = due_checkins(request.user, day)
+    away = days_away(request.user, day)
+    another = request.GET.get("another", "0")
+    turn = int(another) if another.isascii() and another.isdigit() and len(another) < 6 else 0
+    prompt = choose_prompt(library(), seed=f"{request.user.pk}:{day}:{turn}")
+    context = {
+        "day": day,
+        "suggestion": suggestions[0] if suggestions else None,
+        "person": person,
+        "more_waiting": max(0, len(suggestions) - 1),
+        "pulse": next((inst for inst in due if inst.id == PULSE), None),
+        "other_due": [inst for inst in due if inst.id != PULSE],
+        "birthdays": coming_birthdays(request.user, day),
+        "prompt": prompt,
+        "next_turn": turn + 1,
+        "away": away if away is not None and away >= AWAY_AFTER_DAYS else None,
+        "has_people": person is not None or owned(Person, request.user).exists(),
+    }
+    return render(request, "today/today.html", context)
+
+
+@login_required
+@require_POST
+def not_now(request, person_id: int):
+    """Set a suggested person aside for a few days; nothing else changes."""
+    person = get_owned_or_404(Person, request.user, pk=person_id)
+    until = timezone.localdate() + timedelta(days=SNOOZE_DAYS)
+    ReachOutSnooze.objects.update_or_create(
+        owner=request.user, person=person, defaults={"until": until}
+    )
+    messages.success(request, f"{person.name} can wait. They will come up again in a few days.")
+    return redirect("today:today")
