@@ -16,3 +16,28 @@ class ReachOutSnooze(OwnedModel):
         constraints = [
             models.UniqueConstraint(fields=["owner", "person"], name="one_snooze_per_person")
         ]
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
+class CalendarFeed(OwnedModel):
+    """A private iCalendar feed. Only a hash of its secret is kept; the link is shown once."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    use_initials = models.BooleanField(default=False)
+    review_weekday = models.PositiveSmallIntegerField(
+        choices=Weekday.choices, null=True, blank=True
+    )
+    review_time = models.TimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="one_feed_per_owner")]

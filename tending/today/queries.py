@@ -55,3 +55,39 @@ def days_away(user, today: date) -> int | None:
     if not times:
         return None
     return (today - timezone.localdate(max(times))).days
+
+
+def feed_reminders(user, feed, today: date) -> list:
+    """Everything the calendar feed holds: names (or initials) and short reminders only."""
+    from tending.checkins.models import Frequency
+    from tending.checkins.queries import frequencies
+    from tending.checkins.registry import instruments
+    from tending.today import feed as calendar
+
+    reminders = []
+    snoozed = dict(owned(ReachOutSnooze, user).values_list("person_id", "until"))
+    for p in people_for(user):
+        name = calendar.shown_name(p.name, feed.use_initials)
+        since = last_contact_date(p) or timezone.localdate(p.created_at)
+        due = max(since + timedelta(days=p.rhythm_days), today, snoozed.get(p.pk, today))
+        reminders.append(calendar.reach_out_reminder(p.pk, name, due, p.rhythm_days))
+        birthday = p.next_birthday(today)
+        if birthday is not None:
+            reminders.append(calendar.birthday_reminder(p.pk, name, birthday))
+    last_taken = dict(
+        owned(CheckIn, user)
+        .values("instrument_id")
+        .annotate(last=Max("taken_at"))
+        .values_list("instrument_id", "last")
+    )
+    chosen = frequencies(user)
+    for inst_id, inst in instruments().items():
+        if chosen[inst_id] != Frequency.WEEKLY:
+            continue  # daily checks live on the Today page; a daily event would only be noise
+        last = last_taken.get(inst_id)
+        due = today if last is None else max(today, timezone.localdate(last) + timedelta(days=7))
+        reminders.append(calendar.checkin_reminder(inst_id, inst.title, due))
+    if feed.review_weekday is not None and feed.review_time is not None:
+        first = calendar.next_weekday_at(today, feed.review_weekday, feed.review_time, user.zone)
+        reminders.append(calendar.review_reminder(first))
+    return reminders

@@ -136,3 +136,17 @@
     });
   });
 })();
+
+// A copy button for a link that is shown only once.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("button[data-copy-target]").forEach(function (button) {
+    var source = document.getElementById(button.getAttribute("data-copy-target"));
+    if (!source || !navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(source.value).then(function () {
+        button.textContent = "Copied";
+      });
+    });
+  });
+});

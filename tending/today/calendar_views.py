@@ -1,0 +1,74 @@
+"""The private calendar feed and the page that turns it on, off, or gives a new link."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from tending.core.ownership import owned
+from tending.today import feed as calendar
+from tending.today.forms import FeedOptionsForm
+from tending.today.models import CalendarFeed
+from tending.today.queries import feed_reminders
+
+
+def _new_link(request, feed: CalendarFeed) -> str:
+    token = calendar.new_token()
+    feed.token_hash = calendar.token_hash(token)
+    feed.save()
+    return request.build_absolute_uri(reverse("today:feed", args=[token]))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def calendar_settings(request):
+    feed = owned(CalendarFeed, request.user).first()
+    link = None
+    form = FeedOptionsForm(instance=feed) if feed else None
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action in ("turn-on", "new-link"):
+        # The link is shown once, on this response; only its hash is kept.
+        link = _new_link(request, feed or CalendarFeed(owner=request.user))
+        feed = owned(CalendarFeed, request.user).get()
+        form = FeedOptionsForm(instance=feed)
+    elif action == "turn-off" and feed is not None:
+        feed.delete()
+        messages.success(request, "The calendar link is switched off; it shows nothing now.")
+        return redirect("today:calendar")
+    elif action == "options" and feed is not None:
+        form = FeedOptionsForm(request.POST, instance=feed)
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Saved. Calendar apps pick up changes when they next look.")
+            return redirect("today:calendar")
+    status = 400 if form is not None and form.errors else 200
+    return render(
+        request, "today/calendar.html", {"feed": feed, "link": link, "form": form}, status=status
+    )
+
+
+@require_GET
+def feed(request, token: str):
+    """Public, but only for whoever holds the secret link; a wrong or old link is a 404."""
+    found = (
+        CalendarFeed.objects.select_related("owner")
+        .filter(token_hash=calendar.token_hash(token))
+        .first()
+    )
+    if found is None:
+        raise Http404("No such calendar.")
+    owner = found.owner
+    timezone.activate(owner.zone)
+    body = calendar.build_calendar(
+        feed_reminders(owner, found, timezone.localdate()),
+        host=request.get_host().split(":")[0] or "tending",
+        stamp=timezone.now(),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="tending.ics"'
+    return response
