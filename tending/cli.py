@@ -89,6 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
     demo.add_argument("--user", default="demo", help="account to fill (default: demo)")
 
+    commands.add_parser(
+        "send-digests",
+        help="send the weekly reminder e-mail to everyone who turned it on (run it from cron)",
+        description="Send each opted-in person their weekly e-mail. Meant for cron or a systemd "
+        "timer, once a week; a failure for one person is logged and the others still go out.",
+    )
+
     manage = commands.add_parser(
         "manage", help="run a Django management command (for administrators)", add_help=False
     )
@@ -256,6 +263,16 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def send_digests(args: argparse.Namespace) -> int:
+    setup_django()
+    migrate()
+    from tending.today.digest import send_digests as send
+
+    report = send()
+    print(f"Sent {report.sent} weekly e-mail(s); {report.failed} could not be sent.")
+    return 1 if report.failed else 0
+
+
 def manage(args: argparse.Namespace) -> int:
     setup_django()
     from django.core.management import execute_from_command_line
@@ -280,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         "checkin": checkin,
         "instruments": instruments_command,
         "demo": demo,
+        "send-digests": send_digests,
         "manage": manage,
     }
     try:

@@ -186,6 +186,19 @@ STORAGES = {
     },
 }
 
+# Outgoing mail (the weekly digest in hosted mode): the usual SMTP settings.
+EMAIL_BACKEND = env_str("TENDING_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("TENDING_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("TENDING_EMAIL_PORT", 25, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("TENDING_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env_str("TENDING_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("TENDING_EMAIL_TLS", False)
+EMAIL_USE_SSL = env_bool("TENDING_EMAIL_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Use either TENDING_EMAIL_TLS or TENDING_EMAIL_SSL, not both.")
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env_str("TENDING_EMAIL_FROM", "tending <tending@localhost>")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

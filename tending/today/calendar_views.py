@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -12,8 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tending.core.ownership import owned
 from tending.today import feed as calendar
-from tending.today.forms import FeedOptionsForm
-from tending.today.models import CalendarFeed
+from tending.today.forms import DigestForm, FeedOptionsForm
+from tending.today.models import CalendarFeed, EmailDigest
 from tending.today.queries import feed_reminders
 
 
@@ -40,6 +41,19 @@ def calendar_settings(request):
         feed.delete()
         messages.success(request, "The calendar link is switched off; it shows nothing now.")
         return redirect("today:calendar")
+    elif action == "digest" and settings.HOSTED:
+        digest = owned(EmailDigest, request.user).first() or EmailDigest(owner=request.user)
+        digest_form = DigestForm(request.POST, instance=digest)
+        if digest_form.is_valid():
+            digest_form.save()
+            messages.success(request, "Saved.")
+            return redirect("today:calendar")
+        return render(
+            request,
+            "today/calendar.html",
+            {"feed": feed, "form": form, "digest_form": digest_form},
+            status=400,
+        )
     elif action == "options" and feed is not None:
         form = FeedOptionsForm(request.POST, instance=feed)
         if form.is_valid():
@@ -47,9 +61,17 @@ def calendar_settings(request):
             messages.success(request, "Saved. Calendar apps pick up changes when they next look.")
             return redirect("today:calendar")
     status = 400 if form is not None and form.errors else 200
-    return render(
-        request, "today/calendar.html", {"feed": feed, "link": link, "form": form}, status=status
-    )
+    context = {"feed": feed, "link": link, "form": form, "digest_form": _digest_form(request)}
+    return render(request, "today/calendar.html", context, status=status)
+
+
+def _digest_form(request) -> DigestForm | None:
+    """The weekly e-mail is for hosted instances, where the host has set up sending mail."""
+    if not settings.HOSTED:
+        return None
+    digest = owned(EmailDigest, request.user).first()
+    initial = {} if digest else {"email": request.user.email, "enabled": False}
+    return DigestForm(instance=digest, initial=initial)
 
 
 @require_GET

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from tending.today.models import CalendarFeed
+from tending.today.models import CalendarFeed, EmailDigest
 
 
 class FeedOptionsForm(forms.ModelForm):
@@ -28,3 +28,10 @@ class FeedOptionsForm(forms.ModelForm):
             missing = "review_time" if at is None else "review_weekday"
             self.add_error(missing, "Please give both the day and the time, or neither.")
         return cleaned
+
+
+class DigestForm(forms.ModelForm):
+    class Meta:
+        model = EmailDigest
+        fields = ["email", "enabled"]
+        labels = {"email": "Send it to", "enabled": "Send me the weekly e-mail"}

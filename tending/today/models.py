@@ -41,3 +41,14 @@ class CalendarFeed(OwnedModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["owner"], name="one_feed_per_owner")]
+
+
+class EmailDigest(OwnedModel):
+    """A weekly e-mail of reminders, for hosted instances; off unless the person turns it on."""
+
+    email = models.EmailField()
+    enabled = models.BooleanField(default=True)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="one_digest_per_owner")]

@@ -1,0 +1,80 @@
+"""The weekly e-mail digest: the week's reminders in a short plain e-mail, one per person."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.utils import timezone
+
+from tending.today.feed import Reminder
+from tending.today.models import CalendarFeed, EmailDigest
+from tending.today.queries import feed_reminders
+
+log = logging.getLogger(__name__)
+WEEK = 7
+
+
+@dataclass
+class SendReport:
+    sent: int = 0
+    failed: int = 0
+
+
+def week_lines(reminders: list[Reminder], today: date) -> list[str]:
+    """One line per reminder falling in the coming week, soonest first."""
+    end = today + timedelta(days=WEEK)
+    dated = []
+    for r in reminders:
+        day = r.day if r.day is not None else (r.start.date() if r.start else None)
+        if day is None:
+            continue
+        if r.yearly:  # the first day may be this year's or next year's
+            day = day if day >= today else day.replace(year=day.year + 1)
+        if today <= day < end:
+            dated.append((day, r.summary))
+    return [f"{day:%a %d %b}: {summary}" for day, summary in sorted(dated)]
+
+
+def compose(digest: EmailDigest, today: date) -> EmailMessage:
+    owner = digest.owner
+    # Names only as the person chose for the calendar; no journal or check-in content.
+    options = CalendarFeed.objects.filter(owner=owner).first() or CalendarFeed(owner=owner)
+    lines = week_lines(feed_reminders(owner, options, today), today)
+    body = ["Hello,", "", "Here is your week in tending:", ""]
+    body += [f"  {line}" for line in lines] or ["  Nothing planned. A quiet week is fine too."]
+    body += [
+        "",
+        "Nothing is lost if you skip something. If you need help now, open tending and tap",
+        "“Need help now”.",
+        "",
+        "You get this because you turned on the weekly e-mail in tending; turn it off there.",
+    ]
+    return EmailMessage(
+        subject="Your week in tending",
+        body="\n".join(body),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[digest.email],
+    )
+
+
+def send_digests() -> SendReport:
+    """Send every enabled digest; one failure is logged and the others still go out."""
+    report = SendReport()
+    for digest in EmailDigest.objects.filter(enabled=True).select_related("owner"):
+        timezone.activate(digest.owner.zone)
+        try:
+            compose(digest, timezone.localdate()).send(fail_silently=False)
+        except Exception:  # any mail error: log it (without the address) and go on
+            log.exception("Could not send the weekly digest for account %s", digest.owner_id)
+            report.failed += 1
+        else:
+            digest.last_sent_at = timezone.now()
+            digest.save(update_fields=["last_sent_at"])
+            report.sent += 1
+        finally:
+            timezone.deactivate()
+    return report
