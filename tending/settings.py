@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "tending.checkins",
     "tending.safety",
     "tending.today",
+    "tending.journal",
 ]
 
 MIDDLEWARE = [

@@ -9,4 +9,5 @@ urlpatterns = [
     path("moments/", include("tending.moments.urls")),
     path("checkins/", include("tending.checkins.urls")),
     path("help/", include("tending.safety.urls")),
+    path("journal/", include("tending.journal.urls")),
 ]

@@ -94,3 +94,18 @@ class OwnCrisisLineFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"My crisis team {n}")
     number = "030 1234 5678"
     position = factory.Sequence(lambda n: n)
+
+
+class JournalEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "journal.Entry"
+        skip_postgeneration_save = True
+
+    owner = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"An entry {n}")
+    body = "A quiet day."
+
+    @factory.post_generation
+    def people(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.people.set(extracted)

@@ -59,6 +59,14 @@ def make_checkin(owner):
     return save_checkin(owner, inst, {item.id: 2 for item in inst.items})
 
 
+def make_journal_entry(owner):
+    from tests.factories import JournalEntryFactory
+
+    return JournalEntryFactory(
+        owner=owner, title="Marker journal title", body="Marker journal body"
+    )
+
+
 # URL arguments that name something shared by everyone (not a private row), with a value.
 PLAIN_ARGUMENTS = {"instrument": "connection"}
 
@@ -71,6 +79,7 @@ OBJECT_ARGUMENTS = {
     "entry_id": make_plan_entry,
     "helper_id": make_plan_helper,
     "line_id": make_own_crisis_line,
+    "journal_entry_id": make_journal_entry,
 }
 
 

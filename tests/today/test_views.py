@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from tending.checkins.registry import get_instrument
 from tending.checkins.services import save_checkin
@@ -97,3 +98,11 @@ def test_a_prompt_and_another(owner_client):
         seen.add(owner_client.get(reverse("today:today") + f"?another={turn}").context["prompt"].id)
     assert len(seen) > 1
     assert owner_client.get(reverse("today:today") + "?another=²").status_code == 200
+
+
+def test_the_prompt_leads_to_writing_about_it(owner_client):
+    response = owner_client.get(reverse("today:today"))
+    prompt = response.context["prompt"]
+    assert f"{reverse('journal:add')}?prompt={prompt.id}" in response.content.decode()
+    page = owner_client.get(reverse("journal:add") + f"?prompt={prompt.id}").content.decode()
+    assert escape(prompt.text) in page

@@ -1,0 +1,150 @@
+"""Forms for writing an entry, keeping a draft, choosing a month and searching."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+
+from tending.circle.models import Person
+from tending.core.dates import check_plausible_date
+from tending.core.models import Tag
+from tending.core.ownership import owned
+from tending.core.tags import parse_tag_names, tag_text, validate_tag_names
+from tending.journal.models import Entry
+from tending.journal.prompts import get_prompt
+from tending.moments.forms import OwnedChoiceField, PeopleField
+
+DATE_ERRORS = {"invalid": "Please give a date, like 2026-03-14."}
+
+
+def people_choices(user, entry: Entry | None = None):
+    """The owner's active people, plus any archived ones already in this entry."""
+    keep = Q(is_archived=False)
+    if entry is not None and entry.pk:
+        keep |= Q(journal_entries=entry)
+    return owned(Person, user).filter(keep).distinct().order_by("name")
+
+
+class EntryForm(forms.ModelForm):
+    written_on = forms.DateField(
+        label="Date",
+        validators=[check_plausible_date],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Please give the day this is about.", **DATE_ERRORS},
+    )
+    title = forms.CharField(
+        label="Title, if you like",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Please keep the title to 200 characters or fewer."},
+    )
+    body = forms.CharField(
+        label="What is on your mind?",
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=(
+            "Markdown works: *slanted*, **bold**, - lists. Type @ and a name to link someone."
+        ),
+        error_messages={"required": "Write a few words first; one line is plenty."},
+    )
+    people = PeopleField(
+        label="Who is in it?",
+        required=False,
+        help_text="Anyone you mention with @Name is added too.",
+    )
+    tag_names = forms.CharField(
+        label="Tags",
+        required=False,
+        max_length=500,
+        help_text="Words to find this entry by later, separated by commas.",
+    )
+    prompt_id = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Entry
+        fields = ["written_on", "title", "body", "prompt_id"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["people"].queryset = people_choices(user, self.instance)
+        if self.instance.pk:
+            self.initial.setdefault("tag_names", tag_text(self.instance.tags.all()))
+            self.initial.setdefault("people", [p.pk for p in self.instance.people.all()])
+
+    def clean_prompt_id(self) -> str:
+        # A prompt since retired, or a made-up id, is simply not recorded.
+        value = (self.cleaned_data.get("prompt_id") or "").strip()
+        return value if get_prompt(value) else ""
+
+    def clean_tag_names(self) -> list[str]:
+        names = parse_tag_names(self.cleaned_data.get("tag_names", ""))
+        validate_tag_names(names)
+        return names
+
+
+class DraftForm(forms.Form):
+    title = forms.CharField(required=False, max_length=200)
+    body = forms.CharField(required=False, max_length=200_000, strip=False)
+    draft_entry = OwnedChoiceField(required=False, queryset=Entry.objects.none())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["draft_entry"].queryset = owned(Entry, user)
+
+
+class MonthForm(forms.Form):
+    month = forms.DateField(
+        required=False, input_formats=["%Y-%m"], validators=[check_plausible_date]
+    )
+    person = OwnedChoiceField(required=False, queryset=Person.objects.none())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = owned(Person, user)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Words to find", required=False, max_length=500)
+    tag = OwnedChoiceField(
+        label="Tag",
+        required=False,
+        queryset=Tag.objects.none(),
+        empty_label="Any tag",
+        error_messages={"invalid_choice": "There is no such tag."},
+    )
+    person = OwnedChoiceField(
+        label="Who is in it",
+        required=False,
+        queryset=Person.objects.none(),
+        empty_label="Anyone",
+        error_messages={"invalid_choice": "That person is not in your circle."},
+    )
+    since = forms.DateField(
+        label="From",
+        required=False,
+        validators=[check_plausible_date],
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages=DATE_ERRORS,
+    )
+    until = forms.DateField(
+        label="Until",
+        required=False,
+        validators=[check_plausible_date],
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages=DATE_ERRORS,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
+        self.fields["tag"].queryset = (
+            owned(Tag, user).filter(journal_entries__isnull=False).distinct()
+        )
+        self.fields["person"].queryset = owned(Person, user).order_by("is_archived", "name")
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            self.add_error("until", "This is before the “From” date.")
+        return cleaned

@@ -1,0 +1,50 @@
+"""Keeping SQLite's FTS5 index of journal entries whole after schema changes.
+
+Django rebuilds a SQLite table for many schema changes (copy, drop, rename), and dropping
+a table drops its triggers with it. After every `migrate`, this puts back any trigger
+that went missing and refills the index, so search never quietly falls out of step.
+"""
+
+from __future__ import annotations
+
+from django.db import connections
+
+TABLE = "journal_entry_fts"
+TRIGGERS = {
+    "journal_entry_fts_insert": """CREATE TRIGGER IF NOT EXISTS journal_entry_fts_insert
+        AFTER INSERT ON journal_entry BEGIN
+        INSERT INTO journal_entry_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END""",
+    "journal_entry_fts_update": """CREATE TRIGGER IF NOT EXISTS journal_entry_fts_update
+        AFTER UPDATE ON journal_entry BEGIN
+        DELETE FROM journal_entry_fts WHERE rowid = old.id;
+        INSERT INTO journal_entry_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END""",
+    "journal_entry_fts_delete": """CREATE TRIGGER IF NOT EXISTS journal_entry_fts_delete
+        AFTER DELETE ON journal_entry BEGIN
+        DELETE FROM journal_entry_fts WHERE rowid = old.id;
+    END""",
+}
+
+
+def ensure_search_index(using: str = "default", **kwargs) -> bool:
+    """Restore missing triggers and refill the index; True if anything had to be mended."""
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT type, name FROM sqlite_master WHERE name = %s OR name LIKE %s",
+            [TABLE, "journal_entry_fts_%"],
+        )
+        present = {name for _, name in cursor.fetchall()}
+        if TABLE not in present or set(TRIGGERS) <= present:
+            return False
+        for name, statement in TRIGGERS.items():
+            if name not in present:
+                cursor.execute(statement)
+        cursor.execute(f"DELETE FROM {TABLE}")
+        cursor.execute(
+            f"INSERT INTO {TABLE}(rowid, title, body) SELECT id, title, body FROM journal_entry"
+        )
+    return True

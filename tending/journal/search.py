@@ -1,0 +1,198 @@
+"""Full-text search over journal entries: SQLite FTS5 or PostgreSQL, behind one function.
+
+Whatever a person types is first reduced to plain words and quoted phrases, so quotes,
+operators (AND OR NOT NEAR * ^ : -) and unbalanced input can never break the query.
+Highlighting is done here, the same on both databases: the text is escaped first and
+only then are the <mark>s added.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from tending.circle.models import Person
+from tending.core.models import Tag
+from tending.journal.models import Entry
+from tending.journal.queries import entries_for
+
+MAX_TERMS = 20
+MAX_TERM_LENGTH = 60
+MAX_RESULTS = 100
+SNIPPET_BEFORE = 60
+SNIPPET_LENGTH = 240
+
+FTS_TABLE = "journal_entry_fts"
+# Words are runs of letters and digits in any script; everything else separates them.
+_WORD = re.compile(r"[^\W_]+")
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+@dataclass
+class Hit:
+    entry: Entry
+    rank: float
+    title_html: SafeString
+    snippet_html: SafeString
+
+
+def search_terms(words: str) -> list[tuple[str, ...]]:
+    """What to look for: each item is one word, or the words of a quoted phrase.
+
+    'walk "sea air" -rain' gives [("walk",), ("sea", "air"), ("rain",)]; an unclosed quote
+    is just a character.
+    """
+    text = (words or "")[:1000]
+    terms: list[tuple[str, ...]] = []
+    position = 0
+    pieces: list[tuple[str, bool]] = []
+    for match in _PHRASE.finditer(text):
+        pieces.append((text[position : match.start()], False))
+        pieces.append((match.group(1), True))
+        position = match.end()
+    pieces.append((text[position:], False))
+    for piece, is_phrase in pieces:
+        found = [w[:MAX_TERM_LENGTH] for w in _WORD.findall(piece)]
+        phrase = is_phrase and len(found) > 1
+        candidates = [tuple(found)] if phrase else [(w,) for w in found]
+        for term in candidates:
+            if term not in terms:
+                terms.append(term)
+    return terms[:MAX_TERMS]
+
+
+def fts5_query(terms: list[tuple[str, ...]]) -> str:
+    """Every term as a quoted FTS5 string, all required: no operator can slip through."""
+    return " ".join('"' + " ".join(term) + '"' for term in terms)
+
+
+def websearch_query(terms: list[tuple[str, ...]]) -> str:
+    """The same terms for PostgreSQL's websearch_to_tsquery, each quoted so 'or' is a word."""
+    return " ".join('"' + " ".join(term) + '"' for term in terms)
+
+
+def highlight(text: str, terms: list[tuple[str, ...]]) -> SafeString:
+    """`text` escaped, with every word of `terms` wrapped in <mark>."""
+    words = sorted({w for term in terms for w in term}, key=len, reverse=True)
+    if not words:
+        return escape(text)
+    pattern = re.compile(
+        r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W_])",
+        re.IGNORECASE,
+    )
+    out: list[str] = []
+    position = 0
+    for match in pattern.finditer(text):
+        out.append(escape(text[position : match.start()]))
+        out.append("<mark>" + escape(match.group(0)) + "</mark>")
+        position = match.end()
+    out.append(escape(text[position:]))
+    return mark_safe("".join(out))
+
+
+def snippet(body: str, terms: list[tuple[str, ...]]) -> SafeString:
+    """A short piece of the body around the first matched word, highlighted."""
+    text = " ".join((body or "").split())
+    words = [w for term in terms for w in term]
+    start = 0
+    if words:
+        pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+        match = pattern.search(text)
+        if match:
+            start = max(0, match.start() - SNIPPET_BEFORE)
+            # Begin at a word, not halfway through one.
+            if start:
+                space = text.find(" ", start)
+                start = space + 1 if 0 <= space < match.start() else start
+    piece = text[start : start + SNIPPET_LENGTH]
+    prefix = "… " if start else ""
+    suffix = " …" if start + SNIPPET_LENGTH < len(text) else ""
+    return mark_safe(prefix + highlight(piece, terms) + suffix)
+
+
+def _filtered(user, tag: Tag | None, person: Person | None, since, until):
+    entries = entries_for(user)
+    if tag is not None:
+        entries = entries.filter(tags=tag)
+    if person is not None:
+        entries = entries.filter(people=person)
+    if since is not None:
+        entries = entries.filter(written_on__gte=since)
+    if until is not None:
+        entries = entries.filter(written_on__lte=until)
+    return entries
+
+
+def _ranked_sqlite(entries, terms) -> list[tuple[Entry, float]]:
+    query = fts5_query(terms)
+    matching = entries.filter(
+        pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [query])
+    )
+    found = {entry.pk: entry for entry in matching}
+    if not found:
+        return []
+    placeholders = ", ".join(["%s"] * len(found))
+    with connection.cursor() as cursor:
+        # bm25: smaller is better; a word in the title counts five times one in the body.
+        cursor.execute(
+            f"SELECT rowid, bm25({FTS_TABLE}, 5.0, 1.0) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
+            [query, *found],
+        )
+        ranks = {row_id: -score for row_id, score in cursor.fetchall()}
+    return [(found[pk], ranks.get(pk, 0.0)) for pk in found]
+
+
+def _ranked_postgresql(entries, terms) -> list[tuple[Entry, float]]:
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    # The same expression as the GIN index made in migration 0002, so the index is used.
+    vector = SearchVector("title", "body", config="simple")
+    query = SearchQuery(websearch_query(terms), search_type="websearch", config="simple")
+    matching = entries.annotate(search=vector, rank=SearchRank(vector, query)).filter(search=query)
+    return [(entry, float(entry.rank)) for entry in matching]
+
+
+def search_entries(
+    user,
+    words: str,
+    tag: Tag | None = None,
+    person: Person | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[Hit]:
+    """The person's entries containing all of `words`, best match first, highlighted.
+
+    Narrowed by tag, person and an inclusive date range; with filters but no words, all
+    the entries that pass them.
+    """
+    terms = search_terms(words)
+    entries = _filtered(user, tag, person, since, until)
+    if not terms:
+        # No words, only filters (a tag tapped on an entry): the matching entries, newest first.
+        if tag is None and person is None and since is None and until is None:
+            return []
+        return [
+            Hit(entry, 0.0, escape(entry.heading), snippet(entry.body, []))
+            for entry in entries[:MAX_RESULTS]
+        ]
+    if connection.vendor == "postgresql":
+        ranked = _ranked_postgresql(entries, terms)
+    else:
+        ranked = _ranked_sqlite(entries, terms)
+    ranked.sort(key=lambda pair: (-pair[1], -pair[0].written_on.toordinal(), -pair[0].pk))
+    return [
+        Hit(
+            entry=entry,
+            rank=rank,
+            title_html=highlight(entry.heading, terms),
+            snippet_html=snippet(entry.body, terms),
+        )
+        for entry, rank in ranked[:MAX_RESULTS]
+    ]

@@ -1,0 +1,170 @@
+"""Pages for the journal: the month, one entry, writing, editing, deleting and searching."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from tending.core.ownership import get_owned_or_404, one_or_404
+from tending.journal.forms import DraftForm, EntryForm, MonthForm, SearchForm
+from tending.journal.models import Entry
+from tending.journal.prompts import choose_prompt, get_prompt, library
+from tending.journal.queries import (
+    draft_for,
+    entries_for,
+    entries_in_month,
+    entries_with_person,
+    first_of_month,
+    next_month,
+    previous_month,
+)
+from tending.journal.rendering import render_markdown
+from tending.journal.search import search_entries
+from tending.journal.services import delete_entry, keep_draft, save_entry
+
+KEPT = "We kept what you were writing."
+
+
+@login_required
+@require_GET
+def entry_list(request):
+    form = MonthForm(request.GET or None, user=request.user)
+    cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    this_month = first_of_month(timezone.localdate())
+    person = cleaned.get("person")
+    if person is not None:
+        context = {"person": person, "entries": entries_with_person(request.user, person)}
+        return render(request, "journal/list.html", context)
+    month = first_of_month(cleaned.get("month") or this_month)
+    context = {
+        "month": month,
+        "entries": entries_in_month(request.user, month),
+        "earlier": previous_month(month),
+        "later": next_month(month) if month < this_month else None,
+        "this_month": this_month,
+    }
+    return render(request, "journal/list.html", context)
+
+
+def _save(request, form, entry: Entry) -> Entry:
+    return save_entry(
+        request.user,
+        form.save(commit=False),
+        people=form.cleaned_data["people"],
+        tag_names=form.cleaned_data["tag_names"],
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add(request):
+    prompt = get_prompt(request.POST.get("prompt_id", "") or request.GET.get("prompt", ""))
+    initial = {"written_on": timezone.localdate(), "prompt_id": prompt.id if prompt else ""}
+    entry = Entry(owner=request.user)
+    kept = False
+    if request.method == "GET":
+        draft = draft_for(request.user, None)
+        if draft is not None:
+            initial.update(title=draft.title, body=draft.body)
+            kept = True
+    form = EntryForm(
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        instance=entry,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        entry = _save(request, form, entry)
+        messages.success(request, "Saved to your journal.")
+        return redirect("journal:detail", journal_entry_id=entry.pk)
+    another = None
+    if prompt is not None:
+        another = choose_prompt(
+            library(), skip_ids=[prompt.id], seed=f"{request.user.pk}:{prompt.id}"
+        )
+    context = {"form": form, "adding": True, "prompt": prompt, "another": another, "kept": kept}
+    return render(request, "journal/form.html", context)
+
+
+@login_required
+def detail(request, journal_entry_id: int):
+    entry = one_or_404(entries_for(request.user), pk=journal_entry_id)
+    context = {
+        "entry": entry,
+        "body_html": mark_safe(render_markdown(entry.body)),  # sanitised by nh3
+        "prompt": get_prompt(entry.prompt_id) if entry.prompt_id else None,
+    }
+    return render(request, "journal/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, journal_entry_id: int):
+    entry = get_owned_or_404(Entry, request.user, pk=journal_entry_id)
+    initial, kept = {}, False
+    if request.method == "GET":
+        draft = draft_for(request.user, entry)
+        if draft is not None:
+            initial, kept = {"title": draft.title, "body": draft.body}, True
+    form = EntryForm(
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        instance=entry,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        _save(request, form, entry)
+        messages.success(request, "Saved.")
+        return redirect("journal:detail", journal_entry_id=entry.pk)
+    context = {
+        "form": form,
+        "entry": entry,
+        "kept": kept,
+        "prompt": get_prompt(entry.prompt_id) if entry.prompt_id else None,
+    }
+    return render(request, "journal/form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request, journal_entry_id: int):
+    entry = get_owned_or_404(Entry, request.user, pk=journal_entry_id)
+    if request.method == "POST":
+        delete_entry(entry)
+        messages.success(request, "That entry is deleted.")
+        return redirect("journal:list")
+    return render(request, "journal/delete.html", {"entry": entry})
+
+
+@login_required
+@require_GET
+def search(request):
+    form = SearchForm(request.GET or None, user=request.user)
+    hits, searched = [], False
+    if form.is_bound:
+        form.is_valid()  # a bad filter is shown with its message and left out
+        cleaned = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
+        words = cleaned.pop("q", "") or ""
+        filters = {k: v for k, v in cleaned.items() if v is not None}
+        searched = bool(words.strip() or filters)
+        if searched:
+            hits = search_entries(request.user, words, **filters)
+    context = {"form": form, "hits": hits, "searched": searched}
+    return render(request, "journal/search.html", context)
+
+
+@login_required
+@require_POST
+def autosave(request):
+    """Keep what is being typed (sent by journal.js as the person writes)."""
+    form = DraftForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return HttpResponse(status=400)
+    data = form.cleaned_data
+    keep_draft(request.user, data["draft_entry"], data["title"], data["body"])
+    return HttpResponse(status=204)
