@@ -15,6 +15,8 @@ EPILOG = textwrap.dedent(
       tending log Sam --shared feelings --understood 4 --note "Long walk"
       tending log "Sam" "Alex" --how video --when "2026-03-14 19:30"
       tending checkin weekly-wellbeing answer a check-in at the terminal
+      tending journal --prompt          write in $EDITOR, starting from a prompt
+      tending journal search walk       find journal entries
       tending instruments check my-scale.toml   validate an instrument file
       tending demo --years 2           try tending with made-up people and moments
 
@@ -88,6 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--years", type=int, default=2, help="years of moments (1-30, default 2)")
     demo.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
     demo.add_argument("--user", default="demo", help="account to fill (default: demo)")
+
+    from tending.journal.terminal import add_arguments as add_journal_arguments
+
+    journal = commands.add_parser(
+        "journal",
+        help="write a journal entry in $EDITOR, or: journal search WORDS",
+        description="Opens $EDITOR (or $VISUAL) on a new entry and saves it when the editor "
+        "closes; an empty file saves nothing. `tending journal search WORDS` prints matches.",
+    )
+    add_journal_arguments(journal)
 
     commands.add_parser(
         "send-digests",
@@ -288,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["serve", *argv]
     args = parser.parse_args(argv)
     from tending.checkins.terminal import checkin, instruments_command
+    from tending.journal.terminal import journal
     from tending.moments.terminal import log
 
     handlers = {
@@ -295,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
         "createuser": createuser,
         "log": log,
         "checkin": checkin,
+        "journal": journal,
         "instruments": instruments_command,
         "demo": demo,
         "send-digests": send_digests,

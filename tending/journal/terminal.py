@@ -1,0 +1,119 @@
+"""`tending journal`: write an entry in $EDITOR, or search the journal, at the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HEADER = (
+    "<!-- Write below. Save and close the editor to keep it; leave it empty to keep nothing.\n"
+    "     A first line starting with '# ' becomes the title. -->\n"
+)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", help="whose journal (needed only with several accounts)")
+    parser.add_argument("--prompt", action="store_true", help="start from a reflection prompt")
+    sub = parser.add_subparsers(dest="action", metavar="ACTION")
+    search = sub.add_parser("search", help="print the entries that contain these words")
+    search.add_argument("words", nargs="+", help="words to look for")
+
+
+def editor_command() -> list[str]:
+    chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if chosen:
+        return shlex.split(chosen)
+    return ["notepad"] if os.name == "nt" else ["vi"]
+
+
+def split_entry(text: str) -> tuple[str, str]:
+    """(title, body) from what was written: comments dropped, a leading '# ' line as title."""
+    text = _COMMENT.sub("", text).strip()
+    if text.startswith("# "):
+        first, _, rest = text.partition("\n")
+        return first[2:].strip()[:200], rest.strip()
+    return "", text
+
+
+def write_in_editor(initial: str, run=subprocess.run) -> str:
+    """Let the person write in their editor; the temporary file is always removed."""
+    handle, name = tempfile.mkstemp(prefix="tending-journal-", suffix=".md")
+    path = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(initial)
+        result = run([*editor_command(), str(path)])
+        if getattr(result, "returncode", 0) != 0:
+            from tending.cli import CommandError
+
+            raise CommandError("The editor did not finish cleanly. Nothing was saved.")
+        return path.read_text(encoding="utf-8")
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def journal(args: argparse.Namespace, run=subprocess.run) -> int:
+    from tending.cli import CommandError, migrate, setup_django
+
+    setup_django()
+    migrate()
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from tending.journal.models import Entry
+    from tending.journal.prompts import choose_prompt, library
+    from tending.journal.services import save_entry
+    from tending.moments.terminal import pick_user
+
+    user = pick_user(args.user)
+    timezone.activate(user.zone)
+    if args.action == "search":
+        return search(user, " ".join(args.words))
+    prompt = None
+    if args.prompt:
+        prompt = choose_prompt(library(), seed=f"{user.pk}:{timezone.now().isoformat()}")
+    initial = HEADER + (f"<!-- {prompt.text} -->\n\n" if prompt else "\n")
+    try:
+        written = write_in_editor(initial, run=run)
+    except FileNotFoundError:
+        raise CommandError(
+            f"Could not start the editor {editor_command()[0]!r}; set EDITOR to one you have."
+        ) from None
+    title, body = split_entry(written)
+    if not body and not title:
+        print("The entry was empty, so nothing was saved.")
+        return 0
+    entry = Entry(body=body, title=title, prompt_id=prompt.id if prompt else "")
+    try:
+        save_entry(user, entry)
+    except ValidationError as exc:
+        raise CommandError(" ".join(exc.messages) + " Nothing was saved.") from None
+    print(f"Saved your entry of {entry.written_on:%d %B %Y}.")
+    return 0
+
+
+def search(user, words: str) -> int:
+    from tending.journal.search import search_entries
+
+    hits = search_entries(user, words)
+    if not hits:
+        print("Nothing in your journal matches that.")
+        return 0
+    for hit in hits:
+        title = _TAGS.sub("", str(hit.title_html)) or "(no title)"
+        snippet = str(hit.snippet_html).replace("<mark>", "[").replace("</mark>", "]")
+        print(f"{hit.entry.written_on:%Y-%m-%d}  {title}\n    {_TAGS.sub('', snippet)}")
+    print(f"{len(hits)} entr{'y' if len(hits) == 1 else 'ies'}.")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("Run this as: tending journal")

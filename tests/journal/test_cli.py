@@ -1,0 +1,122 @@
+"""`tending journal`: writing in $EDITOR and searching, at the terminal."""
+
+import argparse
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from tending.cli import main
+from tending.journal.models import Entry
+from tending.journal.terminal import journal, split_entry
+from tests.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def editor_that_writes(text, returncode=0):
+    """A stand-in for running $EDITOR: it writes `text` into the file it was given."""
+    seen = {}
+
+    def run(command):
+        path = Path(command[-1])
+        seen["path"] = path
+        seen["before"] = path.read_text(encoding="utf-8")
+        path.write_text(seen["before"] + text, encoding="utf-8")
+        return SimpleNamespace(returncode=returncode)
+
+    run.seen = seen
+    return run
+
+
+def args(**extra):
+    return argparse.Namespace(**{"user": None, "prompt": False, "action": None, **extra})
+
+
+def test_an_entry_is_saved_when_the_editor_closes_and_the_file_removed(owner, capsys):
+    sam = PersonFactory(owner=owner, name="Sam Lee")
+    run = editor_that_writes("# A good walk\n\nTalked with @Sam about the move.\n")
+    assert journal(args(), run=run) == 0
+    entry = Entry.objects.get(owner=owner)
+    assert (entry.title, entry.body) == ("A good walk", "Talked with @Sam about the move.")
+    assert list(entry.people.all()) == [sam]
+    assert not run.seen["path"].exists()
+    assert "Saved your entry" in capsys.readouterr().out
+
+
+def test_an_empty_file_saves_nothing(owner, capsys):
+    run = editor_that_writes("\n\n")
+    assert journal(args(), run=run) == 0
+    assert not Entry.objects.exists()
+    assert not run.seen["path"].exists()
+    assert "nothing was saved" in capsys.readouterr().out
+
+
+def test_a_failing_editor_saves_nothing(owner):
+    from tending.cli import CommandError
+
+    run = editor_that_writes("Half a thought", returncode=1)
+    with pytest.raises(CommandError, match="did not finish cleanly"):
+        journal(args(), run=run)
+    assert not Entry.objects.exists()
+    assert not run.seen["path"].exists()
+
+
+def test_starting_from_a_prompt_records_it(owner):
+    run = editor_that_writes("Something I noticed.")
+    journal(args(prompt=True), run=run)
+    entry = Entry.objects.get(owner=owner)
+    assert entry.prompt_id
+    assert "<!--" in run.seen["before"]
+
+
+def test_search_prints_matches(owner, capsys):
+    journal(args(), run=editor_that_writes("# River\n\nWe walked along the river at dusk."))
+    journal(args(), run=editor_that_writes("Nothing about water here."))
+    capsys.readouterr()
+    assert main(["journal", "search", "river"]) == 0
+    out = capsys.readouterr().out
+    assert "River" in out and "[river]" in out and "1 entry." in out
+
+
+def test_split_entry():
+    assert split_entry("<!-- a\nb -->\n# Title\n\nBody") == ("Title", "Body")
+    assert split_entry("  Just text ") == ("", "Just text")
+    assert split_entry("<!-- only a comment -->") == ("", "")
+
+
+def test_a_real_editor_process(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TENDING_")}
+    env.pop("DATABASE_URL", None)
+    env["TENDING_DATA_DIR"] = str(tmp_path)
+    script = tmp_path / "editor.py"
+    script.write_text(
+        "import sys\nopen(sys.argv[1], 'a', encoding='utf-8').write('Written for real.')\n"
+    )
+    env["EDITOR"] = f"{sys.executable} {script}"
+
+    def tending(*argv, stdin=""):
+        return subprocess.run(
+            [sys.executable, "-m", "tending", *argv],
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    assert (
+        tending("createuser", "kim", "--password-stdin", stdin="a-long-quiet-password\n").returncode
+        == 0
+    )
+    done = tending("journal")
+    assert done.returncode == 0, done.stderr
+    assert "Saved your entry" in done.stdout
+    found = tending("journal", "search", "real")
+    assert "Written for [real]." in found.stdout
+    leftovers = Path(os.environ.get("TMPDIR", "/tmp")).glob("tending-journal-*.md")
+    assert not [p for p in leftovers if "Written for real." in p.read_text(encoding="utf-8")]
