@@ -57,3 +57,15 @@ class JournalDraft(OwnedModel):
 
     def __str__(self) -> str:
         return f"Draft of {self.owner_id}"
+
+
+class HiddenPrompt(OwnedModel):
+    """A prompt the person never wants to see again (until they say otherwise)."""
+
+    prompt_id = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "prompt_id"], name="hide_prompt_once")
+        ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tending.journal import views
+from tending.journal import prompt_views, views
 
 app_name = "journal"
 
@@ -10,6 +10,9 @@ urlpatterns = [
     path("write/", views.add, name="add"),
     path("search/", views.search, name="search"),
     path("draft/", views.autosave, name="autosave"),
+    path("prompts/hide/", prompt_views.hide, name="hide_prompt"),
+    path("prompts/hidden/", prompt_views.hidden, name="hidden_prompts"),
+    path("prompts/show-again/", prompt_views.unhide, name="unhide_prompt"),
     path("<int:journal_entry_id>/", views.detail, name="detail"),
     path("<int:journal_entry_id>/edit/", views.edit, name="edit"),
     path("<int:journal_entry_id>/delete/", views.delete, name="delete"),

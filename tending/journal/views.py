@@ -13,7 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tending.core.ownership import get_owned_or_404, one_or_404
 from tending.journal.forms import DraftForm, EntryForm, MonthForm, SearchForm
 from tending.journal.models import Entry
-from tending.journal.prompts import choose_prompt, get_prompt, library
+from tending.journal.offering import offer_prompt
+from tending.journal.prompts import get_prompt
 from tending.journal.queries import (
     draft_for,
     entries_for,
@@ -84,9 +85,7 @@ def add(request):
         return redirect("journal:detail", journal_entry_id=entry.pk)
     another = None
     if prompt is not None:
-        another = choose_prompt(
-            library(), skip_ids=[prompt.id], seed=f"{request.user.pk}:{prompt.id}"
-        )
+        another = offer_prompt(request.user, f"{request.user.pk}:{prompt.id}", skip_ids=[prompt.id])
     context = {"form": form, "adding": True, "prompt": prompt, "another": another, "kept": kept}
     return render(request, "journal/form.html", context)
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from tending.checkins.queries import due_checkins
 from tending.circle.models import Person
 from tending.core.ownership import get_owned_or_404, owned
-from tending.journal.prompts import choose_prompt, library
+from tending.journal.offering import offer_prompt
 from tending.today.models import ReachOutSnooze
 from tending.today.queries import (
     AWAY_AFTER_DAYS,
@@ -37,7 +37,7 @@ def today(request):
     away = days_away(request.user, day)
     another = request.GET.get("another", "0")
     turn = int(another) if another.isascii() and another.isdigit() and len(another) < 6 else 0
-    prompt = choose_prompt(library(), seed=f"{request.user.pk}:{day}:{turn}")
+    prompt = offer_prompt(request.user, seed=f"{request.user.pk}:{day}:{turn}")
     context = {
         "day": day,
         "suggestion": suggestions[0] if suggestions else None,

@@ -1,4 +1,4 @@
-"""A morning with tending on a phone: the pulse, then the person Today suggests."""
+"""A newcomer's morning on a phone: the pulse, the person Today suggests, a prompt, search."""
 
 from __future__ import annotations
 
@@ -44,3 +44,17 @@ def test_a_morning_pulse_then_reaching_out(page: Page, live_server):
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Today").click()
     expect(page.get_by_text("Everyone is in rhythm")).to_be_visible()
+
+    # Write from today's prompt, then find the entry again by searching.
+    prompt_text = page.locator("#prompt-text").inner_text()
+    page.get_by_role("link", name="Write about it").click()
+    expect(page.locator("#prompt-text")).to_have_text(prompt_text)
+    page.get_by_label("What is on your mind?").fill("Morning tea with the window open, thinking.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("Saved to your journal.")).to_be_visible()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Journal").click()
+    page.get_by_role("link", name="Search").click()
+    page.get_by_label("Words to find").fill("window tea")
+    page.get_by_role("search").get_by_role("button", name="Search").click()
+    expect(page.locator("mark").first).to_be_visible()
+    expect(page.get_by_text("Morning")).to_be_visible()
