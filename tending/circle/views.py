@@ -21,6 +21,7 @@ from tending.circle.queries import (
     what_goes_with,
 )
 from tending.core.ownership import get_owned_or_404, one_or_404, owned
+from tending.journal.queries import entries_with_person
 from tending.moments.models import Moment
 from tending.moments.queries import moments_for
 
@@ -89,6 +90,7 @@ def person_detail(request, person_id: int):
         "spark": _spark(list(reversed(ratings))),
         "moments": moments,
         "moment_count": moments_for(request.user).filter(people=person).count(),
+        "journal_entries": entries_with_person(request.user, person)[:5],
         "closeness_form": ClosenessForm(
             instance=ClosenessRating(owner=request.user, person=person)
         ),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
+
 from tending.journal.mentions import mentioned_people
 
 
@@ -32,3 +34,19 @@ def test_unknown_names_emails_and_repeats():
     assert mentioned_people("mail alex@alex.org", [ALEX]) == []
     assert mentioned_people("@Alex, @ALEX and @alex", [ALEX]) == [ALEX]
     assert mentioned_people("@Al", [ALEX]) == []
+
+
+@pytest.mark.django_db
+def test_a_mentioned_entry_appears_on_the_persons_page(owner, owner_client):
+    from django.urls import reverse
+
+    from tending.journal.models import Entry
+    from tending.journal.services import save_entry
+    from tests.factories import PersonFactory
+
+    sam = PersonFactory(owner=owner, name="Sam Lee")
+    page = owner_client.get(reverse("circle:person", args=[sam.pk])).content.decode()
+    assert "No entries mention Sam Lee yet" in page
+    save_entry(owner, Entry(title="Tea by the window", body="Talked with @Sam for hours."))
+    page = owner_client.get(reverse("circle:person", args=[sam.pk])).content.decode()
+    assert "Tea by the window" in page
