@@ -7,12 +7,11 @@ from django.db.models import Q
 
 from tending.circle.models import Person
 from tending.core.dates import check_plausible_date
-from tending.core.models import Tag
 from tending.core.ownership import owned
 from tending.core.tags import parse_tag_names, tag_text, validate_tag_names
 from tending.journal.models import Entry
 from tending.journal.prompts import get_prompt
-from tending.moments.forms import OwnedChoiceField, PeopleField
+from tending.moments.forms import NarrowingForm, OwnedChoiceField, PeopleField
 
 DATE_ERRORS = {"invalid": "Please give a date, like 2026-03-14."}
 
@@ -103,48 +102,13 @@ class MonthForm(forms.Form):
         self.fields["person"].queryset = owned(Person, user)
 
 
-class SearchForm(forms.Form):
+class SearchForm(NarrowingForm):
+    tag_relation = "journal_entries"
+    field_order = ["q", "tag", "person", "since", "until"]
+
     q = forms.CharField(label="Words to find", required=False, max_length=500)
-    tag = OwnedChoiceField(
-        label="Tag",
-        required=False,
-        queryset=Tag.objects.none(),
-        empty_label="Any tag",
-        error_messages={"invalid_choice": "There is no such tag."},
-    )
-    person = OwnedChoiceField(
-        label="Who is in it",
-        required=False,
-        queryset=Person.objects.none(),
-        empty_label="Anyone",
-        error_messages={"invalid_choice": "That person is not in your circle."},
-    )
-    since = forms.DateField(
-        label="From",
-        required=False,
-        validators=[check_plausible_date],
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages=DATE_ERRORS,
-    )
-    until = forms.DateField(
-        label="Until",
-        required=False,
-        validators=[check_plausible_date],
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages=DATE_ERRORS,
-    )
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
-        self.fields["tag"].queryset = (
-            owned(Tag, user).filter(journal_entries__isnull=False).distinct()
-        )
-        self.fields["person"].queryset = owned(Person, user).order_by("is_archived", "name")
-
-    def clean(self):
-        cleaned = super().clean()
-        since, until = cleaned.get("since"), cleaned.get("until")
-        if since and until and since > until:
-            self.add_error("until", "This is before the “From” date.")
-        return cleaned
+        self.fields["person"].label = "Who is in it"

@@ -177,7 +177,11 @@ class MomentForm(forms.ModelForm):
         return moment
 
 
-class MomentFilterForm(forms.Form):
+class NarrowingForm(forms.Form):
+    """Person, tag and an inclusive date range: the filters moments and the journal share."""
+
+    tag_relation = ""  # the reverse name from Tag to the rows being narrowed
+
     person = OwnedChoiceField(
         label="With",
         required=False,
@@ -210,8 +214,9 @@ class MomentFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = owned(Person, user).order_by("is_archived", "name")
-        # Only tags still on a moment: tags outlive deleted moments, but are no use here.
-        self.fields["tag"].queryset = owned(Tag, user).filter(moments__isnull=False).distinct()
+        # Only tags still in use here: tags outlive deleted rows, but are no use as filters.
+        in_use = {f"{self.tag_relation}__isnull": False}
+        self.fields["tag"].queryset = owned(Tag, user).filter(**in_use).distinct()
 
     def clean(self):
         cleaned = super().clean()
@@ -219,3 +224,7 @@ class MomentFilterForm(forms.Form):
         if since and until and since > until:
             self.add_error("until", "This is before the “From” date.")
         return cleaned
+
+
+class MomentFilterForm(NarrowingForm):
+    tag_relation = "moments"
