@@ -67,9 +67,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "tending.core.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "tending.core.security.ReferrerlessCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -151,9 +152,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-# same-origin, not no-referrer: under no-referrer browsers send "Origin: null" on form posts,
-# which Django's CSRF check rightly refuses. Other hosts still never see a referrer.
-SECURE_REFERRER_POLICY = "same-origin"
+# No page's address is ever sent anywhere, not even to tending itself (proxy logs). Browsers
+# then send "Origin: null" on form posts; tending.core.security's CSRF check allows for it.
+SECURE_REFERRER_POLICY = "no-referrer"
 
 if HOSTED:
     SESSION_COOKIE_SECURE = True

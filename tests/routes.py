@@ -1,0 +1,119 @@
+"""Every route of the URL configuration, and a way to make a private row for each URL argument.
+
+Tests that must cover every page (ownership, headers, query counts, the browser's tour) build
+their lists from here, so a new route is covered without anyone remembering to add it.
+"""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.factories import ClosenessRatingFactory, MomentFactory, PersonFactory
+
+# Pages anyone may see without an account.
+PUBLIC = {"core:home", "core:welcome", "core:login", "core:logout", "safety:crisis"}
+# Reached without login but only with a secret in the URL; each has its own tests of a
+# wrong, revoked and another person's secret (tests/today/test_calendar.py).
+SECRET_LINKS = {"today:feed"}
+
+
+def make_person(owner):
+    return PersonFactory(owner=owner, name="Marker Person Name")
+
+
+def make_moment(owner):
+    return MomentFactory(owner=owner, people=[make_person(owner)], note="Marker moment note")
+
+
+def make_rating(owner):
+    return ClosenessRatingFactory(person=make_person(owner))
+
+
+def make_plan_entry(owner):
+    from tests.factories import PlanEntryFactory
+
+    return PlanEntryFactory(owner=owner, part="warning-signs", text="Marker plan line")
+
+
+def make_plan_helper(owner):
+    from tests.factories import PlanHelperFactory
+
+    safe = PersonFactory(owner=owner, name="Marker Safe Person", is_safe=True, phone="0170 123")
+    return PlanHelperFactory(person=safe)
+
+
+def make_own_crisis_line(owner):
+    from tests.factories import OwnCrisisLineFactory
+
+    return OwnCrisisLineFactory(owner=owner, name="Marker crisis line")
+
+
+def make_checkin(owner):
+    from tending.checkins.registry import get_instrument
+    from tending.checkins.services import save_checkin
+
+    inst = get_instrument("connection")
+    return save_checkin(owner, inst, {item.id: 2 for item in inst.items})
+
+
+def make_journal_entry(owner):
+    from tests.factories import JournalEntryFactory
+
+    return JournalEntryFactory(
+        owner=owner, title="Marker journal title", body="Marker journal body"
+    )
+
+
+# URL arguments that name something shared by everyone (not a private row), with a value.
+PLAIN_ARGUMENTS = {"instrument": "connection"}
+
+# Each URL argument names a kind of private row, and how to make one for an owner.
+OBJECT_ARGUMENTS = {
+    "checkin_id": make_checkin,
+    "person_id": make_person,
+    "moment_id": make_moment,
+    "rating_id": make_rating,
+    "entry_id": make_plan_entry,
+    "helper_id": make_plan_helper,
+    "line_id": make_own_crisis_line,
+    "journal_entry_id": make_journal_entry,
+}
+
+
+def walk(patterns, namespace: str = "", prefix: str = ""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+            yield from walk(entry.url_patterns, inner or namespace, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern) and entry.name:
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            yield name, list(entry.pattern.converters)
+
+
+ROUTES = sorted(
+    (name, args)
+    for name, args in walk(get_resolver().url_patterns)
+    if not name.startswith(("djdt", "static"))
+)
+PRIVATE = [(name, args) for name, args in ROUTES if name not in PUBLIC | SECRET_LINKS]
+
+
+def unknown_arguments(args: list[str]) -> list[str]:
+    return [a for a in args if a not in OBJECT_ARGUMENTS and a not in PLAIN_ARGUMENTS]
+
+
+def url_kwargs(args: list[str], objects: dict) -> dict:
+    """The keyword arguments to reverse a route, from rows made for its object arguments."""
+    kwargs = {arg: objects[arg].pk for arg in args if arg in OBJECT_ARGUMENTS}
+    kwargs.update({arg: PLAIN_ARGUMENTS[arg] for arg in args if arg in PLAIN_ARGUMENTS})
+    return kwargs
+
+
+def assert_page_is_self_contained(response, url: str) -> None:
+    """No inline script or style, and nothing loaded from another host."""
+    if "text/html" not in response.get("Content-Type", ""):
+        return
+    html = response.content.decode()
+    assert "<script>" not in html and "<script " not in html.replace("<script src=", ""), url
+    assert "style=" not in html and "<style" not in html, url
+    assert "http://" not in html and "https://" not in html, url
