@@ -141,6 +141,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "core:login"
+# How many reverse proxies stand in front of tending and append to X-Forwarded-For; the
+# visitor's own address (for login throttling) is read from there. Hosted mode expects one.
+PROXY_COUNT = env_int("TENDING_PROXY_COUNT", 1 if HOSTED else 0, minimum=0, maximum=5)
 LOGIN_REDIRECT_URL = "today:today"
 LOGOUT_REDIRECT_URL = "core:login"
 

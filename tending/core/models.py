@@ -53,3 +53,28 @@ class Tag(OwnedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class LoginThrottle(models.Model):
+    """Failed logins for one name from one address, and until when more tries are refused.
+
+    Not a private row: it is keyed by the name that was typed, which may belong to nobody,
+    so that an unknown name is throttled exactly like a wrong password.
+    """
+
+    username_key = models.CharField(max_length=150)
+    address = models.GenericIPAddressField(unpack_ipv4=True)
+    failures = models.PositiveSmallIntegerField(default=0)
+    first_failure_at = models.DateTimeField()
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["username_key", "address"], name="login_throttle_one_per_key"
+            )
+        ]
+        indexes = [models.Index(fields=["first_failure_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.failures} failed logins"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
@@ -11,8 +13,10 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from tending.core import throttle
 from tending.core.forms import SettingsForm, WelcomeForm
 
 
@@ -40,8 +44,39 @@ def welcome(request):
 
 
 class LoginView(auth_views.LoginView):
+    """Log in; after five failed tries for a name from one address, wait fifteen minutes.
+
+    The wait applies to names that exist and names that do not, with the same words, so the
+    answer never tells whether an account exists.
+    """
+
     template_name = "core/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        self.address = throttle.client_address(request)
+        until = throttle.locked_until(request.POST.get("username", ""), self.address)
+        if until is not None:
+            return self.refuse(until)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        throttle.forget_failures(form.cleaned_data.get("username", ""), self.address)
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        username = self.request.POST.get("username", "")
+        if username.strip():
+            throttle.record_failure(username, self.address)
+        return super().form_invalid(form)
+
+    def refuse(self, until):
+        minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))
+        context = self.get_context_data(form=self.get_form_class()(self.request))
+        context["wait_minutes"] = minutes
+        response = render(self.request, self.template_name, context, status=429)
+        response["Retry-After"] = str(minutes * 60)
+        return response
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

@@ -1,0 +1,130 @@
+"""Five failed logins for a name from one address, and further tries wait fifteen minutes."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.test import Client, RequestFactory, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from tending.core.models import LoginThrottle
+from tending.core.throttle import client_address
+
+pytestmark = pytest.mark.django_db
+
+RIGHT = "a-long-test-password"
+
+
+def try_login(username: str, password: str, address: str = "10.0.0.1"):
+    return Client(REMOTE_ADDR=address).post(
+        reverse("core:login"), {"username": username, "password": password}
+    )
+
+
+def without_tokens(response) -> str:
+    # The CSRF token is in the form and in the htmx headers; it differs on every answer.
+    return re.sub(r"[A-Za-z0-9]{64}", "TOKEN", response.content.decode())
+
+
+def test_the_sixth_try_is_refused_even_with_the_right_password(owner):
+    for _ in range(5):
+        response = try_login("owner", "wrong")
+        assert response.status_code == 200
+        assert "did not match" in response.content.decode()
+    refused = try_login("owner", RIGHT)
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "900"
+    page = refused.content.decode()
+    assert "try again in 15 minutes" in page
+    assert "sessionid" not in refused.cookies
+
+
+def test_an_unknown_name_gets_exactly_the_same_answers(owner):
+    for attempt in range(6):
+        real = try_login("owner", "wrong", address="10.0.0.2")
+        unknown = try_login("nobody-here", "wrong", address="10.0.0.2")
+        assert real.status_code == unknown.status_code == (429 if attempt == 5 else 200)
+        assert without_tokens(real).replace("owner", "NAME") == without_tokens(unknown).replace(
+            "nobody-here", "NAME"
+        )
+        assert real.get("Retry-After") == unknown.get("Retry-After")
+
+
+def test_after_fifteen_minutes_the_right_password_works(owner):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        for _ in range(5):
+            try_login("owner", "wrong")
+        assert try_login("owner", RIGHT).status_code == 429
+    with time_machine.travel(start + timedelta(minutes=14), tick=False):
+        refused = try_login("owner", RIGHT)
+        assert refused.status_code == 429
+        assert "try again in 1 minute." in refused.content.decode()
+    with time_machine.travel(start + timedelta(minutes=15, seconds=1), tick=False):
+        assert try_login("owner", RIGHT).status_code == 302
+    assert not LoginThrottle.objects.exists()
+
+
+def test_the_lock_is_for_that_name_from_that_address_only(owner, other):
+    for _ in range(5):
+        try_login("owner", "wrong", address="10.0.0.3")
+    assert try_login("owner", RIGHT, address="10.0.0.3").status_code == 429
+    assert try_login("owner", RIGHT, address="10.0.0.4").status_code == 302
+    assert try_login("other", RIGHT, address="10.0.0.3").status_code == 302
+
+
+def test_the_name_is_counted_whatever_its_case(owner):
+    for name in ("owner", "Owner", "OWNER ", " owner", "oWner"):
+        try_login(name, "wrong")
+    assert try_login("owner", RIGHT).status_code == 429
+
+
+def test_a_good_login_clears_the_count(owner):
+    for _ in range(4):
+        try_login("owner", "wrong")
+    assert try_login("owner", RIGHT).status_code == 302
+    for _ in range(4):
+        try_login("owner", "wrong")
+    assert try_login("owner", RIGHT).status_code == 302
+
+
+def test_failures_spread_over_more_than_fifteen_minutes_do_not_lock(owner):
+    start = timezone.now()
+    for minute in (0, 5, 10, 14, 16, 20, 25, 29):
+        with time_machine.travel(start + timedelta(minutes=minute), tick=False):
+            try_login("owner", "wrong")
+    with time_machine.travel(start + timedelta(minutes=29, seconds=30), tick=False):
+        assert try_login("owner", RIGHT).status_code == 302
+
+
+def test_old_rows_are_forgotten(owner):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        try_login("someone-else", "wrong")
+    with time_machine.travel(start + timedelta(days=2), tick=False):
+        try_login("owner", "wrong")
+    assert list(LoginThrottle.objects.values_list("username_key", flat=True)) == ["owner"]
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.9", "127.0.0.1"),  # no proxy: the header is the visitor's to forge
+        (1, "203.0.113.9", "203.0.113.9"),
+        (1, "198.51.100.7, 203.0.113.9", "203.0.113.9"),  # a forged first entry is ignored
+        (2, "198.51.100.7, 203.0.113.9", "198.51.100.7"),
+        (1, "", "127.0.0.1"),
+        (1, "not-an-address", "0.0.0.0"),
+        (1, "::ffff:203.0.113.9", "203.0.113.9"),
+    ],
+)
+def test_the_address_behind_trusted_proxies(proxies, forwarded, expected):
+    request = RequestFactory().post(
+        "/login/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded
+    )
+    with override_settings(PROXY_COUNT=proxies):
+        assert client_address(request) == expected
