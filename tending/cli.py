@@ -19,6 +19,7 @@ EPILOG = textwrap.dedent(
       tending journal search walk       find journal entries
       tending instruments check my-scale.toml   validate an instrument file
       tending demo --years 2           try tending with made-up people and moments
+      tending check --deploy           is this hosted server set up safely?
 
     configuration (environment variables):
       TENDING_DATA_DIR     where the database and secret key live
@@ -107,6 +108,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Send each opted-in person their weekly e-mail. Meant for cron or a systemd "
         "timer, once a week; a failure for one person is logged and the others still go out.",
     )
+
+    from tending.core.terminal import add_arguments as add_check_arguments
+
+    check = commands.add_parser(
+        "check",
+        help="look for problems in the configuration (--deploy: for a hosted server)",
+        description="Look for problems in how tending is set up; with --deploy, also what a "
+        "hosted server needs (HTTPS, secure cookies, secret key, PostgreSQL). Warnings count "
+        "as problems: exit status 1, each with what to change.",
+    )
+    add_check_arguments(check)
 
     manage = commands.add_parser(
         "manage", help="run a Django management command (for administrators)", add_help=False
@@ -300,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["serve", *argv]
     args = parser.parse_args(argv)
     from tending.checkins.terminal import checkin, instruments_command
+    from tending.core.terminal import check
     from tending.journal.terminal import journal
     from tending.moments.terminal import log
 
@@ -312,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         "instruments": instruments_command,
         "demo": demo,
         "send-digests": send_digests,
+        "check": check,
         "manage": manage,
     }
     try:

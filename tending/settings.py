@@ -166,6 +166,18 @@ if HOSTED:
     SECURE_SSL_REDIRECT = env_bool("TENDING_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("TENDING_HSTS_SECONDS", 31536000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("TENDING_HSTS_SUBDOMAINS", False)
+    SECURE_HSTS_PRELOAD = env_bool("TENDING_HSTS_PRELOAD", False)
+
+SILENCED_SYSTEM_CHECKS = [
+    # Django looks for its own CSRF middleware by name; tending's subclass of it is checked
+    # by tending.core.checks (tending.E001 and, for its cookie, tending.W002) instead.
+    "security.W003",
+    # HSTS for every subdomain, and the browsers' preload list, bind every site under the
+    # host's domain to HTTPS for a year or more. Only the host can know that is safe, so
+    # they stay off unless TENDING_HSTS_SUBDOMAINS / TENDING_HSTS_PRELOAD turn them on.
+    "security.W005",
+    "security.W021",
+]
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

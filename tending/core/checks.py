@@ -1,0 +1,61 @@
+"""System checks of tending's own: what Django's deploy checks cannot see in this setup."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+
+CSRF_MIDDLEWARE = "tending.core.security.ReferrerlessCsrfMiddleware"
+HEADERS_MIDDLEWARE = "tending.core.security.SecurityHeadersMiddleware"
+
+
+@register(Tags.security)
+def check_protections(app_configs, **kwargs):
+    """Django's own CSRF check (security.W003) does not know tending's CSRF middleware."""
+    problems = []
+    if CSRF_MIDDLEWARE not in settings.MIDDLEWARE:
+        problems.append(
+            Error(
+                f"{CSRF_MIDDLEWARE} is missing from MIDDLEWARE; forms would have no CSRF "
+                "protection.",
+                id="tending.E001",
+            )
+        )
+    if HEADERS_MIDDLEWARE not in settings.MIDDLEWARE:
+        problems.append(
+            Error(
+                f"{HEADERS_MIDDLEWARE} is missing from MIDDLEWARE; pages would be sent without "
+                "their Content Security Policy and could be cached.",
+                id="tending.E002",
+            )
+        )
+    return problems
+
+
+@register(Tags.security, deploy=True)
+def check_hosted(app_configs, **kwargs):
+    problems = []
+    if not settings.HOSTED:
+        problems.append(
+            Warning(
+                "tending is in personal mode, which is meant for one computer, not a server "
+                "others reach over the network.",
+                hint="Set TENDING_HOSTED=true (with TENDING_SECRET_KEY and "
+                "TENDING_ALLOWED_HOSTS) for a shared server; see the README, 'Hosted mode'.",
+                id="tending.W001",
+            )
+        )
+        return problems
+    # Django skips its secure-CSRF-cookie check (W016) when it does not see its own middleware.
+    if not settings.CSRF_COOKIE_SECURE:
+        problems.append(Warning("CSRF_COOKIE_SECURE is off in hosted mode.", id="tending.W002"))
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        problems.append(
+            Warning(
+                "Hosted mode is running on SQLite.",
+                hint="Set DATABASE_URL to a PostgreSQL database for several people and "
+                "several server processes.",
+                id="tending.W003",
+            )
+        )
+    return problems
