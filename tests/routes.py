@@ -6,8 +6,7 @@ their lists from here, so a new route is covered without anyone remembering to a
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver, get_resolver
-
+from tending.core.routes import all_routes
 from tests.factories import ClosenessRatingFactory, MomentFactory, PersonFactory
 
 # Pages anyone may see without an account.
@@ -80,21 +79,7 @@ OBJECT_ARGUMENTS = {
 }
 
 
-def walk(patterns, namespace: str = "", prefix: str = ""):
-    for entry in patterns:
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
-            yield from walk(entry.url_patterns, inner or namespace, prefix + str(entry.pattern))
-        elif isinstance(entry, URLPattern) and entry.name:
-            name = f"{namespace}:{entry.name}" if namespace else entry.name
-            yield name, list(entry.pattern.converters)
-
-
-ROUTES = sorted(
-    (name, args)
-    for name, args in walk(get_resolver().url_patterns)
-    if not name.startswith(("djdt", "static"))
-)
+ROUTES = all_routes()
 PRIVATE = [(name, args) for name, args in ROUTES if name not in PUBLIC | SECRET_LINKS]
 
 

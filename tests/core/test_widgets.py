@@ -1,0 +1,111 @@
+"""The quick form renderer writes exactly what Django's widget templates would."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django import forms
+from django.forms.renderers import DjangoTemplates
+from django.test import override_settings
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tending.core.widgets import QuickFormRenderer
+from tests.routes import OBJECT_ARGUMENTS, PRIVATE, unknown_arguments, url_kwargs
+
+TEMPLATES = DjangoTemplates()
+QUICK = QuickFormRenderer()
+
+text = st.text(alphabet=st.characters(codec="utf-8"), max_size=12) | st.sampled_from(
+    ['<b>"x"</b>', "a & b", "'quoted'", "", " ", "é 東京 🌱"]
+)
+value = text | st.integers() | st.none() | st.booleans()
+safe = st.builds(mark_safe, st.sampled_from(["<em>kept</em>", "a &amp; b"]))
+attr_value = text | st.booleans() | st.integers() | safe
+attrs = st.dictionaries(st.sampled_from(["id", "class", "data-x", "aria-describedby", "required",
+                                         "checked", "selected", "min", "placeholder"]),
+                        attr_value, max_size=5)  # fmt: skip
+
+
+def both(template: str, widget: dict) -> tuple[str, str]:
+    context = {"widget": widget}
+    return TEMPLATES.render(template, context), QUICK.render(template, context)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    kind=st.sampled_from(["text", "number", "checkbox", "date", "email", "hidden", "password"]),
+    name=text,
+    value=value,
+    attrs=attrs,
+)
+def test_inputs(kind, name, value, attrs):
+    widget = {"type": kind, "name": name, "value": value, "attrs": attrs}
+    expected, quick = both(f"django/forms/widgets/{kind}.html", widget)
+    assert quick == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    kind=st.sampled_from(["radio", "checkbox"]),
+    value=value,
+    label=text | safe,
+    attrs=attrs,
+    wrap=st.booleans(),
+)
+def test_chip_options(kind, value, label, attrs, wrap):
+    widget = {"type": kind, "name": "people", "value": value, "label": label,
+              "attrs": attrs, "wrap_label": wrap}  # fmt: skip
+    expected, quick = both(f"django/forms/widgets/{kind}_option.html", widget)
+    assert quick == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    options=st.lists(st.tuples(value, text | safe, attrs), max_size=6),
+    groups=st.booleans(),
+    attrs=attrs,
+)
+def test_selects(options, groups, attrs):
+    built = [
+        {"name": "zone", "value": v, "label": label, "attrs": a,
+         "template_name": "django/forms/widgets/select_option.html"}
+        for v, label, a in options
+    ]  # fmt: skip
+    optgroups = [("Europe" if groups else None, built, 0), (None, built[:1], 1)]
+    widget = {"name": "zone", "attrs": attrs, "optgroups": optgroups}
+    expected, quick = both("django/forms/widgets/select.html", widget)
+    assert quick == expected
+
+
+@given(value=text | st.none(), attrs=attrs)
+def test_textareas(value, attrs):
+    widget = {"name": "body", "value": value, "attrs": attrs}
+    expected, quick = both("django/forms/widgets/textarea.html", widget)
+    assert quick == expected
+
+
+def test_other_widgets_still_use_their_templates():
+    field = forms.SplitDateTimeField()
+    html = field.widget.render("when", None, renderer=QUICK)
+    assert 'name="when_0"' in html and 'name="when_1"' in html
+
+
+def without_tokens(html: str) -> str:
+    return re.sub(r"[A-Za-z0-9]{64}", "TOKEN", html)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "args"), PRIVATE, ids=[n for n, _ in PRIVATE])
+def test_every_page_is_the_same_with_either_renderer(name, args, owner, owner_client):
+    assert not unknown_arguments(args)
+    every_kind = {arg: make(owner) for arg, make in OBJECT_ARGUMENTS.items()}
+    url = reverse(name, kwargs=url_kwargs(args, every_kind))
+    quick = owner_client.get(url)
+    with override_settings(FORM_RENDERER="django.forms.renderers.DjangoTemplates"):
+        slow = owner_client.get(url)
+    assert quick.status_code == slow.status_code
+    assert without_tokens(quick.content.decode()) == without_tokens(slow.content.decode())
