@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tending.core.ownership import get_owned_or_404, one_or_404
 from tending.journal.forms import DraftForm, EntryForm, MonthForm, SearchForm
+from tending.journal.kept_searches import keep_search, recall_search
 from tending.journal.models import Entry
 from tending.journal.offering import offer_prompt
 from tending.journal.prompts import get_prompt
@@ -140,10 +142,26 @@ def delete(request, journal_entry_id: int):
     return render(request, "journal/delete.html", {"entry": entry})
 
 
+SEARCH_FIELDS = ("q", "tag", "person", "since", "until")
+
+
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def search(request):
-    form = SearchForm(request.GET or None, user=request.user)
+    """Search; the words are posted and kept in the session, never put in the address."""
+    if request.method == "POST" or request.GET.get("q"):
+        source = request.POST if request.method == "POST" else request.GET
+        fields = {name: source.get(name, "") for name in SEARCH_FIELDS if source.get(name)}
+        if not fields:
+            return redirect("journal:search")
+        return redirect(f"{reverse('journal:search')}?s={keep_search(request.session, fields)}")
+    data, forgotten = None, False
+    if request.GET.get("s"):
+        data = recall_search(request.session, request.GET["s"])
+        forgotten = data is None
+    elif any(request.GET.get(name) for name in SEARCH_FIELDS):
+        data = request.GET  # a tag or a person tapped elsewhere: ids, not words
+    form = SearchForm(data, user=request.user)
     hits, searched = [], False
     if form.is_bound:
         form.is_valid()  # a bad filter is shown with its message and left out
@@ -153,7 +171,7 @@ def search(request):
         searched = bool(words.strip() or filters)
         if searched:
             hits = search_entries(request.user, words, **filters)
-    context = {"form": form, "hits": hits, "searched": searched}
+    context = {"form": form, "hits": hits, "searched": searched, "forgotten": forgotten}
     return render(request, "journal/search.html", context)
 
 

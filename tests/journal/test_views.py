@@ -155,19 +155,53 @@ def test_list_of_entries_with_a_person(owner, owner_client, other):
     assert "Entries with" not in html
 
 
+def search(client, **fields):
+    """Search as the page does: post the form, then follow to the kept search."""
+    posted = client.post(reverse("journal:search"), fields)
+    assert posted.status_code == 302
+    assert posted["Location"].startswith(reverse("journal:search") + "?s=")
+    return client.get(posted["Location"])
+
+
+def test_searched_words_never_appear_in_an_address(owner, owner_client):
+    JournalEntryFactory(owner=owner, body="The lighthouse keeper waved.")
+    posted = owner_client.post(reverse("journal:search"), {"q": "lighthouse keeper"})
+    assert "lighthouse" not in posted["Location"]
+    assert len(owner_client.get(posted["Location"]).context["hits"]) == 1
+    # An old address with the words in it is moved to a kept search at once.
+    moved = owner_client.get(reverse("journal:search"), {"q": "lighthouse"})
+    assert moved.status_code == 302 and "lighthouse" not in moved["Location"]
+    assert len(owner_client.get(moved["Location"]).context["hits"]) == 1
+
+
+def test_a_search_kept_by_another_session_is_not_found(owner, owner_client, other_client):
+    JournalEntryFactory(owner=owner, body="Harbour lights.")
+    posted = owner_client.post(reverse("journal:search"), {"q": "harbour"})
+    html = page(other_client.get(posted["Location"]))
+    assert "no longer kept" in html and "Harbour" not in html
+    assert "harbour" not in html.lower()
+
+
+def test_only_the_newest_searches_are_kept(owner, owner_client):
+    first = owner_client.post(reverse("journal:search"), {"q": "one"})["Location"]
+    for n in range(10):
+        owner_client.post(reverse("journal:search"), {"q": f"word{n}"})
+    assert "no longer kept" in page(owner_client.get(first))
+
+
 @pytest.mark.parametrize(
     "words", ['"', 'walk" OR "', "NOT", "walk*", "NEAR(", "東京", "привет", "Zoë", "'; --"]
 )
 def test_search_page_survives_odd_words(owner, owner_client, words):
     JournalEntryFactory(owner=owner, body="A walk in 東京 with Zoë, привет.")
-    response = owner_client.get(reverse("journal:search"), {"q": words})
+    response = search(owner_client, q=words)
     assert response.status_code == 200
 
 
 def test_search_page_shows_ranked_highlighted_hits(owner, owner_client, other):
     entry = JournalEntryFactory(owner=owner, title="Harbour", body="A <b>walk</b> by the sea.")
     JournalEntryFactory(owner=other, title="Harbour", body="Their walk.")
-    response = owner_client.get(reverse("journal:search"), {"q": "walk"})
+    response = search(owner_client, q="walk")
     html = page(response)
     assert [h.entry.pk for h in response.context["hits"]] == [entry.pk]
     assert "&lt;b&gt;<mark>walk</mark>&lt;/b&gt;" in html and "Their walk" not in html
@@ -176,13 +210,11 @@ def test_search_page_shows_ranked_highlighted_hits(owner, owner_client, other):
 
 def test_search_filters_and_bad_filters(owner, owner_client):
     JournalEntryFactory(owner=owner, body="Rain.", written_on=date(2026, 3, 1))
-    response = owner_client.get(
-        reverse("journal:search"), {"q": "rain", "since": "2026-04-01", "until": "2026-03-01"}
-    )
+    response = search(owner_client, q="rain", since="2026-04-01", until="2026-03-01")
     assert "before the “From” date" in page(response)
-    response = owner_client.get(reverse("journal:search"), {"q": "rain", "since": "soon"})
+    response = search(owner_client, q="rain", since="soon")
     assert "Please give a date" in page(response) and len(response.context["hits"]) == 1
-    response = owner_client.get(reverse("journal:search"), {"q": "rain", "tag": "999"})
+    response = search(owner_client, q="rain", tag="999")
     assert "no such tag" in page(response)
 
 
