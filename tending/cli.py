@@ -279,8 +279,9 @@ def demo(args: argparse.Namespace) -> int:
     took = time.monotonic() - started
     print(
         f"Filled {args.user!r} with {summary.people} people ({summary.archived} archived), "
-        f"{summary.moments} moments over {args.years} year(s) and "
-        f"{summary.closeness_ratings} closeness ratings in {took:.1f} s."
+        f"{summary.moments} moments, {summary.closeness_ratings} closeness ratings, "
+        f"{summary.checkins} check-ins and {summary.journal_entries} journal entries "
+        f"over {args.years} year(s) in {took:.1f} s."
     )
     if password:
         print(f"Log in as {args.user!r} with the password: {password}")

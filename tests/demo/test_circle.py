@@ -1,4 +1,4 @@
-"""Demo data: a believable, reproducible circle that fits the app's own scales and rules."""
+"""Demo circle: believable people and moments that fit the app's own scales and rules."""
 
 from __future__ import annotations
 
@@ -7,57 +7,21 @@ import statistics
 from collections import Counter
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Max
 from django.utils import timezone
 
 from tending.circle.drift import Drift, drift_status
 from tending.circle.models import ClosenessRating, Kind, Person, Ring
-from tending.core.models import Tag
 from tending.demo import fill_demo
 from tending.moments.models import Moment
+from tests.demo.common import TODAY, make_user
 
-TODAY = datetime.date(2025, 3, 15)
 pytestmark = pytest.mark.django_db
-
-
-def make_user(username: str = "demo", time_zone: str = "Europe/Berlin"):
-    user = get_user_model().objects.create_user(username=username, password="a-long-password")
-    user.time_zone = time_zone
-    user.save()
-    return user
-
-
-@pytest.fixture
-def filled():
-    user = make_user()
-    summary = fill_demo(user, years=2, seed=1, today=TODAY)
-    return user, summary
-
-
-def fingerprint(user) -> tuple[list, list]:
-    people = list(Person.objects.filter(owner=user).order_by("id").values_list("name", "ring"))
-    moments = [
-        (m.occurred_at, sorted(p.name for p in m.people.all()), m.self_disclosure)
-        for m in Moment.objects.filter(owner=user)
-        .order_by("occurred_at", "id")
-        .prefetch_related("people")
-    ]
-    return people, moments
 
 
 def last_contacts(user) -> list[tuple[Person, datetime.date | None]]:
     people = Person.objects.filter(owner=user).annotate(last=Max("moments__occurred_at"))
     return [(p, p.last and timezone.localdate(p.last, user.zone)) for p in people]
-
-
-def test_summary_matches_what_was_stored(filled):
-    user, summary = filled
-    assert summary.people == Person.objects.filter(owner=user).count()
-    assert summary.archived == Person.objects.filter(owner=user, is_archived=True).count()
-    assert summary.moments == Moment.objects.filter(owner=user).count()
-    assert summary.closeness_ratings == ClosenessRating.objects.filter(owner=user).count()
-    assert summary.tags == Tag.objects.filter(owner=user).count() > 0
 
 
 def test_circle_has_a_plausible_shape(filled):
@@ -95,7 +59,10 @@ def test_inner_people_are_seen_more_often_and_feel_closer(filled):
     people = Person.objects.filter(owner=user, is_archived=False).annotate(n=Count("moments"))
     seen = {ring: statistics.median(p.n for p in people if p.ring == ring) for ring in Ring}
     assert seen[Ring.INNER] > seen[Ring.MIDDLE] > seen[Ring.OUTER]
-    assert seen[Ring.INNER] >= 50  # two years of contact every few days
+    assert seen[Ring.INNER] >= 200  # two years of contact every couple of days
+    partner = Person.objects.get(owner=user, kind=Kind.PARTNER)
+    days = {timezone.localdate(m.occurred_at, user.zone) for m in partner.moments.all()}
+    assert len(days) >= 0.5 * 730  # nearly every day
 
     ratings = ClosenessRating.objects.filter(owner=user).select_related("person")
     mean = {
@@ -113,7 +80,8 @@ def test_moments_mix_groups_quick_logs_notes_and_tags(filled):
     sizes = Counter(m.n for m in moments)
     assert set(sizes) <= {1, 2, 3}
     assert 0.05 <= (sizes[2] + sizes[3]) / total <= 0.3
-    assert 0.05 <= sum(not m.has_details for m in moments) / total <= 0.2
+    # Someone logging several moments a day leaves many as quick logs (who and when only).
+    assert 0.15 <= sum(not m.has_details for m in moments) / total <= 0.4
     assert 0.08 <= sum(bool(m.note) for m in moments) / total <= 0.25
     tagged = Moment.objects.filter(owner=user, tags__isnull=False).distinct().count()
     assert 0.1 <= tagged / total <= 0.3
@@ -130,6 +98,16 @@ def test_feeling_heard_goes_with_feeling_close(filled):
     unheard = [m.closeness_after for m in moments if m.felt_understood <= 2]
     assert heard and unheard
     assert statistics.mean(heard) > statistics.mean(unheard)
+
+
+def test_feelings_are_rated_after_sharing_and_now_and_then_after_small_talk(filled):
+    user, _ = filled
+    detailed = Moment.objects.filter(owner=user).exclude(channel="")
+    shared = detailed.filter(self_disclosure__gte=2)
+    small_talk = detailed.filter(self_disclosure__lte=1)
+    rated = shared.filter(felt_understood__isnull=False).count() / shared.count()
+    assert rated == 1.0
+    assert 0.1 < small_talk.filter(felt_understood__isnull=False).count() / small_talk.count() < 0.4
 
 
 def test_every_value_fits_its_scale(filled):
@@ -165,7 +143,7 @@ def test_dates_fall_within_the_period():
     first = TODAY.replace(year=TODAY.year - 2)
     occurred = Moment.objects.filter(owner=user).values_list("occurred_at", flat=True)
     days = [timezone.localdate(at, user.zone) for at in occurred]
-    assert first <= min(days) and max(days) <= TODAY
+    assert first <= min(days) and max(days) < TODAY
     assert (max(days) - min(days)).days > 600  # the moments really span the two years
     rated = ClosenessRating.objects.filter(owner=user).values_list("rated_on", flat=True)
     assert first <= min(rated) and max(rated) <= TODAY
@@ -224,16 +202,6 @@ def test_some_people_are_new_and_some_drift_apart(filled):
     assert fading >= 1
 
 
-def test_same_seed_same_data_different_seed_different_data():
-    first, second, third = make_user("a"), make_user("b"), make_user("c")
-    fill_demo(first, years=1, seed=5, today=TODAY)
-    fill_demo(second, years=1, seed=5, today=TODAY)
-    fill_demo(third, years=1, seed=6, today=TODAY)
-    assert fingerprint(first) == fingerprint(second)
-    assert fingerprint(first)[0] != fingerprint(third)[0]
-    assert fingerprint(first)[1] != fingerprint(third)[1]
-
-
 def test_default_today_is_the_users_own_today_and_nothing_is_in_the_future():
     user = make_user(time_zone="Pacific/Kiritimati")  # UTC+14: often a day ahead of UTC
     fill_demo(user, years=1, seed=1)
@@ -259,11 +227,3 @@ def test_refuses_a_period_outside_one_to_thirty_years(years):
     with pytest.raises(ValueError, match="years must be between 1 and 30"):
         fill_demo(user, years=years, today=TODAY)
     assert not Person.objects.filter(owner=user).exists()
-
-
-def test_ten_years_of_moments():
-    user = make_user()
-    summary = fill_demo(user, years=10, seed=1, today=TODAY)
-    assert 4_000 <= summary.moments <= 15_000
-    assert summary.moments == Moment.objects.filter(owner=user).count()
-    assert 55 <= summary.people <= 70

@@ -1,30 +1,18 @@
-"""Fill an empty account with a believable, reproducible circle and years of moments, for demos."""
+"""The demo circle: about sixty people, years of moments with them, and closeness ratings."""
 
 from __future__ import annotations
 
 import datetime
 import random
 import unicodedata
-from dataclasses import dataclass
-
-from django.db import transaction
-from django.utils import timezone
+from dataclasses import dataclass, field
 
 from tending.circle.drift import RING_RHYTHM_DAYS, due_from_day
 from tending.circle.models import ClosenessRating, Kind, Person, Ring
-from tending.core.tags import tags_for
+from tending.core.models import Tag
+from tending.demo.life import Life
+from tending.demo.names import ARCHIVED_NOTES, FIRST_NAMES, MOMENT_NOTES, PERSON_NOTES, SURNAMES
 from tending.moments.models import Channel, Initiator, Moment
-
-_FIRST_NAMES = """Amara Bilal Chen Dalia Emeka Farah Gabriel Hana Ibrahim Jonas Keiko Luca Maya Nia
-Oskar Priya Quinn Rosa Samir Tamsin Uma Viktor Wen Yara Zoë Aiden Beatriz Cyrus Dev Elif Finn Grace
-Hiro Ines Jamal Kalani Leila Mateo Nadia Omar Paloma Rafael Sofia Tomás Valentina William Ximena
-Yusuf Zainab Ada Bruno Camila Dmitri Esther Felix Gita Hugo Ilse Joaquín Kwame Lena Marcus Noor
-Olu Petra Ravi Saoirse Theo Ana Bea Carmen Dani Eitan Fatima Gus Ingrid Jun Kofi Lucía Mirela
-Nikhil Orla Pedro Rin Sanna Tariq Vera Wiktor Ayesha Benedikt Chiara Diego Femi Hamid Imani"""
-_SURNAMES = """Okafor Nguyen Haddad Lindqvist Moreno Kowalski Tanaka Mensah Rossi Patel O'Brien
-Fischer Alvarez Nakamura Adeyemi Novak Hughes Karimi Silva Dubois Osei Larsen Costa Yilmaz Brennan
-Schmidt Mwangi Park Castillo Ahmed Walsh Ivanova Mendes Kaur Berg Achebe"""
-FIRST_NAMES, SURNAMES = _FIRST_NAMES.split(), _SURNAMES.split()
 
 # Who is in the circle, ring by ring ("friend*5" is five friends). Positions matter: 0 is the
 # partner, and 5 and 6 are middle friends whose last moment is pinned so that every demo shows
@@ -57,7 +45,10 @@ MOMENT_TAGS = {
     "community": "walk|laughed", "alone": "support|hard day",
 }
 # fmt: on
-GAP_RANGE = {Ring.INNER: (3.0, 10.0), Ring.MIDDLE: (15.0, 45.0), Ring.OUTER: (60.0, 300.0)}
+# Mean days between the moments a person starts, for someone who logs most meaningful contact:
+# the partner nearly every day, the rest of the inner ring every couple of days.
+PARTNER_GAP = (1.0, 1.3)
+GAP_RANGE = {Ring.INNER: (1.4, 2.8), Ring.MIDDLE: (3.5, 9.0), Ring.OUTER: (15.0, 70.0)}
 RATING_RANGE = {Ring.INNER: (5, 7), Ring.MIDDLE: (3, 6), Ring.OUTER: (1, 4)}
 SHARING_BASE = {Ring.INNER: 2.4, Ring.MIDDLE: 1.7, Ring.OUTER: 1.0}
 CLOSENESS_BASE = {Ring.INNER: 5.8, Ring.MIDDLE: 4.4, Ring.OUTER: 3.0}
@@ -70,45 +61,13 @@ CHANNELS = {
     Channel.VIDEO: ((10, 12, 10), 40, 0.4),
     Channel.LETTER: ((1, 2, 3), 20, 0.3),
 }
-PERSON_NOTES = {
-    Kind.PARTNER: ["Likes slow Sunday mornings.", "Allergic to cats, loves them anyway."],
-    Kind.FAMILY: ["Calls on Sundays.", "Ask about the allotment.", "Hard year with their knee."],
-    Kind.FRIEND: ["Met at the climbing gym.", "Knows about the hard winter.", "Book club."],
-    Kind.COLLEAGUE: ["Sits by the window.", "Started the same month as me."],
-    Kind.MENTOR: ["Former manager; generous with time.", "Met through the mentoring scheme."],
-    Kind.PROFESSIONAL: ["Tuesdays, fortnightly.", "GP. Ask about the referral."],
-    Kind.PEER_SUPPORT: ["From the Thursday group.", "Gets it without explaining."],
-    Kind.COMMUNITY: ["Choir, alto section.", "Runs the food bank shift."],
-    Kind.OTHER: ["Neighbour two doors down.", "Former landlord, still friendly."],
-}
-ARCHIVED_NOTES = ["Moved abroad; we lost touch.", "We grew apart after the job change.", ""]
-# Notes per part of life, so a colleague never gets a note about Sunday lunch.
-MOMENT_NOTES = {
-    "home": "Walked by the river and talked about Dad.|Sunday lunch, everyone talking at once.|"
-    "Cooked together; it felt easy.|Long talk on the sofa after dinner.|Looked through old photos.",
-    "friends": "Coffee that turned into three hours.|Laughed until my face hurt.|"
-    "They remembered the thing I was worried about.|Quick catch-up between errands.|"
-    "Told them how the last weeks have really been.",
-    "work": "Lunch away from our desks.|They asked how I was, and meant it.|"
-    "Walk around the block after a long meeting.",
-    "support": "Shared for the first time in the group.|Someone said exactly what I feel.",
-    "community": "Volunteered side by side all morning.|Chatted after rehearsal.",
-    "alone": "Hard session, but a good one.|Left feeling lighter.|Short and kind.",
-}
 TAG_NAMES = sorted({name for names in MOMENT_TAGS.values() for name in names.split("|")})
-
-
-@dataclass
-class DemoSummary:
-    people: int
-    archived: int
-    moments: int
-    closeness_ratings: int
-    tags: int
+BUSY_DAY_ODDS = 0.3
+UNDERSTOOD = 4  # felt_understood at or above this counts as a moment of feeling understood
 
 
 @dataclass(eq=False)  # compared by identity when picking companions
-class _Plan:
+class Plan:
     """The hidden traits behind one demo person; only their effects are stored."""
 
     person: Person
@@ -124,6 +83,37 @@ class _Plan:
     silent: bool = False  # added recently, no moments yet
 
 
+@dataclass
+class MomentDraft:
+    day: int  # ordinal of the owner's local day
+    moment: Moment
+    people: list[Plan]
+    tag_names: list[str]
+
+
+@dataclass
+class CircleDraft:
+    """Everything the circle will store, built before anything is written."""
+
+    plans: list[Plan]
+    moments: list[MomentDraft]
+    ratings: list[ClosenessRating] = field(default_factory=list)
+
+    def understood_days(self) -> set[int]:
+        return {
+            m.day
+            for m in self.moments
+            if m.moment.felt_understood and m.moment.felt_understood >= UNDERSTOOD
+        }
+
+    def seen_by_day(self) -> dict[int, list[Plan]]:
+        seen: dict[int, list[Plan]] = {}
+        for m in self.moments:
+            day = seen.setdefault(m.day, [])
+            day.extend(p for p in m.people if p not in day)
+        return seen
+
+
 def _clamp(value: float, low: int, high: int) -> int:
     return max(low, min(high, round(value)))
 
@@ -133,7 +123,7 @@ def _ascii(text: str) -> str:
     return "".join(c for c in plain.lower() if c.isalnum())  # Zoë -> zoe, O'Brien -> obrien
 
 
-def _people(user, rng: random.Random, today: datetime.date, first: datetime.date) -> list[_Plan]:
+def _people(user, rng: random.Random, today: datetime.date, first: datetime.date) -> list[Plan]:
     days = datetime.timedelta
     firsts = rng.sample(FIRST_NAMES, len(BLUEPRINT))
     phones = rng.sample(range(100), len(BLUEPRINT))
@@ -174,10 +164,10 @@ def _people(user, rng: random.Random, today: datetime.date, first: datetime.date
         elif rng.random() < 0.35:
             person.notes = rng.choice(PERSON_NOTES[kind])
 
-        mean_gap = rng.uniform(2.5, 4.5) if i == 0 else rng.uniform(*GAP_RANGE[ring])
+        mean_gap = rng.uniform(*PARTNER_GAP) if i == 0 else rng.uniform(*GAP_RANGE[ring])
         if i in custom:
             mean_gap = person.rhythm_days * rng.uniform(0.5, 1.1)
-        plan = _Plan(
+        plan = Plan(
             person=person,
             group=GROUP[kind],
             mean_gap=mean_gap,
@@ -207,7 +197,7 @@ def _people(user, rng: random.Random, today: datetime.date, first: datetime.date
     return plans
 
 
-def _own_days(rng: random.Random, plan: _Plan, today: datetime.date) -> list[int]:
+def _own_days(rng: random.Random, plan: Plan, today: datetime.date) -> list[int]:
     """Ordinal days of the moments this person starts, with random (gamma) gaps."""
     start, end = plan.start.toordinal(), plan.end.toordinal()
     drift_from = today.toordinal() - 365
@@ -223,14 +213,15 @@ def _own_days(rng: random.Random, plan: _Plan, today: datetime.date) -> list[int
         days.append(day)
         gap = rng.gammavariate(1.5, plan.mean_gap / 1.5)
         if plan.drifting and day > drift_from:
-            gap *= 1 + 3 * (day - drift_from) / 365  # contact thins out over the last year
+            # Contact thins out over the last year, to a seventh of what it was.
+            gap *= 1 + 6 * (day - drift_from) / 365
         t = day + max(1.0, gap)
     if plan.pinned and (not days or days[-1] != end):
         days.append(end)
     return days
 
 
-def _when(rng: random.Random, plan: _Plan, day: int, zone) -> datetime.datetime:
+def _when(rng: random.Random, plan: Plan, day: int, zone) -> datetime.datetime:
     date = datetime.date.fromordinal(day)
     if plan.group == "work" and date.weekday() < 5:
         hour = rng.randint(9, 17)
@@ -242,7 +233,7 @@ def _when(rng: random.Random, plan: _Plan, day: int, zone) -> datetime.datetime:
     return datetime.datetime.combine(date, time, tzinfo=zone)
 
 
-def _fill_details(rng: random.Random, moment: Moment, plan: _Plan) -> None:
+def _fill_details(rng: random.Random, moment: Moment, plan: Plan, level: float) -> None:
     ring, kind = plan.person.ring, plan.person.kind
     if kind == Kind.PROFESSIONAL:
         moment.channel = rng.choice([Channel.IN_PERSON, Channel.IN_PERSON, Channel.VIDEO])
@@ -262,11 +253,16 @@ def _fill_details(rng: random.Random, moment: Moment, plan: _Plan) -> None:
     moment.self_disclosure = _clamp(depth + rng.gauss(0, 0.8), 0, 4)
     theirs = depth - 1.5 if kind == Kind.PROFESSIONAL else depth  # therapists rarely share
     moment.other_disclosure = _clamp(theirs + rng.gauss(0, 0.8), 0, 4)
-    # One shared draw per moment, so the three feelings move together as they do in life.
-    quality = plan.responsiveness + rng.gauss(0, 0.12)
-    felt = [_clamp(1 + 4 * quality + rng.gauss(0, 0.45), 1, 5) for _ in range(3)]
-    moment.felt_understood, moment.felt_validated, moment.felt_cared_for = felt
-    lift = 0.9 * (sum(felt) / 3 - 3)
+    # One shared draw per moment, so the three feelings move together as they do in life; on
+    # low days other people feel less understanding, as they do when life is heavy.
+    quality = plan.responsiveness + 0.1 * level + rng.gauss(0, 0.15)
+    lift = 0.0
+    # Being understood needs something shared first: after small talk the three feelings are
+    # mostly left blank, so not every day holds a moment of feeling understood.
+    if moment.self_disclosure >= 2 or rng.random() < 0.25:
+        felt = [_clamp(0.8 + 4 * quality + rng.gauss(0, 0.5), 1, 5) for _ in range(3)]
+        moment.felt_understood, moment.felt_validated, moment.felt_cared_for = felt
+        lift = 0.9 * (sum(felt) / 3 - 3)
     moment.closeness_after = _clamp(CLOSENESS_BASE[ring] + lift + rng.gauss(0, 0.5), 1, 7)
     safe_bonus = 0.5 if plan.person.is_safe else 0.0
     moment.felt_safe = _clamp(1.8 + 2.6 * quality + safe_bonus + rng.gauss(0, 0.5), 1, 5)
@@ -274,7 +270,7 @@ def _fill_details(rng: random.Random, moment: Moment, plan: _Plan) -> None:
         moment.note = rng.choice(MOMENT_NOTES[plan.group].split("|"))
 
 
-def _ratings(user, rng: random.Random, plan: _Plan, today: datetime.date) -> list[ClosenessRating]:
+def _ratings(user, rng: random.Random, plan: Plan, today: datetime.date) -> list[ClosenessRating]:
     ring = plan.person.ring
     low, high = RATING_RANGE[ring]
     span = ((plan.end if plan.person.is_archived else today) - plan.start).days
@@ -302,69 +298,59 @@ def _ratings(user, rng: random.Random, plan: _Plan, today: datetime.date) -> lis
     return ratings
 
 
-def fill_demo(
-    user, years: int = 2, seed: int = 1, today: datetime.date | None = None
-) -> DemoSummary:
-    """Give an empty account about sixty people and `years` years of moments up to `today`."""
-    if not 1 <= years <= 30:
-        raise ValueError(f"years must be between 1 and 30, not {years}.")
-    existing = Person.objects.filter(owner=user).count()
-    if existing:
-        raise ValueError(
-            f"This account already has {existing} people; "
-            "demo data only goes into an empty account."
-        )
-    zone = user.zone
-    today = today or timezone.localdate(timezone=zone)
-    rng = random.Random(seed)
-    # Whole days only, so every moment lies within `years` calendar years of today.
-    plans = _people(user, rng, today, today - datetime.timedelta(days=365 * years))
-
+def draft_circle(
+    user, rng: random.Random, first: datetime.date, today: datetime.date, zone, life: Life
+) -> CircleDraft:
+    """The people, every moment and every rating, in memory and in a reproducible order."""
+    plans = _people(user, rng, today, first)
     # Each person's own moments, some joined by others from the same part of life who were
     # around then; the more often someone is seen, the likelier they come along.
-    drafts = []
+    groups: dict[str, list[Plan]] = {}
+    for plan in plans:
+        groups.setdefault(plan.group, []).append(plan)
+    starts = []
     for index, plan in enumerate(plans):
         for day in _own_days(rng, plan, today):
-            others: list[_Plan] = []
+            others: list[Plan] = []
             if plan.group != "alone" and rng.random() < 0.15:
                 date = datetime.date.fromordinal(day)
-                pool = [q for q in plans if q.group == plan.group and q.start <= date <= q.end]
-                pool.remove(plan)
+                pool = [q for q in groups[plan.group] if q.start <= date <= q.end and q is not plan]
                 for _ in range(min(len(pool), rng.choice([1, 1, 2]))):
                     others.append(rng.choices(pool, [1 / q.mean_gap for q in pool])[0])
                     pool.remove(others[-1])
-            drafts.append((_when(rng, plan, day, zone), index, plan, others))
-    drafts.sort(key=lambda draft: draft[:2])
+            starts.append((_when(rng, plan, day, zone), index, day, plan, others))
+    starts.sort(key=lambda start: start[:2])
 
-    with transaction.atomic():
-        Person.objects.bulk_create([plan.person for plan in plans])
-        tags = {tag.name: tag for tag in tags_for(user, TAG_NAMES)}
-        rows = []  # (moment, its people, its tag names)
-        for occurred_at, _, plan, others in drafts:
-            moment = Moment(owner=user, occurred_at=occurred_at)
-            names: list[str] = []
-            if rng.random() >= 0.12:  # the rest are quick logs: only who and when
-                _fill_details(rng, moment, plan)
-                if rng.random() < 0.2:
-                    names = rng.sample(MOMENT_TAGS[plan.group].split("|"), rng.choice([1, 1, 2]))
-            rows.append((moment, [plan.person] + [q.person for q in others], names))
-        moments = Moment.objects.bulk_create([moment for moment, _, _ in rows], batch_size=1000)
-        PersonLink, TagLink = Moment.people.through, Moment.tags.through
-        PersonLink.objects.bulk_create(
-            [PersonLink(moment=m, person=p) for m, people, _ in rows for p in people],
-            batch_size=2000,
-        )
-        TagLink.objects.bulk_create(
-            [TagLink(moment=m, tag=tags[name]) for m, _, names in rows for name in names],
-            batch_size=2000,
-        )
-        ratings = [r for plan in plans for r in _ratings(user, rng, plan, today)]
-        ClosenessRating.objects.bulk_create(ratings, batch_size=1000)
+    drafts = []
+    busy: dict[int, bool] = {}
+    for occurred_at, _, day, plan, others in starts:
+        moment = Moment(owner=user, occurred_at=occurred_at)
+        names: list[str] = []
+        # Someone logging five moments a day cannot rate each one: on busy days they mostly
+        # only tap who and when (a quick log), which also leaves days with no rated moment.
+        if day not in busy:
+            busy[day] = rng.random() < BUSY_DAY_ODDS
+        if rng.random() >= (0.8 if busy[day] else 0.05):
+            level = life.at(day) if life.first <= day <= life.last else 0.0
+            _fill_details(rng, moment, plan, level)
+            if rng.random() < 0.2:
+                names = rng.sample(MOMENT_TAGS[plan.group].split("|"), rng.choice([1, 1, 2]))
+        drafts.append(MomentDraft(day, moment, [plan, *others], names))
+    ratings = [r for plan in plans for r in _ratings(user, rng, plan, today)]
+    return CircleDraft(plans=plans, moments=drafts, ratings=ratings)
 
-    return DemoSummary(
-        people=len(plans),
-        archived=sum(plan.person.is_archived for plan in plans),
-        moments=len(moments),
-        closeness_ratings=len(ratings),
-        tags=len(tags),
+
+def save_circle(draft: CircleDraft, tags: dict[str, Tag]) -> None:
+    """Write the circle in a few bulk inserts; the caller holds the transaction."""
+    Person.objects.bulk_create([plan.person for plan in draft.plans])
+    Moment.objects.bulk_create([m.moment for m in draft.moments], batch_size=1000)
+    PersonLink, TagLink = Moment.people.through, Moment.tags.through
+    PersonLink.objects.bulk_create(
+        [PersonLink(moment=m.moment, person=p.person) for m in draft.moments for p in m.people],
+        batch_size=2000,
     )
+    TagLink.objects.bulk_create(
+        [TagLink(moment=m.moment, tag=tags[n]) for m in draft.moments for n in m.tag_names],
+        batch_size=2000,
+    )
+    ClosenessRating.objects.bulk_create(draft.ratings, batch_size=1000)
