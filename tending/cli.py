@@ -20,6 +20,8 @@ EPILOG = textwrap.dedent(
       tending instruments check my-scale.toml   validate an instrument file
       tending demo --years 2           try tending with made-up people and moments
       tending check --deploy           is this hosted server set up safely?
+      tending backup ~/backups         copy everything into a dated backup file
+      tending restore FILE             bring back a backup (stop tending first)
 
     configuration (environment variables):
       TENDING_DATA_DIR     where the database and secret key live
@@ -101,6 +103,25 @@ def build_parser() -> argparse.ArgumentParser:
         "closes; an empty file saves nothing. `tending journal search WORDS` prints matches.",
     )
     add_journal_arguments(journal)
+
+    from tending.exchange.terminal import add_arguments as add_exchange_arguments
+
+    backup = commands.add_parser(
+        "backup",
+        help="copy everything into a backup file (safe while tending runs)",
+        description="Copy tending's database to PATH, safely even while tending is running. "
+        "If PATH is a folder, the file is named tending-backup-DATE-TIME.sqlite3 inside it. "
+        "An existing file is never overwritten. With PostgreSQL, prints the pg_dump command.",
+    )
+    restore = commands.add_parser(
+        "restore",
+        help="replace everything with a backup (stop tending first)",
+        description="Replace everything in tending's database with the backup in PATH. "
+        "Please stop tending first. The backup is checked before anything changes, what is "
+        "there now is kept next to the database as tending.sqlite3.before-restore-DATE-TIME, "
+        "and a backup from an older tending is brought up to date. Asks first unless --yes.",
+    )
+    add_exchange_arguments(backup, restore)
 
     commands.add_parser(
         "send-digests",
@@ -314,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from tending.checkins.terminal import checkin, instruments_command
     from tending.core.terminal import check
+    from tending.exchange.terminal import backup, restore
     from tending.journal.terminal import journal
     from tending.moments.terminal import log
 
@@ -326,6 +348,8 @@ def main(argv: list[str] | None = None) -> int:
         "instruments": instruments_command,
         "demo": demo,
         "send-digests": send_digests,
+        "backup": backup,
+        "restore": restore,
         "check": check,
         "manage": manage,
     }

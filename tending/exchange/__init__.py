@@ -1,0 +1,1 @@
+"""Backups of the SQLite database, and restoring from one."""
