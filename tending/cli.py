@@ -20,6 +20,7 @@ EPILOG = textwrap.dedent(
       tending instruments check my-scale.toml   validate an instrument file
       tending demo --years 2           try tending with made-up people and moments
       tending check --deploy           is this hosted server set up safely?
+      tending bench --json new.json    time every page on ten years of made-up data
       tending backup ~/backups         copy everything into a dated backup file
       tending restore FILE             bring back a backup (stop tending first)
 
@@ -129,6 +130,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Send each opted-in person their weekly e-mail. Meant for cron or a systemd "
         "timer, once a week; a failure for one person is logged and the others still go out.",
     )
+
+    from tending.bench.terminal import add_arguments as add_bench_arguments
+
+    bench = commands.add_parser(
+        "bench",
+        help="measure every page on ten years of made-up data, in a fresh database",
+        description="Build a fresh database with ten years of demo data (and a second, smaller "
+        "account), then time every page: median and 95th percentile server time, SQL queries "
+        "and size, against tending's budgets (median <= 15 ms, p95 <= 40 ms, <= 12 queries). "
+        "Budgets are reported, not enforced. --load adds a run under gunicorn with concurrent "
+        "clients; --kills N kills a writing server N times and checks that nothing was lost. "
+        "Your own data is never touched.",
+    )
+    add_bench_arguments(bench)
 
     from tending.core.terminal import add_arguments as add_check_arguments
 
@@ -333,6 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv = ["serve", *argv]
     args = parser.parse_args(argv)
+    from tending.bench.terminal import bench
     from tending.checkins.terminal import checkin, instruments_command
     from tending.core.terminal import check
     from tending.exchange.terminal import backup, restore
@@ -351,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
         "backup": backup,
         "restore": restore,
         "check": check,
+        "bench": bench,
         "manage": manage,
     }
     try:

@@ -1,0 +1,214 @@
+"""`tending bench`: ten years of data in a fresh database, every page timed, budgets checked."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+DEMO_USER = "bench"
+OTHER_USER = "bench-other"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--years", type=int, default=10, help="years of demo data (default 10)")
+    parser.add_argument(
+        "--requests", type=int, default=50, help="timed requests per page (default 50)"
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="a PostgreSQL server to use (postgres://user@host/db); a fresh database is "
+        "created there for the run and dropped afterwards",
+    )
+    parser.add_argument("--json", metavar="PATH", type=Path, help="also write a JSON report")
+    parser.add_argument(
+        "--compare", metavar="OLD.json", type=Path, help="print new ÷ old for each row"
+    )
+    parser.add_argument(
+        "--load",
+        action="store_true",
+        help="also start tending with gunicorn on a loopback port and put it under load",
+    )
+    parser.add_argument(
+        "--load-requests", type=int, default=2000, help="requests in the load run (default 2000)"
+    )
+    parser.add_argument(
+        "--clients", type=int, default=4, help="concurrent clients in the load run (default 4)"
+    )
+    parser.add_argument(
+        "--kills",
+        type=int,
+        default=0,
+        help="also kill a server N times while it writes, and check nothing was lost",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the benchmark's database afterwards"
+    )
+
+
+def _check(args: argparse.Namespace) -> None:
+    from tending.cli import CommandError
+
+    if not 1 <= args.years <= 30:
+        raise CommandError(f"--years {args.years}: please choose from 1 to 30 years.")
+    if not 1 <= args.requests <= 10000:
+        raise CommandError(f"--requests {args.requests}: please choose from 1 to 10000.")
+    if not 1 <= args.clients <= 64:
+        raise CommandError(f"--clients {args.clients}: please choose from 1 to 64.")
+    if not 1 <= args.load_requests <= 1_000_000:
+        raise CommandError(f"--load-requests {args.load_requests}: choose from 1 to 1000000.")
+    if not 0 <= args.kills <= 10000:
+        raise CommandError(f"--kills {args.kills}: please choose from 0 to 10000.")
+    if args.compare is not None and not args.compare.is_file():
+        raise CommandError(f"--compare {args.compare}: there is no such file.")
+    if args.database_url and not args.database_url.startswith(("postgres://", "postgresql://")):
+        raise CommandError("--database-url must be a PostgreSQL address (postgres://…).")
+
+
+def _peak_memory_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _use_fresh_database(args: argparse.Namespace, data_dir: Path) -> str:
+    """Point this process's settings at a new, empty database; return its description."""
+    for name in [k for k in os.environ if k.startswith("TENDING_")]:
+        if name not in ("TENDING_LOG_LEVEL",):
+            del os.environ[name]
+    os.environ["TENDING_DATA_DIR"] = str(data_dir)
+    os.environ.pop("DATABASE_URL", None)
+    if not args.database_url:
+        return "SQLite"
+    from tending.bench.postgres import create_database
+
+    os.environ["DATABASE_URL"] = create_database(args.database_url)
+    return "PostgreSQL"
+
+
+def bench(args: argparse.Namespace) -> int:
+    _check(args)
+    from tending.cli import CommandError, migrate, setup_django
+
+    data_dir = Path(tempfile.mkdtemp(prefix="tending-bench-"))
+    try:
+        database = _use_fresh_database(args, data_dir)
+    except (OSError, ValueError) as exc:
+        shutil.rmtree(data_dir, ignore_errors=True)
+        raise CommandError(str(exc)) from None
+    try:
+        setup_django()
+        migrate()
+        return _run(args, database, data_dir)
+    finally:
+        _clean_up(args, data_dir)
+
+
+def _clean_up(args: argparse.Namespace, data_dir: Path) -> None:
+    if args.keep:
+        print(
+            f"The benchmark's data is kept in {data_dir}"
+            + (
+                f" and the database {os.environ['DATABASE_URL'].rsplit('/', 1)[-1]}"
+                if os.environ.get("DATABASE_URL")
+                else ""
+            )
+        )
+        return
+    if os.environ.get("DATABASE_URL"):
+        from django.db import connections
+
+        from tending.bench.postgres import drop_database
+
+        connections.close_all()
+        drop_database(args.database_url, os.environ["DATABASE_URL"])
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _run(args: argparse.Namespace, database: str, data_dir: Path) -> int:
+    from django.contrib.auth import get_user_model
+
+    from tending.bench import pages, report
+    from tending.demo import fill_demo
+    from tending.today import feed as calendar
+    from tending.today.models import CalendarFeed
+
+    users = get_user_model().objects
+    print(f"Generating {args.years} years of demo data on {database}…", flush=True)
+    started = time.monotonic()
+    user = users.create_user(username=DEMO_USER, password=None)
+    summary = fill_demo(user, years=args.years, seed=1)
+    generate_seconds = time.monotonic() - started
+    other = users.create_user(username=OTHER_USER, password=None)
+    fill_demo(other, years=1, seed=2)  # someone else's rows, so isolation is real
+    token = calendar.new_token()
+    CalendarFeed.objects.create(owner=user, token_hash=calendar.token_hash(token))
+    data = {k: v for k, v in asdict(summary).items()}
+    print(
+        "  " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in data.items()),
+        f"in {generate_seconds:.1f} s",
+        flush=True,
+    )
+    result = report.new_report(database, args.years, data)
+    result["generate_seconds"] = round(generate_seconds, 2)
+    result["peak_memory_after_generate_mb"] = round(_peak_memory_mb(), 1)
+
+    print(f"Timing every page, {args.requests} requests each after a warm-up…", flush=True)
+    samples = pages.samples_for(user, feed_token=token)
+    measured = pages.measure_pages(user, samples, requests=args.requests)
+    result["pages"] = [page.as_dict() for page in measured]
+    result["peak_memory_mb"] = round(_peak_memory_mb(), 1)
+    failed = False
+
+    if args.load:
+        from tending.bench.load import run_load
+
+        load = run_load(
+            data_dir=data_dir,
+            username=DEMO_USER,
+            user=user,
+            requests=args.load_requests,
+            clients=args.clients,
+        )
+        result["load"] = load.as_dict()
+        failed = failed or not load.ok
+    if args.kills:
+        from tending.bench.durability import run_durability
+
+        durability = run_durability(kills=args.kills, data_dir=data_dir / "durability", seed=1)
+        result["durability"] = durability.as_dict()
+        failed = failed or not durability.ok
+
+    print()
+    print(pages_and_summary(result, measured))
+    if "load" in result:
+        print()
+        print(load.summary())
+    if "durability" in result:
+        print()
+        print(durability.summary())
+    if args.json:
+        report.write_json(result, args.json)
+        print(f"\nThe JSON report is in {args.json}")
+    if args.compare:
+        try:
+            old = report.read_json(args.compare)
+        except ValueError as exc:
+            print(f"tending: {exc}", file=sys.stderr)
+            return 1
+        print()
+        print(report.compare_table(result, old))
+    # Budgets are reported, not enforced; lost writes or server errors are failures.
+    return 1 if failed else 0
+
+
+def pages_and_summary(result: dict, measured) -> str:
+    from tending.bench import report
+
+    return "\n".join([report.page_table(measured), "", *report.summary_lines(result)])
