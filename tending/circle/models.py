@@ -58,6 +58,9 @@ class Person(OwnedModel):
     notes = models.TextField(blank=True)
     is_safe = models.BooleanField(default=False)
     is_archived = models.BooleanField(default=False)
+    # When the latest moment with them happened: kept by tending.moments.signals and
+    # circle.services, so the circle need not look through every moment to draw itself.
+    last_moment_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

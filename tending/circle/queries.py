@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from tending.circle.drift import Drift, Rhythm, rhythm_for
@@ -14,19 +14,15 @@ from tending.core.ownership import owned
 
 
 def people_for(user, include_archived: bool = False, kind: str = "") -> QuerySet[Person]:
-    """The person's circle, each annotated with `last_moment_at` and `closeness` (latest)."""
+    """The person's circle, each with `last_moment_at` and `closeness` (the latest rating)."""
     latest_rating = ClosenessRating.objects.filter(person=OuterRef("pk")).order_by(
         "-rated_on", "-id"
     )
-    people = owned(Person, user).annotate(
-        last_moment_at=Max("moments__occurred_at"),
-        closeness=Subquery(latest_rating.values("value")[:1]),
-    )
+    people = owned(Person, user).annotate(closeness=Subquery(latest_rating.values("value")[:1]))
     if not include_archived:
         people = people.filter(is_archived=False)
     if kind:
         people = people.filter(kind=kind)
-    # Meta.ordering is not applied to grouped queries, so order explicitly.
     return people.order_by("name", "id")
 
 

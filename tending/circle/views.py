@@ -24,6 +24,7 @@ from tending.core.ownership import get_owned_or_404, one_or_404, owned
 from tending.journal.queries import entries_with_person
 from tending.moments.models import Moment
 from tending.moments.queries import moments_for
+from tending.moments.services import delete_moments
 
 
 @login_required
@@ -159,7 +160,7 @@ def person_delete(request, person_id: int):
         with transaction.atomic():
             # Moments they were the only one in go with them; shared moments stay, without them.
             lonely = moments_with_group_size(person).filter(n_people=1).values_list("pk", flat=True)
-            owned(Moment, request.user).filter(pk__in=list(lonely)).delete()
+            delete_moments(owned(Moment, request.user).filter(pk__in=list(lonely)))
             name = person.name
             person.delete()
         messages.success(request, f"{name} and what went with them are deleted.")

@@ -342,6 +342,12 @@ def draft_circle(
 
 def save_circle(draft: CircleDraft, tags: dict[str, Tag]) -> None:
     """Write the circle in a few bulk inserts; the caller holds the transaction."""
+    # Bulk inserts skip the signals that keep each person's last moment, so set it here.
+    for m in draft.moments:
+        for plan in m.people:
+            last = plan.person.last_moment_at
+            if last is None or m.moment.occurred_at > last:
+                plan.person.last_moment_at = m.moment.occurred_at
     Person.objects.bulk_create([plan.person for plan in draft.plans])
     Moment.objects.bulk_create([m.moment for m in draft.moments], batch_size=1000)
     PersonLink, TagLink = Moment.people.through, Moment.tags.through

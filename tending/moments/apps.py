@@ -1,3 +1,5 @@
+"""Moments: the interactions that mattered."""
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,6 @@ class MomentsConfig(AppConfig):
     name = "tending.moments"
     label = "moments"
     verbose_name = "Moments"
+
+    def ready(self) -> None:
+        from tending.moments import signals  # noqa: F401  (connects the receivers)

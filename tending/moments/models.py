@@ -80,7 +80,11 @@ class Moment(OwnedModel):
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
-        indexes = [models.Index(fields=["owner", "-occurred_at"])]
+        indexes = [
+            models.Index(fields=["owner", "-occurred_at"]),
+            # "Welcome back" on Today asks when anything was last logged.
+            models.Index(fields=["owner", "created_at"], name="moment_owner_logged"),
+        ]
 
     def __str__(self) -> str:
         return f"Moment on {self.occurred_at:%Y-%m-%d}"

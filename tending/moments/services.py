@@ -6,8 +6,10 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 
 from tending.circle.models import Person
+from tending.circle.services import refresh_last_moments
 from tending.core.tags import tags_for, validate_tag_names
 from tending.moments.models import Moment
 
@@ -29,3 +31,14 @@ def log_moment(owner, people: Iterable[Person], tag_names: Iterable[str] = (), *
     if names:
         moment.tags.set(tags_for(owner, names))
     return moment
+
+
+@transaction.atomic
+def delete_moments(moments: QuerySet[Moment]) -> int:
+    """Delete these moments, and set the last moment of everyone who was in them again."""
+    people = set(
+        Moment.people.through.objects.filter(moment__in=moments).values_list("person_id", flat=True)
+    )
+    deleted, _ = moments.delete()
+    refresh_last_moments(people)
+    return deleted

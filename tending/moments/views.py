@@ -14,7 +14,7 @@ from tending.core.ownership import get_owned_or_404, is_row_id, one_or_404, owne
 from tending.moments.forms import MomentFilterForm, MomentForm, QuickMomentForm
 from tending.moments.models import Moment
 from tending.moments.queries import filtered_moments, moments_for
-from tending.moments.services import log_moment
+from tending.moments.services import delete_moments, log_moment
 
 PAGE_SIZE = 25
 
@@ -102,7 +102,7 @@ def edit(request, moment_id: int):
 def delete(request, moment_id: int):
     moment = one_or_404(moments_for(request.user), pk=moment_id)
     if request.method == "POST":
-        moment.delete()
+        delete_moments(owned(Moment, request.user).filter(pk=moment.pk))
         messages.success(request, "That moment is deleted.")
         return redirect("moments:list")
     return render(request, "moments/delete.html", {"moment": moment})
