@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,6 +29,7 @@ from tending.checkins.services import save_checkin, save_draft
 from tending.core.ownership import get_owned_or_404, owned
 
 CHART_POINTS = 30
+HISTORY_PAGE_SIZE = 50  # a daily check is years of rows; one page is about seven weeks
 
 
 def instrument_or_404(instrument_id: str) -> Instrument:
@@ -155,14 +157,19 @@ def answer_rows(inst: Instrument, checkin: CheckIn) -> list[tuple[str, str]]:
 @login_required
 def history_page(request, instrument: str):
     inst = instrument_or_404(instrument)
-    entries = list(history(request.user, inst.id)[:200])
+    page = Paginator(history(request.user, inst.id), HISTORY_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    entries = list(page.object_list)
     for entry in entries:
         entry.subscale_values = [entry.subscales.get(s.id) for s in inst.subscales]
-    return render(
-        request,
-        "checkins/history.html",
-        {"instrument": inst, "entries": entries, "chart": chart_for(request.user, inst)},
-    )
+    context = {
+        "instrument": inst,
+        "entries": entries,
+        "page": page,
+        "chart": chart_for(request.user, inst),
+    }
+    return render(request, "checkins/history.html", context)
 
 
 @login_required

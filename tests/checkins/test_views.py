@@ -258,3 +258,31 @@ def test_the_pulse_shows_each_question_on_its_own(owner, owner_client):
         reverse("checkins:history", args=["daily-pulse"])
     ).content.decode()
     assert '<th scope="col">Mood</th>' in history_html
+
+
+def test_a_long_history_comes_in_pages_newest_first(owner, owner_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tending.checkins.models import CheckIn
+
+    pulse = get_instrument("daily-pulse")
+    start = timezone.now() - timedelta(days=120)
+    made = []
+    for day in range(120):
+        checkin = save_checkin(owner, pulse, {"mood": 1 + day % 5, "energy": 3, "stress": 2})
+        checkin.taken_at = start + timedelta(days=day)
+        checkin.save()
+        made.append(checkin)
+    url = reverse("checkins:history", args=["daily-pulse"])
+    first = owner_client.get(url)
+    assert [c.pk for c in first.context["entries"]] == [c.pk for c in reversed(made)][:50]
+    html = first.content.decode()
+    assert "Page 1 of 3 (120 in all)" in html and "?page=2" in html and "Newer" not in html
+    last = owner_client.get(url, {"page": 3})
+    assert [c.pk for c in last.context["entries"]] == [c.pk for c in made[:20]][::-1]
+    assert "Older" not in last.content.decode()
+    # A page that does not exist shows the last one rather than an error.
+    assert owner_client.get(url, {"page": "99"}).context["page"].number == 3
+    assert CheckIn.objects.filter(owner=owner).count() == 120
