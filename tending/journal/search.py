@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection
-from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from tending.circle.models import Person
 from tending.core.models import Tag
+from tending.core.ownership import owned
 from tending.journal.models import Entry
 from tending.journal.queries import entries_for
 
@@ -117,7 +117,7 @@ def snippet(body: str, terms: list[tuple[str, ...]]) -> SafeString:
 
 
 def _filtered(user, tag: Tag | None, person: Person | None, since, until):
-    entries = entries_for(user)
+    entries = owned(Entry, user)
     if tag is not None:
         entries = entries.filter(tags=tag)
     if person is not None:
@@ -129,34 +129,82 @@ def _filtered(user, tag: Tag | None, person: Person | None, since, until):
     return entries
 
 
-def _ranked_sqlite(entries, terms) -> list[tuple[Entry, float]]:
-    query = fts5_query(terms)
-    matching = entries.filter(
-        pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [query])
-    )
-    found = {entry.pk: entry for entry in matching}
-    if not found:
-        return []
-    placeholders = ", ".join(["%s"] * len(found))
+def _ranked_sqlite(entries, terms) -> list[tuple[int, float]]:
+    # Ranked and ordered by SQLite itself, within the person's own (filtered) entries; only
+    # ids and ranks come back, so a common word costs little however often it was written.
+    inside, params = entries.order_by().values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
         # bm25: smaller is better; a word in the title counts five times one in the body.
         cursor.execute(
-            f"SELECT rowid, bm25({FTS_TABLE}, 5.0, 1.0) FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
-            [query, *found],
+            f"SELECT e.id, bm25({FTS_TABLE}, 5.0, 1.0) AS score FROM {FTS_TABLE} "
+            f"JOIN journal_entry e ON e.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND e.id IN ({inside}) "
+            "ORDER BY score, e.written_on DESC, e.id DESC",
+            [fts5_query(terms), *params],
         )
-        ranks = {row_id: -score for row_id, score in cursor.fetchall()}
-    return [(found[pk], ranks.get(pk, 0.0)) for pk in found]
+        return [(row_id, -score) for row_id, score in cursor.fetchall()]
 
 
-def _ranked_postgresql(entries, terms) -> list[tuple[Entry, float]]:
+def _ranked_postgresql(entries, terms) -> list[tuple[int, float]]:
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
     # The same expression as the GIN index made in migration 0002, so the index is used.
     vector = SearchVector("title", "body", config="simple")
     query = SearchQuery(websearch_query(terms), search_type="websearch", config="simple")
-    matching = entries.annotate(search=vector, rank=SearchRank(vector, query)).filter(search=query)
-    return [(entry, float(entry.rank)) for entry in matching]
+    matching = (
+        entries.annotate(search=vector, rank=SearchRank(vector, query))
+        .filter(search=query)
+        .order_by("-rank", "-written_on", "-pk")
+    )
+    return [(pk, float(rank)) for pk, rank in matching.values_list("pk", "rank")]
+
+
+@dataclass
+class Found:
+    """Every matching entry, best first, as (id, rank); hits are made only for a page."""
+
+    ranked: list[tuple[int, float]]
+    terms: list[tuple[str, ...]]
+
+
+def find_entries(
+    user,
+    words: str,
+    tag: Tag | None = None,
+    person: Person | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> Found:
+    """The person's entries containing all of `words`, best match first.
+
+    Narrowed by tag, person and an inclusive date range; with filters but no words, all
+    the entries that pass them, newest first.
+    """
+    terms = search_terms(words)
+    entries = _filtered(user, tag, person, since, until)
+    if not terms:
+        if tag is None and person is None and since is None and until is None:
+            return Found([], [])
+        newest = entries.order_by("-written_on", "-pk").values_list("pk", flat=True)
+        return Found([(pk, 0.0) for pk in newest], [])
+    if connection.vendor == "postgresql":
+        return Found(_ranked_postgresql(entries, terms), terms)
+    return Found(_ranked_sqlite(entries, terms), terms)
+
+
+def hits_for(user, ranked: list[tuple[int, float]], terms: list[tuple[str, ...]]) -> list[Hit]:
+    """Highlighted hits for these (id, rank) pairs, in their order."""
+    entries = entries_for(user).in_bulk([pk for pk, _ in ranked])
+    return [
+        Hit(
+            entry=entries[pk],
+            rank=rank,
+            title_html=highlight(entries[pk].heading, terms),
+            snippet_html=snippet(entries[pk].body, terms),
+        )
+        for pk, rank in ranked
+        if pk in entries
+    ]
 
 
 def search_entries(
@@ -166,33 +214,8 @@ def search_entries(
     person: Person | None = None,
     since: date | None = None,
     until: date | None = None,
+    limit: int = MAX_RESULTS,
 ) -> list[Hit]:
-    """The person's entries containing all of `words`, best match first, highlighted.
-
-    Narrowed by tag, person and an inclusive date range; with filters but no words, all
-    the entries that pass them.
-    """
-    terms = search_terms(words)
-    entries = _filtered(user, tag, person, since, until)
-    if not terms:
-        # No words, only filters (a tag tapped on an entry): the matching entries, newest first.
-        if tag is None and person is None and since is None and until is None:
-            return []
-        return [
-            Hit(entry, 0.0, escape(entry.heading), snippet(entry.body, []))
-            for entry in entries[:MAX_RESULTS]
-        ]
-    if connection.vendor == "postgresql":
-        ranked = _ranked_postgresql(entries, terms)
-    else:
-        ranked = _ranked_sqlite(entries, terms)
-    ranked.sort(key=lambda pair: (-pair[1], -pair[0].written_on.toordinal(), -pair[0].pk))
-    return [
-        Hit(
-            entry=entry,
-            rank=rank,
-            title_html=highlight(entry.heading, terms),
-            snippet_html=snippet(entry.body, terms),
-        )
-        for entry, rank in ranked[:MAX_RESULTS]
-    ]
+    """The first `limit` hits of find_entries(), highlighted."""
+    found = find_entries(user, words, tag=tag, person=person, since=since, until=until)
+    return hits_for(user, found.ranked[:limit], found.terms)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,7 +28,7 @@ from tending.journal.queries import (
     previous_month,
 )
 from tending.journal.rendering import render_markdown
-from tending.journal.search import search_entries
+from tending.journal.search import find_entries, hits_for
 from tending.journal.services import delete_entry, keep_draft, save_entry
 
 KEPT = "We kept what you were writing."
@@ -143,6 +144,7 @@ def delete(request, journal_entry_id: int):
 
 
 SEARCH_FIELDS = ("q", "tag", "person", "since", "until")
+SEARCH_PAGE_SIZE = 20
 
 
 @login_required
@@ -162,7 +164,7 @@ def search(request):
     elif any(request.GET.get(name) for name in SEARCH_FIELDS):
         data = request.GET  # a tag or a person tapped elsewhere: ids, not words
     form = SearchForm(data, user=request.user)
-    hits, searched = [], False
+    hits, searched, page = [], False, None
     if form.is_bound:
         form.is_valid()  # a bad filter is shown with its message and left out
         cleaned = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
@@ -170,8 +172,19 @@ def search(request):
         filters = {k: v for k, v in cleaned.items() if v is not None}
         searched = bool(words.strip() or filters)
         if searched:
-            hits = search_entries(request.user, words, **filters)
-    context = {"form": form, "hits": hits, "searched": searched, "forgotten": forgotten}
+            found = find_entries(request.user, words, **filters)
+            page = Paginator(found.ranked, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+            hits = hits_for(request.user, list(page.object_list), found.terms)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "hits": hits,
+        "page": page,
+        "query": query.urlencode(),
+        "searched": searched,
+        "forgotten": forgotten,
+    }
     return render(request, "journal/search.html", context)
 
 

@@ -230,3 +230,22 @@ def test_a_tag_on_an_entry_leads_to_its_other_entries(owner, owner_client):
     assert f"?tag={tag.pk}" in detail
     response = owner_client.get(reverse("journal:search"), {"tag": tag.pk})
     assert [h.entry.pk for h in response.context["hits"]] == [first.pk]
+
+
+def test_many_matches_come_in_pages_of_twenty(owner, owner_client):
+    for n in range(45):
+        JournalEntryFactory(
+            owner=owner, title=f"Walk {n}", body="A walk.", written_on=date(2026, 1, 1)
+        )
+    first = search(owner_client, q="walk")
+    html = page(first)
+    assert "45 entries found; page 1 of 3." in html and len(first.context["hits"]) == 20
+    assert "walk" not in first.request["QUERY_STRING"].lower()
+    second = owner_client.get(
+        first.request["PATH_INFO"] + "?" + first.request["QUERY_STRING"] + "&page=3"
+    )
+    assert len(second.context["hits"]) == 5
+    seen = {h.entry.pk for h in first.context["hits"]} | {
+        h.entry.pk for h in second.context["hits"]
+    }
+    assert len(seen) == 25
