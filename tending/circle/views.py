@@ -26,6 +26,9 @@ from tending.moments.models import Moment
 from tending.moments.queries import moments_for
 from tending.moments.services import delete_moments
 
+RECENT_MOMENTS = 10  # the rest are a tap away, in the list of moments with them
+RATINGS_SHOWN = 24  # the line and its table: a few years of re-rating every month or two
+
 
 @login_required
 def circle(request):
@@ -82,15 +85,16 @@ def person_add(request):
 def person_detail(request, person_id: int):
     person = one_or_404(people_for(request.user, include_archived=True), pk=person_id)
     entry = circle_entries([person], timezone.localdate())[0]
-    ratings = list(person.closeness_ratings.all()[:50])
-    moments = moments_for(request.user).filter(people=person)[:20]
+    ratings = list(person.closeness_ratings.all()[:RATINGS_SHOWN])
+    moments = moments_for(request.user).filter(people=person)[:RECENT_MOMENTS]
     context = {
         "person": person,
         "entry": entry,
         "ratings": ratings,
         "spark": _spark(list(reversed(ratings))),
         "moments": moments,
-        "moment_count": moments_for(request.user).filter(people=person).count(),
+        # Counted on the links alone: the person is the owner's, and so are their moments.
+        "moment_count": Moment.people.through.objects.filter(person=person).count(),
         "journal_entries": entries_with_person(request.user, person)[:5],
         "closeness_form": ClosenessForm(
             instance=ClosenessRating(owner=request.user, person=person)
@@ -113,7 +117,8 @@ def _spark(ratings: list[ClosenessRating]) -> dict | None:
         "width": width,
         "height": height,
         "points": " ".join(f"{x},{y}" for x, y in points),
-        "dots": points,
+        # As text: each number in a template would be localised, one by one.
+        "dots": [(str(x), str(y)) for x, y in points],
     }
 
 
