@@ -13,7 +13,7 @@ from tending.circle.models import Person
 from tending.core.ownership import get_owned_or_404, is_row_id, one_or_404, owned
 from tending.moments.forms import MomentFilterForm, MomentForm, QuickMomentForm
 from tending.moments.models import Moment
-from tending.moments.queries import filtered_moments, moments_for
+from tending.moments.queries import count_moments, filtered_moments, moments_for
 from tending.moments.services import delete_moments, log_moment
 
 PAGE_SIZE = 25
@@ -26,9 +26,10 @@ def moment_list(request):
     if form.is_bound:
         form.is_valid()  # a bad field is shown with its message and left out of the filter
         filters = {k: v for k, v in form.cleaned_data.items() if v and k not in form.errors}
-    page = Paginator(filtered_moments(request.user, **filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    moments = filtered_moments(request.user, **filters)
+    paginator = Paginator(moments, PAGE_SIZE)
+    paginator.count = count_moments(moments, **filters)  # a cheaper count than Paginator's
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode(), "filtered": bool(filters)}
