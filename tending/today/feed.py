@@ -8,9 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from icalendar import Calendar, Event
-
 from tending.circle.drift import rhythm_words
+from tending.today import ics
 
 REVIEW_MINUTES = 30
 
@@ -75,29 +74,26 @@ def next_weekday_at(today: date, weekday: int, at: time, zone) -> datetime:
 
 def build_calendar(reminders: Iterable[Reminder], host: str, stamp: datetime) -> bytes:
     """An iCalendar document; every UID is stable so calendar apps update events in place."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//tending//reminders//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "tending")
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tending//reminders//EN"]
+    head.append("X-WR-CALNAME:tending")
+    lines = [ics.fold(line) for line in head]
+    zones = set()
     for reminder in reminders:
-        event = Event()
-        event.add("uid", f"{reminder.uid}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("summary", reminder.summary)
+        rule = "YEARLY" if reminder.yearly else "WEEKLY" if reminder.weekly else ""
+        event = ics.event_lines(
+            f"{reminder.uid}@{host}",
+            stamp,
+            reminder.summary,
+            day=reminder.day,
+            start=reminder.start,
+            minutes=reminder.minutes,
+            rule=rule,
+            description=reminder.description,
+        )
+        lines += [ics.fold(line) for line in event]
         if reminder.start is not None:
-            event.add("dtstart", reminder.start)
-            event.add("dtend", reminder.start + timedelta(minutes=reminder.minutes))
-        else:
-            event.add("dtstart", reminder.day)
-            event.add("dtend", reminder.day + timedelta(days=1))
-        if reminder.yearly:
-            event.add("rrule", {"freq": "yearly"})
-        if reminder.weekly:
-            event.add("rrule", {"freq": "weekly"})
-        if reminder.description:
-            event.add("description", reminder.description)
-        event.add("transp", "TRANSPARENT")
-        calendar.add_component(event)
+            zones.add(ics.zone_name(reminder.start))
     # Timed events carry their zone (TZID); the VTIMEZONE lets any calendar app read it.
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    lines += [ics.vtimezone(zone, stamp.year) for zone in sorted(zones - {"UTC"})]
+    lines.append(ics.fold("END:VCALENDAR"))
+    return "".join(lines).encode("utf-8")
