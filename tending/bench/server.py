@@ -24,6 +24,8 @@ from types import TracebackType
 PERSONAL = ("serve", "--host", "{host}", "--port", "{port}")
 PRODUCTION = ("serve", "--production", "--host", "{host}", "--port", "{port}", "--workers", "2")
 KILL = getattr(signal, "SIGKILL", signal.SIGTERM)
+# Left behind by a shell or a test process; a real server starts without them.
+SETTINGS_FROM_PARENT = ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
 
 
 class ServerError(Exception):
@@ -51,7 +53,7 @@ def child_environment(data_dir: Path, extra: Mapping[str, str] | None = None) ->
     environment = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith("TENDING_") and k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+        if not k.startswith("TENDING_") and k not in SETTINGS_FROM_PARENT
     }
     environment["TENDING_DATA_DIR"] = str(data_dir)
     environment["PYTHONUNBUFFERED"] = "1"

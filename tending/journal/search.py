@@ -207,15 +207,7 @@ def hits_for(user, ranked: list[tuple[int, float]], terms: list[tuple[str, ...]]
     ]
 
 
-def search_entries(
-    user,
-    words: str,
-    tag: Tag | None = None,
-    person: Person | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    limit: int = MAX_RESULTS,
-) -> list[Hit]:
-    """The first `limit` hits of find_entries(), highlighted."""
-    found = find_entries(user, words, tag=tag, person=person, since=since, until=until)
+def search_entries(user, words: str, limit: int = MAX_RESULTS, **filters) -> list[Hit]:
+    """The first `limit` hits of find_entries() (same filters), highlighted."""
+    found = find_entries(user, words, **filters)
     return hits_for(user, found.ranked[:limit], found.terms)

@@ -17,6 +17,8 @@ import textwrap
 
 def hosted_environment(tmp_path, **extra: str) -> dict[str, str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("TENDING_")}
+    # The browser tests set this for their own process; a real host's environment has no such.
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     environment.update(
         TENDING_DATA_DIR=str(tmp_path),
         TENDING_HOSTED="true",
@@ -62,6 +64,7 @@ def test_check_deploy_names_what_is_missing(tmp_path):
 def test_check_in_personal_mode(tmp_path):
     environment = {k: v for k, v in os.environ.items() if not k.startswith("TENDING_")}
     environment.pop("DATABASE_URL", None)
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     environment["TENDING_DATA_DIR"] = str(tmp_path)
     plain = tending(environment, "check")
     assert plain.returncode == 0, plain.stdout + plain.stderr
