@@ -42,6 +42,12 @@ class PageResult:
     bytes: int = 0
     requests: int = 0
     note: str = ""
+    # What the row is called in tables and comparisons; the URL itself may hold a secret
+    # made for this run (the calendar link, a kept search).
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        self.key = self.key or self.url or self.name
 
     @property
     def measured(self) -> bool:
@@ -203,12 +209,14 @@ def _measure_all(client, nobody, samples, requests, progress, results) -> None:
             if result.status == 302:  # a page for people who are not logged in
                 result = measure_page(nobody, name, url, requests=requests)
                 result.note = result.note or "logged out"
+        if name == "today:feed":
+            result.key = "/today/calendar/feed/SECRET.ics"
         results.append(result)
         if progress is not None:
             progress(result)
     for words in samples.searches:
         result = measure_page(client, "journal:search", kept_search(client, words), requests)
-        result.note = f"searching {words}"
+        result.key = f"/journal/search/ for {words}"
         results.append(result)
         if progress is not None:
             progress(result)

@@ -26,8 +26,7 @@ def page_table(pages: list[PageResult]) -> str:
     header = f"{'page':<30} {'median ms':>9} {'p95 ms':>8} {'queries':>7} {'KB':>7}  budget"
     lines = [header, "-" * len(header)]
     for page in pages:
-        label = page.name if not page.url or page.url == "/" else page.url
-        label = label if len(label) <= 30 else label[:29] + "…"
+        label = page.key if len(page.key) <= 30 else page.key[:29] + "…"
         if not page.measured:
             lines.append(f"{label:<30} {'':>9} {'':>8} {'':>7} {'':>7}  ({page.note})")
             continue
@@ -70,6 +69,10 @@ def read_json(path: Path) -> dict:
     return report
 
 
+def _key(page: dict) -> str:
+    return page.get("key") or page.get("url") or page["name"]
+
+
 def _ratio(new: float, old: float) -> str:
     if not old:
         return "   n/a"
@@ -78,14 +81,14 @@ def _ratio(new: float, old: float) -> str:
 
 def compare_table(new: dict, old: dict) -> str:
     """New ÷ old for every row both reports have: below 1.00 is faster or smaller."""
-    before = {(p["name"], p["url"]): p for p in old.get("pages", []) if p.get("status") == 200}
+    before = {_key(p): p for p in old.get("pages", []) if p.get("status") == 200}
     header = f"{'page':<30} {'median':>6} {'p95':>6} {'queries':>7} {'size':>6}"
     lines = ["new ÷ old (below 1.00: faster or smaller)", header, "-" * len(header)]
     for page in new["pages"]:
-        previous = before.get((page["name"], page["url"]))
+        previous = before.get(_key(page))
         if page.get("status") != 200 or previous is None:
             continue
-        label = page["url"] if len(page["url"]) <= 30 else page["url"][:29] + "…"
+        label = _key(page) if len(_key(page)) <= 30 else _key(page)[:29] + "…"
         lines.append(
             f"{label:<30} {_ratio(page['median_ms'], previous['median_ms'])} "
             f"{_ratio(page['p95_ms'], previous['p95_ms'])} "

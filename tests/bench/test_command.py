@@ -62,7 +62,7 @@ def test_a_short_run_reports_every_page_and_compares(tmp_path):
         )
     person_pages = [p for p in report["pages"] if p["name"] == "circle:person"]
     assert len(person_pages) == 1 and person_pages[0]["status"] == 200
-    searches = [p for p in report["pages"] if p["name"] == "journal:search" and "?s=" in p["url"]]
+    searches = [p for p in report["pages"] if p["key"].startswith("/journal/search/ for ")]
     assert len(searches) == 2 and all(p["status"] == 200 for p in searches)
     unmeasured = [p for p in report["pages"] if p["status"] != 200]
     assert all(p["note"] for p in unmeasured), "every page not measured says why"
@@ -70,6 +70,10 @@ def test_a_short_run_reports_every_page_and_compares(tmp_path):
 
     out = result.stdout
     assert "median ms" in out and "Budgets: median ≤ 15 ms" in out
+    # The calendar link made for the run is a secret: the table names it without it.
+    feed = next(p for p in report["pages"] if p["name"] == "today:feed")
+    assert feed["status"] == 200 and feed["key"] == "/today/calendar/feed/SECRET.ics"
+    assert feed["url"].rsplit("/", 1)[1] not in out
     assert "new ÷ old" in out and "/circle/" in out.split("new ÷ old")[1]
 
 
