@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from tending.checkins.definitions import Instrument
@@ -33,14 +33,25 @@ def frequencies(user) -> dict[str, str]:
 
 
 def latest_by_instrument(user) -> dict[str, CheckIn]:
-    """The newest check-in of each instrument, in one query."""
-    newest = (
+    """The newest check-in of each instrument, in two queries whatever the history's length.
+
+    First the latest time per instrument (an index range each), then the rows at those
+    times; a correlated subquery per row took a second on PostgreSQL with ten years.
+    """
+    latest = dict(
         owned(CheckIn, user)
-        .filter(instrument_id=OuterRef("instrument_id"))
-        .order_by("-taken_at", "-id")
-        .values("pk")[:1]
+        .values("instrument_id")
+        .annotate(last=Max("taken_at"))
+        .values_list("instrument_id", "last")
     )
-    return {c.instrument_id: c for c in owned(CheckIn, user).filter(pk=Subquery(newest))}
+    if not latest:
+        return {}
+    newest: dict[str, CheckIn] = {}
+    at_those_times = owned(CheckIn, user).filter(taken_at__in=set(latest.values()))
+    for checkin in at_those_times.order_by("id"):
+        if latest.get(checkin.instrument_id) == checkin.taken_at:
+            newest[checkin.instrument_id] = checkin  # two at the same moment: the later one
+    return newest
 
 
 def is_due(frequency: str, last_taken: datetime | None, today: date) -> bool:

@@ -1,0 +1,43 @@
+"""Reads of check-ins: the newest of each instrument, however the times fall."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tending.checkins.models import CheckIn
+from tending.checkins.queries import latest_by_instrument
+from tending.checkins.registry import get_instrument
+from tending.checkins.services import save_checkin
+
+pytestmark = pytest.mark.django_db
+
+
+def take(owner, instrument_id: str, when, value: int = 2) -> CheckIn:
+    inst = get_instrument(instrument_id)
+    checkin = save_checkin(owner, inst, {item.id: value for item in inst.items})
+    CheckIn.objects.filter(pk=checkin.pk).update(taken_at=when)
+    checkin.refresh_from_db()
+    return checkin
+
+
+def test_the_newest_of_each_even_at_shared_or_equal_times(owner, other):
+    now = timezone.now().replace(microsecond=0)
+    take(owner, "connection", now - timedelta(days=9))
+    newest_connection = take(owner, "connection", now - timedelta(days=2))
+    # Another instrument at the very time of an older connection check, and two at once.
+    take(owner, "stress", now - timedelta(days=9))
+    first_of_two = take(owner, "stress", now - timedelta(days=1))
+    second_of_two = take(owner, "stress", now - timedelta(days=1))
+    take(other, "connection", now)  # someone else's newer one changes nothing
+    newest = latest_by_instrument(owner)
+    assert set(newest) == {"connection", "stress"}
+    assert newest["connection"].pk == newest_connection.pk
+    assert newest["stress"].pk == second_of_two.pk != first_of_two.pk
+    assert latest_by_instrument(other)["connection"].owner_id == other.pk
+
+
+def test_nobody_has_nothing(owner):
+    assert latest_by_instrument(owner) == {}
