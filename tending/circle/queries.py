@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from tending.circle.drift import Drift, Rhythm, rhythm_for
@@ -52,24 +52,23 @@ def by_ring(entries: list[CircleEntry]) -> dict[str, list[CircleEntry]]:
     return grouped
 
 
-def moments_with_group_size(person: Person) -> QuerySet:
-    """The person's moments, each annotated with how many people were in it in all."""
-    # Counting inside person.moments would reuse the join filtered to this person, so
-    # count over the moments themselves.
+def group_sizes(person: Person) -> QuerySet:
+    """For each of the person's moments, how many people were in it, from the links alone."""
     from tending.moments.models import Moment
 
-    return (
-        owned(Moment, person.owner)
-        .filter(pk__in=person.moments.values("pk"))
-        .annotate(n_people=Count("people"))
-    )
+    links = Moment.people.through.objects
+    theirs = links.filter(person=person).values("moment_id")
+    return links.filter(moment_id__in=theirs).values("moment_id").annotate(n=Count("id"))
 
 
 def what_goes_with(person: Person) -> dict[str, int]:
     """What deleting this person would also delete, or change, for the confirmation page."""
-    moments = moments_with_group_size(person)
+    counts = group_sizes(person).aggregate(
+        only_with_them=Count("moment_id", filter=Q(n=1)),
+        shared_with_others=Count("moment_id", filter=Q(n__gt=1)),
+    )
     return {
-        "only_with_them": moments.filter(n_people=1).count(),
-        "shared_with_others": moments.filter(n_people__gt=1).count(),
+        "only_with_them": counts["only_with_them"] or 0,
+        "shared_with_others": counts["shared_with_others"] or 0,
         "ratings": person.closeness_ratings.count(),
     }

@@ -16,7 +16,7 @@ from tending.circle.models import RING_MEANING, ClosenessRating, Kind, Person, R
 from tending.circle.queries import (
     by_ring,
     circle_entries,
-    moments_with_group_size,
+    group_sizes,
     people_for,
     what_goes_with,
 )
@@ -164,7 +164,7 @@ def person_delete(request, person_id: int):
     if request.method == "POST":
         with transaction.atomic():
             # Moments they were the only one in go with them; shared moments stay, without them.
-            lonely = moments_with_group_size(person).filter(n_people=1).values_list("pk", flat=True)
+            lonely = group_sizes(person).filter(n=1).values_list("moment_id", flat=True)
             delete_moments(owned(Moment, request.user).filter(pk__in=list(lonely)))
             name = person.name
             person.delete()
