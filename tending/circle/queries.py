@@ -26,6 +26,19 @@ def people_for(user, include_archived: bool = False, kind: str = "") -> QuerySet
     return people.order_by("name", "id")
 
 
+def people_to_choose(user, already: QuerySet | None = None) -> QuerySet[Person]:
+    """The owner's active people, plus archived ones whose ids `already` lists.
+
+    `already` is a subquery of person ids (the people of the row being edited). A subquery,
+    not a join through every row someone is in: that join, made unique again with DISTINCT,
+    cost milliseconds on years of data.
+    """
+    keep = Q(is_archived=False)
+    if already is not None:
+        keep |= Q(pk__in=already)
+    return owned(Person, user).filter(keep).order_by("name")
+
+
 def last_contact_date(person: Person) -> date | None:
     moment_at = getattr(person, "last_moment_at", None)
     return timezone.localdate(moment_at) if moment_at else None

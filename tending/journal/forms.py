@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 
 from tending.circle.models import Person
+from tending.circle.queries import people_to_choose
 from tending.core.dates import check_plausible_date
 from tending.core.ownership import owned
 from tending.core.tags import parse_tag_names, tag_text, validate_tag_names
@@ -18,10 +18,11 @@ DATE_ERRORS = {"invalid": "Please give a date, like 2026-03-14."}
 
 def people_choices(user, entry: Entry | None = None):
     """The owner's active people, plus any archived ones already in this entry."""
-    keep = Q(is_archived=False)
-    if entry is not None and entry.pk:
-        keep |= Q(journal_entries=entry)
-    return owned(Person, user).filter(keep).distinct().order_by("name")
+    if entry is None or not entry.pk:
+        return people_to_choose(user)
+    return people_to_choose(
+        user, Entry.people.through.objects.filter(entry=entry).values("person_id")
+    )
 
 
 class EntryForm(forms.ModelForm):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from tending.circle.models import Person
+from tending.circle.queries import people_to_choose
 from tending.core.dates import check_plausible_date
 from tending.core.models import Tag
 from tending.core.ownership import is_row_id, owned
@@ -82,14 +83,11 @@ class PeopleField(forms.ModelMultipleChoiceField):
 
 def people_choices(user, moment: Moment | None = None):
     """The owner's active people, plus any archived ones already in this moment."""
-    people = owned(Person, user)
-    keep = Q(is_archived=False)
-    if moment is not None and moment.pk:
-        # A subquery on this moment's links: joining every person to all their moments and
-        # then dropping duplicates cost milliseconds on years of moments.
-        in_it = Moment.people.through.objects.filter(moment=moment).values("person_id")
-        keep |= Q(pk__in=in_it)
-    return people.filter(keep).order_by("name")
+    if moment is None or not moment.pk:
+        return people_to_choose(user)
+    return people_to_choose(
+        user, Moment.people.through.objects.filter(moment=moment).values("person_id")
+    )
 
 
 class QuickMomentForm(forms.Form):
@@ -219,8 +217,9 @@ class NarrowingForm(forms.Form):
         people = owned(Person, user).only("id", "name", "is_archived")
         self.fields["person"].queryset = people.order_by("is_archived", "name")
         # Only tags still in use here: tags outlive deleted rows, but are no use as filters.
-        in_use = {f"{self.tag_relation}__isnull": False}
-        self.fields["tag"].queryset = owned(Tag, user).filter(**in_use).distinct()
+        links = Tag._meta.get_field(self.tag_relation).through.objects
+        in_use = Exists(links.filter(tag=OuterRef("pk")))
+        self.fields["tag"].queryset = owned(Tag, user).filter(in_use)
 
     def clean(self):
         cleaned = super().clean()

@@ -55,9 +55,14 @@ def test_the_search_index_exists_on_this_database(db):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT indexdef FROM pg_indexes WHERE indexname = 'journal_entry_search'"
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'journal_entry_search_vector'"
             )
-            assert "gin" in cursor.fetchone()[0].lower()
+            assert "gin (search_vector)" in cursor.fetchone()[0].lower()
+            cursor.execute(
+                "SELECT is_generated FROM information_schema.columns "
+                "WHERE table_name = 'journal_entry' AND column_name = 'search_vector'"
+            )
+            assert cursor.fetchone()[0] == "ALWAYS"  # kept by PostgreSQL on every write
         else:
             cursor.execute("SELECT name FROM sqlite_master WHERE name LIKE 'journal_entry_fts%'")
             names = {row[0] for row in cursor.fetchall()}
