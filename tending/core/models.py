@@ -59,7 +59,8 @@ class LoginThrottle(models.Model):
     """Failed logins for one name from one address, and until when more tries are refused.
 
     Not a private row: it is keyed by the name that was typed, which may belong to nobody,
-    so that an unknown name is throttled exactly like a wrong password.
+    so that an unknown name is throttled exactly like a wrong password. The name is kept
+    only as a keyed hash (tending.core.throttle.username_key).
     """
 
     username_key = models.CharField(max_length=150)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import ipaddress
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tending.core.models import LoginThrottle
@@ -14,11 +16,17 @@ from tending.core.models import LoginThrottle
 MAX_FAILURES = 5
 WINDOW = timedelta(minutes=15)  # failures counted within it, and how long a lock lasts
 FORGET_AFTER = timedelta(days=1)
+IPV6_PREFIX = 64  # one home or phone network gets a whole /64; count it as one address
 
 
 def username_key(username: str) -> str:
-    # "Robin" and "robin " are the same person trying; count them together.
-    return " ".join((username or "").split()).casefold()[:150]
+    """A keyed hash of the typed name: sometimes it is a password typed in the wrong box.
+
+    "Robin" and "robin " are the same person trying, so they are counted together.
+    """
+    folded = " ".join((username or "").split()).casefold()
+    secret = settings.SECRET_KEY.encode("utf-8")
+    return hmac.new(secret, folded.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def client_address(request) -> str:
@@ -26,6 +34,7 @@ def client_address(request) -> str:
 
     Each trusted proxy appends the address it was reached from to X-Forwarded-For, so the
     entry that many places from the end is the visitor's; anything before it could be forged.
+    An IPv6 address stands for its /64 network, which one household or phone gets whole.
     """
     address = request.META.get("REMOTE_ADDR", "")
     hops = settings.PROXY_COUNT
@@ -39,7 +48,47 @@ def client_address(request) -> str:
     except ValueError:
         return "0.0.0.0"  # unknown: still counted, in one shared bucket
     mapped = getattr(parsed, "ipv4_mapped", None)  # ::ffff:1.2.3.4 is 1.2.3.4
-    return str(mapped or parsed)
+    if mapped is not None:
+        return str(mapped)
+    if parsed.version == 6:
+        return str(ipaddress.ip_network(f"{parsed}/{IPV6_PREFIX}", strict=False).network_address)
+    return str(parsed)
+
+
+def _locked_row(key: str, address: str, now: datetime) -> LoginThrottle:
+    """This name and address's row, locked for this transaction; made if there is none."""
+    rows = LoginThrottle.objects.select_for_update()
+    try:
+        with transaction.atomic():
+            row, _ = rows.get_or_create(
+                username_key=key, address=address, defaults={"first_failure_at": now}
+            )
+    except IntegrityError:  # made by a try that arrived at the same moment
+        row = rows.get(username_key=key, address=address)
+    return row
+
+
+def count_try(username: str, address: str, now: datetime | None = None) -> datetime | None:
+    """Count a login try before its password is checked; when refused, until when.
+
+    Counting first means tries sent all at once are counted one after another: the
+    fifth locks, and a sixth sent alongside is refused, whatever the passwords were.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        row = _locked_row(username_key(username), address, now)
+        if row.locked_until is not None and row.locked_until > now:
+            return row.locked_until
+        if row.first_failure_at <= now - WINDOW or row.locked_until is not None:
+            row.failures, row.first_failure_at, row.locked_until = 0, now, None
+        row.failures += 1
+        if row.failures >= MAX_FAILURES:
+            row.locked_until = now + WINDOW
+        row.save()
+        LoginThrottle.objects.filter(first_failure_at__lt=now - FORGET_AFTER).exclude(
+            locked_until__gt=now
+        ).delete()
+    return None
 
 
 def locked_until(username: str, address: str, now: datetime | None = None) -> datetime | None:
@@ -49,36 +98,6 @@ def locked_until(username: str, address: str, now: datetime | None = None) -> da
         username_key=username_key(username), address=address, locked_until__gt=now
     ).first()
     return row.locked_until if row else None
-
-
-def record_failure(username: str, address: str, now: datetime | None = None) -> bool:
-    """Count one failed login; True if this one locks further tries."""
-    now = now or timezone.now()
-    key = username_key(username)
-    with transaction.atomic():
-        row = (
-            LoginThrottle.objects.select_for_update()
-            .filter(username_key=key, address=address)
-            .first()
-        )
-        if row is None:
-            row = LoginThrottle(username_key=key, address=address, first_failure_at=now)
-        elif row.first_failure_at <= now - WINDOW or (
-            row.locked_until is not None and row.locked_until <= now
-        ):
-            row.failures, row.first_failure_at, row.locked_until = 0, now, None
-        row.failures += 1
-        locks = row.failures >= MAX_FAILURES
-        if locks:
-            row.locked_until = now + WINDOW
-        row.save()
-        LoginThrottle.objects.filter(
-            first_failure_at__lt=now - FORGET_AFTER, locked_until__lt=now
-        ).delete()
-        LoginThrottle.objects.filter(
-            first_failure_at__lt=now - FORGET_AFTER, locked_until__isnull=True
-        ).delete()
-    return locks
 
 
 def forget_failures(username: str, address: str) -> None:

@@ -55,20 +55,16 @@ class LoginView(auth_views.LoginView):
 
     def post(self, request, *args, **kwargs):
         self.address = throttle.client_address(request)
-        until = throttle.locked_until(request.POST.get("username", ""), self.address)
-        if until is not None:
-            return self.refuse(until)
+        username = request.POST.get("username", "")
+        if username.strip():
+            until = throttle.count_try(username, self.address)
+            if until is not None:
+                return self.refuse(until)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        throttle.forget_failures(form.cleaned_data.get("username", ""), self.address)
+        throttle.forget_failures(self.request.POST.get("username", ""), self.address)
         return super().form_valid(form)
-
-    def form_invalid(self, form):
-        username = self.request.POST.get("username", "")
-        if username.strip():
-            throttle.record_failure(username, self.address)
-        return super().form_invalid(form)
 
     def refuse(self, until):
         minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))

@@ -93,12 +93,31 @@ def _safe_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "test"
 
 
+def _say_goodbye(page, in_flight: set, seconds: float = 5.0) -> None:
+    """Leave the page and wait for what it sends on leaving (a last draft), within reason.
+
+    Otherwise a request can reach the live server while the test's database is being
+    emptied, which shares its connection on SQLite, and the next test starts with leftovers.
+    """
+    try:
+        page.goto("about:blank")
+        for _ in range(int(seconds / 0.025)):
+            if not in_flight:
+                return
+            page.wait_for_timeout(25)
+    except Exception as exc:  # a page that will not leave must not hide the real failure
+        print(f"Could not leave the page cleanly: {exc}")
+
+
 @pytest.fixture
 def page(request, browser, live_server):
     """A phone-sized page in Berlin that may only talk to the live server."""
     context = browser.new_context(viewport=PHONE, timezone_id="Europe/Berlin", locale="en-GB")
     requested: list[str] = []
-    context.on("request", lambda req: requested.append(req.url))
+    in_flight: set = set()
+    context.on("request", lambda req: (requested.append(req.url), in_flight.add(req)))
+    context.on("requestfinished", lambda req: in_flight.discard(req))
+    context.on("requestfailed", lambda req: in_flight.discard(req))
     page = context.new_page()
     page.set_default_timeout(10000)
     try:
@@ -113,6 +132,7 @@ def page(request, browser, live_server):
                 )
             except Exception as exc:  # the screenshot must not hide the real failure
                 print(f"Could not save a screenshot: {exc}")
+        _say_goodbye(page, in_flight)
         context.close()
 
     server_host = urlsplit(live_server.url).hostname

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tending.core.models import LoginThrottle
-from tending.core.throttle import client_address
+from tending.core.throttle import client_address, count_try, username_key
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +107,29 @@ def test_old_rows_are_forgotten(owner):
         try_login("someone-else", "wrong")
     with time_machine.travel(start + timedelta(days=2), tick=False):
         try_login("owner", "wrong")
-    assert list(LoginThrottle.objects.values_list("username_key", flat=True)) == ["owner"]
+    assert list(LoginThrottle.objects.values_list("username_key", flat=True)) == [
+        username_key("owner")
+    ]
+
+
+def test_the_typed_name_is_not_stored(owner):
+    try_login("my-secret-password-in-the-wrong-box", "wrong")
+    stored = LoginThrottle.objects.get()
+    assert "secret" not in stored.username_key and len(stored.username_key) == 64
+
+
+def test_tries_sent_together_are_counted_before_any_password_is_checked(owner):
+    # Five tries counted as if they had all arrived at once, none answered yet.
+    for _ in range(5):
+        assert count_try("owner", "10.0.0.9") is None
+    assert try_login("owner", RIGHT, address="10.0.0.9").status_code == 429
+
+
+def test_an_ipv6_network_counts_as_one_address(owner):
+    for host in range(5):
+        try_login("owner", "wrong", address=f"2001:db8:1:2::{host + 1}")
+    assert try_login("owner", RIGHT, address="2001:db8:1:2:ffff::9").status_code == 429
+    assert try_login("owner", RIGHT, address="2001:db8:1:3::1").status_code == 302
 
 
 @pytest.mark.parametrize(
@@ -120,6 +142,7 @@ def test_old_rows_are_forgotten(owner):
         (1, "", "127.0.0.1"),
         (1, "not-an-address", "0.0.0.0"),
         (1, "::ffff:203.0.113.9", "203.0.113.9"),
+        (1, "2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::"),
     ],
 )
 def test_the_address_behind_trusted_proxies(proxies, forwarded, expected):
