@@ -101,6 +101,20 @@ def confirm(question: str, read: Callable[[str], str], interactive: bool) -> boo
     return answer.strip().lower() in ("y", "yes")
 
 
+def end_every_session() -> None:
+    """Log everyone out after a restore.
+
+    The backup holds the sessions of its day: one ended since (by logging out, or by a
+    password change that ended every other session) would otherwise work again.
+    """
+    from django.contrib.sessions.models import Session
+
+    from tending.core.models import LoginThrottle
+
+    Session.objects.all().delete()
+    LoginThrottle.objects.all().delete()
+
+
 def restore(
     args: argparse.Namespace,
     read: Callable[[str], str] = input,
@@ -127,7 +141,7 @@ def restore(
     if not args.yes:
         question = (
             f"This replaces everything in {live} with the backup from {info.path} "
-            f"(saved {info.made:%d %B %Y at %H:%M}, {info.accounts} account(s)). "
+            f"(file dated {info.made:%d %B %Y at %H:%M}, {info.accounts} account(s)). "
             "Please stop tending first if it is running."
         )
         is_terminal = sys.stdin.isatty() if interactive is None else interactive
@@ -148,6 +162,7 @@ def restore(
     )
     try:
         migrate()
+        end_every_session()
     except Exception as exc:  # any failure here must still say where the data is
         raise CommandError(
             f"The backup was restored, but could not be brought up to date ({exc}). {kept}"
@@ -156,6 +171,9 @@ def restore(
         connections.close_all()
     steps = len(applied_migrations(live) - info.migrations)
     print(f"Restored tending from {info.path}.")
+    print(
+        "Everyone needs to log in again, with the password they had when the backup was made."
+    )
     if steps:
         print(f"It came from an older tending, so it was brought up to date ({steps} steps).")
     if kept:

@@ -234,3 +234,20 @@ def test_restore_into_a_new_data_folder(tmp_path, backup):
     assert usernames(live) == ["robin"]
     assert stat.S_IMODE(live.stat().st_mode) == 0o600
     assert safety_copies(fresh) == []
+
+
+def test_a_restore_logs_everyone_out(data_dir, backup):
+    # A session that was alive when the backup was made, and ended since (a logout, or a
+    # password change that ended every other session), must not come back with it.
+    connection = sqlite3.connect(backup)
+    connection.execute(
+        "INSERT INTO django_session (session_key, session_data, expire_date) "
+        "VALUES ('a-session-from-the-backup', 'x', '2999-01-01 00:00:00')"
+    )
+    connection.commit()
+    connection.close()
+    result = run_tending(data_dir, "restore", str(backup), "--yes")
+    assert result.returncode == 0, result.stderr
+    live = data_dir / "tending.sqlite3"
+    assert query(live, "SELECT COUNT(*) FROM django_session") == [(0,)]
+    assert "Everyone needs to log in again" in result.stdout
