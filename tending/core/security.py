@@ -47,12 +47,19 @@ class ReferrerlessCsrfMiddleware(CsrfViewMiddleware):
     With `Referrer-Policy: no-referrer`, browsers send `Origin: null` on a form post to the
     very same site, and Django would refuse it as a foreign origin. Such a request is let
     through to the token check only when the browser's own fetch metadata says it came from
-    this site (or the browser is too old to say): `Sec-Fetch-Site` cannot be set by a page's
-    script. The CSRF token is still required, and the session cookie is SameSite=Lax, so a
-    foreign page still cannot post on someone's behalf.
+    this site: `Sec-Fetch-Site` cannot be set by a page's script. The CSRF token is still
+    required, and the session cookie is SameSite=Lax.
+
+    Over plain HTTP (personal mode at home) a browser too old to send fetch metadata is let
+    through to the token check too, as Django itself does over HTTP. Over HTTPS (hosted
+    mode) it is not: there Django's strict origin check guards against a sibling subdomain
+    planting a token cookie, and only fetch metadata may stand in for it.
     """
 
     def _origin_verified(self, request) -> bool:
         if request.META.get("HTTP_ORIGIN") == "null":
-            return request.META.get("HTTP_SEC_FETCH_SITE", "same-origin") == "same-origin"
+            site = request.META.get("HTTP_SEC_FETCH_SITE")
+            if site is None:
+                return not request.is_secure()
+            return site == "same-origin"
         return super()._origin_verified(request)

@@ -128,3 +128,19 @@ def test_a_foreign_origin_is_refused(strict_client):
 
 def test_the_own_origin_is_accepted(strict_client):
     assert add_person(strict_client, "Ana", origin="http://testserver").status_code == 302
+
+
+def test_over_https_a_null_origin_needs_fetch_metadata(owner, settings):
+    settings.SECURE_SSL_REDIRECT = False
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    client.get(reverse("circle:person_add"), secure=True)
+    token = client.cookies["csrftoken"].value
+    data = {"name": "Sam", "kind": "friend", "ring": "middle", "csrfmiddlewaretoken": token}
+    url = reverse("circle:person_add")
+    old_browser = client.post(url, data, secure=True, headers={"origin": "null"})
+    assert old_browser.status_code == 403
+    modern = client.post(
+        url, data, secure=True, headers={"origin": "null", "sec_fetch_site": "same-origin"}
+    )
+    assert modern.status_code == 302
