@@ -74,6 +74,14 @@ class Person(OwnedModel):
     def save(self, *args, **kwargs):
         if not self.rhythm_days:
             self.rhythm_days = default_rhythm(self.ring)
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # Saving a person (say, from the edit form) must not write back a last moment read
+            # before a moment was logged elsewhere meanwhile; only the signals set it.
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "last_moment_at"
+            ]
         super().save(*args, **kwargs)
 
     @property

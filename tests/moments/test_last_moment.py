@@ -92,3 +92,13 @@ def test_demo_data_is_right_from_the_start(owner):
     fill_demo(owner, years=1, seed=4, today=datetime.date(2026, 6, 1))
     assert_consistent(owner)
     assert Moment.objects.filter(owner=owner).count() > 1000
+
+
+def test_saving_a_person_read_earlier_keeps_a_moment_logged_meanwhile(owner, owner_client):
+    sam = PersonFactory(owner=owner, name="Sam")
+    stale = Person.objects.get(pk=sam.pk)  # as the edit form read them, before the moment
+    logged = log_moment(owner, [sam], occurred_at=at(1))
+    stale.notes = "Ask about the move."
+    stale.save()
+    sam.refresh_from_db()
+    assert sam.notes == "Ask about the move." and sam.last_moment_at == logged.occurred_at
