@@ -11,10 +11,22 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from django.forms.renderers import DjangoTemplates
-from django.utils.html import conditional_escape as escape
+from django.utils.functional import Promise
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 WIDGETS = "django/forms/widgets/"
+
+
+class _Unusual(Exception):
+    """A value a template would localise or convert (a date, a decimal): templates render it."""
+
+
+def escape(value) -> str:
+    """`value` as a template prints it, escaped unless already safe; only plain values."""
+    if value is None or isinstance(value, str | int | Promise):  # bool is an int
+        return conditional_escape(value)
+    raise _Unusual
 
 
 def _attrs(attrs: Mapping) -> str:
@@ -122,7 +134,10 @@ class QuickFormRenderer(DjangoTemplates):
         quick = QUICK.get(template_name)
         widget = context.get("widget") if quick is not None else None
         if widget is not None:
-            html = quick(widget)
+            try:
+                html = quick(widget)
+            except _Unusual:
+                html = ""
             if html:
                 return mark_safe(html.strip())
         return super().render(template_name, context, request)

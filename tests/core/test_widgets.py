@@ -22,9 +22,15 @@ QUICK = QuickFormRenderer()
 text = st.text(alphabet=st.characters(codec="utf-8"), max_size=12) | st.sampled_from(
     ['<b>"x"</b>', "a & b", "'quoted'", "", " ", "é 東京 🌱"]
 )
-value = text | st.integers() | st.none() | st.booleans()
+# Dates, decimals and floats are printed by templates in the active language's format.
+unusual = (
+    st.dates()
+    | st.floats(allow_nan=False, allow_infinity=False, width=32)
+    | st.decimals(places=2, allow_nan=False, allow_infinity=False)
+)
+value = text | st.integers() | st.none() | st.booleans() | unusual
 safe = st.builds(mark_safe, st.sampled_from(["<em>kept</em>", "a &amp; b"]))
-attr_value = text | st.booleans() | st.integers() | safe
+attr_value = text | st.booleans() | st.integers() | safe | unusual
 attrs = st.dictionaries(st.sampled_from(["id", "class", "data-x", "aria-describedby", "required",
                                          "checked", "selected", "min", "placeholder"]),
                         attr_value, max_size=5)  # fmt: skip
@@ -52,7 +58,7 @@ def test_inputs(kind, name, value, attrs):
 @given(
     kind=st.sampled_from(["radio", "checkbox"]),
     value=value,
-    label=text | safe,
+    label=text | safe | unusual,
     attrs=attrs,
     wrap=st.booleans(),
 )
@@ -65,7 +71,7 @@ def test_chip_options(kind, value, label, attrs, wrap):
 
 @settings(max_examples=200, deadline=None)
 @given(
-    options=st.lists(st.tuples(value, text | safe, attrs), max_size=6),
+    options=st.lists(st.tuples(value, text | safe | unusual, attrs), max_size=6),
     groups=st.booleans(),
     attrs=attrs,
 )
@@ -81,7 +87,7 @@ def test_selects(options, groups, attrs):
     assert quick == expected
 
 
-@given(value=text | st.none(), attrs=attrs)
+@given(value=text | st.none() | unusual, attrs=attrs)
 def test_textareas(value, attrs):
     widget = {"name": "body", "value": value, "attrs": attrs}
     expected, quick = both("django/forms/widgets/textarea.html", widget)
