@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from django.forms.models import ModelChoiceIteratorValue
 from django.forms.renderers import DjangoTemplates
 from django.utils.functional import Promise
 from django.utils.html import conditional_escape
@@ -26,6 +27,8 @@ def escape(value) -> str:
     """`value` as a template prints it, escaped unless already safe; only plain values."""
     if value is None or isinstance(value, str | int | Promise):  # bool is an int
         return conditional_escape(value)
+    if isinstance(value, ModelChoiceIteratorValue):  # a row's choice: printed as its key
+        return escape(value.value)
     raise _Unusual
 
 

@@ -115,3 +115,28 @@ def test_every_page_is_the_same_with_either_renderer(name, args, owner, owner_cl
         slow = owner_client.get(url)
     assert quick.status_code == slow.status_code
     assert without_tokens(quick.content.decode()) == without_tokens(slow.content.decode())
+
+
+class TemplatesForbidden(QuickFormRenderer):
+    def get_template(self, template_name):
+        raise AssertionError(f"{template_name} went to the templates")
+
+
+@pytest.mark.django_db
+def test_choices_of_rows_stay_on_the_quick_path(owner):
+    from tending.circle.models import Person
+    from tests.factories import PersonFactory
+
+    PersonFactory(owner=owner, name="Sam <3")
+    field = forms.ModelChoiceField(queryset=Person.objects.filter(owner=owner))
+    html = field.widget.render("person", None, renderer=TemplatesForbidden())
+    assert "Sam &lt;3</option>" in html
+
+    class PeopleForm(forms.Form):
+        people = forms.ModelMultipleChoiceField(
+            queryset=Person.objects.filter(owner=owner), widget=forms.CheckboxSelectMultiple
+        )
+
+    form = PeopleForm(renderer=TemplatesForbidden())
+    tags = [str(choice.tag()) for choice in form["people"]]
+    assert len(tags) == 1 and tags[0].startswith('<input type="checkbox" name="people" value="')
