@@ -45,8 +45,12 @@ def utc_stamp(moment: datetime) -> str:
 
 
 def zoned_value(moment: datetime) -> str:
-    """A local time with its zone's name (TZID), as calendar apps expect for repeating events."""
-    return f"TZID={zone_name(moment)}:{moment:%Y%m%dT%H%M%S}"
+    """What follows DTSTART: a local time with its zone's name (TZID), as calendar apps expect
+    for repeating events, or a UTC time, which needs no VTIMEZONE."""
+    zone = zone_name(moment)
+    if zone == "UTC":
+        return f":{utc_stamp(moment)}"
+    return f";TZID={zone}:{moment:%Y%m%dT%H%M%S}"
 
 
 def zone_name(moment: datetime) -> str:
@@ -78,7 +82,7 @@ def event_lines(
     lines.append(f"SUMMARY:{text(summary)}")
     if start is not None:
         end = start + timedelta(minutes=minutes)
-        lines += [f"DTSTART;{zoned_value(start)}", f"DTEND;{zoned_value(end)}"]
+        lines += [f"DTSTART{zoned_value(start)}", f"DTEND{zoned_value(end)}"]
     elif day is not None:
         lines += [f"DTSTART;{day_value(day)}", f"DTEND;{day_value(day + timedelta(days=1))}"]
     if rule:

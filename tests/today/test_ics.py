@@ -58,3 +58,14 @@ def test_a_feed_reads_the_same_in_two_parsers():
     assert review["rrule"]["FREQ"] == ["WEEKLY"]
     assert "FREQ=YEARLY" in by_vobject["birthday-1@tending.example"].rrule.value
     assert len(parsed.walk("VTIMEZONE")) == 1
+
+
+def test_a_weekly_slot_in_utc_is_written_in_utc():
+    slot = Reminder(uid="weekly-review", summary="Weekly review in tending",
+                    start=datetime(2026, 3, 29, 18, 30, tzinfo=zoneinfo.ZoneInfo("UTC")),
+                    minutes=30, weekly=True)  # fmt: skip
+    body = build_calendar([slot], "tending.example", datetime(2026, 3, 1, tzinfo=UTC))
+    assert b"DTSTART:20260329T183000Z\r\n" in body and b"DTEND:20260329T190000Z\r\n" in body
+    assert b"TZID" not in body and b"VTIMEZONE" not in body
+    event = icalendar.Calendar.from_ical(body).walk("VEVENT")[0]
+    assert event.decoded("dtstart") == datetime(2026, 3, 29, 18, 30, tzinfo=UTC)
