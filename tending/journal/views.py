@@ -164,7 +164,7 @@ def search(request):
     elif any(request.GET.get(name) for name in SEARCH_FIELDS):
         data = request.GET  # a tag or a person tapped elsewhere: ids, not words
     form = SearchForm(data, user=request.user)
-    hits, searched, page = [], False, None
+    hits, searched, page, by_relevance = [], False, None, False
     if form.is_bound:
         form.is_valid()  # a bad filter is shown with its message and left out
         cleaned = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
@@ -175,12 +175,14 @@ def search(request):
             found = find_entries(request.user, words, **filters)
             page = Paginator(found.ranked, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
             hits = hits_for(request.user, list(page.object_list), found.terms)
+            by_relevance = bool(found.terms)  # words: best first; filters alone: newest first
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
         "hits": hits,
         "page": page,
+        "by_relevance": by_relevance,
         "query": query.urlencode(),
         "searched": searched,
         "forgotten": forgotten,

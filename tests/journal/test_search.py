@@ -46,11 +46,14 @@ def test_terms_are_plain_words_and_quoted_phrases():
 
 
 def test_finds_ranks_and_highlights(owner):
+    # The same body in both: only the title tells them apart, and a title weighs more.
+    # Written first, so with equal weights the newer one would come first.
+    in_title = write(owner, "We went for a walk by the harbour.", title="The walk")
     body_only = write(owner, "We went for a walk by the harbour.", title="Sunday")
-    in_title = write(owner, "A long walk, then tea. The walk helped.", title="The walk")
     write(owner, "Nothing about that here.")
     hits = search_entries(owner, "walk")
     assert [h.entry.pk for h in hits] == [in_title.pk, body_only.pk]
+    assert hits[0].rank > hits[1].rank
     assert str(hits[0].title_html) == "The <mark>walk</mark>"
     assert "<mark>walk</mark> by the harbour" in hits[1].snippet_html
 

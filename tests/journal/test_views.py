@@ -249,3 +249,6 @@ def test_many_matches_come_in_pages_of_twenty(owner, owner_client):
         h.entry.pk for h in second.context["hits"]
     }
     assert len(seen) == 25
+    assert "More matches" in html  # words: best first
+    by_date = owner_client.get(reverse("journal:search"), {"since": "2025-12-31"})
+    assert "Older" in page(by_date) and "More matches" not in page(by_date)  # newest first
