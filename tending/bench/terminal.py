@@ -112,23 +112,18 @@ def bench(args: argparse.Namespace) -> int:
 
 
 def _clean_up(args: argparse.Namespace, data_dir: Path) -> None:
+    bench_url = os.environ.get("DATABASE_URL", "")
     if args.keep:
-        print(
-            f"The benchmark's data is kept in {data_dir}"
-            + (
-                f" and the database {os.environ['DATABASE_URL'].rsplit('/', 1)[-1]}"
-                if os.environ.get("DATABASE_URL")
-                else ""
-            )
-        )
+        where = f" and the PostgreSQL database {bench_url.rsplit('/', 1)[-1]}" if bench_url else ""
+        print(f"The benchmark's data is kept in {data_dir}{where}.")
         return
-    if os.environ.get("DATABASE_URL"):
+    if bench_url:
         from django.db import connections
 
         from tending.bench.postgres import drop_database
 
         connections.close_all()
-        drop_database(args.database_url, os.environ["DATABASE_URL"])
+        drop_database(args.database_url, bench_url)
     shutil.rmtree(data_dir, ignore_errors=True)
 
 

@@ -171,9 +171,7 @@ def restore(
         connections.close_all()
     steps = len(applied_migrations(live) - info.migrations)
     print(f"Restored tending from {info.path}.")
-    print(
-        "Everyone needs to log in again, with the password they had when the backup was made."
-    )
+    print("Everyone needs to log in again, with the password they had when the backup was made.")
     if steps:
         print(f"It came from an older tending, so it was brought up to date ({steps} steps).")
     if kept:

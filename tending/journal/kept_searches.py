@@ -2,26 +2,45 @@
 
 An address ends up in browser history, in proxy and server access logs and in bookmarks; a
 journal search can be the most private thing a person types. The search form is posted, its
-fields are kept here under a random key, and the results page is `?s=<key>`.
+fields are kept here under a random key, and the results page is `?s=<key>`. Only the
+newest few are kept, for a day at most: sessions are stored, and backed up, with the rest.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
+from datetime import datetime, timedelta
+
+from django.utils import timezone
 
 SESSION_KEY = "journal_searches"
 KEEP = 10  # the newest searches; older keys then show an empty form
+KEEP_FOR = timedelta(days=1)
 
 
-def keep_search(session, fields: Mapping[str, str]) -> str:
-    kept: dict = dict(session.get(SESSION_KEY, {}))
+def _fresh(session, now: datetime) -> dict:
+    kept = session.get(SESSION_KEY, {})
+    oldest = (now - KEEP_FOR).isoformat()
+    return {
+        key: item
+        for key, item in kept.items()
+        if isinstance(item, dict) and str(item.get("at", "")) >= oldest
+    }
+
+
+def keep_search(session, fields: Mapping[str, str], now: datetime | None = None) -> str:
+    now = now or timezone.now()
+    kept = _fresh(session, now)
     key = secrets.token_urlsafe(9)
-    kept[key] = {name: str(value)[:1000] for name, value in fields.items()}
+    kept[key] = {
+        "at": now.isoformat(),
+        "fields": {name: str(value)[:1000] for name, value in fields.items()},
+    }
     session[SESSION_KEY] = dict(list(kept.items())[-KEEP:])
     return key
 
 
-def recall_search(session, key: str) -> dict[str, str] | None:
-    found = session.get(SESSION_KEY, {}).get(key)
-    return dict(found) if isinstance(found, dict) else None
+def recall_search(session, key: str, now: datetime | None = None) -> dict[str, str] | None:
+    found = _fresh(session, now or timezone.now()).get(key)
+    return dict(found["fields"]) if found else None

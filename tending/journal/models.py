@@ -10,6 +10,9 @@ from tending.core.models import OwnedModel, Tag
 
 
 class Entry(OwnedModel):
+    # On PostgreSQL the table also has `search_vector`, a column generated from title and
+    # body (migration 0004) that Django does not know about. A later change to either
+    # column's type must drop and re-add it in the same migration, or PostgreSQL refuses.
     written_on = models.DateField(default=timezone.localdate)
     title = models.CharField(max_length=200, blank=True)
     body = models.TextField()

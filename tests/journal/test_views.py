@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from tending.journal.models import Entry
 from tending.journal.prompts import library
@@ -252,3 +253,12 @@ def test_many_matches_come_in_pages_of_twenty(owner, owner_client):
     assert "More matches" in html  # words: best first
     by_date = owner_client.get(reverse("journal:search"), {"since": "2025-12-31"})
     assert "Older" in page(by_date) and "More matches" not in page(by_date)  # newest first
+
+
+def test_a_kept_search_is_forgotten_after_a_day(owner, owner_client):
+    JournalEntryFactory(owner=owner, body="Harbour lights.")
+    posted = owner_client.post(reverse("journal:search"), {"q": "harbour"})
+    assert len(owner_client.get(posted["Location"]).context["hits"]) == 1
+    with time_machine.travel(timezone.now() + timedelta(days=1, minutes=1)):
+        later = page(owner_client.get(posted["Location"]))
+    assert "no longer kept" in later and "Harbour lights" not in later
