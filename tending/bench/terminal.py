@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import resource
 import shutil
 import sys
 import tempfile
@@ -74,6 +73,10 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def _peak_memory_mb() -> float:
+    try:
+        import resource  # POSIX only; the command line must still start elsewhere
+    except ImportError:
+        return 0.0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
