@@ -12,7 +12,7 @@ import secrets
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,7 +146,6 @@ def run_durability(
     https_origin: bool = False,
     max_writes_per_round: int = 5000,
     time_limit: float = 600.0,
-    progress: Callable[[str], None] | None = None,
 ) -> DurabilityReport:
     """Write, SIGKILL the server at a random moment, restart; `kills` times. Then check.
 
@@ -184,11 +183,6 @@ def run_durability(
             acknowledged.extend(stream.acknowledged)
             report.refused.extend(stream.refused)
             report.connection_errors += stream.connection_errors
-            if progress:
-                progress(
-                    f"kill {report.kills}: {len(stream.acknowledged)} of {stream.attempted} "
-                    "writes acknowledged"
-                )
             if time.monotonic() - began > time_limit:
                 break
     finally:

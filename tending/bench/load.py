@@ -8,7 +8,6 @@ acknowledged is in the database exactly as sent.
 from __future__ import annotations
 
 import http.client
-import re
 import secrets
 import threading
 import time
@@ -19,11 +18,10 @@ from pathlib import Path
 from tending.bench.client import HttpSession
 from tending.bench.pages import percentile
 from tending.bench.server import PRODUCTION, ServerProcess, hosted_environment
-from tending.bench.writes import WriteMaker
+from tending.bench.writes import WriteMaker, acknowledged_row
 
 WRITE_SHARE = 5  # one request in five is a write
 DEADLINE_SECONDS = 600
-_ROW_ID = re.compile(r"/(\d+)/$")
 
 
 @dataclass
@@ -170,9 +168,9 @@ def run_load(
                     report.requests += 1
                     report.latencies_ms.append(took)
                     report.statuses[answer.status] += 1
-                    found = _ROW_ID.search(answer.location or "") if write else None
-                    if write is not None and answer.status == 302 and found:
-                        acknowledged.append((write.kind, int(found.group(1)), write.expected))
+                    row_id = acknowledged_row(answer) if write is not None else None
+                    if row_id is not None:
+                        acknowledged.append((write.kind, row_id, write.expected))
 
         threads = [
             threading.Thread(target=client, args=(n, s), daemon=True)

@@ -13,7 +13,7 @@ import logging
 import math
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 from django.db import connection
@@ -180,25 +180,22 @@ def measure_pages(
     user,
     samples: Samples,
     requests: int = 50,
-    progress: Callable[[PageResult], None] | None = None,
 ) -> list[PageResult]:
     """Every page as `user` sees it, `requests` times each after a warm-up."""
     client = Client(HTTP_HOST=HOST)
     client.force_login(user)
     nobody = Client(HTTP_HOST=HOST)
-    results = []
     # A POST-only route answers a GET with 405, which Django logs; that is expected here.
     request_log = logging.getLogger("django.request")
     level = request_log.level
     request_log.setLevel(logging.ERROR)
     try:
-        _measure_all(client, nobody, samples, requests, progress, results)
+        return list(_measure_all(client, nobody, samples, requests))
     finally:
         request_log.setLevel(level)
-    return results
 
 
-def _measure_all(client, nobody, samples, requests, progress, results) -> None:
+def _measure_all(client, nobody, samples, requests) -> Iterator[PageResult]:
     for name, url, why_not in page_addresses(samples):
         if url is None:
             result = PageResult(name=name, url="", note=why_not)
@@ -211,12 +208,8 @@ def _measure_all(client, nobody, samples, requests, progress, results) -> None:
                 result.note = result.note or "logged out"
         if name == "today:feed":  # a secret made for this run: not in the table or the report
             result.key = result.url = "/today/calendar/feed/SECRET.ics"
-        results.append(result)
-        if progress is not None:
-            progress(result)
+        yield result
     for words in samples.searches:
         result = measure_page(client, "journal:search", kept_search(client, words), requests)
         result.key = f"/journal/search/ for {words}"
-        results.append(result)
-        if progress is not None:
-            progress(result)
+        yield result

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from tending.bench.client import FormValue, HttpSession
+from tending.bench.client import FormValue, HttpSession, Response
+from tending.exchange.backup import integrity_problem
 
 MARKER = "[bench "
 _TOKEN = re.compile(r"^\[bench ([a-z0-9-]+)\]")
@@ -171,22 +172,27 @@ class WriteStream:
                 self.connection_errors += 1
             time.sleep(0.01)  # the server is down; the caller is about to stop us
             return
-        found = _ROW_ID.search(answer.location or "") if answer.status == 302 else None
-        if found is None:
+        row_id = acknowledged_row(answer)
+        if row_id is None:
             with self._lock:
                 self.refused.append(f"{write.kind} {write.token}: {answer.status}")
             return
         with self._lock:
-            self.acknowledged.append(Acknowledged(write, int(found.group(1)), time.monotonic()))
+            self.acknowledged.append(Acknowledged(write, row_id, time.monotonic()))
             drain = len(self.acknowledged) % _DRAIN_EVERY == 0
         if drain:
             with contextlib.suppress(OSError, http.client.HTTPException):
                 session.get(answer.location or "/")
 
 
+def acknowledged_row(answer: Response) -> int | None:
+    """The new row's id when a form answered "saved" (302 to the row), else None."""
+    found = _ROW_ID.search(answer.location or "") if answer.status == 302 else None
+    return int(found.group(1)) if found else None
+
+
 def integrity(connection: sqlite3.Connection) -> str:
-    rows = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
-    return "; ".join(rows[:5])
+    return integrity_problem(connection) or "ok"
 
 
 def verify_database(

@@ -26,16 +26,16 @@ def people_for(user, include_archived: bool = False, kind: str = "") -> QuerySet
     return people.order_by("name", "id")
 
 
-def people_to_choose(user, already: QuerySet | None = None) -> QuerySet[Person]:
-    """The owner's active people, plus archived ones whose ids `already` lists.
+def people_to_choose(user, row=None) -> QuerySet[Person]:
+    """The owner's active people, plus archived ones already in `row` (a moment, an entry).
 
-    `already` is a subquery of person ids (the people of the row being edited). A subquery,
-    not a join through every row someone is in: that join, made unique again with DISTINCT,
-    cost milliseconds on years of data.
+    The row's people come in as a subquery of its own links, not as a join through every
+    row someone is in: that join, made unique again with DISTINCT, cost milliseconds on
+    years of data.
     """
     keep = Q(is_archived=False)
-    if already is not None:
-        keep |= Q(pk__in=already)
+    if row is not None and row.pk:
+        keep |= Q(pk__in=row.people.values("pk"))
     return owned(Person, user).filter(keep).order_by("name")
 
 

@@ -23,7 +23,7 @@ from tending.circle.queries import (
 from tending.core.ownership import get_owned_or_404, one_or_404, owned
 from tending.journal.queries import entries_with_person
 from tending.moments.models import Moment
-from tending.moments.queries import moments_for
+from tending.moments.queries import moments_for, moments_with_count
 from tending.moments.services import delete_moments
 
 RECENT_MOMENTS = 10  # the rest are a tap away, in the list of moments with them
@@ -93,8 +93,7 @@ def person_detail(request, person_id: int):
         "ratings": ratings,
         "spark": _spark(list(reversed(ratings))),
         "moments": moments,
-        # Counted on the links alone: the person is the owner's, and so are their moments.
-        "moment_count": Moment.people.through.objects.filter(person=person).count(),
+        "moment_count": moments_with_count(person),
         "journal_entries": entries_with_person(request.user, person)[:5],
         "closeness_form": ClosenessForm(
             instance=ClosenessRating(owner=request.user, person=person)

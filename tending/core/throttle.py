@@ -91,14 +91,5 @@ def count_try(username: str, address: str, now: datetime | None = None) -> datet
     return None
 
 
-def locked_until(username: str, address: str, now: datetime | None = None) -> datetime | None:
-    """When tries for this name from this address are allowed again, or None if they are."""
-    now = now or timezone.now()
-    row = LoginThrottle.objects.filter(
-        username_key=username_key(username), address=address, locked_until__gt=now
-    ).first()
-    return row.locked_until if row else None
-
-
 def forget_failures(username: str, address: str) -> None:
     LoginThrottle.objects.filter(username_key=username_key(username), address=address).delete()

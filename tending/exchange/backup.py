@@ -122,7 +122,7 @@ def _copy_database(live: Path, partial: Path) -> None:
             mode = copy.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
             if mode != "delete":
                 raise ExchangeError(f"The backup copy could not be made self-contained ({mode}).")
-            problem = _integrity_problem(copy)
+            problem = integrity_problem(copy)
         finally:
             copy.close()
     except sqlite3.Error as exc:
@@ -140,7 +140,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def _integrity_problem(connection: sqlite3.Connection) -> str:
+def integrity_problem(connection: sqlite3.Connection) -> str:
     """'' when SQLite finds the database sound, else its first complaint."""
     rows = [row[0] for row in connection.execute("PRAGMA integrity_check").fetchall()]
     return "" if rows == ["ok"] else "; ".join(str(row) for row in rows[:3])
@@ -199,7 +199,7 @@ def check_backup(path: Path, known_migrations: Collection[tuple[str, str]]) -> B
         raise ExchangeError(f"{path} is not a tending backup (it is not an SQLite database).")
     try:
         with _reading(path) as connection:
-            problem = _integrity_problem(connection)
+            problem = integrity_problem(connection)
             if problem:
                 raise ExchangeError(f"{path} is damaged ({problem}), so it cannot be restored.")
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
@@ -262,7 +262,7 @@ def restore_database(backup: Path, live: Path, now: datetime | None = None) -> R
                 target.execute("PRAGMA synchronous=FULL")
                 _match_page_size(source, target)
                 source.backup(target)
-                problem = _integrity_problem(target)
+                problem = integrity_problem(target)
             finally:
                 target.close()
     except sqlite3.Error as exc:

@@ -16,15 +16,6 @@ from tending.moments.forms import NarrowingForm, OwnedChoiceField, PeopleField
 DATE_ERRORS = {"invalid": "Please give a date, like 2026-03-14."}
 
 
-def people_choices(user, entry: Entry | None = None):
-    """The owner's active people, plus any archived ones already in this entry."""
-    if entry is None or not entry.pk:
-        return people_to_choose(user)
-    return people_to_choose(
-        user, Entry.people.through.objects.filter(entry=entry).values("person_id")
-    )
-
-
 class EntryForm(forms.ModelForm):
     written_on = forms.DateField(
         label="Date",
@@ -66,7 +57,7 @@ class EntryForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["people"].queryset = people_choices(user, self.instance)
+        self.fields["people"].queryset = people_to_choose(user, self.instance)
         if self.instance.pk:
             self.initial.setdefault("tag_names", tag_text(self.instance.tags.all()))
             self.initial.setdefault("people", [p.pk for p in self.instance.people.all()])

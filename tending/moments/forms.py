@@ -81,21 +81,12 @@ class PeopleField(forms.ModelMultipleChoiceField):
         super().__init__(queryset=Person.objects.none(), **kwargs)
 
 
-def people_choices(user, moment: Moment | None = None):
-    """The owner's active people, plus any archived ones already in this moment."""
-    if moment is None or not moment.pk:
-        return people_to_choose(user)
-    return people_to_choose(
-        user, Moment.people.through.objects.filter(moment=moment).values("person_id")
-    )
-
-
 class QuickMomentForm(forms.Form):
     people = PeopleField()
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["people"].queryset = people_choices(user)
+        self.fields["people"].queryset = people_to_choose(user)
 
 
 class MomentForm(forms.ModelForm):
@@ -159,7 +150,7 @@ class MomentForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["people"].queryset = people_choices(user, self.instance)
+        self.fields["people"].queryset = people_to_choose(user, self.instance)
         if self.instance.pk:
             self.initial["tag_names"] = tag_text(self.instance.tags.all())
             self.initial["occurred_at"] = timezone.localtime(self.instance.occurred_at)

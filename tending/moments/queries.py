@@ -24,15 +24,20 @@ def moments_for(user) -> QuerySet[Moment]:
     )
 
 
-def count_moments(moments: QuerySet[Moment], person: Person | None = None, **others) -> int:
-    """How many `moments` there are; with only a person to filter by, from their links alone.
+def moments_with_count(person: Person) -> int:
+    """How many moments the person is in, from their links alone.
 
     A person's links only ever join them to their owner's moments, so counting the links
     (an index range) gives the same number as counting moments joined to links, without
     visiting years of moments.
     """
+    return Moment.people.through.objects.filter(person=person).count()
+
+
+def count_moments(moments: QuerySet[Moment], person: Person | None = None, **others) -> int:
+    """How many `moments` there are; with only a person to filter by, from their links."""
     if person is not None and not any(v is not None for v in others.values()):
-        return Moment.people.through.objects.filter(person=person).count()
+        return moments_with_count(person)
     return moments.count()
 
 

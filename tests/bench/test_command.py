@@ -7,7 +7,6 @@ that the benchmark measures what it says it measures and reports it honestly.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -16,16 +15,14 @@ import pytest
 
 from tending.bench.pages import PageResult, percentile
 from tending.bench.report import compare_table, page_table, read_json
+from tending.bench.server import child_environment
 
 
 def run_bench(tmp_path, *args: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("TENDING_")}
-    environment.pop("DATABASE_URL", None)
-    # Where the person's own data would be: the benchmark must not touch it.
-    environment["TENDING_DATA_DIR"] = str(tmp_path / "mine")
     return subprocess.run(
         [sys.executable, "-m", "tending", "bench", *args],
-        env=environment,
+        # Where the person's own data would be: the benchmark must not touch it.
+        env=child_environment(tmp_path / "mine"),
         capture_output=True,
         text=True,
         timeout=600,

@@ -14,19 +14,19 @@ import subprocess
 import sys
 import textwrap
 
+from tending.bench.server import child_environment
+
 
 def hosted_environment(tmp_path, **extra: str) -> dict[str, str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("TENDING_")}
-    # The browser tests set this for their own process; a real host's environment has no such.
-    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    environment.update(
-        TENDING_DATA_DIR=str(tmp_path),
-        TENDING_HOSTED="true",
-        TENDING_SECRET_KEY=secrets.token_urlsafe(50),
-        TENDING_ALLOWED_HOSTS="tending.example.org",
+    hosted = {
+        "TENDING_HOSTED": "true",
+        "TENDING_SECRET_KEY": secrets.token_urlsafe(50),
+        "TENDING_ALLOWED_HOSTS": "tending.example.org",
         **extra,
-    )
-    return environment
+    }
+    if os.environ.get("DATABASE_URL"):  # the suite's PostgreSQL run: host on PostgreSQL too
+        hosted["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    return child_environment(tmp_path, hosted)
 
 
 def tending(environment: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -62,10 +62,7 @@ def test_check_deploy_names_what_is_missing(tmp_path):
 
 
 def test_check_in_personal_mode(tmp_path):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("TENDING_")}
-    environment.pop("DATABASE_URL", None)
-    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    environment["TENDING_DATA_DIR"] = str(tmp_path)
+    environment = child_environment(tmp_path)
     plain = tending(environment, "check")
     assert plain.returncode == 0, plain.stdout + plain.stderr
     assert "No problems found." in plain.stdout
