@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "tending.safety",
     "tending.today",
     "tending.journal",
+    "tending.search",
 ]
 
 MIDDLEWARE = [

@@ -10,4 +10,5 @@ urlpatterns = [
     path("checkins/", include("tending.checkins.urls")),
     path("help/", include("tending.safety.urls")),
     path("journal/", include("tending.journal.urls")),
+    path("search/", include("tending.search.urls")),
 ]

@@ -21,12 +21,16 @@ from tending.core.models import Tag
 from tending.core.ownership import owned
 from tending.journal.models import Entry
 from tending.journal.queries import entries_for
+from tending.search.plain import plain_text
 
 MAX_TERMS = 20
 MAX_TERM_LENGTH = 60
 MAX_RESULTS = 100
 SNIPPET_BEFORE = 60
 SNIPPET_LENGTH = 240
+SNIPPET_WINDOW = 1000  # characters of the body made plain around the first match
+# Endings taken off a searched word before highlighting; the longest that fits first.
+_ENDINGS = ("ingly", "ness", "ing", "ies", "ied", "ed", "es", "ly", "s", "y", "e")
 
 FTS_TABLE = "journal_entry_fts"
 # Words are runs of letters and digits in any script; everything else separates them.
@@ -77,15 +81,40 @@ def websearch_query(terms: list[tuple[str, ...]]) -> str:
     return " ".join('"' + " ".join(term) + '"' for term in terms)
 
 
-def highlight(text: str, terms: list[tuple[str, ...]]) -> SafeString:
-    """`text` escaped, with every word of `terms` wrapped in <mark>."""
-    words = sorted({w for term in terms for w in term}, key=len, reverse=True)
-    if not words:
+def word_form_stem(word: str) -> str:
+    """The start every form of `word` shares, for highlighting: "rivers" → "river".
+
+    The databases match word forms with their own stemmers; this only has to find the same
+    words again in the text shown, so a light one is enough.
+    """
+    lowered = word.casefold()
+    for ending in _ENDINGS:
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
+            return lowered[: -len(ending)]
+    return lowered
+
+
+def _words_pattern(terms: list[tuple[str, ...]], forms: bool) -> re.Pattern | None:
+    words = {w for term in terms for w in term}
+    if forms:
+        # Any word that begins like one of the words searched for: "walk" marks "walking".
+        stems = sorted({word_form_stem(w) for w in words}, key=len, reverse=True)
+        inner = "|".join(re.escape(s) + r"[^\W_]*" for s in stems)
+    else:
+        inner = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if not inner:
+        return None
+    return re.compile(r"(?<![^\W_])(?:" + inner + r")(?![^\W_])", re.IGNORECASE)
+
+
+def highlight(text: str, terms: list[tuple[str, ...]], forms: bool = False) -> SafeString:
+    """`text` escaped, with every word of `terms` wrapped in <mark>.
+
+    With `forms`, other forms of those words and longer words they begin are marked too.
+    """
+    pattern = _words_pattern(terms, forms)
+    if pattern is None:
         return escape(text)
-    pattern = re.compile(
-        r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W_])",
-        re.IGNORECASE,
-    )
     out: list[str] = []
     position = 0
     for match in pattern.finditer(text):
@@ -96,24 +125,34 @@ def highlight(text: str, terms: list[tuple[str, ...]]) -> SafeString:
     return mark_safe("".join(out))
 
 
-def snippet(body: str, terms: list[tuple[str, ...]]) -> SafeString:
-    """A short piece of the body around the first matched word, highlighted."""
-    text = " ".join((body or "").split())
-    words = [w for term in terms for w in term]
+def snippet(body: str, terms: list[tuple[str, ...]], forms: bool = False) -> SafeString:
+    """A short piece of the body around the first matched word, as plain text, highlighted.
+
+    Markdown marks and HTML source are left out. Only a window of the body around the match
+    is made plain, so a very long entry costs no more than a short one.
+    """
+    raw = body or ""
+    pattern = _words_pattern(terms, forms)
+    found = pattern.search(raw) if pattern else None
+    cut_before = 0
+    if found and found.start() > SNIPPET_WINDOW:
+        line_start = raw.rfind("\n", 0, found.start() - SNIPPET_BEFORE)
+        cut_before = max(line_start + 1, found.start() - SNIPPET_WINDOW)
+    window = raw[cut_before : cut_before + 2 * SNIPPET_WINDOW]
+    text = plain_text(window)
+    cut_after = cut_before + 2 * SNIPPET_WINDOW < len(raw)
     start = 0
-    if words:
-        pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-        match = pattern.search(text)
-        if match:
-            start = max(0, match.start() - SNIPPET_BEFORE)
-            # Begin at a word, not halfway through one.
-            if start:
-                space = text.find(" ", start)
-                start = space + 1 if 0 <= space < match.start() else start
+    match = pattern.search(text) if pattern else None
+    if match:
+        start = max(0, match.start() - SNIPPET_BEFORE)
+        # Begin at a word, not halfway through one.
+        if start:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < match.start() else start
     piece = text[start : start + SNIPPET_LENGTH]
-    prefix = "… " if start else ""
-    suffix = " …" if start + SNIPPET_LENGTH < len(text) else ""
-    return mark_safe(prefix + highlight(piece, terms) + suffix)
+    prefix = "… " if start or cut_before else ""
+    suffix = " …" if start + SNIPPET_LENGTH < len(text) or cut_after else ""
+    return mark_safe(prefix + highlight(piece, terms, forms) + suffix)
 
 
 def _filtered(user, tag: Tag | None, person: Person | None, since, until):

@@ -1,0 +1,229 @@
+"""Searching everything a person wrote: journal entries, moment notes, people, the safety plan.
+
+The words are read by the journal's parser (`search_terms`), so quotes and operators can
+never break a query. Each word matches its other forms and words it begins ("rivers" finds
+"river", "walk" finds "walking") on both databases; a quoted phrase matches those words
+together. Results are the person's own rows only: people and plan lines first (there are
+few), then entries and moments, newest first. Each kind is capped, so a common word on ten
+years of moments costs a bounded query; hits are built for one page at a time.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import SafeString
+
+from tending.circle.models import Person
+from tending.core.ownership import owned
+from tending.journal.models import Entry
+from tending.journal.search import highlight, search_terms, snippet
+from tending.moments.models import Moment
+from tending.safety.models import PlanEntry
+from tending.search.index import KINDS, SPREAD, TABLE
+
+Terms = list[tuple[str, ...]]
+MOST_PER_KIND = 500  # past this, the page says to add a word
+KIND_ORDER = ("person", "plan", "entry", "moment")
+KIND_LABELS = {
+    "entry": "Journal",
+    "moment": "Moment",
+    "person": "Person",
+    "plan": "Safety plan",
+}
+_SQLITE_SORT = {
+    "entry": ("journal_entry", "r.written_on"),
+    "moment": ("moments_moment", "r.occurred_at"),
+    "person": ("circle_person", "r.name"),
+    "plan": ("safety_planentry", "r.part"),
+}
+_POSTGRESQL_MATCH = {
+    "entry": ("journal_entry", "r.search_words", "r.written_on"),
+    "moment": ("moments_moment", "r.search_words", "r.occurred_at"),
+    "person": (
+        "circle_person",
+        "to_tsvector('english'::regconfig, r.name || ' ' || r.notes)",
+        "r.name",
+    ),
+    "plan": ("safety_planentry", "to_tsvector('english'::regconfig, r.text)", "r.part"),
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str
+    pk: int
+    when: object  # a date, a datetime, or text to order people and plan lines by
+
+
+@dataclass
+class Found:
+    matches: list[Match]
+    terms: Terms
+    capped: bool  # some kind had more than MOST_PER_KIND matches
+
+
+@dataclass
+class Hit:
+    kind: str
+    label: str
+    url: str
+    when: datetime.date | None
+    title_html: SafeString
+    snippet_html: SafeString
+    people: list[str]
+
+
+def fts5_prefix_query(terms: Terms) -> str:
+    """Every term required; a single word also matches longer words it begins."""
+    return " ".join('"' + " ".join(term) + '"' + ("*" if len(term) == 1 else "") for term in terms)
+
+
+def tsquery_parts(terms: Terms) -> tuple[str, list[str]]:
+    """SQL for one PostgreSQL tsquery of all the terms, and its parameters.
+
+    Words are letters and digits only (the parser keeps nothing else), so quoting each as
+    a tsquery lexeme is safe; a phrase goes through phraseto_tsquery as plain text.
+    """
+    parts, params = [], []
+    for term in terms:
+        if len(term) == 1:
+            parts.append("to_tsquery('english'::regconfig, %s)")
+            params.append(f"'{term[0]}':*")
+        else:
+            parts.append("phraseto_tsquery('english'::regconfig, %s)")
+            params.append(" ".join(term))
+    return "(" + " && ".join(parts) + ")", params
+
+
+def _matches_sqlite(user, kind: str, terms: Terms) -> list[tuple[int, object]]:
+    code = KINDS[kind][0]
+    table, order = _SQLITE_SORT[kind]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT r.id, {order} FROM {TABLE} JOIN {table} r ON r.id = {TABLE}.rowid / {SPREAD} "
+            f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid % {SPREAD} = {code} AND r.owner_id = %s "
+            f"ORDER BY {order} DESC, r.id DESC LIMIT %s",
+            [fts5_prefix_query(terms), user.pk, MOST_PER_KIND + 1],
+        )
+        return cursor.fetchall()
+
+
+def _matches_postgresql(user, kind: str, terms: Terms) -> list[tuple[int, object]]:
+    table, vector, order = _POSTGRESQL_MATCH[kind]
+    query, params = tsquery_parts(terms)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT r.id, {order} FROM {table} r WHERE r.owner_id = %s AND {vector} @@ {query} "
+            f"ORDER BY {order} DESC, r.id DESC LIMIT %s",
+            [user.pk, *params, MOST_PER_KIND + 1],
+        )
+        return cursor.fetchall()
+
+
+def _as_date(value) -> datetime.date | None:
+    if isinstance(value, str) and value[:1].isdigit():  # SQLite hands back text
+        value = datetime.datetime.fromisoformat(value) if len(value) > 10 else value
+        if isinstance(value, str):
+            value = datetime.date.fromisoformat(value)
+    if isinstance(value, datetime.datetime):
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value, datetime.UTC)
+        return timezone.localdate(value)
+    return value if isinstance(value, datetime.date) else None
+
+
+def find_everywhere(user, words: str) -> Found:
+    """Everything of `user`'s containing all of `words`: people and plan lines first, then
+    journal entries and moments together, newest first."""
+    terms = search_terms(words)
+    if not terms or not getattr(user, "is_authenticated", False):
+        return Found([], terms, False)
+    finder = _matches_postgresql if connection.vendor == "postgresql" else _matches_sqlite
+    capped = False
+    first: list[Match] = []
+    dated: list[tuple[datetime.date, int, Match]] = []
+    for kind in KIND_ORDER:
+        rows = finder(user, kind, terms)
+        capped = capped or len(rows) > MOST_PER_KIND
+        for pk, when in rows[:MOST_PER_KIND]:
+            if kind in ("person", "plan"):
+                first.append(Match(kind, pk, when))
+            else:
+                day = _as_date(when) or datetime.date.min
+                dated.append((day, pk, Match(kind, pk, day)))
+    first.sort(key=lambda m: (KIND_ORDER.index(m.kind), str(m.when).casefold(), m.pk))
+    dated.sort(key=lambda item: (item[0], item[2].kind == "entry", item[1]), reverse=True)
+    return Found(first + [match for _, _, match in dated], terms, capped)
+
+
+def hits_for(user, matches: list[Match], terms: Terms) -> list[Hit]:
+    """Highlighted hits for one page of matches, in their order; a few queries per page."""
+    wanted: dict[str, list[int]] = {}
+    for match in matches:
+        wanted.setdefault(match.kind, []).append(match.pk)
+    rows = (
+        {
+            "entry": owned(Entry, user).in_bulk(wanted.get("entry", [])),
+            "moment": owned(Moment, user)
+            .prefetch_related("people")
+            .in_bulk(wanted.get("moment", [])),
+            "person": owned(Person, user).in_bulk(wanted.get("person", [])),
+            "plan": owned(PlanEntry, user).in_bulk(wanted.get("plan", [])),
+        }
+        if wanted
+        else {}
+    )
+    hits = []
+    for match in matches:
+        row = rows.get(match.kind, {}).get(match.pk)
+        if row is not None:
+            hits.append(_hit(match.kind, row, terms))
+    return hits
+
+
+def _hit(kind: str, row, terms: Terms) -> Hit:
+    label = KIND_LABELS[kind]
+    if kind == "entry":
+        return Hit(
+            kind,
+            label,
+            reverse("journal:detail", args=[row.pk]),
+            row.written_on,
+            highlight(row.heading, terms, forms=True),
+            snippet(row.body, terms, forms=True),
+            [],
+        )
+    if kind == "moment":
+        return Hit(
+            kind,
+            label,
+            reverse("moments:detail", args=[row.pk]),
+            timezone.localdate(row.occurred_at),
+            highlight("", terms),
+            snippet(row.note, terms, forms=True),
+            [person.name for person in row.people.all()],
+        )
+    if kind == "person":
+        return Hit(
+            kind,
+            label,
+            reverse("circle:person", args=[row.pk]),
+            None,
+            highlight(row.name, terms, forms=True),
+            snippet(row.notes, terms, forms=True),
+            [],
+        )
+    return Hit(
+        kind,
+        label,
+        reverse("safety:plan") + f"#entry-{row.pk}",
+        None,
+        highlight(row.get_part_display(), terms),
+        snippet(row.text, terms, forms=True),
+        [],
+    )
