@@ -11,7 +11,13 @@ from __future__ import annotations
 import html
 import re
 
-_TAG = re.compile(r"<[^<>\n]{0,500}>")
+# Only what is plainly an HTML tag: "<Sam>" or "a <3 b >" are a person's own words.
+_TAG_NAMES = (
+    "a|abbr|b|blockquote|br|code|del|details|div|em|font|h[1-6]|hr|i|iframe|img|ins|kbd|li|"
+    "mark|ol|p|pre|q|s|script|small|span|strike|strong|style|sub|summary|sup|table|tbody|td|"
+    "th|thead|tr|u|ul"
+)
+_TAG = re.compile(r"</?(?:" + _TAG_NAMES + r")(?:[\s/][^<>\n]{0,500})?>", re.IGNORECASE)
 _IMAGE_OR_LINK = re.compile(r"!?\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
 _LINE_START = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+){1,10}")
 # Emphasis and code marks at the edge of a word; inside one (snake_case, 2*3) they stay.
