@@ -17,7 +17,7 @@ from tests.factories import (
 
 def test_item_28_search_everything_finds_journal_and_moments(page: Page, live_server):
     robin = UserFactory(username="robin")
-    sam = PersonFactory(owner=robin, name="Sam Rivera")
+    sam = PersonFactory(owner=robin, name="Sam Lee")
     JournalEntryFactory(
         owner=robin,
         title="Evening",
