@@ -196,3 +196,28 @@ def test_item_28_search_is_reachable_and_the_script_is_on_writing_pages(owner_cl
     for name in ("journal:add", "moments:add"):
         page = owner_client.get(reverse(name)).content.decode()
         assert "search/mentions.js" in page and reverse("search:people") in page, name
+
+
+def test_item_28_results_page_makes_few_queries_whatever_the_data(owner, owner_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tending.bench.pages import QUERY_BUDGET
+
+    def count():
+        url = search_page(owner_client, "kettle", follow=False)["Location"]
+        with CaptureQueriesContext(connection) as queries:
+            assert owner_client.get(url).status_code == 200
+        return len(queries)
+
+    def add(n):
+        for i in range(n):
+            sam = PersonFactory(owner=owner, name=f"Kettle keeper {i}", notes="kettle")
+            MomentFactory(owner=owner, people=[sam], note="kettle on")
+            PlanEntryFactory(owner=owner, text="Put the kettle on")
+            write(owner, "The kettle sang.")
+
+    add(2)
+    every_kind_on_the_page = count()  # the most a page makes: one fetch per kind
+    add(20)
+    assert count() <= every_kind_on_the_page <= QUERY_BUDGET
