@@ -106,7 +106,8 @@ def _matches_sqlite(user, kind: str, terms: Terms) -> list[tuple[int, object]]:
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT r.id, {order} FROM {TABLE} JOIN {table} r ON r.id = {TABLE}.rowid / {SPREAD} "
-            f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid = r.id * {SPREAD} + {code} AND r.owner_id = %s "
+            f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid = r.id * {SPREAD} + {code} "
+            "AND r.owner_id = %s "
             f"ORDER BY {order} DESC, r.id DESC LIMIT %s",
             [fts5_prefix_query(terms), user.pk, MOST_PER_KIND + 1],
         )

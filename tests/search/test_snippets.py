@@ -22,7 +22,8 @@ def test_item_21_plain_text_leaves_out_markdown_and_html():
         "---\n```\nx = 1\n```"
     )
     assert plain_text(source) == (
-        "A day work was hard the river one quoted code a link a picture bold & snake_case 2*3 <Sam> x = 1"
+        "A day work was hard the river one quoted code a link a picture bold & snake_case"
+        " 2*3 <Sam> x = 1"
     )
 
 
