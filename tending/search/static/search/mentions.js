@@ -7,6 +7,38 @@
   var script = document.currentScript;
   var AFTER_AT = /(^|[\s([{"'\u201c\u2018])@([\p{L}\p{M}'\u2019-]{1,40})$/u;
 
+  var COPIED = [
+    "boxSizing", "width", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft",
+    "borderTopWidth", "borderRightWidth", "borderBottomWidth", "borderLeftWidth",
+    "fontFamily", "fontSize", "fontWeight", "fontStyle", "letterSpacing", "lineHeight",
+    "textTransform", "wordSpacing", "tabSize", "textIndent", "direction"
+  ];
+
+  // Where the caret's line ends inside the field, found by laying the text out again in a
+  // hidden copy: the names then open under the line being typed, not below a tall field.
+  function caretPoint(field) {
+    var style = window.getComputedStyle(field);
+    var copy = document.createElement("div");
+    COPIED.forEach(function (name) { copy.style[name] = style[name]; });
+    copy.style.position = "absolute";
+    copy.style.visibility = "hidden";
+    copy.style.whiteSpace = "pre-wrap";
+    copy.style.overflowWrap = "break-word";
+    copy.style.top = "0";
+    copy.style.left = "-9999px";
+    copy.textContent = field.value.slice(0, field.selectionStart);
+    var marker = document.createElement("span");
+    marker.textContent = "\u200b";
+    copy.appendChild(marker);
+    document.body.appendChild(copy);
+    var point = {
+      top: marker.offsetTop + marker.offsetHeight - field.scrollTop,
+      left: marker.offsetLeft - field.scrollLeft
+    };
+    document.body.removeChild(copy);
+    return point;
+  }
+
   function attach(field, url) {
     var form = field.form;
     if (!form || !window.fetch || !window.FormData) return;
@@ -18,6 +50,7 @@
     list.setAttribute("aria-label", "People to mention");
     list.hidden = true;
     field.insertAdjacentElement("afterend", list);
+    field.parentNode.classList.add("has-mention-list");
     field.setAttribute("aria-autocomplete", "list");
     field.setAttribute("aria-controls", list.id);
 
@@ -71,6 +104,11 @@
         list.appendChild(option);
       });
       list.hidden = false;
+      var point = caretPoint(field);
+      var top = Math.min(Math.max(point.top, 0), field.clientHeight);
+      var room = Math.max(field.clientWidth - list.offsetWidth, 0);
+      list.style.top = field.offsetTop + top + 4 + "px";
+      list.style.left = field.offsetLeft + Math.min(Math.max(point.left, 0), room) + "px";
       mark(0);
     }
 
