@@ -23,7 +23,7 @@ from tending.core.ownership import owned
 from tending.journal.models import Entry
 from tending.journal.search import highlight, search_terms, snippet
 from tending.moments.models import Moment
-from tending.safety.models import PlanEntry
+from tending.safety.models import Part, PlanEntry
 from tending.search.index import KINDS, SPREAD, TABLE
 
 Terms = list[tuple[str, ...]]
@@ -157,7 +157,14 @@ def find_everywhere(user, words: str) -> Found:
             else:
                 day = _as_date(when) or datetime.date.min
                 dated.append((day, pk, Match(kind, pk, day)))
-    first.sort(key=lambda m: (KIND_ORDER.index(m.kind), str(m.when).casefold(), m.pk))
+    parts = list(Part.values)  # plan lines in the plan's own order of parts
+
+    def place(m: Match) -> tuple:
+        if m.kind == "plan":
+            return (1, parts.index(m.when) if m.when in parts else len(parts), "", m.pk)
+        return (0, 0, str(m.when).casefold(), m.pk)
+
+    first.sort(key=place)
     dated.sort(key=lambda item: (item[0], item[2].kind == "entry", item[1]), reverse=True)
     return Found(first + [match for _, _, match in dated], terms, capped)
 
