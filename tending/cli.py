@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("username", help="the name to log in with")
     create.add_argument("--time-zone", default="UTC", help="e.g. Europe/Berlin (default: UTC)")
     create.add_argument(
+        "--country",
+        help="whose crisis lines to show, e.g. DE, or none (default: from --time-zone or LANG)",
+    )
+    create.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
 
@@ -262,6 +266,12 @@ def createuser(args: argparse.Namespace) -> int:
         validate_time_zone(args.time_zone)
     except ValidationError as exc:
         raise CommandError(" ".join(exc.messages)) from None
+    from tending.safety.accounts import country_for_new_account, save_country
+
+    try:
+        country, said = country_for_new_account(args.country, args.time_zone, os.environ)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
     if user_model.objects.filter(username__iexact=args.username).exists():
         raise CommandError(f"There is already an account called {args.username!r}.")
     if args.password_stdin:
@@ -274,10 +284,11 @@ def createuser(args: argparse.Namespace) -> int:
         password_validation.validate_password(password, user_model(username=args.username))
     except ValidationError as exc:
         raise CommandError(" ".join(exc.messages) + " Nothing was created.") from None
-    user_model.objects.create_user(
+    user = user_model.objects.create_user(
         username=args.username, password=password, time_zone=args.time_zone
     )
-    print(f"Created the account {args.username!r}.")
+    save_country(user, country)
+    print(f"Created the account {args.username!r}. {said}")
     return 0
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
-from tending.checkins.definitions import Instrument
+from tending.checkins.definitions import Instrument, SafetyRule
 from tending.checkins.models import CheckIn, CheckInChoice, CheckInDraft, Frequency
 from tending.checkins.registry import instruments
+from tending.checkins.scoring import safety_fired
 from tending.core.ownership import owned
 
 
@@ -85,6 +87,27 @@ def due_checkins(user, today: date | None = None) -> list[Instrument]:
 
 def drafts(user) -> dict[str, CheckInDraft]:
     return {d.instrument_id: d for d in owned(CheckInDraft, user)}
+
+
+@dataclass(frozen=True)
+class RiskyDraft:
+    instrument: Instrument
+    fired: tuple[SafetyRule, ...]
+
+
+def risky_drafts(user) -> list[RiskyDraft]:
+    """Unfinished check-ins whose kept answers fire a safety rule, newest first.
+
+    A tab closed before the result leaves such an answer only in a draft; until it is
+    finished or cleared, Today leads with the same help the result page would have shown.
+    """
+    found = []
+    for draft in owned(CheckInDraft, user).order_by("-updated_at", "-id"):
+        inst = instruments().get(draft.instrument_id)
+        fired = safety_fired(inst, draft.answers) if inst is not None else ()
+        if fired:
+            found.append(RiskyDraft(inst, fired))
+    return found
 
 
 def start_of(day: date) -> datetime:

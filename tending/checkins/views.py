@@ -107,6 +107,8 @@ def discard(request, instrument: str):
     if inst.id in owned_drafts:
         owned_drafts[inst.id].delete()
     messages.success(request, "Those answers are cleared.")
+    if request.POST.get("back") == "today":  # cleared from Today's help: back there
+        return redirect("today:today")
     return redirect("checkins:index")
 
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from tending.core import throttle
+from tending.core import account_questions, throttle
 from tending.core.forms import SettingsForm, WelcomeForm
 
 
@@ -31,16 +31,22 @@ def welcome(request):
     """Create the owner account on the first visit; afterwards this page is gone."""
     if settings.HOSTED or get_user_model().objects.exists():
         raise Http404("tending is already set up.")
-    form = WelcomeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST if request.method == "POST" else None
+    form = WelcomeForm(data)
+    # What other parts ask as the account is made (the country for crisis lines).
+    extras = account_questions.questions(data, request)
+    # Every form is checked, so each shows its own notes at once.
+    if request.method == "POST" and all([form.is_valid()] + [e.is_valid() for e in extras]):
         with transaction.atomic():
             if get_user_model().objects.exists():
                 raise Http404("tending is already set up.")
             user = form.save()
+            for extra in extras:
+                extra.save(user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome. Start by adding the people in your life.")
         return redirect("circle:person_add")
-    return render(request, "core/welcome.html", {"form": form})
+    return render(request, "core/welcome.html", {"form": form, "extras": extras})
 
 
 class LoginView(auth_views.LoginView):

@@ -11,3 +11,8 @@ class SafetyConfig(AppConfig):
         from tending.safety.crisis_lines import shipped_table
 
         shipped_table()
+
+        from tending.core import account_questions
+        from tending.safety.forms import CountryForm
+
+        account_questions.register(CountryForm)

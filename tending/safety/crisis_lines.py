@@ -6,6 +6,7 @@ import re
 import sys
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +22,11 @@ MIN_DIGITS, MAX_DIGITS = 2, 20
 
 PHONE_HINT = "use digits, spaces and + - ( ) only, like 0800 111 0 111"
 _LINE_KEYS = {"name", "number", "call", "text", "text_number", "text_body", "hours", "note"}
-_REGION_KEYS = {"name", "emergency", "emergency_note", "note", "lines"}
+_REGION_KEYS = {"name", "emergency", "emergency_note", "note", "lines", "checked"}
+# When and against what a country's numbers were last checked: a date and a source, or an
+# honest "not yet checked", so nobody mistakes an unchecked number for a checked one.
+NOT_CHECKED = "not yet checked"
+_CHECKED = re.compile(r"^\d{4}-\d{2}-\d{2} against \S.*$")
 
 
 class CrisisLinesError(ValueError):
@@ -68,6 +73,7 @@ class Region:
     emergency_note: str = ""
     note: str = ""
     lines: tuple[CrisisLine, ...] = field(default_factory=tuple)
+    checked: str = NOT_CHECKED
 
     @property
     def emergency_tel(self) -> str:
@@ -86,6 +92,12 @@ class CrisisTable:
     def choices(self) -> list[tuple[str, str]]:
         """Countries by name, for a select."""
         return sorted(((c, r.name) for c, r in self.countries.items()), key=lambda p: p[1])
+
+
+def table_country(code: str | None) -> str:
+    """`code` when the shipped table has lines for that country, else "" (the general ones)."""
+    region = shipped_table().region(code)
+    return region.code if region else ""
 
 
 # --- reading and checking -----------------------------------------------------------------
@@ -176,7 +188,22 @@ class _Checker:
             emergency_note=self.text(data, "emergency_note", where, required=False),
             note=self.text(data, "note", where, required=False),
             lines=tuple(self.line(line, f"{where}.lines[{i}]") for i, line in enumerate(lines)),
+            checked=self.checked(data, where),
         )
+
+    def checked(self, data: dict, where: str) -> str:
+        value = self.text(data, "checked", where, required=True, limit=300)
+        if value != NOT_CHECKED and not _CHECKED.match(value):
+            self.fail(
+                f"{where}.checked",
+                f"should be “{NOT_CHECKED}” or “YYYY-MM-DD against WHAT”, not “{value}”",
+            )
+        if value != NOT_CHECKED:
+            try:
+                date.fromisoformat(value[:10])
+            except ValueError:
+                self.fail(f"{where}.checked", f"“{value[:10]}” is not a real date")
+        return value
 
     def whole(self, data: dict) -> CrisisTable:
         self.unknown_keys(data, {"schema", "general", "countries"}, "top level")

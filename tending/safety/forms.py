@@ -6,7 +6,8 @@ from django import forms
 
 from tending.circle.models import Person
 from tending.core.ownership import is_row_id, owned
-from tending.safety.crisis_lines import PHONE_HINT, phone_problem, shipped_table
+from tending.safety.countries import country_for_accept_language, zones_of
+from tending.safety.crisis_lines import PHONE_HINT, phone_problem, shipped_table, table_country
 from tending.safety.models import (
     ENTRY_MAX_LENGTH,
     GUIDES,
@@ -19,6 +20,7 @@ from tending.safety.models import (
     PlanEntry,
     PlanHelper,
 )
+from tending.safety.services import set_region
 
 PHONE_MESSAGE = f"Please give a phone number: {PHONE_HINT}."
 
@@ -167,6 +169,48 @@ class RegionForm(forms.ModelForm):
         self.fields["region"].choices = [
             ("", "No country: show the general numbers")
         ] + shipped_table().choices()
+
+
+NO_COUNTRY = ("", "Not listed: show the general numbers")
+
+
+class CountrySelect(forms.Select):
+    """A country list whose options carry their time zones, so tending's country.js can pick
+    the one the browser is in. Without JavaScript it is a plain list."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value:
+            option["attrs"]["data-time-zones"] = " ".join(zones_of(str(value)))
+        return option
+
+
+class CountryForm(forms.Form):
+    """The country asked for as an account is made; its crisis lines are shown from then on."""
+
+    scripts = ("safety/country.js",)
+    country = forms.ChoiceField(
+        label="Your country",
+        required=False,
+        help_text="So “Need help now” shows your country’s crisis lines first. "
+        "You can change it any time under Safety plan → Crisis numbers.",
+        error_messages={"invalid_choice": "Please choose a country from the list."},
+    )
+
+    def __init__(self, data=None, *, request=None, **kwargs):
+        super().__init__(data, **kwargs)
+        field = self.fields["country"]
+        field.choices = [NO_COUNTRY, *shipped_table().choices()]
+        # Before JavaScript guesses from the time zone, the browser's language is the hint.
+        language = request.headers.get("Accept-Language", "") if request is not None else ""
+        field.initial = table_country(country_for_accept_language(language))
+        field.widget = CountrySelect(
+            choices=field.choices,
+            attrs={"data-country-from-time-zone": "true"} if data is None else {},
+        )
+
+    def save(self, user) -> None:
+        set_region(user, self.cleaned_data["country"])
 
 
 class OwnLineForm(forms.ModelForm):

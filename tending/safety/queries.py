@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tending.core.ownership import owned
-from tending.safety.crisis_lines import Region, shipped_table
+from tending.safety.countries import country_for_time_zone
+from tending.safety.crisis_lines import Region, shipped_table, table_country
 from tending.safety.models import (
     GUIDES,
     HELPERS_EXPLANATION,
@@ -71,8 +72,21 @@ def plan_for(user) -> SafetyPlan:
     return SafetyPlan(sections)
 
 
-def saved_region(user) -> str:
-    return owned(CrisisSettings, user).values_list("region", flat=True).first() or ""
+CHOSEN = "chosen"
+FROM_TIME_ZONE = "time zone"
+
+
+def country_of(user) -> tuple[str, str]:
+    """The country whose lines `user` sees, and how it is known: (code, CHOSEN or FROM_TIME_ZONE).
+
+    A country chosen (or "none") in settings wins; until one is, their time zone says where
+    they are, so someone in Europe/Berlin sees German lines from the first page, not 911.
+    """
+    saved = owned(CrisisSettings, user).values_list("region", flat=True).first()
+    if saved is not None:
+        return saved, CHOSEN
+    guess = table_country(country_for_time_zone(getattr(user, "time_zone", "")))
+    return guess, FROM_TIME_ZONE if guess else ""
 
 
 @dataclass
@@ -80,24 +94,42 @@ class CrisisHelp:
     region: Region  # the country shown, or the general numbers
     is_general: bool
     is_elsewhere: bool  # a country asked for on the page, not the one in settings
+    is_guessed: bool  # the country comes from a time zone, not from a choice
     countries: list[Region]
     own_lines: list[OwnCrisisLine]
     plan: SafetyPlan | None  # only ever for the person themselves
     logged_in: bool
+    guess_in_browser: bool = False  # nothing known yet: the browser may say its time zone
 
 
-def crisis_help_for(user, region: str | None = None, *, with_plan: bool = True) -> CrisisHelp:
-    """Crisis lines for `user` (anyone, logged in or not), and their plan when logged in."""
+def crisis_help_for(
+    user,
+    region: str | None = None,
+    *,
+    time_zone: str | None = None,
+    with_plan: bool = True,
+) -> CrisisHelp:
+    """Crisis lines for `user` (anyone, logged in or not), and their plan when logged in.
+
+    `region` is a country asked for on the page; `time_zone` is the browser's, sent by
+    country.js for someone not logged in, whose country is otherwise unknown.
+    """
     table = shipped_table()
     logged_in = bool(getattr(user, "is_authenticated", False))
-    saved = saved_region(user) if logged_in else ""
+    if logged_in:
+        own, how = country_of(user)
+    else:
+        own = table_country(country_for_time_zone(time_zone))
+        how = FROM_TIME_ZONE if own else ""
     asked = table.region(region)
-    shown = asked or table.region(saved)
+    shown = asked or table.region(own)
     countries = sorted(table.countries.values(), key=lambda r: r.name)
     return CrisisHelp(
         region=shown or table.general,
         is_general=shown is None,
-        is_elsewhere=asked is not None and asked.code != saved,
+        is_elsewhere=asked is not None and asked.code != own,
+        is_guessed=asked is None and shown is not None and how == FROM_TIME_ZONE,
+        guess_in_browser=not logged_in and not region and time_zone is None,
         countries=countries,
         own_lines=list(owned(OwnCrisisLine, user).order_by("position", "id")) if logged_in else [],
         plan=plan_for(user) if logged_in and with_plan else None,

@@ -19,14 +19,20 @@ from tending.safety import services
 from tending.safety.crisis_lines import shipped_table
 from tending.safety.forms import EntryForm, HelperForm, OwnLineForm, RegionForm
 from tending.safety.models import CrisisSettings, OwnCrisisLine, Part, PlanEntry, PlanHelper
-from tending.safety.queries import HELPERS, crisis_help_for, plan_for, saved_region
+from tending.safety.queries import HELPERS, country_of, crisis_help_for, plan_for
 
 
 @require_safe
 def crisis(request):
-    """Crisis lines first, then (only for the person themselves) their plan."""
-    region = request.GET.get("region", "")
-    return render(request, "safety/crisis.html", {"region": region})
+    """Crisis lines first, then (only for the person themselves) their plan.
+
+    ?country=DE shows that country's lines (the chooser; ?region= is the older name), and
+    ?tz=Europe/Berlin is the browser's time zone, sent by country.js when nothing else says
+    where someone not logged in is.
+    """
+    region = request.GET.get("country") or request.GET.get("region", "")
+    time_zone = request.GET.get("tz")
+    return render(request, "safety/crisis.html", {"region": region, "time_zone": time_zone})
 
 
 # --- the plan ----------------------------------------------------------------------------
@@ -160,11 +166,15 @@ def print_plan(request):
 
 def _render_numbers(request, *, region_form=None, line_form=None, status=200):
     settings = owned(CrisisSettings, request.user).first()
+    # Until a country is chosen, the one the time zone points to is shown and offered, so
+    # saving the page as it stands keeps the lines the person already sees.
+    country, _ = country_of(request.user)
+    initial = {"region": country} if settings is None else None
     context = {
-        "region_form": region_form or RegionForm(instance=settings),
+        "region_form": region_form or RegionForm(instance=settings, initial=initial),
         "line_form": line_form or OwnLineForm(user=request.user),
         "own_lines": owned(OwnCrisisLine, request.user).order_by("position", "id"),
-        "region": shipped_table().region(saved_region(request.user)),
+        "region": shipped_table().region(country),
     }
     return render(request, "safety/numbers.html", context, status=status)
 

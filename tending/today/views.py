@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from tending.checkins.queries import due_checkins
+from tending.checkins.queries import due_checkins, risky_drafts
 from tending.circle.models import Person
 from tending.core.ownership import get_owned_or_404, owned
 from tending.journal.offering import offer_prompt
@@ -38,8 +38,12 @@ def today(request):
     another = request.GET.get("another", "0")
     turn = int(another) if another.isascii() and another.isdigit() and len(another) < 6 else 0
     prompt = offer_prompt(request.user, seed=f"{request.user.pk}:{day}:{turn}")
+    risky = risky_drafts(request.user)
     context = {
         "day": day,
+        # A risky answer kept only in a draft: Today leads with the help the result shows.
+        "risky_drafts": risky,
+        "fired": [rule for draft in risky for rule in draft.fired],
         "suggestion": suggestions[0] if suggestions else None,
         "person": person,
         "more_waiting": max(0, len(suggestions) - 1),

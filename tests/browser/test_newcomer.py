@@ -118,6 +118,8 @@ def test_newcomer_makes_an_account_adds_people_and_logs_moments(page: Page, live
     expect(page).to_have_url(re.compile(r"/welcome/$"))
     expect(page.get_by_role("heading", name="Welcome to tending")).to_be_visible()
     expect(page.get_by_label("Your time zone")).to_have_value("Europe/Berlin")
+    # The country for the crisis lines follows the time zone (country.js).
+    expect(page.get_by_label("Your country")).to_have_value("DE")
     page.get_by_label("A name to log in with").fill("robin")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("The same password again").fill(PASSWORD)
@@ -303,6 +305,7 @@ def test_logging_out_closes_the_circle_but_help_stays_open(page: Page, live_serv
     expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
 
     page.get_by_role("banner").get_by_role("link", name="Need help now").click()
-    expect(page).to_have_url(re.compile(r"/help/$"))
+    # Logged out, the browser's time zone chooses the country's lines.
+    expect(page).to_have_url(re.compile(r"/help/\?tz=Europe%2FBerlin$"))
     expect(page.get_by_role("heading", name="You don't have to face this alone")).to_be_visible()
     expect(page.get_by_role("link", name="Call 112")).to_be_visible()

@@ -25,10 +25,12 @@ schema = 1
 [general]
 name = "Anywhere"
 emergency = "112"
+checked = "not yet checked"
 
 [countries.GB]
 name = "United Kingdom"
 emergency = "999"
+checked = "2026-12-01 against samaritans.org"
 
 [[countries.GB.lines]]
 name = "Samaritans"
@@ -146,7 +148,10 @@ def test_a_good_file_loads(tmp_path):
         ),
         (lambda t: t.replace("schema = 1", "schema = 2"), "schema: should be 1, not 2"),
         (
-            lambda t: t.replace('[general]\nname = "Anywhere"\nemergency = "112"\n', ""),
+            lambda t: t.replace(
+                '[general]\nname = "Anywhere"\nemergency = "112"\nchecked = "not yet checked"\n',
+                "",
+            ),
             "general: is missing",
         ),
         (lambda t: t + "\n[extra]\nx = 1\n", "top level: unknown key 'extra'"),
@@ -179,7 +184,10 @@ def test_a_missing_or_unreadable_file_says_so(tmp_path):
 
 def test_an_empty_country_list_is_refused():
     with pytest.raises(CrisisLinesError, match="countries: is missing or empty"):
-        parse_table('schema = 1\n[general]\nname = "A"\nemergency = "112"\n', "t.toml")
+        parse_table(
+            'schema = 1\n[general]\nname = "A"\nemergency = "112"\nchecked = "not yet checked"\n',
+            "t.toml",
+        )
 
 
 def test_the_checker_command_reports_fine_and_broken_files(tmp_path, capsys):

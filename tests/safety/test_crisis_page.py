@@ -46,7 +46,7 @@ def test_without_login_it_lists_countries_emergency_numbers_and_a_picker(anon_cl
     assert "Emergency numbers by country" in words
     assert "United Kingdom 999" in words and "Australia 000" in words
     assert 'href="tel:999"' in page
-    assert '<select id="crisis-region" name="region">' in page
+    assert '<select id="crisis-region" name="country">' in page
 
 
 def test_anyone_can_look_up_a_countrys_lines(anon_client):

@@ -17,7 +17,9 @@ ADD_LINE = reverse("safety:line_add")
 
 def test_the_page_offers_every_country_and_the_general_numbers(owner_client):
     page = owner_client.get(NUMBERS).content.decode()
-    assert '<option value="" selected>No country: show the general numbers</option>' in page
+    assert '<option value="">No country: show the general numbers</option>' in page
+    # Nothing chosen yet: the owner's time zone (Europe/Berlin) points to Germany.
+    assert '<option value="DE" selected>Germany</option>' in page
     assert '<option value="NZ">New Zealand</option>' in page
     assert "None yet." in page
 

@@ -11,14 +11,15 @@ register = template.Library()
 
 
 @register.inclusion_tag("safety/_crisis_help.html", takes_context=True)
-def crisis_help(context, region: str | None = None):
+def crisis_help(context, region: str | None = None, time_zone: str | None = None):
     """The crisis lines for whoever is looking, and their plan only when they are logged in.
 
-    `region` shows another country's lines for this page only (the crisis page's picker).
+    `region` shows another country's lines for this page only (the crisis page's picker);
+    `time_zone` is the browser's, for someone not logged in.
     """
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
-    return {"help": crisis_help_for(user, region), "request": request}
+    return {"help": crisis_help_for(user, region, time_zone=time_zone), "request": request}
 
 
 @register.filter
