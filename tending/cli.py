@@ -7,6 +7,9 @@ import os
 import sys
 import textwrap
 
+# The shared pieces live below the apps; this module only composes the commands.
+from tending.core.terminal_support import CommandError, migrate, setup_django
+
 EPILOG = textwrap.dedent(
     """\
     examples:
@@ -34,10 +37,6 @@ EPILOG = textwrap.dedent(
       TENDING_DEBUG        true only while developing tending itself
     """
 )
-
-
-class CommandError(Exception):
-    """A problem the person can fix; printed without a traceback, exit code 1."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -174,23 +173,6 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         help="serve with gunicorn for a hosted instance (collects static files first)",
     )
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
-
-
-def setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tending.settings")
-    import django
-    from django.core.exceptions import ImproperlyConfigured
-
-    try:
-        django.setup()
-    except ImproperlyConfigured as exc:
-        raise CommandError(f"tending is not configured correctly: {exc}") from None
-
-
-def migrate() -> None:
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -381,7 +363,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    # Run through the imported module, so CommandError is the same class everywhere.
-    from tending import cli
-
-    sys.exit(cli.main())
+    sys.exit(main())

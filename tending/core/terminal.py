@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from tending.core.terminal_support import setup_django
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -14,8 +16,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def check(args: argparse.Namespace) -> int:
-    from tending.cli import setup_django
-
     setup_django()
     from django.core.management import call_command
     from django.core.management.base import SystemCheckError

@@ -11,6 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django
+
 HEADER = (
     "<!-- Write below. Save and close the editor to keep it; leave it empty to keep nothing.\n"
     "     A first line starting with '# ' becomes the title. -->\n"
@@ -52,8 +54,6 @@ def write_in_editor(initial: str, run=subprocess.run) -> str:
             out.write(initial)
         result = run([*editor_command(), str(path)])
         if getattr(result, "returncode", 0) != 0:
-            from tending.cli import CommandError
-
             raise CommandError("The editor did not finish cleanly. Nothing was saved.")
         return path.read_text(encoding="utf-8")
     finally:
@@ -61,8 +61,6 @@ def write_in_editor(initial: str, run=subprocess.run) -> str:
 
 
 def journal(args: argparse.Namespace, run=subprocess.run) -> int:
-    from tending.cli import CommandError, migrate, setup_django
-
     setup_django()
     migrate()
     from django.core.exceptions import ValidationError
@@ -71,7 +69,6 @@ def journal(args: argparse.Namespace, run=subprocess.run) -> int:
     from tending.journal.models import Entry
     from tending.journal.prompts import choose_prompt, library
     from tending.journal.services import save_entry
-    from tending.moments.terminal import pick_user
 
     user = pick_user(args.user)
     timezone.activate(user.zone)
