@@ -6,7 +6,11 @@ it from here and nothing imports the command line back.
 
 from __future__ import annotations
 
+import argparse
+import getpass
 import os
+import sys
+import warnings
 
 
 class CommandError(Exception):
@@ -30,13 +34,28 @@ def migrate() -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
+def add_user_argument(parser: argparse.ArgumentParser, help: str) -> None:
+    """--user on a command and on each of its own subcommands, so it may come before or after.
+
+    Call it once the subcommands are made. On a subcommand, an absent --user must not replace
+    one given before it, hence no default there.
+    """
+    parser.add_argument("--user", metavar="NAME", help=help)
+    for action in parser._actions:  # argparse keeps subcommands only here
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                sub.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help=help)
+
+
 def pick_user(username: str | None):
     """The account a command is for: the one named, or the only one there is."""
     from django.contrib.auth import get_user_model
 
+    from tending.core.accounts import login_name
+
     users = get_user_model().objects.order_by("username")
     if username:
-        user = users.filter(username=username).first()
+        user = users.filter(username=login_name(username)).first()
         if user is None:
             raise CommandError(f"There is no account called {username!r}.")
         return user
@@ -49,3 +68,27 @@ def pick_user(username: str | None):
         names = ", ".join(u.username for u in users[:10])
         raise CommandError(f"There are {count} accounts ({names}); say whose with --user NAME.")
     return users.get()
+
+
+def read_new_password(from_stdin: bool, nothing_done: str) -> str:
+    """A new password: one line of standard input, or asked twice at the terminal.
+
+    Without a terminal there is nobody to ask (cron, a pipe, a container), so that is said
+    plainly, with the way that works there, instead of a traceback.
+    """
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    try:
+        with warnings.catch_warnings():
+            # getpass would otherwise read stdin, echoing the password, when there is no terminal.
+            warnings.simplefilter("error", getpass.GetPassWarning)
+            password = getpass.getpass("Password: ")
+            again = getpass.getpass("The same password again: ")
+    except (EOFError, getpass.GetPassWarning):
+        raise CommandError(
+            "There is no terminal here to ask for the password. Give it on standard input "
+            f"instead, with --password-stdin. {nothing_done}"
+        ) from None
+    if again != password:
+        raise CommandError(f"The two passwords are not the same. {nothing_done}")
+    return password

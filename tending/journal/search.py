@@ -22,6 +22,7 @@ from tending.core.ownership import owned
 from tending.journal.models import Entry
 from tending.journal.queries import entries_for
 
+MAX_SEARCH_LENGTH = 500  # characters a person may search for at once
 MAX_TERMS = 20
 MAX_TERM_LENGTH = 60
 MAX_RESULTS = 100

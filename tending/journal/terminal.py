@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import re
 import shlex
@@ -11,7 +12,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django
+from tending.core.terminal_support import (
+    CommandError,
+    add_user_argument,
+    migrate,
+    pick_user,
+    setup_django,
+)
 
 HEADER = (
     "<!-- Write below. Save and close the editor to keep it; leave it empty to keep nothing.\n"
@@ -22,11 +29,12 @@ _TAGS = re.compile(r"<[^>]+>")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", help="whose journal (needed only with several accounts)")
     parser.add_argument("--prompt", action="store_true", help="start from a reflection prompt")
     sub = parser.add_subparsers(dest="action", metavar="ACTION")
     search = sub.add_parser("search", help="print the entries that contain these words")
     search.add_argument("words", nargs="+", help="words to look for")
+    # After the subcommand, so `journal search WORDS --user NAME` works as well.
+    add_user_argument(parser, "whose journal (needed only with several accounts)")
 
 
 def editor_command() -> list[str]:
@@ -97,17 +105,29 @@ def journal(args: argparse.Namespace, run=subprocess.run) -> int:
     return 0
 
 
-def search(user, words: str) -> int:
-    from tending.journal.search import search_entries
+def plain_text(highlighted: str) -> str:
+    """What a highlighted piece of HTML says, for the terminal: [marks], no tags or entities."""
+    marked = highlighted.replace("<mark>", "[").replace("</mark>", "]")
+    # The text was escaped before the marks were added, so every "<" left is a tag of ours.
+    return html.unescape(_TAGS.sub("", marked))
 
+
+def search(user, words: str) -> int:
+    from tending.journal.search import MAX_SEARCH_LENGTH, search_entries
+
+    if len(words) > MAX_SEARCH_LENGTH:
+        raise CommandError(
+            f"Please search for at most {MAX_SEARCH_LENGTH} characters; "
+            f"these words have {len(words):,}."
+        )
     hits = search_entries(user, words)
     if not hits:
         print("Nothing in your journal matches that.")
         return 0
     for hit in hits:
-        title = _TAGS.sub("", str(hit.title_html)) or "(no title)"
-        snippet = str(hit.snippet_html).replace("<mark>", "[").replace("</mark>", "]")
-        print(f"{hit.entry.written_on:%Y-%m-%d}  {title}\n    {_TAGS.sub('', snippet)}")
+        title = plain_text(str(hit.title_html)) or "(no title)"
+        snippet = plain_text(str(hit.snippet_html))
+        print(f"{hit.entry.written_on:%Y-%m-%d}  {title}\n    {snippet}")
     print(f"{len(hits)} entr{'y' if len(hits) == 1 else 'ies'}.")
     return 0
 
