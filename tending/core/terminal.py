@@ -20,6 +20,13 @@ def check(args: argparse.Namespace) -> int:
     from django.core.management import call_command
     from django.core.management.base import SystemCheckError
 
+    from tending.core.checks import database_problem
+
+    problem = database_problem()
+    if problem:  # nothing else can be checked, or served, without it
+        print(problem)
+        print("tending: please fix the problem above before people rely on this server.")
+        return 1
     try:
         # Warnings count as problems: a server that warns is not ready for people's data.
         call_command("check", deploy=args.deploy, fail_level="WARNING", databases=["default"])
