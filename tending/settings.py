@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tending.core.security.SecurityHeadersMiddleware",
+    "tending.core.middleware.HttpMethodsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "tending.core.security.ReferrerlessCsrfMiddleware",
