@@ -21,6 +21,9 @@ EPILOG = textwrap.dedent(
       tending checkin weekly-wellbeing answer a check-in at the terminal
       tending journal --prompt          write in $EDITOR, starting from a prompt
       tending journal search walk       find journal entries
+      tending journal search walk --user sam
+                                       whose journal, when there are several accounts
+                                       (--user goes before or after a subcommand)
       tending instruments check my-scale.toml   validate an instrument file
       tending demo --years 2           try tending with made-up people and moments
       tending check --deploy           is this hosted server set up safely?

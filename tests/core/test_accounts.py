@@ -144,3 +144,13 @@ def test_item_27_password_asks_twice_at_a_terminal(owner, monkeypatch, capsys):
     assert main(["password", "owner"]) == 0
     owner.refresh_from_db()
     assert owner.check_password("a-new-calm-river")
+
+
+def test_item_27_help_names_the_password_command():
+    from tending.cli import EPILOG, build_parser
+
+    parser = build_parser()
+    assert "password" in parser.format_help() and "tending password sam" in EPILOG
+    assert "--user goes before or after a subcommand" in EPILOG
+    commands = next(a for a in parser._actions if a.dest == "command")
+    assert "--password-stdin" in commands.choices["password"].format_help()
