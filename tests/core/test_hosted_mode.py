@@ -69,9 +69,8 @@ def test_item_8_check_deploy_refuses_any_host_name(tmp_path):
 
 
 def test_item_8_check_deploy_says_the_database_cannot_be_reached(tmp_path):
-    environment = hosted_environment(
-        tmp_path, DATABASE_URL="postgres://tending:not-shown@127.0.0.1:1/tending"
-    )
+    environment = hosted_environment(tmp_path)
+    environment["DATABASE_URL"] = "postgres://tending:not-shown@127.0.0.1:1/tending"
     result = tending(environment, "check", "--deploy")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr and "Ready" not in result.stdout
