@@ -49,6 +49,8 @@ def test_item_8_head_works_wherever_get_does(owner, owner_client, anon_client):
 def wsgi(method: str, path: str) -> tuple[str, dict[str, str], bytes]:
     """Ask the WSGI application itself, as a server would: the test client drops HEAD bodies."""
     from django.core.handlers.wsgi import WSGIHandler
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
     from django.test.client import RequestFactory
 
     environ = RequestFactory()._base_environ(PATH_INFO=path, REQUEST_METHOD=method)
@@ -57,7 +59,16 @@ def wsgi(method: str, path: str) -> tuple[str, dict[str, str], bytes]:
     def start_response(status, headers, exc_info=None):
         seen["status"], seen["headers"] = status, dict(headers)
 
-    body = b"".join(WSGIHandler()(environ, start_response))
+    # As Django's test client does: a finished request must not close the test's connection.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        response = WSGIHandler()(environ, start_response)
+        body = b"".join(response)
+        response.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return seen["status"], seen["headers"], body
 
 
