@@ -7,16 +7,23 @@ import os
 import sys
 import textwrap
 
+# The shared pieces live below the apps; this module only composes the commands.
+from tending.core.terminal_support import CommandError, migrate, setup_django
+
 EPILOG = textwrap.dedent(
     """\
     examples:
       tending                          start tending at http://127.0.0.1:8000/
       tending createuser sam           make an account (asks for a password)
+      tending password sam             set a new password for sam (a forgotten one)
       tending log Sam --shared feelings --understood 4 --note "Long walk"
       tending log "Sam" "Alex" --how video --when "2026-03-14 19:30"
       tending checkin weekly-wellbeing answer a check-in at the terminal
       tending journal --prompt          write in $EDITOR, starting from a prompt
       tending journal search walk       find journal entries
+      tending journal search walk --user sam
+                                       whose journal, when there are several accounts
+                                       (--user goes before or after a subcommand)
       tending instruments check my-scale.toml   validate an instrument file
       tending demo --years 2           try tending with made-up people and moments
       tending check --deploy           is this hosted server set up safely?
@@ -34,10 +41,6 @@ EPILOG = textwrap.dedent(
       TENDING_DEBUG        true only while developing tending itself
     """
 )
-
-
-class CommandError(Exception):
-    """A problem the person can fix; printed without a traceback, exit code 1."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,6 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
+
+    from tending.core.terminal import add_password_arguments
+
+    password = commands.add_parser(
+        "password",
+        help="set a new password for an account (when it is forgotten)",
+        description="Set a new password for the account NAME: asks for it twice, or reads one "
+        "line with --password-stdin. Every browser logged in to that account is logged out.",
+    )
+    add_password_arguments(password)
 
     from tending.moments.terminal import add_log_arguments
 
@@ -180,23 +193,6 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
 
 
-def setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tending.settings")
-    import django
-    from django.core.exceptions import ImproperlyConfigured
-
-    try:
-        django.setup()
-    except ImproperlyConfigured as exc:
-        raise CommandError(f"tending is not configured correctly: {exc}") from None
-
-
-def migrate() -> None:
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
-
-
 def serve(args: argparse.Namespace) -> int:
     if not 1 <= args.port <= 65535:
         raise CommandError(f"--port {args.port} is not a port number (1-65535).")
@@ -253,16 +249,17 @@ def serve(args: argparse.Namespace) -> int:
 def createuser(args: argparse.Namespace) -> int:
     setup_django()
     migrate()
-    import getpass
-
-    from django.contrib.auth import get_user_model, password_validation
+    from django.contrib.auth import get_user_model
     from django.core.exceptions import ValidationError
+    from django.db import IntegrityError
 
+    from tending.core.accounts import new_account_name, password_problems
     from tending.core.models import validate_time_zone
+    from tending.core.terminal_support import read_new_password
 
     user_model = get_user_model()
     try:
-        user_model.username_validator(args.username)
+        username = new_account_name(args.username)  # as stored: Unicode-normalised
         validate_time_zone(args.time_zone)
     except ValidationError as exc:
         raise CommandError(" ".join(exc.messages)) from None
@@ -272,23 +269,18 @@ def createuser(args: argparse.Namespace) -> int:
         country, said = country_for_new_account(args.country, args.time_zone, os.environ)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
-    if user_model.objects.filter(username__iexact=args.username).exists():
-        raise CommandError(f"There is already an account called {args.username!r}.")
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = getpass.getpass("Password: ")
-        if getpass.getpass("The same password again: ") != password:
-            raise CommandError("The two passwords are not the same. Nothing was created.")
+    password = read_new_password(args.password_stdin, "Nothing was created.")
+    problems = password_problems(password, user_model(username=username))
+    if problems:
+        raise CommandError(" ".join([*problems, "Nothing was created."]))
     try:
-        password_validation.validate_password(password, user_model(username=args.username))
-    except ValidationError as exc:
-        raise CommandError(" ".join(exc.messages) + " Nothing was created.") from None
-    user = user_model.objects.create_user(
-        username=args.username, password=password, time_zone=args.time_zone
-    )
+        user = user_model.objects.create_user(
+            username=username, password=password, time_zone=args.time_zone
+        )
+    except IntegrityError:  # made by someone else in the meantime
+        raise CommandError(f"There is already an account called {username!r}.") from None
     save_country(user, country)
-    print(f"Created the account {args.username!r}. {said}")
+    print(f"Created the account {username!r}. {said}")
     return 0
 
 
@@ -304,34 +296,37 @@ def demo(args: argparse.Namespace) -> int:
     from django.core.exceptions import ValidationError
     from django.db import transaction
 
+    from tending.core.accounts import new_account_name
     from tending.demo import fill_demo
 
     user_model = get_user_model()
-    try:
-        user_model.username_validator(args.user)
-    except ValidationError as exc:
-        raise CommandError(f"--user {args.user!r}: {' '.join(exc.messages)}") from None
+    name = args.user
+    if not user_model.objects.filter(username=name).exists():
+        try:  # a new account: refuse a name that reads the same as one already there
+            name = new_account_name(name)
+        except ValidationError as exc:
+            raise CommandError(f"--user {args.user!r}: {' '.join(exc.messages)}") from None
     started = time.monotonic()
     password = None
     try:
         # One transaction: a refused fill leaves no new, unusable account behind.
         with transaction.atomic():
-            user = user_model.objects.filter(username=args.user).first()
+            user = user_model.objects.filter(username=name).first()
             if user is None:
                 password = secrets.token_urlsafe(9)
-                user = user_model.objects.create_user(username=args.user, password=password)
+                user = user_model.objects.create_user(username=name, password=password)
             summary = fill_demo(user, years=args.years, seed=args.seed)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     took = time.monotonic() - started
     print(
-        f"Filled {args.user!r} with {summary.people} people ({summary.archived} archived), "
+        f"Filled {name!r} with {summary.people} people ({summary.archived} archived), "
         f"{summary.moments} moments, {summary.closeness_ratings} closeness ratings, "
         f"{summary.checkins} check-ins and {summary.journal_entries} journal entries "
         f"over {args.years} year(s) in {took:.1f} s."
     )
     if password:
-        print(f"Log in as {args.user!r} with the password: {password}")
+        print(f"Log in as {name!r} with the password: {password}")
     return 0
 
 
@@ -361,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from tending.bench.terminal import bench
     from tending.checkins.terminal import checkin, instruments_command
-    from tending.core.terminal import check
+    from tending.core.terminal import check, password
     from tending.exchange.terminal import backup, restore
     from tending.journal.terminal import journal
     from tending.moments.terminal import log
@@ -369,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {
         "serve": serve,
         "createuser": createuser,
+        "password": password,
         "log": log,
         "checkin": checkin,
         "journal": journal,
@@ -392,7 +388,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    # Run through the imported module, so CommandError is the same class everywhere.
-    from tending import cli
-
-    sys.exit(cli.main())
+    sys.exit(main())

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tending.core.security.SecurityHeadersMiddleware",
+    "tending.core.middleware.HttpMethodsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "tending.core.security.ReferrerlessCsrfMiddleware",
@@ -142,6 +143,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 8},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Nine spaces pass the three above; wherever a password is set, it must be more than that.
+    {"NAME": "tending.core.accounts.NotBlankPasswordValidator"},
 ]
 LOGIN_URL = "core:login"
 # How many reverse proxies stand in front of tending and append to X-Forwarded-For; the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -202,3 +203,54 @@ def test_terminal_choices_match_the_models():
 
     assert list(SHARING_SLUGS) == SHARING
     assert list(Channel.values) == CHANNELS
+
+
+def _subcommands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()):
+    """(path of command words, parser) for every command and subcommand, nested."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for word, sub in action.choices.items():
+                yield (*path, word), sub
+                yield from _subcommands(sub, (*path, word))
+
+
+def _takes_user(parser: argparse.ArgumentParser) -> bool:
+    return any("--user" in action.option_strings for action in parser._actions)
+
+
+def test_item_14_every_user_option_goes_before_or_after_the_subcommand():
+    from tending.cli import build_parser
+
+    commands = dict(_subcommands(build_parser()))
+    with_user = [path for path, parser in commands.items() if _takes_user(parser)]
+    assert ("journal",) in with_user and ("log",) in with_user
+    for path in with_user:
+        for inner_path, inner in commands.items():
+            if inner_path[: len(path)] == path and inner_path != path:
+                assert _takes_user(inner), f"tending {' '.join(inner_path)} refuses --user"
+    # And the value given in either place arrives.
+    parser = build_parser()
+    for argv in (
+        ["journal", "--user", "kim", "search", "river"],
+        ["journal", "search", "river", "--user", "kim"],
+    ):
+        assert parser.parse_args(argv).user == "kim"
+    assert parser.parse_args(["journal", "search", "river"]).user is None
+
+
+def test_item_14_createuser_without_a_terminal_points_to_password_stdin(tmp_path):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("TENDING_")}
+    environment.pop("DATABASE_URL", None)
+    environment["TENDING_DATA_DIR"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "tending", "createuser", "kim"],
+        env=environment,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        start_new_session=True,  # no controlling terminal, as under cron or in a container
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "EOFError" not in result.stderr
+    assert "--password-stdin" in result.stderr and "Nothing was created" in result.stderr

@@ -12,6 +12,8 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
+from tending.core.terminal_support import CommandError, migrate, setup_django
+
 DEMO_USER = "bench"
 OTHER_USER = "bench-other"
 
@@ -54,8 +56,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _check(args: argparse.Namespace) -> None:
-    from tending.cli import CommandError
-
     if not 1 <= args.years <= 30:
         raise CommandError(f"--years {args.years}: please choose from 1 to 30 years.")
     if not 1 <= args.requests <= 10000:
@@ -98,8 +98,6 @@ def _use_fresh_database(args: argparse.Namespace, data_dir: Path) -> str:
 
 def bench(args: argparse.Namespace) -> int:
     _check(args)
-    from tending.cli import CommandError, migrate, setup_django
-
     data_dir = Path(tempfile.mkdtemp(prefix="tending-bench-"))
     try:
         database = _use_fresh_database(args, data_dir)

@@ -7,6 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django
+
 
 def add_arguments(checkin: argparse.ArgumentParser, instruments: argparse.ArgumentParser) -> None:
     checkin.add_argument("instrument", nargs="?", help="which check (e.g. weekly-wellbeing)")
@@ -32,8 +34,6 @@ def ask(prompt: str, choices: list[tuple[int, str]], optional: bool, read: Calla
 
 
 def choose_instrument(found: dict, read: Callable[[str], str]):
-    from tending.cli import CommandError
-
     listed = list(found.values())
     print("Which check-in?")
     value = ask("Choose", [(i, inst.title) for i, inst in enumerate(listed)], False, read)
@@ -43,8 +43,6 @@ def choose_instrument(found: dict, read: Callable[[str], str]):
 
 
 def checkin(args: argparse.Namespace, read: Callable[[str], str] = input) -> int:
-    from tending.cli import CommandError, migrate, setup_django
-
     setup_django()
     migrate()
     from django.utils import timezone
@@ -53,7 +51,6 @@ def checkin(args: argparse.Namespace, read: Callable[[str], str] = input) -> int
     from tending.checkins.registry import get_instrument, instruments
     from tending.checkins.scoring import AnswerError, change_since, safety_fired
     from tending.checkins.services import save_checkin
-    from tending.moments.terminal import pick_user
 
     user = pick_user(args.user)
     timezone.activate(user.zone)
@@ -145,7 +142,6 @@ def print_crisis_help(user, fired) -> None:
 
 def instruments_command(args: argparse.Namespace) -> int:
     from tending.checkins.definitions import InstrumentError, load_instrument
-    from tending.cli import CommandError
 
     if args.action == "check":
         problems = 0
@@ -160,8 +156,6 @@ def instruments_command(args: argparse.Namespace) -> int:
         if problems:
             raise CommandError(f"{problems} of {len(args.files)} file(s) have problems.")
         return 0
-    from tending.cli import setup_django
-
     setup_django()
     from tending.checkins.registry import instruments
 

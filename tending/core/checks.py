@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
@@ -46,6 +48,16 @@ def check_hosted(app_configs, **kwargs):
             )
         )
         return problems
+    if "*" in settings.ALLOWED_HOSTS:
+        problems.append(
+            Warning(
+                "TENDING_ALLOWED_HOSTS is '*', so tending answers to any host name a visitor "
+                "sends, including forged ones.",
+                hint="List the host names people use to reach tending, separated by commas "
+                "(for example: tending.example.org).",
+                id="tending.W004",
+            )
+        )
     # Django skips its secure-CSRF-cookie check (W016) when it does not see its own middleware.
     if not settings.CSRF_COOKIE_SECURE:
         problems.append(Warning("CSRF_COOKIE_SECURE is off in hosted mode.", id="tending.W002"))
@@ -59,3 +71,40 @@ def check_hosted(app_configs, **kwargs):
             )
         )
     return problems
+
+
+def database_problem() -> str | None:
+    """Why tending cannot open its database, in words; None when it can.
+
+    Django's own checks assume a database they can reach and crash with a traceback when
+    there is none, so this is asked first.
+    """
+    from django.db import DatabaseError, connections
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        folder = Path(database["NAME"]).parent
+        if not folder.is_dir():
+            return (
+                f"The data folder {folder} does not exist, so tending cannot open its "
+                "database there. Create it (readable only by the account tending runs as), "
+                "or set TENDING_DATA_DIR to the folder that holds tending's data."
+            )
+        where, advice = f"the SQLite file {database['NAME']}", ""
+    else:
+        host = database.get("HOST") or "localhost"
+        where = f"the PostgreSQL database {database.get('NAME')!r} at {host}"
+        if database.get("PORT"):
+            where += f", port {database['PORT']}"
+        advice = (
+            " Please check DATABASE_URL, and that the database server is running and "
+            "reachable from here."
+        )
+    try:
+        connections["default"].ensure_connection()
+    except DatabaseError as exc:
+        reason = (str(exc).strip().splitlines() or ["no reason given"])[0]
+        return f"tending could not open {where} ({reason}).{advice}"
+    finally:
+        connections["default"].close()
+    return None

@@ -9,6 +9,8 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import UsernameField
 
+from tending.core.accounts import new_account_name
+
 
 @lru_cache(maxsize=1)
 def time_zone_choices() -> list[tuple[str, str]]:
@@ -57,17 +59,9 @@ class WelcomeForm(forms.Form):
             self.fields[name].error_messages["required"] = message
 
     def clean_username(self) -> str:
-        username = self.cleaned_data["username"]
-        user_model = get_user_model()
-        try:
-            user_model.username_validator(username)
-        except forms.ValidationError:
-            raise forms.ValidationError(
-                "Please use only letters, digits and @ . + - _ (no spaces)."
-            ) from None
-        if user_model.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError("That name is taken. Please pick another.")
-        return username
+        # Refuses names that read the same as an existing one ("ａlice" for "alice"), which
+        # Django would otherwise store as the same name and fail on.
+        return new_account_name(self.cleaned_data["username"])
 
     def clean(self):
         cleaned = super().clean()

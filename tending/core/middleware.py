@@ -1,9 +1,10 @@
-"""Per-person time zone, and sending the very first visitor to the welcome page."""
+"""Per-person time zone, the first visitor to the welcome page, and which methods pages answer."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -39,3 +40,35 @@ class FirstRunMiddleware:
         ):
             return redirect("core:welcome")
         return self.get_response(request)
+
+
+class HttpMethodsMiddleware:
+    """Pages answer GET, HEAD and POST only; HEAD wherever GET works.
+
+    Views check only the methods they expect, so without this a PUT, DELETE or made-up
+    method got the normal page, and a page that takes GET and POST refused HEAD, which
+    uptime monitors send. HEAD is answered as GET would be, with the same headers and no
+    body, as Django's class-based views already do.
+    """
+
+    ANSWERED = ("GET", "HEAD", "POST")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in self.ANSWERED:
+            return HttpResponseNotAllowed(self.ANSWERED)
+        if request.method != "HEAD":
+            return self.get_response(request)
+        request.method = "GET"
+        try:
+            response = self.get_response(request)
+        finally:
+            request.method = "HEAD"
+        # Content-Length (set by CommonMiddleware, further in) still says what GET would send.
+        if response.streaming:
+            response.streaming_content = []
+        else:
+            response.content = b""
+        return response

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from tending.core.accounts import name_key
 from tending.core.models import LoginThrottle
 
 MAX_FAILURES = 5
@@ -22,9 +23,11 @@ IPV6_PREFIX = 64  # one home or phone network gets a whole /64; count it as one 
 def username_key(username: str) -> str:
     """A keyed hash of the typed name: sometimes it is a password typed in the wrong box.
 
-    "Robin" and "robin " are the same person trying, so they are counted together.
+    It starts from the name Django's login looks up (stripped, Unicode NFKC), then folds case:
+    "Robin", "robin " and "ｒobin" (a full-width r) are the same person trying, so they are
+    counted together, and no variant Django would accept escapes the count.
     """
-    folded = " ".join((username or "").split()).casefold()
+    folded = name_key(username)
     secret = settings.SECRET_KEY.encode("utf-8")
     return hmac.new(secret, folded.encode("utf-8"), hashlib.sha256).hexdigest()
 
@@ -93,3 +96,8 @@ def count_try(username: str, address: str, now: datetime | None = None) -> datet
 
 def forget_failures(username: str, address: str) -> None:
     LoginThrottle.objects.filter(username_key=username_key(username), address=address).delete()
+
+
+def forget_name(username: str) -> None:
+    """Lift every wait for this name, from every address (its password was just reset)."""
+    LoginThrottle.objects.filter(username_key=username_key(username)).delete()

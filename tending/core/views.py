@@ -68,6 +68,10 @@ class LoginView(auth_views.LoginView):
                 return self.refuse(until)
         return super().post(request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        # A forgotten password: set at the terminal in personal mode, by the host when hosted.
+        return super().get_context_data(hosted=settings.HOSTED, **kwargs)
+
     def form_valid(self, form):
         throttle.forget_failures(self.request.POST.get("username", ""), self.address)
         return super().form_valid(form)

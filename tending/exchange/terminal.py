@@ -8,6 +8,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from tending.core.terminal_support import CommandError, migrate, setup_django
+
 PASSWORD_HINT = (
     "Give the password in the PGPASSWORD environment variable or in ~/.pgpass; "
     "it is not shown here."
@@ -29,8 +31,6 @@ def add_arguments(backup: argparse.ArgumentParser, restore: argparse.ArgumentPar
 
 def _live_database() -> Mapping[str, Any]:
     """Django's settings for the database tending uses (SQLite or PostgreSQL)."""
-    from tending.cli import setup_django
-
     setup_django()
     from django.conf import settings
 
@@ -58,7 +58,6 @@ def _is_postgres(database: Mapping[str, Any]) -> bool:
 
 
 def backup(args: argparse.Namespace) -> int:
-    from tending.cli import CommandError
     from tending.exchange.backup import (
         ExchangeError,
         backup_database,
@@ -87,8 +86,6 @@ def known_migrations() -> set[tuple[str, str]]:
 
 
 def confirm(question: str, read: Callable[[str], str], interactive: bool) -> bool:
-    from tending.cli import CommandError
-
     if not interactive:
         raise CommandError(
             "Restoring replaces everything in tending, so it asks first. "
@@ -120,7 +117,6 @@ def restore(
     read: Callable[[str], str] = input,
     interactive: bool | None = None,
 ) -> int:
-    from tending.cli import CommandError, migrate
     from tending.exchange.backup import (
         ExchangeError,
         applied_migrations,

@@ -11,6 +11,7 @@ from tending.core.ownership import owned
 from tending.core.tags import parse_tag_names, tag_text, validate_tag_names
 from tending.journal.models import Entry
 from tending.journal.prompts import get_prompt
+from tending.journal.search import MAX_SEARCH_LENGTH
 from tending.moments.forms import NarrowingForm, OwnedChoiceField, PeopleField
 
 DATE_ERRORS = {"invalid": "Please give a date, like 2026-03-14."}
@@ -98,7 +99,15 @@ class SearchForm(NarrowingForm):
     tag_relation = "journal_entries"
     field_order = ["q", "tag", "person", "since", "until"]
 
-    q = forms.CharField(label="Words to find", required=False, max_length=500)
+    q = forms.CharField(
+        label="Words to find",
+        required=False,
+        max_length=MAX_SEARCH_LENGTH,
+        error_messages={
+            "max_length": "Please search for at most %(limit_value)d characters; "
+            "these words have %(show_value)d."
+        },
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)

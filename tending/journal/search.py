@@ -23,6 +23,7 @@ from tending.journal.models import Entry
 from tending.journal.queries import entries_for
 from tending.search.plain import plain_text
 
+MAX_SEARCH_LENGTH = 500  # characters a person may search for at once
 MAX_TERMS = 20
 MAX_TERM_LENGTH = 60
 MAX_RESULTS = 100

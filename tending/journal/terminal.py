@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import re
 import shlex
@@ -10,6 +11,14 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from tending.core.terminal_support import (
+    CommandError,
+    add_user_argument,
+    migrate,
+    pick_user,
+    setup_django,
+)
 
 HEADER = (
     "<!-- Write below. Save and close the editor to keep it; leave it empty to keep nothing.\n"
@@ -20,11 +29,12 @@ _TAGS = re.compile(r"<[^>]+>")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", help="whose journal (needed only with several accounts)")
     parser.add_argument("--prompt", action="store_true", help="start from a reflection prompt")
     sub = parser.add_subparsers(dest="action", metavar="ACTION")
     search = sub.add_parser("search", help="print the entries that contain these words")
     search.add_argument("words", nargs="+", help="words to look for")
+    # After the subcommand, so `journal search WORDS --user NAME` works as well.
+    add_user_argument(parser, "whose journal (needed only with several accounts)")
 
 
 def editor_command() -> list[str]:
@@ -52,8 +62,6 @@ def write_in_editor(initial: str, run=subprocess.run) -> str:
             out.write(initial)
         result = run([*editor_command(), str(path)])
         if getattr(result, "returncode", 0) != 0:
-            from tending.cli import CommandError
-
             raise CommandError("The editor did not finish cleanly. Nothing was saved.")
         return path.read_text(encoding="utf-8")
     finally:
@@ -61,8 +69,6 @@ def write_in_editor(initial: str, run=subprocess.run) -> str:
 
 
 def journal(args: argparse.Namespace, run=subprocess.run) -> int:
-    from tending.cli import CommandError, migrate, setup_django
-
     setup_django()
     migrate()
     from django.core.exceptions import ValidationError
@@ -71,7 +77,6 @@ def journal(args: argparse.Namespace, run=subprocess.run) -> int:
     from tending.journal.models import Entry
     from tending.journal.prompts import choose_prompt, library
     from tending.journal.services import save_entry
-    from tending.moments.terminal import pick_user
 
     user = pick_user(args.user)
     timezone.activate(user.zone)
@@ -100,17 +105,29 @@ def journal(args: argparse.Namespace, run=subprocess.run) -> int:
     return 0
 
 
-def search(user, words: str) -> int:
-    from tending.journal.search import search_entries
+def plain_text(highlighted: str) -> str:
+    """What a highlighted piece of HTML says, for the terminal: [marks], no tags or entities."""
+    marked = highlighted.replace("<mark>", "[").replace("</mark>", "]")
+    # The text was escaped before the marks were added, so every "<" left is a tag of ours.
+    return html.unescape(_TAGS.sub("", marked))
 
+
+def search(user, words: str) -> int:
+    from tending.journal.search import MAX_SEARCH_LENGTH, search_entries
+
+    if len(words) > MAX_SEARCH_LENGTH:
+        raise CommandError(
+            f"Please search for at most {MAX_SEARCH_LENGTH} characters; "
+            f"these words have {len(words):,}."
+        )
     hits = search_entries(user, words)
     if not hits:
         print("Nothing in your journal matches that.")
         return 0
     for hit in hits:
-        title = _TAGS.sub("", str(hit.title_html)) or "(no title)"
-        snippet = str(hit.snippet_html).replace("<mark>", "[").replace("</mark>", "]")
-        print(f"{hit.entry.written_on:%Y-%m-%d}  {title}\n    {_TAGS.sub('', snippet)}")
+        title = plain_text(str(hit.title_html)) or "(no title)"
+        snippet = plain_text(str(hit.snippet_html))
+        print(f"{hit.entry.written_on:%Y-%m-%d}  {title}\n    {snippet}")
     print(f"{len(hits)} entr{'y' if len(hits) == 1 else 'ies'}.")
     return 0
 

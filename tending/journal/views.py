@@ -156,6 +156,10 @@ def search(request):
         fields = {name: source.get(name, "") for name in SEARCH_FIELDS if source.get(name)}
         if not fields:
             return redirect("journal:search")
+        checked = SearchForm(fields, user=request.user)
+        if "q" in fields and not checked.is_valid() and "q" in checked.errors:
+            # Said now, with the real length: a kept search is cut short, so it could not be.
+            return render(request, "journal/search.html", {"form": checked, "hits": []})
         return redirect(f"{reverse('journal:search')}?s={keep_search(request.session, fields)}")
     data, forgotten = None, False
     if request.GET.get("s"):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, timedelta
 
+from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django
+
 
 def _scale(top: int):
     def parse(text: str) -> int:
@@ -54,32 +56,8 @@ def add_log_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
 
 
-def pick_user(username: str | None):
-    from django.contrib.auth import get_user_model
-
-    from tending.cli import CommandError
-
-    users = get_user_model().objects.order_by("username")
-    if username:
-        user = users.filter(username=username).first()
-        if user is None:
-            raise CommandError(f"There is no account called {username!r}.")
-        return user
-    count = users.count()
-    if count == 0:
-        raise CommandError(
-            "There is no account yet. Open tending in a browser, or: tending createuser NAME"
-        )
-    if count > 1:
-        names = ", ".join(u.username for u in users[:10])
-        raise CommandError(f"There are {count} accounts ({names}); say whose with --user NAME.")
-    return users.get()
-
-
 def parse_when(text: str | None, now: datetime) -> datetime:
     """A moment's time, in the person's own time zone (`now` is aware, in that zone)."""
-    from tending.cli import CommandError
-
     if not text:
         return now
     word = text.strip().lower()
@@ -108,7 +86,6 @@ def parse_when(text: str | None, now: datetime) -> datetime:
 def resolve_people(user, names: list[str]):
     from tending.circle.models import Person
     from tending.circle.naming import find_by_name
-    from tending.cli import CommandError
     from tending.core.ownership import owned
 
     people = list(owned(Person, user).filter(is_archived=False))
@@ -132,8 +109,6 @@ def resolve_people(user, names: list[str]):
 
 
 def log(args: argparse.Namespace) -> int:
-    from tending.cli import CommandError, migrate, setup_django
-
     setup_django()
     migrate()
     from django.core.exceptions import ValidationError

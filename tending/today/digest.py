@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import smtplib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -61,6 +62,17 @@ def compose(digest: EmailDigest, today: date) -> EmailMessage:
     )
 
 
+def mail_failure(exc: BaseException) -> str:
+    """What went wrong with a mail, without any address: the kind of error and SMTP codes."""
+    codes: list[int] = []
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in exc.recipients.values()]
+    elif isinstance(exc, smtplib.SMTPResponseException):
+        codes = [exc.smtp_code]
+    said = f" (the mail server answered {', '.join(map(str, sorted(set(codes))))})" if codes else ""
+    return f"{type(exc).__name__}{said}"
+
+
 def send_digests() -> SendReport:
     """Send every enabled digest; one failure is logged and the others still go out."""
     report = SendReport()
@@ -68,8 +80,13 @@ def send_digests() -> SendReport:
         timezone.activate(digest.owner.zone)
         try:
             compose(digest, timezone.localdate()).send(fail_silently=False)
-        except Exception:  # any mail error: log it (without the address) and go on
-            log.exception("Could not send the weekly digest for account %s", digest.owner_id)
+        except Exception as exc:  # any mail error: log it (without the address) and go on
+            # Not the exception's text or traceback: a refusal quotes the address, often twice.
+            log.error(
+                "Could not send the weekly digest for account %s: %s",
+                digest.owner_id,
+                mail_failure(exc),
+            )
             report.failed += 1
         else:
             digest.last_sent_at = timezone.now()

@@ -61,6 +61,32 @@ def test_check_deploy_names_what_is_missing(tmp_path):
     assert "please fix the problems above" in result.stdout
 
 
+def test_item_8_check_deploy_refuses_any_host_name(tmp_path):
+    result = tending(hosted_environment(tmp_path, TENDING_ALLOWED_HOSTS="*"), "check", "--deploy")
+    assert result.returncode == 1
+    assert "Ready" not in result.stdout
+    assert "(tending.W004) TENDING_ALLOWED_HOSTS is '*'" in result.stdout
+
+
+def test_item_8_check_deploy_says_the_database_cannot_be_reached(tmp_path):
+    environment = hosted_environment(tmp_path)
+    environment["DATABASE_URL"] = "postgres://tending:not-shown@127.0.0.1:1/tending"
+    result = tending(environment, "check", "--deploy")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "Ready" not in result.stdout
+    assert "could not open the PostgreSQL database 'tending' at 127.0.0.1, port 1" in result.stdout
+    assert "not-shown" not in result.stdout + result.stderr
+
+
+def test_item_8_check_deploy_names_a_missing_data_folder(tmp_path):
+    environment = hosted_environment(tmp_path / "not-made-yet")
+    environment.pop("DATABASE_URL", None)
+    result = tending(environment, "check", "--deploy")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"The data folder {tmp_path / 'not-made-yet'} does not exist" in result.stdout
+
+
 def test_check_in_personal_mode(tmp_path):
     environment = child_environment(tmp_path)
     plain = tending(environment, "check")

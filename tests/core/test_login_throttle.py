@@ -10,6 +10,8 @@ import time_machine
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tending.core.models import LoginThrottle
 from tending.core.throttle import client_address, count_try, username_key
@@ -151,3 +153,53 @@ def test_the_address_behind_trusted_proxies(proxies, forwarded, expected):
     )
     with override_settings(PROXY_COUNT=proxies):
         assert client_address(request) == expected
+
+
+# Look-alikes of "alice" that Django's login reads as "alice" (full-width letters, ideographic
+# space) or that differ only in case: all are one person trying, so they share one count.
+ALICE_LOOKALIKES = ["alice", "ａlice", "ＡＬＩＣＥ", "Alice", "alice\u3000", "ａｌｉｃｅ"]
+
+
+def test_item_1_lookalike_names_share_the_count():
+    from tests.factories import UserFactory
+
+    UserFactory(username="alice")
+    for name in ALICE_LOOKALIKES[:5]:
+        assert try_login(name, "wrong", address="10.0.0.20").status_code == 200
+    for name in ALICE_LOOKALIKES:
+        refused = try_login(name, RIGHT, address="10.0.0.20")
+        assert refused.status_code == 429, name
+        assert "sessionid" not in refused.cookies
+
+
+def test_item_1_fifteen_tries_over_three_variants_are_refused():
+    from tests.factories import UserFactory
+
+    UserFactory(username="alice")
+    answers = [
+        try_login(name, "wrong", address="10.0.0.21").status_code
+        for _ in range(5)
+        for name in ("alice", "ａlice", "ＡＬＩＣＥ")
+    ]
+    assert answers[:5] == [200] * 5 and set(answers[5:]) == {429}
+
+
+# Characters whose compatibility forms differ: full-width, ligatures, superscripts, circled.
+_LOOKALIKE_TEXT = st.text(
+    alphabet=st.sampled_from("aAｂＢﬁﬀ¹②ǅ.@+-_ \u3000ß\u0301eé"), min_size=1, max_size=12
+)
+
+
+@given(typed=_LOOKALIKE_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_item_1_the_key_is_that_of_the_name_django_authenticates(typed):
+    """Whatever is typed, it is counted as the name Django's login form looks up."""
+    from django.contrib.auth.forms import AuthenticationForm
+    from django.core.exceptions import ValidationError
+
+    try:  # the field whose value the form's clean() hands to authenticate()
+        looked_up = AuthenticationForm().fields["username"].clean(typed)
+    except ValidationError:  # nothing left to look up: no login could succeed
+        return
+    assert username_key(typed) == username_key(looked_up)
+    assert username_key(typed) == username_key(looked_up.upper())

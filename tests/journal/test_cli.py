@@ -120,3 +120,46 @@ def test_a_real_editor_process(tmp_path):
     assert "Written for [real]." in found.stdout
     leftovers = Path(os.environ.get("TMPDIR", "/tmp")).glob("tending-journal-*.md")
     assert not [p for p in leftovers if "Written for real." in p.read_text(encoding="utf-8")]
+
+
+def test_item_14_search_prints_plain_text_not_html(owner, capsys):
+    body = '> "You don\'t have to" & <b>walk</b> it alone, said Sam.'
+    journal(args(), run=editor_that_writes(f"# Tea & <cake>\n\n{body}"))
+    capsys.readouterr()
+    assert main(["journal", "search", "alone"]) == 0
+    out = capsys.readouterr().out
+    for entity in ("&gt;", "&lt;", "&quot;", "&#x27;", "&amp;", "&#"):
+        assert entity not in out
+    assert "Tea & <cake>" in out
+    assert '> "You don\'t have to" & <b>walk</b> it [alone], said Sam.' in out
+
+
+def test_item_14_user_goes_before_or_after_search(owner, other, capsys):
+    journal(args(user="owner"), run=editor_that_writes("We walked along the river."))
+    capsys.readouterr()
+    assert main(["journal", "search", "river"]) == 1
+    assert "say whose with --user NAME" in capsys.readouterr().err
+    for argv in (
+        ["journal", "--user", "owner", "search", "river"],
+        ["journal", "search", "river", "--user", "owner"],
+        ["journal", "search", "--user", "owner", "river"],
+    ):
+        assert main(argv) == 0, argv
+        assert "1 entry." in capsys.readouterr().out
+    assert main(["journal", "search", "river", "--user", "other"]) == 0
+    assert "Nothing in your journal matches" in capsys.readouterr().out
+
+
+def test_item_14_a_long_search_says_its_real_length(owner, capsys):
+    assert main(["journal", "search", "w" * 100_000]) == 1
+    err = capsys.readouterr().err
+    assert "at most 500 characters" in err and "100,000" in err
+
+
+def test_item_14_a_long_search_on_the_web_says_its_real_length(owner_client):
+    from django.urls import reverse
+
+    response = owner_client.post(reverse("journal:search"), {"q": "w" * 100_000})
+    page = response.content.decode()
+    assert "at most 500 characters" in page and "100000" in page
+    assert "1000)" not in page

@@ -1,5 +1,7 @@
 """The weekly e-mail digest: sent to those who asked, one failure does not stop the rest."""
 
+import socketserver
+import threading
 from datetime import timedelta
 
 import pytest
@@ -83,3 +85,41 @@ def test_people_turn_it_on_in_hosted_mode(owner, owner_client):
 
 def test_personal_mode_has_no_e_mail(owner_client):
     assert "A weekly e-mail" not in owner_client.get(reverse("today:calendar")).content.decode()
+
+
+class RefusingMailServer(socketserver.StreamRequestHandler):
+    """A real SMTP server, just enough of one, that refuses every recipient."""
+
+    def handle(self):
+        self.wfile.write(b"220 mail.example.org ready\r\n")
+        for line in self.rfile:
+            verb = line[:4].upper()
+            if verb in (b"EHLO", b"HELO"):
+                self.wfile.write(b"250 mail.example.org\r\n")
+            elif verb == b"RCPT":
+                address = line.split(b":", 1)[1].strip()
+                self.wfile.write(b"550 5.1.1 " + address + b" no such mailbox here\r\n")
+            elif verb == b"QUIT":
+                self.wfile.write(b"221 bye\r\n")
+                return
+            else:  # MAIL FROM, RSET, NOOP
+                self.wfile.write(b"250 ok\r\n")
+
+
+def test_item_8_a_refused_address_is_not_logged(owner, caplog):
+    EmailDigest.objects.create(owner=owner, email="owner@example.org")
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), RefusingMailServer) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            with override_settings(
+                EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+                EMAIL_HOST="127.0.0.1",
+                EMAIL_PORT=server.server_address[1],
+            ):
+                report = send_digests()
+        finally:
+            server.shutdown()
+    assert (report.sent, report.failed) == (0, 1)
+    assert "Could not send the weekly digest" in caplog.text and "550" in caplog.text
+    assert "owner@example.org" not in caplog.text
+    assert "example.org" not in caplog.text.replace("mail.example.org", "")
