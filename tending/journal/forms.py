@@ -27,11 +27,12 @@ class EntryForm(forms.ModelForm):
         label="Title, if you like",
         required=False,
         max_length=200,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
         error_messages={"max_length": "Please keep the title to 200 characters or fewer."},
     )
     body = forms.CharField(
         label="What is on your mind?",
-        widget=forms.Textarea(attrs={"rows": 12}),
+        widget=forms.Textarea(attrs={"rows": 12, "dir": "auto"}),
         help_text=(
             "Markdown works: *slanted*, **bold**, - lists. Type @ and a name to link someone."
         ),

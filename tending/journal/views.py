@@ -9,7 +9,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tending.core.ownership import get_owned_or_404, one_or_404
@@ -27,7 +26,6 @@ from tending.journal.queries import (
     next_month,
     previous_month,
 )
-from tending.journal.rendering import render_markdown
 from tending.journal.search import find_entries, hits_for
 from tending.journal.services import delete_entry, keep_draft, save_entry
 
@@ -98,7 +96,6 @@ def detail(request, journal_entry_id: int):
     entry = one_or_404(entries_for(request.user), pk=journal_entry_id)
     context = {
         "entry": entry,
-        "body_html": mark_safe(render_markdown(entry.body)),  # sanitised by nh3
         "prompt": get_prompt(entry.prompt_id) if entry.prompt_id else None,
     }
     return render(request, "journal/detail.html", context)
