@@ -22,9 +22,9 @@ from tending.journal.queries import (
     entries_for,
     entries_in_month,
     entries_with_person,
+    MonthCount,
     first_of_month,
-    next_month,
-    previous_month,
+    months_with_entries,
 )
 from tending.journal.search import find_entries, hits_for
 from tending.journal.services import delete_entry, keep_draft, save_entry
@@ -32,25 +32,42 @@ from tending.journal.services import delete_entry, keep_draft, save_entry
 KEPT = "We kept what you were writing."
 
 
+LIST_PAGE_SIZE = 20
+
+
 @login_required
 @require_GET
 def entry_list(request):
+    """The newest entries whatever their month, in pages, with every month as an index."""
     form = MonthForm(request.GET or None, user=request.user)
     cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    this_month = first_of_month(timezone.localdate())
     person = cleaned.get("person")
     if person is not None:
         context = {"person": person, "entries": entries_with_person(request.user, person)}
         return render(request, "journal/list.html", context)
-    month = first_of_month(cleaned.get("month") or this_month)
+    months = months_with_entries(request.user)
+    month = first_of_month(cleaned["month"]) if cleaned.get("month") else None
+    entries = entries_in_month(request.user, month) if month else entries_for(request.user)
+    page = Paginator(entries, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "month": month,
-        "entries": entries_in_month(request.user, month),
-        "earlier": previous_month(month),
-        "later": next_month(month) if month < this_month else None,
-        "this_month": this_month,
+        "page": page,
+        "entries": page.object_list,
+        "years": _by_year(months),
+        "entry_count": sum(m.entries for m in months),
     }
+    if month:
+        # Step to the nearest months that have entries, so no click lands on an empty one.
+        context["later"] = next((m.month for m in reversed(months) if m.month > month), None)
+        context["earlier"] = next((m.month for m in months if m.month < month), None)
     return render(request, "journal/list.html", context)
+
+
+def _by_year(months: list[MonthCount]) -> list[tuple[int, list[MonthCount]]]:
+    years: dict[int, list[MonthCount]] = {}
+    for item in months:
+        years.setdefault(item.month.year, []).append(item)
+    return list(years.items())
 
 
 def _save(request, form, entry: Entry) -> Entry:
