@@ -9,7 +9,7 @@ from tending.circle.queries import people_to_choose
 from tending.core.dates import check_plausible_date
 from tending.core.ownership import owned
 from tending.core.tags import parse_tag_names, tag_text, validate_tag_names
-from tending.journal.models import Entry
+from tending.journal.models import Entry, latest_day
 from tending.journal.prompts import get_prompt
 from tending.moments.forms import NarrowingForm, OwnedChoiceField, PeopleField
 
@@ -58,6 +58,7 @@ class EntryForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["written_on"].widget.attrs["max"] = latest_day().isoformat()
         self.fields["people"].queryset = people_to_choose(user, self.instance)
         if self.instance.pk:
             self.initial.setdefault("tag_names", tag_text(self.instance.tags.all()))

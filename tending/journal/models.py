@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
@@ -11,6 +14,15 @@ from tending.circle.models import Person
 from tending.core.models import OwnedModel, Tag
 from tending.journal.plain import plain_text
 from tending.journal.rendering import BODY_LIMIT, RENDERER_VERSION, render_markdown
+
+DATE_AHEAD = "That day is still to come; please choose today or a day gone by."
+
+
+def latest_day() -> date:
+    """The latest day an entry may be about: tomorrow, where the writer is, for travellers
+    and the minutes around midnight; anything later would be a day that has not happened."""
+    return timezone.localdate() + timedelta(days=1)
+
 
 SNIPPET_SOURCE = 4000  # characters of HTML read for a snippet: plenty for its first words
 
@@ -45,6 +57,10 @@ class Entry(OwnedModel):
 
     def __str__(self) -> str:
         return self.title or f"Entry of {self.written_on:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        if self.written_on and self.written_on > latest_day():
+            raise ValidationError({"written_on": DATE_AHEAD})
 
     def save(self, *args, **kwargs) -> None:
         self.render_body()

@@ -18,11 +18,11 @@ from tending.journal.models import Entry
 from tending.journal.offering import offer_prompt
 from tending.journal.prompts import get_prompt
 from tending.journal.queries import (
+    MonthCount,
     draft_for,
     entries_for,
     entries_in_month,
     entries_with_person,
-    MonthCount,
     first_of_month,
     months_with_entries,
 )

@@ -263,3 +263,15 @@ def test_a_kept_search_is_forgotten_after_a_day(owner, owner_client):
     with time_machine.travel(timezone.now() + timedelta(days=1, minutes=1)):
         later = page(owner_client.get(posted["Location"]))
     assert "no longer kept" in later and "Harbour lights" not in later
+
+
+def test_item_13_a_day_far_ahead_is_refused_at_the_field(owner, owner_client):
+    with time_machine.travel("2026-03-14 12:00:00+00:00", tick=False):
+        form = page(owner_client.get(reverse("journal:add")))
+        far = owner_client.post(reverse("journal:add"), entry_data(written_on="2030-01-01"))
+        tomorrow = owner_client.post(reverse("journal:add"), entry_data(written_on="2026-03-15"))
+    assert 'max="2026-03-15"' in form
+    assert "still to come" in str(far.context["form"].errors["written_on"])
+    assert 'id="id_written_on_error"' in page(far) and "A quiet day." in page(far)
+    assert tomorrow.status_code == 302
+    assert [str(e.written_on) for e in Entry.objects.filter(owner=owner)] == ["2026-03-15"]
