@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tending.core.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "tending.journal.kept_searches.ForgetOldSearchesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "tending.core.security.ReferrerlessCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
