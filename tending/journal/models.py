@@ -15,6 +15,7 @@ from tending.core.models import OwnedModel, Tag
 from tending.journal.plain import plain_text
 from tending.journal.rendering import BODY_LIMIT, RENDERER_VERSION, render_markdown
 
+SNIPPET_SOURCE = 4000  # characters of HTML read for a snippet: plenty for its first words
 DATE_AHEAD = "That day is still to come; please choose today or a day gone by."
 
 
@@ -23,8 +24,6 @@ def latest_day() -> date:
     and the minutes around midnight; anything later would be a day that has not happened."""
     return timezone.localdate() + timedelta(days=1)
 
-
-SNIPPET_SOURCE = 4000  # characters of HTML read for a snippet: plenty for its first words
 
 BODY_TOO_LONG = (
     f"Please keep an entry to {BODY_LIMIT:,} characters or fewer "
@@ -39,8 +38,8 @@ class Entry(OwnedModel):
     written_on = models.DateField(default=timezone.localdate)
     title = models.CharField(max_length=200, blank=True)
     body = models.TextField(validators=[MaxLengthValidator(BODY_LIMIT, message=BODY_TOO_LONG)])
-    # The body as safe HTML, made when the entry is saved (never while a page is served), and
-    # the version of the renderer that made it; see journal/rendering.py.
+    # The body as safe HTML, made when the entry is saved, and the version of the renderer
+    # that made it; made again only when that version is old (see journal/rendering.py).
     body_html = models.TextField(blank=True, editable=False)
     rendered_with = models.PositiveSmallIntegerField(default=0, editable=False)
     tags = models.ManyToManyField(Tag, related_name="journal_entries", blank=True)
