@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "tending.core.security.SecurityHeadersMiddleware",
     "tending.core.middleware.HttpMethodsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "tending.journal.kept_searches.ForgetOldSearchesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "tending.core.security.ReferrerlessCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -197,6 +197,8 @@ def draft_journal(
 
 def save_journal(user, journal: JournalDraftSet, tags: dict[str, Tag]) -> None:
     """Bulk inserts; on SQLite each row fills the full-text index through its insert trigger."""
+    for draft in journal.entries:
+        draft.entry.render_body()  # bulk_create does not call save(), which renders
     Entry.objects.bulk_create([d.entry for d in journal.entries], batch_size=500)
     PersonLink, TagLink = Entry.people.through, Entry.tags.through
     PersonLink.objects.bulk_create(

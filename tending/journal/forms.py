@@ -9,7 +9,7 @@ from tending.circle.queries import people_to_choose
 from tending.core.dates import check_plausible_date
 from tending.core.ownership import owned
 from tending.core.tags import parse_tag_names, tag_text, validate_tag_names
-from tending.journal.models import Entry
+from tending.journal.models import Entry, latest_day
 from tending.journal.prompts import get_prompt
 from tending.journal.search import MAX_SEARCH_LENGTH
 from tending.moments.forms import NarrowingForm, OwnedChoiceField, PeopleField
@@ -28,11 +28,12 @@ class EntryForm(forms.ModelForm):
         label="Title, if you like",
         required=False,
         max_length=200,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
         error_messages={"max_length": "Please keep the title to 200 characters or fewer."},
     )
     body = forms.CharField(
         label="What is on your mind?",
-        widget=forms.Textarea(attrs={"rows": 12}),
+        widget=forms.Textarea(attrs={"rows": 12, "dir": "auto"}),
         help_text=(
             "Markdown works: *slanted*, **bold**, - lists. Type @ and a name to link someone."
         ),
@@ -58,6 +59,7 @@ class EntryForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["written_on"].widget.attrs["max"] = latest_day().isoformat()
         self.fields["people"].queryset = people_to_choose(user, self.instance)
         if self.instance.pk:
             self.initial.setdefault("tag_names", tag_text(self.instance.tags.all()))

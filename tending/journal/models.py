@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from tending.circle.models import Person
 from tending.core.models import OwnedModel, Tag
+from tending.journal.plain import plain_text
+from tending.journal.rendering import BODY_LIMIT, RENDERER_VERSION, render_markdown
+
+SNIPPET_SOURCE = 4000  # characters of HTML read for a snippet: plenty for its first words
+DATE_AHEAD = "That day is still to come; please choose today or a day gone by."
+
+
+def latest_day() -> date:
+    """The latest day an entry may be about: tomorrow, where the writer is, for travellers
+    and the minutes around midnight; anything later would be a day that has not happened."""
+    return timezone.localdate() + timedelta(days=1)
+
+
+BODY_TOO_LONG = (
+    f"Please keep an entry to {BODY_LIMIT:,} characters or fewer "
+    "(this one has %(show_value)s); the rest could start a second entry."
+)
 
 
 class Entry(OwnedModel):
@@ -15,7 +37,11 @@ class Entry(OwnedModel):
     # column's type must drop and re-add it in the same migration, or PostgreSQL refuses.
     written_on = models.DateField(default=timezone.localdate)
     title = models.CharField(max_length=200, blank=True)
-    body = models.TextField()
+    body = models.TextField(validators=[MaxLengthValidator(BODY_LIMIT, message=BODY_TOO_LONG)])
+    # The body as safe HTML, made when the entry is saved, and the version of the renderer
+    # that made it; made again only when that version is old (see journal/rendering.py).
+    body_html = models.TextField(blank=True, editable=False)
+    rendered_with = models.PositiveSmallIntegerField(default=0, editable=False)
     tags = models.ManyToManyField(Tag, related_name="journal_entries", blank=True)
     people = models.ManyToManyField(Person, related_name="journal_entries", blank=True)
     # The id of the prompt from the library this entry answers, if any.
@@ -30,6 +56,38 @@ class Entry(OwnedModel):
 
     def __str__(self) -> str:
         return self.title or f"Entry of {self.written_on:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        if self.written_on and self.written_on > latest_day():
+            raise ValidationError({"written_on": DATE_AHEAD})
+
+    def save(self, *args, **kwargs) -> None:
+        self.render_body()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html", "rendered_with"}
+        super().save(*args, **kwargs)
+
+    def render_body(self) -> None:
+        """Make the body's HTML; also for entries made in bulk, where save() is not called."""
+        self.body_html = render_markdown(self.body)
+        self.rendered_with = RENDERER_VERSION
+
+    def html(self) -> SafeString:
+        """The body as safe HTML; made again, and kept, if an older renderer made it."""
+        if self.rendered_with != RENDERER_VERSION:
+            self.render_body()
+            Entry.objects.filter(pk=self.pk).update(
+                body_html=self.body_html, rendered_with=self.rendered_with
+            )
+        return mark_safe(self.body_html)  # sanitised by nh3 in render_markdown
+
+    def snippet(self) -> str:
+        """The first words of the body as plain text, without Markdown's marks or tags."""
+        head = self.html()
+        if len(head) > SNIPPET_SOURCE:
+            head = head[: head.rfind(">", 0, SNIPPET_SOURCE) + 1]
+        return plain_text(head)
 
     @property
     def heading(self) -> str:

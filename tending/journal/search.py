@@ -21,7 +21,7 @@ from tending.core.models import Tag
 from tending.core.ownership import owned
 from tending.journal.models import Entry
 from tending.journal.queries import entries_for
-from tending.search.plain import plain_text
+from tending.journal.plain import plain_text
 
 MAX_SEARCH_LENGTH = 500  # characters a person may search for at once
 MAX_TERMS = 20

@@ -10,6 +10,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 from tending.core.terminal_support import (
@@ -30,6 +31,9 @@ _TAGS = re.compile(r"<[^>]+>")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--prompt", action="store_true", help="start from a reflection prompt")
+    parser.add_argument(
+        "--date", metavar="DAY", help="the day it is about: YYYY-MM-DD or yesterday (default today)"
+    )
     sub = parser.add_subparsers(dest="action", metavar="ACTION")
     search = sub.add_parser("search", help="print the entries that contain these words")
     search.add_argument("words", nargs="+", help="words to look for")
@@ -51,6 +55,27 @@ def split_entry(text: str) -> tuple[str, str]:
         first, _, rest = text.partition("\n")
         return first[2:].strip()[:200], rest.strip()
     return "", text
+
+
+def parse_day(text: str | None, today: date) -> date:
+    """The day an entry is about, checked before the editor opens so no writing is lost."""
+    from tending.cli import CommandError
+
+    if not text or text.strip().lower() == "today":
+        return today
+    if text.strip().lower() == "yesterday":
+        return today - timedelta(days=1)
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise CommandError(f"--date {text!r} is not a day I understand; try 2026-03-14.") from None
+    if day > today + timedelta(days=1):
+        raise CommandError(
+            f"--date {text!r} is still to come; please choose today or a day gone by."
+        )
+    if day.year < 1900:
+        raise CommandError(f"--date {text!r} is too long ago; please give a date after 1900.")
+    return day
 
 
 def write_in_editor(initial: str, run=subprocess.run) -> str:
@@ -82,6 +107,7 @@ def journal(args: argparse.Namespace, run=subprocess.run) -> int:
     timezone.activate(user.zone)
     if args.action == "search":
         return search(user, " ".join(args.words))
+    written_on = parse_day(getattr(args, "date", None), timezone.localdate())
     prompt = None
     if args.prompt:
         prompt = choose_prompt(library(), seed=f"{user.pk}:{timezone.now().isoformat()}")
@@ -96,7 +122,9 @@ def journal(args: argparse.Namespace, run=subprocess.run) -> int:
     if not body and not title:
         print("The entry was empty, so nothing was saved.")
         return 0
-    entry = Entry(body=body, title=title, prompt_id=prompt.id if prompt else "")
+    entry = Entry(
+        body=body, title=title, written_on=written_on, prompt_id=prompt.id if prompt else ""
+    )
     try:
         save_entry(user, entry)
     except ValidationError as exc:

@@ -9,7 +9,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tending.core.ownership import get_owned_or_404, one_or_404
@@ -19,40 +18,56 @@ from tending.journal.models import Entry
 from tending.journal.offering import offer_prompt
 from tending.journal.prompts import get_prompt
 from tending.journal.queries import (
+    MonthCount,
     draft_for,
     entries_for,
     entries_in_month,
     entries_with_person,
     first_of_month,
-    next_month,
-    previous_month,
+    months_with_entries,
 )
-from tending.journal.rendering import render_markdown
 from tending.journal.search import find_entries, hits_for
 from tending.journal.services import delete_entry, keep_draft, save_entry
 
 KEPT = "We kept what you were writing."
 
 
+LIST_PAGE_SIZE = 20
+
+
 @login_required
 @require_GET
 def entry_list(request):
+    """The newest entries whatever their month, in pages, with every month as an index."""
     form = MonthForm(request.GET or None, user=request.user)
     cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    this_month = first_of_month(timezone.localdate())
     person = cleaned.get("person")
     if person is not None:
         context = {"person": person, "entries": entries_with_person(request.user, person)}
         return render(request, "journal/list.html", context)
-    month = first_of_month(cleaned.get("month") or this_month)
+    months = months_with_entries(request.user)
+    month = first_of_month(cleaned["month"]) if cleaned.get("month") else None
+    entries = entries_in_month(request.user, month) if month else entries_for(request.user)
+    page = Paginator(entries, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "month": month,
-        "entries": entries_in_month(request.user, month),
-        "earlier": previous_month(month),
-        "later": next_month(month) if month < this_month else None,
-        "this_month": this_month,
+        "page": page,
+        "entries": page.object_list,
+        "years": _by_year(months),
+        "entry_count": sum(m.entries for m in months),
     }
+    if month:
+        # Step to the nearest months that have entries, so no click lands on an empty one.
+        context["later"] = next((m.month for m in reversed(months) if m.month > month), None)
+        context["earlier"] = next((m.month for m in months if m.month < month), None)
     return render(request, "journal/list.html", context)
+
+
+def _by_year(months: list[MonthCount]) -> list[tuple[int, list[MonthCount]]]:
+    years: dict[int, list[MonthCount]] = {}
+    for item in months:
+        years.setdefault(item.month.year, []).append(item)
+    return list(years.items())
 
 
 def _save(request, form, entry: Entry) -> Entry:
@@ -98,7 +113,6 @@ def detail(request, journal_entry_id: int):
     entry = one_or_404(entries_for(request.user), pk=journal_entry_id)
     context = {
         "entry": entry,
-        "body_html": mark_safe(render_markdown(entry.body)),  # sanitised by nh3
         "prompt": get_prompt(entry.prompt_id) if entry.prompt_id else None,
     }
     return render(request, "journal/detail.html", context)

@@ -5,8 +5,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import time_machine
 
-from tending.cli import main
+from tending.cli import CommandError, main
 from tending.journal.models import Entry
 from tending.journal.terminal import journal, split_entry
 from tests.factories import PersonFactory
@@ -131,7 +132,7 @@ def test_item_14_search_prints_plain_text_not_html(owner, capsys):
     for entity in ("&gt;", "&lt;", "&quot;", "&#x27;", "&amp;", "&#"):
         assert entity not in out
     assert "Tea & <cake>" in out
-    assert '> "You don\'t have to" & <b>walk</b> it [alone], said Sam.' in out
+    assert '"You don\'t have to" & walk it [alone], said Sam.' in out
 
 
 def test_item_14_user_goes_before_or_after_search(owner, other, capsys):
@@ -163,3 +164,18 @@ def test_item_14_a_long_search_on_the_web_says_its_real_length(owner_client):
     page = response.content.decode()
     assert "at most 500 characters" in page and "100000" in page
     assert "1000)" not in page
+def test_item_13_a_day_far_ahead_is_refused_before_the_editor_opens(owner):
+    run = editor_that_writes("Words that must not be lost.")
+    with time_machine.travel("2026-03-14 12:00:00+00:00", tick=False):
+        with pytest.raises(CommandError, match="still to come"):
+            journal(args(date="2030-01-01"), run=run)
+        assert "path" not in run.seen  # nothing was written, so nothing is lost
+        assert main(["journal", "--date", "2030-01-01"]) != 0
+        journal(args(date="2026-03-15"), run=editor_that_writes("Tomorrow, by my clock."))
+        journal(args(date="yesterday"), run=editor_that_writes("Yesterday."))
+    assert sorted(str(e.written_on) for e in Entry.objects.all()) == ["2026-03-13", "2026-03-15"]
+
+
+def test_item_13_a_day_that_is_not_a_date_is_refused(owner):
+    with pytest.raises(CommandError, match="not a day I understand"):
+        journal(args(date="soon"), run=editor_that_writes("x"))

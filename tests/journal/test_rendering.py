@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import signal
+import time
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tending.journal.rendering import render_markdown
+from tending.journal.rendering import BODY_LIMIT, render_markdown
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -94,3 +96,88 @@ def test_nothing_executable_from_any_mix_of_characters(text):
         "blockquote",
         "hr",
     }
+
+
+# Item 2: rendering is bounded. Work is measured as this thread's CPU time, so a busy
+# machine does not fail the test; a hard stop keeps a slow renderer from hanging the suite.
+BUDGET = 0.1  # seconds
+UNITS = [
+    "[", "![", "]", "[a](", "[a][", "[]( ", "*", "_", "**a", "*a", "_a", "a_ ", "`", "`a",
+    "``", "<", "<a ", "<b>", "</b>", "<!--", "&", "&amp;", "&#", "\\", ">", "> ", "- ", "1. ",
+    "> - ", "  ", "\n", "a\n", "\n\n", "* ", "# ", "---\n", "~~~\n", "```\n", "(", ")", '"',
+    "http://a.b ", "<http://a.b> ", "[a]: /u\n", "*[", "_[", "![a](", "\t",
+]  # fmt: skip
+
+
+def _cpu_time_of(text: str) -> float:
+    def stop(signum, frame):
+        raise TimeoutError("still rendering after 2 s of CPU time")
+
+    previous = signal.signal(signal.SIGPROF, stop)
+    signal.setitimer(signal.ITIMER_PROF, 2.0)
+    try:
+        started = time.thread_time()
+        render_markdown(text)
+        return time.thread_time() - started
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+def _filled(pieces: list[tuple[str, int]]) -> str:
+    """Runs of hostile units, repeated up to the size limit of an entry."""
+    text = "".join(unit * count for unit, count in pieces)
+    if not text:
+        return text
+    return (text * (BODY_LIMIT // len(text) + 1))[:BODY_LIMIT]
+
+
+hostile_runs = st.lists(
+    st.tuples(st.sampled_from(UNITS), st.integers(min_value=1, max_value=BODY_LIMIT)),
+    min_size=1,
+    max_size=4,
+).map(lambda pieces: "".join(unit * count for unit, count in pieces)[:BODY_LIMIT])
+hostile_patterns = st.lists(
+    st.tuples(st.sampled_from(UNITS), st.integers(min_value=1, max_value=40)),
+    min_size=1,
+    max_size=8,
+).map(_filled)
+nested_lists = st.integers(min_value=1, max_value=400).map(
+    lambda depth: "".join("  " * i + "- x\n" for i in range(depth))[:BODY_LIMIT]
+)
+
+
+def test_item_2_thirty_thousand_brackets_render_in_time():
+    for text in ("[" * 30_000, "![" * 15_000, "[" * BODY_LIMIT):
+        assert _cpu_time_of(text) <= BUDGET
+
+
+def test_item_2_deep_nesting_is_shown_as_text_and_stays_quick():
+    for text in (">" * BODY_LIMIT, "- " * (BODY_LIMIT // 2), "*_" * 10_000 + "x" + "_*" * 10_000):
+        assert _cpu_time_of(text) <= BUDGET
+    html = render_markdown("> " * 100 + "deep <b>words</b>")
+    assert "deep &lt;b&gt;words&lt;/b&gt;" in html and "<blockquote>" not in html
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(hostile_runs, hostile_patterns, nested_lists))
+def test_item_2_any_entry_up_to_the_limit_renders_within_100_ms(text):
+    assert len(text) <= BODY_LIMIT
+    assert _cpu_time_of(text) <= BUDGET
+
+
+def test_item_2_ordinary_markdown_still_reads_well():
+    html = render_markdown(
+        "Walked by the river.\nSam came too.\n\n- bread\n  - rye\n- tea\n\n1. first\n\n"
+        "```\ncode *kept*\n```\n\nA [link](https://example.org) and <b>bold</b>."
+    )
+    assert "Walked by the river.<br>\nSam came too." in html
+    assert "<ul>\n<li>bread\n<ul>\n<li>rye</li>" in html and "<ol>" in html
+    assert "<pre><code>code *kept*\n</code></pre>" in html
+    assert '<a href="https://example.org" rel="noopener noreferrer">link</a>' in html
+    assert "<b>" not in html and "bold" in html
+
+
+def test_item_2_text_over_the_limit_is_shown_as_plain_text():
+    html = render_markdown("**a**\n" + "x" * BODY_LIMIT)
+    assert html.startswith("<p>**a**<br>") and "<strong>" not in html

@@ -133,15 +133,16 @@ def test_delete_asks_first(owner, owner_client):
 
 
 def test_list_by_month_with_navigation(owner, owner_client):
+    JournalEntryFactory(owner=owner, title="January one", written_on=date(2026, 1, 2))
     JournalEntryFactory(owner=owner, title="March one", written_on=date(2026, 3, 2))
     JournalEntryFactory(owner=owner, title="April one", written_on=date(2026, 4, 30))
     with time_machine.travel("2026-04-15 12:00:00+00:00", tick=False):
-        now = page(owner_client.get(reverse("journal:list")))
         march = page(owner_client.get(reverse("journal:list") + "?month=2026-03"))
         odd = owner_client.get(reverse("journal:list") + "?month=March%3Cb%3E")
-    assert "April one" in now and "March one" not in now and "?month=2026-03" in now
-    assert "?month=2026-05" not in now  # no months that are still to come
-    assert "March one" in march and "April one" not in march and "?month=2026-04" in march
+    assert "March one" in march and "April one" not in march
+    # Steps go to the nearest months with entries: February had none.
+    assert 'href="?month=2026-04" rel="next"' in march
+    assert 'href="?month=2026-01" rel="prev"' in march
     assert odd.status_code == 200 and "April one" in page(odd)
 
 
@@ -264,3 +265,15 @@ def test_a_kept_search_is_forgotten_after_a_day(owner, owner_client):
     with time_machine.travel(timezone.now() + timedelta(days=1, minutes=1)):
         later = page(owner_client.get(posted["Location"]))
     assert "no longer kept" in later and "Harbour lights" not in later
+
+
+def test_item_13_a_day_far_ahead_is_refused_at_the_field(owner, owner_client):
+    with time_machine.travel("2026-03-14 12:00:00+00:00", tick=False):
+        form = page(owner_client.get(reverse("journal:add")))
+        far = owner_client.post(reverse("journal:add"), entry_data(written_on="2030-01-01"))
+        tomorrow = owner_client.post(reverse("journal:add"), entry_data(written_on="2026-03-15"))
+    assert 'max="2026-03-15"' in form
+    assert "still to come" in str(far.context["form"].errors["written_on"])
+    assert 'id="id_written_on_error"' in page(far) and "A quiet day." in page(far)
+    assert tomorrow.status_code == 302
+    assert [str(e.written_on) for e in Entry.objects.filter(owner=owner)] == ["2026-03-15"]

@@ -1,0 +1,82 @@
+"""Housekeeping that tending does itself while it runs: on start, then once a day.
+
+Expired sessions are deleted (what `tending manage clearsessions` does from cron), and
+journal searches older than a day are taken out of every session still alive, so the
+words someone searched for leave the database, and the backups made from it, within a
+day even if they never come back. Each server process runs its own: with several
+gunicorn workers it runs several times a day, which does no harm.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from importlib import import_module
+
+EVERY = timedelta(days=1)
+CHECK_EVERY = 3600  # seconds between looks at the clock
+log = logging.getLogger(__name__)
+
+
+def tidy_sessions() -> int:
+    """Delete expired sessions and old kept searches; return how many sessions changed."""
+    from django.conf import settings
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    from tending.journal.kept_searches import forget_old_searches
+
+    engine = import_module(settings.SESSION_ENGINE)
+    engine.SessionStore.clear_expired()
+    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+        return 0  # other stores keep no sessions in the database to sweep
+    now, changed = timezone.now(), 0
+    store = engine.SessionStore()
+    for row in Session.objects.filter(expire_date__gt=now).iterator():
+        data = store.decode(row.session_data)
+        if forget_old_searches(data, now):
+            row.session_data = store.encode(data)
+            row.save(update_fields=["session_data"])
+            changed += 1
+    return changed
+
+
+class Daily:
+    """Runs `job` at the first look and then whenever a day has passed since it last ran."""
+
+    def __init__(self, job: Callable[[], object]):
+        self.job = job
+        self.last: datetime | None = None
+
+    def run_if_due(self, now: datetime) -> bool:
+        if self.last is not None and now - self.last < EVERY:
+            return False
+        self.last = now
+        self.job()
+        return True
+
+
+def _loop(daily: Daily) -> None:
+    from django.db import connections
+    from django.utils import timezone
+
+    while True:
+        try:
+            daily.run_if_due(timezone.now())
+        except Exception:  # a failed tidy must never stop the server; try again later
+            log.exception("Session housekeeping failed; it will be tried again.")
+        finally:
+            connections.close_all()
+        time.sleep(CHECK_EVERY)
+
+
+def start_housekeeping() -> threading.Thread:
+    """Start the daily housekeeping in a background thread of this server process."""
+    thread = threading.Thread(
+        target=_loop, args=(Daily(tidy_sessions),), name="tending-housekeeping", daemon=True
+    )
+    thread.start()
+    return thread

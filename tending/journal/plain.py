@@ -1,0 +1,57 @@
+"""Journal text as plain words, for snippets in lists and search results.
+
+Takes an entry's Markdown or the HTML it was rendered to: either way the marks (`**`,
+`- `, tags) go and the words stay, as one line of text with entities turned back into
+the characters they stand for (escape it again when putting it on a page). Linear time:
+cmark parses the Markdown, passing HTML through as it is, and a regex takes out the tags.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import cmarkgfm
+from cmarkgfm.cmark import Options
+
+# Tags that end a block: there the words on either side are apart, so leave a space.
+# `[^<>]` rather than `[^>]`, so a run of `<` with no `>` costs linear time, not quadratic.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|br|hr|li|ul|ol|blockquote|pre|h[1-6]|div|tr|td|th|table)\b[^<>]*>", re.IGNORECASE
+)
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_SPACE = re.compile(r"\s+")
+# What never shows as words: comments, and the insides of scripts and styles.
+HIDDEN = (("<!--", "-->"), ("<script", "</script"), ("<style", "</style"))
+
+
+def _without_hidden(markup: str) -> str:
+    """`markup` less what HIDDEN names, in one pass (an unclosed one hides the rest)."""
+    lowered = markup.lower()  # same length and offsets: these markers are all ASCII
+    kept, at = [], 0
+    # Where each marker next starts, looked up again only once passed: linear overall.
+    next_at = {start: lowered.find(start) for start, _ in HIDDEN}
+    while True:
+        for start in next_at:
+            if 0 <= next_at[start] < at:
+                next_at[start] = lowered.find(start, at)
+        found = [(where, start) for start, where in next_at.items() if where >= 0]
+        if not found:
+            kept.append(markup[at:])
+            break
+        where, start = min(found)
+        kept.append(markup[at:where])
+        stop = lowered.find(dict(HIDDEN)[start], where + len(start))
+        stop = lowered.find(">", stop) if stop >= 0 else -1
+        if stop < 0:
+            break
+        at = stop + 1
+    return " ".join(kept)
+
+
+def plain_text(markdown_or_html: str) -> str:
+    """The words of an entry (Markdown, or HTML made from it) as one line of plain text."""
+    markup = cmarkgfm.markdown_to_html(markdown_or_html or "", options=Options.CMARK_OPT_UNSAFE)
+    markup = _without_hidden(markup)
+    markup = _ANY_TAG.sub("", _BLOCK_TAG.sub(" ", markup))
+    return _SPACE.sub(" ", html.unescape(markup)).strip()

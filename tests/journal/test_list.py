@@ -1,0 +1,65 @@
+"""The journal list: the newest entries whatever their month, with every month as an index."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from tests.factories import JournalEntryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def page(response) -> str:
+    return response.content.decode()
+
+
+def test_item_29_the_list_opens_on_the_latest_entries_whatever_their_month(owner, owner_client):
+    start = date(2025, 1, 1)
+    for n in range(522):
+        JournalEntryFactory(owner=owner, title=f"Day {n}", written_on=start + timedelta(days=n))
+    with time_machine.travel("2026-07-02 12:00:00+00:00", tick=False):  # early in a new month
+        response = owner_client.get(reverse("journal:list"))
+    html = page(response)
+    shown = [e.title for e in response.context["entries"]]
+    assert shown == [f"Day {n}" for n in range(521, 501, -1)]  # newest first, a page of 20
+    assert "Nothing written" not in html and "Page 1 of 27" in html
+    older = page(owner_client.get(reverse("journal:list") + "?page=27"))
+    assert "Day 0<" in older and "Day 20<" not in older
+
+
+def test_item_29_every_month_with_entries_is_reachable_with_its_count(owner, owner_client):
+    for day in (date(2019, 5, 3), date(2019, 5, 9), date(2024, 2, 29), date(2026, 4, 1)):
+        JournalEntryFactory(owner=owner, title=f"On {day}", written_on=day)
+    with time_machine.travel("2026-04-15 12:00:00+00:00", tick=False):
+        html = page(owner_client.get(reverse("journal:list")))
+        index = html[html.index('class="month-index"') :]
+        linked = re.findall(
+            r'href="\?month=(\d{4}-\d{2})"[^>]*>(\w+)</a> <span[^>]*>\((\d+)\)', index
+        )
+        assert linked == [
+            ("2026-04", "April", "1"),
+            ("2024-02", "February", "1"),
+            ("2019-05", "May", "2"),
+        ]
+        for month, _, _ in linked:
+            html = page(owner_client.get(reverse("journal:list") + f"?month={month}"))
+            assert f"On {month}-" in html
+
+
+def test_item_29_a_month_with_many_entries_comes_in_pages(owner, owner_client):
+    for n in range(25):
+        JournalEntryFactory(owner=owner, title=f"March {n}", written_on=date(2026, 3, 1 + n))
+    first = owner_client.get(reverse("journal:list") + "?month=2026-03")
+    assert len(first.context["entries"]) == 20 and "month=2026-03&amp;page=2" in page(first)
+    second = owner_client.get(reverse("journal:list") + "?month=2026-03&page=2")
+    assert [e.title for e in second.context["entries"]][-1] == "March 0"
+
+
+def test_item_29_an_empty_journal_invites_a_first_entry(owner_client):
+    html = page(owner_client.get(reverse("journal:list")))
+    assert "Nothing written yet" in html and 'class="month-index"' not in html
