@@ -221,7 +221,14 @@ DEFAULT_FROM_EMAIL = env_str("TENDING_EMAIL_FROM", "tending <tending@localhost>"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every line passes through RedactSecrets: no feed link or typed words reach a log.
+    "filters": {"secrets": {"()": "tending.core.logs.RedactSecrets"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["secrets"]}},
+    # Django's own handlers for these would print request paths unfiltered.
+    "loggers": {
+        name: {"handlers": ["console"], "level": "INFO", "propagate": False}
+        for name in ("django", "django.server")
+    },
     "root": {
         "handlers": ["console"],
         "level": env_choice(
