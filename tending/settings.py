@@ -8,6 +8,7 @@ import dj_database_url
 import platformdirs
 from django.core.exceptions import ImproperlyConfigured
 
+from tending.datadir import keep_private
 from tending.env import (
     env_bool,
     env_choice,
@@ -24,6 +25,8 @@ BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path(
     "TENDING_DATA_DIR", Path(platformdirs.user_data_dir("tending", appauthor=False))
 )
+# Before anything is written: the database and all beside it are for its owner only.
+keep_private(DATA_DIR)
 HOSTED = env_bool("TENDING_HOSTED", False)
 # A host's own instrument definitions (e.g. a validated scale they are licensed to use).
 INSTRUMENTS_DIR = env_optional_folder("TENDING_INSTRUMENTS_DIR")
