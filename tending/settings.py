@@ -227,9 +227,10 @@ LOGGING = {
     # Every line passes through RedactSecrets: no feed link or typed words reach a log.
     "filters": {"secrets": {"()": "tending.core.logs.RedactSecrets"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["secrets"]}},
-    # Django's own handlers for these would print request paths unfiltered.
+    # Django's own handlers for these would print request paths unfiltered; without them,
+    # their lines reach the root's filtered handler instead.
     "loggers": {
-        name: {"handlers": ["console"], "level": "INFO", "propagate": False}
+        name: {"handlers": [], "level": "INFO", "propagate": True}
         for name in ("django", "django.server")
     },
     "root": {
