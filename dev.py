@@ -29,21 +29,57 @@ def say(text: str) -> None:
 
 
 def ensure_environment(extras: str) -> None:
-    """Create the virtual environment and install tending, again only when pyproject changes."""
+    """Create the virtual environment and install tending, again only when pyproject changes.
+
+    One environment serves both commands: `start` is happy with what `test` installed (a
+    superset), and `test` after `start` adds only the test tools, once.
+    """
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be run by an older python3
         sys.exit(f"tending needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         say(f"creating a virtual environment in {VENV}")
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     stamp = VENV / ".tending-installed"
-    if stamp.exists() and stamp.read_text() == digest:
+    previous = stamp.read_text() if stamp.exists() else ""
+    wanted = extras_to_install(previous, digest, extras)
+    if wanted is None:
         return
-    say("installing tending and what it needs (first time only)")
+    if not previous:
+        say("installing tending and what it needs (first time only)")
+    elif previous.partition(" ")[0] != digest:
+        say("pyproject.toml has changed: bringing the environment up to date")
+    else:
+        say("adding the test tools to the same environment (once)")
     pip = [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
-    subprocess.run([*pip, "-e", f"{ROOT}{extras}"], check=True)
-    stamp.write_text(digest)
+    subprocess.run([*pip, "-e", f"{ROOT}{wanted}"], check=True)
+    stamp.write_text(stamp_text(digest, wanted))
+
+
+def stamp_text(digest: str, extras: str) -> str:
+    """What the stamp file says: the pyproject it was installed from, and with which extras."""
+    return f"{digest} {extras}".rstrip()
+
+
+def extras_to_install(stamp: str, digest: str, extras: str) -> str | None:
+    """The extras to install now (e.g. "[test]"), or None when what is installed will do.
+
+    An install for the same pyproject with every wanted extra serves; otherwise install the
+    wanted extras together with the ones installed before, so switching between `start` and
+    `test` never installs twice.
+    """
+    installed_digest, _, installed = stamp.partition(" ")
+    have = _names(installed) if installed_digest == digest else set()
+    want = _names(extras)
+    if installed_digest == digest and want <= have:
+        return None
+    every = want | _names(installed)
+    return f"[{','.join(sorted(every))}]" if every else ""
+
+
+def _names(extras: str) -> set[str]:
+    return {name.strip() for name in extras.strip("[]").split(",") if name.strip()}
 
 
 def start(args: list[str]) -> int:

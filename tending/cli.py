@@ -220,6 +220,8 @@ def serve(args: argparse.Namespace) -> int:
                 str(args.workers),
                 "--access-logfile",
                 "-",
+                "--logger-class",  # the feed's secret link must never reach the log
+                "tending.core.logs.GunicornLogger",
             ],
         )
     import waitress

@@ -8,6 +8,7 @@ import dj_database_url
 import platformdirs
 from django.core.exceptions import ImproperlyConfigured
 
+from tending.datadir import keep_private
 from tending.env import (
     env_bool,
     env_choice,
@@ -24,6 +25,8 @@ BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path(
     "TENDING_DATA_DIR", Path(platformdirs.user_data_dir("tending", appauthor=False))
 )
+# Before anything is written: the database and all beside it are for its owner only.
+keep_private(DATA_DIR)
 HOSTED = env_bool("TENDING_HOSTED", False)
 # A host's own instrument definitions (e.g. a validated scale they are licensed to use).
 INSTRUMENTS_DIR = env_optional_folder("TENDING_INSTRUMENTS_DIR")
@@ -226,7 +229,15 @@ DEFAULT_FROM_EMAIL = env_str("TENDING_EMAIL_FROM", "tending <tending@localhost>"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every line passes through RedactSecrets: no feed link or typed words reach a log.
+    "filters": {"secrets": {"()": "tending.core.logs.RedactSecrets"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["secrets"]}},
+    # Django's own handlers for these would print request paths unfiltered; without them,
+    # their lines reach the root's filtered handler instead.
+    "loggers": {
+        name: {"handlers": [], "level": "INFO", "propagate": True}
+        for name in ("django", "django.server")
+    },
     "root": {
         "handlers": ["console"],
         "level": env_choice(

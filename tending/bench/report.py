@@ -55,6 +55,43 @@ def summary_lines(report: dict) -> list[str]:
     return lines
 
 
+# The order rows appear in docs/performance.md: the way a person moves through tending.
+SECTIONS = ("/today/", "/circle/", "/moments/", "/journal/", "/checkins/", "/help/", "/settings/")
+
+
+def _section(key: str) -> int:
+    return next((at for at, start in enumerate(SECTIONS) if key.startswith(start)), len(SECTIONS))
+
+
+def _times(page: dict | None) -> str:
+    return f"{page['median_ms']:.1f} / {page['p95_ms']:.1f}" if page else "–"
+
+
+def markdown_table(sqlite: dict, postgresql: dict | None = None) -> str:
+    """The per-page table of docs/performance.md, written from the JSON reports alone."""
+    others = {_key(p): p for p in (postgresql or {}).get("pages", []) if p.get("status") == 200}
+    pages = [p for p in sqlite["pages"] if p.get("status") == 200]
+    pages.sort(key=lambda page: (_section(_key(page)), _key(page)))
+    lines = ["| page | SQLite | queries | KB | PostgreSQL |", "|---|---|---|---|---|"]
+    for page in pages:
+        label = f"`{_key(page)}`" + (f" ({page['note']})" if page.get("note") else "")
+        lines.append(
+            f"| {label} | {_times(page)} | {page['queries']} | {page['bytes'] / 1024:.1f} "
+            f"| {_times(others.get(_key(page)))} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+TABLE_START = "<!-- per-page table: made by scripts/performance_table.py from docs/bench/*.json -->"
+TABLE_END = "<!-- end of the made table -->"
+
+
+def with_table(document: str, table: str) -> str:
+    """`document` with the text between the two markers replaced by `table`."""
+    start, end = document.index(TABLE_START), document.index(TABLE_END)
+    return document[: start + len(TABLE_START)] + "\n" + table + document[end:]
+
+
 def write_json(report: dict, path: Path) -> None:
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from tending.exchange.schema import Schema, describe, read_schema, schema_differences
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Every tending database has these, from its very first migration.
 CORE_APP = "core"
@@ -220,6 +222,21 @@ def check_backup(path: Path, known_migrations: Collection[tuple[str, str]]) -> B
         )
     made = datetime.fromtimestamp(path.stat().st_mtime)
     return BackupInfo(path=path, made=made, accounts=accounts, migrations=applied)
+
+
+def check_schema(path: Path, expected: Schema) -> None:
+    """Refuse a backup whose tables, indexes, triggers or views are not what migrations make."""
+    try:
+        with _reading(path) as connection:
+            found = read_schema(connection)
+    except sqlite3.DatabaseError as exc:
+        raise ExchangeError(f"{path} is damaged ({exc}), so it cannot be restored.") from None
+    differences = schema_differences(expected, found)
+    if differences:
+        raise ExchangeError(
+            f"{path} is not a sound tending database ({describe(differences)}), "
+            "so it cannot be restored. Nothing was changed."
+        )
 
 
 @contextlib.contextmanager

@@ -121,8 +121,10 @@ def restore(
         ExchangeError,
         applied_migrations,
         check_backup,
+        check_schema,
         restore_database,
     )
+    from tending.exchange.migrated import expected_schema
 
     database = _live_database()
     if _is_postgres(database):
@@ -130,6 +132,7 @@ def restore(
     live = Path(database["NAME"])
     try:
         info = check_backup(args.path, known_migrations())
+        check_schema(info.path, expected_schema(info.migrations, info.path))
     except ExchangeError as exc:
         raise CommandError(str(exc)) from None
     if live.exists() and info.path.samefile(live):
