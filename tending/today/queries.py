@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from tending.checkins.models import CheckIn
+from tending.circle.drift import days_between
 from tending.circle.models import Person
 from tending.circle.queries import last_contact_date, people_for
 from tending.core.ownership import owned
@@ -54,7 +55,7 @@ def days_away(user, today: date) -> int | None:
     times = [t for t in (last_moment, last_checkin) if t is not None]
     if not times:
         return None
-    return (today - timezone.localdate(max(times))).days
+    return days_between(timezone.localdate(max(times)), today)
 
 
 def feed_reminders(user, feed, today: date) -> list:
