@@ -36,6 +36,21 @@ def reach_out_suggestions(user, today: date) -> list[Suggestion]:
     return rank_reach_out(candidates, today)
 
 
+def not_yet_seen(user) -> list[Person]:
+    """Active people with no moment logged yet, oldest first.
+
+    When nobody is due, these are why "everyone is in rhythm" would not be true: tending has
+    nothing to keep time from for them.
+    """
+    people = owned(Person, user).filter(is_archived=False, last_moment_at__isnull=True)
+    return list(people.order_by("created_at", "id"))
+
+
+def set_aside_count(user, today: date) -> int:
+    """How many people the person set aside with "Not now" who are still waiting."""
+    return owned(ReachOutSnooze, user).filter(until__gt=today, person__is_archived=False).count()
+
+
 def coming_birthdays(user, today: date, days: int = 14) -> list[tuple[date, Person]]:
     """Birthdays from today to `days` ahead, soonest first."""
     horizon = today + timedelta(days=days)

@@ -19,7 +19,9 @@ from tending.today.queries import (
     AWAY_AFTER_DAYS,
     coming_birthdays,
     days_away,
+    not_yet_seen,
     reach_out_suggestions,
+    set_aside_count,
 )
 
 SNOOZE_DAYS = 3
@@ -51,6 +53,11 @@ def today(request):
         "away": away if away is not None and away >= AWAY_AFTER_DAYS else None,
         "has_people": person is not None or owned(Person, request.user).exists(),
     }
+    if person is None and context["has_people"]:
+        unseen = not_yet_seen(request.user)
+        context["not_yet_seen"] = unseen[:3]
+        context["not_yet_seen_more"] = max(0, len(unseen) - 3)
+        context["set_aside"] = set_aside_count(request.user, day)
     return render(request, "today/today.html", context)
 
 
