@@ -89,7 +89,9 @@ def feed_reminders(user, feed, today: date) -> list:
         reminders.append(calendar.reach_out_reminder(p.pk, name, due, p.rhythm_days))
         birthday = p.next_birthday(today)
         if birthday is not None:
-            reminders.append(calendar.birthday_reminder(p.pk, name, birthday))
+            reminders.append(
+                calendar.birthday_reminder(p.pk, name, birthday, leap_day=p.born_on_leap_day)
+            )
     last_taken = dict(
         owned(CheckIn, user)
         .values("instrument_id")
