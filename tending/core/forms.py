@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import zoneinfo
 from functools import lru_cache
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import UsernameField
+from django.core.exceptions import ValidationError
+from django.forms.fields import BaseTemporalField
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from tending.core.dates import check_plausible_date, resolve_local_time
 
 
 @lru_cache(maxsize=1)
@@ -96,3 +103,40 @@ class SettingsForm(forms.ModelForm):
     class Meta:
         model = get_user_model()
         fields = ["time_zone"]
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time in the person's zone; clock changes resolved, never refused.
+
+    Django's field refuses a time that came twice or never came, with its own wording; this
+    one resolves it as the terminal does (see resolve_local_time). `keep` is the instant
+    already stored, so an unchanged edit keeps it; `note` says what was done, for a message.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.keep = None
+        self.note = ""
+
+    def to_python(self, value):
+        self.note = ""
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.datetime):
+            result = value
+        elif isinstance(value, datetime.date):
+            result = datetime.datetime(value.year, value.month, value.day)
+        else:
+            try:
+                result = parse_datetime(str(value).strip())
+            except ValueError:
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+            if result is None:
+                # The field's own formats, without its time zone step.
+                result = BaseTemporalField.to_python(self, value)
+        check_plausible_date(result.date())
+        if timezone.is_aware(result):
+            return result
+        resolved = resolve_local_time(result, timezone.get_current_timezone(), keep=self.keep)
+        self.note = resolved.note
+        return resolved.when

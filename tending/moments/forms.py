@@ -9,6 +9,7 @@ from django.utils import timezone
 from tending.circle.models import Person
 from tending.circle.queries import people_to_choose
 from tending.core.dates import check_plausible_date
+from tending.core.forms import LocalDateTimeField
 from tending.core.models import Tag
 from tending.core.ownership import is_row_id, owned
 from tending.core.tags import parse_tag_names, tag_text, tags_for, validate_tag_names
@@ -91,7 +92,7 @@ class QuickMomentForm(forms.Form):
 
 class MomentForm(forms.ModelForm):
     people = PeopleField()
-    occurred_at = forms.DateTimeField(
+    occurred_at = LocalDateTimeField(
         label="When",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         error_messages={
@@ -154,8 +155,14 @@ class MomentForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["tag_names"] = tag_text(self.instance.tags.all())
             self.initial["occurred_at"] = timezone.localtime(self.instance.occurred_at)
+            self.fields["occurred_at"].keep = self.instance.occurred_at
         elif "occurred_at" not in self.initial:
             self.initial["occurred_at"] = timezone.localtime().replace(second=0, microsecond=0)
+
+    @property
+    def time_note(self) -> str:
+        """What was done about a clock change in the time given, to tell the person."""
+        return self.fields["occurred_at"].note
 
     def clean_tag_names(self) -> list[str]:
         names = parse_tag_names(self.cleaned_data.get("tag_names", ""))
