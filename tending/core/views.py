@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from tending.core import throttle
 from tending.core.forms import SettingsForm, WelcomeForm
+from tending.core.redirects import safe_next_url
 
 
 def home(request):
@@ -61,6 +62,11 @@ class LoginView(auth_views.LoginView):
             if until is not None:
                 return self.refuse(until)
         return super().post(request, *args, **kwargs)
+
+    def get_redirect_url(self) -> str:
+        """A `next=` only when it is a path on this site, as everywhere in tending."""
+        target = self.request.POST.get("next", self.request.GET.get("next", ""))
+        return safe_next_url(self.request, target) or ""
 
     def form_valid(self, form):
         throttle.forget_failures(self.request.POST.get("username", ""), self.address)

@@ -6,19 +6,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from tending.core.ownership import owned
+from tending.core.redirects import back_to
 from tending.journal.models import HiddenPrompt
 from tending.journal.prompts import get_prompt
 
 
 def _back(request, fallback: str):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(fallback)
+    return back_to(request, request.POST.get("next", ""), fallback)
 
 
 @login_required
@@ -42,6 +39,9 @@ def hidden(request):
 @login_required
 @require_POST
 def unhide(request):
-    owned(HiddenPrompt, request.user).filter(prompt_id=request.POST.get("prompt_id", "")).delete()
+    prompt = get_prompt(request.POST.get("prompt_id", ""))
+    if prompt is None:  # only known ids reach the query: no NUL bytes or 10,000 characters
+        return HttpResponseBadRequest("There is no such prompt.")
+    owned(HiddenPrompt, request.user).filter(prompt_id=prompt.id).delete()
     messages.success(request, "That prompt can come up again.")
     return redirect("journal:hidden_prompts")
