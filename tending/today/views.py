@@ -8,10 +8,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from tending.checkins.queries import due_checkins
 from tending.circle.models import Person
+from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
 from tending.journal.offering import offer_prompt
 from tending.today.models import ReachOutSnooze
@@ -62,7 +62,7 @@ def today(request):
 
 
 @login_required
-@require_POST
+@post_only("today:today")
 def not_now(request, person_id: int):
     """Set a suggested person aside for a few days; nothing else changes."""
     person = get_owned_or_404(Person, request.user, pk=person_id)
