@@ -24,11 +24,11 @@ def test_item_7_every_limit_fits_the_column_it_is_stored_in():
         if any(f.name == "instrument_id" for f in model._meta.get_fields())
     ]
     assert len(id_columns) >= 3
-    assert all(d.MAX_ID_CHARS <= column.max_length for column in id_columns)
+    assert all(column.max_length >= d.MAX_ID_CHARS for column in id_columns)
     version = CheckIn._meta.get_field("instrument_version")
     low, high = connection.ops.integer_field_range(version.get_internal_type())
-    assert 1 >= (low or 0) and d.MAX_VERSION <= high
-    assert d.MAX_LABEL_CHARS <= CheckIn._meta.get_field("band_label").max_length
+    assert (low or 0) <= 1 and high >= d.MAX_VERSION
+    assert CheckIn._meta.get_field("band_label").max_length >= d.MAX_LABEL_CHARS
     # The largest possible total is a finite, exact float.
     biggest = d.MAX_ITEMS * d.MAX_ANSWER_VALUE * d.MAX_FACTOR
     assert biggest < 2**53
