@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from tending.core.dates import check_plausible_date, resolve_local_time
+from tending.core.plain_messages import PlainMessages, plain_password_errors
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +31,7 @@ class TimeZoneField(forms.ChoiceField):
         super().__init__(choices=time_zone_choices, **kwargs)
 
 
-class WelcomeForm(forms.Form):
+class WelcomeForm(PlainMessages, forms.Form):
     username = UsernameField(
         label="A name to log in with",
         max_length=150,
@@ -86,7 +87,7 @@ class WelcomeForm(forms.Form):
             try:
                 password_validation.validate_password(p1, user)
             except forms.ValidationError as exc:
-                self.add_error("password1", exc)
+                self.add_error("password1", plain_password_errors(exc))
         return cleaned
 
     def save(self):
@@ -97,7 +98,7 @@ class WelcomeForm(forms.Form):
         )
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(PlainMessages, forms.ModelForm):
     time_zone = TimeZoneField()
 
     class Meta:

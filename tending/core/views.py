@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from tending.core import throttle
 from tending.core.forms import SettingsForm, WelcomeForm
+from tending.core.plain_messages import PlainPasswordChangeForm
 from tending.core.redirects import safe_next_url
 
 
@@ -85,6 +86,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     """Change the password; this session stays logged in, every other one ends."""
 
     template_name = "core/password.html"
+    form_class = PlainPasswordChangeForm
 
     def get_success_url(self) -> str:
         return reverse("core:settings")

@@ -12,6 +12,7 @@ from tending.core.dates import check_plausible_date
 from tending.core.forms import LocalDateTimeField
 from tending.core.models import Tag
 from tending.core.ownership import is_row_id, owned
+from tending.core.plain_messages import PlainMessages
 from tending.core.tags import parse_tag_names, tag_text, tags_for, validate_tag_names
 from tending.moments.models import Channel, Initiator, Moment, Sharing
 
@@ -82,7 +83,7 @@ class PeopleField(forms.ModelMultipleChoiceField):
         super().__init__(queryset=Person.objects.none(), **kwargs)
 
 
-class QuickMomentForm(forms.Form):
+class QuickMomentForm(PlainMessages, forms.Form):
     people = PeopleField()
 
     def __init__(self, *args, user, **kwargs):
@@ -90,7 +91,7 @@ class QuickMomentForm(forms.Form):
         self.fields["people"].queryset = people_to_choose(user)
 
 
-class MomentForm(forms.ModelForm):
+class MomentForm(PlainMessages, forms.ModelForm):
     people = PeopleField()
     occurred_at = LocalDateTimeField(
         label="When",
@@ -176,7 +177,7 @@ class MomentForm(forms.ModelForm):
         return moment
 
 
-class NarrowingForm(forms.Form):
+class NarrowingForm(PlainMessages, forms.Form):
     """Person, tag and an inclusive date range: the filters moments and the journal share."""
 
     tag_relation = ""  # the reverse name from Tag to the rows being narrowed

@@ -42,7 +42,9 @@ def add_log_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("names", nargs="+", metavar="NAME", help="who it was with")
     parser.add_argument("--user", help="whose circle (needed only when there are several accounts)")
     parser.add_argument(
-        "--when", help='when it was: "YYYY-MM-DD HH:MM", "YYYY-MM-DD", "yesterday" (default: now)'
+        "--when",
+        help='when it was: "YYYY-MM-DD HH:MM", "YYYY-MM-DD", "yesterday" (default: now); '
+        "a time the clocks repeated is the first, one they skipped moves forward",
     )
     parser.add_argument("--minutes", type=_minutes, help="how long, in minutes")
     parser.add_argument("--how", choices=CHANNELS, help="how you were in touch")

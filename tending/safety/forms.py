@@ -6,6 +6,7 @@ from django import forms
 
 from tending.circle.models import Person
 from tending.core.ownership import is_row_id, owned
+from tending.core.plain_messages import PlainMessages
 from tending.safety.crisis_lines import PHONE_HINT, phone_problem, shipped_table
 from tending.safety.models import (
     ENTRY_MAX_LENGTH,
@@ -39,7 +40,7 @@ def _too_long(limit: int) -> str:
     return f"Please keep it to {limit} characters or fewer (this has %(show_value)d)."
 
 
-class EntryForm(forms.ModelForm):
+class EntryForm(PlainMessages, forms.ModelForm):
     """One new line for one part of the plan; each part's form has the part as its prefix."""
 
     class Meta:
@@ -120,7 +121,7 @@ class SafePersonField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
-class HelperForm(forms.Form):
+class HelperForm(PlainMessages, forms.Form):
     """Add a safe person to the plan; the field is made here, where the owner is known."""
 
     def __init__(self, *args, user, **kwargs):
@@ -150,7 +151,7 @@ class HelperForm(forms.Form):
         return person
 
 
-class RegionForm(forms.ModelForm):
+class RegionForm(PlainMessages, forms.ModelForm):
     region = forms.ChoiceField(
         label="Your country",
         required=False,
@@ -169,7 +170,7 @@ class RegionForm(forms.ModelForm):
         ] + shipped_table().choices()
 
 
-class OwnLineForm(forms.ModelForm):
+class OwnLineForm(PlainMessages, forms.ModelForm):
     class Meta:
         model = OwnCrisisLine
         fields = ["name", "number", "note"]

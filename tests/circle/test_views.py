@@ -77,7 +77,7 @@ def test_a_chosen_rhythm_and_birthday_are_kept(owner_client):
             "birthday_year",
             "between 1900",
         ),
-        ({"name": "A", "rhythm_days": "0"}, "rhythm_days", "greater than or equal to 1"),
+        ({"name": "A", "rhythm_days": "0"}, "rhythm_days", "Please give 1 or more."),
         ({"name": "A", "rhythm_days": "soon"}, "rhythm_days", "Enter a whole number."),
         ({"name": "A", "email": "not-an-address"}, "email", "valid email"),
         ({"name": "A", "ring": "centre"}, "ring", "Select a valid choice"),
