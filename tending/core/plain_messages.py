@@ -63,9 +63,11 @@ PASSWORD = {
 
 
 def _stock(field: forms.Field) -> set[str]:
-    """Every message Django itself would give this field."""
+    """Every message Django itself would give this field (a tending field's own are kept)."""
     stock: set[str] = set()
     for cls in type(field).__mro__:
+        if not cls.__module__.startswith("django."):
+            continue
         stock.update(str(m) for m in getattr(cls, "default_error_messages", {}).values())
     return stock
 
