@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tending.core.errors.ErrorPageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tending.core.security.SecurityHeadersMiddleware",
     "tending.core.middleware.HttpMethodsMiddleware",
@@ -163,6 +164,7 @@ SESSION_COOKIE_HTTPONLY = True
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "tending.core.errors.csrf_failure"  # tending's own page, not Django's
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # No page's address is ever sent anywhere, not even to tending itself (proxy logs). Browsers

@@ -20,6 +20,18 @@ HIGHER_IS = ("better", "worse")
 # under the lower band's words, so consecutive bands may be at most this far apart.
 MAX_BAND_GAP = 1
 
+# What the database can hold of a definition, so a file that passes `instruments check` never
+# fails on save: ids and versions are stored with every check-in, band labels too. Answers and
+# factors are bounded so every total stays an exact, finite number. tests/checkins/
+# test_definition_limits.py holds these against the model columns.
+MAX_ID_CHARS = 64  # CheckIn.instrument_id, CheckInDraft.instrument_id, CheckInChoice...
+MAX_VERSION = 2_147_483_647  # CheckIn.instrument_version: a 32-bit integer on PostgreSQL
+MAX_LABEL_CHARS = 100  # CheckIn.band_label
+MAX_ANSWER_VALUE = 1000  # each scale value, either sign
+MAX_FACTOR = 1000
+MAX_ITEMS = 200
+MAX_NESTING = 50  # tables and lists within each other; deeper TOML is refused before parsing
+
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _REQUIRED = object()
 _TOP_KEYS = (
@@ -125,7 +137,26 @@ def load_instrument(path: Path) -> Instrument:
         raise InstrumentError(path.name, "file", f"cannot be read ({exc.strerror or exc})") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InstrumentError(path.name, "toml", f"is not valid TOML ({exc})") from exc
+    except RecursionError:
+        # tomllib recurses once per nested array; thousands of them exhaust the stack.
+        message = f"nests lists or tables too deeply (at most {MAX_NESTING} levels)"
+        raise InstrumentError(path.name, "toml", message) from None
+    if _depth(data) > MAX_NESTING:
+        message = f"nests lists or tables too deeply (at most {MAX_NESTING} levels)"
+        raise InstrumentError(path.name, "toml", message)
     return _parse(path.name, str(path), data)
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and tables nest, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def load_instruments(folders: Iterable[Path]) -> dict[str, Instrument]:
@@ -239,10 +270,16 @@ class _Table:
 
     def slug(self, key: str) -> str:
         value = self.get(key, "text")
+        if len(value) > MAX_ID_CHARS:
+            raise self.error(key, f"is {len(value)} characters long; at most {MAX_ID_CHARS}")
         if not _SLUG.match(value):
             hint = "lower-case letters, digits and single hyphens"
             raise self.error(key, f"'{value}' is not a slug ({hint})")
         return value
+
+    def bounded(self, key: str, value: float, low: float, high: float) -> None:
+        if not low <= value <= high:
+            raise self.error(key, f"must be from {_num(low)} to {_num(high)}, not {_num(value)}")
 
     def tables(self, key: str, allowed: tuple[str, ...]) -> list[_Table]:
         """An optional array of tables ([[key]] in TOML)."""
@@ -258,6 +295,8 @@ def _parse(file: str, path: str, data: dict[str, Any]) -> Instrument:
     version = top.get("version", "int")
     if version < 1:
         raise top.error("version", f"must be a positive whole number, not {version}")
+    if version > MAX_VERSION:
+        raise top.error("version", f"must be at most {MAX_VERSION}, not {version}")
     scale = _scale(top)
     items = _items(top, scale)
     scored = [item for item in items if item.scored]
@@ -292,6 +331,8 @@ def _scale(top: _Table) -> tuple[Choice, ...]:
     values = table.get_list("values", "int")
     if len(values) < 2:
         raise table.error("values", f"needs at least 2 answers, not {len(values)}")
+    for i, value in enumerate(values):
+        table.bounded(f"values[{i}]", value, -MAX_ANSWER_VALUE, MAX_ANSWER_VALUE)
     for i in range(1, len(values)):
         if values[i] in values[:i]:
             raise table.error("values", f"{values[i]} appears more than once")
@@ -316,6 +357,8 @@ def _items(top: _Table, scale: tuple[Choice, ...]) -> tuple[Item, ...]:
     tables = top.tables("items", ("id", "text", "reverse", "scored"))
     if not tables:
         raise top.error("items", "needs at least one item")
+    if len(tables) > MAX_ITEMS:
+        raise top.error("items", f"has {len(tables)} items; at most {MAX_ITEMS}")
     items: list[Item] = []
     for table in tables:
         ident = table.slug("id")
@@ -345,6 +388,7 @@ def _scoring(top: _Table, scored: int) -> tuple[str, float | None, str, int, flo
             raise table.error("factor", "is required when method is 'sum_times'")
         if factor <= 0:
             raise table.error("factor", f"must be greater than 0, not {_num(factor)}")
+        table.bounded("factor", factor, 0, MAX_FACTOR)
         factor = float(factor)
     elif factor is not None:
         raise table.error("factor", f"is only used with method 'sum_times', not '{method}'")
@@ -380,6 +424,9 @@ def _bands(top: _Table, low: float, high: float, gap: float) -> tuple[Band, ...]
     for i, table in enumerate(top.tables("bands", ("low", "high", "label", "meaning"))):
         b_low, b_high = float(table.get("low", "number")), float(table.get("high", "number"))
         band = Band(b_low, b_high, table.get("label", "text"), table.get("meaning", "text"))
+        if len(band.label) > MAX_LABEL_CHARS:
+            message = f"is {len(band.label)} characters long; at most {MAX_LABEL_CHARS}"
+            raise table.error("label", message)
         span = f"{_num(band.low)}-{_num(band.high)}"
         if band.low > band.high:
             raise table.error(None, f"low {_num(band.low)} is above high {_num(band.high)}")

@@ -7,13 +7,14 @@ from django import forms
 from tending.checkins.definitions import Instrument
 from tending.checkins.models import Frequency
 from tending.checkins.scoring import AnswerError, score
+from tending.core.plain_messages import PlainMessages
 
 
 def field_name(item_id: str) -> str:
     return f"q-{item_id}"
 
 
-class CheckInForm(forms.Form):
+class CheckInForm(PlainMessages, forms.Form):
     def __init__(self, *args, instrument: Instrument, **kwargs):
         super().__init__(*args, **kwargs)
         self.instrument = instrument
@@ -66,7 +67,7 @@ class CheckInForm(forms.Form):
         return cleaned
 
 
-class FrequencyForm(forms.Form):
+class FrequencyForm(PlainMessages, forms.Form):
     """How often each check is offered; only checks that allow it can be switched off."""
 
     def __init__(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from tending.checkins.definitions import Band, Instrument, Item, SafetyRule
 
@@ -36,6 +37,24 @@ class Change:
     delta: float
     meaningful: bool | None  # None when the instrument defines no meaningful change
     direction: str  # "better" | "worse" | "same", read through the instrument's higher_is
+
+    @property
+    def words(self) -> str:
+        """The direction as the web and the terminal both say it: "harder" is kinder than
+        "worse" about a time that is already hard."""
+        return CHANGE_WORDS[self.direction]
+
+
+CHANGE_WORDS = {"better": "better", "worse": "harder", "same": "no change"}
+
+
+def shown_score(value: float) -> float:
+    """A score as people see it: one decimal, halves rounded up (as the web's floatformat does).
+
+    Every figure shown, and every change worked out from figures shown, goes through here, so
+    3.54 then 2.76 (shown 3.5 and 2.8) is a change of -0.7, never the -0.8 of the raw totals.
+    """
+    return float(Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def score(instrument: Instrument, answers: Mapping[str, int | None]) -> Score:
@@ -113,10 +132,15 @@ def band_for(instrument: Instrument, total: float) -> Band | None:
 
 
 def change_since(instrument: Instrument, current: float, previous: float | None) -> Change | None:
-    """How the current total compares with the previous one; None when there is no previous."""
+    """How the current total compares with the previous one; None when there is no previous.
+
+    The change is worked out between the scores as shown (one decimal), so the figures on the
+    page always add up.
+    """
     if previous is None:
         return None
-    delta = round(current - previous, 2)  # rounded first so 10 points is not 9.999999
+    # Rounded again so 10 points is not 9.999999.
+    delta = round(shown_score(current) - shown_score(previous), 1)
     meaningful = None
     if instrument.meaningful_change is not None:
         meaningful = abs(delta) >= instrument.meaningful_change

@@ -98,14 +98,16 @@ def may_skip(inst, answers: dict, item) -> bool:
 
 def print_result(inst, saved, previous, change_since) -> None:
     low, high = inst.score_range()
-    print(f"Your {inst.title}: {saved.total:g} (from {low:g} to {high:g}).")
+    from tending.checkins.scoring import shown_score
+
+    print(f"Your {inst.title}: {shown_score(saved.total):g} (from {low:g} to {high:g}).")
     band = next((b for b in inst.bands if b.label == saved.band_label), None)
     if band is not None:
         print(band.label + ("." if saved.safety_fired else f". {band.meaning}"))
     change = change_since(inst, saved.total, previous.total if previous else None)
     if change is not None and change.direction != "same":
         meaningful = " That is a meaningful change." if change.meaningful else ""
-        print(f"Since last time: {change.delta:+g} ({change.direction}).{meaningful}")
+        print(f"Since last time: {change.delta:+g} ({change.words}).{meaningful}")
     print("This is not a diagnosis.")
 
 

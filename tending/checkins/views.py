@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from tending.checkins.chart import history_chart
 from tending.checkins.definitions import Instrument
@@ -26,6 +26,7 @@ from tending.checkins.queries import (
 from tending.checkins.registry import get_instrument, instruments
 from tending.checkins.scoring import change_since, safety_fired
 from tending.checkins.services import save_checkin, save_draft
+from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
 
 CHART_POINTS = 30
@@ -91,7 +92,7 @@ def take(request, instrument: str):
 
 
 @login_required
-@require_POST
+@post_only("checkins:take", "instrument")
 def autosave(request, instrument: str):
     """Keep answers as they are ticked (sent by tending.js), so a closed tab loses nothing."""
     inst = instrument_or_404(instrument)
@@ -100,7 +101,7 @@ def autosave(request, instrument: str):
 
 
 @login_required
-@require_POST
+@post_only("checkins:take", "instrument")
 def discard(request, instrument: str):
     inst = instrument_or_404(instrument)
     owned_drafts = drafts(request.user)

@@ -33,15 +33,28 @@ def default_rhythm(ring: str) -> int:
 
 
 def due_from_day(rhythm_days: int) -> int:
-    """The day from which someone counts as due: the last fifth of the rhythm, at least a day."""
-    return max(1, rhythm_days - max(1, round(rhythm_days * 0.2)))
+    """The day from which someone counts as due: the last fifth of the rhythm, at least a day.
+
+    That is ceil(0.8 * rhythm), in whole numbers so that no float rounding (0.8 * 5 is
+    4.000000000000001) moves the day: the smallest day d with 5d >= 4 * rhythm.
+    """
+    return max(1, -(-4 * rhythm_days // 5))
+
+
+def days_between(earlier: date, later: date) -> int:
+    """Whole days from one date to a later one, never negative.
+
+    A moment a few minutes in the future (another device's clock, a time typed across
+    midnight) lands on tomorrow's date; it counts as today, not as "-1 days ago".
+    """
+    return max(0, (later - earlier).days)
 
 
 def drift_status(last_contact: date | None, rhythm_days: int, today: date) -> Drift:
     """In rhythm, due, or drifting (longer since the last moment than the rhythm asks)."""
     if last_contact is None:
         return Drift.NEVER
-    days = (today - last_contact).days
+    days = days_between(last_contact, today)
     if days > rhythm_days:
         return Drift.DRIFTING
     if days >= due_from_day(rhythm_days):
@@ -102,5 +115,5 @@ class Rhythm:
 
 
 def rhythm_for(last_contact: date | None, rhythm_days: int, today: date) -> Rhythm:
-    days = None if last_contact is None else (today - last_contact).days
+    days = None if last_contact is None else days_between(last_contact, today)
     return Rhythm(drift_status(last_contact, rhythm_days, today), days, rhythm_days)

@@ -10,11 +10,12 @@ from django.utils import timezone
 from tending.circle.drift import RING_RHYTHM_DAYS, rhythm_words
 from tending.circle.models import MONTHS, RING_MEANING, ClosenessRating, Person, Ring
 from tending.core.dates import check_plausible_date
+from tending.core.plain_messages import PlainMessages
 
 CLOSENESS_CHOICES = [(i, str(i)) for i in range(1, 8)]
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(PlainMessages, forms.ModelForm):
     rhythm_days = forms.IntegerField(
         label="Keep in touch every … days",
         required=False,
@@ -148,7 +149,7 @@ class PersonForm(forms.ModelForm):
         return person
 
 
-class ClosenessForm(forms.ModelForm):
+class ClosenessForm(PlainMessages, forms.ModelForm):
     value = forms.TypedChoiceField(
         label="How close do you feel to them?",
         coerce=int,

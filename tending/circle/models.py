@@ -92,15 +92,31 @@ class Person(OwnedModel):
         return f"{text} {self.birthday_year}" if self.birthday_year else text
 
     def next_birthday(self, today: date) -> date | None:
+        """The coming birthday, today included.
+
+        Someone born on 29 February has a birthday every year: on 28 February when the year
+        has no 29th, so it never silently drops out of Today or the calendar.
+        """
         if not (self.birthday_day and self.birthday_month):
             return None
-        for year in (today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4):
-            try:
-                candidate = date(year, self.birthday_month, self.birthday_day)
-            except ValueError:  # 29 February outside a leap year
-                continue
-            if candidate >= today:
+        for year in (today.year, today.year + 1):
+            candidate = birthday_in(year, self.birthday_month, self.birthday_day)
+            if candidate is not None and candidate >= today:
                 return candidate
+        return None
+
+    @property
+    def born_on_leap_day(self) -> bool:
+        return (self.birthday_month, self.birthday_day) == (2, 29)
+
+
+def birthday_in(year: int, month: int, day: int) -> date | None:
+    """The day a birthday falls on in a year: 29 February is kept on 28 February in common years."""
+    if (month, day) == (2, 29) and not calendar.isleap(year):
+        return date(year, 2, 28)
+    try:
+        return date(year, month, day)
+    except ValueError:  # a day the month never has; the form refuses these
         return None
 
 

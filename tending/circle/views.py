@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from tending.circle import layout
 from tending.circle.drift import DRIFT_LABELS, Drift
@@ -20,6 +20,7 @@ from tending.circle.queries import (
     people_for,
     what_goes_with,
 )
+from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, one_or_404, owned
 from tending.journal.queries import entries_with_person
 from tending.moments.models import Moment
@@ -134,7 +135,7 @@ def person_edit(request, person_id: int):
 
 
 @login_required
-@require_POST
+@post_only("circle:person", "person_id")
 def person_archive(request, person_id: int):
     person = get_owned_or_404(Person, request.user, pk=person_id)
     person.is_archived = True
@@ -146,7 +147,7 @@ def person_archive(request, person_id: int):
 
 
 @login_required
-@require_POST
+@post_only("circle:person", "person_id")
 def person_restore(request, person_id: int):
     person = get_owned_or_404(Person, request.user, pk=person_id)
     person.is_archived = False
@@ -173,7 +174,7 @@ def person_delete(request, person_id: int):
 
 
 @login_required
-@require_POST
+@post_only("circle:person", "person_id")
 def closeness_add(request, person_id: int):
     person = get_owned_or_404(Person, request.user, pk=person_id)
     form = ClosenessForm(request.POST, instance=ClosenessRating(owner=request.user, person=person))
@@ -187,7 +188,7 @@ def closeness_add(request, person_id: int):
 
 
 @login_required
-@require_POST
+@post_only("circle:circle")
 def closeness_delete(request, rating_id: int):
     rating = get_owned_or_404(ClosenessRating, request.user, pk=rating_id)
     person_id = rating.person_id

@@ -1,8 +1,14 @@
-"""The span of dates tending accepts, so odd input gets a message instead of an overflow."""
+"""Dates and local times as tending accepts them: a plausible span, one answer for clock changes.
+
+When the clocks go back, a local time such as 02:30 happens twice; when they go forward, 02:30
+never happens. Django's own form field refuses both with a message about ambiguity. tending
+resolves them the same way on the web and at the terminal, through `resolve_local_time`.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
 
 from django.core.exceptions import ValidationError
 
@@ -15,3 +21,51 @@ def check_plausible_date(day: date) -> None:
         raise ValidationError(
             f"Please give a date between {EARLIEST.year} and {LATEST.year}.", code="out_of_range"
         )
+
+
+@dataclass(frozen=True)
+class LocalTime:
+    # Aware, in UTC: an aware time in the repeated hour never compares equal to another zone's
+    # (PEP 495), so what leaves here carries no fold to trip over.
+    when: datetime
+    note: str = ""  # what was done about a clock change, in words; empty when nothing was
+
+
+def _round_trip(local: datetime, zone: tzinfo) -> datetime:
+    return local.astimezone(UTC).astimezone(zone)
+
+
+def resolve_local_time(naive: datetime, zone: tzinfo, keep: datetime | None = None) -> LocalTime:
+    """The instant a wall-clock time in `zone` means, whatever the clocks did that day.
+
+    - A time that came twice (the clocks went back): the earlier of the two, unless `keep`
+      (the instant already stored) shows the same wall-clock time, in which case it is kept,
+      so re-saving a moment unchanged never moves it by an hour.
+    - A time that never came (the clocks went forward): moved forward by the size of the
+      jump (02:30 becomes 03:30), and the note says so.
+    """
+    naive = naive.replace(tzinfo=None, fold=0)
+    first = naive.replace(tzinfo=zone, fold=0)
+    second = naive.replace(tzinfo=zone, fold=1)
+    if _round_trip(first, zone).replace(tzinfo=None) != naive:
+        # zoneinfo reads a missing time with the offset from before the jump, so the round
+        # trip lands the same distance after it: the time shifted forward.
+        shifted = _round_trip(first, zone)
+        return LocalTime(
+            shifted.astimezone(UTC),
+            f"On {_day(naive)} the clocks went forward, so there was no {naive:%H:%M}; "
+            f"tending saved {shifted:%H:%M}.",
+        )
+    if first.utcoffset() == second.utcoffset():
+        return LocalTime(first.astimezone(UTC))
+    if keep is not None and keep.astimezone(zone).replace(tzinfo=None, fold=0) == naive:
+        return LocalTime(keep.astimezone(UTC))
+    return LocalTime(
+        first.astimezone(UTC),
+        f"On {_day(naive)} the clocks went back, so {naive:%H:%M} came twice; "
+        "tending saved the first.",
+    )
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment.day} {moment:%B %Y}"

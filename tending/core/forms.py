@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
 import zoneinfo
 from functools import lru_cache
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import UsernameField
+from django.core.exceptions import ValidationError
+from django.forms.fields import BaseTemporalField
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from tending.core.dates import check_plausible_date, resolve_local_time
+from tending.core.plain_messages import PlainMessages, plain_password_errors
 
 from tending.core.accounts import new_account_name
 
@@ -25,7 +33,7 @@ class TimeZoneField(forms.ChoiceField):
         super().__init__(choices=time_zone_choices, **kwargs)
 
 
-class WelcomeForm(forms.Form):
+class WelcomeForm(PlainMessages, forms.Form):
     username = UsernameField(
         label="A name to log in with",
         max_length=150,
@@ -73,7 +81,7 @@ class WelcomeForm(forms.Form):
             try:
                 password_validation.validate_password(p1, user)
             except forms.ValidationError as exc:
-                self.add_error("password1", exc)
+                self.add_error("password1", plain_password_errors(exc))
         return cleaned
 
     def save(self):
@@ -84,9 +92,46 @@ class WelcomeForm(forms.Form):
         )
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(PlainMessages, forms.ModelForm):
     time_zone = TimeZoneField()
 
     class Meta:
         model = get_user_model()
         fields = ["time_zone"]
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time in the person's zone; clock changes resolved, never refused.
+
+    Django's field refuses a time that came twice or never came, with its own wording; this
+    one resolves it as the terminal does (see resolve_local_time). `keep` is the instant
+    already stored, so an unchanged edit keeps it; `note` says what was done, for a message.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.keep = None
+        self.note = ""
+
+    def to_python(self, value):
+        self.note = ""
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.datetime):
+            result = value
+        elif isinstance(value, datetime.date):
+            result = datetime.datetime(value.year, value.month, value.day)
+        else:
+            try:
+                result = parse_datetime(str(value).strip())
+            except ValueError:
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+            if result is None:
+                # The field's own formats, without its time zone step.
+                result = BaseTemporalField.to_python(self, value)
+        check_plausible_date(result.date())
+        if timezone.is_aware(result):
+            return result
+        resolved = resolve_local_time(result, timezone.get_current_timezone(), keep=self.keep)
+        self.note = resolved.note
+        return resolved.when

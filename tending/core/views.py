@@ -18,6 +18,8 @@ from django.views.decorators.http import require_http_methods
 
 from tending.core import account_questions, throttle
 from tending.core.forms import SettingsForm, WelcomeForm
+from tending.core.plain_messages import PlainPasswordChangeForm
+from tending.core.redirects import safe_next_url
 
 
 def home(request):
@@ -72,6 +74,11 @@ class LoginView(auth_views.LoginView):
         # A forgotten password: set at the terminal in personal mode, by the host when hosted.
         return super().get_context_data(hosted=settings.HOSTED, **kwargs)
 
+    def get_redirect_url(self) -> str:
+        """A `next=` only when it is a path on this site, as everywhere in tending."""
+        target = self.request.POST.get("next", self.request.GET.get("next", ""))
+        return safe_next_url(self.request, target) or ""
+
     def form_valid(self, form):
         throttle.forget_failures(self.request.POST.get("username", ""), self.address)
         return super().form_valid(form)
@@ -89,6 +96,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     """Change the password; this session stays logged in, every other one ends."""
 
     template_name = "core/password.html"
+    form_class = PlainPasswordChangeForm
 
     def get_success_url(self) -> str:
         return reverse("core:settings")

@@ -8,6 +8,7 @@ from tending.circle.models import Person
 from tending.circle.queries import people_to_choose
 from tending.core.dates import check_plausible_date
 from tending.core.ownership import owned
+from tending.core.plain_messages import PlainMessages
 from tending.core.tags import parse_tag_names, tag_text, validate_tag_names
 from tending.journal.models import Entry, latest_day
 from tending.journal.prompts import get_prompt
@@ -17,7 +18,7 @@ from tending.moments.forms import NarrowingForm, OwnedChoiceField, PeopleField
 DATE_ERRORS = {"invalid": "Please give a date, like 2026-03-14."}
 
 
-class EntryForm(forms.ModelForm):
+class EntryForm(PlainMessages, forms.ModelForm):
     written_on = forms.DateField(
         label="Date",
         validators=[check_plausible_date],
@@ -76,7 +77,7 @@ class EntryForm(forms.ModelForm):
         return names
 
 
-class DraftForm(forms.Form):
+class DraftForm(PlainMessages, forms.Form):
     title = forms.CharField(required=False, max_length=200)
     body = forms.CharField(required=False, max_length=200_000, strip=False)
     draft_entry = OwnedChoiceField(required=False, queryset=Entry.objects.none())
@@ -86,7 +87,7 @@ class DraftForm(forms.Form):
         self.fields["draft_entry"].queryset = owned(Entry, user)
 
 
-class MonthForm(forms.Form):
+class MonthForm(PlainMessages, forms.Form):
     month = forms.DateField(
         required=False, input_formats=["%Y-%m"], validators=[check_plausible_date]
     )

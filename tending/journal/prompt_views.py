@@ -4,29 +4,25 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
 
+from tending.core.errors import post_only, render_error
 from tending.core.ownership import owned
+from tending.core.redirects import back_to
 from tending.journal.models import HiddenPrompt
 from tending.journal.prompts import get_prompt
 
 
 def _back(request, fallback: str):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(fallback)
+    return back_to(request, request.POST.get("next", ""), fallback)
 
 
 @login_required
-@require_POST
+@post_only("today:today")
 def hide(request):
     prompt = get_prompt(request.POST.get("prompt_id", ""))
     if prompt is None:
-        return HttpResponseBadRequest("There is no such prompt.")
+        return render_error(request, 400, problem="There is no such prompt. Nothing was changed.")
     HiddenPrompt.objects.get_or_create(owner=request.user, prompt_id=prompt.id)
     messages.success(request, "That prompt will not come up again.")
     return _back(request, "today:today")
@@ -40,8 +36,11 @@ def hidden(request):
 
 
 @login_required
-@require_POST
+@post_only("journal:hidden_prompts")
 def unhide(request):
-    owned(HiddenPrompt, request.user).filter(prompt_id=request.POST.get("prompt_id", "")).delete()
+    prompt = get_prompt(request.POST.get("prompt_id", ""))
+    if prompt is None:  # only known ids reach the query: no NUL bytes or 10,000 characters
+        return render_error(request, 400, problem="There is no such prompt. Nothing was changed.")
+    owned(HiddenPrompt, request.user).filter(prompt_id=prompt.id).delete()
     messages.success(request, "That prompt can come up again.")
     return redirect("journal:hidden_prompts")

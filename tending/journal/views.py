@@ -9,8 +9,10 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, one_or_404
 from tending.journal.forms import DraftForm, EntryForm, MonthForm, SearchForm
 from tending.journal.kept_searches import keep_search, recall_search
@@ -209,7 +211,7 @@ def search(request):
 
 
 @login_required
-@require_POST
+@post_only("journal:add")
 def autosave(request):
     """Keep what is being typed (sent by journal.js as the person writes)."""
     form = DraftForm(request.POST, user=request.user)

@@ -9,8 +9,10 @@ from django.utils import timezone
 from tending.circle.models import Person
 from tending.circle.queries import people_to_choose
 from tending.core.dates import check_plausible_date
+from tending.core.forms import LocalDateTimeField
 from tending.core.models import Tag
 from tending.core.ownership import is_row_id, owned
+from tending.core.plain_messages import PlainMessages
 from tending.core.tags import parse_tag_names, tag_text, tags_for, validate_tag_names
 from tending.moments.models import Channel, Initiator, Moment, Sharing
 
@@ -81,7 +83,7 @@ class PeopleField(forms.ModelMultipleChoiceField):
         super().__init__(queryset=Person.objects.none(), **kwargs)
 
 
-class QuickMomentForm(forms.Form):
+class QuickMomentForm(PlainMessages, forms.Form):
     people = PeopleField()
 
     def __init__(self, *args, user, **kwargs):
@@ -89,9 +91,9 @@ class QuickMomentForm(forms.Form):
         self.fields["people"].queryset = people_to_choose(user)
 
 
-class MomentForm(forms.ModelForm):
+class MomentForm(PlainMessages, forms.ModelForm):
     people = PeopleField()
-    occurred_at = forms.DateTimeField(
+    occurred_at = LocalDateTimeField(
         label="When",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         error_messages={
@@ -154,8 +156,14 @@ class MomentForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["tag_names"] = tag_text(self.instance.tags.all())
             self.initial["occurred_at"] = timezone.localtime(self.instance.occurred_at)
+            self.fields["occurred_at"].keep = self.instance.occurred_at
         elif "occurred_at" not in self.initial:
             self.initial["occurred_at"] = timezone.localtime().replace(second=0, microsecond=0)
+
+    @property
+    def time_note(self) -> str:
+        """What was done about a clock change in the time given, to tell the person."""
+        return self.fields["occurred_at"].note
 
     def clean_tag_names(self) -> list[str]:
         names = parse_tag_names(self.cleaned_data.get("tag_names", ""))
@@ -169,7 +177,7 @@ class MomentForm(forms.ModelForm):
         return moment
 
 
-class NarrowingForm(forms.Form):
+class NarrowingForm(PlainMessages, forms.Form):
     """Person, tag and an inclusive date range: the filters moments and the journal share."""
 
     tag_relation = ""  # the reverse name from Tag to the rows being narrowed

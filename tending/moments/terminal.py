@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tending.core.dates import LocalTime
 
 from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django
 
@@ -40,7 +44,9 @@ def add_log_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("names", nargs="+", metavar="NAME", help="who it was with")
     parser.add_argument("--user", help="whose circle (needed only when there are several accounts)")
     parser.add_argument(
-        "--when", help='when it was: "YYYY-MM-DD HH:MM", "YYYY-MM-DD", "yesterday" (default: now)'
+        "--when",
+        help='when it was: "YYYY-MM-DD HH:MM", "YYYY-MM-DD", "yesterday" (default: now); '
+        "a time the clocks repeated is the first, one they skipped moves forward",
     )
     parser.add_argument("--minutes", type=_minutes, help="how long, in minutes")
     parser.add_argument("--how", choices=CHANNELS, help="how you were in touch")
@@ -56,15 +62,21 @@ def add_log_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
 
 
-def parse_when(text: str | None, now: datetime) -> datetime:
-    """A moment's time, in the person's own time zone (`now` is aware, in that zone)."""
+def parse_when(text: str | None, now: datetime) -> LocalTime:
+    """A moment's time, in the person's own time zone (`now` is aware, in that zone).
+
+    Clock changes are resolved as the web form does (resolve_local_time): a time that came
+    twice is the first, a time that never came moves forward, and the note says so.
+    """
+    from tending.core.dates import LocalTime, resolve_local_time
+
     if not text:
-        return now
+        return LocalTime(now)
     word = text.strip().lower()
     if word in ("now", "today"):
-        return now
+        return LocalTime(now)
     if word == "yesterday":
-        return now - timedelta(days=1)
+        return resolve_local_time(now.replace(tzinfo=None) - timedelta(days=1), now.tzinfo)
     for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d"):
         try:
             parsed = datetime.strptime(text.strip(), fmt)
@@ -74,8 +86,13 @@ def parse_when(text: str | None, now: datetime) -> datetime:
             parsed = parsed.replace(hour=12)
         if parsed.year < 1900:
             raise CommandError(f"--when {text!r} is too long ago; please give a date after 1900.")
-        when = parsed.replace(tzinfo=now.tzinfo)
-        if when > now + timedelta(minutes=5):
+        if parsed > now.replace(tzinfo=None) + timedelta(days=2):
+            # Refused before any time zone arithmetic, which overflows near the year 9999.
+            raise CommandError(
+                f"--when {text!r} is still to come; a moment is something that happened."
+            )
+        when = resolve_local_time(parsed, now.tzinfo)
+        if when.when > now + timedelta(minutes=5):
             raise CommandError(
                 f"--when {text!r} is still to come; a moment is something that happened."
             )
@@ -121,8 +138,9 @@ def log(args: argparse.Namespace) -> int:
     user = pick_user(args.user)
     timezone.activate(user.zone)
     people = resolve_people(user, args.names)
+    when = parse_when(args.when, timezone.localtime())
     fields = {
-        "occurred_at": parse_when(args.when, timezone.localtime()),
+        "occurred_at": when.when,
         "duration_minutes": args.minutes,
         "channel": args.how or "",
         "initiated_by": args.reached_out or "",
@@ -143,4 +161,6 @@ def log(args: argparse.Namespace) -> int:
     print(
         f"Logged a moment with {names} on {timezone.localtime(moment.occurred_at):%Y-%m-%d %H:%M}."
     )
+    if when.note:
+        print(when.note)
     return 0

@@ -73,6 +73,8 @@ def add(request):
         with transaction.atomic():
             moment = form.save()
         messages.success(request, "Moment saved.")
+        if form.time_note:
+            messages.info(request, form.time_note)
         return redirect("moments:detail", moment_id=moment.pk)
     return render(request, "moments/form.html", {"form": form, "adding": True})
 
@@ -94,6 +96,8 @@ def edit(request, moment_id: int):
         with transaction.atomic():
             form.save()
         messages.success(request, "Saved.")
+        if form.time_note:
+            messages.info(request, form.time_note)
         return redirect("moments:detail", moment_id=moment.pk)
     return render(request, "moments/form.html", {"form": form, "moment": moment})
 

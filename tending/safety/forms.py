@@ -6,6 +6,7 @@ from django import forms
 
 from tending.circle.models import Person
 from tending.core.ownership import is_row_id, owned
+from tending.core.plain_messages import PlainMessages
 from tending.safety.countries import country_for_accept_language, zones_of
 from tending.safety.crisis_lines import PHONE_HINT, phone_problem, shipped_table, table_country
 from tending.safety.models import (
@@ -41,7 +42,7 @@ def _too_long(limit: int) -> str:
     return f"Please keep it to {limit} characters or fewer (this has %(show_value)d)."
 
 
-class EntryForm(forms.ModelForm):
+class EntryForm(PlainMessages, forms.ModelForm):
     """One new line for one part of the plan; each part's form has the part as its prefix."""
 
     class Meta:
@@ -122,7 +123,7 @@ class SafePersonField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
-class HelperForm(forms.Form):
+class HelperForm(PlainMessages, forms.Form):
     """Add a safe person to the plan; the field is made here, where the owner is known."""
 
     def __init__(self, *args, user, **kwargs):
@@ -152,7 +153,7 @@ class HelperForm(forms.Form):
         return person
 
 
-class RegionForm(forms.ModelForm):
+class RegionForm(PlainMessages, forms.ModelForm):
     region = forms.ChoiceField(
         label="Your country",
         required=False,
@@ -213,7 +214,7 @@ class CountryForm(forms.Form):
         set_region(user, self.cleaned_data["country"])
 
 
-class OwnLineForm(forms.ModelForm):
+class OwnLineForm(PlainMessages, forms.ModelForm):
     class Meta:
         model = OwnCrisisLine
         fields = ["name", "number", "note"]

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.views.decorators.http import (
     require_GET,
     require_http_methods,
-    require_POST,
     require_safe,
 )
 
 from tending.circle.models import Person
+from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
 from tending.safety import services
 from tending.safety.crisis_lines import shipped_table
@@ -88,7 +88,7 @@ def plan(request):
 
 
 @login_required
-@require_POST
+@post_only("safety:plan")
 def entry_add(request):
     part = request.POST.get("part", "")
     if part not in Part.values:
@@ -106,7 +106,7 @@ def entry_add(request):
 
 
 @login_required
-@require_POST
+@post_only("safety:plan")
 def entry_remove(request, entry_id: int):
     entry = get_owned_or_404(PlanEntry, request.user, pk=entry_id)
     entry.delete()
@@ -115,7 +115,7 @@ def entry_remove(request, entry_id: int):
 
 
 @login_required
-@require_POST
+@post_only("safety:plan")
 def entry_move(request, entry_id: int):
     entry = get_owned_or_404(PlanEntry, request.user, pk=entry_id)
     services.move(
@@ -125,7 +125,7 @@ def entry_move(request, entry_id: int):
 
 
 @login_required
-@require_POST
+@post_only("safety:plan")
 def helper_add(request):
     form = HelperForm(request.POST, user=request.user)
     if not form.is_valid():
@@ -137,7 +137,7 @@ def helper_add(request):
 
 
 @login_required
-@require_POST
+@post_only("safety:plan")
 def helper_remove(request, helper_id: int):
     helper = get_owned_or_404(PlanHelper, request.user, pk=helper_id)
     name = helper.person.name
@@ -147,7 +147,7 @@ def helper_remove(request, helper_id: int):
 
 
 @login_required
-@require_POST
+@post_only("safety:plan")
 def helper_move(request, helper_id: int):
     helper = get_owned_or_404(PlanHelper, request.user, pk=helper_id)
     services.move(helper, owned(PlanHelper, request.user), request.POST.get("direction"))
@@ -200,7 +200,7 @@ def numbers(request):
 
 
 @login_required
-@require_POST
+@post_only("safety:settings")
 def line_add(request):
     form = OwnLineForm(request.POST, user=request.user)
     if not form.is_valid():
@@ -211,7 +211,7 @@ def line_add(request):
 
 
 @login_required
-@require_POST
+@post_only("safety:settings")
 def line_remove(request, line_id: int):
     line = get_owned_or_404(OwnCrisisLine, request.user, pk=line_id)
     line.delete()

@@ -38,6 +38,9 @@ class Reminder:
     yearly: bool = False
     weekly: bool = False
     description: str = ""
+    # Born on 29 February: recur on the last day of February, which is the 29th in leap
+    # years and the 28th in the others (a plain yearly rule on the 29th skips three years in four).
+    last_of_february: bool = False
 
 
 def reach_out_reminder(key: int, name: str, due: date, rhythm_days: int) -> Reminder:
@@ -49,8 +52,16 @@ def reach_out_reminder(key: int, name: str, due: date, rhythm_days: int) -> Remi
     )
 
 
-def birthday_reminder(key: int, name: str, day: date) -> Reminder:
-    return Reminder(uid=f"birthday-{key}", summary=f"{name}'s birthday", day=day, yearly=True)
+def birthday_reminder(key: int, name: str, day: date, leap_day: bool = False) -> Reminder:
+    """A yearly all-day event from `day`, the coming birthday (28 Feb for a leap-day birthday
+    in a common year, see Person.next_birthday)."""
+    return Reminder(
+        uid=f"birthday-{key}",
+        summary=f"{name}'s birthday",
+        day=day,
+        yearly=True,
+        last_of_february=leap_day,
+    )
 
 
 def checkin_reminder(instrument_id: str, title: str, due: date) -> Reminder:
@@ -80,6 +91,8 @@ def build_calendar(reminders: Iterable[Reminder], host: str, stamp: datetime) ->
     zones = set()
     for reminder in reminders:
         rule = "YEARLY" if reminder.yearly else "WEEKLY" if reminder.weekly else ""
+        if reminder.yearly and reminder.last_of_february:
+            rule = "YEARLY;BYMONTH=2;BYMONTHDAY=-1"
         event = ics.event_lines(
             f"{reminder.uid}@{host}",
             stamp,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
+from tending.core.plain_messages import PlainMessages
 from tending.today.models import CalendarFeed, EmailDigest
 
 
-class FeedOptionsForm(forms.ModelForm):
+class FeedOptionsForm(PlainMessages, forms.ModelForm):
     class Meta:
         model = CalendarFeed
         fields = ["use_initials", "review_weekday", "review_time"]
@@ -30,7 +31,7 @@ class FeedOptionsForm(forms.ModelForm):
         return cleaned
 
 
-class DigestForm(forms.ModelForm):
+class DigestForm(PlainMessages, forms.ModelForm):
     class Meta:
         model = EmailDigest
         fields = ["email", "enabled"]

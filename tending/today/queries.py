@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from tending.checkins.models import CheckIn
+from tending.circle.drift import days_between
 from tending.circle.models import Person
 from tending.circle.queries import last_contact_date, people_for
 from tending.core.ownership import owned
@@ -35,6 +36,21 @@ def reach_out_suggestions(user, today: date) -> list[Suggestion]:
     return rank_reach_out(candidates, today)
 
 
+def not_yet_seen(user) -> list[Person]:
+    """Active people with no moment logged yet, oldest first.
+
+    When nobody is due, these are why "everyone is in rhythm" would not be true: tending has
+    nothing to keep time from for them.
+    """
+    people = owned(Person, user).filter(is_archived=False, last_moment_at__isnull=True)
+    return list(people.order_by("created_at", "id"))
+
+
+def set_aside_count(user, today: date) -> int:
+    """How many people the person set aside with "Not now" who are still waiting."""
+    return owned(ReachOutSnooze, user).filter(until__gt=today, person__is_archived=False).count()
+
+
 def coming_birthdays(user, today: date, days: int = 14) -> list[tuple[date, Person]]:
     """Birthdays from today to `days` ahead, soonest first."""
     horizon = today + timedelta(days=days)
@@ -54,7 +70,7 @@ def days_away(user, today: date) -> int | None:
     times = [t for t in (last_moment, last_checkin) if t is not None]
     if not times:
         return None
-    return (today - timezone.localdate(max(times))).days
+    return days_between(timezone.localdate(max(times)), today)
 
 
 def feed_reminders(user, feed, today: date) -> list:
@@ -73,7 +89,9 @@ def feed_reminders(user, feed, today: date) -> list:
         reminders.append(calendar.reach_out_reminder(p.pk, name, due, p.rhythm_days))
         birthday = p.next_birthday(today)
         if birthday is not None:
-            reminders.append(calendar.birthday_reminder(p.pk, name, birthday))
+            reminders.append(
+                calendar.birthday_reminder(p.pk, name, birthday, leap_day=p.born_on_leap_day)
+            )
     last_taken = dict(
         owned(CheckIn, user)
         .values("instrument_id")

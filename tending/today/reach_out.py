@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from tending.circle.drift import due_from_day, rhythm_words
+from tending.circle.drift import days_between, due_from_day, rhythm_words
 
 RING_ORDER = {"inner": 0, "middle": 1, "outer": 2}
 
@@ -58,7 +58,7 @@ def rank_reach_out(people: Iterable[Candidate], today: date) -> list[Suggestion]
         if c.snoozed_until is not None and c.snoozed_until > today:
             continue
         since = c.last_contact or c.added_on
-        days = max(0, (today - since).days)
+        days = days_between(since, today)
         if days < due_from_day(c.rhythm_days):
             continue
         overdue = days / c.rhythm_days

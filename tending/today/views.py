@@ -8,10 +8,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from tending.checkins.queries import due_checkins, risky_drafts
 from tending.circle.models import Person
+from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
 from tending.journal.offering import offer_prompt
 from tending.today.models import ReachOutSnooze
@@ -19,7 +19,9 @@ from tending.today.queries import (
     AWAY_AFTER_DAYS,
     coming_birthdays,
     days_away,
+    not_yet_seen,
     reach_out_suggestions,
+    set_aside_count,
 )
 
 SNOOZE_DAYS = 3
@@ -55,11 +57,16 @@ def today(request):
         "away": away if away is not None and away >= AWAY_AFTER_DAYS else None,
         "has_people": person is not None or owned(Person, request.user).exists(),
     }
+    if person is None and context["has_people"]:
+        unseen = not_yet_seen(request.user)
+        context["not_yet_seen"] = unseen[:3]
+        context["not_yet_seen_more"] = max(0, len(unseen) - 3)
+        context["set_aside"] = set_aside_count(request.user, day)
     return render(request, "today/today.html", context)
 
 
 @login_required
-@require_POST
+@post_only("today:today")
 def not_now(request, person_id: int):
     """Set a suggested person aside for a few days; nothing else changes."""
     person = get_owned_or_404(Person, request.user, pk=person_id)

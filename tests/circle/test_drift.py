@@ -57,7 +57,8 @@ def test_due_window_is_the_last_fifth_of_the_rhythm_and_at_least_a_day():
     assert due_from_day(7) == 6
     assert due_from_day(30) == 24
     assert due_from_day(180) == 144
-    assert due_from_day(2) == 1
+    assert due_from_day(2) == 2
+    assert due_from_day(1) == 1
 
 
 @pytest.mark.parametrize(
@@ -96,3 +97,23 @@ def test_summary_when_due_and_in_rhythm_and_never():
         "Last moment today; you hoped to be in touch every week."
     )
     assert rhythm_for(None, 30, TODAY).summary.startswith("No moments logged yet")
+
+
+def test_item_9_due_starts_at_the_last_fifth_for_every_rhythm():
+    for rhythm in range(1, 3651):
+        due = due_from_day(rhythm)
+        # Due from ceil(0.8 * rhythm), in exact whole numbers: the first day with 5d >= 4r.
+        assert 5 * due >= 4 * rhythm, rhythm
+        assert due == 1 or 5 * (due - 1) < 4 * rhythm, rhythm
+        assert drift_status(ago(due - 1), rhythm, TODAY) is Drift.IN_RHYTHM
+        assert drift_status(ago(due), rhythm, TODAY) is Drift.DUE
+    assert due_from_day(14) == 12
+    assert due_from_day(5) == 4
+
+
+def test_item_10_a_moment_just_past_midnight_ahead_is_today_not_minus_one_day():
+    tomorrow = TODAY + timedelta(days=1)
+    rhythm = rhythm_for(tomorrow, 7, TODAY)
+    assert rhythm.days_since == 0
+    assert rhythm.summary == "Last moment today; you hoped to be in touch every week."
+    assert drift_status(tomorrow, 7, TODAY) is Drift.IN_RHYTHM

@@ -57,7 +57,8 @@ def test_a_draft_for_someone_elses_entry_is_refused(owner, other_client):
 
 
 def test_autosave_only_takes_posts(owner_client):
-    assert owner_client.get(reverse("journal:autosave")).status_code == 405
+    response = owner_client.get(reverse("journal:autosave"))
+    assert response.status_code == 302 and response["Location"] == reverse("journal:add")
 
 
 def test_drafts_belong_to_their_owner(owner, owner_client, other_client):

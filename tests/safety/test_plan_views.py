@@ -150,7 +150,8 @@ def test_removing_a_line(owner, owner_client):
 
 def test_removing_needs_a_post(owner, owner_client):
     entry = PlanEntryFactory(owner=owner)
-    assert owner_client.get(reverse("safety:entry_remove", args=[entry.pk])).status_code == 405
+    response = owner_client.get(reverse("safety:entry_remove", args=[entry.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("safety:plan")
     assert PlanEntry.objects.filter(pk=entry.pk).exists()
 
 

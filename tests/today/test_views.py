@@ -76,7 +76,8 @@ def test_birthdays_in_the_next_two_weeks(owner, owner_client):
         owner=owner, name="Later Person", birthday_day=later.day, birthday_month=later.month
     )
     html = owner_client.get(reverse("today:today")).content.decode()
-    assert "Soon Person" in html and "Later Person" not in html
+    coming = html[html.index('id="coming-title"') :]
+    assert "Soon Person" in coming and "Later Person" not in coming
 
 
 def test_a_gentle_welcome_back_never_a_lost_streak(owner, owner_client):
@@ -106,3 +107,23 @@ def test_the_prompt_leads_to_writing_about_it(owner_client):
     assert f"{reverse('journal:add')}?prompt={prompt.id}" in response.content.decode()
     page = owner_client.get(reverse("journal:add") + f"?prompt={prompt.id}").content.decode()
     assert escape(prompt.text) in page
+
+
+def test_item_15_people_without_moments_are_not_called_in_rhythm(owner, owner_client):
+    new = PersonFactory(owner=owner, name="Ana New", ring="middle", rhythm_days=30)
+    html = owner_client.get(reverse("today:today")).content.decode()
+    assert "Everyone is in rhythm" not in html
+    assert "No moments yet with" in html and "Ana New" in html
+    assert f"{reverse('moments:quick')}?person={new.pk}" in html
+    MomentFactory(owner=owner, people=[new], occurred_at=timezone.now() - timedelta(hours=1))
+    html = owner_client.get(reverse("today:today")).content.decode()
+    assert "Everyone is in rhythm" in html and "No moments yet" not in html
+
+
+def test_item_15_someone_set_aside_is_not_called_in_rhythm(owner, owner_client):
+    sam = old_person(owner, name="Sam", ring="inner", rhythm_days=7)
+    MomentFactory(owner=owner, people=[sam], occurred_at=timezone.now() - timedelta(days=12))
+    owner_client.post(reverse("today:not_now", args=[sam.pk]))
+    html = owner_client.get(reverse("today:today")).content.decode()
+    assert "Everyone is in rhythm" not in html
+    assert "1 you set aside will come up again" in html

@@ -1,0 +1,128 @@
+"""tending's own words for every form error, in place of Django's stock wording.
+
+Django's messages ("Ensure this value is greater than or equal to 1.", "Select a valid
+choice...") are correct but cold. `PlainMessages` gives every field of a form tending's
+wording for each kind of problem, keyed by the error's code, so a field that is added later
+speaks the same way without anyone remembering to write its messages. Messages a form writes
+for itself are kept.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import PasswordChangeForm
+from django.core.exceptions import ValidationError
+
+# By the error's code: validators raise these, and a field's error_messages override them.
+BY_CODE = {
+    "required": "Please fill this in.",
+    "invalid_choice": "Please choose one of the options given.",
+    "invalid_pk_value": "Please choose one of the options given.",
+    "invalid_list": "Please choose from the options given.",
+    "list": "Please choose from the options given.",
+    "min_value": "Please give %(limit_value)s or more.",
+    "max_value": "Please give %(limit_value)s or less.",
+    "step_size": "Please give a multiple of %(limit_value)s.",
+    "max_length": "Please keep this to %(limit_value)d characters (it has %(show_value)d).",
+    "min_length": "Please write at least %(limit_value)d characters (it has %(show_value)d).",
+    "max_digits": "Please give a shorter number.",
+    "max_decimal_places": "Please give fewer digits after the decimal point.",
+    "max_whole_digits": "Please give a smaller number.",
+    "null_characters_not_allowed": "Please take out the invisible control characters.",
+    "incomplete": "Please fill in every part.",
+    "invalid_date": "Please give a date, like 2026-03-14.",
+    "invalid_time": "Please give a time, like 18:30.",
+    "overflow": "Please give a smaller value.",
+    "missing": "Please choose a file.",
+    "empty": "That file is empty.",
+    "contradiction": "Please either choose a file or clear it, not both.",
+}
+# "invalid" depends on what the field holds; the first class in the field's MRO found wins.
+INVALID = [
+    (forms.IntegerField, "Please give a whole number, like 3."),
+    (forms.DecimalField, "Please give a number, like 2.5."),
+    (forms.FloatField, "Please give a number, like 2.5."),
+    (forms.DateTimeField, "Please give a date and time, like 2026-03-14 18:30."),
+    (forms.DateField, "Please give a date, like 2026-03-14."),
+    (forms.TimeField, "Please give a time, like 18:30."),
+    (forms.EmailField, "Please give an e-mail address, like name@example.org."),
+    (forms.URLField, "Please give a web address, like https://example.org."),
+    (forms.SlugField, "Please use only letters, digits, hyphens and underscores."),
+    (forms.JSONField, "Please give valid JSON."),
+    (forms.Field, "Please check this; it is not in a form tending can read."),
+]
+PASSWORD = {
+    "password_too_short": "Please use at least %(min_length)d characters.",
+    "password_too_common": "That password is one of the most common ones; please choose another.",
+    "password_too_similar": "That password is too close to your name; please choose another.",
+    "password_entirely_numeric": "Please use more than digits alone.",
+    "password_mismatch": "The two new passwords are not the same.",
+    "password_incorrect": "That is not your current password. Please try again.",
+}
+
+
+def _stock(field: forms.Field) -> set[str]:
+    """Every message Django itself would give this field (a tending field's own are kept)."""
+    stock: set[str] = set()
+    for cls in type(field).__mro__:
+        if not cls.__module__.startswith("django."):
+            continue
+        stock.update(str(m) for m in getattr(cls, "default_error_messages", {}).values())
+    return stock
+
+
+def plain_field_messages(field: forms.Field) -> None:
+    stock = _stock(field)
+    messages = dict(field.error_messages)
+    for code, message in BY_CODE.items():
+        if code not in messages or str(messages[code]) in stock:
+            messages[code] = message
+    if "invalid" not in messages or str(messages["invalid"]) in stock:
+        messages["invalid"] = next(text for cls, text in INVALID if isinstance(field, cls))
+    field.error_messages = messages
+    if isinstance(field, forms.MultiValueField):
+        for inner in field.fields:
+            plain_field_messages(inner)
+
+
+class PlainMessages:
+    """Mixin for every tending form: tending's words for each field's problems."""
+
+    def full_clean(self):
+        # At validation, not in __init__: some forms add fields after their own __init__.
+        for field in self.fields.values():
+            plain_field_messages(field)
+        super().full_clean()
+
+
+def plain_password_errors(error: ValidationError) -> ValidationError:
+    """Django's password validators' messages, said in tending's words."""
+    said = []
+    for item in error.error_list:
+        text = PASSWORD.get(item.code or "")
+        said.append(ValidationError(text, code=item.code, params=item.params) if text else item)
+    return ValidationError(said)
+
+
+class PlainPasswordChangeForm(PlainMessages, PasswordChangeForm):
+    error_messages = {
+        "password_mismatch": PASSWORD["password_mismatch"],
+        "password_incorrect": PASSWORD["password_incorrect"],
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Your current password"
+        self.fields["new_password1"].label = "A new password"
+        self.fields["new_password1"].help_text = "At least 8 characters, not a common one."
+        self.fields["new_password2"].label = "The new password again"
+        self.fields["new_password2"].help_text = ""
+
+    def validate_password_for_user(self, user, password_field_name="password2"):
+        password = self.cleaned_data.get(password_field_name)
+        if password:
+            try:
+                password_validation.validate_password(password, user)
+            except ValidationError as error:
+                self.add_error(password_field_name, plain_password_errors(error))
