@@ -110,8 +110,10 @@ def test_item_19_the_save_bar_never_hides_the_focused_field(browser, live_server
             )
             if box is None:
                 continue
-            # Wholly hidden is a 2.4.11 failure; keep the whole field clear, stricter still.
-            if box["top"] >= box["barTop"] or box["bottom"] > box["barTop"] + 1:
+            # Wholly hidden fails 2.4.11; stricter, a field that fits above the bar must be
+            # wholly clear of it, and a taller one (a long text box) must show a few lines.
+            short = box["bottom"] - box["top"] < 200
+            if box["bottom"] > box["barTop"] + 1 if short else box["top"] >= box["barTop"] - 72:
                 hidden.append(str(box))
         assert not hidden, hidden
     finally:
