@@ -171,6 +171,7 @@ def axe_violations(page: Page) -> list[str]:
     """axe-core's findings on the page as it stands, one line per rule and element."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         # Evaluated, not added as a <script>: the Content Security Policy stays as it is.
+        # (Contexts that check many pages load it once as an init script instead.)
         page.evaluate(AXE.read_text(encoding="utf-8"))
     found = page.evaluate(
         """async () => {

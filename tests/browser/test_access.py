@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.access import (
+    AXE,
     axe_violations,
     log_in_as,
     make_accounts,
@@ -26,12 +27,18 @@ from tests.browser.access import (
 DOUBLE_TEXT = {"fontSizes": {"standard": 32, "fixed": 26}}
 
 
-def _visit_all(browser, live_server, accounts, check, *, text_size=None, **options) -> list[str]:
+def _visit_all(
+    browser, live_server, accounts, check, *, text_size=None, with_axe=False, **options
+) -> list[str]:
     """Open every page state in one context per account, returning what `check` found."""
     problems: list[str] = []
     visits = tour(accounts)
     for who in ("owner", "newcomer", ""):
         context = new_context(browser, **options)
+        if with_axe:
+            # Run by the browser itself at each page's start: no <script> the Content
+            # Security Policy would refuse, and no sending 650 KB per page.
+            context.add_init_script(path=AXE)
         try:
             if who:
                 log_in_as(context, live_server.url, who)
@@ -78,7 +85,13 @@ def test_item_19_axe_finds_nothing_on_any_page_state(browser, live_server, accou
     problems: list[str] = []
     for viewport in ({"width": 390, "height": 844}, {"width": 1280, "height": 900}):
         found = _visit_all(
-            browser, live_server, accounts, axe_violations, viewport=viewport, color_scheme=scheme
+            browser,
+            live_server,
+            accounts,
+            axe_violations,
+            with_axe=True,
+            viewport=viewport,
+            color_scheme=scheme,
         )
         problems += [f"{viewport['width']}px {scheme}: {p}" for p in found]
     assert not problems, "\n".join(problems)
@@ -128,3 +141,72 @@ def accounts_for_forms() -> str:
     for index in range(12):
         PersonFactory(owner=owner, name=f"Friend number {index}")
     return "writer"
+
+
+def test_item_19_forced_colours_show_the_chosen_answer_and_the_buttons(browser, live_server):
+    writer = accounts_for_forms()
+    context = new_context(browser, viewport={"width": 390, "height": 844}, forced_colors="active")
+    try:
+        log_in_as(context, live_server.url, writer)
+        page = context.new_page()
+        page.goto(live_server.url + "/moments/add/")
+        page.locator("label.chip").filter(has_text="Friend number 3").click()
+        looks = page.evaluate(
+            """() => {
+            const look = el => {
+                const style = getComputedStyle(el);
+                return {border: style.borderTopWidth + ' ' + style.borderTopStyle,
+                        marker: getComputedStyle(el, '::before').content};
+            };
+            const chosen = document.querySelector('.chip input:checked + span');
+            const other = document.querySelector('.chip input:not(:checked) + span');
+            const save = document.querySelector('.sticky-actions button[type=submit]');
+            return {chosen: look(chosen), other: look(other), save: look(save)};
+        }"""
+        )
+        assert looks["chosen"]["border"] != looks["other"]["border"], looks
+        assert "✓" in looks["chosen"]["marker"], looks
+        assert looks["other"]["marker"] in ("none", "normal"), looks
+        assert not looks["save"]["border"].endswith("none"), looks
+    finally:
+        context.close()
+
+
+def test_item_22_the_circle_map_is_readable_and_tappable_or_not_drawn(
+    browser, live_server, accounts
+):
+    sizes = {}
+    for width in (390, 1280):
+        context = new_context(browser, viewport={"width": width, "height": 900})
+        try:
+            log_in_as(context, live_server.url, "owner")
+            page = context.new_page()
+            page.goto(live_server.url + "/circle/")
+            sizes[width] = page.evaluate(
+                """() => {
+                const map = document.querySelector('.circle-map');
+                const counts = [...document.querySelectorAll('.ring-counts a')]
+                    .filter(a => a.getBoundingClientRect().width > 0).map(a => a.textContent);
+                if (!map || map.getBoundingClientRect().width === 0) return {counts};
+                const names = [...map.querySelectorAll('.name')];
+                return {
+                    counts,
+                    labels: names.map(t => t.textContent),
+                    smallestText: Math.min(...names.map(t =>
+                        parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)),
+                    smallestDot: Math.min(...[...map.querySelectorAll('.dot')].map(d => {
+                        const box = d.getBoundingClientRect();
+                        return Math.min(box.width, box.height);
+                    })),
+                };
+            }"""
+            )
+        finally:
+            context.close()
+    phone, desktop = sizes[390], sizes[1280]
+    assert "labels" not in phone, phone  # no map of 5 px names on a phone
+    assert [c.split(":")[0] for c in phone["counts"]] == ["Inner", "Middle", "Outer"], phone
+    assert len(desktop["labels"]) >= 50, desktop
+    assert len(set(desktop["labels"])) == len(desktop["labels"]), desktop["labels"]
+    assert desktop["smallestText"] >= 12, desktop
+    assert desktop["smallestDot"] >= 24, desktop
