@@ -75,7 +75,7 @@ def test_item_18_nothing_scrolls_sideways_on_a_small_phone_or_with_double_text(
         accounts,
         with_double_text,
         text_size=DOUBLE_TEXT,
-        viewport={"width": 360, "height": 740},
+        viewport={"width": 320, "height": 740},
     )
     assert not problems, "\n".join(problems)
 
