@@ -42,16 +42,22 @@ def circle(request):
         people_for(request.user, include_archived=show_archived, kind=kind), today
     )
     grouped = by_ring([e for e in entries if not e.person.is_archived])
-    placed = []
-    for ring, ring_entries in grouped.items():
-        spots = layout.place_ring(ring, [(e, e.person.name) for e in ring_entries])
-        placed.extend(spots)
+    placed = layout.place_circle(
+        {ring: [(e, e.person.name) for e in ring_entries] for ring, ring_entries in grouped.items()}
+    )
+    spots = [
+        (spot, layout.spoken_name(spot.label, spot.key.person.name, spot.key.status.label))
+        for spot in placed
+    ]
     context = {
         "size": layout.SIZE,
         "centre": layout.CENTRE,
         "you_radius": layout.YOU_RADIUS,
         "rings": layout.rings(),
-        "placed": placed,
+        "placed": spots,
+        # Too many people for dots that can be read and tapped: the counts and the list only.
+        "map_fits": layout.fits(placed),
+        "dot_radius": layout.DOT_RADIUS,
         "grouped": [(Ring(r), RING_MEANING[Ring(r)], grouped[r]) for r in grouped],
         "archived": [e for e in entries if e.person.is_archived],
         "show_archived": show_archived,

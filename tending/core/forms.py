@@ -14,10 +14,9 @@ from django.forms.fields import BaseTemporalField
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from tending.core.accounts import new_account_name
 from tending.core.dates import check_plausible_date, resolve_local_time
 from tending.core.plain_messages import PlainMessages, plain_password_errors
-
-from tending.core.accounts import new_account_name
 
 
 @lru_cache(maxsize=1)

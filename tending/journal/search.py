@@ -20,8 +20,8 @@ from tending.circle.models import Person
 from tending.core.models import Tag
 from tending.core.ownership import owned
 from tending.journal.models import Entry
-from tending.journal.queries import entries_for
 from tending.journal.plain import plain_text
+from tending.journal.queries import entries_for
 
 MAX_SEARCH_LENGTH = 500  # characters a person may search for at once
 MAX_TERMS = 20

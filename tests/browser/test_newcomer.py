@@ -193,7 +193,9 @@ def test_newcomer_makes_an_account_adds_people_and_logs_moments(page: Page, live
     expect(page.get_by_role("link", name="walk", exact=True)).to_be_visible()
     expect(page.get_by_role("link", name="support", exact=True)).to_be_visible()
 
-    # The circle: a dot per person, in the right ring and the right colour.
+    # The circle: a dot per person, in the right ring and the right colour. The map is drawn
+    # only where it can be read (a phone gets the counts per ring), so look on a wide screen.
+    page.set_viewport_size(DESKTOP)
     nav(page, "Circle")
     expect(page.get_by_role("heading", name="Your circle")).to_be_visible()
     expect(page.locator("svg.circle-map circle.dot")).to_have_count(3)
@@ -206,6 +208,8 @@ def test_newcomer_makes_an_account_adds_people_and_logs_moments(page: Page, live
         assert ring_band(page, person) == ["inner", "middle", "outer"].index(ring), person.name
         expect(page.get_by_role("link", name=f"{person.name}: ")).to_have_count(1)
     assert colour_of_drift(page, "in-rhythm") != colour_of_drift(page, "never")
+    page.set_viewport_size(PHONE)
+    expect(page.get_by_role("link", name="Inner: 1")).to_be_visible()
 
     for heading, person, label in [
         ("Inner ring", sam, "In rhythm"),

@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 
 from tending.journal.models import Entry
+from tending.journal.plain import plain_text
 from tending.journal.search import search_entries, snippet
 from tending.journal.services import save_entry
-from tending.journal.plain import plain_text
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,212 @@
+"""Every page for everyone: small phones, big text, dark and light, and axe-core's rules.
+
+One browser context per size and colour scheme, logged in once, then one page load per page
+state: the tour's pages (every route), a form with errors, a check-in with crisis help, the
+empty pages of a newcomer, and the pages seen logged out.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.access import (
+    AXE,
+    axe_violations,
+    log_in_as,
+    make_accounts,
+    new_context,
+    open_visit,
+    overflow_problems,
+    tour,
+)
+
+# Chromium's own text-size setting (chrome://settings/fonts), set through the DevTools
+# protocol: rem, em and em-based media queries all grow, as they do for a person who chose
+# bigger text. Doubling the 16 px default is "200% text".
+DOUBLE_TEXT = {"fontSizes": {"standard": 32, "fixed": 26}}
+
+
+def _visit_all(
+    browser, live_server, accounts, check, *, text_size=None, with_axe=False, **options
+) -> list[str]:
+    """Open every page state in one context per account, returning what `check` found."""
+    problems: list[str] = []
+    visits = tour(accounts)
+    for who in ("owner", "newcomer", ""):
+        context = new_context(browser, **options)
+        if with_axe:
+            # Run by the browser itself at each page's start: no <script> the Content
+            # Security Policy would refuse, and no sending 650 KB per page.
+            context.add_init_script(path=AXE)
+        try:
+            if who:
+                log_in_as(context, live_server.url, who)
+            page = context.new_page()
+            if text_size:
+                context.new_cdp_session(page).send("Page.setFontSizes", text_size)
+            for visit in [v for v in visits if v.who == who]:
+                open_visit(page, live_server.url, visit)
+                problems += [f"{visit.url} ({visit.label}): {p}" for p in check(page)]
+        finally:
+            context.close()
+    return problems
+
+
+@pytest.fixture
+def accounts(live_server):
+    return make_accounts()
+
+
+def test_item_18_nothing_scrolls_sideways_on_a_small_phone_or_with_double_text(
+    browser, live_server, accounts
+):
+    problems = _visit_all(
+        browser, live_server, accounts, overflow_problems, viewport={"width": 320, "height": 640}
+    )
+
+    def with_double_text(page: Page) -> list[str]:
+        assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "32px"
+        return overflow_problems(page)
+
+    problems += _visit_all(
+        browser,
+        live_server,
+        accounts,
+        with_double_text,
+        text_size=DOUBLE_TEXT,
+        viewport={"width": 320, "height": 740},
+    )
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_item_19_axe_finds_nothing_on_any_page_state(browser, live_server, accounts, scheme):
+    problems: list[str] = []
+    for viewport in ({"width": 390, "height": 844}, {"width": 1280, "height": 900}):
+        found = _visit_all(
+            browser,
+            live_server,
+            accounts,
+            axe_violations,
+            with_axe=True,
+            viewport=viewport,
+            color_scheme=scheme,
+        )
+        problems += [f"{viewport['width']}px {scheme}: {p}" for p in found]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("form", ["/moments/add/", "/journal/write/"])
+def test_item_19_the_save_bar_never_hides_the_focused_field(browser, live_server, form):
+    writer = accounts_for_forms()
+    context = new_context(browser, viewport={"width": 390, "height": 600})
+    try:
+        log_in_as(context, live_server.url, writer)
+        page = context.new_page()
+        page.goto(live_server.url + form)
+        bar = page.locator(".sticky-actions")
+        expect(bar).to_be_visible()
+        hidden: list[str] = []
+        page.locator("main").focus()
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            box = page.evaluate(
+                """() => {
+                const el = document.activeElement;
+                if (!el || el.closest('.sticky-actions') || !el.closest('main')) return null;
+                const box = el.getBoundingClientRect();
+                const bar = document.querySelector('.sticky-actions').getBoundingClientRect();
+                return {name: el.name || el.id || el.tagName, bottom: box.bottom,
+                        top: box.top, barTop: bar.top};
+            }"""
+            )
+            if box is None:
+                continue
+            # Wholly hidden fails 2.4.11; stricter, a field that fits above the bar must be
+            # wholly clear of it, and a taller one (a long text box) must show a few lines.
+            short = box["bottom"] - box["top"] < 200
+            if box["bottom"] > box["barTop"] + 1 if short else box["top"] >= box["barTop"] - 72:
+                hidden.append(str(box))
+        assert not hidden, hidden
+    finally:
+        context.close()
+
+
+def accounts_for_forms() -> str:
+    """An owner with a few people, enough fields to push the form below the fold."""
+    from tests.factories import PersonFactory, UserFactory
+
+    owner = UserFactory(username="writer")
+    for index in range(12):
+        PersonFactory(owner=owner, name=f"Friend number {index}")
+    return "writer"
+
+
+def test_item_19_forced_colours_show_the_chosen_answer_and_the_buttons(browser, live_server):
+    writer = accounts_for_forms()
+    context = new_context(browser, viewport={"width": 390, "height": 844}, forced_colors="active")
+    try:
+        log_in_as(context, live_server.url, writer)
+        page = context.new_page()
+        page.goto(live_server.url + "/moments/add/")
+        page.locator("label.chip").filter(has_text="Friend number 3").click()
+        looks = page.evaluate(
+            """() => {
+            const look = el => {
+                const style = getComputedStyle(el);
+                return {border: style.borderTopWidth + ' ' + style.borderTopStyle,
+                        marker: getComputedStyle(el, '::before').content};
+            };
+            const chosen = document.querySelector('.chip input:checked + span');
+            const other = document.querySelector('.chip input:not(:checked) + span');
+            const save = document.querySelector('.sticky-actions button[type=submit]');
+            return {chosen: look(chosen), other: look(other), save: look(save)};
+        }"""
+        )
+        assert looks["chosen"]["border"] != looks["other"]["border"], looks
+        assert "✓" in looks["chosen"]["marker"], looks
+        assert looks["other"]["marker"] in ("none", "normal"), looks
+        assert not looks["save"]["border"].endswith("none"), looks
+    finally:
+        context.close()
+
+
+def test_item_22_the_circle_map_is_readable_and_tappable_or_not_drawn(
+    browser, live_server, accounts
+):
+    sizes = {}
+    for width in (390, 1280):
+        context = new_context(browser, viewport={"width": width, "height": 900})
+        try:
+            log_in_as(context, live_server.url, "owner")
+            page = context.new_page()
+            page.goto(live_server.url + "/circle/")
+            sizes[width] = page.evaluate(
+                """() => {
+                const map = document.querySelector('.circle-map');
+                const counts = [...document.querySelectorAll('.ring-counts a')]
+                    .filter(a => a.getBoundingClientRect().width > 0).map(a => a.textContent);
+                if (!map || map.getBoundingClientRect().width === 0) return {counts};
+                const names = [...map.querySelectorAll('.name')];
+                return {
+                    counts,
+                    labels: names.map(t => t.textContent),
+                    smallestText: Math.min(...names.map(t =>
+                        parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)),
+                    smallestDot: Math.min(...[...map.querySelectorAll('.dot')].map(d => {
+                        const box = d.getBoundingClientRect();
+                        return Math.min(box.width, box.height);
+                    })),
+                };
+            }"""
+            )
+        finally:
+            context.close()
+    phone, desktop = sizes[390], sizes[1280]
+    assert "labels" not in phone, phone  # no map of 5 px names on a phone
+    assert [c.split(":")[0] for c in phone["counts"]] == ["Inner", "Middle", "Outer"], phone
+    assert len(desktop["labels"]) >= 50, desktop
+    assert len(set(desktop["labels"])) == len(desktop["labels"]), desktop["labels"]
+    assert desktop["smallestText"] >= 12, desktop
+    assert desktop["smallestDot"] >= 24, desktop
