@@ -164,6 +164,8 @@ def test_item_14_a_long_search_on_the_web_says_its_real_length(owner_client):
     page = response.content.decode()
     assert "at most 500 characters" in page and "100000" in page
     assert "1000)" not in page
+
+
 def test_item_13_a_day_far_ahead_is_refused_before_the_editor_opens(owner):
     run = editor_that_writes("Words that must not be lost.")
     with time_machine.travel("2026-03-14 12:00:00+00:00", tick=False):

@@ -23,8 +23,7 @@ def test_item_21_plain_text_leaves_out_markdown_and_html():
         "---\n```\nx = 1\n```"
     )
     assert plain_text(source) == (
-        "A day work was hard the river one quoted code a link bold & snake_case"
-        " 2*3 x = 1"
+        "A day work was hard the river one quoted code a link bold & snake_case 2*3 x = 1"
     )
 
 
