@@ -19,7 +19,14 @@ from tending.today.reach_out import Candidate, Suggestion, rank_reach_out
 AWAY_AFTER_DAYS = 7
 
 
-def reach_out_suggestions(user, today: date) -> list[Suggestion]:
+def active_people(user) -> list[Person]:
+    """The circle's active people, loaded once and shared by everything Today shows."""
+    return list(people_for(user))
+
+
+def reach_out_suggestions(
+    user, today: date, people: list[Person] | None = None
+) -> list[Suggestion]:
     snoozed = dict(owned(ReachOutSnooze, user).values_list("person_id", "until"))
     candidates = [
         Candidate(
@@ -31,19 +38,20 @@ def reach_out_suggestions(user, today: date) -> list[Suggestion]:
             added_on=timezone.localdate(p.created_at),
             snoozed_until=snoozed.get(p.pk),
         )
-        for p in people_for(user)
+        for p in (active_people(user) if people is None else people)
     ]
     return rank_reach_out(candidates, today)
 
 
-def not_yet_seen(user) -> list[Person]:
+def not_yet_seen(user, people: list[Person] | None = None) -> list[Person]:
     """Active people with no moment logged yet, oldest first.
 
     When nobody is due, these are why "everyone is in rhythm" would not be true: tending has
     nothing to keep time from for them.
     """
-    people = owned(Person, user).filter(is_archived=False, last_moment_at__isnull=True)
-    return list(people.order_by("created_at", "id"))
+    people = active_people(user) if people is None else people
+    unseen = [p for p in people if p.last_moment_at is None]
+    return sorted(unseen, key=lambda p: (p.created_at, p.pk))
 
 
 def set_aside_count(user, today: date) -> int:
@@ -51,12 +59,16 @@ def set_aside_count(user, today: date) -> int:
     return owned(ReachOutSnooze, user).filter(until__gt=today, person__is_archived=False).count()
 
 
-def coming_birthdays(user, today: date, days: int = 14) -> list[tuple[date, Person]]:
+def coming_birthdays(
+    user, today: date, days: int = 14, people: list[Person] | None = None
+) -> list[tuple[date, Person]]:
     """Birthdays from today to `days` ahead, soonest first."""
     horizon = today + timedelta(days=days)
     found = []
-    people = owned(Person, user).filter(is_archived=False, birthday_month__isnull=False)
+    people = active_people(user) if people is None else people
     for person in people:
+        if person.birthday_month is None:
+            continue
         when = person.next_birthday(today)
         if when is not None and when <= horizon:
             found.append((when, person))

@@ -12,11 +12,12 @@ from django.utils import timezone
 from tending.checkins.queries import due_checkins, risky_drafts
 from tending.circle.models import Person
 from tending.core.errors import post_only
-from tending.core.ownership import get_owned_or_404, owned
+from tending.core.ownership import get_owned_or_404
 from tending.journal.offering import offer_prompt
 from tending.today.models import ReachOutSnooze
 from tending.today.queries import (
     AWAY_AFTER_DAYS,
+    active_people,
     coming_birthdays,
     days_away,
     not_yet_seen,
@@ -31,10 +32,11 @@ PULSE = "daily-pulse"
 @login_required
 def today(request):
     day = timezone.localdate()
-    suggestions = reach_out_suggestions(request.user, day)
+    people = active_people(request.user)  # once, for suggestions, birthdays and the unseen
+    suggestions = reach_out_suggestions(request.user, day, people)
     person = None
     if suggestions:
-        person = owned(Person, request.user).get(pk=suggestions[0].key)
+        person = next(p for p in people if p.pk == suggestions[0].key)
     due = due_checkins(request.user, day)
     away = days_away(request.user, day)
     another = request.GET.get("another", "0")
@@ -51,14 +53,14 @@ def today(request):
         "more_waiting": max(0, len(suggestions) - 1),
         "pulse": next((inst for inst in due if inst.id == PULSE), None),
         "other_due": [inst for inst in due if inst.id != PULSE],
-        "birthdays": coming_birthdays(request.user, day),
+        "birthdays": coming_birthdays(request.user, day, people=people),
         "prompt": prompt,
         "next_turn": turn + 1,
         "away": away if away is not None and away >= AWAY_AFTER_DAYS else None,
-        "has_people": person is not None or owned(Person, request.user).exists(),
+        "has_people": bool(people),
     }
     if person is None and context["has_people"]:
-        unseen = not_yet_seen(request.user)
+        unseen = not_yet_seen(request.user, people)
         context["not_yet_seen"] = unseen[:3]
         context["not_yet_seen_more"] = max(0, len(unseen) - 3)
         context["set_aside"] = set_aside_count(request.user, day)
