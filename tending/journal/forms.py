@@ -10,7 +10,7 @@ from tending.core.dates import check_plausible_date
 from tending.core.ownership import owned
 from tending.core.plain_messages import PlainMessages
 from tending.core.tags import parse_tag_names, tag_text, validate_tag_names
-from tending.journal.models import Entry, latest_day
+from tending.journal.models import BODY_TOO_LONG, Entry, latest_day
 from tending.journal.prompts import get_prompt
 from tending.journal.search import MAX_SEARCH_LENGTH
 from tending.moments.forms import NarrowingForm, OwnedChoiceField, PeopleField
@@ -38,7 +38,10 @@ class EntryForm(PlainMessages, forms.ModelForm):
         help_text=(
             "Markdown works: *slanted*, **bold**, - lists. Type @ and a name to link someone."
         ),
-        error_messages={"required": "Write a few words first; one line is plenty."},
+        error_messages={
+            "required": "Write a few words first; one line is plenty.",
+            "max_length": BODY_TOO_LONG,  # the model's own words, not the general ones
+        },
     )
     people = PeopleField(
         label="Who is in it?",

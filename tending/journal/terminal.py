@@ -59,7 +59,6 @@ def split_entry(text: str) -> tuple[str, str]:
 
 def parse_day(text: str | None, today: date) -> date:
     """The day an entry is about, checked before the editor opens so no writing is lost."""
-    from tending.cli import CommandError
 
     if not text or text.strip().lower() == "today":
         return today

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django import forms
 
+from tending.core.plain_messages import PlainMessages
+
 MAX_WORDS_LENGTH = 500
 
 
-class EverythingForm(forms.Form):
+class EverythingForm(PlainMessages, forms.Form):
     q = forms.CharField(label="Words to find", required=False, strip=True)
 
     def __init__(self, *args, **kwargs):
@@ -25,7 +27,7 @@ class EverythingForm(forms.Form):
         return words
 
 
-class PeopleForm(forms.Form):
+class PeopleForm(PlainMessages, forms.Form):
     """What follows an @ as it is typed."""
 
     q = forms.CharField(required=False, max_length=100)

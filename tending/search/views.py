@@ -8,9 +8,10 @@ from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from tending.circle.models import Person
+from tending.core.errors import post_only
 from tending.core.ownership import owned
 from tending.journal.kept_searches import keep_search, recall_search
 from tending.search.finding import MOST_PER_KIND, find_everywhere, hits_for
@@ -57,7 +58,7 @@ def everything(request):
 
 
 @login_required
-@require_POST
+@post_only("search:everything")
 def people(request):
     """The person's own people whose name (or a word of it) begins with what follows the @.
 
