@@ -58,7 +58,8 @@ def rank_reach_out(people: Iterable[Candidate], today: date) -> list[Suggestion]
         if c.snoozed_until is not None and c.snoozed_until > today:
             continue
         since = c.last_contact or c.added_on
-        days = max(0, (today - since).days)
+        days = (today - since).days
+        # A moment dated after today (another time zone) gives a negative count: not due.
         if days < due_from_day(c.rhythm_days):
             continue
         overdue = days / c.rhythm_days
