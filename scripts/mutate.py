@@ -35,7 +35,7 @@ import tempfile
 import time
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -219,9 +219,23 @@ PURE = ["-p", "no:django", "--noconftest"]
 
 
 @dataclass(frozen=True)
+class Equivalent:
+    """A mutant that cannot change what anyone sees, listed in mutants.toml with the reason."""
+
+    change: str  # "before -> after", as the mutant is described
+    on: str  # text of the line it is on, so the entry follows the line when lines move
+    why: str
+
+    def matches(self, mutant: Mutant, source_lines: list[str]) -> bool:
+        line = source_lines[mutant.line - 1]
+        return f"{mutant.before} -> {mutant.after}" == self.change and self.on in line
+
+
+@dataclass(frozen=True)
 class Guard:
     tests: list[str]
     django: bool  # False: the tests are pure and run without Django and the shared fixtures
+    equivalent: tuple[Equivalent, ...] = ()
 
     def arguments(self, tests: list[str] | None = None) -> list[str]:
         return [*([] if self.django else PURE), *(tests or self.tests)]
@@ -231,7 +245,11 @@ def load_map() -> dict[str, Guard]:
     with MAP_FILE.open("rb") as handle:
         data = tomllib.load(handle)
     return {
-        module: Guard(list(entry["tests"]), bool(entry.get("django", True)))
+        module: Guard(
+            list(entry["tests"]),
+            bool(entry.get("django", True)),
+            tuple(Equivalent(**known) for known in entry.get("equivalent", [])),
+        )
         for module, entry in data["modules"].items()
     }
 
@@ -260,6 +278,22 @@ def _preload() -> None:
             __import__(name)
 
 
+def _steady_hypothesis() -> None:
+    """The same examples on every run and no time limit: a busy machine must not kill a mutant."""
+    try:
+        from hypothesis import HealthCheck, settings
+    except ImportError:
+        return
+    settings.register_profile(
+        "mutants",
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    settings.load_profile("mutants")
+
+
 def _run_tests(project: Path, tests: list[str], env: dict[str, str], timeout: float):
     """Run pytest on the project copy: (exit code or "timeout", seconds, output)."""
     args = ["-x", "-q", "-p", "no:cacheprovider", *tests]
@@ -285,6 +319,7 @@ def _run_tests(project: Path, tests: list[str], env: dict[str, str], timeout: fl
                 os.environ.update(env)
                 sys.dont_write_bytecode = True
                 sys.path.insert(0, str(project))
+                _steady_hypothesis()
                 import pytest
 
                 code = int(pytest.main(args))
@@ -316,11 +351,32 @@ def _environment(postgres: str | None) -> dict[str, str]:
     return env
 
 
+@dataclass
+class Outcome:
+    module: str
+    total: int = 0
+    killed: int = 0
+    survivors: list[Mutant] = field(default_factory=list)
+    equivalent: list[tuple[Mutant, str]] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        """Killed out of the mutants that could matter (known equivalents left out)."""
+        counted = self.total - len(self.equivalent)
+        return 100.0 * self.killed / counted if counted else 100.0
+
+
 def run_module(
-    module: str, tests: list[str], project: Path, env: dict[str, str], only_line: int | None
-) -> tuple[int, int, list[Mutant]]:
+    module: str,
+    guard: Guard,
+    tests: list[str],
+    project: Path,
+    env: dict[str, str],
+    only_line: int | None,
+) -> Outcome:
     path = project / module
     original = (ROOT / module).read_text()
+    lines = original.splitlines()
     mutants = [m for m in find_mutants(original) if only_line is None or m.line == only_line]
     code, took, output = _run_tests(project, tests, env, timeout=900)
     if code != 0:
@@ -328,21 +384,26 @@ def run_module(
         raise SystemExit(f"{module}: its tests fail before any change; fix them first.")
     timeout = max(30.0, took * 4)
     print(f"{module}: {len(mutants)} mutants, tests take {took:.1f}s", flush=True)
-    killed, survivors = 0, []
+    outcome = Outcome(module, total=len(mutants))
     try:
         for n, mutant in enumerate(mutants, 1):
             path.write_text(apply(original, mutant))
             code, _, _ = _run_tests(project, tests, env, timeout)
-            if code == 0:
-                survivors.append(mutant)
-                print(f"  [{n}/{len(mutants)}] SURVIVED {mutant.describe()}", flush=True)
-            else:
-                killed += 1
+            if code != 0:
+                outcome.killed += 1
                 note = " (timeout)" if code == "timeout" else ""
                 print(f"  [{n}/{len(mutants)}] killed{note} {mutant.describe()}", flush=True)
+                continue
+            known = next((e for e in guard.equivalent if e.matches(mutant, lines)), None)
+            if known is not None:
+                outcome.equivalent.append((mutant, known.why))
+                print(f"  [{n}/{len(mutants)}] equivalent {mutant.describe()}", flush=True)
+            else:
+                outcome.survivors.append(mutant)
+                print(f"  [{n}/{len(mutants)}] SURVIVED {mutant.describe()}", flush=True)
     finally:
         path.write_text(original)
-    return killed, len(mutants), survivors
+    return outcome
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -370,26 +431,25 @@ def main(argv: list[str] | None = None) -> int:
     env = _environment(args.postgres)
     if hasattr(os, "fork"):
         _preload()
-    results = []
+    outcomes = []
     with tempfile.TemporaryDirectory(prefix="tending-mutants-") as scratch:
         project = _copy_project(Path(scratch))
         for module in modules:
-            results.append(
-                (
-                    module,
-                    *run_module(
-                        module, mapping[module].arguments(args.tests), project, env, args.line
-                    ),
-                )
-            )
+            guard = mapping[module]
+            tests = guard.arguments(args.tests)
+            outcomes.append(run_module(module, guard, tests, project, env, args.line))
     print()
-    print("module | killed | score")
-    for module, killed, total, survivors in results:
-        score = 100.0 * killed / total if total else 100.0
-        print(f"{module} | {killed}/{total} | {score:.1f}%")
-        for mutant in survivors:
-            print(f"    survived {mutant.describe()}")
-    return 0 if all(not survivors for *_, survivors in results) else 1
+    print("| module | killed | equivalent | score |")
+    print("|---|---|---|---|")
+    for o in outcomes:
+        counted = o.total - len(o.equivalent)
+        print(f"| `{o.module}` | {o.killed}/{counted} | {len(o.equivalent)} | {o.score:.1f}% |")
+    for o in outcomes:
+        for mutant in o.survivors:
+            print(f"survived in {o.module}: {mutant.describe()}")
+        for mutant, why in o.equivalent:
+            print(f"equivalent in {o.module}: {mutant.describe()} ({why})")
+    return 0 if all(not o.survivors for o in outcomes) else 1
 
 
 if __name__ == "__main__":

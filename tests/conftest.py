@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client, override_settings
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import UserFactory
+
+# Speed is measured by `tending bench`, never by a timed test: Hypothesis's per-example time
+# limit only made property tests fail on a busy machine.
+hypothesis_settings.register_profile("tending", deadline=None)
+hypothesis_settings.load_profile("tending")
 
 # Argon2 is slow on purpose; tests make hundreds of accounts. One test
 # (tests/core/test_password_hashing.py) proves production still hashes with Argon2.

@@ -20,6 +20,8 @@ def ago(days: int) -> date:
     [
         (3, "every 3 days"),  # under a week: days, never "every 0 weeks"
         (21, "every 3 weeks"),
+        (42, "every 6 weeks"),
+        (870, "every 29 months"),
         (60, "every 2 months"),
         (730, "every 2 years"),
         (1095, "every 3 years"),
