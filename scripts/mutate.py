@@ -312,6 +312,8 @@ def _run_tests(project: Path, tests: list[str], env: dict[str, str], timeout: fl
         if pid == 0:  # the child: run the tests and leave without running the parent's cleanup
             code = 70
             try:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
                 os.dup2(log.fileno(), 1)
                 os.dup2(log.fileno(), 2)
                 os.chdir(project)
@@ -326,17 +328,21 @@ def _run_tests(project: Path, tests: list[str], env: dict[str, str], timeout: fl
             finally:
                 os._exit(code)
         deadline = started + timeout
-        while True:
-            done_pid, status = os.waitpid(pid, os.WNOHANG)
-            if done_pid:
-                code = os.waitstatus_to_exitcode(status)
-                break
-            if time.monotonic() > deadline:
+        done_pid, code = 0, None
+        try:
+            while True:
+                done_pid, status = os.waitpid(pid, os.WNOHANG)
+                if done_pid:
+                    code = os.waitstatus_to_exitcode(status)
+                    break
+                if time.monotonic() > deadline:
+                    code = "timeout"
+                    break
+                time.sleep(0.05)
+        finally:
+            if code == "timeout" or not done_pid:  # timed out, or we are being stopped
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
-                code = "timeout"
-                break
-            time.sleep(0.05)
         log.seek(0)
         output = log.read().decode(errors="replace")[-2000:]
     return code, time.monotonic() - started, output
@@ -429,6 +435,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     env = _environment(args.postgres)
+    # A terminal closed or `kill` must still put the copy away, as Ctrl-C does.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGHUP, lambda *_: sys.exit(129))
     if hasattr(os, "fork"):
         _preload()
     outcomes = []
