@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from tending.checkins.definitions import MAX_BAND_GAP, InstrumentError, load_instrument
+from tending.checkins.definitions import MAX_BAND_GAP, InstrumentError, Item, load_instrument
 from tests.checkins.test_definitions import BASE, write
 
 
@@ -124,3 +124,7 @@ def test_item_14_a_safety_rule_on_the_second_answer_is_allowed(tmp_path):
     assert [(rule.item, rule.at_least) for rule in inst.safety_rules] == [("item-1", 1)]
     off_scale = refused(tmp_path, lambda d: d["safety"][0].update(at_least=9))
     assert "safety[0].at_least: 9 is not one of the scale's values (0, 1, 2, 3, 4, 5)" in off_scale
+
+
+def test_item_14_an_item_is_scored_and_not_reversed_unless_it_says_so():
+    assert Item("a", "A") == Item("a", "A", reverse=False, scored=True)
