@@ -379,11 +379,15 @@ def run_module(
     project: Path,
     env: dict[str, str],
     only_line: int | None,
+    shard: tuple[int, int] | None = None,
 ) -> Outcome:
     path = project / module
     original = (ROOT / module).read_text()
     lines = original.splitlines()
     mutants = [m for m in find_mutants(original) if only_line is None or m.line == only_line]
+    if shard is not None:
+        k, n = shard
+        mutants = mutants[k - 1 :: n]
     code, took, output = _run_tests(project, tests, env, timeout=900)
     if code != 0:
         print(output)
@@ -419,6 +423,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="only list the mutants")
     parser.add_argument("--line", type=int, help="only mutants on this line")
     parser.add_argument("--tests", nargs="+", help="run these tests instead of the mapped ones")
+    parser.add_argument(
+        "--shard", metavar="K/N", help="only every N-th mutant from the K-th (run N at once)"
+    )
     args = parser.parse_args(argv)
 
     mapping = load_map()
@@ -434,6 +441,15 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{module}: {mutant.describe()}")
         return 0
 
+    shard = None
+    if args.shard:
+        try:
+            k, n = (int(part) for part in args.shard.split("/"))
+        except ValueError:
+            parser.error("--shard takes K/N, e.g. 1/3")
+        if not 1 <= k <= n:
+            parser.error("--shard K/N needs 1 <= K <= N")
+        shard = (k, n)
     env = _environment(args.postgres)
     # A terminal closed or `kill` must still put the copy away, as Ctrl-C does.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -446,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
         for module in modules:
             guard = mapping[module]
             tests = guard.arguments(args.tests)
-            outcomes.append(run_module(module, guard, tests, project, env, args.line))
+            outcomes.append(run_module(module, guard, tests, project, env, args.line, shard))
     print()
     print("| module | killed | equivalent | score |")
     print("|---|---|---|---|")

@@ -128,3 +128,31 @@ def test_item_14_a_safety_rule_on_the_second_answer_is_allowed(tmp_path):
 
 def test_item_14_an_item_is_scored_and_not_reversed_unless_it_says_so():
     assert Item("a", "A") == Item("a", "A", reverse=False, scored=True)
+
+
+def test_item_14_a_multiplied_range_starts_from_the_lowest_answer_and_is_rounded(tmp_path):
+    def on_one_to_five(factor):
+        def change(data):
+            data["scale"] = {"values": [1, 2, 3, 4, 5], "labels": list("abcde")}
+            data["items"] = [{"id": i, "text": i.upper()} for i in ("a", "b", "c")]
+            data["scoring"] = {"method": "sum_times", "factor": factor, "missing": "refuse"}
+            data["bands"] = []
+            data["safety"] = []
+            data["subscales"] = []
+
+        return change
+
+    assert loaded(tmp_path, on_one_to_five(2.5)).score_range() == (7.5, 37.5)
+    # 3 x 1 x 0.125 = 0.375 and 3 x 5 x 0.125 = 1.875, kept to two decimals like every total
+    assert loaded(tmp_path, on_one_to_five(0.125)).score_range() == (0.38, 1.88)
+
+
+def test_item_14_a_wrong_kind_of_value_is_described_plainly(tmp_path):
+    flag = refused(tmp_path, lambda d: d.update(version=True))
+    assert "version: must be a whole number, not true/false (true)" in flag
+    listed = refused(tmp_path, lambda d: d.update(title=["Well", "being"]))
+    assert "title: must be non-empty text, not a list" in listed
+    table = refused(tmp_path, lambda d: d.update(title={"text": "Well-being"}))
+    assert "title: must be non-empty text, not a table" in table
+    number = refused(tmp_path, lambda d: d.update(title=1.5))
+    assert "title: must be non-empty text, not a number (1.5)" in number
