@@ -156,3 +156,22 @@ def test_item_14_a_wrong_kind_of_value_is_described_plainly(tmp_path):
     assert "title: must be non-empty text, not a table" in table
     number = refused(tmp_path, lambda d: d.update(title=1.5))
     assert "title: must be non-empty text, not a number (1.5)" in number
+
+
+def test_item_14_a_band_of_a_single_total_is_allowed(tmp_path):
+    inst = loaded(tmp_path, lambda d: as_sum(d, [band(0, 0), band(1, 25)]))
+    assert [(b.low, b.high) for b in inst.bands] == [(0, 0), (1, 25)]
+
+
+def test_item_14_two_bands_starting_at_the_same_total_overlap(tmp_path):
+    same_start = refused(tmp_path, lambda d: as_sum(d, [band(0, 10), band(0, 25)]))
+    assert "bands[1]: range 0-25 overlaps bands[0] (0-10)" in same_start
+
+
+def test_item_14_the_second_scale_value_is_checked_like_the_rest(tmp_path):
+    def scale(values):
+        return lambda d: d.update(scale={"values": values, "labels": [str(v) for v in values]})
+
+    assert "scale.values: 1 appears more than once" in refused(tmp_path, scale([1, 1, 2, 3, 4, 5]))
+    going_down = refused(tmp_path, scale([2, 1, 3, 4, 5, 6]))
+    assert "scale.values: must go up from lowest to highest (1 after 2)" in going_down

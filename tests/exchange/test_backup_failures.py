@@ -16,10 +16,12 @@ import pytest
 
 from tending.exchange.backup import (
     ExchangeError,
+    applied_migrations,
     backup_database,
     check_backup,
     choose_destination,
     human_size,
+    integrity_problem,
     postgres_commands,
     restore_database,
     stamp,
@@ -268,3 +270,13 @@ def test_item_14_a_backup_with_another_page_size_is_restored_into_a_wal_database
     backup = tending_like(tmp_path / "b.sqlite3", users=("after",), page_size=8192)
     restore_database(backup, live, NOW)
     assert usernames(live) == ["after"]
+
+
+def test_item_14_a_sound_database_has_no_problem_and_its_migrations_are_read(tmp_path):
+    path = tending_like(tmp_path / "live.sqlite3")
+    connection = sqlite3.connect(path)
+    try:
+        assert integrity_problem(connection) == ""
+    finally:
+        connection.close()
+    assert applied_migrations(path) == KNOWN
