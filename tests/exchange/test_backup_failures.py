@@ -280,3 +280,11 @@ def test_item_14_a_sound_database_has_no_problem_and_its_migrations_are_read(tmp
     finally:
         connection.close()
     assert applied_migrations(path) == KNOWN
+
+
+def test_item_14_a_lone_sidecar_file_that_was_there_before_is_left_alone(tmp_path):
+    path = tending_like(tmp_path / "plain.sqlite3")  # not WAL: SQLite never reads the -shm
+    stray = Path(f"{path}-shm")
+    stray.write_text("someone else's")
+    check_backup(path, KNOWN)
+    assert stray.read_text() == "someone else's"
