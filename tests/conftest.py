@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import UserFactory
+
+# Speed is measured by `tending bench`, never by a timed test: Hypothesis's per-example time
+# limit only made property tests fail on a busy machine.
+hypothesis_settings.register_profile("tending", deadline=None)
+hypothesis_settings.load_profile("tending")
+
+# Argon2 is slow on purpose; tests make hundreds of accounts. One test
+# (tests/core/test_password_hashing.py) proves production still hashes with Argon2.
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield
 
 
 @pytest.fixture

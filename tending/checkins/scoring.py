@@ -12,12 +12,12 @@ from tending.checkins.definitions import Band, Instrument, Item, SafetyRule
 class AnswerError(ValueError):
     """Answers that cannot be scored. `item` names the answer at fault, or is None for the set.
 
-    `fired` carries the safety rules the valid answers fire even though the set was refused, so a
-    caller can still lead with crisis help (someone may answer only the self-harm question).
+    A refused set may still fire a safety rule (someone may answer only the self-harm question):
+    callers ask `safety_fired` for that, which needs no valid set.
     """
 
-    def __init__(self, item: str | None, message: str, *, fired: tuple[SafetyRule, ...] = ()):
-        self.item, self.message, self.fired = item, message, fired
+    def __init__(self, item: str | None, message: str):
+        self.item, self.message = item, message
         super().__init__(f"{item}: {message}" if item else message)
 
 
@@ -60,7 +60,7 @@ def shown_score(value: float) -> float:
 def score(instrument: Instrument, answers: Mapping[str, int | None]) -> Score:
     """Score raw answers keyed by item id; None or an absent key means the item was skipped."""
     fired = safety_fired(instrument, answers)
-    _check_answers(instrument, answers, fired)
+    _check_answers(instrument, answers)
     scored = instrument.scored_items
     points = {
         item.id: _points(instrument, item, answers[item.id])
@@ -71,18 +71,13 @@ def score(instrument: Instrument, answers: Mapping[str, int | None]) -> Score:
     if missing:
         listed = ", ".join(missing)
         if not points:
-            raise AnswerError(
-                None, f"nothing to score: every scored item is missing ({listed})", fired=fired
-            )
+            raise AnswerError(None, f"nothing to score: every scored item is missing ({listed})")
         if instrument.missing_policy == "refuse":
-            raise AnswerError(
-                None, f"every question needs an answer; missing: {listed}", fired=fired
-            )
+            raise AnswerError(None, f"every question needs an answer; missing: {listed}")
         if len(missing) > instrument.max_missing:
             raise AnswerError(
                 None,
                 f"at most {instrument.max_missing} may be skipped; missing: {listed}",
-                fired=fired,
             )
     total = _combine(instrument, [item.id for item in scored], points)
     subscales = {}
@@ -156,19 +151,17 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _check_answers(
-    instrument: Instrument, answers: Mapping[str, int | None], fired: tuple[SafetyRule, ...]
-) -> None:
+def _check_answers(instrument: Instrument, answers: Mapping[str, int | None]) -> None:
     known = {item.id for item in instrument.items}
     for key in answers:
         if key not in known:
-            raise AnswerError(str(key), f"is not a question of '{instrument.id}'", fired=fired)
+            raise AnswerError(str(key), f"is not a question of '{instrument.id}'")
     values = [choice.value for choice in instrument.scale]
     for item in instrument.items:
         raw = answers.get(item.id)
         if raw is not None and not (_is_int(raw) and raw in values):
             shown = ", ".join(map(str, values))
-            raise AnswerError(item.id, f"{raw!r} is not one of the answers ({shown})", fired=fired)
+            raise AnswerError(item.id, f"{raw!r} is not one of the answers ({shown})")
 
 
 def _points(instrument: Instrument, item: Item, raw: int) -> int:

@@ -88,7 +88,7 @@ def days_away(user, today: date) -> int | None:
 def feed_reminders(user, feed, today: date) -> list:
     """Everything the calendar feed holds: names (or initials) and short reminders only."""
     from tending.checkins.models import Frequency
-    from tending.checkins.queries import frequencies
+    from tending.checkins.queries import frequencies, last_taken_by_instrument
     from tending.checkins.registry import instruments
     from tending.today import feed as calendar
 
@@ -104,12 +104,7 @@ def feed_reminders(user, feed, today: date) -> list:
             reminders.append(
                 calendar.birthday_reminder(p.pk, name, birthday, leap_day=p.born_on_leap_day)
             )
-    last_taken = dict(
-        owned(CheckIn, user)
-        .values("instrument_id")
-        .annotate(last=Max("taken_at"))
-        .values_list("instrument_id", "last")
-    )
+    last_taken = last_taken_by_instrument(user)
     chosen = frequencies(user)
     for inst_id, inst in instruments().items():
         if chosen[inst_id] != Frequency.WEEKLY:

@@ -158,9 +158,10 @@ def test_hard_days_self_harm_may_be_skipped(skipped):
 
 
 def test_hard_days_refuses_a_missing_scored_item_but_still_reports_the_safety_rule():
+    refused = {"little-interest": None, "feeling-low": None, "self-harm": 2}
     with pytest.raises(AnswerError) as caught:
-        score(HARD, {"little-interest": None, "feeling-low": None, "self-harm": 2})
-    assert [rule.item for rule in caught.value.fired] == ["self-harm"]
+        score(HARD, refused)
+    assert [rule.item for rule in safety_fired(HARD, refused)] == ["self-harm"]
     assert "little-interest, feeling-low" in str(caught.value)
     with pytest.raises(AnswerError, match="missing: feeling-low"):
         score(HARD, {"little-interest": 1, "self-harm": 0})
