@@ -53,7 +53,7 @@ def test_a_morning_pulse_then_reaching_out(page: Page, live_server):
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("Saved to your journal.")).to_be_visible()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Journal").click()
-    page.get_by_role("link", name="Search").click()
+    page.get_by_role("link", name="Search", exact=True).click()
     page.get_by_label("Words to find").fill("window tea")
     page.get_by_role("search").get_by_role("button", name="Search").click()
     expect(page.locator("mark").first).to_be_visible()
