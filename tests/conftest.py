@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.test import Client, override_settings
 from hypothesis import settings as hypothesis_settings
@@ -16,6 +18,26 @@ hypothesis_settings.load_profile("tending")
 # Argon2 is slow on purpose; tests make hundreds of accounts. One test
 # (tests/core/test_password_hashing.py) proves production still hashes with Argon2.
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+ONCE_MARKERS = ("browser", "one_database")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The PostgreSQL run leaves out what would only repeat the SQLite run.
+
+    Browser tests walk the pages as a person would, and `one_database` tests run tending in a
+    child process on a SQLite file of their own whatever DATABASE_URL says: on PostgreSQL they
+    would run the very same thing a second time. They are deselected (not skipped), so the
+    SQLite run is where they pass or fail.
+    """
+    if not os.environ.get("DATABASE_URL"):
+        return
+    once = [item for item in items if any(item.get_closest_marker(m) for m in ONCE_MARKERS)]
+    if once:
+        config.hook.pytest_deselected(items=once)
+        items[:] = [item for item in items if item not in once]
 
 
 @pytest.fixture(autouse=True, scope="session")

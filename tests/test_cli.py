@@ -39,6 +39,7 @@ def test_help_documents_every_command(tmp_path):
         assert option in log_help
 
 
+@pytest.mark.one_database  # a child process on its own SQLite file
 def test_createuser_then_log_in_a_fresh_data_folder(tmp_path):
     made = run_cli(
         tmp_path,
@@ -152,12 +153,14 @@ def test_archived_people_are_not_matched(owner, capsys):
     assert get_user_model().objects.count() == 1
 
 
+@pytest.mark.one_database  # a child process on its own SQLite file
 def test_bad_port_is_a_clear_error(tmp_path):
     result = run_cli(tmp_path, "serve", "--port", "70000")
     assert result.returncode == 1
     assert "not a port number" in result.stderr
 
 
+@pytest.mark.one_database  # a child process on its own SQLite file
 def test_log_in_a_fresh_data_folder_is_a_clear_error(tmp_path):
     result = run_cli(tmp_path, "log", "Sam")
     assert result.returncode == 1
@@ -165,6 +168,7 @@ def test_log_in_a_fresh_data_folder_is_a_clear_error(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.one_database  # a child process on its own SQLite file
 def test_demo_refuses_bad_years_without_leaving_an_account(tmp_path):
     result = run_cli(tmp_path, "demo", "--years", "0")
     assert result.returncode == 1 and "from 1 to 30 years" in result.stderr
@@ -175,6 +179,7 @@ def test_demo_refuses_bad_years_without_leaving_an_account(tmp_path):
     assert again.returncode == 1 and "only goes into an empty account" in again.stderr
 
 
+@pytest.mark.one_database  # a child process on its own SQLite file
 def test_createuser_refuses_a_zone_the_settings_page_cannot_show(tmp_path):
     result = run_cli(
         tmp_path,

@@ -20,7 +20,10 @@ from tending.bench.durability import prepare_account, run_durability
 from tending.bench.server import child_environment
 from tending.bench.writes import WriteStream, verify_database
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals"),
+    pytest.mark.one_database,  # a child server on its own SQLite file
+]
 
 KILLS = 20
 

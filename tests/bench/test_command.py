@@ -29,6 +29,7 @@ def run_bench(tmp_path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.one_database  # the benchmark makes its own SQLite database
 def test_a_short_run_reports_every_page_and_compares(tmp_path):
     old = {
         "version": 1,
@@ -125,6 +126,7 @@ def test_comparison_is_new_over_old():
     assert line.split()[1:] == ["0.50", "1.00", "2.00", "0.50"]
 
 
+@pytest.mark.one_database  # the benchmark makes its own SQLite database
 def test_a_small_load_run_under_gunicorn_loses_nothing(tmp_path):
     report_path = tmp_path / "load.json"
     result = run_bench(
