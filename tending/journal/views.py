@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, one_or_404
 from tending.journal.forms import DraftForm, EntryForm, MonthForm, SearchForm
-from tending.journal.kept_searches import keep_search, recall_search
+from tending.journal.kept_searches import keep_search, recall_asked
 from tending.journal.models import Entry
 from tending.journal.offering import offer_prompt
 from tending.journal.prompts import get_prompt
@@ -177,11 +177,8 @@ def search(request):
             # Said now, with the real length: a kept search is cut short, so it could not be.
             return render(request, "journal/search.html", {"form": checked, "hits": []})
         return redirect(f"{reverse('journal:search')}?s={keep_search(request.session, fields)}")
-    data, forgotten = None, False
-    if request.GET.get("s"):
-        data = recall_search(request.session, request.GET["s"])
-        forgotten = data is None
-    elif any(request.GET.get(name) for name in SEARCH_FIELDS):
+    data, forgotten = recall_asked(request)
+    if not request.GET.get("s") and any(request.GET.get(name) for name in SEARCH_FIELDS):
         data = request.GET  # a tag or a person tapped elsewhere: ids, not words
     form = SearchForm(data, user=request.user)
     hits, searched, page, by_relevance = [], False, None, False
