@@ -27,24 +27,37 @@ TRIGGERS = {
 }
 
 
+FILL = [
+    f"DELETE FROM {TABLE}",
+    f"INSERT INTO {TABLE}(rowid, title, body) SELECT id, title, body FROM journal_entry",
+]
+
+
 def ensure_search_index(using: str = "default", **kwargs) -> bool:
     """Restore missing triggers and refill the index; True if anything had to be mended."""
+    return mend_index(using, TABLE, TRIGGERS, FILL)
+
+
+def mend_index(using: str, table: str, triggers: dict[str, str], fill: list[str]) -> bool:
+    """Put back the triggers of one FTS5 `table` that went missing, then run `fill`.
+
+    Shared by every SQLite index kept by triggers (the journal's and searching everything):
+    nothing is done on another database, or when the table is gone or whole.
+    """
     connection = connections[using]
     if connection.vendor != "sqlite":
         return False
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT type, name FROM sqlite_master WHERE name = %s OR name LIKE %s",
-            [TABLE, "journal_entry_fts_%"],
+            "SELECT name FROM sqlite_master WHERE name = %s OR name LIKE %s",
+            [table, f"{table}_%"],
         )
-        present = {name for _, name in cursor.fetchall()}
-        if TABLE not in present or set(TRIGGERS) <= present:
+        present = {name for (name,) in cursor.fetchall()}
+        if table not in present or set(triggers) <= present:
             return False
-        for name, statement in TRIGGERS.items():
+        for name, statement in triggers.items():
             if name not in present:
                 cursor.execute(statement)
-        cursor.execute(f"DELETE FROM {TABLE}")
-        cursor.execute(
-            f"INSERT INTO {TABLE}(rowid, title, body) SELECT id, title, body FROM journal_entry"
-        )
+        for statement in fill:
+            cursor.execute(statement)
     return True

@@ -51,6 +51,18 @@ def recall_search(session, key: str, now: datetime | None = None) -> dict[str, s
     return dict(found["fields"]) if found else None
 
 
+def recall_asked(request) -> tuple[dict[str, str] | None, bool]:
+    """The search a results page's `?s=` names, and whether that key named one now forgotten.
+
+    Both search pages ask this way, so an old or unknown key reads the same on each.
+    """
+    key = request.GET.get("s")
+    if not key:
+        return None, False
+    data = recall_search(request.session, key)
+    return data, data is None
+
+
 def forget_old_searches(session, now: datetime | None = None) -> bool:
     """Drop searches older than KEEP_FOR from `session`; True if anything went."""
     if SESSION_KEY not in session:

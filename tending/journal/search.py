@@ -72,14 +72,15 @@ def search_terms(words: str) -> list[tuple[str, ...]]:
     return terms[:MAX_TERMS]
 
 
-def fts5_query(terms: list[tuple[str, ...]]) -> str:
-    """Every term as a quoted FTS5 string, all required: no operator can slip through."""
-    return " ".join('"' + " ".join(term) + '"' for term in terms)
+def quoted_query(terms: list[tuple[str, ...]], prefix: bool = False) -> str:
+    """Every term quoted, all required, so no operator can slip through.
 
-
-def websearch_query(terms: list[tuple[str, ...]]) -> str:
-    """The same terms for PostgreSQL's websearch_to_tsquery, each quoted so 'or' is a word."""
-    return " ".join('"' + " ".join(term) + '"' for term in terms)
+    The same text serves SQLite's FTS5 MATCH and PostgreSQL's websearch_to_tsquery (where
+    the quotes keep 'or' a word). With `prefix` (FTS5 only), a single word also matches
+    longer words it begins.
+    """
+    star = "*" if prefix else ""
+    return " ".join('"' + " ".join(term) + '"' + (star if len(term) == 1 else "") for term in terms)
 
 
 def word_form_stem(word: str) -> str:
@@ -180,7 +181,7 @@ def _ranked_sqlite(entries, terms) -> list[tuple[int, float]]:
             f"JOIN journal_entry e ON e.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH %s AND e.id IN ({inside}) "
             "ORDER BY score, e.written_on DESC, e.id DESC",
-            [fts5_query(terms), *params],
+            [quoted_query(terms), *params],
         )
         return [(row_id, -score) for row_id, score in cursor.fetchall()]
 
@@ -195,7 +196,7 @@ def _ranked_postgresql(entries, terms) -> list[tuple[int, float]]:
             "FROM journal_entry e, websearch_to_tsquery('simple'::regconfig, %s) q "
             f"WHERE e.search_vector @@ q AND e.id IN ({inside}) "
             "ORDER BY score DESC, e.written_on DESC, e.id DESC",
-            [websearch_query(terms), *params],
+            [quoted_query(terms), *params],
         )
         return [(row_id, float(score)) for row_id, score in cursor.fetchall()]
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, one_or_404
 from tending.journal.forms import DraftForm, EntryForm, MonthForm, SearchForm
-from tending.journal.kept_searches import keep_search, recall_search
+from tending.journal.kept_searches import keep_search, recall_asked
 from tending.journal.models import Entry
 from tending.journal.offering import offer_prompt
 from tending.journal.prompts import get_prompt
@@ -71,13 +71,39 @@ def _by_year(months: list[MonthCount]) -> list[tuple[int, list[MonthCount]]]:
     return list(years.items())
 
 
-def _save(request, form, entry: Entry) -> Entry:
-    return save_entry(
+def _entry_form(request, entry: Entry, initial: dict) -> tuple[EntryForm, bool]:
+    """The writing form for a new entry or an existing one, and whether a draft filled it.
+
+    Posted, it holds what was sent; opened, it holds the draft kept while the person was
+    writing, when that is newer than what is saved.
+    """
+    kept = False
+    if request.method == "GET":
+        draft = draft_for(request.user, entry if entry.pk else None)
+        if draft is not None:
+            initial = {**initial, "title": draft.title, "body": draft.body}
+            kept = True
+    form = EntryForm(
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        instance=entry,
+        initial=initial,
+    )
+    return form, kept
+
+
+def _saved(request, form: EntryForm, entry: Entry, said: str) -> HttpResponse | None:
+    """Save a valid posted entry and go to it; None when there is nothing to save yet."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    entry = save_entry(
         request.user,
         form.save(commit=False),
         people=form.cleaned_data["people"],
         tag_names=form.cleaned_data["tag_names"],
     )
+    messages.success(request, said)
+    return redirect("journal:detail", journal_entry_id=entry.pk)
 
 
 @login_required
@@ -86,22 +112,9 @@ def add(request):
     prompt = get_prompt(request.POST.get("prompt_id", "") or request.GET.get("prompt", ""))
     initial = {"written_on": timezone.localdate(), "prompt_id": prompt.id if prompt else ""}
     entry = Entry(owner=request.user)
-    kept = False
-    if request.method == "GET":
-        draft = draft_for(request.user, None)
-        if draft is not None:
-            initial.update(title=draft.title, body=draft.body)
-            kept = True
-    form = EntryForm(
-        request.POST if request.method == "POST" else None,
-        user=request.user,
-        instance=entry,
-        initial=initial,
-    )
-    if request.method == "POST" and form.is_valid():
-        entry = _save(request, form, entry)
-        messages.success(request, "Saved to your journal.")
-        return redirect("journal:detail", journal_entry_id=entry.pk)
+    form, kept = _entry_form(request, entry, initial)
+    if (done := _saved(request, form, entry, "Saved to your journal.")) is not None:
+        return done
     another = None
     if prompt is not None:
         another = offer_prompt(request.user, f"{request.user.pk}:{prompt.id}", skip_ids=[prompt.id])
@@ -123,21 +136,9 @@ def detail(request, journal_entry_id: int):
 @require_http_methods(["GET", "POST"])
 def edit(request, journal_entry_id: int):
     entry = get_owned_or_404(Entry, request.user, pk=journal_entry_id)
-    initial, kept = {}, False
-    if request.method == "GET":
-        draft = draft_for(request.user, entry)
-        if draft is not None:
-            initial, kept = {"title": draft.title, "body": draft.body}, True
-    form = EntryForm(
-        request.POST if request.method == "POST" else None,
-        user=request.user,
-        instance=entry,
-        initial=initial,
-    )
-    if request.method == "POST" and form.is_valid():
-        _save(request, form, entry)
-        messages.success(request, "Saved.")
-        return redirect("journal:detail", journal_entry_id=entry.pk)
+    form, kept = _entry_form(request, entry, {})
+    if (done := _saved(request, form, entry, "Saved.")) is not None:
+        return done
     context = {
         "form": form,
         "entry": entry,
@@ -176,11 +177,8 @@ def search(request):
             # Said now, with the real length: a kept search is cut short, so it could not be.
             return render(request, "journal/search.html", {"form": checked, "hits": []})
         return redirect(f"{reverse('journal:search')}?s={keep_search(request.session, fields)}")
-    data, forgotten = None, False
-    if request.GET.get("s"):
-        data = recall_search(request.session, request.GET["s"])
-        forgotten = data is None
-    elif any(request.GET.get(name) for name in SEARCH_FIELDS):
+    data, forgotten = recall_asked(request)
+    if not request.GET.get("s") and any(request.GET.get(name) for name in SEARCH_FIELDS):
         data = request.GET  # a tag or a person tapped elsewhere: ids, not words
     form = SearchForm(data, user=request.user)
     hits, searched, page, by_relevance = [], False, None, False

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Model
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import (
@@ -73,6 +77,39 @@ def _render_plan(request, *, bound=None, helper_form=None, problem: str = "", st
     return render(request, "safety/plan.html", context, status=status)
 
 
+def _remove(
+    request,
+    model: type[Model],
+    row_id: int,
+    *,
+    said: Callable[[Model], str],
+    back: Callable[[Model], str],
+) -> HttpResponse:
+    """Delete one of the person's own rows (404 for anyone else's) and say what went.
+
+    The words are made before the delete, while everything they name can still be read.
+    """
+    row = get_owned_or_404(model, request.user, pk=row_id)
+    words = said(row)
+    row.delete()
+    messages.success(request, words)
+    return redirect(back(row))
+
+
+def _move(
+    request, model: type[Model], row_id: int, kind: str, same_list: tuple[str, ...] = ()
+) -> HttpResponse:
+    """Move one of the person's own rows up or down among the rows of its own list.
+
+    `same_list` names the fields a row shares with its list (a plan entry moves only within
+    its part); with none, the list is all the person's rows of that kind.
+    """
+    row = get_owned_or_404(model, request.user, pk=row_id)
+    siblings = owned(model, request.user).filter(**{f: getattr(row, f) for f in same_list})
+    services.move(row, siblings, request.POST.get("direction"))
+    return redirect(_moved_url(kind, row))
+
+
 def _focus_first_error(form) -> None:
     """Put the cursor in the field that needs another look, wherever it is on the long page."""
     for name in form.errors:
@@ -108,20 +145,19 @@ def entry_add(request):
 @login_required
 @post_only("safety:plan")
 def entry_remove(request, entry_id: int):
-    entry = get_owned_or_404(PlanEntry, request.user, pk=entry_id)
-    entry.delete()
-    messages.success(request, f"Removed “{entry.text}”.")
-    return redirect(_plan_url(entry.part))
+    return _remove(
+        request,
+        PlanEntry,
+        entry_id,
+        said=lambda entry: f"Removed “{entry.text}”.",
+        back=lambda entry: _plan_url(entry.part),
+    )
 
 
 @login_required
 @post_only("safety:plan")
 def entry_move(request, entry_id: int):
-    entry = get_owned_or_404(PlanEntry, request.user, pk=entry_id)
-    services.move(
-        entry, owned(PlanEntry, request.user).filter(part=entry.part), request.POST.get("direction")
-    )
-    return redirect(_moved_url("entry", entry))
+    return _move(request, PlanEntry, entry_id, "entry", same_list=("part",))
 
 
 @login_required
@@ -139,19 +175,21 @@ def helper_add(request):
 @login_required
 @post_only("safety:plan")
 def helper_remove(request, helper_id: int):
-    helper = get_owned_or_404(PlanHelper, request.user, pk=helper_id)
-    name = helper.person.name
-    helper.delete()
-    messages.success(request, f"{name} is no longer in your plan. They stay in your circle.")
-    return redirect(_plan_url(HELPERS))
+    return _remove(
+        request,
+        PlanHelper,
+        helper_id,
+        said=lambda helper: (
+            f"{helper.person.name} is no longer in your plan. They stay in your circle."
+        ),
+        back=lambda helper: _plan_url(HELPERS),
+    )
 
 
 @login_required
 @post_only("safety:plan")
 def helper_move(request, helper_id: int):
-    helper = get_owned_or_404(PlanHelper, request.user, pk=helper_id)
-    services.move(helper, owned(PlanHelper, request.user), request.POST.get("direction"))
-    return redirect(_moved_url("helper", helper))
+    return _move(request, PlanHelper, helper_id, "helper")
 
 
 @login_required
@@ -213,7 +251,10 @@ def line_add(request):
 @login_required
 @post_only("safety:settings")
 def line_remove(request, line_id: int):
-    line = get_owned_or_404(OwnCrisisLine, request.user, pk=line_id)
-    line.delete()
-    messages.success(request, f"Removed {line.name}.")
-    return redirect("safety:settings")
+    return _remove(
+        request,
+        OwnCrisisLine,
+        line_id,
+        said=lambda line: f"Removed {line.name}.",
+        back=lambda line: reverse("safety:settings"),
+    )

@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString
 from tending.circle.models import Person
 from tending.core.ownership import owned
 from tending.journal.models import Entry
-from tending.journal.search import highlight, search_terms, snippet
+from tending.journal.search import highlight, quoted_query, search_terms, snippet
 from tending.moments.models import Moment
 from tending.safety.models import Part, PlanEntry
 from tending.search.index import KINDS, SPREAD, TABLE
@@ -78,11 +78,6 @@ class Hit:
     people: list[str]
 
 
-def fts5_prefix_query(terms: Terms) -> str:
-    """Every term required; a single word also matches longer words it begins."""
-    return " ".join('"' + " ".join(term) + '"' + ("*" if len(term) == 1 else "") for term in terms)
-
-
 def tsquery_parts(terms: Terms) -> tuple[str, list[str]]:
     """SQL for one PostgreSQL tsquery of all the terms, and its parameters.
 
@@ -109,7 +104,7 @@ def _matches_sqlite(user, kind: str, terms: Terms) -> list[tuple[int, object]]:
             f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid = r.id * {SPREAD} + {code} "
             "AND r.owner_id = %s "
             f"ORDER BY {order} DESC, r.id DESC LIMIT %s",
-            [fts5_prefix_query(terms), user.pk, MOST_PER_KIND + 1],
+            [quoted_query(terms, prefix=True), user.pk, MOST_PER_KIND + 1],
         )
         return cursor.fetchall()
 

@@ -12,7 +12,7 @@ triggers: after every `migrate`, missing triggers are put back and the index ref
 
 from __future__ import annotations
 
-from django.db import connections
+from tending.journal.fts import mend_index
 
 TABLE = "search_everywhere_fts"
 # Diacritics are kept, as PostgreSQL's 'english' configuration keeps them: both databases
@@ -79,20 +79,4 @@ def drop_statements() -> list[str]:
 
 def ensure_search_index(using: str = "default", **kwargs) -> bool:
     """Restore missing triggers and refill the index; True if anything had to be mended."""
-    connection = connections[using]
-    if connection.vendor != "sqlite":
-        return False
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT name FROM sqlite_master WHERE name = %s OR name LIKE %s",
-            [TABLE, f"{TABLE}_%"],
-        )
-        present = {name for (name,) in cursor.fetchall()}
-        if TABLE not in present or set(TRIGGERS) <= present:
-            return False
-        for name, statement in TRIGGERS.items():
-            if name not in present:
-                cursor.execute(statement)
-        for statement in fill_statements():
-            cursor.execute(statement)
-    return True
+    return mend_index(using, TABLE, TRIGGERS, fill_statements())

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from tending.circle.models import Person
 from tending.core.errors import post_only
 from tending.core.ownership import owned
-from tending.journal.kept_searches import keep_search, recall_search
+from tending.journal.kept_searches import keep_search, recall_asked
 from tending.search.finding import MOST_PER_KIND, find_everywhere, hits_for
 from tending.search.forms import EverythingForm, PeopleForm
 
@@ -38,10 +38,7 @@ def everything(request):
         if request.method == "GET":  # too long to keep, and it must not stay in the address
             return redirect("search:everything")
         return render(request, "search/everything.html", {"form": form})
-    data, forgotten = None, False
-    if request.GET.get("s"):
-        data = recall_search(request.session, request.GET["s"])
-        forgotten = data is None
+    data, forgotten = recall_asked(request)
     form = EverythingForm(data)
     context = {"form": form, "forgotten": forgotten, "most": MOST_PER_KIND}
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
