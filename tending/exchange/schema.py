@@ -16,9 +16,11 @@ from collections.abc import Iterable, Mapping
 Schema = Mapping[tuple[str, str], str]
 
 KINDS = ("table", "index", "trigger", "view")
-# Triggers a post-migrate hook puts back whenever they are missing (journal/fts.py): a
-# backup without them is still sound, since the restore's migrate step makes them again.
-MENDED_BY_MIGRATE = re.compile(r".+_fts_(insert|update|delete)$")
+# Triggers a post-migrate hook puts back whenever they are missing (journal/fts.py for the
+# journal, search/index.py for searching everything, whose names carry the kind of row:
+# search_everywhere_fts_moment_update): a backup without them is still sound, since the
+# restore's migrate step makes them again.
+MENDED_BY_MIGRATE = re.compile(r".+_fts_(?:[a-z]+_)?(?:insert|update|delete)$")
 SHOWN = 4
 
 

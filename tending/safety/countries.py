@@ -108,8 +108,3 @@ def country_for_accept_language(header: str | None) -> str:
 def zones_of(country: str) -> list[str]:
     """Every zone name that points to `country`, sorted (for the browser to match its own)."""
     return sorted(z for z, c in zone_countries().items() if c == country)
-
-
-def guess_country(known: set[str] | frozenset[str], *hints: str) -> str:
-    """The first of `hints` (country codes, most trusted first) that is in `known`, or ""."""
-    return next((hint for hint in hints if hint and hint in known), "")

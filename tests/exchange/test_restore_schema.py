@@ -106,12 +106,18 @@ def test_item_5_a_sound_older_backup_still_restores(tmp_path, data_dir):
     assert usernames(live) == []
 
 
-def test_item_5_a_sound_backup_restores_and_lost_search_triggers_are_mended(data_dir, backup):
-    change(backup, "DROP TRIGGER journal_entry_fts_insert")
+@pytest.mark.parametrize(
+    "trigger", ["journal_entry_fts_insert", "search_everywhere_fts_moment_update"]
+)
+def test_item_5_a_sound_backup_restores_and_lost_search_triggers_are_mended(
+    data_dir, backup, trigger
+):
+    # Both search indexes (the journal's, and the one over everything) are mended by migrate.
+    change(backup, f"DROP TRIGGER {trigger}")
     result = run_tending(data_dir, "restore", str(backup), "--yes")
     assert result.returncode == 0, result.stderr
     live = data_dir / "tending.sqlite3"
-    assert query(live, "SELECT name FROM sqlite_master WHERE name = 'journal_entry_fts_insert'")
+    assert query(live, f"SELECT name FROM sqlite_master WHERE name = '{trigger}'")
     assert usernames(live) == ["robin"]
 
 
