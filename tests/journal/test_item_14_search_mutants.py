@@ -123,13 +123,22 @@ def test_item_14_a_late_match_is_made_plain_from_its_own_line():
     body = "fill " * 250 + "\n**" + "word " * 14 + "river** then"
     assert str(snippet(body, RIVER)) == "… " + "word " * 11 + "<mark>river</mark> then"
     # A match late in one long line: the window starts a thousand characters before it.
-    body = "fill " * 300 + "river" + " tail" * 3
+    body = "fill " * 300 + "river\ntail tail tail"
     expected = "… " + "fill " * 11 + "<mark>river</mark> tail tail tail"
     assert str(snippet(body, RIVER)) == expected
-    # A match at exactly the thousandth character still reads from the start.
-    body = "*x* " + "fill " * 199 + "river"
-    assert body.index("river") == 999
-    assert str(snippet(body, RIVER)).endswith("fill <mark>river</mark>")
+    # A match at the thousandth character is still made plain from the start, so the code
+    # block opened there keeps its stars; one character later the window leaves it out.
+    body = "```\n" + "fill " * 199 + "*river*"
+    assert body.index("river") == 1000
+    assert str(snippet(body, RIVER)).endswith("fill *<mark>river</mark>*")
+    assert str(snippet(" " + body, RIVER)).endswith("fill <mark>river</mark>")
+
+
+def test_item_14_a_body_of_exactly_two_thousand_characters_is_whole():
+    body = "river <!--" + "x" * 1984 + "--> ab"
+    assert len(body) == 2000
+    assert str(snippet(body, RIVER)) == "<mark>river</mark> ab"
+    assert str(snippet(body + "c", RIVER)) == "<mark>river</mark> ab …"
 
 
 def test_item_14_a_cut_window_says_so_at_the_start():
