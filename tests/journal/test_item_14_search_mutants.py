@@ -55,6 +55,8 @@ def test_item_14_at_most_twenty_terms_each_once():
     assert search_terms(" ".join(words)) == [(w,) for w in words[:20]]
     assert search_terms("walk walk WALK") == [("walk",), ("WALK",)]
     assert search_terms('"sea" "sea air" "sea air"') == [("sea",), ("sea", "air")]
+    # Words outside the quotes stay single words, however many come before a phrase.
+    assert search_terms('walk slow "sea air"') == [("walk",), ("slow",), ("sea", "air")]
 
 
 def test_item_14_word_forms_lose_their_ending_but_keep_three_letters():
