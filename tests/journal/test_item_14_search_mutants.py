@@ -77,6 +77,9 @@ def test_item_14_highlighting_ignores_case_and_marks_every_word():
     assert str(highlight("walked, Walking", [("walks",)], forms=True)) == (
         "<mark>walked</mark>, <mark>Walking</mark>"
     )
+    # Titles mark only the words themselves; other forms are marked only when asked for.
+    assert str(highlight("walking walk", [("walk",)])) == "walking <mark>walk</mark>"
+    assert str(snippet("walking walk", [("walk",)])) == "walking <mark>walk</mark>"
     assert str(highlight("a < b", [])) == "a &lt; b"
     assert str(snippet("a < b", [])) == "a &lt; b"
 
@@ -123,6 +126,9 @@ def test_item_14_only_two_thousand_characters_around_the_match_are_made_plain():
 def test_item_14_a_late_match_is_made_plain_from_its_own_line():
     # The window starts at the line of the match, so the ** of that line still pairs up.
     body = "fill " * 250 + "\n**" + "word " * 14 + "river** then"
+    assert str(snippet(body, RIVER)) == "… " + "word " * 11 + "<mark>river</mark> then"
+    # A code block opened before that line, within the thousand characters, is left out.
+    body = "fill " * 200 + "```\n" + "fill " * 100 + "\n**" + "word " * 14 + "river** then"
     assert str(snippet(body, RIVER)) == "… " + "word " * 11 + "<mark>river</mark> then"
     # A match late in one long line: the window starts a thousand characters before it.
     body = "fill " * 300 + "river\ntail tail tail"
