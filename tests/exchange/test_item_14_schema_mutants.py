@@ -65,6 +65,13 @@ def test_item_14_differences_in_order_tables_first():
     assert schema_differences(mended_name_on_a_table, {}) == ["no table journal_entry_fts_insert"]
 
 
+def test_item_14_differences_of_one_kind_in_order_of_name():
+    found = {("table", name): "X" for name in ("delta", "alpha", "echo", "charlie", "bravo")}
+    assert schema_differences({}, found) == [
+        f"an extra table {name}" for name in ("alpha", "bravo", "charlie", "delta", "echo")
+    ]
+
+
 def test_item_14_four_differences_are_shown_and_the_rest_counted():
     assert describe([]) == ""
     assert describe(["a", "b", "c", "d"]) == "a; b; c; d"
