@@ -130,6 +130,9 @@ def test_item_14_a_late_match_is_made_plain_from_its_own_line():
     # A code block opened before that line, within the thousand characters, is left out.
     body = "fill " * 200 + "```\n" + "fill " * 100 + "\n**" + "word " * 14 + "river** then"
     assert str(snippet(body, RIVER)) == "… " + "word " * 11 + "<mark>river</mark> then"
+    # Nothing of the line before comes in: its last ` would pair with the match line's first.
+    body = "fill " * 250 + "x`\n" + "word " * 14 + "`code` river"
+    assert str(snippet(body, RIVER)) == "… " + "word " * 10 + "code <mark>river</mark>"
     # A match late in one long line: the window starts a thousand characters before it.
     body = "fill " * 300 + "river\ntail tail tail"
     expected = "… " + "fill " * 11 + "<mark>river</mark> tail tail tail"
