@@ -47,5 +47,11 @@ def test_item_14_a_longer_label_is_not_taken_when_someone_already_has_it():
     assert unique_labels(names) == ["LLo", "LL", "LLa"]
 
 
+def test_item_14_a_label_given_up_in_the_same_round_may_be_taken():
+    # "LLo Smith" leaves the label "LLo" in the same round, so Lena Lopez may have it.
+    names = [("Lena Lopez", True), ("Lukas Lang", True), ("LLo Smith", False), ("LLo Jones", False)]
+    assert unique_labels(names) == ["LLo", "LLa", "LLo S.", "LLo J."]
+
+
 def test_item_14_nobody_gives_an_empty_list():
     assert unique_labels([]) == []
