@@ -7,7 +7,6 @@ from tending.safety.countries import (
     country_for_accept_language,
     country_for_locale,
     country_for_time_zone,
-    guess_country,
     parse_links,
     parse_zone_tab,
     zone_countries,
@@ -92,9 +91,3 @@ def test_item_14_the_zones_of_a_country_sorted():
     berlin = zones_of("DE")
     assert "Europe/Berlin" in berlin and "Europe/Vienna" not in berlin
     assert berlin == sorted(berlin) and zones_of("ZZ") == []
-
-
-def test_item_14_the_first_known_hint_is_the_guess():
-    known = frozenset({"DE", "AT"})
-    assert guess_country(known, "", "FR", "AT", "DE") == "AT"
-    assert guess_country(known, "", "FR") == "" and guess_country(known) == ""
