@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from tending.checkins.definitions import builtin_folder, load_instrument, load_instruments
-from tending.checkins.scoring import AnswerError, change_since, score
+from tending.checkins.scoring import AnswerError, Change, change_since, score
 from tests.checkins.test_definitions import BASE, write
 
 BUILT = load_instruments([builtin_folder()])
@@ -103,3 +103,12 @@ def test_item_14_totals_are_rounded_to_two_decimals(tmp_path):
     # (2 + 3 + 3) / 3 = 2.666...
     assert score(inst, {"a": 2, "b": 3, "c": 3}).total == 2.67
     assert score(inst, {"a": 2, "b": 3, "c": 3}).subscales == {"ab": 2.5}
+
+
+def test_item_14_the_change_is_said_in_one_voice():
+    # The web and the terminal both read these words (issue 9, item 16).
+    words = {
+        d: Change(delta=1.0, meaningful=None, direction=d).words
+        for d in ("better", "worse", "same")
+    }
+    assert words == {"better": "better", "worse": "harder", "same": "no change"}
