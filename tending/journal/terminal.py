@@ -132,7 +132,7 @@ def journal(args: argparse.Namespace, run=subprocess.run) -> int:
     return 0
 
 
-def plain_text(highlighted: str) -> str:
+def for_terminal(highlighted: str) -> str:
     """What a highlighted piece of HTML says, for the terminal: [marks], no tags or entities."""
     marked = highlighted.replace("<mark>", "[").replace("</mark>", "]")
     # The text was escaped before the marks were added, so every "<" left is a tag of ours.
@@ -152,8 +152,8 @@ def search(user, words: str) -> int:
         print("Nothing in your journal matches that.")
         return 0
     for hit in hits:
-        title = plain_text(str(hit.title_html)) or "(no title)"
-        snippet = plain_text(str(hit.snippet_html))
+        title = for_terminal(str(hit.title_html)) or "(no title)"
+        snippet = for_terminal(str(hit.snippet_html))
         print(f"{hit.entry.written_on:%Y-%m-%d}  {title}\n    {snippet}")
     print(f"{len(hits)} entr{'y' if len(hits) == 1 else 'ies'}.")
     return 0
