@@ -9,9 +9,7 @@ from __future__ import annotations
 import argparse
 import gc
 import getpass
-import importlib.util
 import os
-import pkgutil
 import sys
 import warnings
 from collections.abc import Set
@@ -58,6 +56,9 @@ def shipped_migrations() -> frozenset[Node]:
     No migration is imported: Django's loader would import and link every one of them.
     Names are found as Django finds them (modules not starting with _ or ~).
     """
+    import importlib.util
+    import pkgutil
+
     from django.apps import apps
     from django.db.migrations.loader import MigrationLoader
 
