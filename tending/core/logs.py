@@ -45,14 +45,17 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-try:
-    from gunicorn.glogging import Logger as _GunicornLogger
-except ImportError:  # pragma: no cover - gunicorn is not installed on Windows
-    _GunicornLogger = None
+def __getattr__(name: str) -> Any:
+    """GunicornLogger, made on first use: only gunicorn asks for it, so nothing else that
+    logs (every terminal command) waits for gunicorn to be imported."""
+    if name != "GunicornLogger":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    try:
+        from gunicorn.glogging import Logger
+    except ImportError:  # pragma: no cover - gunicorn is not installed on Windows
+        raise AttributeError(f"{name} needs gunicorn, which is not installed") from None
 
-if _GunicornLogger is not None:
-
-    class GunicornLogger(_GunicornLogger):
+    class GunicornLogger(Logger):
         """gunicorn's logger with secrets taken out of its access and error logs."""
 
         def setup(self, cfg: Any) -> None:
@@ -60,3 +63,6 @@ if _GunicornLogger is not None:
             for log in (self.error_log, self.access_log):
                 if not any(isinstance(f, RedactSecrets) for f in log.filters):
                     log.addFilter(RedactSecrets())
+
+    globals()[name] = GunicornLogger
+    return GunicornLogger

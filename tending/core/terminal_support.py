@@ -7,10 +7,14 @@ it from here and nothing imports the command line back.
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import os
 import sys
 import warnings
+from collections.abc import Set
+
+Node = tuple[str, str]  # a migration: (app label, name)
 
 
 class CommandError(Exception):
@@ -22,16 +26,82 @@ def setup_django() -> None:
     import django
     from django.core.exceptions import ImproperlyConfigured
 
+    first = "django.apps" not in sys.modules or not sys.modules["django.apps"].apps.ready
+    # Setting up makes hundreds of thousands of objects that live as long as the process:
+    # the collector would only walk them again and again, so it waits, then leaves them be.
+    collecting = first and gc.isenabled()
+    if collecting:
+        gc.disable()
     try:
         django.setup()
     except ImproperlyConfigured as exc:
         raise CommandError(f"tending is not configured correctly: {exc}") from None
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
 
 
-def migrate() -> None:
+def migrations_pending(shipped: Set[Node], applied: Set[Node]) -> bool:
+    """Whether `migrate` has work to do: a migration the code ships is not recorded yet.
+
+    Recorded ones the code does not ship (a newer tending's, or squashed away) are no work.
+    """
+    return not set(shipped) <= set(applied)
+
+
+def shipped_migrations() -> frozenset[Node]:
+    """Every migration in the code, as (app label, name), read from the folders' file names.
+
+    No migration is imported: Django's loader would import and link every one of them.
+    Names are found as Django finds them (modules not starting with _ or ~).
+    """
+    import importlib.util
+    import pkgutil
+
+    from django.apps import apps
+    from django.db.migrations.loader import MigrationLoader
+
+    found = set()
+    for config in apps.get_app_configs():
+        module, _ = MigrationLoader.migrations_module(config.label)
+        try:
+            spec = importlib.util.find_spec(module) if module else None
+        except ImportError:
+            spec = None
+        folders = spec.submodule_search_locations if spec else None
+        for _, name, is_package in pkgutil.iter_modules(folders or []):
+            if not is_package and name[0] not in "_~":
+                found.add((config.label, name))
+    return frozenset(found)
+
+
+def recorded_migrations() -> frozenset[Node]:
+    """The migrations the database says it has; none for a new, empty database."""
+    from django.db import connection
+    from django.db.migrations.recorder import MigrationRecorder
+
+    recorder = MigrationRecorder(connection)
+    if not recorder.has_table():
+        return frozenset()
+    return frozenset(recorder.applied_migrations())
+
+
+def migrate(always: bool = False) -> bool:
+    """Bring the database up to date; True if migrations ran.
+
+    Each command calls this, so it must cost next to nothing when there is nothing to do:
+    the names of the migrations in the code are compared with those the database records
+    (one small query), and Django's migrate, which loads every migration, runs only when
+    they differ: a new data folder, or a tending with new migrations. `always` runs it
+    regardless (after a restore, where its repairs after migrating are wanted too).
+    """
+    if not always and not migrations_pending(shipped_migrations(), recorded_migrations()):
+        return False
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
+    return True
 
 
 def add_user_argument(parser: argparse.ArgumentParser, help: str) -> None:

@@ -160,7 +160,7 @@ def restore(
         else ""
     )
     try:
-        migrate()
+        migrate(always=True)  # also mends search indexes, whatever the backup held
         end_every_session()
     except Exception as exc:  # any failure here must still say where the data is
         raise CommandError(
