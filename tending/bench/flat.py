@@ -26,7 +26,9 @@ def parse_years(text: str) -> list[int]:
     try:
         sizes = [int(part) for part in text.split(",")]
     except ValueError:
-        raise CommandError(f"--years {text}: give a number of years, or several: 1,10,30.")
+        raise CommandError(
+            f"--years {text}: give a number of years, or several: 1,10,30."
+        ) from None
     if not sizes or any(not 1 <= n <= 30 for n in sizes):
         raise CommandError(f"--years {text}: please choose from 1 to 30 years.")
     if len(set(sizes)) != len(sizes):
@@ -64,8 +66,7 @@ def flatness(runs: list[dict]) -> list[dict]:
     """Per page present at every size: CPU median, ratio and queries at each, and the verdict."""
     sizes = [run["years"] for run in runs]
     by_size = [
-        {shape(reports._key(p)): p for p in run["pages"] if p.get("status") == 200}
-        for run in runs
+        {shape(reports._key(p)): p for p in run["pages"] if p.get("status") == 200} for run in runs
     ]
     rows = []
     for key in by_size[0]:
