@@ -15,6 +15,9 @@ REPORT_VERSION = 2
 COMPARABLE_VERSIONS = (1, 2)
 GENERATE_BUDGET_S = 60.0
 THROUGHPUT_BAR = 0.40  # Today's and the moments list's requests/s ÷ the login page's
+# When the floor's median after the pages differs from the one before by more than this, the
+# machine's load changed during the run, and the ratios with it.
+FLOOR_DRIFT_WARNING = 1.25
 
 
 def machine() -> dict:
@@ -88,6 +91,7 @@ def summary_lines(report: dict) -> list[str]:
         f"the median of its {floor['requests']} requests before the pages and "
         f"{floor['requests']} after ({floor['first_cpu_ms']:.2f} and "
         f"{floor['last_cpu_ms']:.2f} ms).",
+        *_drift_warning(floor),
         f"Pages: {len(measured) - len(over)} of {len(measured)} within the bar"
         + (f"; over: {', '.join(p.key for p in over)}" if over else "."),
         f"Generating the data: {generate:.1f} s "
@@ -95,6 +99,16 @@ def summary_lines(report: dict) -> list[str]:
         f"Peak memory of this process: {report['peak_memory_mb']:.0f} MB",
     ]
     return lines
+
+
+def _drift_warning(floor: dict) -> list[str]:
+    first, last = floor["first_cpu_ms"], floor["last_cpu_ms"]
+    if min(first, last) > 0 and max(first, last) / min(first, last) <= FLOOR_DRIFT_WARNING:
+        return []
+    return [
+        f"Careful: the floor moved from {first:.2f} to {last:.2f} ms during the run, so the "
+        "machine's load changed and the ratios are less sure; run again on a quieter machine."
+    ]
 
 
 # The order rows appear in docs/performance.md: the way a person moves through tending.

@@ -74,19 +74,24 @@ def run(years: int, pages: dict[str, tuple[float, int]], floor: float = 1.0) -> 
     }  # fmt: skip
 
 
-def test_a_page_is_flat_within_ten_percent_and_the_same_queries():
+def test_a_page_is_flat_when_its_ratio_stays_within_ten_percent_and_its_queries_equal():
     runs = [
         run(1, {"/a/": (2.0, 3), "/people/7/": (4.0, 5), "/b/": (2.0, 4), "/c/": (3.0, 2)}),
         run(10, {"/a/": (2.1, 3), "/people/61/": (4.4, 5), "/b/": (2.0, 4), "/c/": (3.0, 3)}),
-        run(30, {"/a/": (2.2, 3), "/people/9/": (4.5, 5), "/b/": (2.0, 4), "/c/": (3.0, 2)}),
+        # A busier machine: every CPU time doubled, the floor's too, so the ratios hold.
+        run(30, {"/a/": (4.4, 3), "/people/9/": (9.0, 5), "/b/": (4.0, 4), "/c/": (6.0, 2)}, 2),
     ]
     flat = {row["key"]: row for row in flat_report(runs)["flatness"]}
-    assert flat["/a/"]["flat"] and flat["/a/"]["cpu_ms"] == [2.0, 2.1, 2.2]
+    assert flat["/a/"]["flat"] and flat["/a/"]["cpu_ms"] == [2.0, 2.1, 4.4]
+    assert flat["/a/"]["ratio"] == [2.0, 2.1, 2.2] and flat["/a/"]["cpu_spread"] == 2.2
     assert flat["/people/N/"]["spread"] == 1.125 > FLAT_BAR  # 4.5 ÷ 4.0
     assert not flat["/people/N/"]["flat"] and flat["/b/"]["flat"]
     assert not flat["/c/"]["flat"]  # as fast, but one more query on ten years
     failures = flat_failures(flat_report(runs))
-    assert failures == ["/people/N/: CPU time varies 1.12× (bar 1.10×)", "/c/: queries 2/3/2"]
+    assert failures == [
+        "/people/N/: ratio to the floor varies 1.12× (bar 1.10×)",
+        "/c/: queries 2/3/2",
+    ]
     assert shape("/moments/?page=20") == "/moments/?page=N"
 
 
@@ -95,3 +100,12 @@ def test_sizes_are_read_from_the_years_option():
     for wrong in ("0", "1,31", "ten", "1,1", ""):
         with pytest.raises(CommandError, match="--years"):
             parse_years(wrong)
+
+
+def test_the_summary_warns_when_the_floor_moved_during_the_run():
+    floor = {"cpu_ms": 2.0, "requests": 20, "first_cpu_ms": 1.8, "last_cpu_ms": 2.1}
+    made = {"pages": [], "floor": floor, "generate_seconds": 1.0, "peak_memory_mb": 50.0}
+    assert not [line for line in report.summary_lines(made) if line.startswith("Careful")]
+    floor["last_cpu_ms"] = 4.4
+    [warning] = [line for line in report.summary_lines(made) if line.startswith("Careful")]
+    assert "from 1.80 to 4.40 ms" in warning
