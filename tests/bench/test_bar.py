@@ -47,7 +47,8 @@ def test_a_page_slowed_to_ten_floors_is_over_the_bar_and_the_run_fails(monkeypat
     )
     pages = {page.name: page for page in measured}
     slow, light = pages[SLOWED], pages[LIGHT]
-    assert slow.ratio == pytest.approx(slow.cpu_ms / floor.cpu_ms)
+    assert slow.ratio == pytest.approx(slow.cpu_ms / slow.floor_cpu_ms)
+    assert 0.3 < slow.floor_cpu_ms / floor.cpu_ms < 3  # the floor beside it, not the page
     assert slow.ratio > RATIO_BAR and any("the floor" in why for why in slow.problems)
     assert light.measured and light.problems == [], light
     assert floor.first_cpu_ms > 0 and floor.last_cpu_ms > 0

@@ -62,7 +62,8 @@ def test_a_short_run_reports_every_page_against_the_floor_and_compares(tmp_path)
         assert page["status"] == 200 and page["requests"] == 3, url
         assert page["queries"] >= 1 and page["bytes"] > 1000, url
         assert 0 < page["cpu_ms"] <= page["cpu_p95_ms"] and page["wall_ms"] > 0, url
-        assert page["ratio"] == pytest.approx(page["cpu_ms"] / floor["cpu_ms"]), url
+        assert page["ratio"] == pytest.approx(page["cpu_ms"] / page["floor_cpu_ms"]), url
+        assert 0.3 < page["floor_cpu_ms"] / floor["cpu_ms"] < 3, url
         assert page["met"] == (page["ratio"] <= 3 and page["queries"] <= 8), url
     person_pages = [p for p in report["pages"] if p["name"] == "circle:person"]
     assert len(person_pages) == 1 and person_pages[0]["status"] == 200
