@@ -143,7 +143,7 @@ def flat_table(report: dict) -> str:
         times = "".join(f" {cpu:>8.2f} {ratio:>5.2f}" for cpu, ratio in pairs)
         queries = "/".join(str(n) for n in row["queries"])
         lines.append(
-            f"{label:<30}{times} {row['spread']:>6.2f} {queries:>9}  "
+            f"{label:<30}{times} {row['spread']:>6.3f} {queries:>9}  "
             + ("yes" if row["flat"] else "NO")
         )
     return "\n".join(lines)
