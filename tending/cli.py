@@ -154,10 +154,13 @@ def build_parser() -> argparse.ArgumentParser:
         "bench",
         help="measure every page on ten years of made-up data, in a fresh database",
         description="Build a fresh database with ten years of demo data (and a second, smaller "
-        "account), then time every page: median and 95th percentile server time, SQL queries "
-        "and size, against tending's budgets (median <= 15 ms, p95 <= 40 ms, <= 12 queries). "
-        "Budgets are reported, not enforced. --load adds a run under gunicorn with concurrent "
-        "clients; --kills N kills a writing server N times and checks that nothing was lost. "
+        "account), then time every page: CPU and wall time (median, 95th percentile), SQL "
+        "queries and size, and each page's CPU time as a multiple of the floor (a logged-in "
+        "page with the empty layout, measured in the same run). Exits 1 when a page is over "
+        "the bar (more than 3x the floor, or more than 8 queries) unless --no-fail. --years "
+        "1,10,30 checks that pages stay flat as the data grows; --load adds gunicorn runs with "
+        "concurrent clients; --kills N kills a writing server N times and checks that nothing "
+        "was lost. "
         "Your own data is never touched.",
     )
     add_bench_arguments(bench)

@@ -207,3 +207,143 @@ def _lost(user, acknowledged: list[tuple[str, int, dict]]) -> list[str]:
         if stored != dict(expected):
             lost.append(f"{kind} {row_id}")
     return lost
+
+
+# The login page is the yardstick: it does the least work a hosted tending can do per request.
+THROUGHPUT_PAGES = (("login", "/login/"), ("today", "/today/"), ("moments", "/moments/"))
+THROUGHPUT_DEADLINE_SECONDS = 120
+WARMUP_PER_CLIENT = 5
+
+
+@dataclass
+class Throughput:
+    """Requests per second of one page at a time, served by gunicorn to concurrent clients."""
+
+    clients: int
+    requests: int
+    per_second: dict[str, float] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    not_ok: int = 0  # answers other than 200, and connection errors
+    stopped_by_deadline: bool = False
+    database: str = "SQLite"
+
+    @property
+    def ratios(self) -> dict[str, float]:
+        login = self.per_second.get("login", 0.0)
+        return {
+            name: round(rate / login, 3) if login else 0.0
+            for name, rate in self.per_second.items()
+            if name != "login"
+        }
+
+    def as_dict(self) -> dict:
+        return {
+            "database": self.database,
+            "clients": self.clients,
+            "requests_per_page": self.requests,
+            "per_second": {k: round(v, 1) for k, v in self.per_second.items()},
+            "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
+            "ratios": self.ratios,
+            "not_ok": self.not_ok,
+            "stopped_by_deadline": self.stopped_by_deadline,
+        }
+
+    def summary(self) -> str:
+        rates = ", ".join(f"{name} {rate:.0f}/s" for name, rate in self.per_second.items())
+        ratios = ", ".join(f"{name} ÷ login {ratio:.2f}" for name, ratio in self.ratios.items())
+        return (
+            f"Throughput on {self.database} under gunicorn, one page at a time, {self.clients} "
+            f"clients, {self.requests} requests each: {rates}.\n  {ratios}"
+            + (f"; {self.not_ok} answers not 200" if self.not_ok else "")
+            + (" (stopped at the deadline)" if self.stopped_by_deadline else "")
+        )
+
+
+def run_throughput(
+    data_dir: Path,
+    username: str,
+    user,
+    requests: int = 500,
+    clients: int = 4,
+    deadline_seconds: float = THROUGHPUT_DEADLINE_SECONDS,
+) -> Throughput:
+    """Serve the benchmark's database with gunicorn; time `requests` GETs of each page in turn.
+
+    The login page is asked for logged out, the others logged in; each page gets a warm-up
+    first, and each stops at `deadline_seconds` whatever it has done by then.
+    """
+    import os
+
+    from django.db import connections
+
+    password = secrets.token_urlsafe(16)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    environment = hosted_environment()
+    result = Throughput(clients=clients, requests=requests)
+    if os.environ.get("DATABASE_URL"):
+        environment["DATABASE_URL"] = os.environ["DATABASE_URL"]
+        result.database = "PostgreSQL"
+    connections.close_all()  # the server gets the database to itself while it runs
+    server = ServerProcess(data_dir / "throughput", arguments=PRODUCTION, environment=environment)
+    server.environment["TENDING_DATA_DIR"] = str(data_dir)
+    print(f"Throughput: {requests} requests per page from {clients} clients…", flush=True)
+    server.start()
+    try:
+        for name, path in THROUGHPUT_PAGES:
+            sessions = []
+            for _ in range(clients):
+                session = HttpSession(server.host, server.port, timeout=30, https_origin=True)
+                if name != "login":
+                    session.login(username, password)
+                sessions.append(session)
+            for session in sessions:
+                for _ in range(WARMUP_PER_CLIENT):
+                    session.get(path)
+            done, seconds, not_ok, late = _drive(sessions, path, requests, deadline_seconds)
+            result.per_second[name] = done / seconds if seconds else 0.0
+            result.seconds[name] = seconds
+            result.not_ok += not_ok
+            result.stopped_by_deadline = result.stopped_by_deadline or late
+            for session in sessions:
+                session.close()
+    finally:
+        server.stop()
+    return result
+
+
+def _drive(
+    sessions: list[HttpSession], path: str, requests: int, deadline_seconds: float
+) -> tuple[int, float, int, bool]:
+    """GET `path` `requests` times across the sessions: (answered, seconds, not ok, late)."""
+    lock = threading.Lock()
+    budget = iter(range(requests))
+    counts = Counter()
+    stop_at = time.monotonic() + deadline_seconds
+
+    def client(session: HttpSession) -> None:
+        while True:
+            with lock:
+                turn = next(budget, None)
+            if turn is None:
+                return
+            if time.monotonic() > stop_at:
+                with lock:
+                    counts["late"] = 1
+                return
+            try:
+                status = session.get(path).status
+            except (OSError, http.client.HTTPException):
+                status = 0
+            with lock:
+                counts["done"] += 1
+                counts["not_ok"] += status != 200
+
+    threads = [threading.Thread(target=client, args=(s,), daemon=True) for s in sessions]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(deadline_seconds + 60)
+    seconds = time.monotonic() - began
+    return counts["done"], seconds, counts["not_ok"], bool(counts["late"])

@@ -8,10 +8,16 @@ import platform
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tending.bench.pages import MEDIAN_BUDGET_MS, P95_BUDGET_MS, QUERY_BUDGET, PageResult
+from tending.bench.pages import QUERY_BAR, RATIO_BAR, PageResult
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2
+# Reports --compare still reads: version 1 timed wall time only (median_ms, p95_ms).
+COMPARABLE_VERSIONS = (1, 2)
 GENERATE_BUDGET_S = 60.0
+THROUGHPUT_BAR = 0.40  # Today's and the moments list's requests/s ÷ the login page's
+# When the floor's median after the pages differs from the one before by more than this, the
+# machine's load changed during the run, and the ratios with it.
+FLOOR_DRIFT_WARNING = 1.25
 
 
 def machine() -> dict:
@@ -22,37 +28,87 @@ def machine() -> dict:
     }
 
 
-def page_table(pages: list[PageResult]) -> str:
-    header = f"{'page':<30} {'median ms':>9} {'p95 ms':>8} {'queries':>7} {'KB':>7}  budget"
+def _label(key: str, width: int = 30) -> str:
+    return key if len(key) <= width else key[: width - 1] + "…"
+
+
+def page_table(pages: list[PageResult], floor: dict | None = None) -> str:
+    header = (
+        f"{'page':<30} {'CPU ms':>7} {'p95':>6} {'ratio':>6} {'wall ms':>7} {'p95':>6} "
+        f"{'queries':>7} {'KB':>6}  bar"
+    )
     lines = [header, "-" * len(header)]
-    for page in pages:
-        label = page.key if len(page.key) <= 30 else page.key[:29] + "…"
-        if not page.measured:
-            lines.append(f"{label:<30} {'':>9} {'':>8} {'':>7} {'':>7}  ({page.note})")
-            continue
-        verdict = "met" if not page.problems else "MISSED: " + ", ".join(page.problems)
+    if floor:
         lines.append(
-            f"{label:<30} {page.median_ms:>9.1f} {page.p95_ms:>8.1f} {page.queries:>7} "
-            f"{page.bytes / 1024:>7.1f}  {verdict}"
+            f"{'floor (empty layout)':<30} {floor['cpu_ms']:>7.2f} {floor['cpu_p95_ms']:>6.2f} "
+            f"{1:>6.2f} {floor['wall_ms']:>7.2f} {floor['wall_p95_ms']:>6.2f} "
+            f"{floor['queries']:>7} {floor['bytes'] / 1024:>6.1f}"
+        )
+    for page in pages:
+        label = _label(page.key)
+        if not page.measured:
+            lines.append(f"{label:<30} {'':>7} {'':>6} {'':>6} {'':>7} {'':>6} {'':>7} {'':>6}"
+                         f"  ({page.note})")  # fmt: skip
+            continue
+        verdict = "met" if not page.problems else "OVER: " + ", ".join(page.problems)
+        lines.append(
+            f"{label:<30} {page.cpu_ms:>7.2f} {page.cpu_p95_ms:>6.2f} {page.ratio:>6.2f} "
+            f"{page.wall_ms:>7.2f} {page.wall_p95_ms:>6.2f} {page.queries:>7} "
+            f"{page.bytes / 1024:>6.1f}  {verdict}"
         )
     return "\n".join(lines)
 
 
+def results(report: dict) -> list[PageResult]:
+    return [PageResult(**{k: v for k, v in p.items() if k != "met"}) for p in report["pages"]]
+
+
+def page_failures(report: dict) -> list[str]:
+    """One line per page over the bar (or answering 5xx), saying why."""
+    return [f"{page.key}: {', '.join(page.problems)}" for page in results(report) if page.problems]
+
+
+def throughput_failures(report: dict) -> list[str]:
+    found = []
+    for name, ratio in (report.get("throughput") or {}).get("ratios", {}).items():
+        if ratio < THROUGHPUT_BAR:
+            found.append(
+                f"{name} serves {ratio:.2f}× the login page's requests per second "
+                f"(bar {THROUGHPUT_BAR:.2f})"
+            )
+    return found
+
+
 def summary_lines(report: dict) -> list[str]:
-    pages = [PageResult(**{k: v for k, v in p.items() if k != "met"}) for p in report["pages"]]
-    measured = [p for p in pages if p.measured]
-    missed = [p for p in measured if p.problems]
+    measured = [p for p in results(report) if p.measured]
+    over = [p for p in measured if p.problems]
+    floor = report["floor"]
     generate = report["generate_seconds"]
     lines = [
-        f"Budgets: median ≤ {MEDIAN_BUDGET_MS:g} ms, p95 ≤ {P95_BUDGET_MS:g} ms, "
-        f"≤ {QUERY_BUDGET} queries per page; ten years generated in ≤ {GENERATE_BUDGET_S:g} s.",
-        f"Pages: {len(measured) - len(missed)} of {len(measured)} within budget"
-        + (f"; missed: {', '.join(p.url for p in missed)}" if missed else "."),
+        f"The bar: each page's median CPU time ≤ {RATIO_BAR:g}× the floor's, ≤ {QUERY_BAR} "
+        f"queries; ten years generated in ≤ {GENERATE_BUDGET_S:g} s.",
+        f"The floor (a logged-in page with the empty layout): {floor['cpu_ms']:.2f} ms of CPU, "
+        f"the median of its {floor['requests']} requests before the pages and "
+        f"{floor['requests']} after ({floor['first_cpu_ms']:.2f} and "
+        f"{floor['last_cpu_ms']:.2f} ms).",
+        *_drift_warning(floor),
+        f"Pages: {len(measured) - len(over)} of {len(measured)} within the bar"
+        + (f"; over: {', '.join(p.key for p in over)}" if over else "."),
         f"Generating the data: {generate:.1f} s "
         + ("(met)" if generate <= GENERATE_BUDGET_S else "(MISSED)"),
         f"Peak memory of this process: {report['peak_memory_mb']:.0f} MB",
     ]
     return lines
+
+
+def _drift_warning(floor: dict) -> list[str]:
+    first, last = floor["first_cpu_ms"], floor["last_cpu_ms"]
+    if min(first, last) > 0 and max(first, last) / min(first, last) <= FLOOR_DRIFT_WARNING:
+        return []
+    return [
+        f"Careful: the floor moved from {first:.2f} to {last:.2f} ms during the run, so the "
+        "machine's load changed and the ratios are less sure; run again on a quieter machine."
+    ]
 
 
 # The order rows appear in docs/performance.md: the way a person moves through tending.
@@ -63,8 +119,14 @@ def _section(key: str) -> int:
     return next((at for at, start in enumerate(SECTIONS) if key.startswith(start)), len(SECTIONS))
 
 
-def _times(page: dict | None) -> str:
-    return f"{page['median_ms']:.1f} / {page['p95_ms']:.1f}" if page else "–"
+def _cells(page: dict | None) -> str:
+    """CPU ms | ratio | queries | wall ms, or dashes for a page the report lacks."""
+    if not page:
+        return "– | – | – | –"
+    return (
+        f"{page['cpu_ms']:.2f} | {page.get('ratio', 1.0):.2f} | {page['queries']} "
+        f"| {page['wall_ms']:.2f}"
+    )
 
 
 def markdown_table(sqlite: dict, postgresql: dict | None = None) -> str:
@@ -72,13 +134,16 @@ def markdown_table(sqlite: dict, postgresql: dict | None = None) -> str:
     others = {_key(p): p for p in (postgresql or {}).get("pages", []) if p.get("status") == 200}
     pages = [p for p in sqlite["pages"] if p.get("status") == 200]
     pages.sort(key=lambda page: (_section(_key(page)), _key(page)))
-    lines = ["| page | SQLite | queries | KB | PostgreSQL |", "|---|---|---|---|---|"]
+    lines = [
+        "| page | SQLite CPU ms | ratio | queries | wall ms "
+        "| PostgreSQL CPU ms | ratio | queries | wall ms |",
+        "|---|---|---|---|---|---|---|---|---|",
+        f"| the floor (empty layout) | {_cells(sqlite['floor'])} "
+        f"| {_cells((postgresql or {}).get('floor'))} |",
+    ]
     for page in pages:
         label = f"`{_key(page)}`" + (f" ({page['note']})" if page.get("note") else "")
-        lines.append(
-            f"| {label} | {_times(page)} | {page['queries']} | {page['bytes'] / 1024:.1f} "
-            f"| {_times(others.get(_key(page)))} |"
-        )
+        lines.append(f"| {label} | {_cells(page)} | {_cells(others.get(_key(page)))} |")
     return "\n".join(lines) + "\n"
 
 
@@ -96,13 +161,16 @@ def write_json(report: dict, path: Path) -> None:
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def read_json(path: Path) -> dict:
+def read_json(path: Path, versions: tuple[int, ...] = (REPORT_VERSION,)) -> dict:
     try:
         report = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ValueError(f"{path} could not be read as a benchmark report: {exc}") from None
-    if not isinstance(report, dict) or report.get("version") != REPORT_VERSION:
-        raise ValueError(f"{path} is not a tending benchmark report of version {REPORT_VERSION}.")
+    if not isinstance(report, dict) or report.get("version") not in versions:
+        wanted = " or ".join(str(v) for v in versions)
+        raise ValueError(f"{path} is not a tending benchmark report of version {wanted}.")
+    if "pages" not in report:
+        raise ValueError(f"{path} holds no pages (a flatness report cannot be compared).")
     return report
 
 
@@ -110,25 +178,37 @@ def _key(page: dict) -> str:
     return page.get("key") or page.get("url") or page["name"]
 
 
-def _ratio(new: float, old: float) -> str:
-    if not old:
+def _ratio(new: float | None, old: float | None) -> str:
+    if not old or new is None:
         return "   n/a"
     return f"{new / old:>6.2f}"
 
 
+def _wall(page: dict) -> float | None:
+    """Median wall time; version 1 reports called it median_ms."""
+    return page.get("wall_ms", page.get("median_ms"))
+
+
 def compare_table(new: dict, old: dict) -> str:
-    """New ÷ old for every row both reports have: below 1.00 is faster or smaller."""
+    """New ÷ old for every row both reports have: below 1.00 is faster or smaller.
+
+    A version 1 report has no CPU time and no ratio to the floor: those columns say n/a.
+    """
     before = {_key(p): p for p in old.get("pages", []) if p.get("status") == 200}
-    header = f"{'page':<30} {'median':>6} {'p95':>6} {'queries':>7} {'size':>6}"
+    header = f"{'page':<30} {'CPU':>6} {'ratio':>6} {'wall':>6} {'queries':>7} {'size':>6}"
     lines = ["new ÷ old (below 1.00: faster or smaller)", header, "-" * len(header)]
+    if new.get("floor") and old.get("floor"):
+        lines.append(
+            f"{'floor (empty layout)':<30} {_ratio(new['floor']['cpu_ms'], old['floor']['cpu_ms'])}"
+        )
     for page in new["pages"]:
         previous = before.get(_key(page))
         if page.get("status") != 200 or previous is None:
             continue
-        label = _key(page) if len(_key(page)) <= 30 else _key(page)[:29] + "…"
         lines.append(
-            f"{label:<30} {_ratio(page['median_ms'], previous['median_ms'])} "
-            f"{_ratio(page['p95_ms'], previous['p95_ms'])} "
+            f"{_label(_key(page)):<30} {_ratio(page.get('cpu_ms'), previous.get('cpu_ms'))} "
+            f"{_ratio(page.get('ratio'), previous.get('ratio'))} "
+            f"{_ratio(_wall(page), _wall(previous))} "
             f"{_ratio(page['queries'], previous['queries']):>7} "
             f"{_ratio(page['bytes'], previous['bytes'])}"
         )
@@ -146,5 +226,7 @@ def new_report(database: str, years: int, data: dict) -> dict:
         "database": database,
         "years": years,
         "data": data,
+        "bar": {"ratio": RATIO_BAR, "queries": QUERY_BAR},
+        "floor": {},
         "pages": [],
     }

@@ -1,4 +1,9 @@
-"""`tending bench`: ten years of data in a fresh database, every page timed, budgets checked."""
+"""`tending bench`: ten years of data in a fresh database, every page timed against the bar.
+
+Exits 1 when a page is over the bar (CPU time or queries), not flat across sizes, too slow
+under load next to the login page, or when a write is lost or a server errs; --no-fail
+reports pages over the bar without failing on them.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +24,13 @@ OTHER_USER = "bench-other"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--years", type=int, default=10, help="years of demo data (default 10)")
+    parser.add_argument(
+        "--years",
+        default="10",
+        metavar="N[,N…]",
+        help="years of demo data (default 10); several, such as 1,10,30, build each size in "
+        "turn and report whether every page stays flat",
+    )
     parser.add_argument(
         "--requests", type=int, default=50, help="timed requests per page (default 50)"
     )
@@ -39,6 +50,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="also start tending with gunicorn on a loopback port and put it under load",
     )
     parser.add_argument(
+        "--throughput-requests",
+        type=int,
+        default=500,
+        help="with --load: requests to each of the login page, Today and the moments list, "
+        "one page at a time (default 500)",
+    )
+    parser.add_argument(
+        "--no-fail",
+        action="store_true",
+        help="report pages over the bar (and not flat, or slow under load) but exit 0 for "
+        "them; a lost write or a server error still fails",
+    )
+    parser.add_argument(
         "--load-requests", type=int, default=2000, help="requests in the load run (default 2000)"
     )
     parser.add_argument(
@@ -56,14 +80,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _check(args: argparse.Namespace) -> None:
-    if not 1 <= args.years <= 30:
-        raise CommandError(f"--years {args.years}: please choose from 1 to 30 years.")
+    from tending.bench.flat import parse_years
+
+    args.sizes = parse_years(args.years)
+    if len(args.sizes) > 1:
+        for option, given in (("--load", args.load), ("--kills", args.kills),
+                              ("--compare", args.compare), ("--keep", args.keep)):  # fmt: skip
+            if given:
+                raise CommandError(f"{option} measures one size: give --years one number.")
+    args.years = args.sizes[-1]
     if not 1 <= args.requests <= 10000:
         raise CommandError(f"--requests {args.requests}: please choose from 1 to 10000.")
     if not 1 <= args.clients <= 64:
         raise CommandError(f"--clients {args.clients}: please choose from 1 to 64.")
     if not 1 <= args.load_requests <= 1_000_000:
         raise CommandError(f"--load-requests {args.load_requests}: choose from 1 to 1000000.")
+    if not 1 <= args.throughput_requests <= 1_000_000:
+        raise CommandError(
+            f"--throughput-requests {args.throughput_requests}: choose from 1 to 1000000."
+        )
     if not 0 <= args.kills <= 10000:
         raise CommandError(f"--kills {args.kills}: please choose from 0 to 10000.")
     if args.compare is not None and not args.compare.is_file():
@@ -98,6 +133,8 @@ def _use_fresh_database(args: argparse.Namespace, data_dir: Path) -> str:
 
 def bench(args: argparse.Namespace) -> int:
     _check(args)
+    if len(args.sizes) > 1:
+        return _flat(args)
     data_dir = Path(tempfile.mkdtemp(prefix="tending-bench-"))
     try:
         database = _use_fresh_database(args, data_dir)
@@ -110,6 +147,31 @@ def bench(args: argparse.Namespace) -> int:
         return _run(args, database, data_dir)
     finally:
         _clean_up(args, data_dir)
+
+
+def _flat(args: argparse.Namespace) -> int:
+    from tending.bench import flat, report
+
+    runs = flat.run_sizes(args.sizes, args.requests, args.database_url)
+    result = flat.flat_report(runs)
+    print()
+    print(flat.flat_table(result))
+    failures = flat.flat_failures(result)
+    for run in runs:
+        failures += [f"{run['years']} years: {line}" for line in report.page_failures(run)]
+    if args.json:
+        report.write_json(result, args.json)
+        print(f"\nThe JSON report is in {args.json}")
+    return _verdict(failures, args.no_fail)
+
+
+def _verdict(failures: list[str], no_fail: bool, broken: bool = False) -> int:
+    """Print what is over the bar; 1 if anything is (unless no_fail), or if `broken`."""
+    if failures:
+        print("\nOver the bar:" + "".join(f"\n  {line}" for line in failures), file=sys.stderr)
+        if no_fail:
+            print("(--no-fail: reported, not failed)", file=sys.stderr)
+    return 1 if broken or (failures and not no_fail) else 0
 
 
 def _clean_up(args: argparse.Namespace, data_dir: Path) -> None:
@@ -159,13 +221,24 @@ def _run(args: argparse.Namespace, database: str, data_dir: Path) -> int:
 
     print(f"Timing every page, {args.requests} requests each after a warm-up…", flush=True)
     samples = pages.samples_for(user, feed_token=token)
-    measured = pages.measure_pages(user, samples, requests=args.requests)
+    floor, measured = pages.measure_pages(user, samples, requests=args.requests)
+    result["floor"] = floor.as_dict()
     result["pages"] = [page.as_dict() for page in measured]
     result["peak_memory_mb"] = round(_peak_memory_mb(), 1)
     failed = False
 
     if args.load:
-        from tending.bench.load import run_load
+        from tending.bench.load import run_load, run_throughput
+
+        throughput = run_throughput(
+            data_dir=data_dir,
+            username=DEMO_USER,
+            user=user,
+            requests=args.throughput_requests,
+            clients=args.clients,
+        )
+        result["throughput"] = throughput.as_dict()
+        failed = failed or throughput.not_ok > 0
 
         load = run_load(
             data_dir=data_dir,
@@ -187,6 +260,7 @@ def _run(args: argparse.Namespace, database: str, data_dir: Path) -> int:
     print(pages_and_summary(result, measured))
     if "load" in result:
         print()
+        print(throughput.summary())
         print(load.summary())
     if "durability" in result:
         print()
@@ -196,14 +270,14 @@ def _run(args: argparse.Namespace, database: str, data_dir: Path) -> int:
         print(f"\nThe JSON report is in {args.json}")
     if args.compare:
         try:
-            old = report.read_json(args.compare)
+            old = report.read_json(args.compare, report.COMPARABLE_VERSIONS)
         except ValueError as exc:
             print(f"tending: {exc}", file=sys.stderr)
             return 1
         print()
         print(report.compare_table(result, old))
-    # Budgets are reported, not enforced; lost writes or server errors are failures.
-    return 1 if failed else 0
+    failures = report.page_failures(result) + report.throughput_failures(result)
+    return _verdict(failures, args.no_fail, broken=failed)
 
 
 def _settle(database: str) -> None:
@@ -226,4 +300,6 @@ def _settle(database: str) -> None:
 def pages_and_summary(result: dict, measured) -> str:
     from tending.bench import report
 
-    return "\n".join([report.page_table(measured), "", *report.summary_lines(result)])
+    return "\n".join(
+        [report.page_table(measured, result["floor"]), "", *report.summary_lines(result)]
+    )

@@ -24,11 +24,15 @@ def test_item_24_the_performance_table_is_what_the_reports_make():
     sqlite = read_json(ROOT / "docs" / "bench" / "sqlite.json")
     postgresql = read_json(ROOT / "docs" / "bench" / "postgresql.json")
     assert committed_table() == markdown_table(sqlite, postgresql)
-    # The rows that were once copies of the empty search now say what the report says.
+    lines = committed_table().splitlines()
+    # The floor comes first; each row gives CPU ms, ratio, queries and wall ms per database.
+    floor = sqlite["floor"]
+    assert lines[2].startswith(f"| the floor (empty layout) | {floor['cpu_ms']:.2f} | 1.00 |")
     [walk] = [p for p in sqlite["pages"] if p["key"] == "/journal/search/ for walk"]
-    row = next(line for line in committed_table().splitlines() if "for walk" in line)
-    assert f"| {walk['queries']} | {walk['bytes'] / 1024:.1f} |" in row
-    empty = next(line for line in committed_table().splitlines() if "`/journal/search/` |" in line)
+    row = next(line for line in lines if "for walk" in line)
+    assert f"| {walk['cpu_ms']:.2f} | {walk['ratio']:.2f} | {walk['queries']} |" in row
+    assert len(row.split("|")) == len(lines[0].split("|")) == 11
+    empty = next(line for line in lines if "`/journal/search/` |" in line)
     assert row.split("|")[2:] != empty.split("|")[2:]
 
 
