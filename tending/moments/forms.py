@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.html import escape
 
 from tending.circle.models import Person
 from tending.circle.queries import people_to_choose
@@ -88,7 +89,7 @@ class QuickMomentForm(PlainMessages, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["people"].queryset = people_to_choose(user)
+        self.fields["people"].queryset = people_to_choose(user).order_by("name", "id")
 
 
 class MomentForm(PlainMessages, forms.ModelForm):
@@ -152,7 +153,8 @@ class MomentForm(PlainMessages, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["people"].queryset = people_to_choose(user, self.instance)
+        people = people_to_choose(user, self.instance)
+        self.fields["people"].queryset = people.order_by("name", "id")
         if self.instance.pk:
             self.initial["tag_names"] = tag_text(self.instance.tags.all())
             self.initial["occurred_at"] = timezone.localtime(self.instance.occurred_at)
@@ -228,5 +230,42 @@ class NarrowingForm(PlainMessages, forms.Form):
         return cleaned
 
 
+class KnownRowField(forms.Field):
+    """A choice among rows already read as (id, name): checked against them, without a query
+    per request, and cleaned to the row's id. The page renders the rows as a select itself."""
+
+    widget = forms.Select
+
+    def __init__(self, rows: list[tuple[int, str]], empty_label: str, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.rows = rows
+        self.ids = {pk for pk, _ in rows}
+        self.empty_label = empty_label
+
+    def to_python(self, value) -> int | None:
+        if value in self.empty_values:
+            return None
+        if not is_row_id(value) or int(value) not in self.ids:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return int(value)
+
+
 class MomentFilterForm(NarrowingForm):
+    """The list's filters: the people and tags offered are read once, as plain values, and
+    the chosen ones cleaned to ids."""
+
     tag_relation = "moments"
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        for name in ("person", "tag"):
+            field = self.fields[name]
+            self.fields[name] = KnownRowField(
+                # Escaped here as Django escapes, so the page reads byte for byte as before.
+                [(pk, escape(text)) for pk, text in field.queryset.values_list("id", "name")],
+                field.empty_label,
+                label=field.label,
+                error_messages={"invalid_choice": field.error_messages["invalid_choice"]},
+            )
