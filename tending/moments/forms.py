@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -179,6 +179,17 @@ class MomentForm(PlainMessages, forms.ModelForm):
         return moment
 
 
+def people_offered(user) -> QuerySet[Person]:
+    people = owned(Person, user).only("id", "name", "is_archived")
+    return people.order_by("is_archived", "name")
+
+
+def tags_in_use(user, relation: str) -> QuerySet[Tag]:
+    """Only tags still in use here: tags outlive deleted rows, but are no use as filters."""
+    links = Tag._meta.get_field(relation).through.objects
+    return owned(Tag, user).filter(Exists(links.filter(tag=OuterRef("pk"))))
+
+
 class NarrowingForm(PlainMessages, forms.Form):
     """Person, tag and an inclusive date range: the filters moments and the journal share."""
 
@@ -215,12 +226,12 @@ class NarrowingForm(PlainMessages, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        people = owned(Person, user).only("id", "name", "is_archived")
-        self.fields["person"].queryset = people.order_by("is_archived", "name")
-        # Only tags still in use here: tags outlive deleted rows, but are no use as filters.
-        links = Tag._meta.get_field(self.tag_relation).through.objects
-        in_use = Exists(links.filter(tag=OuterRef("pk")))
-        self.fields["tag"].queryset = owned(Tag, user).filter(in_use)
+        self.offer(user)
+
+    def offer(self, user) -> None:
+        """Give the person and tag fields the owner's rows to choose from."""
+        self.fields["person"].queryset = people_offered(user)
+        self.fields["tag"].queryset = tags_in_use(user, self.tag_relation)
 
     def clean(self):
         cleaned = super().clean()
@@ -236,11 +247,14 @@ class KnownRowField(forms.Field):
 
     widget = forms.Select
 
-    def __init__(self, rows: list[tuple[int, str]], empty_label: str, **kwargs):
+    def __init__(self, empty_label: str, **kwargs):
         super().__init__(required=False, **kwargs)
+        self.empty_label = empty_label
+        self.offer([])
+
+    def offer(self, rows: list[tuple[int, str]]) -> None:
         self.rows = rows
         self.ids = {pk for pk, _ in rows}
-        self.empty_label = empty_label
 
     def to_python(self, value) -> int | None:
         if value in self.empty_values:
@@ -258,14 +272,19 @@ class MomentFilterForm(NarrowingForm):
 
     tag_relation = "moments"
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, user=user, **kwargs)
-        for name in ("person", "tag"):
-            field = self.fields[name]
-            self.fields[name] = KnownRowField(
-                # Escaped here as Django escapes, so the page reads byte for byte as before.
-                [(pk, escape(text)) for pk, text in field.queryset.values_list("id", "name")],
-                field.empty_label,
-                label=field.label,
-                error_messages={"invalid_choice": field.error_messages["invalid_choice"]},
-            )
+    person = KnownRowField(
+        "Anyone",
+        label="With",
+        error_messages={"invalid_choice": "That person is not in your circle."},
+    )
+    tag = KnownRowField(
+        "Any tag", label="Tag", error_messages={"invalid_choice": "There is no such tag."}
+    )
+
+    def offer(self, user) -> None:
+        # Escaped here as Django escapes, so the page reads byte for byte as before.
+        for name, rows in (
+            ("person", people_offered(user)),
+            ("tag", tags_in_use(user, self.tag_relation)),
+        ):
+            self.fields[name].offer([(pk, escape(t)) for pk, t in rows.values_list("id", "name")])

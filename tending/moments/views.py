@@ -18,9 +18,8 @@ from tending.moments.queries import (
     count_moments,
     local_format,
     moment_rows,
-    names_by_moment,
     narrowed,
-    tags_by_moment,
+    people_and_tags,
 )
 from tending.moments.services import delete_moments, log_moment
 
@@ -88,10 +87,10 @@ def add(request):
     return render(request, "moments/form.html", {"form": form, "adding": True, "moment": None})
 
 
-def people_and_tags(moment: Moment) -> dict:
+def named_links(moment: Moment) -> dict:
     """A moment's people and tags as (id, name), names escaped as Django escapes them."""
-    people = names_by_moment([moment.pk]).get(moment.pk, [])
-    tags = tags_by_moment([moment.pk]).get(moment.pk, [])
+    people, tags = people_and_tags([moment.pk])
+    people, tags = people.get(moment.pk, []), tags.get(moment.pk, [])
     return {
         "people": [(pk, escape(name)) for pk, name in people],
         "tags": [(pk, escape(name)) for pk, name in tags],
@@ -104,7 +103,7 @@ def detail(request, moment_id: int):
     context = {
         "moment": moment,
         "when": local_format(moment.occurred_at, "l j F Y, H:i"),
-        **people_and_tags(moment),
+        **named_links(moment),
     }
     return render(request, "moments/detail.html", context)
 
@@ -134,10 +133,9 @@ def delete(request, moment_id: int):
         delete_moments(owned(Moment, request.user).filter(pk=moment.pk))
         messages.success(request, "That moment is deleted.")
         return redirect("moments:list")
-    people = names_by_moment([moment.pk]).get(moment.pk, [])
     context = {
         "moment": moment,
         "when": local_format(moment.occurred_at, "j F Y, H:i"),
-        "people": [(pk, escape(name)) for pk, name in people],
+        "people": named_links(moment)["people"],
     }
     return render(request, "moments/delete.html", context)
