@@ -8,24 +8,46 @@ from django.utils.safestring import SafeString, mark_safe
 from tending.circle.models import Ring
 
 
-def chosen_values(field) -> set[str]:
-    """The ids a multiple-choice field shows as ticked, as its widget works them out."""
+def chosen_values(field, multiple: bool = True) -> set[str]:
+    """The values a choice field shows as ticked, as its widget works them out: nothing
+    given ticks nothing of a multiple choice, and the empty choice of a single one."""
     value = field.value()
-    if value is None:
+    if value is None and multiple:
         return set()
     if not isinstance(value, list | tuple):
         value = [value]
     return {"" if v is None else str(v) for v in value}
 
 
-def checkbox(name: str, value: int, id_: str, invalid: bool, checked: bool) -> SafeString:
-    """One chip's input, byte for byte as Django's CheckboxSelectMultiple writes it."""
+def choice_input(kind: str, name: str, value, id_: str, invalid: bool, checked: bool) -> SafeString:
+    """One chip's input, byte for byte as Django's CheckboxSelectMultiple or RadioSelect
+    writes it (the attributes in Django's order: id, aria-invalid, checked)."""
     return mark_safe(
-        f'<input type="checkbox" name="{escape(name)}" value="{value}" id="{escape(id_)}"'
+        f'<input type="{kind}" name="{escape(name)}" value="{escape(value)}" id="{escape(id_)}"'
         + (' aria-invalid="true"' if invalid else "")
         + (" checked" if checked else "")
         + ">"
     )
+
+
+def radio_chips(field) -> list[dict]:
+    """A radio field's choices as chips, written from its plain choices (see people_groups)."""
+    chosen = chosen_values(field, multiple=False)
+    invalid = bool(field.errors)
+    chips, found = [], False
+    for index, (value, label) in enumerate(field.field.choices):
+        text = "" if value is None else str(value)
+        checked = not found and text in chosen  # as Django, only the first match is ticked
+        found = found or checked
+        id_ = f"{field.auto_id}_{index}"
+        chips.append(
+            {
+                "id": id_,
+                "label": escape(label),
+                "tag": choice_input("radio", field.html_name, text, id_, invalid, checked),
+            }
+        )
+    return chips
 
 
 def people_groups(field) -> tuple[list[tuple[str, list[dict]]], int]:
@@ -46,7 +68,7 @@ def people_groups(field) -> tuple[list[tuple[str, list[dict]]], int]:
             "id": id_,
             "key": escape(name.lower()),
             "name": escape(name),
-            "tag": checkbox(field.html_name, pk, id_, invalid, str(pk) in chosen),
+            "tag": choice_input("checkbox", field.html_name, pk, id_, invalid, str(pk) in chosen),
         }
         (archived if is_archived else groups.setdefault(ring, [])).append(chip)
     named = [(f"{Ring(r).label} ring", groups[r]) for r in groups if groups[r]]
@@ -55,4 +77,4 @@ def people_groups(field) -> tuple[list[tuple[str, list[dict]]], int]:
     return named, sum(len(g) for _, g in named)
 
 
-GLOBALS = {"people_groups": people_groups}
+GLOBALS = {"people_groups": people_groups, "radio_chips": radio_chips}
