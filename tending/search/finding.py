@@ -14,15 +14,17 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import connection
-from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from tending.circle.models import Person
+from tending.core.jinja import url
 from tending.core.ownership import owned
 from tending.journal.models import Entry
 from tending.journal.search import highlight, quoted_query, search_terms, snippet
 from tending.moments.models import Moment
+from tending.moments.queries import people_and_tags
 from tending.safety.models import Part, PlanEntry
 from tending.search.index import KINDS, SPREAD, TABLE
 
@@ -51,6 +53,15 @@ _POSTGRESQL_MATCH = {
     ),
     "plan": ("safety_planentry", "to_tsvector('english'::regconfig, r.text)", "r.part"),
 }
+
+
+# kind, model, the columns a hit of that kind shows
+_HIT_COLUMNS = (
+    ("entry", Entry, ("id", "written_on", "title", "body")),
+    ("moment", Moment, ("id", "occurred_at", "note")),
+    ("person", Person, ("id", "name", "notes")),
+    ("plan", PlanEntry, ("id", "part", "text")),
+)
 
 
 @dataclass(frozen=True)
@@ -165,26 +176,24 @@ def find_everywhere(user, words: str) -> Found:
 
 
 def hits_for(user, matches: list[Match], terms: Terms) -> list[Hit]:
-    """Highlighted hits for one page of matches, in their order; a few queries per page."""
+    """Highlighted hits for one page of matches, in their order; a few queries per page.
+
+    Only the columns a hit shows are read, and a moment's people by name alone.
+    """
     wanted: dict[str, list[int]] = {}
     for match in matches:
         wanted.setdefault(match.kind, []).append(match.pk)
-    rows = (
-        {
-            "entry": owned(Entry, user).in_bulk(wanted.get("entry", [])),
-            "moment": owned(Moment, user)
-            .prefetch_related("people")
-            .in_bulk(wanted.get("moment", [])),
-            "person": owned(Person, user).in_bulk(wanted.get("person", [])),
-            "plan": owned(PlanEntry, user).in_bulk(wanted.get("plan", [])),
-        }
-        if wanted
-        else {}
-    )
+    rows = {}
+    for kind, model, columns in _HIT_COLUMNS:
+        if kind in wanted:
+            rows[kind] = owned(model, user).only(*columns).in_bulk(wanted[kind])
+    people = people_and_tags(list(rows["moment"]))[0] if rows.get("moment") else {}
     hits = []
     for match in matches:
         row = rows.get(match.kind, {}).get(match.pk)
         if row is not None:
+            if match.kind == "moment":  # escaped as Django escapes, as the page always read
+                row.names = [escape(name) for _, name in people.get(row.pk, ())]
             hits.append(_hit(match.kind, row, terms))
     return hits
 
@@ -195,7 +204,7 @@ def _hit(kind: str, row, terms: Terms) -> Hit:
         return Hit(
             kind,
             label,
-            reverse("journal:detail", args=[row.pk]),
+            url("journal:detail", row.pk),
             row.written_on,
             highlight(row.heading, terms, forms=True),
             snippet(row.body, terms, forms=True),
@@ -205,17 +214,17 @@ def _hit(kind: str, row, terms: Terms) -> Hit:
         return Hit(
             kind,
             label,
-            reverse("moments:detail", args=[row.pk]),
+            url("moments:detail", row.pk),
             timezone.localdate(row.occurred_at),
             highlight("", terms),
             snippet(row.note, terms, forms=True),
-            [person.name for person in row.people.all()],
+            row.names,
         )
     if kind == "person":
         return Hit(
             kind,
             label,
-            reverse("circle:person", args=[row.pk]),
+            url("circle:person", row.pk),
             None,
             highlight(row.name, terms, forms=True),
             snippet(row.notes, terms, forms=True),
@@ -224,7 +233,7 @@ def _hit(kind: str, row, terms: Terms) -> Hit:
     return Hit(
         kind,
         label,
-        reverse("safety:plan") + f"#entry-{row.pk}",
+        url("safety:plan") + f"#entry-{row.pk}",
         None,
         highlight(row.get_part_display(), terms),
         snippet(row.text, terms, forms=True),
