@@ -106,41 +106,59 @@ def tsquery_parts(terms: Terms) -> tuple[str, list[str]]:
     return "(" + " && ".join(parts) + ")", params
 
 
-def _matches_sqlite(user, kind: str, terms: Terms) -> list[tuple[int, object]]:
+def _sqlite_part(user, kind: str, terms: Terms) -> tuple[str, list]:
     code = KINDS[kind][0]
     table, order = _SQLITE_SORT[kind]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT r.id, {order} FROM {TABLE} JOIN {table} r ON r.id = {TABLE}.rowid / {SPREAD} "
-            f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid = r.id * {SPREAD} + {code} "
-            "AND r.owner_id = %s "
-            f"ORDER BY {order} DESC, r.id DESC LIMIT %s",
-            [quoted_query(terms, prefix=True), user.pk, MOST_PER_KIND + 1],
-        )
-        return cursor.fetchall()
+    return (
+        f"SELECT r.id AS id, {order} AS o FROM {TABLE} "
+        f"JOIN {table} r ON r.id = {TABLE}.rowid / {SPREAD} "
+        f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid = r.id * {SPREAD} + {code} "
+        "AND r.owner_id = %s "
+        f"ORDER BY {order} DESC, r.id DESC LIMIT %s",
+        [quoted_query(terms, prefix=True), user.pk, MOST_PER_KIND + 1],
+    )
 
 
-def _matches_postgresql(user, kind: str, terms: Terms) -> list[tuple[int, object]]:
+def _postgresql_part(user, kind: str, terms: Terms) -> tuple[str, list]:
     table, vector, order = _POSTGRESQL_MATCH[kind]
     query, params = tsquery_parts(terms)
+    # As text, so the kinds' columns unite; dates and UTC times sort as text in time order.
+    return (
+        f"SELECT r.id AS id, CAST({order} AS text) AS o FROM {table} r "
+        f"WHERE r.owner_id = %s AND {vector} @@ {query} "
+        f"ORDER BY {order} DESC, r.id DESC LIMIT %s",
+        [user.pk, *params, MOST_PER_KIND + 1],
+    )
+
+
+def _matches(user, terms: Terms) -> dict[str, list[tuple[int, object]]]:
+    """Each kind's newest matches (one more than MOST_PER_KIND, to tell it was capped), newest
+    first, in one query: each kind's part is still its own capped, ordered search."""
+    part = _postgresql_part if connection.vendor == "postgresql" else _sqlite_part
+    selects, params = [], []
+    for kind in KIND_ORDER:
+        sql, given = part(user, kind, terms)
+        selects.append(f"SELECT '{kind}' AS kind, m.id, m.o FROM ({sql}) m")
+        params += given
+    found: dict[str, list[tuple[int, object]]] = {kind: [] for kind in KIND_ORDER}
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT r.id, {order} FROM {table} r WHERE r.owner_id = %s AND {vector} @@ {query} "
-            f"ORDER BY {order} DESC, r.id DESC LIMIT %s",
-            [user.pk, *params, MOST_PER_KIND + 1],
-        )
-        return cursor.fetchall()
+        cursor.execute(" UNION ALL ".join(selects) + " ORDER BY 1, 3 DESC, 2 DESC", params)
+        for kind, pk, when in cursor.fetchall():
+            found[kind].append((pk, when))
+    return found
 
 
-def _as_date(value) -> datetime.date | None:
-    if isinstance(value, str) and value[:1].isdigit():  # SQLite hands back text
+def _as_date(value, zone=None) -> datetime.date | None:
+    """The day of a match's date or time (in `zone`, else the current one); times come back
+    as text from SQLite, and from PostgreSQL through the union of kinds."""
+    if isinstance(value, str) and value[:1].isdigit():
         value = datetime.datetime.fromisoformat(value) if len(value) > 10 else value
         if isinstance(value, str):
             value = datetime.date.fromisoformat(value)
     if isinstance(value, datetime.datetime):
-        if timezone.is_naive(value):
-            value = timezone.make_aware(value, datetime.UTC)
-        return timezone.localdate(value)
+        if value.tzinfo is None or value.utcoffset() is None:  # naive: stored in UTC
+            value = value.replace(tzinfo=datetime.UTC)
+        return value.astimezone(zone or timezone.get_current_timezone()).date()
     return value if isinstance(value, datetime.date) else None
 
 
@@ -150,18 +168,19 @@ def find_everywhere(user, words: str) -> Found:
     terms = search_terms(words)
     if not terms or not getattr(user, "is_authenticated", False):
         return Found([], terms, False)
-    finder = _matches_postgresql if connection.vendor == "postgresql" else _matches_sqlite
+    matched = _matches(user, terms)
     capped = False
+    zone = timezone.get_current_timezone()
     first: list[Match] = []
     dated: list[tuple[datetime.date, int, Match]] = []
     for kind in KIND_ORDER:
-        rows = finder(user, kind, terms)
+        rows = matched[kind]
         capped = capped or len(rows) > MOST_PER_KIND
         for pk, when in rows[:MOST_PER_KIND]:
             if kind in ("person", "plan"):
                 first.append(Match(kind, pk, when))
             else:
-                day = _as_date(when) or datetime.date.min
+                day = _as_date(when, zone) or datetime.date.min
                 dated.append((day, pk, Match(kind, pk, day)))
     parts = list(Part.values)  # plan lines in the plan's own order of parts
 
