@@ -109,9 +109,11 @@ def tsquery_parts(terms: Terms) -> tuple[str, list[str]]:
 def _sqlite_part(user, kind: str, terms: Terms) -> tuple[str, list]:
     code = KINDS[kind][0]
     table, order = _SQLITE_SORT[kind]
+    # CROSS JOIN keeps the index first: an index in the rows' own order (moments have one)
+    # would otherwise tempt SQLite to walk every row newest first, matching each in turn.
     return (
         f"SELECT r.id AS id, {order} AS o FROM {TABLE} "
-        f"JOIN {table} r ON r.id = {TABLE}.rowid / {SPREAD} "
+        f"CROSS JOIN {table} r ON r.id = {TABLE}.rowid / {SPREAD} "
         f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid = r.id * {SPREAD} + {code} "
         "AND r.owner_id = %s "
         f"ORDER BY {order} DESC, r.id DESC LIMIT %s",
