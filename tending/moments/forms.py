@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
+from django.utils.html import escape
 
 from tending.circle.models import Person
 from tending.circle.queries import people_to_choose
@@ -88,7 +89,7 @@ class QuickMomentForm(PlainMessages, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["people"].queryset = people_to_choose(user)
+        self.fields["people"].queryset = people_to_choose(user).order_by("name", "id")
 
 
 class MomentForm(PlainMessages, forms.ModelForm):
@@ -152,7 +153,8 @@ class MomentForm(PlainMessages, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["people"].queryset = people_to_choose(user, self.instance)
+        people = people_to_choose(user, self.instance)
+        self.fields["people"].queryset = people.order_by("name", "id")
         if self.instance.pk:
             self.initial["tag_names"] = tag_text(self.instance.tags.all())
             self.initial["occurred_at"] = timezone.localtime(self.instance.occurred_at)
@@ -175,6 +177,17 @@ class MomentForm(PlainMessages, forms.ModelForm):
         if commit:
             moment.tags.set(tags_for(self.user, self.cleaned_data["tag_names"]))
         return moment
+
+
+def people_offered(user) -> QuerySet[Person]:
+    people = owned(Person, user).only("id", "name", "is_archived")
+    return people.order_by("is_archived", "name")
+
+
+def tags_in_use(user, relation: str) -> QuerySet[Tag]:
+    """Only tags still in use here: tags outlive deleted rows, but are no use as filters."""
+    links = Tag._meta.get_field(relation).through.objects
+    return owned(Tag, user).filter(Exists(links.filter(tag=OuterRef("pk"))))
 
 
 class NarrowingForm(PlainMessages, forms.Form):
@@ -213,12 +226,12 @@ class NarrowingForm(PlainMessages, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        people = owned(Person, user).only("id", "name", "is_archived")
-        self.fields["person"].queryset = people.order_by("is_archived", "name")
-        # Only tags still in use here: tags outlive deleted rows, but are no use as filters.
-        links = Tag._meta.get_field(self.tag_relation).through.objects
-        in_use = Exists(links.filter(tag=OuterRef("pk")))
-        self.fields["tag"].queryset = owned(Tag, user).filter(in_use)
+        self.offer(user)
+
+    def offer(self, user) -> None:
+        """Give the person and tag fields the owner's rows to choose from."""
+        self.fields["person"].queryset = people_offered(user)
+        self.fields["tag"].queryset = tags_in_use(user, self.tag_relation)
 
     def clean(self):
         cleaned = super().clean()
@@ -228,5 +241,50 @@ class NarrowingForm(PlainMessages, forms.Form):
         return cleaned
 
 
+class KnownRowField(forms.Field):
+    """A choice among rows already read as (id, name): checked against them, without a query
+    per request, and cleaned to the row's id. The page renders the rows as a select itself."""
+
+    widget = forms.Select
+
+    def __init__(self, empty_label: str, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.empty_label = empty_label
+        self.offer([])
+
+    def offer(self, rows: list[tuple[int, str]]) -> None:
+        self.rows = rows
+        self.ids = {pk for pk, _ in rows}
+
+    def to_python(self, value) -> int | None:
+        if value in self.empty_values:
+            return None
+        if not is_row_id(value) or int(value) not in self.ids:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return int(value)
+
+
 class MomentFilterForm(NarrowingForm):
+    """The list's filters: the people and tags offered are read once, as plain values, and
+    the chosen ones cleaned to ids."""
+
     tag_relation = "moments"
+
+    person = KnownRowField(
+        "Anyone",
+        label="With",
+        error_messages={"invalid_choice": "That person is not in your circle."},
+    )
+    tag = KnownRowField(
+        "Any tag", label="Tag", error_messages={"invalid_choice": "There is no such tag."}
+    )
+
+    def offer(self, user) -> None:
+        # Escaped here as Django escapes, so the page reads byte for byte as before.
+        for name, rows in (
+            ("person", people_offered(user)),
+            ("tag", tags_in_use(user, self.tag_relation)),
+        ):
+            self.fields[name].offer([(pk, escape(t)) for pk, t in rows.values_list("id", "name")])

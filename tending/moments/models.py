@@ -81,7 +81,8 @@ class Moment(OwnedModel):
     class Meta:
         ordering = ["-occurred_at", "-id"]
         indexes = [
-            models.Index(fields=["owner", "-occurred_at"]),
+            # The lists' order in full, ties included: a page far down is found in the index.
+            models.Index(fields=["owner", "-occurred_at", "-id"], name="moment_owner_newest"),
             # "Welcome back" on Today asks when anything was last logged.
             models.Index(fields=["owner", "created_at"], name="moment_owner_logged"),
         ]

@@ -7,13 +7,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.html import escape
 from django.views.decorators.http import require_http_methods
 
 from tending.circle.models import Person
 from tending.core.ownership import get_owned_or_404, is_row_id, one_or_404, owned
 from tending.moments.forms import MomentFilterForm, MomentForm, QuickMomentForm
 from tending.moments.models import Moment
-from tending.moments.queries import count_moments, filtered_moments, moments_for
+from tending.moments.queries import (
+    count_moments,
+    local_format,
+    moment_rows,
+    narrowed,
+    people_and_tags,
+)
 from tending.moments.services import delete_moments, log_moment
 
 PAGE_SIZE = 25
@@ -26,10 +33,11 @@ def moment_list(request):
     if form.is_bound:
         form.is_valid()  # a bad field is shown with its message and left out of the filter
         filters = {k: v for k, v in form.cleaned_data.items() if v and k not in form.errors}
-    moments = filtered_moments(request.user, **filters)
+    moments = narrowed(owned(Moment, request.user), **filters)
     paginator = Paginator(moments, PAGE_SIZE)
     paginator.count = count_moments(moments, **filters)  # a cheaper count than Paginator's
     page = paginator.get_page(request.GET.get("page"))
+    page.object_list = moment_rows(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode(), "filtered": bool(filters)}
@@ -76,13 +84,28 @@ def add(request):
         if form.time_note:
             messages.info(request, form.time_note)
         return redirect("moments:detail", moment_id=moment.pk)
-    return render(request, "moments/form.html", {"form": form, "adding": True})
+    return render(request, "moments/form.html", {"form": form, "adding": True, "moment": None})
+
+
+def named_links(moment: Moment) -> dict:
+    """A moment's people and tags as (id, name), names escaped as Django escapes them."""
+    people, tags = people_and_tags([moment.pk])
+    people, tags = people.get(moment.pk, []), tags.get(moment.pk, [])
+    return {
+        "people": [(pk, escape(name)) for pk, name in people],
+        "tags": [(pk, escape(name)) for pk, name in tags],
+    }
 
 
 @login_required
 def detail(request, moment_id: int):
-    moment = one_or_404(moments_for(request.user), pk=moment_id)
-    return render(request, "moments/detail.html", {"moment": moment})
+    moment = get_owned_or_404(Moment, request.user, pk=moment_id)
+    context = {
+        "moment": moment,
+        "when": local_format(moment.occurred_at, "l j F Y, H:i"),
+        **named_links(moment),
+    }
+    return render(request, "moments/detail.html", context)
 
 
 @login_required
@@ -99,15 +122,20 @@ def edit(request, moment_id: int):
         if form.time_note:
             messages.info(request, form.time_note)
         return redirect("moments:detail", moment_id=moment.pk)
-    return render(request, "moments/form.html", {"form": form, "moment": moment})
+    return render(request, "moments/form.html", {"form": form, "adding": False, "moment": moment})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete(request, moment_id: int):
-    moment = one_or_404(moments_for(request.user), pk=moment_id)
+    moment = one_or_404(owned(Moment, request.user).only("id", "occurred_at"), pk=moment_id)
     if request.method == "POST":
         delete_moments(owned(Moment, request.user).filter(pk=moment.pk))
         messages.success(request, "That moment is deleted.")
         return redirect("moments:list")
-    return render(request, "moments/delete.html", {"moment": moment})
+    context = {
+        "moment": moment,
+        "when": local_format(moment.occurred_at, "j F Y, H:i"),
+        "people": named_links(moment)["people"],
+    }
+    return render(request, "moments/delete.html", context)

@@ -14,15 +14,17 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import connection
-from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from tending.circle.models import Person
+from tending.core.jinja import url
 from tending.core.ownership import owned
 from tending.journal.models import Entry
 from tending.journal.search import highlight, quoted_query, search_terms, snippet
 from tending.moments.models import Moment
+from tending.moments.queries import people_and_tags
 from tending.safety.models import Part, PlanEntry
 from tending.search.index import KINDS, SPREAD, TABLE
 
@@ -51,6 +53,15 @@ _POSTGRESQL_MATCH = {
     ),
     "plan": ("safety_planentry", "to_tsvector('english'::regconfig, r.text)", "r.part"),
 }
+
+
+# kind, model, the columns a hit of that kind shows
+_HIT_COLUMNS = (
+    ("entry", Entry, ("id", "written_on", "title", "body")),
+    ("moment", Moment, ("id", "occurred_at", "note")),
+    ("person", Person, ("id", "name", "notes")),
+    ("plan", PlanEntry, ("id", "part", "text")),
+)
 
 
 @dataclass(frozen=True)
@@ -95,41 +106,61 @@ def tsquery_parts(terms: Terms) -> tuple[str, list[str]]:
     return "(" + " && ".join(parts) + ")", params
 
 
-def _matches_sqlite(user, kind: str, terms: Terms) -> list[tuple[int, object]]:
+def _sqlite_part(user, kind: str, terms: Terms) -> tuple[str, list]:
     code = KINDS[kind][0]
     table, order = _SQLITE_SORT[kind]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT r.id, {order} FROM {TABLE} JOIN {table} r ON r.id = {TABLE}.rowid / {SPREAD} "
-            f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid = r.id * {SPREAD} + {code} "
-            "AND r.owner_id = %s "
-            f"ORDER BY {order} DESC, r.id DESC LIMIT %s",
-            [quoted_query(terms, prefix=True), user.pk, MOST_PER_KIND + 1],
-        )
-        return cursor.fetchall()
+    # CROSS JOIN keeps the index first: an index in the rows' own order (moments have one)
+    # would otherwise tempt SQLite to walk every row newest first, matching each in turn.
+    return (
+        f"SELECT r.id AS id, {order} AS o FROM {TABLE} "
+        f"CROSS JOIN {table} r ON r.id = {TABLE}.rowid / {SPREAD} "
+        f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid = r.id * {SPREAD} + {code} "
+        "AND r.owner_id = %s "
+        f"ORDER BY {order} DESC, r.id DESC LIMIT %s",
+        [quoted_query(terms, prefix=True), user.pk, MOST_PER_KIND + 1],
+    )
 
 
-def _matches_postgresql(user, kind: str, terms: Terms) -> list[tuple[int, object]]:
+def _postgresql_part(user, kind: str, terms: Terms) -> tuple[str, list]:
     table, vector, order = _POSTGRESQL_MATCH[kind]
     query, params = tsquery_parts(terms)
+    # As text, so the kinds' columns unite; dates and UTC times sort as text in time order.
+    return (
+        f"SELECT r.id AS id, CAST({order} AS text) AS o FROM {table} r "
+        f"WHERE r.owner_id = %s AND {vector} @@ {query} "
+        f"ORDER BY {order} DESC, r.id DESC LIMIT %s",
+        [user.pk, *params, MOST_PER_KIND + 1],
+    )
+
+
+def _matches(user, terms: Terms) -> dict[str, list[tuple[int, object]]]:
+    """Each kind's newest matches (one more than MOST_PER_KIND, to tell it was capped), newest
+    first, in one query: each kind's part is still its own capped, ordered search."""
+    part = _postgresql_part if connection.vendor == "postgresql" else _sqlite_part
+    selects, params = [], []
+    for kind in KIND_ORDER:
+        sql, given = part(user, kind, terms)
+        selects.append(f"SELECT '{kind}' AS kind, m.id, m.o FROM ({sql}) m")
+        params += given
+    found: dict[str, list[tuple[int, object]]] = {kind: [] for kind in KIND_ORDER}
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT r.id, {order} FROM {table} r WHERE r.owner_id = %s AND {vector} @@ {query} "
-            f"ORDER BY {order} DESC, r.id DESC LIMIT %s",
-            [user.pk, *params, MOST_PER_KIND + 1],
-        )
-        return cursor.fetchall()
+        cursor.execute(" UNION ALL ".join(selects) + " ORDER BY 1, 3 DESC, 2 DESC", params)
+        for kind, pk, when in cursor.fetchall():
+            found[kind].append((pk, when))
+    return found
 
 
-def _as_date(value) -> datetime.date | None:
-    if isinstance(value, str) and value[:1].isdigit():  # SQLite hands back text
+def _as_date(value, zone=None) -> datetime.date | None:
+    """The day of a match's date or time (in `zone`, else the current one); times come back
+    as text from SQLite, and from PostgreSQL through the union of kinds."""
+    if isinstance(value, str) and value[:1].isdigit():
         value = datetime.datetime.fromisoformat(value) if len(value) > 10 else value
         if isinstance(value, str):
             value = datetime.date.fromisoformat(value)
     if isinstance(value, datetime.datetime):
-        if timezone.is_naive(value):
-            value = timezone.make_aware(value, datetime.UTC)
-        return timezone.localdate(value)
+        if value.tzinfo is None or value.utcoffset() is None:  # naive: stored in UTC
+            value = value.replace(tzinfo=datetime.UTC)
+        return value.astimezone(zone or timezone.get_current_timezone()).date()
     return value if isinstance(value, datetime.date) else None
 
 
@@ -139,18 +170,19 @@ def find_everywhere(user, words: str) -> Found:
     terms = search_terms(words)
     if not terms or not getattr(user, "is_authenticated", False):
         return Found([], terms, False)
-    finder = _matches_postgresql if connection.vendor == "postgresql" else _matches_sqlite
+    matched = _matches(user, terms)
     capped = False
+    zone = timezone.get_current_timezone()
     first: list[Match] = []
     dated: list[tuple[datetime.date, int, Match]] = []
     for kind in KIND_ORDER:
-        rows = finder(user, kind, terms)
+        rows = matched[kind]
         capped = capped or len(rows) > MOST_PER_KIND
         for pk, when in rows[:MOST_PER_KIND]:
             if kind in ("person", "plan"):
                 first.append(Match(kind, pk, when))
             else:
-                day = _as_date(when) or datetime.date.min
+                day = _as_date(when, zone) or datetime.date.min
                 dated.append((day, pk, Match(kind, pk, day)))
     parts = list(Part.values)  # plan lines in the plan's own order of parts
 
@@ -165,26 +197,24 @@ def find_everywhere(user, words: str) -> Found:
 
 
 def hits_for(user, matches: list[Match], terms: Terms) -> list[Hit]:
-    """Highlighted hits for one page of matches, in their order; a few queries per page."""
+    """Highlighted hits for one page of matches, in their order; a few queries per page.
+
+    Only the columns a hit shows are read, and a moment's people by name alone.
+    """
     wanted: dict[str, list[int]] = {}
     for match in matches:
         wanted.setdefault(match.kind, []).append(match.pk)
-    rows = (
-        {
-            "entry": owned(Entry, user).in_bulk(wanted.get("entry", [])),
-            "moment": owned(Moment, user)
-            .prefetch_related("people")
-            .in_bulk(wanted.get("moment", [])),
-            "person": owned(Person, user).in_bulk(wanted.get("person", [])),
-            "plan": owned(PlanEntry, user).in_bulk(wanted.get("plan", [])),
-        }
-        if wanted
-        else {}
-    )
+    rows = {}
+    for kind, model, columns in _HIT_COLUMNS:
+        if kind in wanted:
+            rows[kind] = owned(model, user).only(*columns).in_bulk(wanted[kind])
+    people = people_and_tags(list(rows["moment"]))[0] if rows.get("moment") else {}
     hits = []
     for match in matches:
         row = rows.get(match.kind, {}).get(match.pk)
         if row is not None:
+            if match.kind == "moment":  # escaped as Django escapes, as the page always read
+                row.names = [escape(name) for _, name in people.get(row.pk, ())]
             hits.append(_hit(match.kind, row, terms))
     return hits
 
@@ -195,7 +225,7 @@ def _hit(kind: str, row, terms: Terms) -> Hit:
         return Hit(
             kind,
             label,
-            reverse("journal:detail", args=[row.pk]),
+            url("journal:detail", row.pk),
             row.written_on,
             highlight(row.heading, terms, forms=True),
             snippet(row.body, terms, forms=True),
@@ -205,17 +235,17 @@ def _hit(kind: str, row, terms: Terms) -> Hit:
         return Hit(
             kind,
             label,
-            reverse("moments:detail", args=[row.pk]),
+            url("moments:detail", row.pk),
             timezone.localdate(row.occurred_at),
             highlight("", terms),
             snippet(row.note, terms, forms=True),
-            [person.name for person in row.people.all()],
+            row.names,
         )
     if kind == "person":
         return Hit(
             kind,
             label,
-            reverse("circle:person", args=[row.pk]),
+            url("circle:person", row.pk),
             None,
             highlight(row.name, terms, forms=True),
             snippet(row.notes, terms, forms=True),
@@ -224,7 +254,7 @@ def _hit(kind: str, row, terms: Terms) -> Hit:
     return Hit(
         kind,
         label,
-        reverse("safety:plan") + f"#entry-{row.pk}",
+        url("safety:plan") + f"#entry-{row.pk}",
         None,
         highlight(row.get_part_display(), terms),
         snippet(row.text, terms, forms=True),

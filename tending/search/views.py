@@ -21,6 +21,12 @@ PAGE_SIZE = 20
 MOST_SUGGESTIONS = 8
 
 
+def page_context(form, **given) -> dict:
+    """Every name the page reads: before a search, only the form and whether one was lost."""
+    context = {"form": form, "forgotten": False, "searched": False, "most": MOST_PER_KIND}
+    return {**context, **given}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def everything(request):
@@ -37,10 +43,10 @@ def everything(request):
             return redirect(f"{reverse('search:everything')}?s={key}")
         if request.method == "GET":  # too long to keep, and it must not stay in the address
             return redirect("search:everything")
-        return render(request, "search/everything.html", {"form": form})
+        return render(request, "search/everything.html", page_context(form))
     data, forgotten = recall_asked(request)
     form = EverythingForm(data)
-    context = {"form": form, "forgotten": forgotten, "most": MOST_PER_KIND}
+    context = page_context(form, forgotten=forgotten)
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
         found = find_everywhere(request.user, form.cleaned_data["q"])
         page = Paginator(found.matches, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -1,0 +1,71 @@
+"""The moments pages and searching everything: a fixed number of queries, the same on one year
+of data as on four, each at most the budget of eight."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tending.bench.pages import samples_for
+from tending.demo import fill_demo
+
+TODAY = datetime.date(2026, 6, 15)
+BUDGET = 8
+# Page: its queries (two of them, the session and the user, are every page's).
+PINNED = {
+    "/moments/": 7,
+    "/moments/?person=P": 7,
+    "/moments/?page=20": 7,
+    "/moments/quick/": 3,
+    "/moments/add/": 3,
+    "/moments/add/?person=P": 4,
+    "/moments/M/": 4,
+    "/moments/M/edit/": 6,
+    "/moments/M/delete/": 4,
+    "/search/": 2,
+    "search for walk": 7,
+    'search for "reaching out"': 4,  # only journal entries hold that phrase
+}
+
+
+@pytest.fixture(scope="module")
+def accounts(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        made = {}
+        for years in (1, 4):
+            user = get_user_model().objects.create_user(username=f"moments-counted-{years}")
+            fill_demo(user, years=years, seed=years, today=TODAY)
+            made[years] = user
+        yield made
+        for user in made.values():
+            user.delete()
+
+
+def query_counts(user) -> dict[str, tuple[int, int]]:
+    client = Client()
+    client.force_login(user)
+    values = samples_for(user).values
+    counts = {}
+    for page in PINNED:
+        url = page.replace("P", str(values["person_id"])).replace("M", str(values["moment_id"]))
+        if page.startswith("search for "):
+            url = client.post("/search/", {"q": page.removeprefix("search for ")})["Location"]
+        client.get(url)  # warm: the first request may load what later ones reuse
+        with CaptureQueriesContext(connection) as queries:
+            status = client.get(url).status_code
+        counts[page] = (status, len(queries))
+    return counts
+
+
+@pytest.mark.django_db
+def test_moments_and_search_pages_make_a_fixed_number_of_queries(accounts):
+    small, large = query_counts(accounts[1]), query_counts(accounts[4])
+    assert small == large
+    assert {page: n for page, (_, n) in large.items()} == PINNED
+    assert all(status == 200 for status, _ in large.values())
+    assert max(PINNED.values()) <= BUDGET
