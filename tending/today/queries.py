@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timedelta
 
-from django.db.models import Max
+from django.db.models import CharField, Max, OuterRef, Subquery, Value
 from django.utils import timezone
 
 from tending.checkins.models import CheckIn
@@ -19,15 +20,43 @@ from tending.today.reach_out import Candidate, Suggestion, rank_reach_out
 AWAY_AFTER_DAYS = 7
 
 
-def active_people(user) -> list[Person]:
-    """The circle's active people, loaded once and shared by everything Today shows."""
-    return list(people_for(user))
+@dataclass(frozen=True, slots=True)
+class TodayPerson:
+    """What Today shows and ranks of one active person, read as plain values in one query."""
+
+    pk: int
+    name: str
+    ring: str
+    rhythm_days: int
+    birthday_day: int | None
+    birthday_month: int | None
+    phone: str
+    email: str
+    created_at: datetime
+    last_moment_at: datetime | None
+    snoozed_until: date | None
+
+    def next_birthday(self, today: date) -> date | None:
+        return Person.next_birthday(self, today)  # reads only the two birthday fields
 
 
-def reach_out_suggestions(
-    user, today: date, people: list[Person] | None = None
-) -> list[Suggestion]:
-    snoozed = dict(owned(ReachOutSnooze, user).values_list("person_id", "until"))
+_FIELDS = tuple("id" if f.name == "pk" else f.name for f in fields(TodayPerson))
+
+
+def active_people(user) -> list[TodayPerson]:
+    """The circle's active people with their "not now" dates, loaded once for all of Today."""
+    snooze = ReachOutSnooze.objects.filter(person=OuterRef("pk")).values("until")[:1]
+    rows = (
+        owned(Person, user)
+        .filter(is_archived=False)
+        .order_by("name", "id")
+        .values_list(*_FIELDS[:-1])
+        .annotate(snoozed_until=Subquery(snooze))
+    )
+    return [TodayPerson(*row) for row in rows]
+
+
+def reach_out_suggestions(today: date, people: list[TodayPerson]) -> list[Suggestion]:
     candidates = [
         Candidate(
             key=p.pk,
@@ -36,36 +65,34 @@ def reach_out_suggestions(
             rhythm_days=p.rhythm_days,
             last_contact=last_contact_date(p),
             added_on=timezone.localdate(p.created_at),
-            snoozed_until=snoozed.get(p.pk),
+            snoozed_until=p.snoozed_until,
         )
-        for p in (active_people(user) if people is None else people)
+        for p in people
     ]
     return rank_reach_out(candidates, today)
 
 
-def not_yet_seen(user, people: list[Person] | None = None) -> list[Person]:
+def not_yet_seen(people: list[TodayPerson]) -> list[TodayPerson]:
     """Active people with no moment logged yet, oldest first.
 
     When nobody is due, these are why "everyone is in rhythm" would not be true: tending has
     nothing to keep time from for them.
     """
-    people = active_people(user) if people is None else people
     unseen = [p for p in people if p.last_moment_at is None]
     return sorted(unseen, key=lambda p: (p.created_at, p.pk))
 
 
-def set_aside_count(user, today: date) -> int:
+def set_aside_count(today: date, people: list[TodayPerson]) -> int:
     """How many people the person set aside with "Not now" who are still waiting."""
-    return owned(ReachOutSnooze, user).filter(until__gt=today, person__is_archived=False).count()
+    return sum(p.snoozed_until is not None and p.snoozed_until > today for p in people)
 
 
 def coming_birthdays(
-    user, today: date, days: int = 14, people: list[Person] | None = None
-) -> list[tuple[date, Person]]:
+    today: date, people: list[TodayPerson], days: int = 14
+) -> list[tuple[date, TodayPerson]]:
     """Birthdays from today to `days` ahead, soonest first."""
     horizon = today + timedelta(days=days)
     found = []
-    people = active_people(user) if people is None else people
     for person in people:
         if person.birthday_month is None:
             continue
@@ -75,11 +102,33 @@ def coming_birthdays(
     return sorted(found, key=lambda pair: (pair[0], pair[1].name))
 
 
-def days_away(user, today: date) -> int | None:
-    """Days since the person last logged anything, or None if they never did."""
-    last_moment = owned(Moment, user).aggregate(last=Max("created_at"))["last"]
-    last_checkin = owned(CheckIn, user).aggregate(last=Max("taken_at"))["last"]
-    times = [t for t in (last_moment, last_checkin) if t is not None]
+def last_logged(user) -> tuple[dict[str, datetime], datetime | None]:
+    """When each check-in was last taken, and when a moment was last logged, in one query."""
+    checkins = (
+        owned(CheckIn, user)
+        .values("instrument_id")
+        .annotate(last=Max("taken_at"))
+        .values_list("instrument_id", "last")
+        .order_by()
+    )
+    moments = (
+        owned(Moment, user)
+        .values(kind=Value(_MOMENTS, CharField()))
+        .annotate(last=Max("created_at"))
+        .values_list("kind", "last")
+        .order_by()
+    )
+    found = dict(checkins.union(moments, all=True))
+    last_moment = found.pop(_MOMENTS, None)
+    return {k: v for k, v in found.items() if v is not None}, last_moment
+
+
+_MOMENTS = ""  # no check-in has an empty name
+
+
+def days_away(today: date, *times: datetime | None) -> int | None:
+    """Days since the latest of `times` (when anything was last logged), None if never."""
+    times = [t for t in times if t is not None]
     if not times:
         return None
     return days_between(timezone.localdate(max(times)), today)
