@@ -11,7 +11,7 @@ from django.utils import timezone
 from tending.checkins.models import CheckIn
 from tending.circle.drift import days_between
 from tending.circle.models import Person
-from tending.circle.queries import last_contact_date, people_for
+from tending.circle.queries import last_contact_date
 from tending.core.ownership import owned
 from tending.moments.models import Moment
 from tending.today.models import ReachOutSnooze
@@ -38,6 +38,10 @@ class TodayPerson:
 
     def next_birthday(self, today: date) -> date | None:
         return Person.next_birthday(self, today)  # reads only the two birthday fields
+
+    @property
+    def born_on_leap_day(self) -> bool:
+        return (self.birthday_month, self.birthday_day) == (2, 29)
 
 
 _FIELDS = tuple("id" if f.name == "pk" else f.name for f in fields(TodayPerson))
@@ -142,11 +146,10 @@ def feed_reminders(user, feed, today: date) -> list:
     from tending.today import feed as calendar
 
     reminders = []
-    snoozed = dict(owned(ReachOutSnooze, user).values_list("person_id", "until"))
-    for p in people_for(user):
+    for p in active_people(user):
         name = calendar.shown_name(p.name, feed.use_initials)
         since = last_contact_date(p) or timezone.localdate(p.created_at)
-        due = max(since + timedelta(days=p.rhythm_days), today, snoozed.get(p.pk, today))
+        due = max(since + timedelta(days=p.rhythm_days), today, p.snoozed_until or today)
         reminders.append(calendar.reach_out_reminder(p.pk, name, due, p.rhythm_days))
         birthday = p.next_birthday(today)
         if birthday is not None:
