@@ -17,6 +17,7 @@ from django.utils.dateparse import parse_datetime
 from tending.core.accounts import new_account_name
 from tending.core.dates import check_plausible_date, resolve_local_time
 from tending.core.plain_messages import PlainMessages, plain_password_errors
+from tending.core.widgets import FixedSelect
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +27,8 @@ def time_zone_choices() -> list[tuple[str, str]]:
 
 
 class TimeZoneField(forms.ChoiceField):
+    widget = FixedSelect
+
     def __init__(self, **kwargs):
         kwargs.setdefault("label", "Your time zone")
         kwargs.setdefault("help_text", "Used for every date you see and for what “today” means.")
@@ -52,7 +55,7 @@ class WelcomeForm(PlainMessages, forms.Form):
     )
     # The browser's own zone is filled in by tending.js; without JavaScript, UTC.
     time_zone = TimeZoneField(
-        initial="UTC", widget=forms.Select(attrs={"data-browser-time-zone": "true"})
+        initial="UTC", widget=FixedSelect(attrs={"data-browser-time-zone": "true"})
     )
 
     def __init__(self, *args, **kwargs):

@@ -51,7 +51,7 @@ def calendar_settings(request):
         return render(
             request,
             "today/calendar.html",
-            {"feed": feed, "form": form, "digest_form": digest_form},
+            {"feed": feed, "link": None, "form": form, "digest_form": digest_form},
             status=400,
         )
     elif action == "options" and feed is not None:

@@ -7,9 +7,12 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
-from tending.checkins.queries import due_checkins, risky_drafts
+from tending.checkins.queries import frequencies, is_due, risky_drafts
+from tending.checkins.registry import instruments
 from tending.circle.models import Person
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404
@@ -20,6 +23,7 @@ from tending.today.queries import (
     active_people,
     coming_birthdays,
     days_away,
+    last_logged,
     not_yet_seen,
     reach_out_suggestions,
     set_aside_count,
@@ -31,40 +35,54 @@ PULSE = "daily-pulse"
 
 @login_required
 def today(request):
-    day = timezone.localdate()
-    people = active_people(request.user)  # once, for suggestions, birthdays and the unseen
-    suggestions = reach_out_suggestions(request.user, day, people)
+    user, day = request.user, timezone.localdate()
+    people = active_people(user)  # once, for suggestions, birthdays and the unseen
+    suggestions = reach_out_suggestions(day, people)
     person = None
     if suggestions:
         person = next(p for p in people if p.pk == suggestions[0].key)
-    due = due_checkins(request.user, day)
-    away = days_away(request.user, day)
+    # When each check-in was last taken tells what is due; with the last moment, when they were
+    # last here.
+    last_taken, last_moment = last_logged(user)
+    chosen = frequencies(user)
+    due = [i for k, i in instruments().items() if is_due(chosen[k], last_taken.get(k), day)]
+    away = days_away(day, last_moment, *last_taken.values())
     another = request.GET.get("another", "0")
     turn = int(another) if another.isascii() and another.isdigit() and len(another) < 6 else 0
-    prompt = offer_prompt(request.user, seed=f"{request.user.pk}:{day}:{turn}")
-    risky = risky_drafts(request.user)
+    prompt = offer_prompt(user, seed=f"{user.pk}:{day}:{turn}")
     context = {
         "day": day,
         # A risky answer kept only in a draft: Today leads with the help the result shows.
-        "risky_drafts": risky,
-        "fired": [rule for draft in risky for rule in draft.fired],
+        "safety_first": _safety_first(request, risky_drafts(user)),
         "suggestion": suggestions[0] if suggestions else None,
         "person": person,
         "more_waiting": max(0, len(suggestions) - 1),
         "pulse": next((inst for inst in due if inst.id == PULSE), None),
         "other_due": [inst for inst in due if inst.id != PULSE],
-        "birthdays": coming_birthdays(request.user, day, people=people),
+        "birthdays": coming_birthdays(day, people),
         "prompt": prompt,
         "next_turn": turn + 1,
         "away": away if away is not None and away >= AWAY_AFTER_DAYS else None,
         "has_people": bool(people),
+        "not_yet_seen": [],
+        "not_yet_seen_more": 0,
+        "set_aside": 0,
     }
-    if person is None and context["has_people"]:
-        unseen = not_yet_seen(request.user, people)
+    if person is None and people:
+        unseen = not_yet_seen(people)
         context["not_yet_seen"] = unseen[:3]
         context["not_yet_seen_more"] = max(0, len(unseen) - 3)
-        context["set_aside"] = set_aside_count(request.user, day)
+        context["set_aside"] = set_aside_count(day, people)
     return render(request, "today/today.html", context)
+
+
+def _safety_first(request, risky: list) -> str:
+    """The check-ins' own "you deserve support" section, when a kept draft fired a rule."""
+    if not risky:
+        return ""
+    fired = [rule for draft in risky for rule in draft.fired]
+    context = {"fired": fired, "risky_drafts": risky}
+    return mark_safe(render_to_string("checkins/_safety_first.html", context, request))
 
 
 @login_required

@@ -22,6 +22,7 @@ from tending.today import feed as calendar
 from tending.today.models import CalendarFeed
 
 TODAY = datetime.date(2026, 6, 15)
+TODAY_QUERIES = 8
 
 
 @pytest.fixture(scope="module")
@@ -71,4 +72,7 @@ def test_queries_do_not_grow_with_the_data(accounts):
     assert not grown, f"(status, queries) with one year vs ten: {grown}"
     over = {page: n for page, (status, n) in ten.items() if status == 200 and n > QUERY_BUDGET}
     assert not over, f"pages over the budget of {QUERY_BUDGET} queries: {over}"
+    # Today reads people, check-ins and moments once each (issue 10: every page ≤ 8).
+    status, queries = ten["today:today"]
+    assert status == 200 and queries <= TODAY_QUERIES, ten["today:today"]
     assert sum(status == 200 for status, _ in ten.values()) >= 30

@@ -140,3 +140,25 @@ def test_choices_of_rows_stay_on_the_quick_path(owner):
     form = PeopleForm(renderer=TemplatesForbidden())
     tags = [str(choice.tag()) for choice in form["people"]]
     assert len(tags) == 1 and tags[0].startswith('<input type="checkbox" name="people" value="')
+
+
+def zones() -> list[tuple[str, str]]:
+    return [("Africa/Abidjan", "Africa/Abidjan"), ("UTC", "UTC"), ('a"<b>&', "a & <b>")]
+
+
+@pytest.mark.parametrize("value", [None, "UTC", 'a"<b>&', "nowhere", ""])
+@pytest.mark.parametrize("help_text", ["", "Used for every date"])
+def test_a_fixed_select_writes_what_selects_template_writes(value, help_text):
+    from tending.core.widgets import FixedSelect
+
+    class Fixed(forms.Form):
+        zone = forms.ChoiceField(choices=zones, widget=FixedSelect, help_text=help_text)
+
+    class Plain(forms.Form):
+        zone = forms.ChoiceField(choices=zones, help_text=help_text)
+
+    data = None if value is None else {"zone": value}
+    fixed, plain = Fixed(data), Plain(data, renderer=TEMPLATES)
+    if data:
+        fixed.is_valid(), plain.is_valid()
+    assert str(fixed["zone"]) == str(plain["zone"])
