@@ -9,6 +9,7 @@ numbers read exactly as before. A part adds its own in `tending/<part>/templatin
 
 from __future__ import annotations
 
+from datetime import datetime
 from importlib import import_module
 from importlib.util import find_spec
 
@@ -60,7 +61,13 @@ def now(format_string: str) -> str:
 
 
 def date(value, format_string: str | None = None) -> str:
-    """Django's `date` filter; an empty value prints nothing, as it does in Django."""
+    """Django's `date` filter, in the person's own time zone as Django's templates show it.
+
+    Django's template language moves an aware time into the current time zone before any
+    filter sees it; Jinja2 does not, so it is done here. An empty value prints nothing.
+    """
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
     return defaultfilters.date(value, format_string)
 
 

@@ -1,0 +1,80 @@
+"""The Jinja2 environment: addresses, dates in the person's zone, the form pieces, strictness."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+
+import jinja2
+import pytest
+from django import forms
+from django.template import engines
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from tending.core import jinja
+
+
+def render(source: str, **context) -> str:
+    return engines["jinja"].from_string(source).render(context)
+
+
+def test_url_matches_reverse_for_every_kind_of_argument():
+    assert jinja.url("core:home") == reverse("core:home")
+    assert jinja.url("moments:detail", 7) == reverse("moments:detail", args=[7])
+    assert jinja.url("moments:detail", 1234567) == "/moments/1234567/"
+    assert jinja.url("checkins:history", "daily-pulse") == reverse(
+        "checkins:history", args=["daily-pulse"]
+    )
+    assert jinja.url("moments:detail", moment_id=3) == reverse("moments:detail", args=[3])
+
+
+def test_url_forgets_its_shapes_when_the_url_configuration_changes():
+    assert jinja.url("moments:detail", 5) == "/moments/5/"
+    with override_settings(ROOT_URLCONF="tests.core.moved_urls"):
+        assert jinja.url("moments:detail", 5) == "/elsewhere/5/"
+    assert jinja.url("moments:detail", 5) == "/moments/5/"
+
+
+def test_date_shows_an_aware_time_in_the_current_zone_as_django_templates_do():
+    moment = datetime.datetime(2026, 3, 1, 23, 30, tzinfo=datetime.UTC)
+    with timezone.override(zoneinfo.ZoneInfo("Europe/Berlin")):
+        assert render('{{ when|date("j M Y, H:i") }}', when=moment) == "2 Mar 2026, 00:30"
+    assert render('{{ day|date("j M") }}', day=datetime.date(2026, 3, 1)) == "1 Mar"
+    assert render('{{ nothing|date("j M") }}', nothing=None) == ""
+
+
+def test_a_name_left_out_of_the_context_is_an_error_not_an_empty_string():
+    with pytest.raises(jinja2.UndefinedError):
+        render("{{ missing }}")
+
+
+class Sample(forms.Form):
+    note = forms.CharField(widget=forms.Textarea, help_text="As long as you like.")
+    private = forms.BooleanField(required=False, label="Keep it to myself")
+
+
+def test_field_macro_renders_a_textarea_and_puts_a_checkbox_before_its_label():
+    form = Sample(data={"note": ""})
+    form.is_valid()
+    html = render(
+        '{% from "core/forms.html" import field, form_errors %}'
+        "{{ form_errors(form) }}{{ field(form['note']) }}{{ field(form['private']) }}",
+        form=form,
+    )
+    assert "<textarea" in html and 'class="field has-error"' in html
+    assert 'id="id_note_helptext">As long as you like.' in html
+    assert 'id="id_note_error"><p>This field is required.</p>' in html
+    assert "Something needs another look" in html
+    box = html[html.index('class="field checkbox"') :]
+    assert box.index('type="checkbox"') < box.index("Keep it to myself")
+
+
+def test_the_test_client_sees_what_a_page_rendered(client, django_user_model):
+    user = django_user_model.objects.create_user(username="ana", password=None)
+    client.force_login(user)
+    response = client.get(reverse("moments:list"))
+    assert response.status_code == 200
+    assert "page" in response.context and response.context["user"] == user
+    assert "moments/list.html" in [t.name for t in response.templates]
