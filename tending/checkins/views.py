@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods
 
 from tending.checkins.chart import history_chart
@@ -21,7 +22,8 @@ from tending.checkins.queries import (
     history,
     is_due,
     latest_by_instrument,
-    previous_to,
+    recent,
+    with_previous,
 )
 from tending.checkins.registry import get_instrument, instruments
 from tending.checkins.scoring import change_since, safety_fired
@@ -50,6 +52,7 @@ def index(request):
         {
             "instrument": inst,
             "latest": latest.get(inst_id),
+            "last_at": timezone.localtime(latest[inst_id].taken_at) if inst_id in latest else None,
             "frequency": chosen[inst_id],
             "due": is_due(
                 chosen[inst_id], latest[inst_id].taken_at if inst_id in latest else None, today
@@ -113,36 +116,54 @@ def discard(request, instrument: str):
     return redirect("checkins:index")
 
 
-def chart_for(user, inst: Instrument) -> dict | None:
-    recent = list(history(user, inst.id).order_by("-taken_at", "-id")[:CHART_POINTS])
+def chart_of(inst: Instrument, newest_first: list[dict]) -> dict | None:
+    """The chart of the newest CHART_POINTS results (given newest first), oldest on the left."""
     low, high = inst.score_range()
     bands = [(b.low, b.high, b.label) for b in inst.bands]
-    points = [(c.taken_at, c.total) for c in reversed(recent)]
+    points = [(row["taken_at"], row["total"]) for row in reversed(newest_first[:CHART_POINTS])]
     return history_chart(points, low, high, bands)
+
+
+def _local(rows: list[dict], field: str = "", fmt: str = "") -> list[dict]:
+    """Rows with their time in the person's own zone, and as `field` formatted once."""
+    for row in rows:
+        row["taken_at"] = timezone.localtime(row["taken_at"])
+        if field:
+            row[field] = date_format(row["taken_at"], fmt)
+    return rows
 
 
 @login_required
 def result(request, checkin_id: int):
-    checkin = get_owned_or_404(CheckIn, request.user, pk=checkin_id)
+    checkin = with_previous(request.user, checkin_id)
     inst = get_instrument(checkin.instrument_id)
-    previous = previous_to(checkin)
+    previous = None
+    if checkin.previous_at is not None:
+        previous = {"taken_at": timezone.localtime(checkin.previous_at)}
+        previous["total"] = checkin.previous_total
     band = None
     change = None
     fired = ()
+    low = high = None
     if inst is not None:
         fired = safety_fired(inst, checkin.answers)
         band = next((b for b in inst.bands if b.label == checkin.band_label), None)
-        change = change_since(inst, checkin.total, previous.total if previous else None)
+        change = change_since(inst, checkin.total, previous["total"] if previous else None)
+        low, high = inst.score_range()
+    rows = _local(recent(request.user, checkin.instrument_id, CHART_POINTS), "day", "j M Y")
     context = {
         "checkin": checkin,
+        "taken_at": timezone.localtime(checkin.taken_at),
         "instrument": inst,
+        "low": low,
+        "high": high,
         "band": band,
         "previous": previous,
         "change": change,
-        "chart": chart_for(request.user, inst) if inst else None,
+        "chart": chart_of(inst, rows) if inst else None,
         "fired": fired,
         "subscales": subscale_rows(inst, checkin) if inst else [],
-        "recent": history(request.user, checkin.instrument_id)[:CHART_POINTS],
+        "recent": rows,
         "answers": answer_rows(inst, checkin) if inst else [],
     }
     return render(request, "checkins/result.html", context)
@@ -160,17 +181,21 @@ def answer_rows(inst: Instrument, checkin: CheckIn) -> list[tuple[str, str]]:
 @login_required
 def history_page(request, instrument: str):
     inst = instrument_or_404(instrument)
-    page = Paginator(history(request.user, inst.id), HISTORY_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    entries = list(page.object_list)
+    newest_first = history(request.user, inst.id).order_by("-taken_at", "-id")
+    shown = newest_first.values("pk", "taken_at", "total", "subscales", "band_label")
+    page = Paginator(shown, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    entries = _local(list(page.object_list), "when", "j M Y, H:i")
     for entry in entries:
-        entry.subscale_values = [entry.subscales.get(s.id) for s in inst.subscales]
+        entry["subscale_values"] = [entry["subscales"].get(s.id) for s in inst.subscales]
+    # The first page holds the chart's points already; a later one asks for them.
+    chart_rows = (
+        entries if page.number == 1 else _local(recent(request.user, inst.id, CHART_POINTS))
+    )
     context = {
         "instrument": inst,
         "entries": entries,
         "page": page,
-        "chart": chart_for(request.user, inst),
+        "chart": chart_of(inst, chart_rows),
     }
     return render(request, "checkins/history.html", context)
 
@@ -186,7 +211,11 @@ def delete(request, checkin_id: int):
         if inst is not None:
             return redirect("checkins:history", instrument=inst.id)
         return redirect("checkins:index")
-    context = {"checkin": checkin, "instrument": inst}
+    context = {
+        "checkin": checkin,
+        "instrument": inst,
+        "taken_at": timezone.localtime(checkin.taken_at),
+    }
     return render(request, "checkins/delete.html", context)
 
 
