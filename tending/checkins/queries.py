@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import DateTimeField, FloatField, OuterRef, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from tending.checkins.definitions import Instrument, SafetyRule
 from tending.checkins.models import CheckIn, CheckInChoice, CheckInDraft, Frequency
 from tending.checkins.registry import instruments
 from tending.checkins.scoring import safety_fired
-from tending.core.ownership import one_or_404, owned
+from tending.core.ownership import is_row_id, owned
 
 
 def history(user, instrument_id: str) -> QuerySet[CheckIn]:
@@ -34,45 +36,86 @@ def frequencies(user) -> dict[str, str]:
     return {i: chosen.get(i, inst.frequency) for i, inst in instruments().items()}
 
 
-def newest_of_each(user) -> QuerySet[CheckIn]:
+LATEST_FIELDS = ("instrument_id", "taken_at", "total", "band_label")
+_NEWEST_OF_ONE = (
+    "SELECT * FROM (SELECT {fields} FROM {table} WHERE owner_id = %s AND instrument_id = %s"
+    " ORDER BY taken_at DESC, id DESC LIMIT 1) AS newest_{n}"
+)
+
+
+def newest_of_each(user) -> list[CheckIn]:
     """The newest check-in of each instrument, in one query whatever the history's length.
 
     Each instrument's newest row is one step down the (owner, instrument, taken_at, id)
-    index; grouping every row by instrument to find its latest time read all ten years.
-    Two taken at the same moment: the later one.
+    index; grouping every row by instrument to find its latest time read all the years.
+    Two taken at the same moment: the later one. The SQL is plain: built with the ORM, the
+    five subqueries cost more to put together than to run.
     """
-    pick = Q()
-    for instrument_id in instruments():
-        newest = (
-            owned(CheckIn, user)
-            .filter(instrument_id=instrument_id)
-            .order_by("-taken_at", "-id")
-            .values("pk")[:1]
-        )
-        pick |= Q(pk=Subquery(newest))
-    return owned(CheckIn, user).filter(pick)
+    if not getattr(user, "is_authenticated", False):
+        return []
+    ids = list(instruments())
+    quote = connection.ops.quote_name
+    fields = ", ".join(quote(f) for f in ("id", "owner_id", *LATEST_FIELDS))
+    table = quote(CheckIn._meta.db_table)
+    sql = " UNION ALL ".join(
+        _NEWEST_OF_ONE.format(fields=fields, table=table, n=n) for n in range(len(ids))
+    )
+    params = [p for instrument_id in ids for p in (user.pk, instrument_id)]
+    return list(CheckIn.objects.raw(sql, params))
 
 
 def latest_by_instrument(user) -> dict[str, CheckIn]:
     """The newest check-in of each instrument, with what the list of check-ins shows of it."""
-    shown = ("owner", "instrument_id", "taken_at", "total", "band_label")
-    return {c.instrument_id: c for c in newest_of_each(user).only(*shown)}
+    return {c.instrument_id: c for c in newest_of_each(user)}
 
 
-def with_previous(user, checkin_id) -> CheckIn:
-    """One of `user`'s check-ins (or 404), carrying when the one before it was taken and its
-    score as `previous_at` and `previous_total` (None for the first), in a single query."""
-    before = CheckIn.objects.filter(
-        owner=OuterRef("owner"),
-        instrument_id=OuterRef("instrument_id"),
-        taken_at__lt=OuterRef("taken_at"),
-    ).order_by("-taken_at", "-id")
-    return one_or_404(
-        owned(CheckIn, user).annotate(
-            previous_at=Subquery(before.values("taken_at")[:1], output_field=DateTimeField()),
-            previous_total=Subquery(before.values("total")[:1], output_field=FloatField()),
-        ),
-        pk=checkin_id,
+@dataclass
+class Around:
+    """One check-in, the one taken before it (None for the first), and the newest few of its
+    instrument (newest first, as plain values)."""
+
+    checkin: CheckIn
+    previous: CheckIn | None
+    recent: list[dict]
+
+
+_AROUND = """
+SELECT 0 AS kind, {fields} FROM {table} WHERE owner_id = %s AND id = %s
+UNION ALL SELECT * FROM (
+  SELECT 1 AS kind, {fields} FROM {table} WHERE owner_id = %s
+  AND instrument_id = (SELECT instrument_id FROM {table} WHERE owner_id = %s AND id = %s)
+  AND taken_at < (SELECT taken_at FROM {table} WHERE owner_id = %s AND id = %s)
+  ORDER BY taken_at DESC, id DESC LIMIT 1) AS previous
+UNION ALL SELECT * FROM (
+  SELECT 2 AS kind, {fields} FROM {table} WHERE owner_id = %s
+  AND instrument_id = (SELECT instrument_id FROM {table} WHERE owner_id = %s AND id = %s)
+  ORDER BY taken_at DESC, id DESC LIMIT %s) AS recent
+"""
+
+
+def around(user, checkin_id: int, count: int) -> Around:
+    """A check-in of `user` (else 404) with what its result page shows besides, in one query.
+
+    Each part is a step down the (owner, instrument, taken_at, id) index; "the one before"
+    is the newest taken strictly earlier, as `previous_to` has it.
+    """
+    if not getattr(user, "is_authenticated", False) or not is_row_id(checkin_id):
+        raise Http404("No check-in here.")
+    quote = connection.ops.quote_name
+    fields = ", ".join(quote(f.column) for f in CheckIn._meta.concrete_fields)
+    sql = _AROUND.format(fields=fields, table=quote(CheckIn._meta.db_table))
+    me, row = user.pk, int(checkin_id)
+    params = [me, row, me, me, row, me, row, me, me, row, count]
+    found: dict[int, list[CheckIn]] = {0: [], 1: [], 2: []}
+    for checkin in CheckIn.objects.raw(sql, params):
+        found[checkin.kind].append(checkin)
+    if not found[0]:
+        raise Http404("No check-in here.")
+    shown = ("pk", "taken_at", "total", "band_label")
+    return Around(
+        checkin=found[0][0],
+        previous=found[1][0] if found[1] else None,
+        recent=[{name: getattr(c, name) for name in shown} for c in found[2]],
     )
 
 
@@ -99,7 +142,7 @@ def is_due(frequency: str, last_taken: datetime | None, today: date) -> bool:
 
 def last_taken_by_instrument(user) -> dict[str, datetime]:
     """When each instrument was last taken, in one query; instruments never taken are absent."""
-    return dict(newest_of_each(user).values_list("instrument_id", "taken_at"))
+    return {c.instrument_id: c.taken_at for c in newest_of_each(user)}
 
 
 def due_checkins(user, today: date | None = None) -> list[Instrument]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from functools import lru_cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -10,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from tending.checkins.chart import history_chart
@@ -17,13 +21,13 @@ from tending.checkins.definitions import Instrument
 from tending.checkins.forms import CheckInForm, FrequencyForm, field_name
 from tending.checkins.models import CheckIn, CheckInChoice
 from tending.checkins.queries import (
+    around,
     drafts,
     frequencies,
     history,
     is_due,
     latest_by_instrument,
     recent,
-    with_previous,
 )
 from tending.checkins.registry import get_instrument, instruments
 from tending.checkins.scoring import change_since, safety_fired
@@ -117,30 +121,45 @@ def discard(request, instrument: str):
 
 
 def chart_of(inst: Instrument, newest_first: list[dict]) -> dict | None:
-    """The chart of the newest CHART_POINTS results (given newest first), oldest on the left."""
+    """The chart of the newest CHART_POINTS results (given newest first), oldest on the left;
+    `days` holds each dot's date, already written out."""
     low, high = inst.score_range()
     bands = [(b.low, b.high, b.label) for b in inst.bands]
-    points = [(row["taken_at"], row["total"]) for row in reversed(newest_first[:CHART_POINTS])]
-    return history_chart(points, low, high, bands)
+    oldest_first = newest_first[:CHART_POINTS][::-1]
+    chart = history_chart(
+        [(row["taken_at"], row["total"]) for row in oldest_first], low, high, bands
+    )
+    if chart is not None:
+        chart["days"] = [row["day"] for row in oldest_first]
+    return chart
 
 
-def _local(rows: list[dict], field: str = "", fmt: str = "") -> list[dict]:
-    """Rows with their time in the person's own zone, and as `field` formatted once."""
+@lru_cache(maxsize=64)
+def _month(month: int, language: str | None) -> str:
+    return date_format(date(2000, month, 1), "M")
+
+
+def day_label(moment: datetime) -> str:
+    """Django's date "j M Y" (2 Mar 2026), with each month's name looked up only once."""
+    return f"{moment.day} {_month(moment.month, get_language())} {moment.year}"
+
+
+def _local(rows: list[dict]) -> list[dict]:
+    """Rows with their time in the person's own zone, and its date as `day` (written once)."""
     for row in rows:
-        row["taken_at"] = timezone.localtime(row["taken_at"])
-        if field:
-            row[field] = date_format(row["taken_at"], fmt)
+        row["taken_at"] = moment = timezone.localtime(row["taken_at"])
+        row["day"] = day_label(moment)
     return rows
 
 
 @login_required
 def result(request, checkin_id: int):
-    checkin = with_previous(request.user, checkin_id)
+    found = around(request.user, checkin_id, CHART_POINTS)
+    checkin = found.checkin
     inst = get_instrument(checkin.instrument_id)
-    previous = None
-    if checkin.previous_at is not None:
-        previous = {"taken_at": timezone.localtime(checkin.previous_at)}
-        previous["total"] = checkin.previous_total
+    previous = found.previous
+    if previous is not None:
+        previous.taken_at = timezone.localtime(previous.taken_at)
     band = None
     change = None
     fired = ()
@@ -148,9 +167,9 @@ def result(request, checkin_id: int):
     if inst is not None:
         fired = safety_fired(inst, checkin.answers)
         band = next((b for b in inst.bands if b.label == checkin.band_label), None)
-        change = change_since(inst, checkin.total, previous["total"] if previous else None)
+        change = change_since(inst, checkin.total, previous.total if previous else None)
         low, high = inst.score_range()
-    rows = _local(recent(request.user, checkin.instrument_id, CHART_POINTS), "day", "j M Y")
+    rows = _local(found.recent)
     context = {
         "checkin": checkin,
         "taken_at": timezone.localtime(checkin.taken_at),
@@ -184,8 +203,9 @@ def history_page(request, instrument: str):
     newest_first = history(request.user, inst.id).order_by("-taken_at", "-id")
     shown = newest_first.values("pk", "taken_at", "total", "subscales", "band_label")
     page = Paginator(shown, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    entries = _local(list(page.object_list), "when", "j M Y, H:i")
+    entries = _local(list(page.object_list))
     for entry in entries:
+        entry["when"] = f"{entry['day']}, {entry['taken_at']:%H:%M}"  # "j M Y, H:i"
         entry["subscale_values"] = [entry["subscales"].get(s.id) for s in inst.subscales]
     # The first page holds the chart's points already; a later one asks for them.
     chart_rows = (
