@@ -16,7 +16,6 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from tending.circle.models import Person
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
 from tending.safety import services
@@ -69,11 +68,10 @@ def _render_plan(request, *, bound=None, helper_form=None, problem: str = "", st
             section.form = EntryForm(user=user, part=section.key)
     if helper_form is not None:
         _focus_first_error(helper_form)
-    context = {
-        "plan": plan,
-        "problem": problem,
-        "has_safe_people": owned(Person, user).filter(is_safe=True, is_archived=False).exists(),
-    }
+    # Every safe person is either offered by the helper form or already in the plan.
+    helpers = next(s for s in plan.sections if s.is_helpers)
+    has_safe_people = helpers.form.has_choices or any(h.is_available for h in helpers.rows)
+    context = {"plan": plan, "problem": problem, "has_safe_people": has_safe_people}
     return render(request, "safety/plan.html", context, status=status)
 
 
