@@ -139,16 +139,17 @@ def _month(month: int, language: str | None) -> str:
     return date_format(date(2000, month, 1), "M")
 
 
-def day_label(moment: datetime) -> str:
+def day_label(moment: datetime, language: str | None) -> str:
     """Django's date "j M Y" (2 Mar 2026), with each month's name looked up only once."""
-    return f"{moment.day} {_month(moment.month, get_language())} {moment.year}"
+    return f"{moment.day} {_month(moment.month, language)} {moment.year}"
 
 
 def _local(rows: list[dict]) -> list[dict]:
     """Rows with their time in the person's own zone, and its date as `day` (written once)."""
+    zone, language = timezone.get_current_timezone(), get_language()
     for row in rows:
-        row["taken_at"] = moment = timezone.localtime(row["taken_at"])
-        row["day"] = day_label(moment)
+        row["taken_at"] = moment = row["taken_at"].astimezone(zone)
+        row["day"] = day_label(moment, language)
     return rows
 
 
