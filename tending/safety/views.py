@@ -22,7 +22,7 @@ from tending.safety import services
 from tending.safety.crisis_lines import shipped_table
 from tending.safety.forms import EntryForm, HelperForm, OwnLineForm, RegionForm
 from tending.safety.models import CrisisSettings, OwnCrisisLine, Part, PlanEntry, PlanHelper
-from tending.safety.queries import HELPERS, country_of, crisis_help_for, plan_for
+from tending.safety.queries import HELPERS, crisis_help_for, guessed_country, plan_for
 
 
 @require_safe
@@ -204,7 +204,7 @@ def _render_numbers(request, *, region_form=None, line_form=None, status=200):
     settings = owned(CrisisSettings, request.user).first()
     # Until a country is chosen, the one the time zone points to is shown and offered, so
     # saving the page as it stands keeps the lines the person already sees.
-    country, _ = country_of(request.user)
+    country = settings.region if settings is not None else guessed_country(request.user)
     initial = {"region": country} if settings is None else None
     context = {
         "region_form": region_form or RegionForm(instance=settings, initial=initial),

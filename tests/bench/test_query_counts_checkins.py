@@ -37,7 +37,7 @@ PINNED = {
     "safety:crisis": 6,
     "safety:plan": 5,
     "safety:print": 6,
-    "safety:settings": 5,
+    "safety:settings": 4,
 }
 
 
