@@ -23,7 +23,13 @@ class CheckIn(OwnedModel):
 
     class Meta:
         ordering = ["-taken_at", "-id"]
-        indexes = [models.Index(fields=["owner", "instrument_id", "-taken_at"])]
+        # Covers the newest of each instrument, history pages and "the one before" alike,
+        # read from either end; id breaks ties between two taken at the same moment.
+        indexes = [
+            models.Index(
+                fields=["owner", "instrument_id", "taken_at", "id"], name="checkin_by_time_idx"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.instrument_id} on {self.taken_at:%Y-%m-%d}"

@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Max, QuerySet
+from django.db import connection
+from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from tending.checkins.definitions import Instrument, SafetyRule
 from tending.checkins.models import CheckIn, CheckInChoice, CheckInDraft, Frequency
 from tending.checkins.registry import instruments
 from tending.checkins.scoring import safety_fired
-from tending.core.ownership import owned
+from tending.core.ownership import is_row_id, owned
 
 
 def history(user, instrument_id: str) -> QuerySet[CheckIn]:
@@ -34,26 +36,96 @@ def frequencies(user) -> dict[str, str]:
     return {i: chosen.get(i, inst.frequency) for i, inst in instruments().items()}
 
 
-def latest_by_instrument(user) -> dict[str, CheckIn]:
-    """The newest check-in of each instrument, in two queries whatever the history's length.
+LATEST_FIELDS = ("instrument_id", "taken_at", "total", "band_label")
+_NEWEST_OF_ONE = (
+    "SELECT * FROM (SELECT {fields} FROM {table} WHERE owner_id = %s AND instrument_id = %s"
+    " ORDER BY taken_at DESC, id DESC LIMIT 1) AS newest_{n}"
+)
 
-    First the latest time per instrument (an index range each), then the rows at those
-    times; a correlated subquery per row took a second on PostgreSQL with ten years.
+
+def newest_of_each(user) -> list[CheckIn]:
+    """The newest check-in of each instrument, in one query whatever the history's length.
+
+    Each instrument's newest row is one step down the (owner, instrument, taken_at, id)
+    index; grouping every row by instrument to find its latest time read all the years.
+    Two taken at the same moment: the later one. The SQL is plain: built with the ORM, the
+    five subqueries cost more to put together than to run.
     """
-    latest = dict(
-        owned(CheckIn, user)
-        .values("instrument_id")
-        .annotate(last=Max("taken_at"))
-        .values_list("instrument_id", "last")
+    if not getattr(user, "is_authenticated", False):
+        return []
+    ids = list(instruments())
+    quote = connection.ops.quote_name
+    fields = ", ".join(quote(f) for f in ("id", "owner_id", *LATEST_FIELDS))
+    table = quote(CheckIn._meta.db_table)
+    sql = " UNION ALL ".join(
+        _NEWEST_OF_ONE.format(fields=fields, table=table, n=n) for n in range(len(ids))
     )
-    if not latest:
-        return {}
-    newest: dict[str, CheckIn] = {}
-    at_those_times = owned(CheckIn, user).filter(taken_at__in=set(latest.values()))
-    for checkin in at_those_times.order_by("id"):
-        if latest.get(checkin.instrument_id) == checkin.taken_at:
-            newest[checkin.instrument_id] = checkin  # two at the same moment: the later one
-    return newest
+    params = [p for instrument_id in ids for p in (user.pk, instrument_id)]
+    return list(CheckIn.objects.raw(sql, params))
+
+
+def latest_by_instrument(user) -> dict[str, CheckIn]:
+    """The newest check-in of each instrument, with what the list of check-ins shows of it."""
+    return {c.instrument_id: c for c in newest_of_each(user)}
+
+
+@dataclass
+class Around:
+    """One check-in, the one taken before it (None for the first), and the newest few of its
+    instrument (newest first, as plain values)."""
+
+    checkin: CheckIn
+    previous: CheckIn | None
+    recent: list[dict]
+
+
+_AROUND = """
+SELECT 0 AS kind, {fields} FROM {table} WHERE owner_id = %s AND id = %s
+UNION ALL SELECT * FROM (
+  SELECT 1 AS kind, {fields} FROM {table} WHERE owner_id = %s
+  AND instrument_id = (SELECT instrument_id FROM {table} WHERE owner_id = %s AND id = %s)
+  AND taken_at < (SELECT taken_at FROM {table} WHERE owner_id = %s AND id = %s)
+  ORDER BY taken_at DESC, id DESC LIMIT 1) AS previous
+UNION ALL SELECT * FROM (
+  SELECT 2 AS kind, {fields} FROM {table} WHERE owner_id = %s
+  AND instrument_id = (SELECT instrument_id FROM {table} WHERE owner_id = %s AND id = %s)
+  ORDER BY taken_at DESC, id DESC LIMIT %s) AS recent
+"""
+
+
+def around(user, checkin_id: int, count: int) -> Around:
+    """A check-in of `user` (else 404) with what its result page shows besides, in one query.
+
+    Each part is a step down the (owner, instrument, taken_at, id) index; "the one before"
+    is the newest taken strictly earlier, as `previous_to` has it.
+    """
+    if not getattr(user, "is_authenticated", False) or not is_row_id(checkin_id):
+        raise Http404("No check-in here.")
+    quote = connection.ops.quote_name
+    fields = ", ".join(quote(f.column) for f in CheckIn._meta.concrete_fields)
+    sql = _AROUND.format(fields=fields, table=quote(CheckIn._meta.db_table))
+    me, row = user.pk, int(checkin_id)
+    params = [me, row, me, me, row, me, row, me, me, row, count]
+    found: dict[int, list[CheckIn]] = {0: [], 1: [], 2: []}
+    for checkin in CheckIn.objects.raw(sql, params):
+        found[checkin.kind].append(checkin)
+    if not found[0]:
+        raise Http404("No check-in here.")
+    shown = ("pk", "taken_at", "total", "band_label")
+    return Around(
+        checkin=found[0][0],
+        previous=found[1][0] if found[1] else None,
+        recent=[{name: getattr(c, name) for name in shown} for c in found[2]],
+    )
+
+
+def recent(user, instrument_id: str, count: int) -> list[dict]:
+    """The newest `count` results of one instrument, newest first, as plain values."""
+    return list(
+        history(user, instrument_id)
+        .order_by("-taken_at", "-id")
+        .values("pk", "taken_at", "total", "band_label")[:count]
+    )
 
 
 def is_due(frequency: str, last_taken: datetime | None, today: date) -> bool:
@@ -70,12 +142,7 @@ def is_due(frequency: str, last_taken: datetime | None, today: date) -> bool:
 
 def last_taken_by_instrument(user) -> dict[str, datetime]:
     """When each instrument was last taken, in one query; instruments never taken are absent."""
-    return dict(
-        owned(CheckIn, user)
-        .values("instrument_id")
-        .annotate(last=Max("taken_at"))
-        .values_list("instrument_id", "last")
-    )
+    return {c.instrument_id: c.taken_at for c in newest_of_each(user)}
 
 
 def due_checkins(user, today: date | None = None) -> list[Instrument]:

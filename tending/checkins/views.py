@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from functools import lru_cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -9,6 +12,8 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from tending.checkins.chart import history_chart
@@ -16,12 +21,13 @@ from tending.checkins.definitions import Instrument
 from tending.checkins.forms import CheckInForm, FrequencyForm, field_name
 from tending.checkins.models import CheckIn, CheckInChoice
 from tending.checkins.queries import (
+    around,
     drafts,
     frequencies,
     history,
     is_due,
     latest_by_instrument,
-    previous_to,
+    recent,
 )
 from tending.checkins.registry import get_instrument, instruments
 from tending.checkins.scoring import change_since, safety_fired
@@ -50,6 +56,7 @@ def index(request):
         {
             "instrument": inst,
             "latest": latest.get(inst_id),
+            "last_at": timezone.localtime(latest[inst_id].taken_at) if inst_id in latest else None,
             "frequency": chosen[inst_id],
             "due": is_due(
                 chosen[inst_id], latest[inst_id].taken_at if inst_id in latest else None, today
@@ -113,36 +120,70 @@ def discard(request, instrument: str):
     return redirect("checkins:index")
 
 
-def chart_for(user, inst: Instrument) -> dict | None:
-    recent = list(history(user, inst.id).order_by("-taken_at", "-id")[:CHART_POINTS])
+def chart_of(inst: Instrument, newest_first: list[dict]) -> dict | None:
+    """The chart of the newest CHART_POINTS results (given newest first), oldest on the left;
+    `days` holds each dot's date, already written out."""
     low, high = inst.score_range()
     bands = [(b.low, b.high, b.label) for b in inst.bands]
-    points = [(c.taken_at, c.total) for c in reversed(recent)]
-    return history_chart(points, low, high, bands)
+    oldest_first = newest_first[:CHART_POINTS][::-1]
+    chart = history_chart(
+        [(row["taken_at"], row["total"]) for row in oldest_first], low, high, bands
+    )
+    if chart is not None:
+        chart["days"] = [row["day"] for row in oldest_first]
+    return chart
+
+
+@lru_cache(maxsize=64)
+def _month(month: int, language: str | None) -> str:
+    return date_format(date(2000, month, 1), "M")
+
+
+def day_label(moment: datetime, language: str | None) -> str:
+    """Django's date "j M Y" (2 Mar 2026), with each month's name looked up only once."""
+    return f"{moment.day} {_month(moment.month, language)} {moment.year}"
+
+
+def _local(rows: list[dict]) -> list[dict]:
+    """Rows with their time in the person's own zone, and its date as `day` (written once)."""
+    zone, language = timezone.get_current_timezone(), get_language()
+    for row in rows:
+        row["taken_at"] = moment = row["taken_at"].astimezone(zone)
+        row["day"] = day_label(moment, language)
+    return rows
 
 
 @login_required
 def result(request, checkin_id: int):
-    checkin = get_owned_or_404(CheckIn, request.user, pk=checkin_id)
+    found = around(request.user, checkin_id, CHART_POINTS)
+    checkin = found.checkin
     inst = get_instrument(checkin.instrument_id)
-    previous = previous_to(checkin)
+    previous = found.previous
+    if previous is not None:
+        previous.taken_at = timezone.localtime(previous.taken_at)
     band = None
     change = None
     fired = ()
+    low = high = None
     if inst is not None:
         fired = safety_fired(inst, checkin.answers)
         band = next((b for b in inst.bands if b.label == checkin.band_label), None)
         change = change_since(inst, checkin.total, previous.total if previous else None)
+        low, high = inst.score_range()
+    rows = _local(found.recent)
     context = {
         "checkin": checkin,
+        "taken_at": timezone.localtime(checkin.taken_at),
         "instrument": inst,
+        "low": low,
+        "high": high,
         "band": band,
         "previous": previous,
         "change": change,
-        "chart": chart_for(request.user, inst) if inst else None,
+        "chart": chart_of(inst, rows) if inst else None,
         "fired": fired,
         "subscales": subscale_rows(inst, checkin) if inst else [],
-        "recent": history(request.user, checkin.instrument_id)[:CHART_POINTS],
+        "recent": rows,
         "answers": answer_rows(inst, checkin) if inst else [],
     }
     return render(request, "checkins/result.html", context)
@@ -160,17 +201,22 @@ def answer_rows(inst: Instrument, checkin: CheckIn) -> list[tuple[str, str]]:
 @login_required
 def history_page(request, instrument: str):
     inst = instrument_or_404(instrument)
-    page = Paginator(history(request.user, inst.id), HISTORY_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    entries = list(page.object_list)
+    newest_first = history(request.user, inst.id).order_by("-taken_at", "-id")
+    shown = newest_first.values("pk", "taken_at", "total", "subscales", "band_label")
+    page = Paginator(shown, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    entries = _local(list(page.object_list))
     for entry in entries:
-        entry.subscale_values = [entry.subscales.get(s.id) for s in inst.subscales]
+        entry["when"] = f"{entry['day']}, {entry['taken_at']:%H:%M}"  # "j M Y, H:i"
+        entry["subscale_values"] = [entry["subscales"].get(s.id) for s in inst.subscales]
+    # The first page holds the chart's points already; a later one asks for them.
+    chart_rows = (
+        entries if page.number == 1 else _local(recent(request.user, inst.id, CHART_POINTS))
+    )
     context = {
         "instrument": inst,
         "entries": entries,
         "page": page,
-        "chart": chart_for(request.user, inst),
+        "chart": chart_of(inst, chart_rows),
     }
     return render(request, "checkins/history.html", context)
 
@@ -186,7 +232,11 @@ def delete(request, checkin_id: int):
         if inst is not None:
             return redirect("checkins:history", instrument=inst.id)
         return redirect("checkins:index")
-    context = {"checkin": checkin, "instrument": inst}
+    context = {
+        "checkin": checkin,
+        "instrument": inst,
+        "taken_at": timezone.localtime(checkin.taken_at),
+    }
     return render(request, "checkins/delete.html", context)
 
 

@@ -132,9 +132,9 @@ class HelperForm(PlainMessages, forms.Form):
         field = SafePersonField(user=user, label="Add someone")
         # Offer only those not in the plan yet; choosing one twice still gets a clear message.
         taken = owned(PlanHelper, user).values_list("person_id", flat=True)
-        field.choices = [("", "Choose someone")] + [
-            (p.pk, p.name) for p in field.queryset.exclude(pk__in=taken)
-        ]
+        field.choices = [("", "Choose someone")] + list(
+            field.queryset.exclude(pk__in=taken).values_list("pk", "name")
+        )
         self.fields["person"] = field
 
     @property

@@ -85,8 +85,13 @@ def country_of(user) -> tuple[str, str]:
     saved = owned(CrisisSettings, user).values_list("region", flat=True).first()
     if saved is not None:
         return saved, CHOSEN
-    guess = table_country(country_for_time_zone(getattr(user, "time_zone", "")))
+    guess = guessed_country(user)
     return guess, FROM_TIME_ZONE if guess else ""
+
+
+def guessed_country(user) -> str:
+    """The country `user`'s time zone points to, when it has crisis lines; else ""."""
+    return table_country(country_for_time_zone(getattr(user, "time_zone", "")))
 
 
 @dataclass

@@ -16,14 +16,13 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from tending.circle.models import Person
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
 from tending.safety import services
 from tending.safety.crisis_lines import shipped_table
 from tending.safety.forms import EntryForm, HelperForm, OwnLineForm, RegionForm
 from tending.safety.models import CrisisSettings, OwnCrisisLine, Part, PlanEntry, PlanHelper
-from tending.safety.queries import HELPERS, country_of, crisis_help_for, plan_for
+from tending.safety.queries import HELPERS, crisis_help_for, guessed_country, plan_for
 
 
 @require_safe
@@ -69,11 +68,10 @@ def _render_plan(request, *, bound=None, helper_form=None, problem: str = "", st
             section.form = EntryForm(user=user, part=section.key)
     if helper_form is not None:
         _focus_first_error(helper_form)
-    context = {
-        "plan": plan,
-        "problem": problem,
-        "has_safe_people": owned(Person, user).filter(is_safe=True, is_archived=False).exists(),
-    }
+    # Every safe person is either offered by the helper form or already in the plan.
+    helpers = next(s for s in plan.sections if s.is_helpers)
+    has_safe_people = helpers.form.has_choices or any(h.is_available for h in helpers.rows)
+    context = {"plan": plan, "problem": problem, "has_safe_people": has_safe_people}
     return render(request, "safety/plan.html", context, status=status)
 
 
@@ -206,7 +204,7 @@ def _render_numbers(request, *, region_form=None, line_form=None, status=200):
     settings = owned(CrisisSettings, request.user).first()
     # Until a country is chosen, the one the time zone points to is shown and offered, so
     # saving the page as it stands keeps the lines the person already sees.
-    country, _ = country_of(request.user)
+    country = settings.region if settings is not None else guessed_country(request.user)
     initial = {"region": country} if settings is None else None
     context = {
         "region_form": region_form or RegionForm(instance=settings, initial=initial),

@@ -1,6 +1,6 @@
 """Doing, viewing, deleting check-ins on the web; drafts; how often; the safety path."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -277,12 +277,31 @@ def test_a_long_history_comes_in_pages_newest_first(owner, owner_client):
         made.append(checkin)
     url = reverse("checkins:history", args=["daily-pulse"])
     first = owner_client.get(url)
-    assert [c.pk for c in first.context["entries"]] == [c.pk for c in reversed(made)][:50]
+    assert [c["pk"] for c in first.context["entries"]] == [c.pk for c in reversed(made)][:50]
     html = first.content.decode()
     assert "Page 1 of 3 (120 in all)" in html and "?page=2" in html and "Newer" not in html
     last = owner_client.get(url, {"page": 3})
-    assert [c.pk for c in last.context["entries"]] == [c.pk for c in made[:20]][::-1]
+    assert [c["pk"] for c in last.context["entries"]] == [c.pk for c in made[:20]][::-1]
     assert "Older" not in last.content.decode()
     # A page that does not exist shows the last one rather than an error.
     assert owner_client.get(url, {"page": "99"}).context["page"].number == 3
     assert CheckIn.objects.filter(owner=owner).count() == 120
+
+
+def test_times_are_shown_in_the_persons_own_zone(other, other_client):
+    """`other` lives in New York: 02:30 UTC on 2 March is still the evening of 1 March there."""
+    pulse = get_instrument("daily-pulse")
+    when = datetime(2026, 3, 2, 2, 30, tzinfo=UTC)
+    first = save_checkin(other, pulse, {"mood": 3, "energy": 3, "stress": 2})
+    second = save_checkin(other, pulse, {"mood": 4, "energy": 3, "stress": 2})
+    CheckIn.objects.filter(pk=first.pk).update(taken_at=when - timedelta(days=1))
+    CheckIn.objects.filter(pk=second.pk).update(taken_at=when)
+    history = other_client.get(reverse("checkins:history", args=["daily-pulse"])).content
+    assert "1 Mar 2026, 21:30" in history.decode() and "28 Feb 2026, 21:30" in history.decode()
+    result = other_client.get(reverse("checkins:result", args=[second.pk])).content.decode()
+    assert "Sunday 1 March 2026, 21:30" in result and "Since last time (28 Feb," in result
+    assert "1 Mar 2026</a>" in result  # the recent results' table
+    listing = other_client.get(reverse("checkins:index")).content.decode()
+    assert "Last time 1 Mar 2026" in listing
+    delete = other_client.get(reverse("checkins:delete", args=[second.pk])).content.decode()
+    assert "1 March 2026, 21:30" in delete

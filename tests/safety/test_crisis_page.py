@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.template import Context, RequestContext, Template
+from django.template import engines
+from django.template.backends.jinja2 import Jinja2
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -136,16 +137,18 @@ def test_the_page_needs_few_queries(owner, owner_client, django_assert_max_num_q
         crisis(owner_client)
 
 
-def test_the_tag_renders_general_lines_for_nobody_and_the_plan_for_its_owner(owner):
+def test_the_macro_renders_general_lines_for_nobody_and_the_plan_for_its_owner(owner):
     PlanEntryFactory(owner=owner, text=MARKER)
-    template = Template("{% load safety_tags %}<h1>Result</h1>{% crisis_help %}")
+    jinja = next(e for e in engines.all() if isinstance(e, Jinja2))
+    call = '{% from "safety/_crisis_help.html" import crisis_help %}<h1>Result</h1>'
+    template = jinja.from_string(call + "{{ crisis_help(request) }}")
     request = RequestFactory().get("/checkins/result/")
     request.user = AnonymousUser()
-    anonymous = template.render(RequestContext(request, {}))
+    anonymous = template.render({}, request=request)
     assert "Call 112" in anonymous and "Marker" not in anonymous
     request.user = owner
-    mine = template.render(RequestContext(request, {}))
+    mine = template.render({}, request=request)
     assert mine.index("Call 112") < mine.index(MARKER)
-    # Without a request in the context it still shows the lines, and nothing private.
-    bare = Template("{% load safety_tags %}{% crisis_help %}").render(Context({}))
+    # Without a request it still shows the lines, and nothing private.
+    bare = jinja.from_string(call + "{{ crisis_help() }}").render({})
     assert "Call 112" in bare and "Marker" not in bare

@@ -1,28 +1,31 @@
-"""{% crisis_help %}: crisis lines first, then the person's own plan; for any page to embed."""
+"""{% safety_first %}: the Jinja2 safety_first macro, for the Django templates that show it.
+
+Only Today's page (a Django template still) needs it; it goes when that page moves to Jinja2.
+"""
 
 from __future__ import annotations
 
 from django import template
-
-from tending.safety import crisis_lines
-from tending.safety.queries import crisis_help_for
+from django.template import engines
+from django.template.backends.jinja2 import Jinja2
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
+_CALL = (
+    '{% from "checkins/_safety_first.html" import safety_first with context %}'
+    "{{ safety_first(fired, risky_drafts) }}"
+)
+_compiled = {}
 
-@register.inclusion_tag("safety/_crisis_help.html", takes_context=True)
-def crisis_help(context, region: str | None = None, time_zone: str | None = None):
-    """The crisis lines for whoever is looking, and their plan only when they are logged in.
 
-    `region` shows another country's lines for this page only (the crisis page's picker);
-    `time_zone` is the browser's, for someone not logged in.
-    """
+@register.simple_tag(takes_context=True)
+def safety_first(context) -> str:
+    """Crisis help first, with the rules that fired and any risky unfinished check-ins."""
+    engine = next(e for e in engines.all() if isinstance(e, Jinja2))
+    if engine not in _compiled:
+        _compiled.clear()
+        _compiled[engine] = engine.from_string(_CALL)
     request = context.get("request")
-    user = getattr(request, "user", None) or context.get("user")
-    return {"help": crisis_help_for(user, region, time_zone=time_zone), "request": request}
-
-
-@register.filter
-def dial(number: str) -> str:
-    """A phone number as tel: and sms: links want it: digits and a leading +."""
-    return crisis_lines.dial(number or "")
+    data = {"fired": context.get("fired", ()), "risky_drafts": context.get("risky_drafts", ())}
+    return mark_safe(_compiled[engine].render(data, request=request))  # noqa: S308 (escaped by Jinja2)
