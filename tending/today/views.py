@@ -7,9 +7,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from tending.checkins.queries import frequencies, is_due, risky_drafts
 from tending.checkins.registry import instruments
@@ -53,7 +51,8 @@ def today(request):
     context = {
         "day": day,
         # A risky answer kept only in a draft: Today leads with the help the result shows.
-        "safety_first": _safety_first(request, risky_drafts(user)),
+        "risky_drafts": (risky := risky_drafts(user)),
+        "fired": [rule for draft in risky for rule in draft.fired],
         "suggestion": suggestions[0] if suggestions else None,
         "person": person,
         "more_waiting": max(0, len(suggestions) - 1),
@@ -74,15 +73,6 @@ def today(request):
         context["not_yet_seen_more"] = max(0, len(unseen) - 3)
         context["set_aside"] = set_aside_count(day, people)
     return render(request, "today/today.html", context)
-
-
-def _safety_first(request, risky: list) -> str:
-    """The check-ins' own "you deserve support" section, when a kept draft fired a rule."""
-    if not risky:
-        return ""
-    fired = [rule for draft in risky for rule in draft.fired]
-    context = {"fired": fired, "risky_drafts": risky}
-    return mark_safe(render_to_string("checkins/_safety_first.html", context, request))
 
 
 @login_required

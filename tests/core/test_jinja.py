@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import zoneinfo
 
 import jinja2
@@ -78,3 +79,21 @@ def test_the_test_client_sees_what_a_page_rendered(client, django_user_model):
     assert response.status_code == 200
     assert "page" in response.context and response.context["user"] == user
     assert "moments/list.html" in [t.name for t in response.templates]
+
+
+def test_every_form_on_a_page_carries_one_token_and_it_is_accepted(django_user_model):
+    from django.test import Client
+
+    from tests.factories import PersonFactory
+
+    user = django_user_model.objects.create_user(username="bo", password=None)
+    person = PersonFactory(owner=user)
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(user)
+    page = browser.get(reverse("today:today")).content.decode()
+    tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page))
+    assert len(tokens) == 1 and re.findall(r'"X-CSRFToken": "([^"]+)"', page) == list(tokens)
+    answer = browser.post(
+        reverse("today:not_now", args=[person.pk]), {"csrfmiddlewaretoken": tokens.pop()}
+    )
+    assert answer.status_code == 302
