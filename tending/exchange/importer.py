@@ -44,7 +44,27 @@ class ImportSummary:
     dry_run: bool = False
 
     def lines(self) -> list[str]:
-        return [f"{name.replace('_', ' ')}: {count}" for name, count in self.added.items()]
+        """One line per kind that has rows, e.g. "journal entries: 12"."""
+        return [f"{label(name)}: {count}" for name, count in self.added.items() if count]
+
+
+LABELS = {
+    "account": "account settings (time zone)",
+    "checkins": "check-ins",
+    "checkin_drafts": "check-ins in progress",
+    "checkin_choices": "check-in choices",
+    "plan_lines": "safety plan lines",
+    "plan_helpers": "people to ask for help",
+    "crisis_settings": "crisis line country",
+    "own_crisis_lines": "own crisis numbers",
+    "snoozes": "'not now's",
+    "calendar": "calendar settings",
+    "email_digest": "weekly e-mail settings",
+}
+
+
+def label(kind: str) -> str:
+    return LABELS.get(kind, kind.replace("_", " "))
 
 
 def import_document(
@@ -97,7 +117,7 @@ def account_data(user) -> dict[str, int]:
 def _refuse_unless_empty(user) -> None:
     found = account_data(user)
     if found:
-        held = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in found.items())
+        held = ", ".join(f"{label(name)}: {count}" for name, count in found.items())
         raise ImportRefused(
             f"This account already holds data ({held}). An import goes only into an empty "
             "account, so nothing is ever doubled or overwritten: make a new account "

@@ -35,7 +35,7 @@ def upgrade(
         raise UpgradeError(
             f"This document was written by a newer tending (format version {version}; "
             f"this tending reads up to version {current}). Please upgrade tending, then "
-            "import it again. Nothing was changed."
+            "import it again."
         )
     start = version
     while version < current:
