@@ -191,7 +191,7 @@ def _link(kind: Kind, model, rows: list[dict], made: list[int], ids: dict) -> No
         if spec.type != "refs":
             continue
         through, this, other = links(model, spec.name)
-        targets = ids[spec.target]
+        targets = ids.get(spec.target, {})
         pairs = [
             (pk, targets[key]) for row, pk in zip(rows, made, strict=True) for key in row[spec.name]
         ]

@@ -22,6 +22,8 @@ LEFT_OUT_FIELDS: dict[str, dict[str, str]] = {
         "last_name": "never asked for; tending does not use it",
         "email": "the account's own address; the weekly e-mail's address is carried",
         "date_joined": "when this account was made, on this server",
+        "groups": "permissions on this server",
+        "user_permissions": "permissions on this server",
     },
     "circle.Person": {
         "last_moment_at": "a cache of the latest moment; worked out again on import",
