@@ -205,9 +205,10 @@ def _integer(value: object, where: str, low: int | None, high: int | None) -> in
 def _number(value: object, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise DocumentError(where, f"should be a number, not {describe(value)}.")
-    if isinstance(value, int) and abs(value) > 2**53:
-        raise DocumentError(where, f"{value} is too large.")
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:
+        value = math.inf
     if not math.isfinite(value):
         raise DocumentError(where, "should be a finite number.")
     return value

@@ -153,8 +153,10 @@ def _converter(spec: Field, keys: dict[str, dict[int, str]]) -> Callable[[Any], 
         return keys[spec.target].__getitem__
     if kind == "number":
         return float
-    if kind in ("answers", "scores"):
+    if kind == "answers":
         return _sorted
+    if kind == "scores":
+        return _sorted_scores
     return None
 
 
@@ -165,6 +167,11 @@ def _isoformat(value: Any) -> str:
 def _sorted(value: dict) -> dict:
     # Sorted, so the document is the same whichever database kept the JSON.
     return dict(sorted(value.items()))
+
+
+def _sorted_scores(value: dict) -> dict:
+    # PostgreSQL's jsonb gives 1e16 back as a whole number; a score is always a float.
+    return {name: float(score) for name, score in sorted(value.items())}
 
 
 def _stamp(moment: datetime) -> str:
