@@ -3,8 +3,10 @@
 Rows are read in chunks and written as they come, so memory stays flat however many
 years are exported. Everything is read inside one transaction, so the document is one
 consistent moment of the account: a moment never names a person added after the people
-were written. Keys are given in id order ("person-1", "person-2", …), so an account
-imported from a document exports as the very same document.
+were written. (On SQLite that transaction holds the write lock, so a change made meanwhile
+waits for the export: a second or two for ten years of data.) Keys are given in id order
+("person-1", "person-2", …), so an account imported from a document exports as the very
+same document.
 """
 
 from __future__ import annotations
@@ -65,9 +67,9 @@ def _write(user, out: TextIO, now: datetime) -> dict[str, int]:
         else:
             rows = _rows(kind, models[kind.name], user, keys)
         if kind.single:
-            row = next(iter(rows), None)
-            counts[kind.name] = int(row is not None)
-            out.write(_dumps(row))
+            found = list(rows)  # none or one: the database keeps one per account
+            counts[kind.name] = len(found)
+            out.write(_dumps(found[0] if found else None))
         else:
             counts[kind.name] = _write_list(rows, out)
         out.write("\n" if last else ",\n")

@@ -210,7 +210,6 @@ def _last_moments(checked: CheckedDocument) -> dict[str, datetime]:
 
 def _set_time_zone(user, zone: str) -> None:
     type(user).objects.filter(pk=user.pk).update(time_zone=zone)
-    user.time_zone = zone
 
 
 def _link_hash(user, model) -> str:

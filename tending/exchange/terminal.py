@@ -327,13 +327,25 @@ def import_command(args: argparse.Namespace) -> int:
     return 0
 
 
+# Thirty years of a full life export to about 40 MB; far beyond that is not an export.
+LARGEST_DOCUMENT = 512 * 1024 * 1024
+
+
 def _read_input(name: str) -> bytes:
     if name == "-":
-        return sys.stdin.buffer.read()
-    path = Path(name).expanduser()
-    if not path.is_file():
-        raise CommandError(f"There is no file at {path}.")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise CommandError(f"{path} could not be read ({exc.strerror}).") from None
+        data = sys.stdin.buffer.read(LARGEST_DOCUMENT + 1)
+    else:
+        path = Path(name).expanduser()
+        if not path.is_file():
+            raise CommandError(f"There is no file at {path}.")
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(LARGEST_DOCUMENT + 1)
+        except OSError as exc:
+            raise CommandError(f"{path} could not be read ({exc.strerror}).") from None
+    if len(data) > LARGEST_DOCUMENT:
+        raise CommandError(
+            f"{name} is larger than {LARGEST_DOCUMENT // 2**20} MB, far more than a tending "
+            "export; nothing was read into tending."
+        )
+    return data

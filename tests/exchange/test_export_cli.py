@@ -106,3 +106,11 @@ def test_only_the_json_format_and_tendings_own_documents_for_now(tmp_path, capsy
         main(["export", "--format", "csv", str(tmp_path / "x.csv")])
     with pytest.raises(SystemExit):
         main(["import", "--from", "jrnl", str(tmp_path / "x.json")])
+
+
+def test_a_file_far_too_large_is_refused_before_it_is_read(owner, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("tending.exchange.terminal.LARGEST_DOCUMENT", 10)
+    target = tmp_path / "big.json"
+    target.write_text('{"format": "tending-export", "version": 1}')
+    assert main(["import", str(target)]) == 1
+    assert "larger than" in capsys.readouterr().err
