@@ -224,6 +224,7 @@ def _link_hash(user, model) -> str:
     return existing or calendar.token_hash(calendar.new_token())
 
 
+MOST_PARAMETERS = 2000  # per statement: PostgreSQL plans a long VALUES list slowly
 PREPARED = {"DateTimeField", "DateField", "TimeField", "JSONField"}
 
 
@@ -246,8 +247,12 @@ def insert_rows(model, names: list[str], rows: list[tuple], returning: bool) -> 
     row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
     table = quote(model._meta.db_table)
     pk = quote(model._meta.pk.column)
-    # SQLite takes 999 parameters a statement, PostgreSQL 65,535.
-    size = max((connection.features.max_query_params or 65_535) // len(fields), 1)
+    # SQLite takes at most 999 parameters a statement.
+    size = max(
+        min(connection.features.max_query_params or MOST_PARAMETERS, MOST_PARAMETERS)
+        // len(fields),
+        1,
+    )
     made: list[int] = []
     with connection.cursor() as cursor:
         for start in range(0, len(rows), size):
