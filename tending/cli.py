@@ -30,6 +30,8 @@ EPILOG = textwrap.dedent(
       tending bench --json new.json    time every page on ten years of made-up data
       tending backup ~/backups         copy everything into a dated backup file
       tending restore FILE             bring back a backup (stop tending first)
+      tending export ~/tending.json    everything in your account as one JSON file
+      tending import tending.json      bring that file into a new, empty account
 
     configuration (environment variables):
       TENDING_DATA_DIR     where the database and secret key live
@@ -123,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_journal_arguments(journal)
 
     from tending.exchange.terminal import add_arguments as add_exchange_arguments
+    from tending.exchange.terminal import add_document_commands
 
     backup = commands.add_parser(
         "backup",
@@ -140,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         "and a backup from an older tending is brought up to date. Asks first unless --yes.",
     )
     add_exchange_arguments(backup, restore)
+    add_document_commands(commands)
 
     commands.add_parser(
         "send-digests",
@@ -362,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     from tending.bench.terminal import bench
     from tending.checkins.terminal import checkin, instruments_command
     from tending.core.terminal import check, password
-    from tending.exchange.terminal import backup, restore
+    from tending.exchange.terminal import backup, export, import_command, restore
     from tending.journal.terminal import journal
     from tending.moments.terminal import log
 
@@ -378,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
         "send-digests": send_digests,
         "backup": backup,
         "restore": restore,
+        "export": export,
+        "import": import_command,
         "check": check,
         "bench": bench,
         "manage": manage,

@@ -1,9 +1,13 @@
-"""`tending backup` and `tending restore`: keep a copy of everything, and bring it back."""
+"""`tending backup`/`restore` (the whole database) and `tending export`/`import` (one account)."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -176,3 +180,172 @@ def restore(
     if kept:
         print(kept)
     return 0
+
+
+def add_document_commands(commands: argparse._SubParsersAction) -> None:
+    """`tending export` and `tending import`: everything as one JSON document, and back."""
+    export = commands.add_parser(
+        "export",
+        help="write everything in your account to one JSON file (- for standard output)",
+        description="Write everything an account holds (people, moments, check-ins, journal, "
+        "safety plan, settings) to PATH as one JSON document that `tending import` reads back. "
+        "If PATH is a folder, the file is named tending-export-DATE-TIME.json inside it; an "
+        "existing file is never overwritten. Passwords and secret links are never in it.",
+    )
+    export.add_argument("path", metavar="PATH", help="the file to write, a folder, or -")
+    export.add_argument("--format", choices=["json"], default="json", help="(default: json)")
+    export.add_argument("--user", metavar="NAME", help="whose account (when there are several)")
+    load = commands.add_parser(
+        "import",
+        help="bring in everything from a tending JSON export (into an empty account)",
+        description="Read a JSON document made by `tending export` (- for standard input) and "
+        "add all of it to an account that has no data yet, or nothing at all if anything is "
+        "wrong with it. --dry-run checks it and says what would be added, writing nothing.",
+    )
+    load.add_argument("file", metavar="FILE", help="the export to read, or -")
+    load.add_argument(
+        "--from", dest="source", choices=["tending"], default="tending", help="(default: tending)"
+    )
+    load.add_argument("--user", metavar="NAME", help="whose account (when there are several)")
+    load.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
+
+
+def export(args: argparse.Namespace) -> int:
+    from tending.core.terminal_support import pick_user
+
+    setup_django()
+    migrate()
+    user = pick_user(args.user)
+    if args.path == "-":
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
+        try:
+            counts = _write_export(user, out)
+        except BrokenPipeError:  # the reader stopped early (`| head`): not worth a traceback
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
+        finally:
+            with contextlib.suppress(ValueError):
+                out.detach()
+        print(_export_said(user, counts, "standard output"), file=sys.stderr)
+        return 0
+    target = _export_destination(Path(args.path))
+    counts = _export_to_file(user, target)
+    print(_export_said(user, counts, str(target)))
+    print("Keep it somewhere safe and private: it holds everything you wrote.")
+    return 0
+
+
+def _write_export(user, out) -> dict[str, int]:
+    from tending.exchange.export import write_document
+
+    counts = write_document(user, out)
+    out.flush()
+    return counts
+
+
+def _export_destination(path: Path) -> Path:
+    from tending.exchange.backup import stamp
+
+    path = path.expanduser()
+    if path.is_dir():
+        path = path / f"tending-export-{stamp()}.json"
+    if path.exists() or path.is_symlink():
+        raise CommandError(
+            f"There is already a file at {path}. Choose another name: "
+            "tending never writes over a file."
+        )
+    if not path.parent.is_dir():
+        raise CommandError(f"The folder {path.parent} does not exist. Make it first.")
+    return path
+
+
+def _export_to_file(user, target: Path) -> dict[str, int]:
+    """Write to a hidden file beside the target, and give it its name only once complete."""
+    from tending.exchange.backup import ExchangeError, _move_into_place
+
+    try:
+        handle, name = tempfile.mkstemp(
+            dir=target.parent, prefix=".tending-export-", suffix=".partial"
+        )
+    except OSError as exc:
+        raise CommandError(f"tending cannot write in {target.parent} ({exc.strerror}).") from None
+    partial = Path(name)
+    try:
+        os.chmod(partial, 0o600)  # it holds everything a person wrote
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            counts = _write_export(user, out)
+            os.fsync(out.fileno())
+        _move_into_place(partial, target)
+    except ExchangeError as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"The export could not be written ({exc.strerror}).") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return counts
+
+
+def _export_said(user, counts: dict[str, int], where: str) -> str:
+    people, moments = counts.get("people", 0), counts.get("moments", 0)
+    entries, checkins = counts.get("journal_entries", 0), counts.get("checkins", 0)
+    return (
+        f"Exported {user.username!r} to {where}: {people} people, {moments} moments, "
+        f"{checkins} check-ins, {entries} journal entries and everything else."
+    )
+
+
+def import_command(args: argparse.Namespace) -> int:
+    from tending.core.terminal_support import pick_user
+    from tending.exchange.checking import DocumentError, parse_document
+    from tending.exchange.importer import ImportRefused, import_document
+
+    data = _read_input(args.file)
+    setup_django()
+    migrate()
+    user = pick_user(args.user)
+    try:
+        summary = import_document(parse_document(data), user, dry_run=args.dry_run)
+    except DocumentError as exc:
+        name = "standard input" if args.file == "-" else args.file
+        raise CommandError(f"{name}: {exc} Nothing was changed.") from None
+    except ImportRefused as exc:
+        raise CommandError(str(exc)) from None
+    added = summary.lines()
+    if args.dry_run:
+        print(f"Checked {args.file}: it is sound. Nothing was written (--dry-run).")
+        print(f"Importing it into {user.username!r} would add:" if added else "It holds nothing.")
+    else:
+        print(
+            f"Imported {args.file} into {user.username!r}. Added:" if added else "Nothing to add."
+        )
+    for line in added:
+        print(f"  {line}")
+    if summary.upgraded_from is not None:
+        print(f"It came from an older tending (format {summary.upgraded_from}) and was updated.")
+    if summary.added.get("calendar") and not args.dry_run:
+        print("The calendar link is not carried over: make a new one on the Calendar page.")
+    return 0
+
+
+# Thirty years of a full life export to about 40 MB; far beyond that is not an export.
+LARGEST_DOCUMENT = 512 * 1024 * 1024
+
+
+def _read_input(name: str) -> bytes:
+    if name == "-":
+        data = sys.stdin.buffer.read(LARGEST_DOCUMENT + 1)
+    else:
+        path = Path(name).expanduser()
+        if not path.is_file():
+            raise CommandError(f"There is no file at {path}.")
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(LARGEST_DOCUMENT + 1)
+        except OSError as exc:
+            raise CommandError(f"{path} could not be read ({exc.strerror}).") from None
+    if len(data) > LARGEST_DOCUMENT:
+        raise CommandError(
+            f"{name} is larger than {LARGEST_DOCUMENT // 2**20} MB, far more than a tending "
+            "export; nothing was read into tending."
+        )
+    return data

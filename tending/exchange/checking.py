@@ -1,0 +1,305 @@
+"""Check a parsed document against its declared shape, before anything is written.
+
+Every problem is reported with where it is, as a path into the document
+(`moments[12].people[0]`), and what is wrong, in words a person can act on. What comes out
+is plain Python data: each kind's rows with defaults filled in and dates parsed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zoneinfo
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from tending.exchange.document import BY_NAME, FORMAT, HEADER, KINDS, MAX_ANSWERS, Field, Kind
+from tending.exchange.upgrades import UpgradeError, upgrade
+
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+TIME = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
+DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})")
+JSON_TYPES = {dict: "an object", list: "a list", str: "text", bool: "true or false"}
+
+
+class DocumentError(ValueError):
+    """A document that cannot be imported: where in it, and what is wrong."""
+
+    def __init__(self, where: str, problem: str):
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{where}: {problem}" if where else problem)
+
+
+@dataclass
+class CheckedDocument:
+    """A sound document: every kind's rows (singles as a list of none or one)."""
+
+    rows: dict[str, list[dict[str, Any]]]
+    version_read: int
+    exported_at: str | None = None
+    key_index: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def count(self, kind: str) -> int:
+        return len(self.rows.get(kind, ()))
+
+
+def describe(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "a number"
+    return JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def check_document(document: object) -> CheckedDocument:
+    """The document's rows, checked and ready to write; DocumentError at the first problem."""
+    if not isinstance(document, dict):
+        raise DocumentError("", f"A tending export is a JSON object, not {describe(document)}.")
+    if document.get("format") != FORMAT:
+        raise DocumentError(
+            "format", f"This is not a tending export (it should say {FORMAT!r} here)."
+        )
+    try:
+        document, version_read = upgrade(document)
+    except UpgradeError as exc:
+        raise DocumentError("version", str(exc)) from None
+    for name in document:
+        if name not in BY_NAME and name not in HEADER:
+            raise DocumentError(name, "tending's export has no such part.")
+    exported_at = document.get("exported_at")
+    if exported_at is not None:
+        _datetime(exported_at, "exported_at")
+    checked = CheckedDocument(rows={}, version_read=version_read, exported_at=exported_at)
+    for kind in KINDS:
+        _check_kind(kind, document.get(kind.name), checked)
+    return checked
+
+
+def _check_kind(kind: Kind, value: object, checked: CheckedDocument) -> None:
+    if kind.single:
+        if value is None:
+            checked.rows[kind.name] = []
+            return
+        if not isinstance(value, dict):
+            raise DocumentError(kind.name, f"should be an object or null, not {describe(value)}.")
+        checked.rows[kind.name] = [_check_row(kind, value, kind.name, checked)]
+        return
+    if value is None:
+        value = []
+    if not isinstance(value, list):
+        raise DocumentError(kind.name, f"should be a list, not {describe(value)}.")
+    rows = [_check_row(kind, row, f"{kind.name}[{i}]", checked) for i, row in enumerate(value)]
+    if kind.key_prefix:
+        keys: dict[str, int] = {}
+        for i, row in enumerate(rows):
+            if row["key"] in keys:
+                raise DocumentError(
+                    f"{kind.name}[{i}].key",
+                    f"the key {row['key']!r} is already used by {kind.name}[{keys[row['key']]}].",
+                )
+            keys[row["key"]] = i
+        checked.key_index[kind.name] = keys
+    for names in kind.unique:
+        seen: dict[tuple, int] = {}
+        for i, row in enumerate(rows):
+            values = tuple(row[name] for name in names)
+            if values in seen:
+                said = ", ".join(f"{name} {row[name]!r}" for name in names)
+                raise DocumentError(
+                    f"{kind.name}[{i}].{names[0]}",
+                    f"there is already a {kind.noun} with {said} ({kind.name}[{seen[values]}]).",
+                )
+            seen[values] = i
+    checked.rows[kind.name] = rows
+
+
+def _check_row(kind: Kind, row: object, where: str, checked: CheckedDocument) -> dict[str, Any]:
+    if not isinstance(row, dict):
+        raise DocumentError(where, f"each {kind.noun} should be an object, not {describe(row)}.")
+    known = {f.name for f in kind.fields}
+    for name in row:
+        if name not in known:
+            raise DocumentError(f"{where}.{name}", f"a {kind.noun} has no such field.")
+    out = {}
+    for spec in kind.fields:
+        if spec.name not in row:
+            if spec.required:
+                raise DocumentError(f"{where}.{spec.name}", "is missing.")
+            default = spec.default
+            out[spec.name] = list(default) if isinstance(default, tuple) else default
+            continue
+        out[spec.name] = _check_value(spec, row[spec.name], f"{where}.{spec.name}", checked)
+    if kind.name == "account":
+        _check_time_zone(out["time_zone"], f"{where}.time_zone")
+    return out
+
+
+def _check_value(spec: Field, value: object, where: str, checked: CheckedDocument) -> Any:
+    if value is None:
+        if spec.nullable:
+            return None
+        raise DocumentError(where, "should not be null.")
+    kind = spec.type
+    if kind == "text":
+        return _text(value, where, spec.max_length, spec.choices)
+    if kind == "integer":
+        return _integer(value, where, spec.minimum, spec.maximum)
+    if kind == "number":
+        return _number(value, where)
+    if kind == "boolean":
+        if not isinstance(value, bool):
+            raise DocumentError(where, f"should be true or false, not {describe(value)}.")
+        return value
+    if kind == "datetime":
+        return _datetime(value, where)
+    if kind == "date":
+        return _date(value, where)
+    if kind == "time":
+        return _time(value, where)
+    if kind == "ref":
+        return _ref(spec, value, where, checked)
+    if kind == "refs":
+        if not isinstance(value, list):
+            raise DocumentError(where, f"should be a list of keys, not {describe(value)}.")
+        refs = [_ref(spec, item, f"{where}[{i}]", checked) for i, item in enumerate(value)]
+        if len(set(refs)) < len(refs):
+            twice = next(i for i, ref in enumerate(refs) if ref in refs[:i])
+            raise DocumentError(f"{where}[{twice}]", f"{refs[twice]!r} is in this list twice.")
+        return refs
+    if kind in ("answers", "scores"):
+        return _answers(value, where, scores=kind == "scores")
+    raise AssertionError(f"unknown field type {kind}")  # pragma: no cover
+
+
+def _text(value: object, where: str, limit: int | None, choices: tuple = ()) -> str:
+    if not isinstance(value, str):
+        raise DocumentError(where, f"should be text, not {describe(value)}.")
+    if limit is not None and len(value) > limit:
+        raise DocumentError(where, f"is {len(value):,} characters long; at most {limit:,} fit.")
+    if choices and value not in choices:
+        listed = ", ".join(repr(choice) for choice in choices)
+        raise DocumentError(where, f"{value!r} is not one of {listed}.")
+    if "\x00" in value:
+        raise DocumentError(where, "holds a NUL character, which tending cannot keep.")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise DocumentError(where, "holds a broken character (a lone surrogate).") from None
+    return value
+
+
+def _integer(value: object, where: str, low: int | None, high: int | None) -> int:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise DocumentError(where, f"should be a whole number, not {describe(value)}.")
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise DocumentError(where, f"{value} is outside {low} to {high}.")
+    return value
+
+
+def _number(value: object, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise DocumentError(where, f"should be a number, not {describe(value)}.")
+    try:
+        value = float(value)
+    except OverflowError:
+        value = math.inf
+    if not math.isfinite(value):
+        raise DocumentError(where, "should be a finite number.")
+    return value
+
+
+def _datetime(value: object, where: str) -> datetime:
+    if not isinstance(value, str) or not DATETIME.fullmatch(value):
+        raise DocumentError(
+            where, f"should be a date and time like '2026-03-14T19:30:00+01:00', not {value!r}."
+        )
+    try:
+        return datetime.fromisoformat(value).astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise DocumentError(where, f"{value!r} is not a real date and time.") from None
+
+
+def _date(value: object, where: str) -> date:
+    if not isinstance(value, str) or not DATE.fullmatch(value):
+        raise DocumentError(where, f"should be a date like '2026-03-14', not {value!r}.")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DocumentError(where, f"{value!r} is not a real date.") from None
+
+
+def _time(value: object, where: str) -> time:
+    if not isinstance(value, str) or not TIME.fullmatch(value):
+        raise DocumentError(where, f"should be a time of day like '19:30', not {value!r}.")
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        raise DocumentError(where, f"{value!r} is not a real time of day.") from None
+
+
+def _ref(spec: Field, value: object, where: str, checked: CheckedDocument) -> str:
+    target = BY_NAME[spec.target]
+    if not isinstance(value, str):
+        raise DocumentError(where, f"should be the key of a {target.noun}, not {describe(value)}.")
+    if value not in checked.key_index.get(target.name, {}):
+        raise DocumentError(
+            where, f"there is no {target.noun} with the key {value!r} in {target.name}."
+        )
+    return value
+
+
+def _answers(value: object, where: str, scores: bool) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise DocumentError(where, f"should be an object, not {describe(value)}.")
+    if len(value) > MAX_ANSWERS:
+        raise DocumentError(where, f"has {len(value):,} items; at most {MAX_ANSWERS} fit.")
+    out: dict[str, Any] = {}
+    for name, item in value.items():
+        _text(name, f"{where}.{name}", 64)
+        if scores:
+            out[name] = _number(item, f"{where}.{name}")
+        elif item is None:
+            out[name] = None
+        else:
+            out[name] = _integer(item, f"{where}.{name}", -(2**31), 2**31 - 1)
+    return out
+
+
+def _check_time_zone(value: str, where: str) -> None:
+    # The same names the settings page accepts (tending.core.models.validate_time_zone).
+    problem = f"{value!r} is not a time zone tending knows; try e.g. 'Europe/Berlin'."
+    if value != "UTC" and "/" not in value:
+        raise DocumentError(where, problem)
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise DocumentError(where, problem) from None
+
+
+def parse_document(data: bytes | str) -> object:
+    """The JSON in `data`, or a DocumentError saying where it stops being JSON."""
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DocumentError(
+                "", f"This file is not UTF-8 text (at byte {exc.start}), so not tending's JSON."
+            ) from None
+    try:
+        return json.loads(data, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(
+            "", f"This is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+        ) from None
+    except RecursionError:
+        raise DocumentError("", "This JSON is nested too deeply to be a tending export.") from None
+
+
+def _refuse_constant(name: str) -> object:
+    raise DocumentError("", f"This JSON holds {name}, which is not a number JSON allows.")

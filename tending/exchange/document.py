@@ -1,0 +1,331 @@
+"""The shape of tending's JSON export, version 1: every kind of row and every field it has.
+
+Plain data, no Django: the exporter, the importer, the checks and the shipped JSON Schema
+file all read these declarations, so they cannot drift apart. Rows refer to each other by
+keys that only mean something inside one document ("person-3"), never by database ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FORMAT = "tending-export"
+VERSION = 1
+
+# Free text with no limit in the database still gets one here, so a hostile file cannot
+# fill the disk or the memory through a single field. Far above anything typed by hand.
+TEXT_LIMIT = 1_000_000
+ENTRY_BODY_LIMIT = 50_000  # the journal's own limit (tending.journal.rendering.BODY_LIMIT)
+KEY_LIMIT = 100
+SMALL = 32_767  # PositiveSmallIntegerField
+LARGE = 2_147_483_647  # PositiveIntegerField
+MAX_ANSWERS = 500  # items in one check-in's answers or scores
+
+REQUIRED = object()  # a field without a default must be in every row
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a row: its JSON type and what values the database can keep."""
+
+    name: str
+    type: str  # text, integer, number, boolean, datetime, date, time, ref, refs, answers, scores
+    default: object = REQUIRED
+    max_length: int | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple = ()
+    nullable: bool = False
+    target: str | None = None  # the kind a ref or refs points at
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A list of rows (or, when `single`, one object or null) at the top of the document."""
+
+    name: str
+    fields: tuple[Field, ...]
+    key_prefix: str | None = None  # rows others point at carry a key
+    single: bool = False
+    unique: tuple[tuple[str, ...], ...] = ()  # no two rows may share these values
+    noun: str = ""  # for messages: "there is no person with the key …"
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+def text(name: str, limit: int, default: object = "", **more) -> Field:
+    return Field(name, "text", default=default, max_length=limit, **more)
+
+
+def number(name: str, low: int, high: int, nullable: bool = False, **more) -> Field:
+    default = more.pop("default", None if nullable else REQUIRED)
+    return Field(name, "integer", default, minimum=low, maximum=high, nullable=nullable, **more)
+
+
+def when(name: str, required: bool = False, nullable: bool = True) -> Field:
+    # An absent created_at or updated_at means "now", as when the row is made by hand.
+    return Field(name, "datetime", default=REQUIRED if required else None, nullable=nullable)
+
+
+def flag(name: str) -> Field:
+    return Field(name, "boolean", default=False)
+
+
+def scale(name: str, top: int) -> Field:
+    return number(name, 1, top, nullable=True)
+
+
+KEY = Field("key", "text", max_length=KEY_LIMIT)
+STAMPS = (when("created_at"), when("updated_at"))
+PERSON_KINDS = (
+    "partner",
+    "family",
+    "friend",
+    "colleague",
+    "mentor",
+    "professional",
+    "peer-support",
+    "community",
+    "other",
+)
+RINGS = ("inner", "middle", "outer")
+CHANNELS = ("", "in-person", "call", "video", "messages", "letter", "other")
+INITIATORS = ("", "me", "them", "both")
+PLAN_PARTS = (
+    "warning-signs",
+    "coping",
+    "distractions",
+    "professionals",
+    "environment",
+    "reasons",
+)
+FREQUENCIES = ("daily", "weekly", "on-demand", "off")
+
+ACCOUNT = Kind(
+    "account",
+    (Field("time_zone", "text", max_length=64),),
+    single=True,
+    noun="account",
+)
+TAGS = Kind(
+    "tags",
+    (KEY, Field("name", "text", max_length=40)),
+    key_prefix="tag",
+    unique=(("name",),),
+    noun="tag",
+)
+PEOPLE = Kind(
+    "people",
+    (
+        KEY,
+        Field("name", "text", max_length=100),
+        text("kind", 20, default="friend", choices=PERSON_KINDS),
+        text("ring", 10, default="middle", choices=RINGS),
+        # Absent: the ring's usual rhythm, as when someone is added on the web.
+        number("rhythm_days", 1, 3650, nullable=False, default=None),
+        number("birthday_day", 1, 31, nullable=True),
+        number("birthday_month", 1, 12, nullable=True),
+        number("birthday_year", 0, SMALL, nullable=True),
+        text("phone", 40),
+        text("email", 254),
+        text("other_contact", 200),
+        text("notes", TEXT_LIMIT),
+        flag("is_safe"),
+        flag("is_archived"),
+        *STAMPS,
+    ),
+    key_prefix="person",
+    noun="person",
+)
+CLOSENESS = Kind(
+    "closeness_ratings",
+    (
+        Field("person", "ref", target="people"),
+        number("value", 1, 7),
+        Field("rated_on", "date"),
+        when("created_at"),
+    ),
+    noun="closeness rating",
+)
+MOMENTS = Kind(
+    "moments",
+    (
+        Field("occurred_at", "datetime"),
+        Field("people", "refs", default=(), target="people"),
+        Field("tags", "refs", default=(), target="tags"),
+        number("duration_minutes", 1, 24 * 60, nullable=True),
+        text("channel", 12, choices=CHANNELS),
+        text("initiated_by", 8, choices=INITIATORS),
+        number("self_disclosure", 0, 4, nullable=True),
+        number("other_disclosure", 0, 4, nullable=True),
+        scale("felt_understood", 5),
+        scale("felt_validated", 5),
+        scale("felt_cared_for", 5),
+        scale("closeness_after", 7),
+        scale("felt_safe", 5),
+        text("note", TEXT_LIMIT),
+        *STAMPS,
+    ),
+    noun="moment",
+)
+CHECKINS = Kind(
+    "checkins",
+    (
+        Field("instrument_id", "text", max_length=64),
+        number("instrument_version", 0, LARGE),
+        Field("taken_at", "datetime"),
+        Field("answers", "answers"),
+        Field("total", "number"),
+        Field("subscales", "scores", default={}),
+        text("band_label", 100),
+        flag("prorated"),
+        flag("safety_fired"),
+    ),
+    noun="check-in",
+)
+CHECKIN_DRAFTS = Kind(
+    "checkin_drafts",
+    (
+        Field("instrument_id", "text", max_length=64),
+        Field("answers", "answers", default={}),
+        when("updated_at"),
+    ),
+    unique=(("instrument_id",),),
+    noun="check-in draft",
+)
+CHECKIN_CHOICES = Kind(
+    "checkin_choices",
+    (
+        Field("instrument_id", "text", max_length=64),
+        Field("frequency", "text", max_length=12, choices=FREQUENCIES),
+    ),
+    unique=(("instrument_id",),),
+    noun="check-in choice",
+)
+JOURNAL_ENTRIES = Kind(
+    "journal_entries",
+    (
+        KEY,
+        Field("written_on", "date"),
+        text("title", 200),
+        Field("body", "text", max_length=ENTRY_BODY_LIMIT),
+        Field("tags", "refs", default=(), target="tags"),
+        Field("people", "refs", default=(), target="people"),
+        text("prompt_id", 100),
+        *STAMPS,
+    ),
+    key_prefix="entry",
+    noun="journal entry",
+)
+JOURNAL_DRAFTS = Kind(
+    "journal_drafts",
+    (
+        # null: the draft of a new entry, not yet saved.
+        Field("entry", "ref", default=None, nullable=True, target="journal_entries"),
+        text("title", 200),
+        text("body", TEXT_LIMIT),
+        when("updated_at"),
+    ),
+    unique=(("entry",),),
+    noun="journal draft",
+)
+HIDDEN_PROMPTS = Kind(
+    "hidden_prompts",
+    (Field("prompt_id", "text", max_length=64), when("created_at")),
+    unique=(("prompt_id",),),
+    noun="hidden prompt",
+)
+PLAN_LINES = Kind(
+    "plan_lines",
+    (
+        Field("part", "text", max_length=20, choices=PLAN_PARTS),
+        Field("text", "text", max_length=300),
+        text("phone", 40),
+        number("position", 0, LARGE, default=0),
+        when("created_at"),
+    ),
+    noun="safety plan line",
+)
+PLAN_HELPERS = Kind(
+    "plan_helpers",
+    (
+        Field("person", "ref", target="people"),
+        number("position", 0, LARGE, default=0),
+        when("created_at"),
+    ),
+    unique=(("person",),),
+    noun="person to ask for help",
+)
+CRISIS_SETTINGS = Kind(
+    "crisis_settings",
+    (text("region", 20), when("updated_at")),
+    single=True,
+    noun="crisis settings",
+)
+OWN_CRISIS_LINES = Kind(
+    "own_crisis_lines",
+    (
+        Field("name", "text", max_length=100),
+        Field("number", "text", max_length=40),
+        text("note", 200),
+        number("position", 0, LARGE, default=0),
+        when("created_at"),
+    ),
+    noun="crisis number",
+)
+SNOOZES = Kind(
+    "snoozes",
+    (Field("person", "ref", target="people"), Field("until", "date")),
+    unique=(("person",),),
+    noun="'not now'",
+)
+CALENDAR = Kind(
+    "calendar",
+    (
+        flag("use_initials"),
+        number("review_weekday", 0, 6, nullable=True),
+        Field("review_time", "time", default=None, nullable=True),
+        when("created_at"),
+    ),
+    single=True,
+    noun="calendar",
+)
+EMAIL_DIGEST = Kind(
+    "email_digest",
+    (
+        Field("email", "text", max_length=254),
+        Field("enabled", "boolean", default=True),
+        when("last_sent_at"),
+    ),
+    single=True,
+    noun="weekly e-mail",
+)
+
+# In the order they are written and read: every kind comes after the kinds it points at.
+KINDS: tuple[Kind, ...] = (
+    ACCOUNT,
+    TAGS,
+    PEOPLE,
+    CLOSENESS,
+    MOMENTS,
+    CHECKINS,
+    CHECKIN_DRAFTS,
+    CHECKIN_CHOICES,
+    JOURNAL_ENTRIES,
+    JOURNAL_DRAFTS,
+    HIDDEN_PROMPTS,
+    PLAN_LINES,
+    PLAN_HELPERS,
+    CRISIS_SETTINGS,
+    OWN_CRISIS_LINES,
+    SNOOZES,
+    CALENDAR,
+    EMAIL_DIGEST,
+)
+BY_NAME = {kind.name: kind for kind in KINDS}
+HEADER = ("format", "version", "exported_at", "tending_version")

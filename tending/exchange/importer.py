@@ -1,0 +1,273 @@
+"""Import a tending JSON document into an empty account: all of it, or nothing.
+
+The document is checked completely before anything is written (tending.exchange.checking),
+then written in one transaction. Only an account without data of its own takes an import:
+merging two lives row by row could duplicate or silently overwrite, so the choice is to
+refuse, and to say how to go on (a new account). Settings in the document (time zone, crisis
+country, calendar and e-mail options) replace the account's; settings the document leaves
+out (null) are left as they are.
+
+Other importers (jrnl, Day One, …) build a document and call `import_document`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from django.db import DatabaseError, connections, router, transaction
+
+from tending.circle.drift import default_rhythm
+from tending.exchange.checking import CheckedDocument, DocumentError, check_document
+from tending.exchange.document import KINDS, VERSION, Kind
+from tending.exchange.kinds import kind_models, links
+from tending.journal.rendering import RENDERER_VERSION, render_markdown
+
+__all__ = ["DocumentError", "ImportRefused", "ImportSummary", "account_data", "import_document"]
+
+STAMPS = ("created_at", "updated_at")
+SETTINGS = ("account", "crisis_settings", "calendar", "email_digest")
+
+
+class ImportRefused(Exception):
+    """An import that cannot go ahead for a reason outside the document; nothing was written."""
+
+
+@dataclass
+class ImportSummary:
+    """What an import added, per kind of the document (settings count one when set)."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    upgraded_from: int | None = None
+    dry_run: bool = False
+
+    def lines(self) -> list[str]:
+        """One line per kind that has rows, e.g. "journal entries: 12"."""
+        return [f"{label(name)}: {count}" for name, count in self.added.items() if count]
+
+
+LABELS = {
+    "account": "account settings (time zone)",
+    "checkins": "check-ins",
+    "checkin_drafts": "check-ins in progress",
+    "checkin_choices": "check-in choices",
+    "plan_lines": "safety plan lines",
+    "plan_helpers": "people to ask for help",
+    "crisis_settings": "crisis line country",
+    "own_crisis_lines": "own crisis numbers",
+    "snoozes": "'not now's",
+    "calendar": "calendar settings",
+    "email_digest": "weekly e-mail settings",
+}
+
+
+def label(kind: str) -> str:
+    return LABELS.get(kind, kind.replace("_", " "))
+
+
+def import_document(
+    document: Mapping[str, Any], user, *, dry_run: bool = False, now: datetime | None = None
+) -> ImportSummary:
+    """Write a parsed tending document into `user`'s empty account, in one transaction.
+
+    Raises DocumentError (where and what) for a document that is not sound, ImportRefused
+    when the account already holds data; in both cases nothing is written. With `dry_run`,
+    everything is written and then rolled back, so the summary is exactly what would happen.
+    """
+    checked = check_document(document)
+    now = now or datetime.now(UTC)
+    summary = ImportSummary(
+        upgraded_from=checked.version_read if checked.version_read != VERSION else None,
+        dry_run=dry_run,
+    )
+    try:
+        with transaction.atomic():
+            _lock_account(user)
+            _refuse_unless_empty(user)
+            _write(checked, user, now, summary)
+            if dry_run:
+                transaction.set_rollback(True)
+    except DatabaseError as exc:
+        raise ImportRefused(
+            f"The database refused the import ({exc}). Nothing was changed."
+        ) from exc
+    return summary
+
+
+def _lock_account(user) -> None:
+    # Two imports into one account at once must not both find it empty.
+    type(user).objects.select_for_update().filter(pk=user.pk).exists()
+
+
+def account_data(user) -> dict[str, int]:
+    """Rows of each data kind the account holds (settings are not counted)."""
+    models = kind_models()
+    found = {}
+    for kind in KINDS:
+        if kind.name in SETTINGS:
+            continue
+        count = models[kind.name].objects.filter(owner=user).count()
+        if count:
+            found[kind.name] = count
+    return found
+
+
+def _refuse_unless_empty(user) -> None:
+    found = account_data(user)
+    if found:
+        held = ", ".join(f"{label(name)}: {count}" for name, count in found.items())
+        raise ImportRefused(
+            f"This account already holds data ({held}). An import goes only into an empty "
+            "account, so nothing is ever doubled or overwritten: make a new account "
+            "(tending createuser NAME) and import into that. Nothing was changed."
+        )
+
+
+def _write(checked: CheckedDocument, user, now: datetime, summary: ImportSummary) -> None:
+    models = kind_models()
+    ids: dict[str, dict[str, int]] = {}
+    last_moments = _last_moments(checked)
+    for kind in KINDS:
+        rows = checked.rows[kind.name]
+        summary.added[kind.name] = len(rows)
+        if not rows:
+            continue
+        if kind.name == "account":
+            _set_time_zone(user, rows[0]["time_zone"])
+            continue
+        model = models[kind.name]
+        if kind.name == "people":
+            for row in rows:  # absent: the ring's usual rhythm, as on the web
+                row["rhythm_days"] = row["rhythm_days"] or default_rhythm(row["ring"])
+        columns = [spec for spec in kind.fields if spec.name != "key" and spec.type != "refs"]
+        names = ["owner"] + [spec.name for spec in columns]
+        values = [_values(columns, row, user.pk, ids, now) for row in rows]
+        extra = _derived(kind.name, model, rows, user, last_moments)
+        if extra:
+            names += list(extra)
+            values = [(*row, *more) for row, *more in zip(values, *extra.values(), strict=True)]
+        if kind.single:
+            model.objects.filter(owner=user).delete()
+        made = insert_rows(model, names, values, returning=bool(kind.key_prefix or _has_refs(kind)))
+        if kind.key_prefix:
+            ids[kind.name] = {row["key"]: pk for row, pk in zip(rows, made, strict=True)}
+        _link(kind, model, rows, made, ids)
+
+
+def _has_refs(kind: Kind) -> bool:
+    return any(spec.type == "refs" for spec in kind.fields)
+
+
+def _values(columns: list, row: dict, owner: int, ids: dict, now: datetime) -> tuple:
+    values: list[Any] = [owner]
+    for spec in columns:
+        value = row[spec.name]
+        if spec.type == "ref":
+            value = None if value is None else ids[spec.target][value]
+        elif value is None and spec.name in STAMPS:
+            value = now  # a row made by another tool: made now, as if typed in
+        values.append(value)
+    return tuple(values)
+
+
+def _derived(name: str, model, rows: list[dict], user, last_moments: dict) -> dict[str, list]:
+    """Columns the document does not carry because tending works them out (or keeps secret)."""
+    if name == "people":
+        return {"last_moment_at": [last_moments.get(row["key"]) for row in rows]}
+    if name == "journal_entries":
+        return {
+            "body_html": [render_markdown(row["body"]) for row in rows],
+            "rendered_with": [RENDERER_VERSION] * len(rows),
+        }
+    if name == "calendar":
+        return {"token_hash": [_link_hash(user, model)]}
+    return {}
+
+
+def _link(kind: Kind, model, rows: list[dict], made: list[int], ids: dict) -> None:
+    for spec in kind.fields:
+        if spec.type != "refs":
+            continue
+        through, this, other = links(model, spec.name)
+        targets = ids.get(spec.target, {})
+        pairs = [
+            (pk, targets[key]) for row, pk in zip(rows, made, strict=True) for key in row[spec.name]
+        ]
+        insert_rows(through, [this, other], pairs, returning=False)
+
+
+def _last_moments(checked: CheckedDocument) -> dict[str, datetime]:
+    """Each person's latest moment, which the circle keeps at hand (Person.last_moment_at)."""
+    latest: dict[str, datetime] = {}
+    for moment in checked.rows["moments"]:
+        for key in moment["people"]:
+            if key not in latest or moment["occurred_at"] > latest[key]:
+                latest[key] = moment["occurred_at"]
+    return latest
+
+
+def _set_time_zone(user, zone: str) -> None:
+    type(user).objects.filter(pk=user.pk).update(time_zone=zone)
+
+
+def _link_hash(user, model) -> str:
+    """An account's calendar link keeps working; an imported calendar gets a new, unshown one.
+
+    The document never holds the secret link, so a new link must be made on the calendar
+    page before a calendar app can read it again.
+    """
+    from tending.today import feed as calendar
+
+    existing = model.objects.filter(owner=user).values_list("token_hash", flat=True).first()
+    return existing or calendar.token_hash(calendar.new_token())
+
+
+MOST_PARAMETERS = 2000  # per statement: PostgreSQL plans a long VALUES list slowly
+PREPARED = {"DateTimeField", "DateField", "TimeField", "JSONField"}
+
+
+def insert_rows(model, names: list[str], rows: list[tuple], returning: bool) -> list[int]:
+    """Insert rows given as value tuples for the fields `names`; their new ids, if asked.
+
+    Neither model instances nor bulk_create(): for tens of thousands of rows, Django's
+    per-value work took most of an import's time, and bulk_create() would stamp created_at
+    and updated_at with the present moment instead of the times the document gives. Dates,
+    times and JSON still go through their field's own conversion for this database.
+    """
+    if not rows:
+        return []
+    alias = router.db_for_write(model)
+    connection = connections[alias]
+    quote = connection.ops.quote_name
+    fields = [model._meta.get_field(name) for name in names]
+    prepare = [i for i, f in enumerate(fields) if f.get_internal_type() in PREPARED]
+    columns = ", ".join(quote(f.column) for f in fields)
+    row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    table = quote(model._meta.db_table)
+    pk = quote(model._meta.pk.column)
+    # SQLite takes at most 999 parameters a statement.
+    size = max(
+        min(connection.features.max_query_params or MOST_PARAMETERS, MOST_PARAMETERS)
+        // len(fields),
+        1,
+    )
+    made: list[int] = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), size):
+            part = rows[start : start + size]
+            params: list[Any] = []
+            for row in part:
+                row = list(row)
+                for i in prepare:
+                    if row[i] is not None:
+                        row[i] = fields[i].get_db_prep_save(row[i], connection)
+                params.extend(row)
+            sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([row_sql] * len(part))}"
+            if returning:
+                cursor.execute(f"{sql} RETURNING {pk}", params)
+                made.extend(found[0] for found in cursor.fetchall())
+            else:
+                cursor.execute(sql, params)
+    return made

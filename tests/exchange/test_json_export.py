@@ -1,0 +1,272 @@
+"""Export an account as one JSON document and import it into an empty one, all or nothing."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+
+import jsonschema
+import pytest
+from django.apps import apps
+
+from tending.checkins.models import CheckIn, CheckInChoice, CheckInDraft
+from tending.circle.models import Person
+from tending.core.models import Tag
+from tending.exchange.checking import DocumentError
+from tending.exchange.document import KINDS
+from tending.exchange.document_schema import SCHEMA_FILE
+from tending.exchange.export import export_document
+from tending.exchange.importer import ImportRefused, account_data, import_document
+from tending.exchange.kinds import kind_models
+from tending.journal.models import Entry, HiddenPrompt, JournalDraft
+from tending.moments.models import Moment
+from tending.search.finding import find_everywhere
+from tending.today.models import CalendarFeed, EmailDigest, ReachOutSnooze
+from tests.factories import (
+    ClosenessRatingFactory,
+    CrisisSettingsFactory,
+    JournalEntryFactory,
+    MomentFactory,
+    OwnCrisisLineFactory,
+    PersonFactory,
+    PlanEntryFactory,
+    PlanHelperFactory,
+)
+
+UTC = dt.UTC
+SECRET = "f" * 64
+
+
+@pytest.fixture
+def full_account(owner):
+    """One of everything an account can hold."""
+    walk, rain = (Tag.objects.create(owner=owner, name=n) for n in ("walk", "rain ☔"))
+    sam = PersonFactory(
+        owner=owner,
+        name="Sam Rivera",
+        ring="inner",
+        rhythm_days=7,
+        birthday_day=29,
+        birthday_month=2,
+        phone="+49 170 1234567",
+        email="sam@example.org",
+        is_safe=True,
+        notes="Likes long walks.\nSecond line.",
+    )
+    gone = PersonFactory(owner=owner, name="Old friend", is_archived=True)
+    ClosenessRatingFactory(person=sam, value=6, rated_on=dt.date(2026, 3, 1))
+    moment = MomentFactory(
+        owner=owner,
+        people=[sam, gone],
+        occurred_at=dt.datetime(2026, 3, 14, 18, 30, tzinfo=UTC),
+        channel="in-person",
+        felt_understood=4,
+        self_disclosure=3,
+        note="Rivers and rain",
+    )
+    moment.tags.set([walk, rain])
+    MomentFactory(owner=owner, occurred_at=dt.datetime(2025, 1, 2, 3, 4, 5, 678901, tzinfo=UTC))
+    CheckIn.objects.create(
+        owner=owner,
+        instrument_id="who-5",
+        instrument_version=2,
+        answers={"q2": 3, "q1": None},
+        total=52.5,
+        subscales={"b": 1.25, "a": 2.0},
+        band_label="Fair",
+        prorated=True,
+        taken_at=dt.datetime(2026, 3, 10, 8, 0, tzinfo=UTC),
+    )
+    CheckInDraft.objects.create(owner=owner, instrument_id="phq-9", answers={"q1": 1})
+    CheckInChoice.objects.create(owner=owner, instrument_id="who-5", frequency="weekly")
+    entry = JournalEntryFactory(
+        owner=owner,
+        people=[sam],
+        body="# Heading\n\nA *quiet* day by the heron pond.",
+        written_on=dt.date(2026, 3, 14),
+        prompt_id="gratitude-3",
+    )
+    entry.tags.set([rain])
+    JournalDraft.objects.create(owner=owner, entry=entry, body="A quieter day.")
+    JournalDraft.objects.create(owner=owner, title="New", body="Half a thought")
+    HiddenPrompt.objects.create(owner=owner, prompt_id="childhood-1")
+    PlanEntryFactory(owner=owner, part="warning-signs", text="I stop answering")
+    PlanEntryFactory(owner=owner, part="professionals", text="Dr Okafor", phone="030 123")
+    PlanHelperFactory(owner=owner, person=sam)
+    CrisisSettingsFactory(owner=owner, region="DE")
+    OwnCrisisLineFactory(owner=owner, note="Nights only")
+    ReachOutSnooze.objects.create(owner=owner, person=gone, until=dt.date(2026, 4, 1))
+    CalendarFeed.objects.create(
+        owner=owner,
+        token_hash=SECRET,
+        use_initials=True,
+        review_weekday=6,
+        review_time=dt.time(18, 30),
+    )
+    EmailDigest.objects.create(owner=owner, email="me@example.org", enabled=False)
+    return owner
+
+
+def without_time(document: dict) -> dict:
+    return {name: value for name, value in document.items() if name != "exported_at"}
+
+
+def rows_everywhere() -> dict[str, int]:
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def test_the_export_holds_everything_and_fits_the_schema(full_account):
+    document = export_document(full_account)
+    jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text())).validate(document)
+    for kind in KINDS:
+        assert document[kind.name], f"{kind.name} is empty in the export"
+    assert document["account"] == {"time_zone": "Europe/Berlin"}
+    sam = document["people"][0]
+    assert sam["key"] == "person-1" and sam["birthday_month"] == 2
+    moment = next(m for m in document["moments"] if m["people"])
+    assert moment["people"] == ["person-1", "person-2"]
+    assert moment["tags"] == ["tag-1", "tag-2"]
+    assert moment["occurred_at"] == "2026-03-14T18:30:00Z"
+    checkin = document["checkins"][0]
+    assert checkin["answers"] == {"q1": None, "q2": 3}
+    assert list(checkin["subscales"]) == ["a", "b"]  # sorted, whatever the database did
+    assert document["journal_drafts"][0]["entry"] == "entry-1"
+    assert document["journal_drafts"][1]["entry"] is None
+    assert document["calendar"]["review_time"] == "18:30:00"
+
+
+def test_no_secret_and_no_database_id_is_in_the_export(full_account):
+    text = json.dumps(export_document(full_account))
+    assert SECRET not in text
+    assert full_account.password not in text
+    assert full_account.username not in text
+    assert '"id"' not in text and '_id": ' not in text.replace('"instrument_id', "").replace(
+        '"prompt_id', ""
+    )
+
+
+def test_export_import_export_is_the_same_document(full_account, other):
+    first = export_document(full_account)
+    summary = import_document(copy.deepcopy(first), other)
+    assert summary.added["moments"] == 2 and summary.added["calendar"] == 1
+    again = export_document(other)
+    assert without_time(again) == without_time(first)
+    other.refresh_from_db()
+    assert other.time_zone == "Europe/Berlin"
+
+
+def test_what_tending_works_out_is_worked_out_again(full_account, other):
+    import_document(export_document(full_account), other)
+    sam = Person.objects.get(owner=other, name="Sam Rivera")
+    assert sam.last_moment_at == dt.datetime(2026, 3, 14, 18, 30, tzinfo=UTC)
+    entry = Entry.objects.get(owner=other)
+    assert "<em>quiet</em>" in entry.html()
+    assert [m.kind for m in find_everywhere(other, "heron").matches] == ["entry"]
+    feed = CalendarFeed.objects.get(owner=other)
+    assert feed.token_hash != SECRET and len(feed.token_hash) == 64  # a new, unshown link
+
+
+def test_times_are_kept_as_they_were(full_account, other):
+    old = dt.datetime(2020, 5, 6, 7, 8, 9, 123456, tzinfo=UTC)
+    Moment.objects.filter(owner=full_account).update(created_at=old, updated_at=old)
+    import_document(export_document(full_account), other)
+    assert set(Moment.objects.filter(owner=other).values_list("created_at", "updated_at")) == {
+        (old, old)
+    }
+
+
+def test_rows_added_by_another_tool_without_times_are_made_now(other):
+    document = {
+        "format": "tending-export",
+        "version": 1,
+        "people": [{"key": "p", "name": "Robin"}],
+        "moments": [{"occurred_at": "2026-03-14T19:30:00+01:00", "people": ["p"]}],
+    }
+    now = dt.datetime(2026, 3, 20, tzinfo=UTC)
+    summary = import_document(document, other, now=now)
+    assert summary.lines() == ["people: 1", "moments: 1"]
+    robin = Person.objects.get(owner=other)
+    assert (robin.rhythm_days, robin.created_at) == (30, now)  # the middle ring's rhythm
+
+
+def test_an_account_with_data_is_refused_and_nothing_is_written(full_account, other):
+    document = export_document(full_account)
+    PersonFactory(owner=other, name="Already here")
+    before = rows_everywhere()
+    with pytest.raises(ImportRefused, match=r"already holds data \(people: 1\).*empty account"):
+        import_document(document, other)
+    assert rows_everywhere() == before
+
+
+def test_settings_alone_do_not_count_as_data(full_account, other):
+    CrisisSettingsFactory(owner=other, region="GB")
+    EmailDigest.objects.create(owner=other, email="old@example.org")
+    assert account_data(other) == {}
+    import_document(export_document(full_account), other)
+    assert EmailDigest.objects.get(owner=other).email == "me@example.org"
+    assert other_region(other) == "DE"
+
+
+def other_region(user) -> str:
+    return apps.get_model("safety", "CrisisSettings").objects.get(owner=user).region
+
+
+def test_an_account_link_is_kept_when_the_calendar_comes_in(full_account, other):
+    CalendarFeed.objects.create(owner=other, token_hash="a" * 64)
+    import_document(export_document(full_account), other)
+    feed = CalendarFeed.objects.get(owner=other)
+    assert (feed.token_hash, feed.use_initials) == ("a" * 64, True)
+
+
+def test_a_bad_document_writes_nothing(full_account, other):
+    document = export_document(full_account)
+    document["email_digest"]["email"] = 5  # the very last part: everything before is fine
+    before = rows_everywhere()
+    with pytest.raises(DocumentError) as caught:
+        import_document(document, other)
+    assert caught.value.where == "email_digest.email"
+    assert rows_everywhere() == before
+
+
+def test_a_failure_while_writing_leaves_nothing_behind(full_account, other, monkeypatch):
+    document = export_document(full_account)
+    real = __import__("tending.exchange.importer", fromlist=["insert_rows"]).insert_rows
+
+    def failing(model, names, rows, returning):
+        if model is Entry:
+            raise RuntimeError("the disk is full")
+        return real(model, names, rows, returning)
+
+    monkeypatch.setattr("tending.exchange.importer.insert_rows", failing)
+    before = rows_everywhere()
+    with pytest.raises(RuntimeError):
+        import_document(document, other)
+    assert rows_everywhere() == before
+
+
+def test_a_dry_run_counts_and_writes_nothing(full_account, other):
+    document = export_document(full_account)
+    before = rows_everywhere()
+    summary = import_document(document, other, dry_run=True)
+    assert summary.dry_run and summary.added["people"] == 2
+    assert rows_everywhere() == before
+
+
+def test_keys_are_the_documents_own_never_another_accounts_rows(full_account, other):
+    """A key that happens to look like an id of someone else's row still means this document."""
+    theirs = Person.objects.filter(owner=full_account).order_by("id").first()
+    document = {
+        "format": "tending-export",
+        "version": 1,
+        "people": [{"key": f"person-{theirs.pk}", "name": "Mine"}],
+        "snoozes": [{"person": f"person-{theirs.pk}", "until": "2026-05-01"}],
+    }
+    import_document(document, other)
+    snooze = ReachOutSnooze.objects.get(owner=other)
+    assert snooze.person.owner == other and snooze.person.name == "Mine"
+    assert ReachOutSnooze.objects.filter(owner=full_account).count() == 1
+
+
+def test_every_kind_has_its_model():
+    assert set(kind_models()) == {kind.name for kind in KINDS} - {"account"}
