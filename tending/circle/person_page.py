@@ -14,8 +14,11 @@ from functools import lru_cache
 
 from django.db import connection
 from django.db.models import Func, IntegerField, OuterRef, Subquery
+from django.template.loader import get_template
 from django.utils import formats, timezone
+from markupsafe import Markup
 
+from tending.circle.forms import ClosenessForm
 from tending.circle.models import Person
 from tending.core.ownership import one_or_404, owned
 from tending.journal.models import Entry
@@ -205,6 +208,17 @@ def spark(values: list[int]) -> dict | None:
     }
 
 
+@lru_cache(maxsize=8)
+def blank_closeness_fields(today: date) -> Markup:
+    """The closeness form's fields as HTML, as they render for a new rating on `today`.
+
+    A blank form renders the same all day long, and drawing its seven pairs of circles
+    and the date field took a millisecond and more, on every visit to a person's page.
+    """
+    form = ClosenessForm(initial={"rated_on": today})
+    return Markup(get_template("circle/_closeness_fields.html").render({"form": form}))
+
+
 def first_word(name: str) -> str:
     words = name.split()
     return words[0] if words else ""
@@ -229,4 +243,5 @@ def page_of(user, person_id, today: date) -> dict:
         "moments": moment_rows(moments, labels),
         "moment_count": person.moment_count,
         "journal_entries": entry_rows(entries, labels),
+        "closeness_fields": blank_closeness_fields(today),
     }

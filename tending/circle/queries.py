@@ -9,7 +9,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from tending.circle.drift import Drift, Rhythm, rhythm_for
-from tending.circle.models import ClosenessRating, Person, Ring
+from tending.circle.models import ClosenessRating, Person
 from tending.core.ownership import owned
 
 
@@ -56,13 +56,6 @@ class CircleEntry:
 
 def circle_entries(people, today: date) -> list[CircleEntry]:
     return [CircleEntry(p, rhythm_for(last_contact_date(p), p.rhythm_days, today)) for p in people]
-
-
-def by_ring(entries: list[CircleEntry]) -> dict[str, list[CircleEntry]]:
-    grouped: dict[str, list[CircleEntry]] = {r.value: [] for r in Ring}
-    for entry in entries:
-        grouped[entry.person.ring].append(entry)
-    return grouped
 
 
 def group_sizes(person: Person) -> QuerySet:

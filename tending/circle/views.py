@@ -9,17 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from tending.circle import layout, person_page
-from tending.circle.drift import DRIFT_LABELS, Drift
+from tending.circle import circle_page, person_page
 from tending.circle.forms import ClosenessForm, PersonForm
-from tending.circle.models import RING_MEANING, ClosenessRating, Kind, Person, Ring
-from tending.circle.queries import (
-    by_ring,
-    circle_entries,
-    group_sizes,
-    people_for,
-    what_goes_with,
-)
+from tending.circle.models import ClosenessRating, Kind, Person
+from tending.circle.queries import group_sizes, what_goes_with
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
 from tending.moments.models import Moment
@@ -32,36 +25,7 @@ def circle(request):
     if kind not in Kind.values:
         kind = ""
     show_archived = request.GET.get("archived") == "1"
-    today = timezone.localdate()
-    entries = circle_entries(
-        people_for(request.user, include_archived=show_archived, kind=kind), today
-    )
-    grouped = by_ring([e for e in entries if not e.person.is_archived])
-    placed = layout.place_circle(
-        {ring: [(e, e.person.name) for e in ring_entries] for ring, ring_entries in grouped.items()}
-    )
-    spots = [
-        (spot, layout.spoken_name(spot.label, spot.key.person.name, spot.key.status.label))
-        for spot in placed
-    ]
-    context = {
-        "size": layout.SIZE,
-        "centre": layout.CENTRE,
-        "you_radius": layout.YOU_RADIUS,
-        "rings": layout.rings(),
-        "placed": spots,
-        # Too many people for dots that can be read and tapped: the counts and the list only.
-        "map_fits": layout.fits(placed),
-        "dot_radius": layout.DOT_RADIUS,
-        "grouped": [(Ring(r), RING_MEANING[Ring(r)], grouped[r]) for r in grouped],
-        "archived": [e for e in entries if e.person.is_archived],
-        "show_archived": show_archived,
-        "kind": kind,
-        "kinds": Kind.choices,
-        "drift_legend": [(d.value, DRIFT_LABELS[d]) for d in Drift],
-        "total": len(entries),
-        "has_anyone": bool(entries) or owned(Person, request.user).exists(),
-    }
+    context = circle_page.page_of(request.user, timezone.localdate(), show_archived, kind)
     return render(request, "circle/circle.html", context)
 
 
@@ -86,9 +50,6 @@ def person_add(request):
 @login_required
 def person_detail(request, person_id: int):
     context = person_page.page_of(request.user, person_id, timezone.localdate())
-    context["closeness_form"] = ClosenessForm(
-        instance=ClosenessRating(owner=request.user, person=context["person"])
-    )
     return render(request, "circle/person_detail.html", context)
 
 
