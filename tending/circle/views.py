@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from tending.circle import circle_page, person_page
 from tending.circle.forms import ClosenessForm, PersonForm
 from tending.circle.models import ClosenessRating, Kind, Person
-from tending.circle.queries import group_sizes, what_goes_with
+from tending.circle.queries import lonely_moment_ids, what_goes_with
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
 from tending.moments.models import Moment
@@ -97,7 +97,7 @@ def person_delete(request, person_id: int):
     if request.method == "POST":
         with transaction.atomic():
             # Moments they were the only one in go with them; shared moments stay, without them.
-            lonely = group_sizes(person).filter(n=1).values_list("moment_id", flat=True)
+            lonely = lonely_moment_ids(person)
             delete_moments(owned(Moment, request.user).filter(pk__in=list(lonely)))
             name = person.name
             person.delete()
