@@ -12,15 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from django.urls import reverse
 from django.utils import timezone
 
 from tending.circle import layout
 from tending.circle.drift import DRIFT_LABELS, Drift, rhythm_for
 from tending.circle.models import RING_MEANING, Kind, Person, Ring
+from tending.circle.templating import addresses
 from tending.core.ownership import owned
 
-HOLE = 7306051849  # an id no person has, to find where ids go in an address
 COLUMNS = ("pk", "name", "ring", "rhythm_days", "last_moment_at", "is_archived")
 
 
@@ -60,7 +59,7 @@ def rows_for(user, today: date, include_archived: bool, kind: str) -> list[tuple
     if kind:
         people = people.filter(kind=kind)
     found = []
-    href = person_href()
+    href = addresses("circle:person")
     for pk, name, ring, rhythm_days, moment_at, archived in people.order_by(
         "name", "id"
     ).values_list(*COLUMNS):
@@ -70,12 +69,6 @@ def rows_for(user, today: date, include_archived: bool, kind: str) -> list[tuple
         row = Row(pk, href(pk), name, ring, status.value, status.label, rhythm.last_seen_words)
         found.append((row, archived))
     return found
-
-
-def person_href():
-    """A function from a person's id to their page's address, resolved once for a whole list."""
-    before, after = reverse("circle:person", args=[HOLE]).split(str(HOLE))
-    return lambda pk: f"{before}{pk}{after}"
 
 
 @lru_cache(maxsize=64)
