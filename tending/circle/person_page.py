@@ -1,9 +1,10 @@
 """What a person's page shows, read in a fixed few queries and handed over as plain values.
 
 Someone seen every few days for years has thousands of moments. Nothing here goes through
-all of them: the count is a range of one index, the newest moments and journal entries are
-read newest first and stop at the few shown, and the names of the people and tags on those
-few rows come together in one query.
+all of them: the counts are a range of one index each, the newest moments and journal
+entries are found without sorting all of them, and the names of the people and tags on
+those few rows come together in one query. The reads are SQL written out: each runs in a
+few hundredths of a millisecond, and the ORM took ten to twenty times that to build them.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from tending.circle.models import Person
 from tending.circle.templating import addresses
 from tending.core.ownership import is_row_id
 from tending.journal.models import Entry
-from tending.moments.models import Channel, Moment, Sharing
+from tending.moments.models import Channel, Sharing
 
 RECENT_MOMENTS = 10  # the rest are a tap away, in the list of moments with them
 RATINGS_SHOWN = 24  # the line and its table: a few years of re-rating every month or two
@@ -159,41 +160,27 @@ def recent_entries(user, person: Person) -> list[Entry]:
     return [Entry(owner_id=user.pk, **dict(zip(ENTRY_COLUMNS, row, strict=True))) for row in rows]
 
 
-@lru_cache(maxsize=1)
-def _label_parts() -> list[str]:
-    """SELECTs of (kind, row id, name) for each kind of label, from the models' own tables.
-
-    Written out, not built by the ORM: putting four joined querysets into one UNION took
-    three milliseconds of Python each time, for a query that runs in a twentieth of that.
-    """
-
-    def part(kind: int, model, row_field: str, target_field: str) -> str:
-        through = getattr(model, target_field).through
-        name_of = getattr(model, target_field).field.related_model
-        row = through._meta.get_field(row_field).column
-        target = through._meta.get_field(name_of._meta.model_name).column
-        return (
-            f'SELECT {kind}, l."{row}", t."name" FROM "{through._meta.db_table}" l '
-            f'INNER JOIN "{name_of._meta.db_table}" t ON t."id" = l."{target}" '
-            f'WHERE l."{row}" IN ({{}})'
-        )
-
-    return [
-        part(MOMENT_PEOPLE, Moment, "moment", "people"),
-        part(MOMENT_TAGS, Moment, "moment", "tags"),
-        part(ENTRY_PEOPLE, Entry, "entry", "people"),
-        part(ENTRY_TAGS, Entry, "entry", "tags"),
-    ]
+# (kind, row id, name) of the people and the tags on given moments and entries; the four go
+# into one UNION. Built by the ORM, that UNION took three milliseconds of Python.
+LABEL_SQL = [
+    'SELECT {kind}, l."moment_id", t."name" FROM "moments_moment_people" l '
+    'INNER JOIN "circle_person" t ON t."id" = l."person_id" WHERE l."moment_id" IN ({ids})',
+    'SELECT {kind}, l."moment_id", t."name" FROM "moments_moment_tags" l '
+    'INNER JOIN "core_tag" t ON t."id" = l."tag_id" WHERE l."moment_id" IN ({ids})',
+    'SELECT {kind}, l."entry_id", t."name" FROM "journal_entry_people" l '
+    'INNER JOIN "circle_person" t ON t."id" = l."person_id" WHERE l."entry_id" IN ({ids})',
+    'SELECT {kind}, l."entry_id", t."name" FROM "journal_entry_tags" l '
+    'INNER JOIN "core_tag" t ON t."id" = l."tag_id" WHERE l."entry_id" IN ({ids})',
+]
 
 
 def labels_for(moment_ids: list[int], entry_ids: list[int]) -> dict[tuple[int, int], list[str]]:
     """{(kind, row id): names} of the people and tags on these moments and entries, by name."""
     selects, params = [], []
-    for sql, ids in zip(
-        _label_parts(), (moment_ids, moment_ids, entry_ids, entry_ids), strict=True
-    ):
+    row_ids = (moment_ids, moment_ids, entry_ids, entry_ids)
+    for kind, (sql, ids) in enumerate(zip(LABEL_SQL, row_ids, strict=True)):
         if ids:
-            selects.append(sql.format(", ".join(["%s"] * len(ids))))
+            selects.append(sql.format(kind=kind, ids=", ".join(["%s"] * len(ids))))
             params += ids
     if not selects:
         return {}
