@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from tending.circle.drift import Drift, Rhythm, rhythm_for
-from tending.circle.models import ClosenessRating, Person, Ring
+from tending.circle.models import ClosenessRating, Person
 from tending.core.ownership import owned
 
 
@@ -58,30 +58,36 @@ def circle_entries(people, today: date) -> list[CircleEntry]:
     return [CircleEntry(p, rhythm_for(last_contact_date(p), p.rhythm_days, today)) for p in people]
 
 
-def by_ring(entries: list[CircleEntry]) -> dict[str, list[CircleEntry]]:
-    grouped: dict[str, list[CircleEntry]] = {r.value: [] for r in Ring}
-    for entry in entries:
-        grouped[entry.person.ring].append(entry)
-    return grouped
+def _someone_else(person: Person) -> Exists:
+    """Whether a link's moment has someone else in it too: one look-up in the links' index.
 
-
-def group_sizes(person: Person) -> QuerySet:
-    """For each of the person's moments, how many people were in it, from the links alone."""
+    Grouping every link of every moment they were in read each moment's links twice over.
+    """
     from tending.moments.models import Moment
 
     links = Moment.people.through.objects
-    theirs = links.filter(person=person).values("moment_id")
-    return links.filter(moment_id__in=theirs).values("moment_id").annotate(n=Count("id"))
+    return Exists(links.filter(moment_id=OuterRef("moment_id")).exclude(person_id=person.pk))
+
+
+def _their_links(person: Person) -> QuerySet:
+    from tending.moments.models import Moment
+
+    return Moment.people.through.objects.filter(person=person)
+
+
+def lonely_moment_ids(person: Person) -> QuerySet:
+    """The moments the person was the only one in."""
+    return _their_links(person).filter(~_someone_else(person)).values_list("moment_id", flat=True)
 
 
 def what_goes_with(person: Person) -> dict[str, int]:
     """What deleting this person would also delete, or change, for the confirmation page."""
-    counts = group_sizes(person).aggregate(
-        only_with_them=Count("moment_id", filter=Q(n=1)),
-        shared_with_others=Count("moment_id", filter=Q(n__gt=1)),
+    counts = _their_links(person).aggregate(
+        moments=Count("pk"), shared_with_others=Count("pk", filter=_someone_else(person))
     )
+    shared = counts["shared_with_others"] or 0
     return {
-        "only_with_them": counts["only_with_them"] or 0,
-        "shared_with_others": counts["shared_with_others"] or 0,
-        "ratings": person.closeness_ratings.count(),
+        "only_with_them": counts["moments"] - shared,
+        "shared_with_others": shared,
+        "ratings": ClosenessRating.objects.filter(person_id=person.pk).count(),
     }

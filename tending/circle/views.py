@@ -9,26 +9,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from tending.circle import layout
-from tending.circle.drift import DRIFT_LABELS, Drift
+from tending.circle import circle_page, person_page
 from tending.circle.forms import ClosenessForm, PersonForm
-from tending.circle.models import RING_MEANING, ClosenessRating, Kind, Person, Ring
-from tending.circle.queries import (
-    by_ring,
-    circle_entries,
-    group_sizes,
-    people_for,
-    what_goes_with,
-)
+from tending.circle.models import ClosenessRating, Kind, Person
+from tending.circle.queries import lonely_moment_ids, what_goes_with
 from tending.core.errors import post_only
-from tending.core.ownership import get_owned_or_404, one_or_404, owned
-from tending.journal.queries import entries_with_person
+from tending.core.ownership import get_owned_or_404, owned
 from tending.moments.models import Moment
-from tending.moments.queries import moments_for, moments_with_count
 from tending.moments.services import delete_moments
-
-RECENT_MOMENTS = 10  # the rest are a tap away, in the list of moments with them
-RATINGS_SHOWN = 24  # the line and its table: a few years of re-rating every month or two
 
 
 @login_required
@@ -37,36 +25,7 @@ def circle(request):
     if kind not in Kind.values:
         kind = ""
     show_archived = request.GET.get("archived") == "1"
-    today = timezone.localdate()
-    entries = circle_entries(
-        people_for(request.user, include_archived=show_archived, kind=kind), today
-    )
-    grouped = by_ring([e for e in entries if not e.person.is_archived])
-    placed = layout.place_circle(
-        {ring: [(e, e.person.name) for e in ring_entries] for ring, ring_entries in grouped.items()}
-    )
-    spots = [
-        (spot, layout.spoken_name(spot.label, spot.key.person.name, spot.key.status.label))
-        for spot in placed
-    ]
-    context = {
-        "size": layout.SIZE,
-        "centre": layout.CENTRE,
-        "you_radius": layout.YOU_RADIUS,
-        "rings": layout.rings(),
-        "placed": spots,
-        # Too many people for dots that can be read and tapped: the counts and the list only.
-        "map_fits": layout.fits(placed),
-        "dot_radius": layout.DOT_RADIUS,
-        "grouped": [(Ring(r), RING_MEANING[Ring(r)], grouped[r]) for r in grouped],
-        "archived": [e for e in entries if e.person.is_archived],
-        "show_archived": show_archived,
-        "kind": kind,
-        "kinds": Kind.choices,
-        "drift_legend": [(d.value, DRIFT_LABELS[d]) for d in Drift],
-        "total": len(entries),
-        "has_anyone": bool(entries) or owned(Person, request.user).exists(),
-    }
+    context = circle_page.page_of(request.user, timezone.localdate(), show_archived, kind)
     return render(request, "circle/circle.html", context)
 
 
@@ -90,42 +49,8 @@ def person_add(request):
 
 @login_required
 def person_detail(request, person_id: int):
-    person = one_or_404(people_for(request.user, include_archived=True), pk=person_id)
-    entry = circle_entries([person], timezone.localdate())[0]
-    ratings = list(person.closeness_ratings.all()[:RATINGS_SHOWN])
-    moments = moments_for(request.user).filter(people=person)[:RECENT_MOMENTS]
-    context = {
-        "person": person,
-        "entry": entry,
-        "ratings": ratings,
-        "spark": _spark(list(reversed(ratings))),
-        "moments": moments,
-        "moment_count": moments_with_count(person),
-        "journal_entries": entries_with_person(request.user, person)[:5],
-        "closeness_form": ClosenessForm(
-            instance=ClosenessRating(owner=request.user, person=person)
-        ),
-    }
+    context = person_page.page_of(request.user, person_id, timezone.localdate())
     return render(request, "circle/person_detail.html", context)
-
-
-def _spark(ratings: list[ClosenessRating]) -> dict | None:
-    """Points for a small line of closeness over time (oldest first), if there are two or more."""
-    if len(ratings) < 2:
-        return None
-    width, height, pad = 240, 70, 6
-    step = (width - 2 * pad) / (len(ratings) - 1)
-    points = [
-        (round(pad + i * step, 1), round(height - pad - (r.value - 1) * (height - 2 * pad) / 6, 1))
-        for i, r in enumerate(ratings)
-    ]
-    return {
-        "width": width,
-        "height": height,
-        "points": " ".join(f"{x},{y}" for x, y in points),
-        # As text: each number in a template would be localised, one by one.
-        "dots": [(str(x), str(y)) for x, y in points],
-    }
 
 
 @login_required
@@ -137,7 +62,9 @@ def person_edit(request, person_id: int):
         form.save()
         messages.success(request, "Saved.")
         return redirect("circle:person", person_id=person.pk)
-    return render(request, "circle/person_form.html", {"form": form, "person": person})
+    return render(
+        request, "circle/person_form.html", {"form": form, "person": person, "adding": False}
+    )
 
 
 @login_required
@@ -170,7 +97,7 @@ def person_delete(request, person_id: int):
     if request.method == "POST":
         with transaction.atomic():
             # Moments they were the only one in go with them; shared moments stay, without them.
-            lonely = group_sizes(person).filter(n=1).values_list("moment_id", flat=True)
+            lonely = lonely_moment_ids(person)
             delete_moments(owned(Moment, request.user).filter(pk__in=list(lonely)))
             name = person.name
             person.delete()

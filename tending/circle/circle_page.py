@@ -1,0 +1,129 @@
+"""What the circle page shows: everyone's drift and place on the map, as plain rows.
+
+One query reads the few columns the page needs; each person's last moment is kept on their
+row (`Person.last_moment_at`), so the page costs the same after one year as after thirty.
+Where the dots go depends only on the names in each ring, so it is worked out once for a
+given circle and remembered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from django.utils import timezone
+
+from tending.circle import layout
+from tending.circle.drift import DRIFT_LABELS, Drift, rhythm_for
+from tending.circle.models import RING_MEANING, Kind, Person, Ring
+from tending.circle.templating import addresses
+from tending.core.ownership import owned
+
+COLUMNS = ("pk", "name", "ring", "rhythm_days", "last_moment_at", "is_archived")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One person as the page lists them."""
+
+    pk: int
+    href: str
+    name: str
+    ring: str
+    drift: str  # the Drift value, for the colour
+    drift_label: str
+    seen: str  # "3 days ago", or "" when there are no moments yet
+
+
+@dataclass(frozen=True)
+class Dot:
+    """One person on the map."""
+
+    pk: int
+    href: str
+    ring: str
+    drift: str
+    x: float
+    y: float
+    label: str
+    label_y: float
+    spoken: str
+
+
+def rows_for(user, today: date, include_archived: bool, kind: str) -> list[tuple[Row, bool]]:
+    """(row, archived) for the owner's people, by name."""
+    people = owned(Person, user)
+    if not include_archived:
+        people = people.filter(is_archived=False)
+    if kind:
+        people = people.filter(kind=kind)
+    found = []
+    href = addresses("circle:person")
+    for pk, name, ring, rhythm_days, moment_at, archived in people.order_by(
+        "name", "id"
+    ).values_list(*COLUMNS):
+        last = timezone.localdate(moment_at) if moment_at else None
+        rhythm = rhythm_for(last, rhythm_days, today)
+        status = rhythm.status
+        row = Row(pk, href(pk), name, ring, status.value, status.label, rhythm.last_seen_words)
+        found.append((row, archived))
+    return found
+
+
+@lru_cache(maxsize=64)
+def _placed(names_by_ring: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[list, bool]:
+    """The layout of a circle, given its names ring by ring: pure, so kept for next time."""
+    placed = layout.place_circle(
+        {ring: [(i, name) for i, name in enumerate(names)] for ring, names in names_by_ring}
+    )
+    return placed, layout.fits(placed)
+
+
+def dots_for(grouped: dict[str, list[Row]]) -> tuple[list[Dot], bool]:
+    """Everyone's dot on the map, and whether the dots are far enough apart to be drawn."""
+    key = tuple((ring, tuple(r.name for r in rows)) for ring, rows in grouped.items())
+    placed, fits = _placed(key)
+    everyone = [row for rows in grouped.values() for row in rows]
+    dots = [
+        Dot(
+            row.pk,
+            row.href,
+            row.ring,
+            row.drift,
+            spot.x,
+            spot.y,
+            spot.label,
+            spot.label_y,
+            layout.spoken_name(spot.label, row.name, row.drift_label),
+        )
+        for spot, row in zip(placed, everyone, strict=True)
+    ]
+    return dots, fits
+
+
+def page_of(user, today: date, show_archived: bool, kind: str) -> dict:
+    rows = rows_for(user, today, show_archived, kind)
+    grouped: dict[str, list[Row]] = {r.value: [] for r in Ring}
+    for row, archived in rows:
+        if not archived:
+            grouped[row.ring].append(row)
+    dots, fits = dots_for(grouped)
+    return {
+        "size": layout.SIZE,
+        "centre": layout.CENTRE,
+        "you_radius": layout.YOU_RADIUS,
+        "rings": layout.rings(),
+        "placed": dots,
+        # Too many people for dots that can be read and tapped: the counts and the list only.
+        "map_fits": fits,
+        "dot_radius": layout.DOT_RADIUS,
+        "grouped": [(Ring(r), RING_MEANING[Ring(r)], grouped[r]) for r in grouped],
+        "archived": [row for row, archived in rows if archived],
+        "show_archived": show_archived,
+        "kind": kind,
+        "kinds": Kind.choices,
+        "drift_legend": [(d.value, DRIFT_LABELS[d]) for d in Drift],
+        "total": len(rows),
+        "has_anyone": bool(rows) or owned(Person, user).exists(),
+    }

@@ -1,0 +1,56 @@
+"""What the circle pages' templates need beyond the common set (see tending/core/jinja.py).
+
+The closeness pairs of circles are drawn by the macros in circle/closeness.html; their
+geometry is worked out here, once per value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.urls import reverse
+
+HOLE = 7306051849  # an id no row has, to find where ids go in an address
+
+CLOSENESS_WORDS = {
+    1: "Apart",
+    2: "Touching",
+    3: "A little overlap",
+    4: "Some overlap",
+    5: "Much overlap",
+    6: "Mostly together",
+    7: "Almost one",
+}
+
+
+def pair_geometry(value: int) -> dict:
+    """Two circles of radius 20 in a 100×60 box, from just apart (1) to almost one (7)."""
+    distance = 44 - (value - 1) * 6.5
+    return {
+        "value": value,
+        "self_x": round(50 - distance / 2, 2),
+        "other_x": round(50 + distance / 2, 2),
+        "words": CLOSENESS_WORDS[value],
+    }
+
+
+PAIRS = {value: pair_geometry(value) for value in CLOSENESS_WORDS}
+
+
+def closeness_pair(value: int | None) -> dict | None:
+    """The pair of circles for a rating, or None when there is none."""
+    return PAIRS.get(value) if value else None
+
+
+def closeness_options(field) -> list[tuple[object, dict]]:
+    """A closeness field's radio buttons, each with the pair of circles it stands for."""
+    return [(choice, PAIRS[int(choice.data["value"])]) for choice in field]
+
+
+def addresses(name: str) -> Callable[[int], str]:
+    """A function from a row's id to the address of route `name`, resolved once for a list."""
+    before, after = reverse(name, args=[HOLE]).split(str(HOLE))
+    return lambda pk: f"{before}{pk}{after}"
+
+
+GLOBALS = {"closeness_pair": closeness_pair, "closeness_options": closeness_options}

@@ -1,0 +1,62 @@
+"""The person page: its newest moments and journal entries, shown from plain rows."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+
+from tending.core.models import Tag
+from tests.factories import JournalEntryFactory, MomentFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_moments_show_their_people_by_name_their_tags_and_local_time(owner, owner_client):
+    sam = PersonFactory(owner=owner, name="Sam Lee")
+    zoe, ada = PersonFactory(owner=owner, name="Zoe"), PersonFactory(owner=owner, name="Ada")
+    # 23:30 UTC is half past midnight the next day in Berlin, the owner's time zone.
+    moment = MomentFactory(
+        owner=owner,
+        people=[sam, zoe, ada],
+        occurred_at=datetime(2026, 3, 14, 23, 30, tzinfo=ZoneInfo("UTC")),
+        channel="call",
+        self_disclosure=3,
+        felt_understood=4,
+        note="Talked for hours. " * 20,
+    )
+    moment.tags.set([Tag.objects.create(owner=owner, name=n) for n in ("walk", "birthday")])
+    MomentFactory(
+        owner=owner, people=[sam], occurred_at=datetime(2026, 1, 2, tzinfo=ZoneInfo("UTC"))
+    )
+    page = owner_client.get(reverse("circle:person", args=[sam.pk])).content.decode()
+    assert 'Moments together <span class="muted">(2)</span>' in page
+    assert "Sun 15 Mar 2026, 00:30" in page
+    assert "<bdi>Ada</bdi>, <bdi>Sam Lee</bdi>, <bdi>Zoe</bdi> · Call · I shared: feelings" in page
+    assert "understood 4/5" in page
+    assert (
+        '<span class="pill" dir="auto">birthday</span> <span class="pill" dir="auto">walk</span>'
+        in page
+    )
+    assert "Talked for hours. Talked" in page and "…" in page
+    assert page.index("15 Mar 2026") < page.index("Fri 2 Jan 2026")
+
+
+def test_journal_entries_that_name_them_are_listed_with_their_people(owner, owner_client):
+    sam, ada = PersonFactory(owner=owner, name="Sam"), PersonFactory(owner=owner, name="Ada")
+    entry = JournalEntryFactory(
+        owner=owner, people=[sam, ada], title="Lunch", written_on=date(2026, 2, 3)
+    )
+    entry.tags.set([Tag.objects.create(owner=owner, name="food")])
+    JournalEntryFactory(owner=owner, people=[ada], title="Not about Sam")
+    page = owner_client.get(reverse("circle:person", args=[sam.pk])).content.decode()
+    assert "Tue 3 Feb 2026" in page and "Lunch" in page and "Not about Sam" not in page
+    assert '<span class="pill">Ada</span> <span class="pill">Sam</span> ' in page
+    assert '<span class="pill">#food</span>' in page
+
+
+def test_no_moments_and_no_entries_say_so(owner, owner_client):
+    sam = PersonFactory(owner=owner, name="Sam Rivera")
+    page = owner_client.get(reverse("circle:person", args=[sam.pk])).content.decode()
+    assert "No moments logged yet." in page
+    assert "Typing @Sam in an entry links it here." in page
