@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from django.db import connection
 from django.utils.html import escape
@@ -89,16 +90,27 @@ def word_form_stem(word: str) -> str:
 
 
 def _words_pattern(terms: list[tuple[str, ...]], forms: bool) -> re.Pattern | None:
+    return _pattern(tuple(terms), forms)
+
+
+@lru_cache(maxsize=64)
+def _pattern(terms: tuple[tuple[str, ...], ...], forms: bool) -> re.Pattern | None:
     words = {w for term in terms for w in term}
     if forms:
         # Any word that begins like one of the words searched for: "walk" marks "walking".
-        stems = sorted({word_form_stem(w) for w in words}, key=len, reverse=True)
-        inner = "|".join(re.escape(s) + r"[^\W_]*" for s in stems)
+        starts = sorted({word_form_stem(w) for w in words}, key=len, reverse=True)
     else:
-        inner = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    if not inner:
+        starts = sorted(words, key=len, reverse=True)
+    if not starts:
         return None
-    return re.compile(r"(?<![^\W_])(?:" + inner + r")(?![^\W_])", re.IGNORECASE)
+    # Each word, then a look back past it: no letter or digit just before. Looking back
+    # after the word rather than before it lets the regex engine skip ahead to where the
+    # word's first letter is, about twice as fast on a long entry.
+    rest = r"[^\W_]*" if forms else ""
+    inner = "|".join(
+        re.escape(start) + r"(?<![^\W_]." + "{" + str(len(start)) + "})" + rest for start in starts
+    )
+    return re.compile(r"(?:" + inner + r")(?![^\W_])", re.IGNORECASE)
 
 
 def highlight(text: str, terms: list[tuple[str, ...]], forms: bool = False) -> SafeString:
