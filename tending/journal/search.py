@@ -19,7 +19,6 @@ from django.utils.safestring import SafeString, mark_safe
 
 from tending.circle.models import Person
 from tending.core.models import Tag
-from tending.core.ownership import owned
 from tending.journal.models import Entry, heading
 from tending.journal.plain import plain_text
 from tending.journal.rows import short_day
@@ -35,6 +34,8 @@ SNIPPET_WINDOW = 1000  # characters of the body made plain around the first matc
 _ENDINGS = ("ingly", "ness", "ing", "ies", "ied", "ed", "es", "ly", "s", "y", "e")
 
 FTS_TABLE = "journal_entry_fts"
+TAG_LINKS = Entry.tags.through._meta.db_table
+PEOPLE_LINKS = Entry.people.through._meta.db_table
 # Words are runs of letters and digits in any script; everything else separates them.
 _WORD = re.compile(r"[^\W_]+")
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -161,19 +162,6 @@ def snippet(body: str, terms: list[tuple[str, ...]], forms: bool = False) -> Saf
     return mark_safe(prefix + highlight(piece, terms, forms) + suffix)
 
 
-def _filtered(user, tag: Tag | None, person: Person | None, since, until):
-    entries = owned(Entry, user)
-    if tag is not None:
-        entries = entries.filter(tags=tag)
-    if person is not None:
-        entries = entries.filter(people=person)
-    if since is not None:
-        entries = entries.filter(written_on__gte=since)
-    if until is not None:
-        entries = entries.filter(written_on__lte=until)
-    return entries
-
-
 @dataclass(slots=True)
 class FoundEntry:
     """What a hit shows of its entry."""
@@ -219,19 +207,29 @@ class Matches:
         until: date | None = None,
     ):
         self.terms = search_terms(words)
-        self.entries = _filtered(user, tag, person, since, until)
         narrowed = not (tag is None and person is None and since is None and until is None)
         self.nothing = not getattr(user, "is_authenticated", False) or not (self.terms or narrowed)
-        if narrowed:
-            inside, params = self.entries.order_by().values("pk").query.sql_with_params()
-            self._mine = (f"e.id IN ({inside})", list(params))
-        else:  # the owner's index, not a list of every id they have
-            self._mine = ("e.owner_id = %s", [getattr(user, "pk", None)])
+        # Written out rather than built by the ORM: a tag or a person is found from its own
+        # links (a few hundred rows), not by walking all of the owner's entries for them.
+        where, params = ["e.owner_id = %s"], [getattr(user, "pk", None)]
+        for links, column, row in ((TAG_LINKS, "tag_id", tag), (PEOPLE_LINKS, "person_id", person)):
+            if row is not None:
+                where.append(f"e.id IN (SELECT entry_id FROM {links} WHERE {column} = %s)")
+                params.append(row.pk)
+        if since is not None:
+            where.append("e.written_on >= %s")
+            params.append(since)
+        if until is not None:
+            where.append("e.written_on <= %s")
+            params.append(until)
+        self._mine = (" AND ".join(where), params)
 
     def _sql(self) -> tuple[str, list, str, str]:
         """FROM and WHERE for the matching entries (as `e`), their parameters, the score and
         the direction that puts the best first."""
         mine, params = self._mine
+        if not self.terms:  # filters alone: newest first
+            return f"FROM journal_entry e WHERE {mine}", params, "0", ""
         if connection.vendor == "postgresql":
             # The stored, weighted vector of migration 0004 and its GIN index: matching and
             # ranking read it instead of building every matching entry's vector again.
@@ -256,8 +254,6 @@ class Matches:
     def count(self) -> int:
         if self.nothing:
             return 0
-        if not self.terms:
-            return self.entries.count()
         where, params, _, _ = self._sql()
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) {where}", params)
@@ -270,18 +266,22 @@ class Matches:
         """(id, score, *columns) of the matches from `start` to `stop`, best first."""
         where, params, score, best = self._sql()
         window = "" if stop is None else f" LIMIT {int(stop) - int(start)} OFFSET {int(start)}"
+        # Filters alone: newest first, straight down the (owner, written_on) index.
+        first = f"score{best}, " if self.terms else ""
         ranked = (
             f"SELECT e.id, {score} AS score, e.written_on {where} "
-            f"ORDER BY score{best}, e.written_on DESC, e.id DESC{window}"
+            f"ORDER BY {first}e.written_on DESC, e.id DESC{window}"
         )
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT r.id, r.score{columns} FROM ({ranked}) r "
                 "JOIN journal_entry e ON e.id = r.id "
-                f"ORDER BY r.score{best}, r.written_on DESC, r.id DESC",
+                f"ORDER BY {first and 'r.' + first}r.written_on DESC, r.id DESC",
                 params,
             )
             rows = cursor.fetchall()
+        if not self.terms:
+            return [(pk, 0.0, *rest) for pk, _, *rest in rows]
         if connection.vendor == "postgresql":
             return [(pk, float(score), *rest) for pk, score, *rest in rows]
         return [(pk, -score, *rest) for pk, score, *rest in rows]
@@ -290,9 +290,6 @@ class Matches:
         """(id, rank) of the matches from `start` to `stop`, best first."""
         if self.nothing:
             return []
-        if not self.terms:
-            newest = self.entries.order_by("-written_on", "-pk").values_list("pk", flat=True)
-            return [(pk, 0.0) for pk in newest[start:stop]]
         return self._rows(start, stop, "")
 
     def __getitem__(self, where: slice) -> list[Hit]:
@@ -300,20 +297,13 @@ class Matches:
         start, stop = where.start or 0, where.stop
         if self.nothing or (stop is not None and stop <= start):
             return []
-        if self.terms:
-            rows = self._rows(start, stop, ", e.written_on, e.title, e.body")
-        else:
-            newest = self.entries.order_by("-written_on", "-pk")[start:stop]
-            rows = [(pk, 0.0, *rest) for pk, *rest in newest.values_list(*_SHOWN)]
+        rows = self._rows(start, stop, ", e.written_on, e.title, e.body")
         hits = []
         for pk, rank, written_on, title, body in rows:
             entry = FoundEntry(pk, written_on, title, body)
             title_html = highlight(entry.heading, self.terms)
             hits.append(Hit(entry, rank, title_html, snippet(body, self.terms)))
         return hits
-
-
-_SHOWN = ("pk", "written_on", "title", "body")
 
 
 @dataclass
