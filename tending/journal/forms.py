@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.db import connection
 
 from tending.circle.models import Person
 from tending.circle.queries import people_to_choose
 from tending.core.dates import check_plausible_date
+from tending.core.models import Tag
 from tending.core.ownership import owned
 from tending.core.plain_messages import PlainMessages
 from tending.core.tags import parse_tag_names, tag_text, validate_tag_names
@@ -119,3 +121,34 @@ class SearchForm(NarrowingForm):
         super().__init__(*args, user=user, **kwargs)
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
         self.fields["person"].label = "Who is in it"
+        _named_choices(self.fields["person"], self.fields["tag"], user)
+
+
+def _named_choices(person: forms.ModelChoiceField, tag: forms.ModelChoiceField, user) -> None:
+    """Show the choices of people and tags from their ids and names, read when first shown.
+
+    The same options, in the same order, as the fields' own querysets give, but both in one
+    query and without a model object for each of sixty people; a sent value is still
+    checked through the field's queryset.
+    """
+    read: dict[int, list[tuple]] = {}
+
+    def rows(kind: int) -> list[tuple]:
+        if not read:
+            read.update({0: [("", person.empty_label)], 1: [("", tag.empty_label)]})
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT 0, id, name, CASE WHEN is_archived THEN 1 ELSE 0 END AS later "
+                    f"FROM {Person._meta.db_table} WHERE owner_id = %s "
+                    f"UNION ALL SELECT 1, id, name, 0 FROM {Tag._meta.db_table} t "
+                    "WHERE owner_id = %s AND EXISTS (SELECT 1 FROM "
+                    f"{Entry.tags.through._meta.db_table} l WHERE l.tag_id = t.id) "
+                    "ORDER BY 1, 4, 3, 2",
+                    [user.pk, user.pk],
+                )
+                for which, pk, name, _ in cursor.fetchall():
+                    read[which].append((pk, name))
+        return read[kind]
+
+    person.widget.choices = lambda: rows(0)
+    tag.widget.choices = lambda: rows(1)

@@ -91,8 +91,12 @@ class Entry(OwnedModel):
 
     @property
     def heading(self) -> str:
-        day = self.written_on
-        return self.title or f"{day:%A} {day.day} {day:%B %Y}"
+        return heading(self.title, self.written_on)
+
+
+def heading(title: str, day: date) -> str:
+    """An entry's title, or its day written out when it has none."""
+    return title or f"{day:%A} {day.day} {day:%B %Y}"
 
 
 class JournalDraft(OwnedModel):

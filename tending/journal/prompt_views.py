@@ -30,9 +30,10 @@ def hide(request):
 
 @login_required
 def hidden(request):
-    rows = owned(HiddenPrompt, request.user).order_by("-created_at")
-    prompts = [(row, get_prompt(row.prompt_id)) for row in rows]
-    return render(request, "journal/hidden_prompts.html", {"prompts": [p for p in prompts if p[1]]})
+    hidden_rows = owned(HiddenPrompt, request.user).order_by("-created_at")
+    ids = hidden_rows.values_list("prompt_id", flat=True)
+    prompts = [prompt for prompt in map(get_prompt, ids) if prompt is not None]
+    return render(request, "journal/hidden_prompts.html", {"prompts": prompts})
 
 
 @login_required

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Prefetch, QuerySet
 
 from tending.circle.models import Person
 from tending.core.models import Tag
@@ -27,30 +25,6 @@ def first_of_month(day: date) -> date:
 
 def next_month(month: date) -> date:
     return date(month.year + 1, 1, 1) if month.month == 12 else date(month.year, month.month + 1, 1)
-
-
-def entries_in_month(user, month: date) -> QuerySet[Entry]:
-    return entries_for(user).filter(
-        written_on__gte=first_of_month(month), written_on__lt=next_month(month)
-    )
-
-
-@dataclass(frozen=True)
-class MonthCount:
-    month: date  # its first day
-    entries: int
-
-
-def months_with_entries(user) -> list[MonthCount]:
-    """Every month that has entries, newest first, with how many: one query however many."""
-    rows = (
-        owned(Entry, user)
-        .annotate(month=TruncMonth("written_on"))
-        .values("month")
-        .annotate(entries=Count("id"))
-        .order_by("-month")
-    )
-    return [MonthCount(first_of_month(row["month"]), row["entries"]) for row in rows]
 
 
 def entries_with_person(user, person: Person) -> QuerySet[Entry]:

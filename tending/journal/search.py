@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from django.db import connection
 from django.utils.html import escape
@@ -18,10 +19,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from tending.circle.models import Person
 from tending.core.models import Tag
-from tending.core.ownership import owned
-from tending.journal.models import Entry
+from tending.journal.models import Entry, heading
 from tending.journal.plain import plain_text
-from tending.journal.queries import entries_for
+from tending.journal.rows import short_day
 
 MAX_SEARCH_LENGTH = 500  # characters a person may search for at once
 MAX_TERMS = 20
@@ -34,17 +34,11 @@ SNIPPET_WINDOW = 1000  # characters of the body made plain around the first matc
 _ENDINGS = ("ingly", "ness", "ing", "ies", "ied", "ed", "es", "ly", "s", "y", "e")
 
 FTS_TABLE = "journal_entry_fts"
+TAG_LINKS = Entry.tags.through._meta.db_table
+PEOPLE_LINKS = Entry.people.through._meta.db_table
 # Words are runs of letters and digits in any script; everything else separates them.
 _WORD = re.compile(r"[^\W_]+")
 _PHRASE = re.compile(r'"([^"]*)"')
-
-
-@dataclass
-class Hit:
-    entry: Entry
-    rank: float
-    title_html: SafeString
-    snippet_html: SafeString
 
 
 def search_terms(words: str) -> list[tuple[str, ...]]:
@@ -97,16 +91,27 @@ def word_form_stem(word: str) -> str:
 
 
 def _words_pattern(terms: list[tuple[str, ...]], forms: bool) -> re.Pattern | None:
+    return _pattern(tuple(terms), forms)
+
+
+@lru_cache(maxsize=64)
+def _pattern(terms: tuple[tuple[str, ...], ...], forms: bool) -> re.Pattern | None:
     words = {w for term in terms for w in term}
     if forms:
         # Any word that begins like one of the words searched for: "walk" marks "walking".
-        stems = sorted({word_form_stem(w) for w in words}, key=len, reverse=True)
-        inner = "|".join(re.escape(s) + r"[^\W_]*" for s in stems)
+        starts = sorted({word_form_stem(w) for w in words}, key=len, reverse=True)
     else:
-        inner = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    if not inner:
+        starts = sorted(words, key=len, reverse=True)
+    if not starts:
         return None
-    return re.compile(r"(?<![^\W_])(?:" + inner + r")(?![^\W_])", re.IGNORECASE)
+    # Each word, then a look back past it: no letter or digit just before. Looking back
+    # after the word rather than before it lets the regex engine skip ahead to where the
+    # word's first letter is, about twice as fast on a long entry.
+    rest = r"[^\W_]*" if forms else ""
+    inner = "|".join(
+        re.escape(start) + r"(?<![^\W_]." + "{" + str(len(start)) + "})" + rest for start in starts
+    )
+    return re.compile(r"(?:" + inner + r")(?![^\W_])", re.IGNORECASE)
 
 
 def highlight(text: str, terms: list[tuple[str, ...]], forms: bool = False) -> SafeString:
@@ -157,99 +162,164 @@ def snippet(body: str, terms: list[tuple[str, ...]], forms: bool = False) -> Saf
     return mark_safe(prefix + highlight(piece, terms, forms) + suffix)
 
 
-def _filtered(user, tag: Tag | None, person: Person | None, since, until):
-    entries = owned(Entry, user)
-    if tag is not None:
-        entries = entries.filter(tags=tag)
-    if person is not None:
-        entries = entries.filter(people=person)
-    if since is not None:
-        entries = entries.filter(written_on__gte=since)
-    if until is not None:
-        entries = entries.filter(written_on__lte=until)
-    return entries
+@dataclass(slots=True)
+class FoundEntry:
+    """What a hit shows of its entry."""
+
+    pk: int
+    written_on: date
+    title: str
+    body: str
+
+    @property
+    def heading(self) -> str:
+        return heading(self.title, self.written_on)
+
+    @property
+    def when(self) -> str:
+        return short_day(self.written_on)
 
 
-def _ranked_sqlite(entries, terms) -> list[tuple[int, float]]:
-    # Ranked and ordered by SQLite itself, within the person's own (filtered) entries; only
-    # ids and ranks come back, so a common word costs little however often it was written.
-    inside, params = entries.order_by().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
+@dataclass
+class Hit:
+    entry: FoundEntry
+    rank: float
+    title_html: SafeString
+    snippet_html: SafeString
+
+
+class Matches:
+    """The person's entries a search finds, best first: counted, and read a slice at a time.
+
+    Matching, ranking and ordering happen in the database, which hands back only the slice
+    asked for, so a common word costs little however often it was written; only the hits
+    shown are highlighted. Narrowed by tag, person and an inclusive date range; with those
+    but no words, every entry that passes them, newest first; with neither, nothing.
+    """
+
+    def __init__(
+        self,
+        user,
+        words: str,
+        tag: Tag | None = None,
+        person: Person | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ):
+        self.terms = search_terms(words)
+        narrowed = not (tag is None and person is None and since is None and until is None)
+        self.nothing = not getattr(user, "is_authenticated", False) or not (self.terms or narrowed)
+        # Written out rather than built by the ORM: a tag or a person is found from its own
+        # links (a few hundred rows), not by walking all of the owner's entries for them.
+        where, params = ["e.owner_id = %s"], [getattr(user, "pk", None)]
+        for links, column, row in ((TAG_LINKS, "tag_id", tag), (PEOPLE_LINKS, "person_id", person)):
+            if row is not None:
+                where.append(f"e.id IN (SELECT entry_id FROM {links} WHERE {column} = %s)")
+                params.append(row.pk)
+        if since is not None:
+            where.append("e.written_on >= %s")
+            params.append(since)
+        if until is not None:
+            where.append("e.written_on <= %s")
+            params.append(until)
+        self._mine = (" AND ".join(where), params)
+
+    def _sql(self) -> tuple[str, list, str, str]:
+        """FROM and WHERE for the matching entries (as `e`), their parameters, the score and
+        the direction that puts the best first."""
+        mine, params = self._mine
+        if not self.terms:  # filters alone: newest first
+            return f"FROM journal_entry e WHERE {mine}", params, "0", ""
+        if connection.vendor == "postgresql":
+            # The stored, weighted vector of migration 0004 and its GIN index: matching and
+            # ranking read it instead of building every matching entry's vector again.
+            return (
+                "FROM journal_entry e, websearch_to_tsquery('simple'::regconfig, %s) q "
+                f"WHERE e.search_vector @@ q AND {mine}",
+                [quoted_query(self.terms), *params],
+                "ts_rank(e.search_vector, q)",
+                " DESC",
+            )
         # bm25: smaller is better; a word in the title counts five times one in the body.
-        cursor.execute(
-            f"SELECT e.id, bm25({FTS_TABLE}, 5.0, 1.0) AS score FROM {FTS_TABLE} "
-            f"JOIN journal_entry e ON e.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND e.id IN ({inside}) "
-            "ORDER BY score, e.written_on DESC, e.id DESC",
-            [quoted_query(terms), *params],
+        # CROSS JOIN keeps the index's matches first: left to itself, SQLite may walk all of
+        # the owner's entries and ask the index about each one, a hundred times slower.
+        return (
+            f"FROM {FTS_TABLE} CROSS JOIN journal_entry e ON e.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND {mine}",
+            [quoted_query(self.terms), *params],
+            f"bm25({FTS_TABLE}, 5.0, 1.0)",
+            "",
         )
-        return [(row_id, -score) for row_id, score in cursor.fetchall()]
 
+    def count(self) -> int:
+        if self.nothing:
+            return 0
+        where, params, _, _ = self._sql()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) {where}", params)
+            return cursor.fetchone()[0]
 
-def _ranked_postgresql(entries, terms) -> list[tuple[int, float]]:
-    # The stored, weighted vector of migration 0004 and its GIN index: matching and ranking
-    # read it instead of building every matching entry's vector again.
-    inside, params = entries.order_by().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT e.id, ts_rank(e.search_vector, q) AS score "
-            "FROM journal_entry e, websearch_to_tsquery('simple'::regconfig, %s) q "
-            f"WHERE e.search_vector @@ q AND e.id IN ({inside}) "
-            "ORDER BY score DESC, e.written_on DESC, e.id DESC",
-            [quoted_query(terms), *params],
+    def __len__(self) -> int:
+        return self.count()
+
+    def _rows(self, start: int, stop: int | None, columns: str) -> list[tuple]:
+        """(id, score, *columns) of the matches from `start` to `stop`, best first."""
+        where, params, score, best = self._sql()
+        window = "" if stop is None else f" LIMIT {int(stop) - int(start)} OFFSET {int(start)}"
+        # Filters alone: newest first, straight down the (owner, written_on) index.
+        first = f"score{best}, " if self.terms else ""
+        ranked = (
+            f"SELECT e.id, {score} AS score, e.written_on {where} "
+            f"ORDER BY {first}e.written_on DESC, e.id DESC{window}"
         )
-        return [(row_id, float(score)) for row_id, score in cursor.fetchall()]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT r.id, r.score{columns} FROM ({ranked}) r "
+                "JOIN journal_entry e ON e.id = r.id "
+                f"ORDER BY {first and 'r.' + first}r.written_on DESC, r.id DESC",
+                params,
+            )
+            rows = cursor.fetchall()
+        if not self.terms:
+            return [(pk, 0.0, *rest) for pk, _, *rest in rows]
+        if connection.vendor == "postgresql":
+            return [(pk, float(score), *rest) for pk, score, *rest in rows]
+        return [(pk, -score, *rest) for pk, score, *rest in rows]
+
+    def ranked(self, start: int = 0, stop: int | None = None) -> list[tuple[int, float]]:
+        """(id, rank) of the matches from `start` to `stop`, best first."""
+        if self.nothing:
+            return []
+        return self._rows(start, stop, "")
+
+    def __getitem__(self, where: slice) -> list[Hit]:
+        """The highlighted hits of one slice: only these bodies are read and made plain."""
+        start, stop = where.start or 0, where.stop
+        if self.nothing or (stop is not None and stop <= start):
+            return []
+        rows = self._rows(start, stop, ", e.written_on, e.title, e.body")
+        hits = []
+        for pk, rank, written_on, title, body in rows:
+            entry = FoundEntry(pk, written_on, title, body)
+            title_html = highlight(entry.heading, self.terms)
+            hits.append(Hit(entry, rank, title_html, snippet(body, self.terms)))
+        return hits
 
 
 @dataclass
 class Found:
-    """Every matching entry, best first, as (id, rank); hits are made only for a page."""
+    """Every matching entry, best first, as (id, rank)."""
 
     ranked: list[tuple[int, float]]
     terms: list[tuple[str, ...]]
 
 
-def find_entries(
-    user,
-    words: str,
-    tag: Tag | None = None,
-    person: Person | None = None,
-    since: date | None = None,
-    until: date | None = None,
-) -> Found:
-    """The person's entries containing all of `words`, best match first.
-
-    Narrowed by tag, person and an inclusive date range; with filters but no words, all
-    the entries that pass them, newest first.
-    """
-    terms = search_terms(words)
-    entries = _filtered(user, tag, person, since, until)
-    if not terms:
-        if tag is None and person is None and since is None and until is None:
-            return Found([], [])
-        newest = entries.order_by("-written_on", "-pk").values_list("pk", flat=True)
-        return Found([(pk, 0.0) for pk in newest], [])
-    if connection.vendor == "postgresql":
-        return Found(_ranked_postgresql(entries, terms), terms)
-    return Found(_ranked_sqlite(entries, terms), terms)
-
-
-def hits_for(user, ranked: list[tuple[int, float]], terms: list[tuple[str, ...]]) -> list[Hit]:
-    """Highlighted hits for these (id, rank) pairs, in their order."""
-    entries = entries_for(user).in_bulk([pk for pk, _ in ranked])
-    return [
-        Hit(
-            entry=entries[pk],
-            rank=rank,
-            title_html=highlight(entries[pk].heading, terms),
-            snippet_html=snippet(entries[pk].body, terms),
-        )
-        for pk, rank in ranked
-        if pk in entries
-    ]
+def find_entries(user, words: str, **filters) -> Found:
+    """The person's entries containing all of `words`, best match first (see Matches)."""
+    matches = Matches(user, words, **filters)
+    return Found(matches.ranked(), matches.terms)
 
 
 def search_entries(user, words: str, limit: int = MAX_RESULTS, **filters) -> list[Hit]:
     """The first `limit` hits of find_entries() (same filters), highlighted."""
-    found = find_entries(user, words, **filters)
-    return hits_for(user, found.ranked[:limit], found.terms)
+    return Matches(user, words, **filters)[:limit]

@@ -12,26 +12,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tending.core.errors import post_only
-from tending.core.ownership import get_owned_or_404, one_or_404
+from tending.core.ownership import get_owned_or_404, one_or_404, owned
 from tending.journal.forms import DraftForm, EntryForm, MonthForm, SearchForm
 from tending.journal.kept_searches import keep_search, recall_asked
 from tending.journal.models import Entry
 from tending.journal.offering import offer_prompt
 from tending.journal.prompts import get_prompt
-from tending.journal.queries import (
-    MonthCount,
-    draft_for,
-    entries_for,
-    entries_in_month,
-    entries_with_person,
-    first_of_month,
-    months_with_entries,
-)
-from tending.journal.search import find_entries, hits_for
+from tending.journal.queries import draft_for, first_of_month, next_month
+from tending.journal.rows import Counted, by_year, count_entries, entry_rows, month_rows
+from tending.journal.search import Matches
 from tending.journal.services import delete_entry, keep_draft, save_entry
-
-KEPT = "We kept what you were writing."
-
 
 LIST_PAGE_SIZE = 20
 
@@ -44,31 +34,31 @@ def entry_list(request):
     cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
     person = cleaned.get("person")
     if person is not None:
-        context = {"person": person, "entries": entries_with_person(request.user, person)}
-        return render(request, "journal/list.html", context)
-    months = months_with_entries(request.user)
+        page = _page_of(request, person_id=person.pk)
+        context = {"person": person, "month": None, "years": [], "page": page}
+        return render(request, "journal/list.html", {**context, "entries": page.object_list})
+    months = month_rows(request.user)
     month = first_of_month(cleaned["month"]) if cleaned.get("month") else None
-    entries = entries_in_month(request.user, month) if month else entries_for(request.user)
-    page = Paginator(entries, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "month": month,
-        "page": page,
-        "entries": page.object_list,
-        "years": _by_year(months),
-        "entry_count": sum(m.entries for m in months),
-    }
+    context = {"person": None, "month": month, "years": by_year(months)}
     if month:
+        count = next((m.entries for m in months if m.month == month), 0)
+        page = _page_of(request, count, since=month, before=next_month(month))
         # Step to the nearest months that have entries, so no click lands on an empty one.
         context["later"] = next((m.month for m in reversed(months) if m.month > month), None)
         context["earlier"] = next((m.month for m in months if m.month < month), None)
+    else:
+        count = sum(m.entries for m in months)
+        page = _page_of(request, count)
+    context.update(page=page, entries=page.object_list, entry_count=count)
     return render(request, "journal/list.html", context)
 
 
-def _by_year(months: list[MonthCount]) -> list[tuple[int, list[MonthCount]]]:
-    years: dict[int, list[MonthCount]] = {}
-    for item in months:
-        years.setdefault(item.month.year, []).append(item)
-    return list(years.items())
+def _page_of(request, count: int | None = None, **narrowing):
+    """The asked-for page of the person's entries (`count` of them, or counted), as rows."""
+    if count is None:
+        count = count_entries(request.user, **narrowing)
+    rows = Counted(count, lambda start, stop: entry_rows(request.user, start, stop, **narrowing))
+    return Paginator(rows, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def _entry_form(request, entry: Entry, initial: dict) -> tuple[EntryForm, bool]:
@@ -118,15 +108,25 @@ def add(request):
     another = None
     if prompt is not None:
         another = offer_prompt(request.user, f"{request.user.pk}:{prompt.id}", skip_ids=[prompt.id])
-    context = {"form": form, "adding": True, "prompt": prompt, "another": another, "kept": kept}
+    context = {
+        "form": form,
+        "entry": None,
+        "adding": True,
+        "prompt": prompt,
+        "another": another,
+        "kept": kept,
+    }
     return render(request, "journal/form.html", context)
 
 
 @login_required
 def detail(request, journal_entry_id: int):
-    entry = one_or_404(entries_for(request.user), pk=journal_entry_id)
+    entry = one_or_404(owned(Entry, request.user), pk=journal_entry_id)
     context = {
         "entry": entry,
+        "body_html": entry.html(),
+        "people": list(entry.people.order_by("name", "pk").values_list("pk", "name")),
+        "tags": list(entry.tags.order_by("name", "pk").values_list("pk", "name")),
         "prompt": get_prompt(entry.prompt_id) if entry.prompt_id else None,
     }
     return render(request, "journal/detail.html", context)
@@ -142,6 +142,8 @@ def edit(request, journal_entry_id: int):
     context = {
         "form": form,
         "entry": entry,
+        "adding": False,
+        "another": None,
         "kept": kept,
         "prompt": get_prompt(entry.prompt_id) if entry.prompt_id else None,
     }
@@ -175,7 +177,8 @@ def search(request):
         checked = SearchForm(fields, user=request.user)
         if "q" in fields and not checked.is_valid() and "q" in checked.errors:
             # Said now, with the real length: a kept search is cut short, so it could not be.
-            return render(request, "journal/search.html", {"form": checked, "hits": []})
+            context = {"form": checked, "hits": [], "searched": False, "forgotten": False}
+            return render(request, "journal/search.html", context)
         return redirect(f"{reverse('journal:search')}?s={keep_search(request.session, fields)}")
     data, forgotten = recall_asked(request)
     if not request.GET.get("s") and any(request.GET.get(name) for name in SEARCH_FIELDS):
@@ -189,9 +192,9 @@ def search(request):
         filters = {k: v for k, v in cleaned.items() if v is not None}
         searched = bool(words.strip() or filters)
         if searched:
-            found = find_entries(request.user, words, **filters)
-            page = Paginator(found.ranked, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
-            hits = hits_for(request.user, list(page.object_list), found.terms)
+            found = Matches(request.user, words, **filters)
+            page = Paginator(found, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+            hits = page.object_list
             by_relevance = bool(found.terms)  # words: best first; filters alone: newest first
     query = request.GET.copy()
     query.pop("page", None)

@@ -1,0 +1,214 @@
+"""Journal entries as plain rows for the list pages: a page of them in a fixed number of queries.
+
+A list shows a date, a title, the first words and who and what an entry is tagged with. Those
+come as values, not model objects: the page's entries in one query (only the head of each
+body's stored HTML), their people in one, their tags in one. The month index is counted by
+the database from the (owner, written_on) index, with no function of Python's called per row.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from django.db import connection
+from django.template.defaultfilters import truncatechars
+from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS_ABBR
+from django.utils.text import add_truncation_text, calculate_truncate_chars_length
+from django.utils.translation import get_language
+
+from tending.journal.models import SNIPPET_SOURCE, Entry
+from tending.journal.plain import plain_text
+from tending.journal.rendering import RENDERER_VERSION
+
+SNIPPET_LENGTH = 160
+
+
+@dataclass(slots=True)
+class EntryRow:
+    """What a list shows of one entry."""
+
+    pk: int
+    written_on: date
+    when: str  # written_on as the date filter gives it with "D j M Y"
+    title: str
+    snippet: str
+    people: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class MonthRow:
+    """A month that has entries, for the index: its first day, `YYYY-MM`, name and count."""
+
+    month: date
+    key: str
+    name: str
+    entries: int
+
+
+@cache
+def _names(language: str | None) -> tuple[list[str], list[str], list[str]]:
+    """Days of the week and months, short and long, in `language` (the active one)."""
+    days = [str(WEEKDAYS_ABBR[n]) for n in range(7)]
+    return (
+        days,
+        [""] + [str(MONTHS_3[n]).title() for n in range(1, 13)],
+        [""] + [str(MONTHS[n]) for n in range(1, 13)],
+    )
+
+
+def short_day(day: date) -> str:
+    """`day` as the date filter writes it with "D j M Y" ("Sun 14 Jun 2026"), made quicker."""
+    days, months, _ = _names(get_language())
+    return f"{days[day.weekday()]} {day.day} {months[day.month]} {day.year:04d}"
+
+
+def _snippet(head: str) -> str:
+    """Entry.snippet() cut to a list's length, from the first SNIPPET_SOURCE + 1 characters."""
+    if len(head) > SNIPPET_SOURCE:
+        head = head[: head.rfind(">", 0, SNIPPET_SOURCE) + 1]
+    return cut(plain_text(head), SNIPPET_LENGTH)
+
+
+def cut(text: str, length: int) -> str:
+    """What the truncatechars filter makes of `text`, without its count of every character.
+
+    That count skips combining marks; where the first `length` + 1 characters have none, it
+    is just their number, and the cut falls where the filter's would.
+    """
+    text = unicodedata.normalize("NFC", text)
+    if len(text) <= length:
+        return text
+    if any(map(unicodedata.combining, text[: length + 1])):
+        return truncatechars(text, length)
+    keep = calculate_truncate_chars_length(length, None)
+    return add_truncation_text(text[:keep])
+
+
+ENTRIES = Entry._meta.db_table
+PEOPLE = Entry.people.through._meta.db_table
+TAGS = Entry.tags.through._meta.db_table
+PERSON = Entry.people.field.related_model._meta.db_table
+TAG = Entry.tags.field.related_model._meta.db_table
+
+
+def _fetch(sql: str, params: list) -> list[tuple]:
+    # Plain SQL: these few statements run on every list page, and building them through the
+    # ORM cost several times what the database takes to answer them.
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _day(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _narrowing(user, since: date | None, before: date | None, person_id: int | None):
+    where, params = ["owner_id = %s"], [user.pk]
+    if since is not None:
+        where.append("written_on >= %s")
+        params.append(since)
+    if before is not None:
+        where.append("written_on < %s")
+        params.append(before)
+    if person_id is not None:
+        where.append(f"id IN (SELECT entry_id FROM {PEOPLE} WHERE person_id = %s)")
+        params.append(person_id)
+    return " AND ".join(where), params
+
+
+def count_entries(user, since=None, before=None, person_id=None) -> int:
+    """How many of the person's entries fall in [since, before) or are about one person."""
+    where, params = _narrowing(user, since, before, person_id)
+    return _fetch(f"SELECT count(*) FROM {ENTRIES} WHERE {where}", params)[0][0]
+
+
+def entry_rows(user, start: int, stop: int, since=None, before=None, person_id=None):
+    """Entries `start` to `stop`, newest first, in [since, before) or about one person, as
+    rows with their people's and tags' names: two queries."""
+    where, params = _narrowing(user, since, before, person_id)
+    found = _fetch(
+        f"SELECT id, written_on, title, substr(body_html, 1, {SNIPPET_SOURCE + 1}), "
+        f"rendered_with FROM {ENTRIES} WHERE {where} "
+        f"ORDER BY written_on DESC, id DESC LIMIT {int(stop - start)} OFFSET {int(start)}",
+        params,
+    )
+    stale = [pk for pk, *_, version in found if version != RENDERER_VERSION]
+    fresh = {e.pk: e.html() for e in Entry.objects.filter(pk__in=stale)} if stale else {}
+    rows = []
+    for pk, day, title, head, _ in found:
+        day = _day(day)
+        rows.append(EntryRow(pk, day, short_day(day), title, _snippet(fresh.get(pk, head))))
+    if rows:
+        by_pk = {row.pk: row for row in rows}
+        marks = ", ".join(["%s"] * len(by_pk))
+        names = _fetch(
+            f"SELECT 0, l.entry_id, p.name, p.id FROM {PEOPLE} l "
+            f"JOIN {PERSON} p ON p.id = l.person_id WHERE l.entry_id IN ({marks}) "
+            f"UNION ALL SELECT 1, l.entry_id, t.name, t.id FROM {TAGS} l "
+            f"JOIN {TAG} t ON t.id = l.tag_id WHERE l.entry_id IN ({marks}) "
+            "ORDER BY 1, 3, 4",
+            [*by_pk, *by_pk],
+        )
+        for kind, entry_id, name, _ in names:
+            row = by_pk[entry_id]
+            (row.tags if kind else row.people).append(name)
+    return rows
+
+
+def month_rows(user) -> list[MonthRow]:
+    """Every month that has entries, newest first, with how many: one query however many.
+
+    Counted from the (owner, written_on) index alone, grouped by the date's first seven
+    characters (YYYY-MM), with no function of Python's called for each row.
+    """
+    month = "substr(written_on, 1, 7)"
+    if connection.vendor == "postgresql":
+        month = "to_char(written_on, 'YYYY-MM')"
+    counted = _fetch(
+        f"SELECT {month} AS m, count(*) FROM {ENTRIES} WHERE owner_id = %s "
+        "GROUP BY m ORDER BY m DESC",
+        [user.pk],
+    )
+    names = _names(get_language())[2]
+    rows = []
+    for key, n in counted:
+        year, month = int(key[:4]), int(key[5:7])
+        rows.append(MonthRow(date(year, month, 1), key, names[month], n))
+    return rows
+
+
+def by_year(months: list[MonthRow]) -> list[tuple[int, list[MonthRow]]]:
+    years: dict[int, list[MonthRow]] = {}
+    for item in months:
+        years.setdefault(item.month.year, []).append(item)
+    return list(years.items())
+
+
+class Counted(Sequence):
+    """Rows already counted, fetched a slice at a time: what a Paginator pages through.
+
+    The count comes from elsewhere (the month index, a cheap COUNT), and only the slice
+    shown is ever read.
+    """
+
+    def __init__(self, count: int, fetch: Callable[[int, int], list]):
+        self._count = count
+        self._fetch = fetch
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, where):
+        if not isinstance(where, slice):
+            raise TypeError("Counted rows are read a slice at a time")
+        start, stop = where.start or 0, min(where.stop, self._count)
+        return self._fetch(start, stop) if stop > start else []

@@ -1,0 +1,101 @@
+"""The journal's pages make a fixed number of queries, the same on one year of data as on four.
+
+Each page is pinned to its count: a query added by a change (a lazy read in a template, a
+person looked up per row) shows here as a number that moved, not only as a slower page.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tending.bench.pages import kept_search
+from tending.circle.models import Person
+from tending.core.models import Tag
+from tending.demo import fill_demo
+from tending.journal.models import Entry
+
+TODAY = datetime.date(2026, 6, 15)
+
+# Two queries on every page are the session's and the user's.
+PINNED = {
+    "list": 5,  # months, the page's entries, their people and tags
+    "list page 3": 5,
+    "list month": 5,
+    "list person": 6,  # the person, how many, the page, people and tags
+    "detail": 5,  # the entry, its people, its tags
+    "edit": 7,
+    "delete": 3,
+    "add": 4,
+    "hidden prompts": 3,
+    "search": 3,  # the form's people and tags in one
+    "search person": 6,  # the person, how many, the page, the form's choices
+    "search tag": 6,
+    "search walk": 5,  # how many match, the page of hits, the form's choices
+    'search "reaching out"': 5,
+}
+
+
+@pytest.fixture(scope="module")
+def accounts(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        made = {}
+        for years in (1, 4):
+            user = get_user_model().objects.create_user(username=f"journal-counted-{years}")
+            fill_demo(user, years=years, seed=years, today=TODAY)
+            made[years] = user
+        yield made
+        for user in made.values():
+            user.delete()
+
+
+def addresses(user, client) -> dict[str, str]:
+    entry = Entry.objects.filter(owner=user).order_by("-written_on", "-pk").first()
+    person = (
+        Person.objects.filter(owner=user)
+        .annotate(n=Count("journal_entries"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    tag = Tag.objects.filter(owner=user, journal_entries__isnull=False).first()
+    return {
+        "list": "/journal/",
+        "list page 3": "/journal/?page=3",
+        "list month": f"/journal/?month={entry.written_on:%Y-%m}",
+        "list person": f"/journal/?person={person.pk}",
+        "detail": f"/journal/{entry.pk}/",
+        "edit": f"/journal/{entry.pk}/edit/",
+        "delete": f"/journal/{entry.pk}/delete/",
+        "add": "/journal/write/",
+        "hidden prompts": "/journal/prompts/hidden/",
+        "search": "/journal/search/",
+        "search person": f"/journal/search/?person={person.pk}",
+        "search tag": f"/journal/search/?tag={tag.pk}",
+        "search walk": kept_search(client, "walk"),
+        'search "reaching out"': kept_search(client, '"reaching out"'),
+    }
+
+
+def counts(user) -> dict[str, int]:
+    client = Client()
+    client.force_login(user)
+    found = {}
+    for page, url in addresses(user, client).items():
+        client.get(url)  # warm: the first request may load what later ones reuse
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, page
+        found[page] = len(queries)
+    return found
+
+
+@pytest.mark.django_db
+def test_journal_pages_make_their_pinned_number_of_queries_whatever_the_data(accounts):
+    assert counts(accounts[1]) == PINNED
+    assert counts(accounts[4]) == PINNED
+    assert max(PINNED.values()) <= 8
