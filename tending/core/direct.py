@@ -100,17 +100,23 @@ def sqlite_settings():
         from tending import settings
     except Exception as exc:  # the Django path says what is wrong, as it always has
         raise NotSure("the settings cannot be read") from exc
-    database = settings.DATABASES["default"]
+    check_settings(settings)
+    return settings
+
+
+def check_settings(settings) -> None:
+    """NotSure unless `settings` name one SQLite database, opened as this path opens it."""
+    databases = getattr(settings, "DATABASES", {})
+    database = databases.get("default", {})
     if (
         database.get("ENGINE") != SQLITE_ENGINE
-        or set(settings.DATABASES) != {"default"}
+        or set(databases) != {"default"}
         or not set(database.get("OPTIONS", {})) <= KNOWN_OPTIONS
         or database.get("TIME_ZONE")
         or getattr(settings, "MIGRATION_MODULES", None)
-        or not settings.USE_TZ
+        or not getattr(settings, "USE_TZ", False)
     ):
         raise NotSure("not the personal SQLite database")
-    return settings
 
 
 def connect(path: Path, options: dict) -> sqlite3.Connection:
@@ -150,12 +156,18 @@ def personal_database() -> tuple[sqlite3.Connection, dict]:
     options = dict(database.get("OPTIONS", {}))
     connection = connect(Path(database["NAME"]), options)
     try:
-        if not shipped_migrations(settings.INSTALLED_APPS) <= recorded_migrations(connection):
-            raise NotSure("a migration is not recorded yet")
+        check_up_to_date(connection, settings.INSTALLED_APPS)
     except BaseException:
         connection.close()
         raise
     return connection, options
+
+
+def check_up_to_date(connection: sqlite3.Connection, installed_apps: Iterable[str]) -> None:
+    """NotSure while the code ships a migration the database has not recorded (the Django
+    path then migrates, as it would have)."""
+    if not shipped_migrations(installed_apps) <= recorded_migrations(connection):
+        raise NotSure("a migration is not recorded yet")
 
 
 def run_quickly(work: Callable[[sqlite3.Connection, dict], T]) -> T:
