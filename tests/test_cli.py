@@ -207,6 +207,7 @@ def test_terminal_choices_match_the_models():
     from tending.moments.terminal import CHANNELS, SHARING
 
     assert list(SHARING_SLUGS) == SHARING
+    assert [SHARING_SLUGS[slug] for slug in SHARING] == list(range(len(SHARING)))  # as stored
     assert list(Channel.values) == CHANNELS
 
 

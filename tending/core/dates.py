@@ -7,6 +7,7 @@ resolves them the same way on the web and at the terminal, through `resolve_loca
 
 from __future__ import annotations
 
+import zoneinfo
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 
@@ -14,6 +15,14 @@ from django.core.exceptions import ValidationError
 
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2999, 12, 31)
+
+
+def zone_named(name: str) -> zoneinfo.ZoneInfo:
+    """The time zone an account's `time_zone` names; UTC for a name no longer known."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
 
 
 def check_plausible_date(day: date) -> None:

@@ -9,6 +9,8 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from tending.core.dates import zone_named
+
 
 def validate_time_zone(value: str) -> None:
     # The same names the settings page offers: Region/City, and UTC.
@@ -27,10 +29,7 @@ class User(AbstractUser):
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
-        try:
-            return zoneinfo.ZoneInfo(self.time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return zoneinfo.ZoneInfo("UTC")
+        return zone_named(self.time_zone)
 
 
 class OwnedModel(models.Model):

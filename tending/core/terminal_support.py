@@ -54,13 +54,15 @@ def shipped_migrations() -> frozenset[Node]:
     """Every migration in the code, as (app label, name), read from the folders' file names.
 
     No migration is imported: Django's loader would import and link every one of them.
-    Names are found as Django finds them (modules not starting with _ or ~).
+    Names are found as Django finds them (modules not starting with _ or ~). The quick
+    paths without Django find the same names (`tending.core.direct.shipped_migrations`).
     """
     import importlib.util
-    import pkgutil
 
     from django.apps import apps
     from django.db.migrations.loader import MigrationLoader
+
+    from tending.core.direct import migration_names
 
     found = set()
     for config in apps.get_app_configs():
@@ -69,10 +71,9 @@ def shipped_migrations() -> frozenset[Node]:
             spec = importlib.util.find_spec(module) if module else None
         except ImportError:
             spec = None
-        folders = spec.submodule_search_locations if spec else None
-        for _, name, is_package in pkgutil.iter_modules(folders or []):
-            if not is_package and name[0] not in "_~":
-                found.add((config.label, name))
+        found |= migration_names(
+            config.label, (spec.submodule_search_locations if spec else None) or []
+        )
     return frozenset(found)
 
 

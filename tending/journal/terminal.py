@@ -93,6 +93,12 @@ def write_in_editor(initial: str, run=subprocess.run) -> str:
 
 
 def journal(args: argparse.Namespace, run=subprocess.run) -> int:
+    if args.action == "search":
+        from tending.journal.direct import search_quickly
+
+        done = search_quickly(args)
+        if done is not None:
+            return done
     setup_django()
     migrate()
     from django.core.exceptions import ValidationError

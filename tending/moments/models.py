@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
 from tending.circle.models import Person
-from tending.core.dates import check_plausible_date
 from tending.core.models import OwnedModel, Tag
+from tending.moments.rules import check_moment_time
 
 
 class Channel(models.TextChoices):
@@ -91,16 +88,8 @@ class Moment(OwnedModel):
         return f"Moment on {self.occurred_at:%Y-%m-%d}"
 
     def clean(self) -> None:
-        if self.occurred_at is None:
-            return
-        if self.occurred_at > timezone.now() + timedelta(minutes=5):
-            raise ValidationError(
-                {"occurred_at": "That is still to come; a moment is something that happened."}
-            )
-        try:
-            check_plausible_date(self.occurred_at.date())
-        except ValidationError as exc:
-            raise ValidationError({"occurred_at": exc.messages}) from None
+        if self.occurred_at is not None:
+            check_moment_time(self.occurred_at, timezone.now())
 
     @property
     def has_details(self) -> bool:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from tending.core.dates import LocalTime
 
 from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django
+
+T = TypeVar("T")
 
 
 def _scale(top: int):
@@ -36,7 +38,7 @@ def _minutes(text: str) -> int:
 
 
 # Kept in step with tending.moments.models (Sharing, Channel); a test checks they match.
-SHARING = ["nothing", "facts", "thoughts", "feelings", "vulnerable"]
+SHARING = ["nothing", "facts", "thoughts", "feelings", "vulnerable"]  # stored as 0 to 4
 CHANNELS = ["in-person", "call", "video", "messages", "letter", "other"]
 
 
@@ -102,10 +104,16 @@ def parse_when(text: str | None, now: datetime) -> LocalTime:
 
 def resolve_people(user, names: list[str]):
     from tending.circle.models import Person
-    from tending.circle.naming import find_by_name
     from tending.core.ownership import owned
 
-    people = list(owned(Person, user).filter(is_archived=False))
+    return choose_people(names, list(owned(Person, user).filter(is_archived=False)))
+
+
+def choose_people(names: list[str], people: list[T]) -> list[T]:
+    """Who each name is among `people` (the circle, not archived, by name then id), in the
+    order typed; a name that fits nobody, or several, is an error that logs nothing."""
+    from tending.circle.naming import find_by_name
+
     chosen = []
     for name in names:
         match = find_by_name(name, people)
@@ -126,6 +134,11 @@ def resolve_people(user, names: list[str]):
 
 
 def log(args: argparse.Namespace) -> int:
+    from tending.moments.direct import log_quickly
+
+    done = log_quickly(args)
+    if done is not None:
+        return done
     setup_django()
     migrate()
     from django.core.exceptions import ValidationError
@@ -157,10 +170,12 @@ def log(args: argparse.Namespace) -> int:
         moment = log_moment(user, people, tag_names=parse_tag_names(",".join(args.tag)), **fields)
     except ValidationError as exc:
         raise CommandError(" ".join(exc.messages)) from None
-    names = ", ".join(p.name for p in people)
-    print(
-        f"Logged a moment with {names} on {timezone.localtime(moment.occurred_at):%Y-%m-%d %H:%M}."
-    )
-    if when.note:
-        print(when.note)
+    for line in logged_lines(people, timezone.localtime(moment.occurred_at), when.note):
+        print(line)
     return 0
+
+
+def logged_lines(people, local: datetime, note: str) -> list[str]:
+    """What `tending log` says once the moment is saved (`local`: its time, the person's)."""
+    names = ", ".join(p.name for p in people)
+    return [f"Logged a moment with {names} on {local:%Y-%m-%d %H:%M}.", *([note] if note else [])]

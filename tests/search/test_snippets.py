@@ -43,7 +43,7 @@ def test_item_21_journal_search_snippets_are_plain_text(owner, owner_client):
 def test_item_21_a_long_hostile_body_is_made_plain_only_near_the_match(monkeypatch):
     # Made plain is only a window around the match, so a long hostile body costs no more
     # than a short one (what each call is given is recorded, not timed).
-    from tending.journal import search
+    from tending.journal import search, search_words
 
     given = []
 
@@ -51,7 +51,7 @@ def test_item_21_a_long_hostile_body_is_made_plain_only_near_the_match(monkeypat
         given.append(len(text))
         return plain_text(text)
 
-    monkeypatch.setattr(search, "plain_text", recording)
+    monkeypatch.setattr(search_words, "plain_text", recording)
     for hostile in ("[" * 200_000, "*" * 200_000, "-\n" * 100_000, "<a" * 100_000):
         text = snippet(hostile + " river " + hostile, [("river",)])
         assert "<mark>river</mark>" in text and text.startswith("… ") and text.endswith(" …")

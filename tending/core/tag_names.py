@@ -1,0 +1,28 @@
+"""Tags as a person types them, made into names: no database here, so the terminal can share it."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+
+MAX_TAG_LENGTH = 40
+_SPLIT = re.compile(r"[,\n]+")
+
+
+def parse_tag_names(text: str) -> list[str]:
+    """Split "walk, Work , walk" into ["walk", "work"]: trimmed, lower-cased, no repeats."""
+    names: list[str] = []
+    for part in _SPLIT.split(text or ""):
+        name = " ".join(part.split()).lstrip("#").lower()
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def validate_tag_names(names: list[str]) -> None:
+    too_long = [n for n in names if len(n) > MAX_TAG_LENGTH]
+    if too_long:
+        raise ValidationError(
+            f"Each tag can be at most {MAX_TAG_LENGTH} characters; “{too_long[0][:20]}…” is longer."
+        )

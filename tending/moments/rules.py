@@ -1,0 +1,24 @@
+"""What a moment's time must be: no database here, so the terminal's quick path shares it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+
+from tending.core.dates import check_plausible_date
+
+# A clock a little ahead of the server's is not a moment still to come.
+LEEWAY = timedelta(minutes=5)
+
+
+def check_moment_time(occurred_at: datetime, now: datetime) -> None:
+    """Refuse a time still to come, or outside the years tending takes (aware, in UTC)."""
+    if occurred_at > now + LEEWAY:
+        raise ValidationError(
+            {"occurred_at": "That is still to come; a moment is something that happened."}
+        )
+    try:
+        check_plausible_date(occurred_at.date())
+    except ValidationError as exc:
+        raise ValidationError({"occurred_at": exc.messages}) from None
