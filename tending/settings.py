@@ -90,6 +90,8 @@ ROOT_URLCONF = "tending.urls"
 FORM_RENDERER = "tending.core.widgets.QuickFormRenderer"
 WSGI_APPLICATION = "tending.wsgi.application"
 
+# Every page is a Jinja2 template (docs/performance.md says why); forms draw their widgets
+# through tending/core/widgets.py, which needs no template engine here.
 TEMPLATES = [
     {
         "BACKEND": "tending.core.jinja.Backend",
@@ -98,18 +100,6 @@ TEMPLATES = [
         "OPTIONS": {
             "environment": "tending.core.jinja.environment",
             "context_processors": [
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-            ],
-        },
-    },
-    {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
-        "OPTIONS": {
-            "context_processors": [
-                "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],

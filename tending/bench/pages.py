@@ -45,7 +45,7 @@ QUERY_BUDGET = 12
 WARMUP = 5
 FLOOR_ROUTE = "bench:floor"
 BENCH_URLCONF = "tending.bench.urls"
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "jinja2"
 HOST = "127.0.0.1"
 # Words the demo journal really holds (tests/bench/test_performance_doc.py checks), so the
 # search rows time real ranking and highlighting, not an empty answer.
