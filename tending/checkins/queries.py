@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -32,7 +33,13 @@ def previous_to(checkin: CheckIn) -> CheckIn | None:
 
 def frequencies(user) -> dict[str, str]:
     """Each instrument's frequency for this person: their choice, else the instrument's own."""
-    chosen = dict(owned(CheckInChoice, user).values_list("instrument_id", "frequency"))
+    return frequencies_from(
+        dict(owned(CheckInChoice, user).values_list("instrument_id", "frequency"))
+    )
+
+
+def frequencies_from(chosen: dict[str, str]) -> dict[str, str]:
+    """Each instrument's frequency, from the person's choices (instrument id → frequency)."""
     return {i: chosen.get(i, inst.frequency) for i, inst in instruments().items()}
 
 
@@ -173,10 +180,16 @@ def risky_drafts(user) -> list[RiskyDraft]:
     A tab closed before the result leaves such an answer only in a draft; until it is
     finished or cleared, Today leads with the same help the result page would have shown.
     """
+    drafts = owned(CheckInDraft, user).order_by("-updated_at", "-id")
+    return risky_from(drafts.values_list("instrument_id", "answers"))
+
+
+def risky_from(drafts: Iterable[tuple[str, dict]]) -> list[RiskyDraft]:
+    """Of (instrument id, kept answers) pairs, newest first, those that fire a safety rule."""
     found = []
-    for draft in owned(CheckInDraft, user).order_by("-updated_at", "-id"):
-        inst = instruments().get(draft.instrument_id)
-        fired = safety_fired(inst, draft.answers) if inst is not None else ()
+    for instrument_id, answers in drafts:
+        inst = instruments().get(instrument_id)
+        fired = safety_fired(inst, answers) if inst is not None else ()
         if fired:
             found.append(RiskyDraft(inst, fired))
     return found

@@ -23,6 +23,13 @@ def offer_prompt(user, seed: str, skip_ids: Collection[str] = ()) -> Prompt | No
         .values_list("prompt_id", flat=True)
     )
     hidden = set(owned(HiddenPrompt, user).values_list("prompt_id", flat=True))
+    return offer_from(recent, hidden, seed, skip_ids)
+
+
+def offer_from(
+    recent: Collection[str], hidden: Collection[str], seed: str, skip_ids: Collection[str] = ()
+) -> Prompt | None:
+    """The prompt to offer, given the ids answered lately and the ids the person hid."""
     return choose_prompt(
-        library(), recent_ids=recent, hidden_ids=hidden, skip_ids=skip_ids, seed=seed
+        library(), recent_ids=set(recent), hidden_ids=set(hidden), skip_ids=skip_ids, seed=seed
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -9,11 +10,12 @@ from functools import lru_cache
 from django.db import connection
 from django.utils import timezone
 
-from tending.checkins.models import CheckIn
+from tending.checkins.models import CheckIn, CheckInChoice, CheckInDraft
 from tending.checkins.registry import instruments
 from tending.circle.drift import days_between
 from tending.circle.models import Person
 from tending.circle.queries import last_contact_date
+from tending.journal.models import Entry, HiddenPrompt
 from tending.moments.models import Moment
 from tending.today.models import ReachOutSnooze
 from tending.today.reach_out import Candidate, Suggestion, rank_reach_out
@@ -207,3 +209,66 @@ def feed_reminders(user, feed, today: date) -> list:
         first = calendar.next_weekday_at(today, feed.review_weekday, feed.review_time, user.zone)
         reminders.append(calendar.review_reminder(first))
     return reminders
+
+
+@dataclass(frozen=True, slots=True)
+class SmallReads:
+    """The few small things Today needs from other parts, read in one query."""
+
+    chosen: dict[str, str]  # check-in id → the frequency the person chose
+    drafts: list[tuple[str, dict]]  # unfinished check-ins' answers, newest first
+    recent_prompts: set[str]  # prompts answered in the journal since the day asked about
+    hidden_prompts: set[str]
+
+
+def small_reads(user, prompts_since: date) -> SmallReads:
+    """Check-in choices, kept drafts, and the journal prompts lately answered or hidden.
+
+    Four ORM queries cost Today more to build than to run; this is one written-out query.
+    Each part's own functions (`checkins.queries.frequencies`, `risky_drafts`,
+    `journal.offering.offer_prompt`) read the same rows; a test keeps them in step.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_small_reads_sql(), [user.pk, user.pk, user.pk, prompts_since, user.pk])
+        rows = cursor.fetchall()
+    chosen, drafts, recent, hidden = {}, [], set(), set()
+    for kind, key, value, when, pk in rows:
+        if kind == 0:
+            chosen[key] = value
+        elif kind == 1:
+            drafts.append((_utc(when), pk, key, json.loads(value)))
+        elif kind == 2:
+            recent.add(key)
+        else:
+            hidden.add(key)
+    drafts.sort(key=lambda draft: (draft[0], draft[1]), reverse=True)
+    return SmallReads(chosen, [(key, answers) for _, _, key, answers in drafts], recent, hidden)
+
+
+@lru_cache(maxsize=1)
+def _small_reads_sql() -> str:
+    quote = connection.ops.quote_name
+
+    def table(model) -> str:
+        return quote(model._meta.db_table)
+
+    def column(model, name: str) -> str:
+        return quote(model._meta.get_field(name).column)
+
+    owner = quote("owner_id")
+    return " UNION ALL ".join(
+        [
+            f"SELECT 0, {column(CheckInChoice, 'instrument_id')}, "
+            f"{column(CheckInChoice, 'frequency')}, NULL, NULL "
+            f"FROM {table(CheckInChoice)} WHERE {owner} = %s",
+            f"SELECT 1, {column(CheckInDraft, 'instrument_id')}, "
+            f"CAST({column(CheckInDraft, 'answers')} AS TEXT), "
+            f"{column(CheckInDraft, 'updated_at')}, {column(CheckInDraft, 'id')} "
+            f"FROM {table(CheckInDraft)} WHERE {owner} = %s",
+            f"SELECT 2, {column(Entry, 'prompt_id')}, NULL, NULL, NULL FROM {table(Entry)} "
+            f"WHERE {owner} = %s AND {column(Entry, 'written_on')} >= %s "
+            f"AND {column(Entry, 'prompt_id')} <> ''",
+            f"SELECT 3, {column(HiddenPrompt, 'prompt_id')}, NULL, NULL, NULL "
+            f"FROM {table(HiddenPrompt)} WHERE {owner} = %s",
+        ]
+    )

@@ -9,12 +9,12 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from tending.checkins.queries import frequencies, is_due, risky_drafts
+from tending.checkins.queries import frequencies_from, is_due, risky_from
 from tending.checkins.registry import instruments
 from tending.circle.models import Person
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404
-from tending.journal.offering import offer_prompt
+from tending.journal.offering import RECENT_DAYS, offer_from
 from tending.today.models import ReachOutSnooze
 from tending.today.queries import (
     AWAY_AFTER_DAYS,
@@ -25,6 +25,7 @@ from tending.today.queries import (
     not_yet_seen,
     reach_out_suggestions,
     set_aside_count,
+    small_reads,
 )
 
 SNOOZE_DAYS = 3
@@ -42,16 +43,18 @@ def today(request):
     # When each check-in was last taken tells what is due; with the last moment, when they were
     # last here.
     last_taken, last_moment = last_logged(user)
-    chosen = frequencies(user)
+    small = small_reads(user, prompts_since=day - timedelta(days=RECENT_DAYS))
+    chosen = frequencies_from(small.chosen)
     due = [i for k, i in instruments().items() if is_due(chosen[k], last_taken.get(k), day)]
     away = days_away(day, last_moment, *last_taken.values())
     another = request.GET.get("another", "0")
     turn = int(another) if another.isascii() and another.isdigit() and len(another) < 6 else 0
-    prompt = offer_prompt(user, seed=f"{user.pk}:{day}:{turn}")
+    seed = f"{user.pk}:{day}:{turn}"
+    prompt = offer_from(small.recent_prompts, small.hidden_prompts, seed)
     context = {
         "day": day,
         # A risky answer kept only in a draft: Today leads with the help the result shows.
-        "risky_drafts": (risky := risky_drafts(user)),
+        "risky_drafts": (risky := risky_from(small.drafts)),
         "fired": [rule for draft in risky for rule in draft.fired],
         "suggestion": suggestions[0] if suggestions else None,
         "person": person,
