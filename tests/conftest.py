@@ -20,7 +20,7 @@ hypothesis_settings.load_profile("tending")
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-ONCE_MARKERS = ("browser", "one_database")
+ONCE_MARKERS = ("browser", "one_database", "sqlite_only")
 
 
 @pytest.hookimpl(trylast=True)
@@ -29,8 +29,9 @@ def pytest_collection_modifyitems(config, items):
 
     Browser tests walk the pages as a person would, and `one_database` tests run tending in a
     child process on a SQLite file of their own whatever DATABASE_URL says: on PostgreSQL they
-    would run the very same thing a second time. They are deselected (not skipped), so the
-    SQLite run is where they pass or fail.
+    would run the very same thing a second time. `sqlite_only` tests are of the terminal's
+    paths without Django, which exist only for the personal SQLite file. They are deselected
+    (not skipped), so the SQLite run is where they pass or fail.
     """
     if not os.environ.get("DATABASE_URL"):
         return

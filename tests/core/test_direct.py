@@ -21,6 +21,9 @@ from tending.core.accounts import login_name
 from tending.core.dates import zone_named
 from tending.core.direct import NotSure
 
+# The terminal's paths without Django exist only for the personal SQLite file.
+pytestmark = pytest.mark.sqlite_only
+
 ZONES = st.sampled_from(["UTC", "Europe/Berlin", "America/New_York", "Asia/Kathmandu"])
 
 

@@ -15,7 +15,7 @@ from tending.journal.services import save_entry
 from tests.direct_paths import assert_same, django_path, quick_path
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_only]
 
 NOW = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
 WORDS = ["walk", "walking", "walked", "river", "rivers", "café", "Cafe", "sea", "air", "NEAR"]

@@ -15,7 +15,7 @@ from tending.moments.terminal import CHANNELS, SHARING
 from tests.direct_paths import assert_same, django_path, quick_path
 from tests.factories import MomentFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_only]
 
 NAMES = [
     "Sam Rivera",
