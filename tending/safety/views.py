@@ -60,12 +60,12 @@ def _render_plan(request, *, bound=None, helper_form=None, problem: str = "", st
         for row in section.rows:
             row.is_open = open_row == f"{kind}-{row.pk}"
         if section.is_helpers:
-            section.form = helper_form or HelperForm(user=user)
+            section.form = helper_form or HelperForm(user=user, offered=plan.offered)
         elif bound is not None and bound.part == section.key:
             section.form = bound
             _focus_first_error(bound)
         else:
-            section.form = EntryForm(user=user, part=section.key)
+            section.form = None  # the template shows the part's blank form, made once
     if helper_form is not None:
         _focus_first_error(helper_form)
     # Every safe person is either offered by the helper form or already in the plan.
