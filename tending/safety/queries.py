@@ -8,7 +8,6 @@ from functools import lru_cache
 from django.db import connection
 
 from tending.circle.models import Person
-from tending.core.ownership import owned
 from tending.safety.countries import country_for_time_zone
 from tending.safety.crisis_lines import Region, shipped_table, table_country
 from tending.safety.models import (
@@ -189,7 +188,11 @@ def country_of(user) -> tuple[str, str]:
     A country chosen (or "none") in settings wins; until one is, their time zone says where
     they are, so someone in Europe/Berlin sees German lines from the first page, not 911.
     """
-    saved = owned(CrisisSettings, user).values_list("region", flat=True).first()
+    settings_sql, _ = _crisis_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(settings_sql, [user.pk])
+        row = cursor.fetchone()
+    saved = row[0] if row is not None else None
     if saved is not None:
         return saved, CHOSEN
     guess = guessed_country(user)
@@ -201,6 +204,46 @@ def guessed_country(user) -> str:
     return table_country(country_for_time_zone(getattr(user, "time_zone", "")))
 
 
+@dataclass(frozen=True, slots=True)
+class OwnLine:
+    """A crisis number the person added themselves, read as plain values."""
+
+    pk: int
+    name: str
+    number: str
+    note: str
+
+
+def own_lines_for(user) -> list[OwnLine]:
+    """The person's own crisis numbers, in their order."""
+    _, lines_sql = _crisis_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(lines_sql, [user.pk])
+        return [OwnLine(*row) for row in cursor.fetchall()]
+
+
+@lru_cache(maxsize=1)
+def _crisis_sql() -> tuple[str, str]:
+    """The country chosen in settings; and the person's own numbers. Written out, as the
+    plan's are: the ORM cost more than the answers."""
+    quote = connection.ops.quote_name
+
+    def column(model, name: str) -> str:
+        return quote(model._meta.get_field(name).column)
+
+    settings = (
+        f"SELECT {column(CrisisSettings, 'region')} FROM {quote(CrisisSettings._meta.db_table)}"
+        f" WHERE {column(CrisisSettings, 'owner')} = %s"
+    )
+    wanted = ", ".join(column(OwnCrisisLine, n) for n in ("id", "name", "number", "note"))
+    lines = (
+        f"SELECT {wanted} FROM {quote(OwnCrisisLine._meta.db_table)}"
+        f" WHERE {column(OwnCrisisLine, 'owner')} = %s"
+        f" ORDER BY {column(OwnCrisisLine, 'position')}, {column(OwnCrisisLine, 'id')}"
+    )
+    return settings, lines
+
+
 @dataclass
 class CrisisHelp:
     region: Region  # the country shown, or the general numbers
@@ -208,7 +251,7 @@ class CrisisHelp:
     is_elsewhere: bool  # a country asked for on the page, not the one in settings
     is_guessed: bool  # the country comes from a time zone, not from a choice
     countries: list[Region]
-    own_lines: list[OwnCrisisLine]
+    own_lines: list[OwnLine]
     plan: SafetyPlan | None  # only ever for the person themselves
     logged_in: bool
     guess_in_browser: bool = False  # nothing known yet: the browser may say its time zone
@@ -243,7 +286,7 @@ def crisis_help_for(
         is_guessed=asked is None and shown is not None and how == FROM_TIME_ZONE,
         guess_in_browser=not logged_in and not region and time_zone is None,
         countries=countries,
-        own_lines=list(owned(OwnCrisisLine, user).order_by("position", "id")) if logged_in else [],
+        own_lines=own_lines_for(user) if logged_in else [],
         plan=plan_for(user) if logged_in and with_plan else None,
         logged_in=logged_in,
     )

@@ -19,25 +19,31 @@ def crisis_help_for_request(
 
 
 @pass_environment
-def blank_plan_fields(environment: Environment, part: str) -> Markup:
-    """The fields of a part's empty "add a line" form, the same for everyone: made once."""
-    return _blank_plan_fields(environment, part)
+def blank_fields(environment: Environment, form: str, key: str = "") -> Markup:
+    """The fields of an empty form that is the same for everyone, made once: a part's "add a
+    line" form ("plan", the part), the country chooser ("region", the country chosen) or the
+    "add a number" form ("line")."""
+    return _blank_fields(environment, form, key)
 
 
-@lru_cache(maxsize=16)
-def _blank_plan_fields(environment: Environment, part: str) -> Markup:
-    from tending.safety.forms import EntryForm
+@lru_cache(maxsize=64)
+def _blank_fields(environment: Environment, form: str, key: str) -> Markup:
+    from tending.safety.forms import EntryForm, OwnLineForm, RegionForm
     from tending.safety.models import PlanEntry
 
+    # No owner: an empty form shows nothing of anyone's.
+    made = {
+        "plan": lambda: EntryForm(user=None, part=key, instance=PlanEntry(part=key)),
+        "region": lambda: RegionForm(initial={"region": key}),
+        "line": lambda: OwnLineForm(user=None),
+    }[form]()
     template = environment.from_string(
         '{% from "core/forms.html" import field %}{% for f in form %}{{ field(f) }}{% endfor %}'
     )
-    # No owner: an empty form shows nothing of anyone's.
-    form = EntryForm(user=None, part=part, instance=PlanEntry(part=part))
-    return Markup(template.render(form=form))
+    return Markup(template.render(form=made))
 
 
 GLOBALS = {
     "crisis_help_for_request": crisis_help_for_request,
-    "blank_plan_fields": blank_plan_fields,
+    "blank_fields": blank_fields,
 }
