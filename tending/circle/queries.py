@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from tending.circle.drift import Drift, Rhythm, rhythm_for
@@ -80,14 +82,68 @@ def lonely_moment_ids(person: Person) -> QuerySet:
     return _their_links(person).filter(~_someone_else(person)).values_list("moment_id", flat=True)
 
 
-def what_goes_with(person: Person) -> dict[str, int]:
-    """What deleting this person would also delete, or change, for the confirmation page."""
-    counts = _their_links(person).aggregate(
-        moments=Count("pk"), shared_with_others=Count("pk", filter=_someone_else(person))
+# Up to this many moments had only with someone are counted exactly on their delete page;
+# beyond it the page says "more than", so it costs the same after thirty years as after one.
+EXACT_UP_TO = 500
+
+
+@dataclass(frozen=True)
+class GoesWith:
+    """What deleting someone would also delete, or change, for the confirmation page."""
+
+    moments: int  # every moment they are in
+    only_counted: int  # moments with only them, counted up to EXACT_UP_TO + 1
+    ratings: int
+
+    @property
+    def only_known(self) -> bool:
+        """Whether `only_with_them` is the exact number (else: more than EXACT_UP_TO)."""
+        return self.only_counted <= EXACT_UP_TO
+
+    @property
+    def only_with_them(self) -> int:
+        """The moments that go with them: exact when known, else EXACT_UP_TO (said as "more
+        than" that, never as the number itself)."""
+        return self.only_counted if self.only_known else EXACT_UP_TO
+
+    @property
+    def shared_with_others(self) -> int | None:
+        """The moments that stay, without them; None when the exact number is not known."""
+        return self.moments - self.only_counted if self.only_known else None
+
+
+def what_goes_with(person: Person) -> GoesWith:
+    """Their moments, those had only with them (counted up to just past EXACT_UP_TO), and
+    their closeness ratings, in one query.
+
+    Their moments are one count over the person's range of the links' index. The moments
+    had only with them need a look at each moment's other people: that look stops once it
+    has found EXACT_UP_TO + 1 of them, so years of shared moments are not read through.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_goes_with_sql(), [person.pk, person.pk, person.pk, person.pk])
+        moments, only_counted, ratings = cursor.fetchone()
+    return GoesWith(moments=moments, only_counted=only_counted, ratings=ratings)
+
+
+@lru_cache(maxsize=1)
+def _goes_with_sql() -> str:
+    from tending.moments.models import Moment
+
+    quote = connection.ops.quote_name
+    links_model = Moment.people.through
+    links = quote(links_model._meta.db_table)
+    moment = quote(links_model._meta.get_field("moment").column)
+    person = quote(links_model._meta.get_field("person").column)
+    ratings = quote(ClosenessRating._meta.db_table)
+    rated = quote(ClosenessRating._meta.get_field("person").column)
+    someone_else = f"SELECT 1 FROM {links} o WHERE o.{moment} = l.{moment} AND o.{person} <> %s"
+    only_them = (
+        f"SELECT 1 FROM {links} l WHERE l.{person} = %s AND NOT EXISTS ({someone_else})"
+        f" LIMIT {EXACT_UP_TO + 1}"
     )
-    shared = counts["shared_with_others"] or 0
-    return {
-        "only_with_them": counts["moments"] - shared,
-        "shared_with_others": shared,
-        "ratings": ClosenessRating.objects.filter(person_id=person.pk).count(),
-    }
+    return (
+        f"SELECT (SELECT COUNT(*) FROM {links} WHERE {person} = %s),"
+        f" (SELECT COUNT(*) FROM ({only_them}) only_them),"
+        f" (SELECT COUNT(*) FROM {ratings} WHERE {rated} = %s)"
+    )

@@ -98,10 +98,12 @@ class SafePersonField(forms.ModelChoiceField):
         "invalid_choice": "Please choose one of your safe people from the list.",
     }
 
-    def __init__(self, *, user, **kwargs):
+    def __init__(self, *, user, queryset=None, **kwargs):
         self.user = user
-        safe = owned(Person, user).filter(is_safe=True, is_archived=False).order_by("name", "id")
-        super().__init__(queryset=safe, empty_label="Choose someone", **kwargs)
+        if queryset is None:
+            queryset = owned(Person, user).filter(is_safe=True, is_archived=False)
+            queryset = queryset.order_by("name", "id")
+        super().__init__(queryset=queryset, empty_label="Choose someone", **kwargs)
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -126,15 +128,21 @@ class SafePersonField(forms.ModelChoiceField):
 class HelperForm(PlainMessages, forms.Form):
     """Add a safe person to the plan; the field is made here, where the owner is known."""
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, offered: list[tuple[int, str]] | None = None, **kwargs):
+        """`offered`: the (id, name) of the people to offer, already read with the plan, for
+        a form that is only shown; a form that checks an answer reads them itself."""
         super().__init__(*args, **kwargs)
         self.user = user
-        field = SafePersonField(user=user, label="Add someone")
-        # Offer only those not in the plan yet; choosing one twice still gets a clear message.
-        taken = owned(PlanHelper, user).values_list("person_id", flat=True)
-        field.choices = [("", "Choose someone")] + list(
-            field.queryset.exclude(pk__in=taken).values_list("pk", "name")
-        )
+        if offered is not None and self.is_bound:
+            raise ValueError("A form that checks an answer reads its own choices.")
+        shown_only = Person.objects.none() if offered is not None else None
+        field = SafePersonField(user=user, label="Add someone", queryset=shown_only)
+        if offered is None:
+            # Offer only those not in the plan yet; choosing one twice still gets a clear
+            # message.
+            taken = owned(PlanHelper, user).values_list("person_id", flat=True)
+            offered = list(field.queryset.exclude(pk__in=taken).values_list("pk", "name"))
+        field.choices = [("", "Choose someone"), *offered]
         self.fields["person"] = field
 
     @property

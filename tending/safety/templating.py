@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from jinja2 import Environment, pass_environment
+from markupsafe import Markup
+
 from tending.safety.queries import CrisisHelp, crisis_help_for
 
 
@@ -13,4 +18,32 @@ def crisis_help_for_request(
     return crisis_help_for(getattr(request, "user", None), region, time_zone=time_zone)
 
 
-GLOBALS = {"crisis_help_for_request": crisis_help_for_request}
+@pass_environment
+def blank_fields(environment: Environment, form: str, key: str = "") -> Markup:
+    """The fields of an empty form that is the same for everyone, made once: a part's "add a
+    line" form ("plan", the part), the country chooser ("region", the country chosen) or the
+    "add a number" form ("line")."""
+    return _blank_fields(environment, form, key)
+
+
+@lru_cache(maxsize=64)
+def _blank_fields(environment: Environment, form: str, key: str) -> Markup:
+    from tending.safety.forms import EntryForm, OwnLineForm, RegionForm
+    from tending.safety.models import PlanEntry
+
+    # No owner: an empty form shows nothing of anyone's.
+    made = {
+        "plan": lambda: EntryForm(user=None, part=key, instance=PlanEntry(part=key)),
+        "region": lambda: RegionForm(initial={"region": key}),
+        "line": lambda: OwnLineForm(user=None),
+    }[form]()
+    template = environment.from_string(
+        '{% from "core/forms.html" import field %}{% for f in form %}{{ field(f) }}{% endfor %}'
+    )
+    return Markup(template.render(form=made))
+
+
+GLOBALS = {
+    "crisis_help_for_request": crisis_help_for_request,
+    "blank_fields": blank_fields,
+}

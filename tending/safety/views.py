@@ -21,8 +21,14 @@ from tending.core.ownership import get_owned_or_404, owned
 from tending.safety import services
 from tending.safety.crisis_lines import shipped_table
 from tending.safety.forms import EntryForm, HelperForm, OwnLineForm, RegionForm
-from tending.safety.models import CrisisSettings, OwnCrisisLine, Part, PlanEntry, PlanHelper
-from tending.safety.queries import HELPERS, crisis_help_for, guessed_country, plan_for
+from tending.safety.models import OwnCrisisLine, Part, PlanEntry, PlanHelper
+from tending.safety.queries import (
+    HELPERS,
+    country_of,
+    crisis_help_for,
+    own_lines_for,
+    plan_for,
+)
 
 
 @require_safe
@@ -60,12 +66,12 @@ def _render_plan(request, *, bound=None, helper_form=None, problem: str = "", st
         for row in section.rows:
             row.is_open = open_row == f"{kind}-{row.pk}"
         if section.is_helpers:
-            section.form = helper_form or HelperForm(user=user)
+            section.form = helper_form or HelperForm(user=user, offered=plan.offered)
         elif bound is not None and bound.part == section.key:
             section.form = bound
             _focus_first_error(bound)
         else:
-            section.form = EntryForm(user=user, part=section.key)
+            section.form = None  # the template shows the part's blank form, made once
     if helper_form is not None:
         _focus_first_error(helper_form)
     # Every safe person is either offered by the helper form or already in the plan.
@@ -201,15 +207,15 @@ def print_plan(request):
 
 
 def _render_numbers(request, *, region_form=None, line_form=None, status=200):
-    settings = owned(CrisisSettings, request.user).first()
     # Until a country is chosen, the one the time zone points to is shown and offered, so
     # saving the page as it stands keeps the lines the person already sees.
-    country = settings.region if settings is not None else guessed_country(request.user)
-    initial = {"region": country} if settings is None else None
+    country, _ = country_of(request.user)
     context = {
-        "region_form": region_form or RegionForm(instance=settings, initial=initial),
-        "line_form": line_form or OwnLineForm(user=request.user),
-        "own_lines": owned(OwnCrisisLine, request.user).order_by("position", "id"),
+        # Without a form that came back with a note, the page shows the blank ones, made once.
+        "region_form": region_form,
+        "country": country,
+        "line_form": line_form,
+        "own_lines": own_lines_for(request.user),
         "region": shipped_table().region(country),
     }
     return render(request, "safety/numbers.html", context, status=status)

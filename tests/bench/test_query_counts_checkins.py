@@ -35,7 +35,7 @@ PINNED = {
     "checkins:history page 2": 5,  # a later page reads the chart's points on their own
     "checkins:delete": 3,
     "safety:crisis": 6,
-    "safety:plan": 5,
+    "safety:plan": 4,
     "safety:print": 6,
     "safety:settings": 4,
 }

@@ -29,7 +29,7 @@ PINNED = {
     "add": 2,
     "person": 7,
     "edit": 3,
-    "delete": 5,
+    "delete": 4,
 }
 
 
