@@ -19,6 +19,8 @@ from typing import Any
 
 from django.db import DatabaseError, connections, router, transaction
 
+from tending.checkins.registry import instruments
+from tending.checkins.scoring import safety_fired
 from tending.circle.drift import default_rhythm
 from tending.exchange.checking import CheckedDocument, DocumentError, check_document
 from tending.exchange.document import KINDS, VERSION, Kind
@@ -141,6 +143,8 @@ def _write(checked: CheckedDocument, user, now: datetime, summary: ImportSummary
         if kind.name == "people":
             for row in rows:  # absent: the ring's usual rhythm, as on the web
                 row["rhythm_days"] = row["rhythm_days"] or default_rhythm(row["ring"])
+        if kind.name == "checkins":
+            _fire_safety_rules(rows)
         columns = [spec for spec in kind.fields if spec.name != "key" and spec.type != "refs"]
         names = ["owner"] + [spec.name for spec in columns]
         values = [_values(columns, row, user.pk, ids, now) for row in rows]
@@ -154,6 +158,19 @@ def _write(checked: CheckedDocument, user, now: datetime, summary: ImportSummary
         if kind.key_prefix:
             ids[kind.name] = {row["key"]: pk for row, pk in zip(rows, made, strict=True)}
         _link(kind, model, rows, made, ids)
+
+
+def _fire_safety_rules(rows: list[dict]) -> None:
+    """A check-in whose answers fire a safety rule says so, whatever the document claims.
+
+    The result page leads with crisis help when the flag is set; a document made by hand or
+    by another tool must not be able to leave it off for answers that fire a rule.
+    """
+    known = instruments()
+    for row in rows:
+        inst = known.get(row["instrument_id"])
+        if inst is not None and safety_fired(inst, row["answers"]):
+            row["safety_fired"] = True
 
 
 def _has_refs(kind: Kind) -> bool:

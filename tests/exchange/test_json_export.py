@@ -270,3 +270,24 @@ def test_keys_are_the_documents_own_never_another_accounts_rows(full_account, ot
 
 def test_every_kind_has_its_model():
     assert set(kind_models()) == {kind.name for kind in KINDS} - {"account"}
+
+
+def test_answers_that_fire_a_safety_rule_are_flagged_whatever_the_document_says(other):
+    from tending.checkins.models import CheckIn
+    from tending.checkins.registry import get_instrument
+
+    hard = get_instrument("hard-days")
+    rule = hard.safety_rules[0]
+    taken = "2026-03-14T19:30:00Z"
+    rows = [
+        {"instrument_id": "hard-days", "taken_at": taken, "answers": {rule.item: rule.at_least}},
+        {"instrument_id": "hard-days", "taken_at": taken, "answers": {rule.item: 0}},
+    ]
+    for row in rows:
+        row.update(instrument_version=1, total=1.0, safety_fired=False)
+    document = {"format": "tending-export", "version": 1, "checkins": rows}
+    import_document(document, other)
+    flags = (
+        CheckIn.objects.filter(owner=other).order_by("id").values_list("safety_fired", flat=True)
+    )
+    assert list(flags) == [True, False]
