@@ -29,9 +29,9 @@ def pytest_collection_modifyitems(config, items):
 
     Browser tests walk the pages as a person would, and `one_database` tests run tending in a
     child process on a SQLite file of their own whatever DATABASE_URL says: on PostgreSQL they
-    would run the very same thing a second time. `sqlite_only` tests are of the terminal's
-    paths without Django, which exist only for the personal SQLite file. They are deselected
-    (not skipped), so the SQLite run is where they pass or fail.
+    would run the very same thing a second time. `sqlite_only` tests are about SQLite itself:
+    its full-text index, and the terminal's paths without Django, which exist only for it.
+    They are deselected (not skipped), so the SQLite run is where they pass or fail.
     """
     if not os.environ.get("DATABASE_URL"):
         return

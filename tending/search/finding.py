@@ -54,6 +54,11 @@ _POSTGRESQL_MATCH = {
     "plan": ("safety_planentry", "to_tsvector('english'::regconfig, r.text)", "r.part"),
 }
 
+_AS_TEXT = {
+    "entry": "to_char({}, 'YYYY-MM-DD')",
+    "moment": "to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"')",
+}
+
 
 # kind, model, the columns a hit of that kind shows
 _HIT_COLUMNS = (
@@ -125,8 +130,10 @@ def _postgresql_part(user, kind: str, terms: Terms) -> tuple[str, list]:
     table, vector, order = _POSTGRESQL_MATCH[kind]
     query, params = tsquery_parts(terms)
     # As text, so the kinds' columns unite; dates and UTC times sort as text in time order.
+    # Written out with to_char, so the server's DateStyle setting cannot change their shape.
+    shown = _AS_TEXT.get(kind, "CAST({} AS text)").format(order)
     return (
-        f"SELECT r.id AS id, CAST({order} AS text) AS o FROM {table} r "
+        f"SELECT r.id AS id, {shown} AS o FROM {table} r "
         f"WHERE r.owner_id = %s AND {vector} @@ {query} "
         f"ORDER BY {order} DESC, r.id DESC LIMIT %s",
         [user.pk, *params, MOST_PER_KIND + 1],

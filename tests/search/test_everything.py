@@ -245,3 +245,21 @@ def test_item_28_the_index_is_mended_after_a_table_is_rebuilt(owner):
     moment.save()
     assert kinds_found(owner, "lantern") == [("moment", moment.pk)]
     assert kinds_found(owner, "before") == []
+
+
+def test_dates_and_times_read_the_same_whatever_the_servers_date_style(owner):
+    """PostgreSQL prints dates as its DateStyle says unless told a shape; SQLite has none."""
+    from django.db import connection
+
+    write(owner, "A heron by the river.", written_on=date(2026, 3, 4))
+    moment = MomentFactory(owner=owner, note="A heron again.")
+    moment.occurred_at = datetime(2026, 3, 5, 23, 30, tzinfo=UTC)
+    moment.save()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET DateStyle = 'SQL, DMY'")
+    found = find_everywhere(owner, "heron")
+    assert [(m.kind, m.when) for m in found.matches] == [
+        ("moment", date(2026, 3, 5)),
+        ("entry", date(2026, 3, 4)),
+    ]

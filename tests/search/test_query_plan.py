@@ -9,10 +9,9 @@ from django.db import connection
 from tending.journal.search import search_terms
 from tending.search.finding import KIND_ORDER, _sqlite_part
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_only]
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's full-text index")
 @pytest.mark.parametrize("kind", KIND_ORDER)
 def test_each_kind_is_found_from_the_full_text_index_first(owner, kind):
     sql, params = _sqlite_part(owner, kind, search_terms("walk"))
