@@ -138,11 +138,15 @@ def journal(args: argparse.Namespace, run=subprocess.run) -> int:
     return 0
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def for_terminal(highlighted: str) -> str:
     """What a highlighted piece of HTML says, for the terminal: [marks], no tags or entities."""
     marked = highlighted.replace("<mark>", "[").replace("</mark>", "]")
     # The text was escaped before the marks were added, so every "<" left is a tag of ours.
-    return html.unescape(_TAGS.sub("", marked))
+    # Control characters (an imported note could hold a terminal's escape codes) are left out.
+    return _CONTROLS.sub("", html.unescape(_TAGS.sub("", marked)))
 
 
 def search(user, words: str) -> int:

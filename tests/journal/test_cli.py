@@ -181,3 +181,10 @@ def test_item_13_a_day_far_ahead_is_refused_before_the_editor_opens(owner):
 def test_item_13_a_day_that_is_not_a_date_is_refused(owner):
     with pytest.raises(CommandError, match="not a day I understand"):
         journal(args(date="soon"), run=editor_that_writes("x"))
+
+
+def test_text_printed_at_the_terminal_carries_no_control_codes():
+    from tending.journal.terminal import for_terminal
+
+    shown = for_terminal("Tea \x1b]0;gone\x07with <mark>Sam</mark>\x9b2J\tafter\nthen")
+    assert shown == "Tea ]0;gonewith [Sam]2J\tafter\nthen"
