@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.safestring import SafeString
 
 from tending.circle.models import Person
 from tending.circle.queries import people_to_choose
@@ -15,6 +15,7 @@ from tending.core.models import Tag
 from tending.core.ownership import is_row_id, owned
 from tending.core.plain_messages import PlainMessages
 from tending.core.tags import parse_tag_names, tag_text, tags_for, validate_tag_names
+from tending.moments.listing import filter_choices, options
 from tending.moments.models import Channel, Initiator, Moment, Sharing
 
 SKIP = ("", "Skip")
@@ -265,6 +266,10 @@ class KnownRowField(forms.Field):
             )
         return int(value)
 
+    def options(self, chosen: str) -> SafeString:
+        """The rows as a select's options (the names are escaped when offered)."""
+        return options(self.rows, chosen)
+
 
 class MomentFilterForm(NarrowingForm):
     """The list's filters: the people and tags offered are read once, as plain values, and
@@ -282,9 +287,6 @@ class MomentFilterForm(NarrowingForm):
     )
 
     def offer(self, user) -> None:
-        # Escaped here as Django escapes, so the page reads byte for byte as before.
-        for name, rows in (
-            ("person", people_offered(user)),
-            ("tag", tags_in_use(user, self.tag_relation)),
-        ):
-            self.fields[name].offer([(pk, escape(t)) for pk, t in rows.values_list("id", "name")])
+        people, tags = filter_choices(user)  # one query for both, the names escaped
+        self.fields["person"].offer(people)
+        self.fields["tag"].offer(tags)

@@ -18,9 +18,9 @@ TODAY = datetime.date(2026, 6, 15)
 BUDGET = 8
 # Page: its queries (two of them, the session and the user, are every page's).
 PINNED = {
-    "/moments/": 7,
-    "/moments/?person=P": 7,
-    "/moments/?page=20": 7,
+    "/moments/": 6,
+    "/moments/?person=P": 6,
+    "/moments/?page=20": 6,
     "/moments/quick/": 3,
     "/moments/add/": 3,
     "/moments/add/?person=P": 4,
