@@ -5,16 +5,15 @@ in a fraction of the time the ORM took to build it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from html import escape as quote
 
 from django.db import connection
-from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from tending.moments.queries import (
     CHANNELS,
-    list_time,
+    list_times,
     people_and_tags,
     shared,
     short_note,
@@ -185,18 +184,14 @@ def _counted_page(narrowing: Narrowing, number: int, count: int, cap: int) -> Li
     return ListPage(moment_rows(rows), number, count, pages, number < pages, cap)
 
 
-def _aware(moment_at: datetime) -> datetime:
-    """SQLite hands back times without their zone; they are kept in UTC."""
-    return moment_at if timezone.is_aware(moment_at) else moment_at.replace(tzinfo=UTC)
-
-
 def moment_rows(rows: list[tuple]) -> list[dict]:
     """The rows as the list shows them. Each row's line of people, channel and ratings, and its
     tags, are written here as HTML once, with the text escaped as Django's templates escape it
     (an apostrophe as &#x27;), so the pages read byte for byte as they did."""
     people, tags = people_and_tags([row[0] for row in rows])
     shown = []
-    for pk, moment_at, channel, self_disclosure, understood, note in rows:
+    times = list_times([row[1] for row in rows])
+    for (pk, _, channel, self_disclosure, understood, note), when in zip(rows, times, strict=True):
         line = ", ".join(f"<bdi>{quote(name)}</bdi>" for _, name in people.get(pk, ()))
         if channel:
             line += f" · {quote(CHANNELS.get(channel, channel))}"
@@ -210,7 +205,7 @@ def moment_rows(rows: list[tuple]) -> list[dict]:
         shown.append(
             {
                 "id": pk,
-                "when": list_time(_aware(moment_at)),
+                "when": when,
                 "line": mark_safe(line),
                 "note": mark_safe(quote(short_note(note))),
                 "tags": mark_safe(pills),

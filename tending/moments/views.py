@@ -10,11 +10,11 @@ from django.utils.html import escape
 from django.views.decorators.http import require_http_methods
 
 from tending.circle.models import Person
-from tending.core.ownership import get_owned_or_404, is_row_id, one_or_404, owned
+from tending.core.ownership import is_row_id, one_or_404, owned
 from tending.moments.forms import MomentFilterForm, MomentForm, QuickMomentForm
 from tending.moments.listing import Narrowing, list_page
 from tending.moments.models import Moment
-from tending.moments.queries import local_format, people_and_tags
+from tending.moments.queries import local_format, owned_moment_or_404, people_and_tags
 from tending.moments.services import delete_moments, log_moment
 
 
@@ -87,7 +87,7 @@ def named_links(moment: Moment) -> dict:
 
 @login_required
 def detail(request, moment_id: int):
-    moment = get_owned_or_404(Moment, request.user, pk=moment_id)
+    moment = owned_moment_or_404(request.user, moment_id)
     context = {
         "moment": moment,
         "when": local_format(moment.occurred_at, "l j F Y, H:i"),
@@ -99,7 +99,7 @@ def detail(request, moment_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, moment_id: int):
-    moment = get_owned_or_404(Moment, request.user, pk=moment_id)
+    moment = owned_moment_or_404(request.user, moment_id)
     form = MomentForm(
         request.POST if request.method == "POST" else None, user=request.user, instance=moment
     )

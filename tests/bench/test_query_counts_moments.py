@@ -25,7 +25,7 @@ PINNED = {
     "/moments/add/": 3,
     "/moments/add/?person=P": 4,
     "/moments/M/": 4,
-    "/moments/M/edit/": 6,
+    "/moments/M/edit/": 5,
     "/moments/M/delete/": 4,
     "/search/": 2,
     "search for walk": 7,
