@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.safestring import SafeString
 
 from tending.circle.models import Person
 from tending.circle.queries import people_to_choose
@@ -14,8 +14,11 @@ from tending.core.forms import LocalDateTimeField
 from tending.core.models import Tag
 from tending.core.ownership import is_row_id, owned
 from tending.core.plain_messages import PlainMessages
-from tending.core.tags import parse_tag_names, tag_text, tags_for, validate_tag_names
+from tending.core.tags import parse_tag_names, tags_for, validate_tag_names
+from tending.moments.choosing import FixedChoiceField, PeopleField, people_rows
+from tending.moments.listing import filter_choices, options
 from tending.moments.models import Channel, Initiator, Moment, Sharing
+from tending.moments.queries import people_and_tags
 
 SKIP = ("", "Skip")
 
@@ -25,8 +28,8 @@ def _rating_choices(top: int, low: str, high: str) -> list[tuple]:
     return [SKIP] + [(i, labels.get(i, str(i))) for i in range(1, top + 1)]
 
 
-def _rating(label: str, top: int, low: str, high: str) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
+def _rating(label: str, top: int, low: str, high: str) -> FixedChoiceField:
+    return FixedChoiceField(
         label=label,
         required=False,
         coerce=int,
@@ -36,10 +39,8 @@ def _rating(label: str, top: int, low: str, high: str) -> forms.TypedChoiceField
     )
 
 
-def _optional_choice(
-    label: str, choices, coerce=str, help_text: str = ""
-) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
+def _optional_choice(label: str, choices, coerce=str, help_text: str = "") -> FixedChoiceField:
+    return FixedChoiceField(
         label=label,
         required=False,
         coerce=coerce,
@@ -61,38 +62,28 @@ class OwnedChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
-class PeopleField(forms.ModelMultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
+class PlainWhenBound(PlainMessages):
+    """PlainMessages, the wording put in place only when there is something to check: an empty
+    form shown for the first time has no errors to word."""
 
-    def _check_values(self, value):
-        if any(not is_row_id(v) for v in value):
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-        return super()._check_values(value)
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("label", "Who was it with?")
-        kwargs.setdefault(
-            "error_messages",
-            {
-                "required": "Who was it with? Please choose at least one person.",
-                "invalid_choice": "That person is not in your circle.",
-                "invalid_pk_value": "That person is not in your circle.",
-            },
-        )
-        super().__init__(queryset=Person.objects.none(), **kwargs)
+    def full_clean(self):
+        if self.is_bound:
+            super().full_clean()
+        else:
+            super(PlainMessages, self).full_clean()
 
 
-class QuickMomentForm(PlainMessages, forms.Form):
+class QuickMomentForm(PlainWhenBound, forms.Form):
     people = PeopleField()
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["people"].queryset = people_to_choose(user).order_by("name", "id")
+        self.fields["people"].offer(
+            lambda: people_to_choose(user).order_by("name", "id"), people_rows(user)
+        )
 
 
-class MomentForm(PlainMessages, forms.ModelForm):
+class MomentForm(PlainWhenBound, forms.ModelForm):
     people = PeopleField()
     occurred_at = LocalDateTimeField(
         label="When",
@@ -130,10 +121,13 @@ class MomentForm(PlainMessages, forms.ModelForm):
         help_text="Words to find this moment by later, separated by commas.",
     )
 
+    # Who comes first, as declared; the form sets a moment's people itself (see save), so that
+    # the ModelForm does not load them as whole rows only to show their ids.
+    field_order = ["people"]
+
     class Meta:
         model = Moment
         fields = [
-            "people",
             "occurred_at",
             "duration_minutes",
             "channel",
@@ -153,10 +147,16 @@ class MomentForm(PlainMessages, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        people = people_to_choose(user, self.instance)
-        self.fields["people"].queryset = people.order_by("name", "id")
-        if self.instance.pk:
-            self.initial["tag_names"] = tag_text(self.instance.tags.all())
+        moment = self.instance
+        self.fields["people"].offer(
+            lambda: people_to_choose(user, moment).order_by("name", "id"),
+            people_rows(user, moment.pk),
+        )
+        if moment.pk:
+            # The moment's people and tags in one query (see queries.people_and_tags).
+            people, tags = people_and_tags([moment.pk])
+            self.initial.setdefault("people", [pk for pk, _ in people[moment.pk]])
+            self.initial["tag_names"] = ", ".join(name for _, name in tags[moment.pk])
             self.initial["occurred_at"] = timezone.localtime(self.instance.occurred_at)
             self.fields["occurred_at"].keep = self.instance.occurred_at
         elif "occurred_at" not in self.initial:
@@ -175,6 +175,7 @@ class MomentForm(PlainMessages, forms.ModelForm):
     def save(self, commit: bool = True) -> Moment:
         moment = super().save(commit=commit)
         if commit:
+            moment.people.set(self.cleaned_data["people"])
             moment.tags.set(tags_for(self.user, self.cleaned_data["tag_names"]))
         return moment
 
@@ -190,7 +191,7 @@ def tags_in_use(user, relation: str) -> QuerySet[Tag]:
     return owned(Tag, user).filter(Exists(links.filter(tag=OuterRef("pk"))))
 
 
-class NarrowingForm(PlainMessages, forms.Form):
+class NarrowingForm(PlainWhenBound, forms.Form):
     """Person, tag and an inclusive date range: the filters moments and the journal share."""
 
     tag_relation = ""  # the reverse name from Tag to the rows being narrowed
@@ -265,6 +266,10 @@ class KnownRowField(forms.Field):
             )
         return int(value)
 
+    def options(self, chosen: str) -> SafeString:
+        """The rows as a select's options (the names are escaped when offered)."""
+        return options(self.rows, chosen)
+
 
 class MomentFilterForm(NarrowingForm):
     """The list's filters: the people and tags offered are read once, as plain values, and
@@ -282,9 +287,6 @@ class MomentFilterForm(NarrowingForm):
     )
 
     def offer(self, user) -> None:
-        # Escaped here as Django escapes, so the page reads byte for byte as before.
-        for name, rows in (
-            ("person", people_offered(user)),
-            ("tag", tags_in_use(user, self.tag_relation)),
-        ):
-            self.fields[name].offer([(pk, escape(t)) for pk, t in rows.values_list("id", "name")])
+        people, tags = filter_choices(user)  # one query for both, the names escaped
+        self.fields["person"].offer(people)
+        self.fields["tag"].offer(tags)

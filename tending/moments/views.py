@@ -4,26 +4,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.html import escape
 from django.views.decorators.http import require_http_methods
 
 from tending.circle.models import Person
-from tending.core.ownership import get_owned_or_404, is_row_id, one_or_404, owned
+from tending.core.ownership import is_row_id, one_or_404, owned
 from tending.moments.forms import MomentFilterForm, MomentForm, QuickMomentForm
+from tending.moments.listing import Narrowing, list_page
 from tending.moments.models import Moment
-from tending.moments.queries import (
-    count_moments,
-    local_format,
-    moment_rows,
-    narrowed,
-    people_and_tags,
-)
+from tending.moments.queries import local_format, owned_moment_or_404, people_and_tags
 from tending.moments.services import delete_moments, log_moment
-
-PAGE_SIZE = 25
 
 
 @login_required
@@ -33,11 +25,7 @@ def moment_list(request):
     if form.is_bound:
         form.is_valid()  # a bad field is shown with its message and left out of the filter
         filters = {k: v for k, v in form.cleaned_data.items() if v and k not in form.errors}
-    moments = narrowed(owned(Moment, request.user), **filters)
-    paginator = Paginator(moments, PAGE_SIZE)
-    paginator.count = count_moments(moments, **filters)  # a cheaper count than Paginator's
-    page = paginator.get_page(request.GET.get("page"))
-    page.object_list = moment_rows(page.object_list)
+    page = list_page(Narrowing.of(request.user, **filters), request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode(), "filtered": bool(filters)}
@@ -99,7 +87,7 @@ def named_links(moment: Moment) -> dict:
 
 @login_required
 def detail(request, moment_id: int):
-    moment = get_owned_or_404(Moment, request.user, pk=moment_id)
+    moment = owned_moment_or_404(request.user, moment_id)
     context = {
         "moment": moment,
         "when": local_format(moment.occurred_at, "l j F Y, H:i"),
@@ -111,7 +99,7 @@ def detail(request, moment_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, moment_id: int):
-    moment = get_owned_or_404(Moment, request.user, pk=moment_id)
+    moment = owned_moment_or_404(request.user, moment_id)
     form = MomentForm(
         request.POST if request.method == "POST" else None, user=request.user, instance=moment
     )

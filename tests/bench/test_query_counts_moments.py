@@ -18,14 +18,14 @@ TODAY = datetime.date(2026, 6, 15)
 BUDGET = 8
 # Page: its queries (two of them, the session and the user, are every page's).
 PINNED = {
-    "/moments/": 7,
-    "/moments/?person=P": 7,
-    "/moments/?page=20": 7,
+    "/moments/": 6,
+    "/moments/?person=P": 6,
+    "/moments/?page=20": 6,
     "/moments/quick/": 3,
     "/moments/add/": 3,
     "/moments/add/?person=P": 4,
     "/moments/M/": 4,
-    "/moments/M/edit/": 6,
+    "/moments/M/edit/": 5,
     "/moments/M/delete/": 4,
     "/search/": 2,
     "search for walk": 7,

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from tending.moments.listing import PAGE_SIZE
 from tending.moments.models import Moment
-from tending.moments.views import PAGE_SIZE
 from tests.factories import MomentFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -286,3 +286,41 @@ def test_messages_do_not_carry_names_in_cookies(owner, owner_client):
     )
     assert "messages" not in owner_client.cookies
     assert all("Secret" not in str(c.value) for c in owner_client.cookies.values())
+
+
+def test_past_the_cap_the_list_says_more_than_and_pages_on_without_a_last(
+    owner, owner_client, monkeypatch
+):
+    monkeypatch.setattr("tending.moments.listing.COUNT_CAP", 30)
+    sam, alex = PersonFactory(owner=owner, name="Sam"), PersonFactory(owner=owner, name="Alex")
+    start = timezone.now() - timedelta(days=200)
+    for i in range(2 * PAGE_SIZE + 10):  # 60: three pages, past a cap of 30
+        MomentFactory(owner=owner, people=[sam], occurred_at=start + timedelta(days=i))
+    MomentFactory(owner=owner, people=[alex], occurred_at=start)
+
+    def page(query):
+        response = owner_client.get(reverse("moments:list") + query)
+        return response.context["page"], response.content.decode()
+
+    first, html = page("")
+    assert "More than 30 moments." in html and "Page 1</span>" in html and " of " not in html
+    assert len(first.object_list) == PAGE_SIZE and first.has_next and first.count is None
+    assert ">Older</a>" in html and ">Newer</a>" not in html
+    second, html = page("?page=2")
+    assert second.has_next and ">Older</a>" in html and ">Newer</a>" in html
+    third, html = page("?page=3")
+    assert len(third.object_list) == 11 and not third.has_next and ">Older</a>" not in html
+    assert "Page 3</span>" in html
+    # Past the end, and below one, the last page, as before.
+    for query in ("?page=4", "?page=99999999999999999999", "?page=0", "?page=-3"):
+        last, html = page(query)
+        assert last.number == 3 and not last.has_next, query
+    assert page("?page=abc")[0].number == 1
+    _, html = page(f"?person={sam.pk}")
+    assert "More than 30 moments match." in html
+    # Under the cap, exactly as it was.
+    alone, html = page(f"?person={alex.pk}")
+    assert "1 moment matches." in html and alone.count == 1 and 'class="pagination"' not in html
+    monkeypatch.setattr("tending.moments.listing.COUNT_CAP", 61)
+    _, html = page("")
+    assert "61 moments." in html and "Page 1 of 3" in html

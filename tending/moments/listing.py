@@ -1,0 +1,214 @@
+"""The list of moments: a page of rows, how many there are (counted up to a cap), the filters'
+choices. The reads are SQL written out: each is a plain indexed read that the database answers
+in a fraction of the time the ORM took to build it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from html import escape as quote
+
+from django.db import connection
+from django.utils.safestring import SafeString, mark_safe
+
+from tending.moments.queries import (
+    CHANNELS,
+    list_times,
+    people_and_tags,
+    shared,
+    short_note,
+    start_of_day,
+)
+
+PAGE_SIZE = 25
+# Moments are counted up to here: past it the list says "More than 500 moments", and counting
+# ten years of them for that one number would cost more than all the rest of the page.
+COUNT_CAP = 500
+# No page past this is looked for; a larger number is read as past the end.
+LAST_PAGE_LOOKED_FOR = 10**9
+
+CHOICES_SQL = """
+SELECT 0, p."id", p."name", CASE WHEN p."is_archived" THEN 1 ELSE 0 END
+FROM "circle_person" p WHERE p."owner_id" = %s
+UNION ALL
+SELECT 1, t."id", t."name", 0 FROM "core_tag" t WHERE t."owner_id" = %s
+AND EXISTS (SELECT 1 FROM "moments_moment_tags" l WHERE l."tag_id" = t."id")
+ORDER BY 1, 4, 3, 2
+"""
+
+
+def filter_choices(user) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The people (archived last) and the tags still in use the list offers as filters, as
+    (id, name) by name, the names escaped. One query for both."""
+    people, tags = [], []
+    if not getattr(user, "is_authenticated", False):
+        return people, tags
+    with connection.cursor() as cursor:
+        cursor.execute(CHOICES_SQL, [user.pk, user.pk])
+        for kind, pk, name, _ in cursor.fetchall():
+            (tags if kind else people).append((pk, quote(name)))
+    return people, tags
+
+
+def options(rows: list[tuple[int, str]], chosen: str) -> SafeString:
+    """A select's options after its empty one, as Django writes them, the names already
+    escaped: written here once rather than escaped piece by piece in the template."""
+    return mark_safe(
+        "".join(
+            f'<option value="{pk}"{" selected" if str(pk) == chosen else ""}>{name}</option>\n  '
+            for pk, name in rows
+        )
+    )
+
+
+@dataclass
+class Narrowing:
+    """The FROM and WHERE of the list's query, for the owner and the filters chosen."""
+
+    sql: str
+    params: list
+    person_only: bool
+
+    @classmethod
+    def of(
+        cls,
+        user,
+        person: int | None = None,
+        tag: int | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Narrowing:
+        joins, where, params = [], ['m."owner_id" = %s'], [user.pk]
+        if person is not None:
+            joins.append('INNER JOIN "moments_moment_people" p ON p."moment_id" = m."id"')
+            where.append('p."person_id" = %s')
+            params.append(int(person))
+        if tag is not None:
+            joins.append('INNER JOIN "moments_moment_tags" t ON t."moment_id" = m."id"')
+            where.append('t."tag_id" = %s')
+            params.append(int(tag))
+        adapt = connection.ops.adapt_datetimefield_value
+        if since is not None:
+            where.append('m."occurred_at" >= %s')
+            params.append(adapt(start_of_day(since)))
+        if until is not None:
+            where.append('m."occurred_at" < %s')
+            params.append(adapt(start_of_day(until) + timedelta(days=1)))
+        sql = f'FROM "moments_moment" m {" ".join(joins)} WHERE {" AND ".join(where)}'
+        only_person = person is not None and tag is None and since is None and until is None
+        return cls(sql, params, only_person)
+
+    def count(self, cap: int | None) -> int:
+        """How many moments there are, counting no further than cap + 1."""
+        if self.person_only:
+            # A person's links only join them to their owner's moments: counting the links
+            # (an index range) gives the same number without visiting any moment.
+            inner, params = 'FROM "moments_moment_people" WHERE "person_id" = %s', self.params[1:]
+        else:
+            inner, params = self.sql, self.params
+        if cap is None:
+            return _one(f"SELECT COUNT(*) {inner}", params)
+        return _one(f"SELECT COUNT(*) FROM (SELECT 1 {inner} LIMIT %s) c", [*params, cap + 1])
+
+    def rows(self, offset: int, limit: int) -> list[tuple]:
+        sql = (
+            'SELECT m."id", m."occurred_at", m."channel", m."self_disclosure", '
+            f'm."felt_understood", m."note" {self.sql} '
+            'ORDER BY m."occurred_at" DESC, m."id" DESC LIMIT %s OFFSET %s'
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*self.params, limit, offset])
+            return cursor.fetchall()
+
+
+def _one(sql: str, params: list) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+@dataclass
+class ListPage:
+    """One page of the list. `count` and `num_pages` are None when there are more moments than
+    the cap: the page then knows only whether there is a next one."""
+
+    object_list: list[dict]
+    number: int
+    count: int | None
+    num_pages: int | None
+    has_next: bool
+    cap: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+
+def page_number(text: str | None) -> int | None:
+    """The page asked for, as the paginator reads it; None when it is not a whole number."""
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def list_page(narrowing: Narrowing, asked: str | None, cap: int | None = None) -> ListPage:
+    """The page asked for: the first when it is not a number, the last when it is past the end
+    (or below one), as Django's paginator gives them. Under the cap the count is exact."""
+    cap = COUNT_CAP if cap is None else cap
+    number = page_number(asked)
+    number = 1 if number is None else number
+    count = narrowing.count(cap)
+    if count <= cap:
+        return _counted_page(narrowing, number, count, cap)
+    if 1 <= number <= LAST_PAGE_LOOKED_FOR:
+        rows = narrowing.rows((number - 1) * PAGE_SIZE, PAGE_SIZE + 1)
+        if rows:
+            more = len(rows) > PAGE_SIZE
+            return ListPage(moment_rows(rows[:PAGE_SIZE]), number, None, None, more, cap)
+    # Past the end of more moments than the cap: only now are they all counted, to find it.
+    return _counted_page(narrowing, number, narrowing.count(None), cap)
+
+
+def _counted_page(narrowing: Narrowing, number: int, count: int, cap: int) -> ListPage:
+    pages = max(1, -(-count // PAGE_SIZE))
+    if not 1 <= number <= pages:
+        number = pages
+    rows = narrowing.rows((number - 1) * PAGE_SIZE, PAGE_SIZE)
+    if count > cap:
+        return ListPage(moment_rows(rows), number, None, None, number < pages, cap)
+    return ListPage(moment_rows(rows), number, count, pages, number < pages, cap)
+
+
+def moment_rows(rows: list[tuple]) -> list[dict]:
+    """The rows as the list shows them. Each row's line of people, channel and ratings, and its
+    tags, are written here as HTML once, with the text escaped as Django's templates escape it
+    (an apostrophe as &#x27;), so the pages read byte for byte as they did."""
+    people, tags = people_and_tags([row[0] for row in rows])
+    shown = []
+    times = list_times([row[1] for row in rows])
+    for (pk, _, channel, self_disclosure, understood, note), when in zip(rows, times, strict=True):
+        line = ", ".join(f"<bdi>{quote(name)}</bdi>" for _, name in people.get(pk, ()))
+        if channel:
+            line += f" · {quote(CHANNELS.get(channel, channel))}"
+        if self_disclosure is not None:
+            line += f" · I shared: {shared(self_disclosure)}"
+        if understood:
+            line += f" · understood {understood}/5"
+        pills = "".join(
+            f'<span class="pill" dir="auto">{quote(name)}</span> ' for _, name in tags.get(pk, ())
+        )
+        shown.append(
+            {
+                "id": pk,
+                "when": when,
+                "line": mark_safe(line),
+                "note": mark_safe(quote(short_note(note))),
+                "tags": mark_safe(pills),
+            }
+        )
+    return shown
