@@ -90,9 +90,11 @@ class PlainMessages:
     """Mixin for every tending form: tending's words for each field's problems."""
 
     def full_clean(self):
-        # At validation, not in __init__: some forms add fields after their own __init__.
-        for field in self.fields.values():
-            plain_field_messages(field)
+        # At validation, not in __init__: some forms add fields after their own __init__. An
+        # empty form is never validated, so it has no messages to reword.
+        if self.is_bound:
+            for field in self.fields.values():
+                plain_field_messages(field)
         super().full_clean()
 
 
