@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from tending.circle.models import Person
 from tending.core.models import Tag
 from tending.journal.models import Entry, heading
+from tending.journal.rendering import RENDERER_VERSION
 from tending.journal.rows import short_day
 from tending.journal.search_words import (  # noqa: F401  (the search's names, kept here too)
     MAX_RESULTS,
@@ -24,7 +25,9 @@ from tending.journal.search_words import (  # noqa: F401  (the search's names, k
     SNIPPET_BEFORE,
     SNIPPET_LENGTH,
     SNIPPET_WINDOW,
+    entry_snippet,
     highlight,
+    plain_columns,
     quoted_query,
     search_terms,
     snippet,
@@ -43,7 +46,6 @@ class FoundEntry:
     pk: int
     written_on: date
     title: str
-    body: str
 
     @property
     def heading(self) -> str:
@@ -171,12 +173,13 @@ class Matches:
         start, stop = where.start or 0, where.stop
         if self.nothing or (stop is not None and stop <= start):
             return []
-        rows = self._rows(start, stop, ", e.written_on, e.title, e.body")
+        # Each hit's words as kept plain text: made when the entry was saved, not now.
+        columns = f", e.written_on, e.title, {plain_columns('e', RENDERER_VERSION)}"
         hits = []
-        for pk, rank, written_on, title, body in rows:
-            entry = FoundEntry(pk, written_on, title, body)
+        for pk, rank, written_on, title, plain, body in self._rows(start, stop, columns):
+            entry = FoundEntry(pk, written_on, title)
             title_html = highlight(entry.heading, self.terms)
-            hits.append(Hit(entry, rank, title_html, snippet(body, self.terms)))
+            hits.append(Hit(entry, rank, title_html, entry_snippet(plain, body, self.terms)))
         return hits
 
 
