@@ -14,6 +14,7 @@ import sqlite3
 from datetime import date
 
 from tending.core.direct import NotSure, pick_account, run_quickly
+from tending.journal.rendering import RENDERER_VERSION
 from tending.journal.search_words import (
     MAX_RESULTS,
     MAX_SEARCH_LENGTH,
@@ -23,7 +24,6 @@ from tending.journal.search_words import (
     quoted_query,
     search_terms,
 )
-from tending.journal.rendering import RENDERER_VERSION
 from tending.journal.terminal import for_terminal
 
 FTS_TABLE = "journal_entry_fts"
@@ -63,9 +63,8 @@ def search_directly(connection: sqlite3.Connection, args: argparse.Namespace) ->
         written_on = date.fromisoformat(day)
         heading = title or f"{written_on:%A} {written_on.day} {written_on:%B %Y}"
         shown = for_terminal(str(highlight(heading, terms))) or "(no title)"
-        lines.append(
-            f"{written_on:%Y-%m-%d}  {shown}\n    {for_terminal(str(entry_snippet(plain, body, terms)))}"
-        )
+        piece = for_terminal(str(entry_snippet(plain, body, terms)))
+        lines.append(f"{written_on:%Y-%m-%d}  {shown}\n    {piece}")
     if not lines:
         return ["Nothing in your journal matches that."]
     return [*lines, f"{len(lines)} entr{'y' if len(lines) == 1 else 'ies'}."]
