@@ -35,6 +35,7 @@ from tending.journal.search_words import (  # noqa: F401  (the search's names, k
 )
 
 FTS_TABLE = "journal_entry_fts"
+COUNT_LIMIT = 200  # matches counted, and paged through, at most
 TAG_LINKS = Entry.tags.through._meta.db_table
 PEOPLE_LINKS = Entry.people.through._meta.db_table
 
@@ -99,6 +100,8 @@ class Matches:
             where.append("e.written_on <= %s")
             params.append(until)
         self._mine = (" AND ".join(where), params)
+        self._count: int | None = None
+        self.more = False  # more than COUNT_LIMIT match (known once counted)
 
     def _sql(self) -> tuple[str, list, str, str]:
         """FROM and WHERE for the matching entries (as `e`), their parameters, the score and
@@ -128,12 +131,21 @@ class Matches:
         )
 
     def count(self) -> int:
-        if self.nothing:
-            return 0
-        where, params, _, _ = self._sql()
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {where}", params)
-            return cursor.fetchone()[0]
+        """How many match, counted no further than COUNT_LIMIT (then `more` is true): the
+        pages go through that many, best first, however many more a common word finds."""
+        if self._count is None:
+            found = 0
+            if not self.nothing:
+                where, params, _, _ = self._sql()
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT count(*) FROM (SELECT 1 {where} LIMIT {COUNT_LIMIT + 1}) f",
+                        params,
+                    )
+                    found = cursor.fetchone()[0]
+            self.more = found > COUNT_LIMIT
+            self._count = min(found, COUNT_LIMIT)
+        return self._count
 
     def __len__(self) -> int:
         return self.count()

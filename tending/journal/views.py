@@ -192,7 +192,7 @@ def search(request):
     if not request.GET.get("s") and any(request.GET.get(name) for name in SEARCH_FIELDS):
         data = request.GET  # a tag or a person tapped elsewhere: ids, not words
     form = SearchForm(data, user=request.user)
-    hits, searched, page, by_relevance = [], False, None, False
+    hits, searched, page, by_relevance, more = [], False, None, False, False
     if form.is_bound:
         form.is_valid()  # a bad filter is shown with its message and left out
         cleaned = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
@@ -204,6 +204,7 @@ def search(request):
             page = Paginator(found, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
             hits = page.object_list
             by_relevance = bool(found.terms)  # words: best first; filters alone: newest first
+            more = found.more
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -211,6 +212,7 @@ def search(request):
         "hits": hits,
         "page": page,
         "by_relevance": by_relevance,
+        "more": more,
         "query": query.urlencode(),
         "searched": searched,
         "forgotten": forgotten,
