@@ -169,40 +169,37 @@ def _month_key() -> str:
     return "substr(written_on, 1, 7)"
 
 
-def counted_months(user, spans: list[tuple[date, date | None]]) -> list[MonthRow]:
-    """The months with entries in each [start, stop) of `spans`, newest first, with how many:
-    one query, each span counted from its own stretch of the (owner, written_on) index."""
-    parts, params = [], []
+def _index_rows(user, spans, before: date, total: bool) -> list[tuple]:
+    """One query for the list's index: (0, YYYY-MM, count) for each month with entries in each
+    [start, stop) of `spans`, each counted from its own stretch of the (owner, written_on)
+    index; (1, YYYY, 0) for each year before `before` with entries, found by one index seek
+    per year (the latest day before the year found last), never counted; and with `total`,
+    (2, '', how many entries there are)."""
+    if connection.vendor == "postgresql":
+        new_year, year = (
+            "make_date(extract(year FROM y.latest)::int, 1, 1)",
+            "to_char(latest, 'YYYY')",
+        )
+    else:
+        new_year, year = "substr(y.latest, 1, 4) || '-01-01'", "substr(latest, 1, 4)"
+    latest = f"SELECT max(written_on) FROM {ENTRIES} WHERE owner_id = %s AND written_on < "
+    sql = [
+        f"WITH RECURSIVE y(latest) AS (SELECT ({latest} %s) "
+        f"UNION ALL SELECT ({latest} {new_year}) FROM y WHERE y.latest IS NOT NULL) "
+        f"SELECT 1 AS kind, {year} AS k, 0 AS n FROM y WHERE latest IS NOT NULL"
+    ]
+    params = [user.pk, before, user.pk]
     for start, stop in spans:
         until = "" if stop is None else " AND written_on < %s"
-        parts.append(
-            f"SELECT {_month_key()} AS m, count(*) FROM {ENTRIES} "
+        sql.append(
+            f"SELECT 0, {_month_key()} AS m, count(*) FROM {ENTRIES} "
             f"WHERE owner_id = %s AND written_on >= %s{until} GROUP BY m"
         )
         params += [user.pk, start, *([] if stop is None else [stop])]
-    names = _names(get_language())[2]
-    rows = []
-    for key, n in _fetch(" UNION ALL ".join(parts) + " ORDER BY 1 DESC", params):
-        year, month = int(key[:4]), int(key[5:7])
-        rows.append(MonthRow(date(year, month, 1), key, names[month], n))
-    return rows
-
-
-def years_before(user, before: date) -> list[int]:
-    """The years before `before` that have entries, newest first, without counting them: one
-    index seek per such year (the latest day before the year found last), in one query."""
-    if connection.vendor == "postgresql":
-        new_year = "make_date(extract(year FROM years.latest)::int, 1, 1)"
-    else:
-        new_year = "substr(years.latest, 1, 4) || '-01-01'"
-    latest = f"SELECT max(written_on) FROM {ENTRIES} WHERE owner_id = %s AND written_on < "
-    found = _fetch(
-        f"WITH RECURSIVE years(latest) AS (SELECT ({latest} %s) "
-        f"UNION ALL SELECT ({latest} {new_year}) FROM years WHERE years.latest IS NOT NULL) "
-        "SELECT latest FROM years WHERE latest IS NOT NULL",
-        [user.pk, before, user.pk],
-    )
-    return [_day(day).year for (day,) in found]
+    if total:
+        sql.append(f"SELECT 2, '', count(*) FROM {ENTRIES} WHERE owner_id = %s")
+        params.append(user.pk)
+    return _fetch(" UNION ALL ".join(sql) + " ORDER BY 1, 2 DESC", params)
 
 
 def nearby_months(user, month: date, after: date) -> tuple[date | None, date | None]:
@@ -222,25 +219,36 @@ class MonthIndex:
 
     months: list[MonthRow]
     years: list[tuple[int, list[MonthRow] | None]]
+    total: int | None  # how many entries in all, when asked for
 
     def count(self, start: date, stop: date) -> int:
         return sum(m.entries for m in self.months if start <= m.month < stop)
 
 
-def month_index(user, today: date, opened: int | None = None) -> MonthIndex:
+def month_index(user, today: date, opened: int | None = None, total: bool = False) -> MonthIndex:
     """The months of this year and last with their counts, the years before as links, and
-    the months of the `opened` year (one of those) with theirs: two queries."""
+    the months of the `opened` year (one of those) with theirs; with `total`, how many
+    entries there are in all: one query."""
     recent = date(today.year - 1, 1, 1)
     spans: list[tuple[date, date | None]] = [(recent, None)]
     if opened is not None and opened < recent.year:
         spans.append((date(opened, 1, 1), date(opened + 1, 1, 1)))
-    months = counted_months(user, spans)
+    names = _names(get_language())[2]
+    months, years, count = [], [], None
+    for kind, key, n in _index_rows(user, spans, recent, total):
+        if kind == 0:
+            year, month = int(key[:4]), int(key[5:7])
+            months.append(MonthRow(date(year, month, 1), key, names[month], n))
+        elif kind == 1:
+            years.append(int(key))
+        else:
+            count = n
     by_year: dict[int, list[MonthRow] | None] = {}
     for item in months:
         by_year.setdefault(item.month.year, []).append(item)  # type: ignore[union-attr]
-    for year in years_before(user, recent):
+    for year in years:
         by_year.setdefault(year, None)
-    return MonthIndex(months, sorted(by_year.items(), reverse=True))
+    return MonthIndex(months, sorted(by_year.items(), reverse=True), count)
 
 
 class Counted(Sequence):

@@ -42,7 +42,8 @@ def entry_list(request):
         return render(request, "journal/list.html", {**context, "entries": page.object_list})
     month = first_of_month(cleaned["month"]) if cleaned.get("month") else None
     year = None if month else cleaned.get("year")
-    index = month_index(request.user, timezone.localdate(), month.year if month else year)
+    opened = month.year if month else year
+    index = month_index(request.user, timezone.localdate(), opened, total=opened is None)
     context = {"person": None, "month": month, "year": year, "years": index.years}
     if month:
         after = next_month(month)
@@ -55,7 +56,7 @@ def entry_list(request):
         count = index.count(since, before)
         page = _page_of(request, count, since=since, before=before)
     else:
-        count = count_entries(request.user)
+        count = index.total
         page = _page_of(request, count)
     context.update(page=page, entries=page.object_list, entry_count=count)
     return render(request, "journal/list.html", context)
