@@ -25,7 +25,7 @@ from tending.circle.drift import default_rhythm
 from tending.exchange.checking import CheckedDocument, DocumentError, check_document
 from tending.exchange.document import KINDS, VERSION, Kind
 from tending.exchange.kinds import kind_models, links
-from tending.journal.rendering import RENDERER_VERSION, render_markdown
+from tending.journal.rendering import RENDERED, rendered_columns
 
 __all__ = ["DocumentError", "ImportRefused", "ImportSummary", "account_data", "import_document"]
 
@@ -194,10 +194,8 @@ def _derived(name: str, model, rows: list[dict], user, last_moments: dict) -> di
     if name == "people":
         return {"last_moment_at": [last_moments.get(row["key"]) for row in rows]}
     if name == "journal_entries":
-        return {
-            "body_html": [render_markdown(row["body"]) for row in rows],
-            "rendered_with": [RENDERER_VERSION] * len(rows),
-        }
+        made = [rendered_columns(row["body"]) for row in rows]
+        return {name: [columns[name] for columns in made] for name in RENDERED}
     if name == "calendar":
         return {"token_hash": [_link_hash(user, model)]}
     return {}

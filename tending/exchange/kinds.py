@@ -30,7 +30,8 @@ LEFT_OUT_FIELDS: dict[str, dict[str, str]] = {
     },
     "journal.Entry": {
         "body_html": "a cache of the rendered body; rendered again on import",
-        "rendered_with": "goes with body_html",
+        "body_plain": "a cache of the body's words as plain text; made again on import",
+        "rendered_with": "goes with body_html and body_plain",
     },
     "today.CalendarFeed": {
         "token_hash": "a secret link's hash: an imported calendar gets a new link",

@@ -14,20 +14,23 @@ import sqlite3
 from datetime import date
 
 from tending.core.direct import NotSure, pick_account, run_quickly
+from tending.journal.rendering import RENDERER_VERSION
 from tending.journal.search_words import (
     MAX_RESULTS,
     MAX_SEARCH_LENGTH,
+    entry_snippet,
     highlight,
+    plain_columns,
     quoted_query,
     search_terms,
-    snippet,
 )
 from tending.journal.terminal import for_terminal
 
 FTS_TABLE = "journal_entry_fts"
 # The day as text, as it is stored, whatever converters the connection was opened with.
 FOUND = (
-    f"SELECT CAST(e.written_on AS TEXT), e.title, e.body FROM {FTS_TABLE} "
+    f"SELECT CAST(e.written_on AS TEXT), e.title, {plain_columns('e', RENDERER_VERSION)} "
+    f"FROM {FTS_TABLE} "
     f"CROSS JOIN journal_entry e ON e.id = {FTS_TABLE}.rowid "
     f"WHERE {FTS_TABLE} MATCH ? AND e.owner_id = ? "
     f"ORDER BY bm25({FTS_TABLE}, 5.0, 1.0), e.written_on DESC, e.id DESC LIMIT ?"
@@ -56,13 +59,12 @@ def search_directly(connection: sqlite3.Connection, args: argparse.Namespace) ->
     if terms:
         rows = connection.execute(FOUND, [quoted_query(terms), account.id, MAX_RESULTS])
     lines = []
-    for day, title, body in rows:
+    for day, title, plain, body in rows:
         written_on = date.fromisoformat(day)
         heading = title or f"{written_on:%A} {written_on.day} {written_on:%B %Y}"
         shown = for_terminal(str(highlight(heading, terms))) or "(no title)"
-        lines.append(
-            f"{written_on:%Y-%m-%d}  {shown}\n    {for_terminal(str(snippet(body, terms)))}"
-        )
+        piece = for_terminal(str(entry_snippet(plain, body, terms)))
+        lines.append(f"{written_on:%Y-%m-%d}  {shown}\n    {piece}")
     if not lines:
         return ["Nothing in your journal matches that."]
     return [*lines, f"{len(lines)} entr{'y' if len(lines) == 1 else 'ies'}."]

@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from tending.circle.models import Person
 from tending.core.models import OwnedModel, Tag
 from tending.journal.plain import plain_text
-from tending.journal.rendering import BODY_LIMIT, RENDERER_VERSION, render_markdown
+from tending.journal.rendering import BODY_LIMIT, RENDERED, RENDERER_VERSION, rendered_columns
 
 SNIPPET_SOURCE = 4000  # characters of HTML read for a snippet: plenty for its first words
 DATE_AHEAD = "That day is still to come; please choose today or a day gone by."
@@ -42,6 +42,9 @@ class Entry(OwnedModel):
     # that made it; made again only when that version is old (see journal/rendering.py).
     body_html = models.TextField(blank=True, editable=False)
     rendered_with = models.PositiveSmallIntegerField(default=0, editable=False)
+    # The body's words as one line of plain text, made with body_html: what search results
+    # show a piece of, without turning Markdown into text for every hit.
+    body_plain = models.TextField(blank=True, editable=False)
     tags = models.ManyToManyField(Tag, related_name="journal_entries", blank=True)
     people = models.ManyToManyField(Person, related_name="journal_entries", blank=True)
     # The id of the prompt from the library this entry answers, if any.
@@ -65,20 +68,20 @@ class Entry(OwnedModel):
         self.render_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html", "rendered_with"}
+            kwargs["update_fields"] = {*update_fields, *RENDERED}
         super().save(*args, **kwargs)
 
     def render_body(self) -> None:
         """Make the body's HTML; also for entries made in bulk, where save() is not called."""
-        self.body_html = render_markdown(self.body)
-        self.rendered_with = RENDERER_VERSION
+        for name, value in rendered_columns(self.body).items():
+            setattr(self, name, value)
 
     def html(self) -> SafeString:
         """The body as safe HTML; made again, and kept, if an older renderer made it."""
         if self.rendered_with != RENDERER_VERSION:
             self.render_body()
             Entry.objects.filter(pk=self.pk).update(
-                body_html=self.body_html, rendered_with=self.rendered_with
+                **{name: getattr(self, name) for name in RENDERED}
             )
         return mark_safe(self.body_html)  # sanitised by nh3 in render_markdown
 

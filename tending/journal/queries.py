@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
+from django.db import connection
 from django.db.models import Prefetch, QuerySet
 
 from tending.circle.models import Person
@@ -31,17 +33,39 @@ def entries_with_person(user, person: Person) -> QuerySet[Entry]:
     return entries_for(user).filter(people=person)
 
 
-def draft_for(user, entry: Entry | None) -> JournalDraft | None:
-    """The kept draft for this entry (or for a new one), if it holds anything newer."""
-    drafts = owned(JournalDraft, user)
-    draft = (
-        drafts.filter(entry=entry).first() if entry else drafts.filter(entry__isnull=True).first()
-    )
-    if draft is None or not (draft.title.strip() or draft.body.strip()):
+@dataclass(slots=True)
+class KeptDraft:
+    title: str
+    body: str
+
+
+def draft_for(user, entry: Entry | None) -> KeptDraft | None:
+    """The kept draft for this entry (or for a new one), if it holds anything newer.
+
+    Read as plain values with a written-out query: this runs on every opening of the form.
+    """
+    which = "entry_id IS NULL" if entry is None else "entry_id = %s"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT title, body, updated_at FROM {JournalDraft._meta.db_table} "
+            f"WHERE owner_id = %s AND {which}",
+            [user.pk] if entry is None else [user.pk, entry.pk],
+        )
+        found = cursor.fetchone()
+    if found is None:
+        return None
+    title, body, updated_at = found
+    if not (title.strip() or body.strip()):
         return None
     if entry is not None and (
-        draft.updated_at <= entry.updated_at
-        or (draft.title, draft.body) == (entry.title, entry.body)
+        _moment(updated_at) <= entry.updated_at or (title, body) == (entry.title, entry.body)
     ):
         return None
-    return draft
+    return KeptDraft(title, body)
+
+
+def _moment(value) -> datetime:
+    """A stored time as an aware datetime (SQLite hands back text, in UTC)."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)

@@ -17,10 +17,13 @@ import html
 import re
 
 import cmarkgfm
-import nh3
 from cmarkgfm.cmark import Options
 
+from tending.journal.plain import plain_text
+
 RENDERER_VERSION = 2  # 1 was Python-Markdown; 0 means never rendered
+# The columns made from an entry's body when it is saved (caches: never typed, never exported).
+RENDERED = ("body_html", "body_plain", "rendered_with")
 BODY_LIMIT = 50_000  # characters in one entry; the longest renders in well under 100 ms
 MAX_DEPTH = 40  # elements inside one another; real writing stays under ten
 
@@ -71,6 +74,8 @@ def render_markdown(text: str) -> str:
     markup = cmarkgfm.markdown_to_html(text, options=Options.CMARK_OPT_HARDBREAKS)
     if _too_deep(markup):
         return plain_paragraphs(text)
+    import nh3  # here, not above: the terminal's quick search reads this module's version
+
     return nh3.clean(
         _EMPTY_HREF.sub("<a", markup),
         tags=ALLOWED_TAGS,
@@ -79,3 +84,13 @@ def render_markdown(text: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+def rendered_columns(body: str) -> dict[str, object]:
+    """What is kept of an entry's `body` besides itself: its safe HTML, its words as plain
+    text (for search results: `tending.journal.plain`) and the version that made them."""
+    return {
+        "body_html": render_markdown(body),
+        "body_plain": plain_text(body),
+        "rendered_with": RENDERER_VERSION,
+    }

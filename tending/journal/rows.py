@@ -3,7 +3,8 @@
 A list shows a date, a title, the first words and who and what an entry is tagged with. Those
 come as values, not model objects: the page's entries in one query (only the head of each
 body's stored HTML), their people in one, their tags in one. The month index is counted by
-the database from the (owner, written_on) index, with no function of Python's called per row.
+the database from the (owner, written_on) index, over this year and last only: older years
+are found by one index seek each, and counted when opened.
 """
 
 from __future__ import annotations
@@ -161,33 +162,93 @@ def entry_rows(user, start: int, stop: int, since=None, before=None, person_id=N
     return rows
 
 
-def month_rows(user) -> list[MonthRow]:
-    """Every month that has entries, newest first, with how many: one query however many.
-
-    Counted from the (owner, written_on) index alone, grouped by the date's first seven
-    characters (YYYY-MM), with no function of Python's called for each row.
-    """
-    month = "substr(written_on, 1, 7)"
+def _month_key() -> str:
+    # The date's first seven characters (YYYY-MM): no function of Python's called per row.
     if connection.vendor == "postgresql":
-        month = "to_char(written_on, 'YYYY-MM')"
-    counted = _fetch(
-        f"SELECT {month} AS m, count(*) FROM {ENTRIES} WHERE owner_id = %s "
-        "GROUP BY m ORDER BY m DESC",
-        [user.pk],
+        return "to_char(written_on, 'YYYY-MM')"
+    return "substr(written_on, 1, 7)"
+
+
+def _index_rows(user, spans, before: date, total: bool) -> list[tuple]:
+    """One query for the list's index: (0, YYYY-MM, count) for each month with entries in each
+    [start, stop) of `spans`, each counted from its own stretch of the (owner, written_on)
+    index; (1, YYYY, 0) for each year before `before` with entries, found by one index seek
+    per year (the latest day before the year found last), never counted; and with `total`,
+    (2, '', how many entries there are)."""
+    if connection.vendor == "postgresql":
+        new_year, year = (
+            "make_date(extract(year FROM y.latest)::int, 1, 1)",
+            "to_char(latest, 'YYYY')",
+        )
+    else:
+        new_year, year = "substr(y.latest, 1, 4) || '-01-01'", "substr(latest, 1, 4)"
+    latest = f"SELECT max(written_on) FROM {ENTRIES} WHERE owner_id = %s AND written_on < "
+    sql = [
+        f"WITH RECURSIVE y(latest) AS (SELECT ({latest} %s) "
+        f"UNION ALL SELECT ({latest} {new_year}) FROM y WHERE y.latest IS NOT NULL) "
+        f"SELECT 1 AS kind, {year} AS k, 0 AS n FROM y WHERE latest IS NOT NULL"
+    ]
+    params = [user.pk, before, user.pk]
+    for start, stop in spans:
+        until = "" if stop is None else " AND written_on < %s"
+        sql.append(
+            f"SELECT 0, {_month_key()} AS m, count(*) FROM {ENTRIES} "
+            f"WHERE owner_id = %s AND written_on >= %s{until} GROUP BY m"
+        )
+        params += [user.pk, start, *([] if stop is None else [stop])]
+    if total:
+        sql.append(f"SELECT 2, '', count(*) FROM {ENTRIES} WHERE owner_id = %s")
+        params.append(user.pk)
+    return _fetch(" UNION ALL ".join(sql) + " ORDER BY 1, 2 DESC", params)
+
+
+def nearby_months(user, month: date, after: date) -> tuple[date | None, date | None]:
+    """The nearest months before `month` and from `after` on that have entries: two seeks."""
+    seek = f"SELECT %s(written_on) FROM {ENTRIES} WHERE owner_id = %%s AND written_on %s %%s"
+    ((earlier, later),) = _fetch(
+        f"SELECT ({seek % ('max', '<')}), ({seek % ('min', '>=')})",
+        [user.pk, month, user.pk, after],
     )
+    return tuple(None if day is None else _day(day).replace(day=1) for day in (earlier, later))
+
+
+@dataclass(slots=True)
+class MonthIndex:
+    """The list's index: recent years (and an opened one) by month with counts, older ones
+    as bare years. Its cost stays the same however many years the journal holds."""
+
+    months: list[MonthRow]
+    years: list[tuple[int, list[MonthRow] | None]]
+    total: int | None  # how many entries in all, when asked for
+
+    def count(self, start: date, stop: date) -> int:
+        return sum(m.entries for m in self.months if start <= m.month < stop)
+
+
+def month_index(user, today: date, opened: int | None = None, total: bool = False) -> MonthIndex:
+    """The months of this year and last with their counts, the years before as links, and
+    the months of the `opened` year (one of those) with theirs; with `total`, how many
+    entries there are in all: one query."""
+    recent = date(today.year - 1, 1, 1)
+    spans: list[tuple[date, date | None]] = [(recent, None)]
+    if opened is not None and opened < recent.year:
+        spans.append((date(opened, 1, 1), date(opened + 1, 1, 1)))
     names = _names(get_language())[2]
-    rows = []
-    for key, n in counted:
-        year, month = int(key[:4]), int(key[5:7])
-        rows.append(MonthRow(date(year, month, 1), key, names[month], n))
-    return rows
-
-
-def by_year(months: list[MonthRow]) -> list[tuple[int, list[MonthRow]]]:
-    years: dict[int, list[MonthRow]] = {}
+    months, years, count = [], [], None
+    for kind, key, n in _index_rows(user, spans, recent, total):
+        if kind == 0:
+            year, month = int(key[:4]), int(key[5:7])
+            months.append(MonthRow(date(year, month, 1), key, names[month], n))
+        elif kind == 1:
+            years.append(int(key))
+        else:
+            count = n
+    by_year: dict[int, list[MonthRow] | None] = {}
     for item in months:
-        years.setdefault(item.month.year, []).append(item)
-    return list(years.items())
+        by_year.setdefault(item.month.year, []).append(item)  # type: ignore[union-attr]
+    for year in years:
+        by_year.setdefault(year, None)
+    return MonthIndex(months, sorted(by_year.items(), reverse=True), count)
 
 
 class Counted(Sequence):

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from tending.circle.models import Person
 from tending.core.models import Tag
 from tending.journal.models import Entry, heading
+from tending.journal.rendering import RENDERER_VERSION
 from tending.journal.rows import short_day
 from tending.journal.search_words import (  # noqa: F401  (the search's names, kept here too)
     MAX_RESULTS,
@@ -24,7 +25,9 @@ from tending.journal.search_words import (  # noqa: F401  (the search's names, k
     SNIPPET_BEFORE,
     SNIPPET_LENGTH,
     SNIPPET_WINDOW,
+    entry_snippet,
     highlight,
+    plain_columns,
     quoted_query,
     search_terms,
     snippet,
@@ -32,6 +35,7 @@ from tending.journal.search_words import (  # noqa: F401  (the search's names, k
 )
 
 FTS_TABLE = "journal_entry_fts"
+COUNT_LIMIT = 200  # matches counted, and paged through, at most
 TAG_LINKS = Entry.tags.through._meta.db_table
 PEOPLE_LINKS = Entry.people.through._meta.db_table
 
@@ -43,7 +47,6 @@ class FoundEntry:
     pk: int
     written_on: date
     title: str
-    body: str
 
     @property
     def heading(self) -> str:
@@ -97,6 +100,8 @@ class Matches:
             where.append("e.written_on <= %s")
             params.append(until)
         self._mine = (" AND ".join(where), params)
+        self._count: int | None = None
+        self.more = False  # more than COUNT_LIMIT match (known once counted)
 
     def _sql(self) -> tuple[str, list, str, str]:
         """FROM and WHERE for the matching entries (as `e`), their parameters, the score and
@@ -126,12 +131,21 @@ class Matches:
         )
 
     def count(self) -> int:
-        if self.nothing:
-            return 0
-        where, params, _, _ = self._sql()
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {where}", params)
-            return cursor.fetchone()[0]
+        """How many match, counted no further than COUNT_LIMIT (then `more` is true): the
+        pages go through that many, best first, however many more a common word finds."""
+        if self._count is None:
+            found = 0
+            if not self.nothing:
+                where, params, _, _ = self._sql()
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT count(*) FROM (SELECT 1 {where} LIMIT {COUNT_LIMIT + 1}) f",
+                        params,
+                    )
+                    found = cursor.fetchone()[0]
+            self.more = found > COUNT_LIMIT
+            self._count = min(found, COUNT_LIMIT)
+        return self._count
 
     def __len__(self) -> int:
         return self.count()
@@ -171,12 +185,13 @@ class Matches:
         start, stop = where.start or 0, where.stop
         if self.nothing or (stop is not None and stop <= start):
             return []
-        rows = self._rows(start, stop, ", e.written_on, e.title, e.body")
+        # Each hit's words as kept plain text: made when the entry was saved, not now.
+        columns = f", e.written_on, e.title, {plain_columns('e', RENDERER_VERSION)}"
         hits = []
-        for pk, rank, written_on, title, body in rows:
-            entry = FoundEntry(pk, written_on, title, body)
+        for pk, rank, written_on, title, plain, body in self._rows(start, stop, columns):
+            entry = FoundEntry(pk, written_on, title)
             title_html = highlight(entry.heading, self.terms)
-            hits.append(Hit(entry, rank, title_html, snippet(body, self.terms)))
+            hits.append(Hit(entry, rank, title_html, entry_snippet(plain, body, self.terms)))
         return hits
 
 

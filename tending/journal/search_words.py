@@ -142,8 +142,20 @@ def snippet(body: str, terms: list[tuple[str, ...]], forms: bool = False) -> Saf
         line_start = raw.rfind("\n", 0, found.start() - SNIPPET_BEFORE)
         cut_before = max(line_start + 1, found.start() - SNIPPET_WINDOW)
     window = raw[cut_before : cut_before + 2 * SNIPPET_WINDOW]
-    text = plain_text(window)
     cut_after = cut_before + 2 * SNIPPET_WINDOW < len(raw)
+    return excerpt(plain_text(window), terms, forms, bool(cut_before), cut_after)
+
+
+def excerpt(
+    text: str,
+    terms: list[tuple[str, ...]],
+    forms: bool = False,
+    cut_before: bool = False,
+    cut_after: bool = False,
+) -> SafeString:
+    """A short piece of plain `text` around the first matched word, highlighted; "…" marks
+    where it is cut (or where the text it was taken from was cut already)."""
+    pattern = _words_pattern(terms, forms)
     start = 0
     match = pattern.search(text) if pattern else None
     if match:
@@ -156,3 +168,18 @@ def snippet(body: str, terms: list[tuple[str, ...]], forms: bool = False) -> Saf
     prefix = "… " if start or cut_before else ""
     suffix = " …" if start + SNIPPET_LENGTH < len(text) or cut_after else ""
     return mark_safe(prefix + highlight(piece, terms, forms) + suffix)
+
+
+def entry_snippet(plain: str | None, body: str | None, terms: list[tuple[str, ...]]) -> SafeString:
+    """A found entry's piece: from its kept plain text, or from its body when that text was
+    made by an older renderer (then `plain` is None), made plain whole, so the same."""
+    return excerpt(plain if plain is not None else plain_text(body or ""), terms)
+
+
+def plain_columns(table: str, version: int) -> str:
+    """SQL for an entry's kept plain text, and its body only where that text is out of date."""
+    fresh = f"{table}.rendered_with = {int(version)}"
+    return (
+        f"CASE WHEN {fresh} THEN {table}.body_plain END, "
+        f"CASE WHEN {fresh} THEN NULL ELSE {table}.body END"
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -19,7 +21,7 @@ from tending.journal.models import Entry
 from tending.journal.offering import offer_prompt
 from tending.journal.prompts import get_prompt
 from tending.journal.queries import draft_for, first_of_month, next_month
-from tending.journal.rows import Counted, by_year, count_entries, entry_rows, month_rows
+from tending.journal.rows import Counted, count_entries, entry_rows, month_index, nearby_months
 from tending.journal.search import Matches
 from tending.journal.services import delete_entry, keep_draft, save_entry
 
@@ -29,25 +31,32 @@ LIST_PAGE_SIZE = 20
 @login_required
 @require_GET
 def entry_list(request):
-    """The newest entries whatever their month, in pages, with every month as an index."""
+    """The newest entries whatever their month, in pages, with the months as an index (this
+    year's and last year's with counts; earlier years one link each, opened with ?year=)."""
     form = MonthForm(request.GET or None, user=request.user)
     cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
     person = cleaned.get("person")
     if person is not None:
         page = _page_of(request, person_id=person.pk)
-        context = {"person": person, "month": None, "years": [], "page": page}
+        context = {"person": person, "month": None, "year": None, "years": [], "page": page}
         return render(request, "journal/list.html", {**context, "entries": page.object_list})
-    months = month_rows(request.user)
     month = first_of_month(cleaned["month"]) if cleaned.get("month") else None
-    context = {"person": None, "month": month, "years": by_year(months)}
+    year = None if month else cleaned.get("year")
+    opened = month.year if month else year
+    index = month_index(request.user, timezone.localdate(), opened, total=opened is None)
+    context = {"person": None, "month": month, "year": year, "years": index.years}
     if month:
-        count = next((m.entries for m in months if m.month == month), 0)
-        page = _page_of(request, count, since=month, before=next_month(month))
+        after = next_month(month)
+        count = index.count(month, after)
+        page = _page_of(request, count, since=month, before=after)
         # Step to the nearest months that have entries, so no click lands on an empty one.
-        context["later"] = next((m.month for m in reversed(months) if m.month > month), None)
-        context["earlier"] = next((m.month for m in months if m.month < month), None)
+        context["earlier"], context["later"] = nearby_months(request.user, month, after)
+    elif year:
+        since, before = date(year, 1, 1), date(year + 1, 1, 1)
+        count = index.count(since, before)
+        page = _page_of(request, count, since=since, before=before)
     else:
-        count = sum(m.entries for m in months)
+        count = index.total
         page = _page_of(request, count)
     context.update(page=page, entries=page.object_list, entry_count=count)
     return render(request, "journal/list.html", context)
@@ -184,7 +193,7 @@ def search(request):
     if not request.GET.get("s") and any(request.GET.get(name) for name in SEARCH_FIELDS):
         data = request.GET  # a tag or a person tapped elsewhere: ids, not words
     form = SearchForm(data, user=request.user)
-    hits, searched, page, by_relevance = [], False, None, False
+    hits, searched, page, by_relevance, more = [], False, None, False, False
     if form.is_bound:
         form.is_valid()  # a bad filter is shown with its message and left out
         cleaned = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
@@ -196,6 +205,7 @@ def search(request):
             page = Paginator(found, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
             hits = page.object_list
             by_relevance = bool(found.terms)  # words: best first; filters alone: newest first
+            more = found.more
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -203,6 +213,7 @@ def search(request):
         "hits": hits,
         "page": page,
         "by_relevance": by_relevance,
+        "more": more,
         "query": query.urlencode(),
         "searched": searched,
         "forgotten": forgotten,

@@ -25,12 +25,13 @@ TODAY = datetime.date(2026, 6, 15)
 
 # Two queries on every page are the session's and the user's.
 PINNED = {
-    "list": 5,  # months, the page's entries, their people and tags
+    "list": 5,  # the index (months, years, the count), the page's entries, people and tags
     "list page 3": 5,
-    "list month": 5,
+    "list month": 6,  # and the nearest months with entries on either side
+    "list year": 5,  # the index with that year's months, the page, people and tags
     "list person": 6,  # the person, how many, the page, people and tags
     "detail": 5,  # the entry, its people, its tags
-    "edit": 7,
+    "edit": 6,  # the entry, the draft, its people and tags in one, the people to choose
     "delete": 3,
     "add": 4,
     "hidden prompts": 3,
@@ -57,6 +58,7 @@ def accounts(django_db_setup, django_db_blocker):
 
 def addresses(user, client) -> dict[str, str]:
     entry = Entry.objects.filter(owner=user).order_by("-written_on", "-pk").first()
+    oldest = Entry.objects.filter(owner=user).order_by("written_on", "pk").first()
     person = (
         Person.objects.filter(owner=user)
         .annotate(n=Count("journal_entries"))
@@ -68,6 +70,7 @@ def addresses(user, client) -> dict[str, str]:
         "list": "/journal/",
         "list page 3": "/journal/?page=3",
         "list month": f"/journal/?month={entry.written_on:%Y-%m}",
+        "list year": f"/journal/?year={oldest.written_on:%Y}",
         "list person": f"/journal/?person={person.pk}",
         "detail": f"/journal/{entry.pk}/",
         "edit": f"/journal/{entry.pk}/edit/",

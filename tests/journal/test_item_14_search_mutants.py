@@ -197,3 +197,21 @@ def test_item_14_words_found_are_the_words_searched_for(owner):
 def test_item_14_a_search_of_five_hundred_characters_is_accepted(owner):
     assert SearchForm({"q": "w" * 500}, user=owner).is_valid()
     assert not SearchForm({"q": "w" * 501}, user=owner).is_valid()
+
+
+def test_the_count_stops_at_two_hundred_and_says_there_are_more(owner, owner_client):
+    from django.urls import reverse
+
+    from tending.journal.search import COUNT_LIMIT, Matches
+
+    Entry.objects.bulk_create(
+        Entry(owner=owner, title="", body=f"Day {n}", written_on=date(2025, 1, 1))
+        for n in range(COUNT_LIMIT + 1)
+    )
+    found = Matches(owner, "day")
+    assert (found.count(), found.more) == (COUNT_LIMIT, True)
+    exact = Matches(owner, "day", until=date(2024, 12, 31))
+    assert (exact.count(), exact.more) == (0, False)
+    page = owner_client.post(reverse("journal:search"), {"q": "day"}, follow=True)
+    text = page.content.decode()
+    assert "More than 200 entries found; the best 200 are shown, page 1 of 10." in text

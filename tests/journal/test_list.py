@@ -32,23 +32,43 @@ def test_item_29_the_list_opens_on_the_latest_entries_whatever_their_month(owner
     assert "Day 0<" in older and "Day 20<" not in older
 
 
+MONTH_LINK = r'href="\?month=(\d{4}-\d{2})"[^>]*>(\w+)</a> <span[^>]*>\((\d+)\)'
+
+
 def test_item_29_every_month_with_entries_is_reachable_with_its_count(owner, owner_client):
-    for day in (date(2019, 5, 3), date(2019, 5, 9), date(2024, 2, 29), date(2026, 4, 1)):
+    # This year's and last year's months are listed with their counts; an earlier year is
+    # one link, and its page lists its months with theirs: every month in two steps.
+    days = (date(2019, 5, 3), date(2019, 5, 9), date(2024, 2, 29), date(2025, 1, 1))
+    for day in (*days, date(2026, 4, 1)):
         JournalEntryFactory(owner=owner, title=f"On {day}", written_on=day)
     with time_machine.travel("2026-04-15 12:00:00+00:00", tick=False):
         html = page(owner_client.get(reverse("journal:list")))
         index = html[html.index('class="month-index"') :]
-        linked = re.findall(
-            r'href="\?month=(\d{4}-\d{2})"[^>]*>(\w+)</a> <span[^>]*>\((\d+)\)', index
-        )
-        assert linked == [
+        assert re.findall(MONTH_LINK, index) == [
             ("2026-04", "April", "1"),
-            ("2024-02", "February", "1"),
-            ("2019-05", "May", "2"),
+            ("2025-01", "January", "1"),
         ]
-        for month, _, _ in linked:
+        assert re.findall(r'href="\?year=(\d+)"', index) == ["2024", "2019"]
+        reached = []
+        for year in ("2024", "2019"):
+            html = page(owner_client.get(reverse("journal:list") + f"?year={year}"))
+            assert f"On {year}-" in html
+            linked = re.findall(MONTH_LINK, html[html.index('class="month-index"') :])
+            reached += [m for m in linked if m[0].startswith(year)]
+            assert re.findall(r'href="\?year=(\d+)"', html) == [
+                y for y in ("2024", "2019") if y != year
+            ]
+        assert reached == [("2024-02", "February", "1"), ("2019-05", "May", "2")]
+        for month, _, _ in reached:
             html = page(owner_client.get(reverse("journal:list") + f"?month={month}"))
             assert f"On {month}-" in html
+
+
+def test_item_29_a_year_without_entries_says_so_kindly(owner, owner_client):
+    JournalEntryFactory(owner=owner, title="Once", written_on=date(2019, 5, 3))
+    html = page(owner_client.get(reverse("journal:list") + "?year=2021"))
+    assert "Nothing written in 2021. The years below have entries." in html
+    assert 'href="?year=2019"' in html
 
 
 def test_item_29_a_month_with_many_entries_comes_in_pages(owner, owner_client):
