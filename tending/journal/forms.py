@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from django import forms
 from django.db import connection
 
@@ -16,6 +18,7 @@ from tending.journal.models import BODY_TOO_LONG, Entry, latest_day
 from tending.journal.prompts import get_prompt
 from tending.journal.search import MAX_SEARCH_LENGTH
 from tending.moments.forms import NarrowingForm, OwnedChoiceField, PeopleField
+from tending.moments.listing import options
 
 DATE_ERRORS = {"invalid": "Please give a date, like 2026-03-14."}
 
@@ -169,3 +172,7 @@ def _named_choices(person: forms.ModelChoiceField, tag: forms.ModelChoiceField, 
 
     person.widget.choices = lambda: rows(0)
     tag.widget.choices = lambda: rows(1)
+    # For the page's own select (moments/filters.html row_select): the options written in
+    # one go from the same rows, rather than a dictionary and a template call per option.
+    person.options = lambda chosen: options([(pk, escape(n)) for pk, n in rows(0)[1:]], chosen)
+    tag.options = lambda chosen: options([(pk, escape(n)) for pk, n in rows(1)[1:]], chosen)
