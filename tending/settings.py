@@ -122,6 +122,10 @@ else:
     _db = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "tending.sqlite3",
+        # Each server thread keeps its connection: opening one, and SQLite reading the
+        # schema again, cost a page more than some of its queries did.
+        "CONN_MAX_AGE": 600,
+        "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             # IMMEDIATE takes the write lock at BEGIN, so two writers wait instead of failing.
             "transaction_mode": "IMMEDIATE",

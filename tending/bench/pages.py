@@ -39,9 +39,6 @@ from tending.core.routes import all_routes
 # floor's, measured in the same run, and at most this many SQL queries.
 RATIO_BAR = 3.0
 QUERY_BAR = 8
-# The most queries the tests let a page make today; lowered to QUERY_BAR once every page
-# meets it (tests/bench/test_query_counts.py).
-QUERY_BUDGET = 12
 WARMUP = 5
 FLOOR_ROUTE = "bench:floor"
 BENCH_URLCONF = "tending.bench.urls"
