@@ -7,38 +7,24 @@ come from the benchmark's own list, so a page added later is pinned too.
 
 from __future__ import annotations
 
-import datetime
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tending.bench.pages import QUERY_BAR, kept_search, page_addresses, samples_for
-from tending.demo import fill_demo
-from tending.today import feed as calendar
-from tending.today.models import CalendarFeed
+from tests.bench.demo_accounts import calendar_link, demo_accounts
 
-TODAY = datetime.date(2026, 6, 15)
 # Session, user, people, the last check-ins and moment, and the small rest in one query.
 TODAY_QUERIES = 5
 
 
 @pytest.fixture(scope="module")
 def accounts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        made = {}
-        for years in (1, 10):
-            user = get_user_model().objects.create_user(username=f"counted-{years}")
-            fill_demo(user, years=years, seed=years, today=TODAY)
-            token = calendar.new_token()
-            CalendarFeed.objects.create(owner=user, token_hash=calendar.token_hash(token))
-            made[years] = (user, token)
+    with django_db_blocker.unblock(), demo_accounts("counted", (1, 10), calendar_link) as made:
         yield made
-        for user, _ in made.values():
-            user.delete()
 
 
 def query_counts(user, token: str) -> dict[str, tuple[int, int]]:

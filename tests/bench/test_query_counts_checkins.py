@@ -8,10 +8,7 @@ whose chart needs its own query.
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -20,9 +17,7 @@ from django.urls import reverse
 from tending.checkins.models import CheckIn
 from tending.checkins.registry import get_instrument
 from tending.checkins.services import save_checkin
-from tending.demo import fill_demo
-
-TODAY = datetime.date(2026, 6, 15)
+from tests.bench.demo_accounts import demo_accounts
 
 # Each page's queries; two of them (the session and the user) come with any logged-in page.
 PINNED = {
@@ -41,22 +36,20 @@ PINNED = {
 }
 
 
+def fired_checkin(user) -> int:
+    """A hard-days check-in whose answers fire a safety rule; its id."""
+    inst = get_instrument("hard-days")
+    answers = {item.id: 0 for item in inst.items}
+    answers[next(rule.item for rule in inst.safety_rules)] = 1
+    fired = save_checkin(user, inst, answers)
+    assert fired.safety_fired
+    return fired.pk
+
+
 @pytest.fixture(scope="module")
 def accounts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        made = {}
-        for years in (1, 5):
-            user = get_user_model().objects.create_user(username=f"checkins-{years}")
-            fill_demo(user, years=years, seed=years, today=TODAY)
-            inst = get_instrument("hard-days")
-            answers = {item.id: 0 for item in inst.items}
-            answers[next(rule.item for rule in inst.safety_rules)] = 1
-            fired = save_checkin(user, inst, answers)
-            assert fired.safety_fired
-            made[years] = (user, fired.pk)
+    with django_db_blocker.unblock(), demo_accounts("checkins", (1, 5), fired_checkin) as made:
         yield made
-        for user, _ in made.values():
-            user.delete()
 
 
 def addresses(user, fired_pk: int) -> dict[str, str]:

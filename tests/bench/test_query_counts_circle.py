@@ -6,10 +6,7 @@ it reads the newest few rows and counts the rest, so nothing it asks grows with 
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Count
 from django.test import Client
@@ -17,9 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tending.circle.models import Person
-from tending.demo import fill_demo
-
-TODAY = datetime.date(2026, 6, 15)
+from tests.bench.demo_accounts import demo_accounts
 
 # Two of them (the session and its user) come with any page.
 PINNED = {
@@ -35,15 +30,8 @@ PINNED = {
 
 @pytest.fixture(scope="module")
 def accounts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        made = {}
-        for years in (1, 10):
-            user = get_user_model().objects.create_user(username=f"circle-counted-{years}")
-            fill_demo(user, years=years, seed=years, today=TODAY)
-            made[years] = user
+    with django_db_blocker.unblock(), demo_accounts("circle-counted", (1, 10)) as made:
         yield made
-        for user in made.values():
-            user.delete()
 
 
 def addresses(user) -> dict[str, str]:

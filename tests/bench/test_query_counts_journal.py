@@ -6,10 +6,7 @@ person looked up per row) shows here as a number that moved, not only as a slowe
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Count
 from django.test import Client
@@ -18,10 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from tending.bench.pages import kept_search
 from tending.circle.models import Person
 from tending.core.models import Tag
-from tending.demo import fill_demo
 from tending.journal.models import Entry
-
-TODAY = datetime.date(2026, 6, 15)
+from tests.bench.demo_accounts import demo_accounts
 
 # Two queries on every page are the session's and the user's.
 PINNED = {
@@ -45,15 +40,8 @@ PINNED = {
 
 @pytest.fixture(scope="module")
 def accounts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        made = {}
-        for years in (1, 4):
-            user = get_user_model().objects.create_user(username=f"journal-counted-{years}")
-            fill_demo(user, years=years, seed=years, today=TODAY)
-            made[years] = user
+    with django_db_blocker.unblock(), demo_accounts("journal-counted", (1, 4)) as made:
         yield made
-        for user in made.values():
-            user.delete()
 
 
 def addresses(user, client) -> dict[str, str]:

@@ -3,18 +3,14 @@ of data as on four, each at most the budget of eight."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tending.bench.pages import samples_for
-from tending.demo import fill_demo
+from tests.bench.demo_accounts import demo_accounts
 
-TODAY = datetime.date(2026, 6, 15)
 BUDGET = 8
 # Page: its queries (two of them, the session and the user, are every page's).
 PINNED = {
@@ -35,15 +31,8 @@ PINNED = {
 
 @pytest.fixture(scope="module")
 def accounts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        made = {}
-        for years in (1, 4):
-            user = get_user_model().objects.create_user(username=f"moments-counted-{years}")
-            fill_demo(user, years=years, seed=years, today=TODAY)
-            made[years] = user
+    with django_db_blocker.unblock(), demo_accounts("moments-counted", (1, 4)) as made:
         yield made
-        for user in made.values():
-            user.delete()
 
 
 def query_counts(user) -> dict[str, tuple[int, int]]:

@@ -6,36 +6,21 @@ query, and when each check-in and the last moment were logged in another.
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tending.demo import fill_demo
-from tending.today import feed as calendar
-from tending.today.models import CalendarFeed
+from tests.bench.demo_accounts import calendar_link, demo_accounts
 
-TODAY = datetime.date(2026, 6, 15)
 PAGES = ("/today/", "/today/?another=3", "/settings/", "/settings/password/", "/today/calendar/")
 BUDGET = 8
 
 
 @pytest.fixture(scope="module")
 def accounts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        made = {}
-        for years in (1, 10):
-            user = get_user_model().objects.create_user(username=f"rest-{years}")
-            fill_demo(user, years=years, seed=years, today=TODAY)
-            token = calendar.new_token()
-            CalendarFeed.objects.create(owner=user, token_hash=calendar.token_hash(token))
-            made[years] = (user, token)
+    with django_db_blocker.unblock(), demo_accounts("rest", (1, 10), calendar_link) as made:
         yield made
-        for user, _ in made.values():
-            user.delete()
 
 
 def counted(client: Client, url: str) -> tuple[int, int]:
