@@ -29,10 +29,6 @@ def next_month(month: date) -> date:
     return date(month.year + 1, 1, 1) if month.month == 12 else date(month.year, month.month + 1, 1)
 
 
-def entries_with_person(user, person: Person) -> QuerySet[Entry]:
-    return entries_for(user).filter(people=person)
-
-
 @dataclass(slots=True)
 class KeptDraft:
     title: str

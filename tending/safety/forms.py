@@ -8,7 +8,7 @@ from tending.circle.models import Person
 from tending.core.ownership import is_row_id, owned
 from tending.core.plain_messages import PlainMessages
 from tending.safety.countries import country_for_accept_language, zones_of
-from tending.safety.crisis_lines import PHONE_HINT, phone_problem, shipped_table, table_country
+from tending.safety.crisis_lines import phone_problem, shipped_table, table_country
 from tending.safety.models import (
     ENTRY_MAX_LENGTH,
     GUIDES,
@@ -22,8 +22,6 @@ from tending.safety.models import (
     PlanHelper,
 )
 from tending.safety.services import set_region
-
-PHONE_MESSAGE = f"Please give a phone number: {PHONE_HINT}."
 
 
 def clean_phone(value: str, *, required: bool) -> str:
