@@ -70,6 +70,15 @@ def circle(owner):
 
 
 @pytest.mark.django_db
+def test_log_refuses_a_note_past_the_limit_and_saves_nothing(circle, capsys):
+    from tending.moments.models import Moment
+
+    code = main(["log", "Alex", "--note", "x" * 10_001])
+    assert code != 0 and not Moment.objects.exists()
+    assert "10,000 characters" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
 def test_log_a_full_moment(circle, capsys):
     code = main(
         [

@@ -25,7 +25,7 @@ from tending.core.direct import (
 )
 from tending.core.tag_names import parse_tag_names, validate_tag_names
 from tending.core.terminal_support import CommandError
-from tending.moments.rules import check_moment_time
+from tending.moments.rules import NOTE_LIMIT, check_moment_time
 from tending.moments.terminal import CHANNELS, SHARING, choose_people, logged_lines, parse_when
 
 INITIATORS = ("me", "them", "both")
@@ -138,8 +138,8 @@ def detail_values(args: argparse.Namespace) -> list:
         v is not None and not 1 <= v <= top for v, top in zip(scales, SCALES.values(), strict=True)
     ):
         raise NotSure("a scale")
-    if not isinstance(args.note, str):
-        raise NotSure("a note")
+    if not isinstance(args.note, str) or len(args.note) > NOTE_LIMIT:
+        raise NotSure("a note")  # the Django path says what is wrong
     return [
         args.minutes,
         args.how or "",

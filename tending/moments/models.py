@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tending.circle.models import Person
 from tending.core.models import OwnedModel, Tag
-from tending.moments.rules import check_moment_time
+from tending.moments.rules import check_moment_time, check_note
 
 
 class Channel(models.TextChoices):
@@ -90,6 +90,7 @@ class Moment(OwnedModel):
     def clean(self) -> None:
         if self.occurred_at is not None:
             check_moment_time(self.occurred_at, timezone.now())
+        check_note(self.note or "")
 
     @property
     def has_details(self) -> bool:

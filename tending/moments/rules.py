@@ -8,6 +8,9 @@ from django.core.exceptions import ValidationError
 
 from tending.core.dates import check_plausible_date
 
+# A note is a few lines about what happened; the journal is there for more.
+NOTE_LIMIT = 10_000
+
 # A clock a little ahead of the server's is not a moment still to come.
 LEEWAY = timedelta(minutes=5)
 
@@ -22,3 +25,14 @@ def check_moment_time(occurred_at: datetime, now: datetime) -> None:
         check_plausible_date(occurred_at.date())
     except ValidationError as exc:
         raise ValidationError({"occurred_at": exc.messages}) from None
+
+
+def check_note(note: str) -> None:
+    """Refuse a note longer than NOTE_LIMIT, saying by how much, so it can be shortened."""
+    if len(note) > NOTE_LIMIT:
+        raise ValidationError(
+            {
+                "note": f"Please keep a note to {NOTE_LIMIT:,} characters (this one has "
+                f"{len(note):,}); a journal entry can hold more."
+            }
+        )

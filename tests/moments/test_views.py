@@ -125,6 +125,7 @@ def test_the_time_is_read_in_the_persons_time_zone(owner, owner_client):
         ({"self_disclosure": "9"}, "self_disclosure", "Please choose one of the options given."),
         ({"channel": "pigeon"}, "channel", "Please choose one of the options given."),
         ({"tag_names": "x" * 41}, "tag_names", "at most 40 characters"),
+        ({"note": "x" * 10_001}, "note", "keep a note to 10,000 characters (this one has 10,001)"),
     ],
 )
 def test_bad_input_is_refused_at_the_field(owner, owner_client, change, field, message):
@@ -135,6 +136,13 @@ def test_bad_input_is_refused_at_the_field(owner, owner_client, change, field, m
     assert any(message in e for e in errors), errors
     assert f'id="id_{field}_error"' in response.content.decode()
     assert not Moment.objects.exists()
+
+
+def test_a_note_at_the_limit_is_kept_whole(owner, owner_client):
+    sam = PersonFactory(owner=owner)
+    response = owner_client.post(reverse("moments:add"), full([sam], note="x" * 10_000))
+    assert response.status_code == 302
+    assert len(Moment.objects.get().note) == 10_000
 
 
 def test_another_persons_people_are_refused(owner, other, owner_client):
