@@ -15,7 +15,7 @@ from typing import Any
 MARKER = "[secret]"
 # A long run of URL-safe characters in a path is a token (the feed's is 43): no page of
 # tending has a word that long in its address, so a wrongly hidden one costs nothing.
-TOKEN_SEGMENT = re.compile(r"(?<=/)[A-Za-z0-9_-]{20,}(?=[./?#\s\"]|$)")
+TOKEN_SEGMENT = re.compile(r"(?<=/)[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])")
 # Whatever follows `?` can hold words someone typed (a search, a next= address).
 QUERY = re.compile(r"\?[^\s\"]*")
 

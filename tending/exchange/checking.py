@@ -46,6 +46,16 @@ class CheckedDocument:
         return len(self.rows.get(kind, ()))
 
 
+SHOWN_LENGTH = 40
+
+
+def shown(value: object) -> str:
+    """`value` as the document has it, cut short: a message never repeats a whole field (it
+    could be private text, or megabytes of it)."""
+    said = repr(value)
+    return said if len(said) <= SHOWN_LENGTH else said[: SHOWN_LENGTH - 1] + "…"
+
+
 def describe(value: object) -> str:
     if value is None:
         return "null"
@@ -98,7 +108,8 @@ def _check_kind(kind: Kind, value: object, checked: CheckedDocument) -> None:
             if row["key"] in keys:
                 raise DocumentError(
                     f"{kind.name}[{i}].key",
-                    f"the key {row['key']!r} is already used by {kind.name}[{keys[row['key']]}].",
+                    f"the key {shown(row['key'])} is already used by "
+                    f"{kind.name}[{keys[row['key']]}].",
                 )
             keys[row["key"]] = i
         checked.key_index[kind.name] = keys
@@ -107,7 +118,7 @@ def _check_kind(kind: Kind, value: object, checked: CheckedDocument) -> None:
         for i, row in enumerate(rows):
             values = tuple(row[name] for name in names)
             if values in seen:
-                said = ", ".join(f"{name} {row[name]!r}" for name in names)
+                said = ", ".join(f"{name} {shown(row[name])}" for name in names)
                 raise DocumentError(
                     f"{kind.name}[{i}].{names[0]}",
                     f"there is already a {kind.noun} with {said} ({kind.name}[{seen[values]}]).",
@@ -167,7 +178,7 @@ def _check_value(spec: Field, value: object, where: str, checked: CheckedDocumen
         refs = [_ref(spec, item, f"{where}[{i}]", checked) for i, item in enumerate(value)]
         if len(set(refs)) < len(refs):
             twice = next(i for i, ref in enumerate(refs) if ref in refs[:i])
-            raise DocumentError(f"{where}[{twice}]", f"{refs[twice]!r} is in this list twice.")
+            raise DocumentError(f"{where}[{twice}]", f"{shown(refs[twice])} is in this list twice.")
         return refs
     if kind in ("answers", "scores"):
         return _answers(value, where, scores=kind == "scores")
@@ -181,7 +192,7 @@ def _text(value: object, where: str, limit: int | None, choices: tuple = ()) -> 
         raise DocumentError(where, f"is {len(value):,} characters long; at most {limit:,} fit.")
     if choices and value not in choices:
         listed = ", ".join(repr(choice) for choice in choices)
-        raise DocumentError(where, f"{value!r} is not one of {listed}.")
+        raise DocumentError(where, f"{shown(value)} is not one of {listed}.")
     if "\x00" in value:
         raise DocumentError(where, "holds a NUL character, which tending cannot keep.")
     if not value.isascii():
@@ -217,30 +228,31 @@ def _number(value: object, where: str) -> float:
 def _datetime(value: object, where: str) -> datetime:
     if not isinstance(value, str) or not DATETIME.fullmatch(value):
         raise DocumentError(
-            where, f"should be a date and time like '2026-03-14T19:30:00+01:00', not {value!r}."
+            where,
+            f"should be a date and time like '2026-03-14T19:30:00+01:00', not {shown(value)}.",
         )
     try:
         return datetime.fromisoformat(value).astimezone(UTC)
     except (ValueError, OverflowError):
-        raise DocumentError(where, f"{value!r} is not a real date and time.") from None
+        raise DocumentError(where, f"{shown(value)} is not a real date and time.") from None
 
 
 def _date(value: object, where: str) -> date:
     if not isinstance(value, str) or not DATE.fullmatch(value):
-        raise DocumentError(where, f"should be a date like '2026-03-14', not {value!r}.")
+        raise DocumentError(where, f"should be a date like '2026-03-14', not {shown(value)}.")
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise DocumentError(where, f"{value!r} is not a real date.") from None
+        raise DocumentError(where, f"{shown(value)} is not a real date.") from None
 
 
 def _time(value: object, where: str) -> time:
     if not isinstance(value, str) or not TIME.fullmatch(value):
-        raise DocumentError(where, f"should be a time of day like '19:30', not {value!r}.")
+        raise DocumentError(where, f"should be a time of day like '19:30', not {shown(value)}.")
     try:
         return time.fromisoformat(value)
     except ValueError:
-        raise DocumentError(where, f"{value!r} is not a real time of day.") from None
+        raise DocumentError(where, f"{shown(value)} is not a real time of day.") from None
 
 
 def _ref(spec: Field, value: object, where: str, checked: CheckedDocument) -> str:
@@ -249,7 +261,7 @@ def _ref(spec: Field, value: object, where: str, checked: CheckedDocument) -> st
         raise DocumentError(where, f"should be the key of a {target.noun}, not {describe(value)}.")
     if value not in checked.key_index.get(target.name, {}):
         raise DocumentError(
-            where, f"there is no {target.noun} with the key {value!r} in {target.name}."
+            where, f"there is no {target.noun} with the key {shown(value)} in {target.name}."
         )
     return value
 
@@ -273,13 +285,23 @@ def _answers(value: object, where: str, scores: bool) -> dict[str, Any]:
 
 def _check_time_zone(value: str, where: str) -> None:
     # The same names the settings page accepts (tending.core.models.validate_time_zone).
-    problem = f"{value!r} is not a time zone tending knows; try e.g. 'Europe/Berlin'."
+    problem = f"{shown(value)} is not a time zone tending knows; try e.g. 'Europe/Berlin'."
     if value != "UTC" and "/" not in value:
         raise DocumentError(where, problem)
     try:
         zoneinfo.ZoneInfo(value)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise DocumentError(where, problem) from None
+
+
+def _no_twice(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object, refusing a name given twice: JSON would keep only the last silently."""
+    found: dict = {}
+    for name, value in pairs:
+        if name in found:
+            raise DocumentError("", f"The name {shown(name)} is in one object twice.")
+        found[name] = value
+    return found
 
 
 def parse_document(data: bytes | str) -> object:
@@ -292,7 +314,7 @@ def parse_document(data: bytes | str) -> object:
                 "", f"This file is not UTF-8 text (at byte {exc.start}), so not tending's JSON."
             ) from None
     try:
-        return json.loads(data, parse_constant=_refuse_constant)
+        return json.loads(data, parse_constant=_refuse_constant, object_pairs_hook=_no_twice)
     except json.JSONDecodeError as exc:
         raise DocumentError(
             "", f"This is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."

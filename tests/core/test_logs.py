@@ -105,3 +105,11 @@ def test_item_3_the_logging_settings_filter_every_handler():
         # Django's own handlers print unfiltered; these loggers must hand their lines on.
         assert logging.getLogger(name).handlers == []
         assert logging.getLogger(name).propagate
+
+
+def test_a_feed_token_is_hidden_however_the_address_after_it_is_written():
+    token = new_token()
+    for tail in ("%2Eics", ";x", "%20", ".ics"):
+        assert redact(f"GET /today/calendar/feed/{token}{tail} HTTP/1.1") == (
+            f"GET /today/calendar/feed/{MARKER}{tail} HTTP/1.1"
+        )

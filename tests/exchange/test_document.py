@@ -212,6 +212,7 @@ def test_an_older_document_is_upgraded_before_it_is_checked(monkeypatch):
         (b'{"total": NaN}', "NaN"),
         (b"\xff\xfe{}", "not UTF-8"),
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"people": [], "people": [{"name": "Sam"}]}', "'people' is in one object twice"),
     ],
 )
 def test_broken_json_is_a_clear_error(data, words):
@@ -250,3 +251,13 @@ def test_every_kind_points_only_at_kinds_written_before_it():
                 assert spec.target in seen, (kind.name, spec.name)
                 assert BY_NAME[spec.target].key_prefix
         seen.add(kind.name)
+
+
+def test_a_message_never_repeats_a_whole_field():
+    private = "I told Felix about the diagnosis " * 1000
+    document = {"format": FORMAT, "version": VERSION, "moments": [{"occurred_at": private}]}
+    with pytest.raises(DocumentError) as found:
+        check_document(document)
+    said = str(found.value)
+    assert "moments[0].occurred_at" in said and len(said) < 200
+    assert said.endswith("not 'I told Felix about the diagnosis I tol….")
