@@ -33,12 +33,13 @@ def default_rhythm(ring: str) -> int:
 
 
 def due_from_day(rhythm_days: int) -> int:
-    """The day from which someone counts as due: the last fifth of the rhythm, at least a day.
+    """The day from which someone counts as due: the last fifth of the rhythm.
 
     That is ceil(0.8 * rhythm), in whole numbers so that no float rounding (0.8 * 5 is
-    4.000000000000001) moves the day: the smallest day d with 5d >= 4 * rhythm.
+    4.000000000000001) moves the day: the smallest day d with 5d >= 4 * rhythm. A rhythm is
+    at least a day (the model's validator), so this is always day 1 or later.
     """
-    return max(1, -(-4 * rhythm_days // 5))
+    return -(-4 * rhythm_days // 5)
 
 
 def days_between(earlier: date, later: date) -> int:
@@ -106,7 +107,8 @@ class Rhythm:
         since = days_words(self.days_since)
         if self.status is Drift.DRIFTING:
             over = self.days_since - self.rhythm_days
-            return f"Last moment {since}; {usual}, so that is {over} days longer."
+            days = f"{over} day{'s' if over != 1 else ''}"
+            return f"Last moment {since}; {usual}, so that is {days} longer."
         if self.status is Drift.DUE:
             left = self.rhythm_days - self.days_since
             when = "today" if left == 0 else f"within {left} day{'s' if left != 1 else ''}"

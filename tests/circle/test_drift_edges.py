@@ -65,3 +65,7 @@ def test_item_14_a_rhythm_remembers_how_long_it_has_been():
     assert (rhythm.status, rhythm.days_since, rhythm.rhythm_days) == (Drift.DRIFTING, 40, 30)
     assert rhythm.summary.endswith("so that is 10 days longer.")
     assert rhythm_for(None, 30, TODAY).days_since is None
+
+
+def test_one_day_past_the_rhythm_is_said_as_one_day():
+    assert rhythm_for(ago(31), 30, TODAY).summary.endswith("so that is 1 day longer.")
