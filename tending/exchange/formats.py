@@ -1,0 +1,39 @@
+"""The export formats tending writes, by name: what the CLI's --format and Settings offer.
+
+Each format writes one account to a binary stream as it reads it (memory stays flat) and
+returns how many rows of each kind went in. Formats are added here, one line each.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import BinaryIO
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str  # as typed after --format
+    label: str  # as shown in Settings → Your data
+    suffix: str  # the file name's ending, with its dot
+    media_type: str  # the download's Content-Type
+    write: Callable[[object, BinaryIO], dict[str, int]]  # (user, out) → rows per kind
+
+
+def _write_json(user, out: BinaryIO) -> dict[str, int]:
+    from tending.exchange.export import write_document
+
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=True)
+    try:
+        return write_document(user, text)
+    finally:
+        text.flush()
+        text.detach()
+
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {
+    "json": ExportFormat(
+        "json", "Everything, as one JSON file", ".json", "application/json", _write_json
+    ),
+}
