@@ -7,7 +7,6 @@ from functools import lru_cache
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -32,11 +31,15 @@ from tending.checkins.queries import (
 from tending.checkins.registry import get_instrument, instruments
 from tending.checkins.scoring import change_since, safety_fired
 from tending.checkins.services import save_checkin, save_draft
+from tending.core.capped_pages import capped_page
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
 
 CHART_POINTS = 30
 HISTORY_PAGE_SIZE = 50  # a daily check is years of rows; one page is about seven weeks
+# Counted up to here (ten pages); past it the page says "more than 500" rather than count
+# years of rows for one number.
+HISTORY_COUNT_CAP = 500
 
 
 def instrument_or_404(instrument_id: str) -> Instrument:
@@ -203,8 +206,14 @@ def history_page(request, instrument: str):
     inst = instrument_or_404(instrument)
     newest_first = history(request.user, inst.id).order_by("-taken_at", "-id")
     shown = newest_first.values("pk", "taken_at", "total", "subscales", "band_label")
-    page = Paginator(shown, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    entries = _local(list(page.object_list))
+    page = capped_page(
+        lambda cap: shown.count() if cap is None else shown[: cap + 1].count(),
+        lambda offset, limit: list(shown[offset : offset + limit]),
+        request.GET.get("page"),
+        HISTORY_PAGE_SIZE,
+        HISTORY_COUNT_CAP,
+    )
+    entries = _local(page.object_list)
     for entry in entries:
         entry["when"] = f"{entry['day']}, {entry['taken_at']:%H:%M}"  # "j M Y, H:i"
         entry["subscale_values"] = [entry["subscales"].get(s.id) for s in inst.subscales]

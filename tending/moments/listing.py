@@ -11,6 +11,7 @@ from html import escape as quote
 from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 
+from tending.core.capped_pages import CappedPage, capped_page
 from tending.moments.queries import (
     CHANNELS,
     list_times,
@@ -24,8 +25,6 @@ PAGE_SIZE = 25
 # Moments are counted up to here: past it the list says "More than 500 moments", and counting
 # ten years of them for that one number would cost more than all the rest of the page.
 COUNT_CAP = 500
-# No page past this is looked for; a larger number is read as past the end.
-LAST_PAGE_LOOKED_FOR = 10**9
 
 CHOICES_SQL = """
 SELECT 0, p."id", p."name", CASE WHEN p."is_archived" THEN 1 ELSE 0 END
@@ -127,61 +126,13 @@ def _one(sql: str, params: list) -> int:
         return cursor.fetchone()[0]
 
 
-@dataclass
-class ListPage:
-    """One page of the list. `count` and `num_pages` are None when there are more moments than
-    the cap: the page then knows only whether there is a next one."""
-
-    object_list: list[dict]
-    number: int
-    count: int | None
-    num_pages: int | None
-    has_next: bool
-    cap: int
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_other_pages(self) -> bool:
-        return self.has_previous or self.has_next
-
-
-def page_number(text: str | None) -> int | None:
-    """The page asked for, as the paginator reads it; None when it is not a whole number."""
-    try:
-        return int(text)
-    except (TypeError, ValueError):
-        return None
-
-
-def list_page(narrowing: Narrowing, asked: str | None, cap: int | None = None) -> ListPage:
-    """The page asked for: the first when it is not a number, the last when it is past the end
-    (or below one), as Django's paginator gives them. Under the cap the count is exact."""
-    cap = COUNT_CAP if cap is None else cap
-    number = page_number(asked)
-    number = 1 if number is None else number
-    count = narrowing.count(cap)
-    if count <= cap:
-        return _counted_page(narrowing, number, count, cap)
-    if 1 <= number <= LAST_PAGE_LOOKED_FOR:
-        rows = narrowing.rows((number - 1) * PAGE_SIZE, PAGE_SIZE + 1)
-        if rows:
-            more = len(rows) > PAGE_SIZE
-            return ListPage(moment_rows(rows[:PAGE_SIZE]), number, None, None, more, cap)
-    # Past the end of more moments than the cap: only now are they all counted, to find it.
-    return _counted_page(narrowing, number, narrowing.count(None), cap)
-
-
-def _counted_page(narrowing: Narrowing, number: int, count: int, cap: int) -> ListPage:
-    pages = max(1, -(-count // PAGE_SIZE))
-    if not 1 <= number <= pages:
-        number = pages
-    rows = narrowing.rows((number - 1) * PAGE_SIZE, PAGE_SIZE)
-    if count > cap:
-        return ListPage(moment_rows(rows), number, None, None, number < pages, cap)
-    return ListPage(moment_rows(rows), number, count, pages, number < pages, cap)
+def list_page(narrowing: Narrowing, asked: str | None, cap: int | None = None) -> CappedPage:
+    """The page of moments asked for, counted up to the cap (see tending.core.capped_pages)."""
+    page = capped_page(
+        narrowing.count, narrowing.rows, asked, PAGE_SIZE, COUNT_CAP if cap is None else cap
+    )
+    page.object_list = moment_rows(page.object_list)
+    return page
 
 
 def moment_rows(rows: list[tuple]) -> list[dict]:

@@ -305,3 +305,29 @@ def test_times_are_shown_in_the_persons_own_zone(other, other_client):
     assert "Last time 1 Mar 2026" in listing
     delete = other_client.get(reverse("checkins:delete", args=[second.pk])).content.decode()
     assert "1 March 2026, 21:30" in delete
+
+
+def test_past_the_cap_the_history_says_more_than_and_pages_on(owner, owner_client, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    monkeypatch.setattr("tending.checkins.views.HISTORY_COUNT_CAP", 60)
+    pulse = get_instrument("daily-pulse")
+    start = timezone.now() - timedelta(days=120)
+    for day in range(120):
+        checkin = save_checkin(owner, pulse, {"mood": 1 + day % 5, "energy": 3, "stress": 2})
+        checkin.taken_at = start + timedelta(days=day)
+        checkin.save()
+    url = reverse("checkins:history", args=["daily-pulse"])
+    first = owner_client.get(url)
+    html = first.content.decode()
+    assert "Page 1 (more than 60 in all)" in html and " of 3" not in html
+    assert first.context["page"].count is None and ">Older</a>" in html
+    third = owner_client.get(url, {"page": 3})
+    assert len(third.context["entries"]) == 20 and ">Older</a>" not in third.content.decode()
+    # Past the end of more than the cap, the last page, counted only then.
+    assert owner_client.get(url, {"page": "99"}).context["page"].number == 3
+    assert owner_client.get(url, {"page": "x"}).context["page"].number == 1
+    monkeypatch.setattr("tending.checkins.views.HISTORY_COUNT_CAP", 120)
+    assert "Page 1 of 3 (120 in all)" in owner_client.get(url).content.decode()
