@@ -89,10 +89,17 @@ class Matches:
         # Written out rather than built by the ORM: a tag or a person is found from its own
         # links (a few hundred rows), not by walking all of the owner's entries for them.
         where, params = ["e.owner_id = %s"], [getattr(user, "pk", None)]
-        for links, column, row in ((TAG_LINKS, "tag_id", tag), (PEOPLE_LINKS, "person_id", person)):
-            if row is not None:
-                where.append(f"e.id IN (SELECT entry_id FROM {links} WHERE {column} = %s)")
-                params.append(row.pk)
+        linked = [
+            (links, column, row)
+            for links, column, row in (
+                (TAG_LINKS, "tag_id", tag),
+                (PEOPLE_LINKS, "person_id", person),
+            )
+            if row is not None
+        ]
+        for links, column, row in linked:
+            where.append(f"e.id IN (SELECT entry_id FROM {links} WHERE {column} = %s)")
+            params.append(row.pk)
         if since is not None:
             where.append("e.written_on >= %s")
             params.append(since)
@@ -100,12 +107,19 @@ class Matches:
             where.append("e.written_on <= %s")
             params.append(until)
         self._mine = (" AND ".join(where), params)
+        # One tag or one person and nothing else: its links are the owner's entries it is on
+        # (a link joins only rows of one owner), so they are counted without visiting any.
+        self._links_only = (
+            linked[0]
+            if len(linked) == 1 and not self.terms and since is None and until is None
+            else None
+        )
         self._count: int | None = None
         self.more = False  # more than COUNT_LIMIT match (known once counted)
 
     def _sql(self) -> tuple[str, list, str, str]:
         """FROM and WHERE for the matching entries (as `e`), their parameters, the score and
-        the direction that puts the best first."""
+        the direction that puts the best first (or, with no words, "0" and "")."""
         mine, params = self._mine
         if not self.terms:  # filters alone: newest first
             return f"FROM journal_entry e WHERE {mine}", params, "0", ""
@@ -132,11 +146,15 @@ class Matches:
 
     def count(self) -> int:
         """How many match, counted no further than COUNT_LIMIT (then `more` is true): the
-        pages go through that many, best first, however many more a common word finds."""
+        pages go through the COUNT_LIMIT written last, best first, however many more a
+        common word finds."""
         if self._count is None:
             found = 0
             if not self.nothing:
                 where, params, _, _ = self._sql()
+                if self._links_only is not None:
+                    links, column, row = self._links_only
+                    where, params = f"FROM {links} WHERE {column} = %s", [row.pk]
                 with connection.cursor() as cursor:
                     cursor.execute(
                         f"SELECT count(*) FROM (SELECT 1 {where} LIMIT {COUNT_LIMIT + 1}) f",
@@ -154,12 +172,23 @@ class Matches:
         """(id, score, *columns) of the matches from `start` to `stop`, best first."""
         where, params, score, best = self._sql()
         window = "" if stop is None else f" LIMIT {int(stop) - int(start)} OFFSET {int(start)}"
-        # Filters alone: newest first, straight down the (owner, written_on) index.
-        first = f"score{best}, " if self.terms else ""
-        ranked = (
-            f"SELECT e.id, {score} AS score, e.written_on {where} "
-            f"ORDER BY {first}e.written_on DESC, e.id DESC{window}"
-        )
+        if self.terms:
+            # Only the COUNT_LIMIT entries written into tending last are ranked (index order:
+            # the search index's rowid is the entry's id), so a common word costs the same
+            # after thirty years as after one; a date range reaches further back.
+            newest = FTS_TABLE + ".rowid" if connection.vendor == "sqlite" else "e.id"
+            ranked = (
+                f"SELECT w.id, w.score, w.written_on FROM (SELECT e.id, {score} AS score, "
+                f"e.written_on {where} ORDER BY {newest} DESC LIMIT {COUNT_LIMIT}) w "
+                f"ORDER BY w.score{best}, w.written_on DESC, w.id DESC{window}"
+            )
+            first = f"score{best}, "
+        else:  # filters alone: newest first, straight down the (owner, written_on) index
+            ranked = (
+                f"SELECT e.id, 0 AS score, e.written_on {where} "
+                f"ORDER BY e.written_on DESC, e.id DESC{window}"
+            )
+            first = ""
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT r.id, r.score{columns} FROM ({ranked}) r "
@@ -197,7 +226,8 @@ class Matches:
 
 @dataclass
 class Found:
-    """Every matching entry, best first, as (id, rank)."""
+    """The matching entries, best first, as (id, rank): with words, the COUNT_LIMIT written
+    last (see Matches._rows)."""
 
     ranked: list[tuple[int, float]]
     terms: list[tuple[str, ...]]

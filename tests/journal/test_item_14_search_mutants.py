@@ -214,4 +214,61 @@ def test_the_count_stops_at_two_hundred_and_says_there_are_more(owner, owner_cli
     assert (exact.count(), exact.more) == (0, False)
     page = owner_client.post(reverse("journal:search"), {"q": "day"}, follow=True)
     text = page.content.decode()
-    assert "More than 200 entries found; the best 200 are shown, page 1 of 10." in text
+    assert (
+        "More than 200 entries found; the 200 written last are shown, best first, page 1 of 10."
+        in text
+    )
+
+
+def test_a_common_word_ranks_only_the_entries_written_last(owner):
+    """Past the cap, the best match among the 200 written last comes first; an older one,
+    however good, waits for a date range, so the search costs the same after thirty years."""
+    from tending.journal.search import COUNT_LIMIT, Matches
+
+    oldest = Entry.objects.create(
+        owner=owner, title="Walk walk walk", body="walk walk", written_on=date(2020, 1, 1)
+    )
+    Entry.objects.bulk_create(
+        Entry(
+            owner=owner, title="", body=f"A long day, and a walk {n}", written_on=date(2025, 1, 1)
+        )
+        for n in range(COUNT_LIMIT)
+    )
+    best = Entry.objects.create(
+        owner=owner, title="Walk", body="walk walk", written_on=date(2025, 2, 1)
+    )
+    found = Matches(owner, "walk")
+    ids = [pk for pk, _ in found.ranked()]
+    assert (found.count(), found.more) == (COUNT_LIMIT, True) and len(ids) == COUNT_LIMIT
+    assert ids[0] == best.pk and oldest.pk not in ids
+    earlier = Matches(owner, "walk", until=date(2024, 12, 31))
+    assert [pk for pk, _ in earlier.ranked()] == [oldest.pk]
+
+
+def test_one_person_or_one_tag_alone_is_counted_from_its_links(owner, monkeypatch):
+    from tests.factories import PersonFactory
+
+    monkeypatch.setattr(search, "COUNT_LIMIT", 3)
+    sam, alex = PersonFactory(owner=owner, name="Sam"), PersonFactory(owner=owner, name="Alex")
+    walk = tags_for(owner, ["walk"])[0]
+    for n in range(4):
+        entry = Entry.objects.create(
+            owner=owner, title="", body=f"{n}", written_on=date(2025, 1, n + 1)
+        )
+        entry.people.add(sam)
+        if n < 2:
+            entry.tags.add(walk)
+    Entry.objects.get(body="0").people.add(alex)
+    with_sam, with_alex = (
+        search.Matches(owner, "", person=sam),
+        search.Matches(owner, "", person=alex),
+    )
+    assert (with_sam.count(), with_sam.more) == (3, True)
+    assert (with_alex.count(), with_alex.more) == (1, False)
+    tagged = search.Matches(owner, "", tag=walk)
+    assert (tagged.count(), tagged.more) == (2, False)
+    # With a date as well, the entries themselves are counted.
+    since = search.Matches(owner, "", person=sam, since=date(2025, 1, 3))
+    assert (since.count(), since.more) == (2, False)
+    both = search.Matches(owner, "", person=sam, tag=walk)
+    assert (both.count(), both.more) == (2, False)
