@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from django import forms
 from django.db import connection
 
@@ -17,8 +15,8 @@ from tending.core.tags import parse_tag_names, validate_tag_names
 from tending.journal.models import BODY_TOO_LONG, Entry, latest_day
 from tending.journal.prompts import get_prompt
 from tending.journal.search import MAX_SEARCH_LENGTH
-from tending.moments.forms import NarrowingForm, OwnedChoiceField, PeopleField
-from tending.moments.listing import options
+from tending.moments.forms import MomentFilterForm, OwnedChoiceField, PeopleField
+from tending.moments.listing import filter_choices
 
 DATE_ERRORS = {"invalid": "Please give a date, like 2026-03-14."}
 
@@ -123,8 +121,9 @@ class MonthForm(PlainMessages, forms.Form):
         self.fields["person"].queryset = owned(Person, user)
 
 
-class SearchForm(NarrowingForm):
-    tag_relation = "journal_entries"
+class SearchForm(MomentFilterForm):
+    """Words, and the filters the moments list has; the tags offered are the journal's."""
+
     field_order = ["q", "tag", "person", "since", "until"]
 
     q = forms.CharField(
@@ -141,38 +140,8 @@ class SearchForm(NarrowingForm):
         super().__init__(*args, user=user, **kwargs)
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
         self.fields["person"].label = "Who is in it"
-        _named_choices(self.fields["person"], self.fields["tag"], user)
 
-
-def _named_choices(person: forms.ModelChoiceField, tag: forms.ModelChoiceField, user) -> None:
-    """Show the choices of people and tags from their ids and names, read when first shown.
-
-    The same options, in the same order, as the fields' own querysets give, but both in one
-    query and without a model object for each of sixty people; a sent value is still
-    checked through the field's queryset.
-    """
-    read: dict[int, list[tuple]] = {}
-
-    def rows(kind: int) -> list[tuple]:
-        if not read:
-            read.update({0: [("", person.empty_label)], 1: [("", tag.empty_label)]})
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT 0, id, name, CASE WHEN is_archived THEN 1 ELSE 0 END AS later "
-                    f"FROM {Person._meta.db_table} WHERE owner_id = %s "
-                    f"UNION ALL SELECT 1, id, name, 0 FROM {Tag._meta.db_table} t "
-                    "WHERE owner_id = %s AND EXISTS (SELECT 1 FROM "
-                    f"{Entry.tags.through._meta.db_table} l WHERE l.tag_id = t.id) "
-                    "ORDER BY 1, 4, 3, 2",
-                    [user.pk, user.pk],
-                )
-                for which, pk, name, _ in cursor.fetchall():
-                    read[which].append((pk, name))
-        return read[kind]
-
-    person.widget.choices = lambda: rows(0)
-    tag.widget.choices = lambda: rows(1)
-    # For the page's own select (moments/filters.html row_select): the options written in
-    # one go from the same rows, rather than a dictionary and a template call per option.
-    person.options = lambda chosen: options([(pk, escape(n)) for pk, n in rows(0)[1:]], chosen)
-    tag.options = lambda chosen: options([(pk, escape(n)) for pk, n in rows(1)[1:]], chosen)
+    def offer(self, user) -> None:
+        people, tags = filter_choices(user, Entry.tags.through._meta.db_table)
+        self.fields["person"].offer(people)
+        self.fields["tag"].offer(tags)

@@ -78,8 +78,8 @@ class Matches:
         self,
         user,
         words: str,
-        tag: Tag | None = None,
-        person: Person | None = None,
+        tag: Tag | int | None = None,
+        person: Person | int | None = None,
         since: date | None = None,
         until: date | None = None,
     ):
@@ -99,7 +99,7 @@ class Matches:
         ]
         for links, column, row in linked:
             where.append(f"e.id IN (SELECT entry_id FROM {links} WHERE {column} = %s)")
-            params.append(row.pk)
+            params.append(_id(row))
         if since is not None:
             where.append("e.written_on >= %s")
             params.append(since)
@@ -154,7 +154,7 @@ class Matches:
                 where, params, _, _ = self._sql()
                 if self._links_only is not None:
                     links, column, row = self._links_only
-                    where, params = f"FROM {links} WHERE {column} = %s", [row.pk]
+                    where, params = f"FROM {links} WHERE {column} = %s", [_id(row)]
                 with connection.cursor() as cursor:
                     cursor.execute(
                         f"SELECT count(*) FROM (SELECT 1 {where} LIMIT {COUNT_LIMIT + 1}) f",
@@ -222,6 +222,11 @@ class Matches:
             title_html = highlight(entry.heading, self.terms)
             hits.append(Hit(entry, rank, title_html, entry_snippet(plain, body, self.terms)))
         return hits
+
+
+def _id(row: Tag | Person | int) -> int:
+    """A tag's or a person's id, from the row or the id itself (as the search form cleans it)."""
+    return row if isinstance(row, int) else row.pk
 
 
 @dataclass

@@ -31,19 +31,22 @@ SELECT 0, p."id", p."name", CASE WHEN p."is_archived" THEN 1 ELSE 0 END
 FROM "circle_person" p WHERE p."owner_id" = %s
 UNION ALL
 SELECT 1, t."id", t."name", 0 FROM "core_tag" t WHERE t."owner_id" = %s
-AND EXISTS (SELECT 1 FROM "moments_moment_tags" l WHERE l."tag_id" = t."id")
+AND EXISTS (SELECT 1 FROM "{links}" l WHERE l."tag_id" = t."id")
 ORDER BY 1, 4, 3, 2
 """
 
 
-def filter_choices(user) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """The people (archived last) and the tags still in use the list offers as filters, as
-    (id, name) by name, the names escaped. One query for both."""
+def filter_choices(
+    user, tag_links: str = "moments_moment_tags"
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The people (archived last) and the tags still in use (on a row of `tag_links`, the
+    moments' by default) offered as filters, as (id, name) by name, the names escaped. One
+    query for both."""
     people, tags = [], []
     if not getattr(user, "is_authenticated", False):
         return people, tags
     with connection.cursor() as cursor:
-        cursor.execute(CHOICES_SQL, [user.pk, user.pk])
+        cursor.execute(CHOICES_SQL.format(links=tag_links), [user.pk, user.pk])
         for kind, pk, name, _ in cursor.fetchall():
             (tags if kind else people).append((pk, quote(name)))
     return people, tags
