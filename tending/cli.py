@@ -210,6 +210,12 @@ def serve(args: argparse.Namespace) -> int:
     if args.production:
         if sys.platform == "win32":
             raise CommandError("--production uses gunicorn, which does not run on Windows.")
+        if not settings.HOSTED:
+            raise CommandError(
+                "--production serves a hosted instance: set TENDING_HOSTED=true, "
+                "TENDING_SECRET_KEY and TENDING_ALLOWED_HOSTS first (README, \"Hosted mode\"). "
+                "For yourself on this computer, leave out --production."
+            )
         from django.core.management import call_command
 
         call_command("collectstatic", interactive=False, verbosity=0)

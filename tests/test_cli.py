@@ -269,3 +269,9 @@ def test_item_14_createuser_without_a_terminal_points_to_password_stdin(tmp_path
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "EOFError" not in result.stderr
     assert "--password-stdin" in result.stderr and "Nothing was created" in result.stderr
+
+
+def test_production_without_hosted_settings_says_what_to_set(tmp_path):
+    result = run_cli(tmp_path, "serve", "--production", "--port", "8799")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "TENDING_HOSTED=true" in result.stderr and "leave out --production" in result.stderr
