@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -42,6 +43,7 @@ def everything(request):
             key = keep_search(request.session, {"q": words})
             return redirect(f"{reverse('search:everything')}?s={key}")
         if request.method == "GET":  # too long to keep, and it must not stay in the address
+            messages.error(request, " ".join(form.errors["q"]))
             return redirect("search:everything")
         return render(request, "search/everything.html", page_context(form))
     data, forgotten = recall_asked(request)

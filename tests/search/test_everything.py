@@ -263,3 +263,14 @@ def test_dates_and_times_read_the_same_whatever_the_servers_date_style(owner):
         ("moment", date(2026, 3, 5)),
         ("entry", date(2026, 3, 4)),
     ]
+
+
+def test_words_too_long_in_the_address_are_refused_out_loud(owner_client):
+    from tending.search.forms import MAX_WORDS_LENGTH
+
+    words = "x" * (MAX_WORDS_LENGTH + 1)
+    answer = owner_client.get(reverse("search:everything") + f"?q={words}", follow=True)
+    html = answer.content.decode()
+    assert answer.redirect_chain[-1][0] == reverse("search:everything")
+    assert f"Please use at most {MAX_WORDS_LENGTH} characters (this has 501)." in html
+    assert words not in html
