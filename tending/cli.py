@@ -213,7 +213,7 @@ def serve(args: argparse.Namespace) -> int:
         if not settings.HOSTED:
             raise CommandError(
                 "--production serves a hosted instance: set TENDING_HOSTED=true, "
-                "TENDING_SECRET_KEY and TENDING_ALLOWED_HOSTS first (README, \"Hosted mode\"). "
+                'TENDING_SECRET_KEY and TENDING_ALLOWED_HOSTS first (README, "Hosted mode"). '
                 "For yourself on this computer, leave out --production."
             )
         from django.core.management import call_command
