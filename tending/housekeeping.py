@@ -31,7 +31,10 @@ def tidy_sessions() -> int:
 
     engine = import_module(settings.SESSION_ENGINE)
     engine.SessionStore.clear_expired()
-    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+    if settings.SESSION_ENGINE not in (
+        "tending.core.sessions",
+        "django.contrib.sessions.backends.db",
+    ):
         return 0  # other stores keep no sessions in the database to sweep
     now, changed = timezone.now(), 0
     store = engine.SessionStore()

@@ -164,6 +164,7 @@ PROXY_COUNT = env_int("TENDING_PROXY_COUNT", 1 if HOSTED else 0, minimum=0, maxi
 LOGIN_REDIRECT_URL = "today:today"
 LOGOUT_REDIRECT_URL = "core:login"
 
+SESSION_ENGINE = "tending.core.sessions"  # Django's database sessions, read faster
 SESSION_COOKIE_AGE = env_int("TENDING_SESSION_DAYS", 14, minimum=1, maximum=365) * 86400
 SESSION_COOKIE_HTTPONLY = True
 # Messages name people ("Sam is in your circle"): keep them server-side, not in a cookie.

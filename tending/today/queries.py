@@ -80,14 +80,19 @@ def _people_sql() -> str:
 
 
 def reach_out_suggestions(today: date, people: list[TodayPerson]) -> list[Suggestion]:
+    zone = timezone.get_current_timezone()  # once: asking for it per person cost more than ranking
+
+    def local_day(moment: datetime | None) -> date | None:
+        return None if moment is None else moment.astimezone(zone).date()
+
     candidates = [
         Candidate(
             key=p.pk,
             name=p.name,
             ring=p.ring,
             rhythm_days=p.rhythm_days,
-            last_contact=last_contact_date(p),
-            added_on=timezone.localdate(p.created_at),
+            last_contact=local_day(p.last_moment_at),
+            added_on=local_day(p.created_at),
             snoozed_until=p.snoozed_until,
         )
         for p in people
