@@ -48,7 +48,7 @@ class FileNames:
 
 
 def _first_line(body: str) -> str:
-    return body.lstrip().split("\n", 1)[0]
+    return body.lstrip().partition("\n")[0]
 
 
 def yaml_value(value: str | list[str]) -> str:

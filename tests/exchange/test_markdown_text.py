@@ -39,7 +39,9 @@ def test_a_long_slug_is_cut_at_a_word():
     cut = slug(text)
     assert len(cut) <= SLUG_CHARS
     assert cut == "one-two-three-four-five-six-seven-eight"
-    assert slug("a" * 60) == "a" * SLUG_CHARS
+    assert SLUG_CHARS == 40
+    assert slug("a" * 60) == "a" * 40
+    assert slug("abc-de", limit=6) == "abc-de"  # exactly the limit: nothing cut
     assert slug("abc def", limit=5) == "abc"
     assert slug("abcd-", limit=5) == "abcd"
     assert slug("abcde-fgh", limit=6) == "abcde"
