@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from datetime import datetime, tzinfo
 
 # A spreadsheet takes a cell starting with one of these as a formula (or as the start of
-# one, after a tab or a carriage return), and a formula can fetch, run or leak things.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# one, after a tab or a line break), and a formula can fetch, run or leak things.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 SEPARATOR = "; "  # between the names in one cell (people, tags)
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")

@@ -33,9 +33,10 @@ README = """\
 Your tending data as spreadsheets
 =================================
 
-Every file is UTF-8 text with a header row. Days are written 2026-03-14; times are in
-your own time zone ({zone}) with their offset, 2026-03-14T21:05:00+01:00. Several names
-in one cell (people, tags) are separated by "; ".
+Every file is UTF-8 text (with a byte order mark, so that spreadsheet programs read
+accents right) with a header row and CRLF line ends. Days are written 2026-03-14; times
+are in your own time zone with their offset, 2026-03-14T21:05:00+01:00 (your time zone:
+{zone}). Several names in one cell (people, tags) are separated by "; ".
 
 A cell that starts with = + - @, a tab or a line break is shown with an apostrophe in
 front ('+49 170…), so that no spreadsheet ever runs it as a formula. Remove the apostrophe

@@ -6,8 +6,11 @@ import zoneinfo
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tending.exchange.cells import (
+    FORMULA_STARTS,
     birthday_date,
     joined,
     local_stamp,
@@ -24,6 +27,7 @@ HOSTILE = [
     "@SUM(A1:A2)",
     "\t=1+1",
     "\r=1+1",
+    "\n=1+1",
     "=cmd|' /C calc'!A0",
 ]
 
@@ -33,7 +37,7 @@ def test_a_cell_starting_like_a_formula_gets_an_apostrophe(value):
     assert safe_cell(value) == "'" + value
 
 
-@pytest.mark.parametrize("value", ["Sam", "", " =1", "a=b", "Zoë", "1+1", "'quoted", "\n=1"])
+@pytest.mark.parametrize("value", ["Sam", "", " =1", "a=b", "Zoë", "1+1", "'quoted", "x\n=1"])
 def test_other_text_is_left_as_written(value):
     assert safe_cell(value) == value
 
@@ -83,3 +87,12 @@ def test_word_count():
     assert word_count("I don't know, it’s **fine**") == 5
     assert word_count("# Title\n\n- one\n- two") == 3
     assert word_count("Zoë und Jürgen") == 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=50))
+def test_no_text_leaves_as_a_formula_and_nothing_else_changes(text):
+    made = safe_cell(text)
+    assert not made.startswith(FORMULA_STARTS)
+    assert made in (text, "'" + text)
+    assert (made != text) == text.startswith(FORMULA_STARTS)

@@ -13,7 +13,7 @@ from tending.exchange.formats import EXPORT_FORMATS
 from tests.exchange.formats_data import HOSTILE, Pipe, fill
 from tests.factories import UserFactory
 
-FORMULA = ("=", "+", "-", "@", "\t", "\r")
+FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def export(name: str, user) -> tuple[bytes, dict]:

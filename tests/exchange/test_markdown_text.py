@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tending.exchange.markdown_text import (
     SLUG_CHARS,
@@ -101,3 +104,25 @@ def test_entry_file_is_front_matter_then_the_body_as_written():
         "# Heading\n\nBody line  \nno trailing newline"
     )
     assert front_matter("2026-01-01T00:00:00Z", []) == "---\ndate: 2026-01-01T00:00:00Z\n---\n"
+
+
+SAFE_NAME = re.compile(r"journal/\d{4}-\d\d-\d\d-[a-z0-9]+(?:-[a-z0-9]+)*\.md\Z")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=80), st.text(max_size=200)), max_size=12))
+def test_any_titles_give_safe_unique_names(entries):
+    names = FileNames()
+    made = [names.name(date(2026, 3, 14), title, body) for title, body in entries]
+    assert len(set(made)) == len(made)
+    for name in made:
+        assert SAFE_NAME.match(name), name
+        assert len(name) <= len("journal/2026-03-14-") + SLUG_CHARS + len("-99.md")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=100))
+def test_any_text_is_one_line_of_yaml_that_reads_back(text):
+    written = yaml_value(text)
+    assert "\n" not in written and "\r" not in written
+    assert json.loads(written) == text

@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 import vobject
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tending.exchange.vcard_text import (
     Contact,
@@ -178,3 +180,45 @@ def test_unicode_and_long_names_survive_folding(name):
     text = card(full_contact(name=name), PRODUCT)
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     assert vobject.readOne(text).fn.value == name
+
+
+def unescape(value: str) -> str:
+    """A text value read back as RFC 6350 says, written here independently of vobject."""
+    out, chars = [], iter(value)
+    for char in chars:
+        if char == "\\":
+            following = next(chars)
+            out.append("\n" if following in "nN" else following)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=TEXT.filter(str.strip), notes=TEXT, phone=TEXT)
+def test_any_text_comes_back_as_written_from_a_card_of_75_octet_lines(name, notes, phone):
+    text = card(Contact(uid="urn:uuid:x", name=name, notes=notes, phone=phone), PRODUCT)
+    physical = text.split("\r\n")
+    assert physical[-1] == ""
+    assert all(len(line.encode("utf-8")) <= 75 for line in physical)
+    lines = unfold(text)
+    assert lines[0] == "BEGIN:VCARD" and lines[-1] == "END:VCARD"
+    assert lines.count("END:VCARD") == 1
+    found = {}
+    for line in lines[1:-1]:
+        key, _, value = line.partition(":")
+        assert key.isupper() or key.startswith("X-"), line  # no property smuggled in
+        found.setdefault(key, unescape(value))
+
+    def kept(value: str) -> str:  # line breaks are one \n; other control characters go
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return "".join(c for c in value if c in "\t\n" or not (c < " " or c == "\x7f"))
+
+    assert found["FN"] == kept(name)
+    if notes:
+        assert found["NOTE"] == kept(notes)
+    if phone:
+        assert found["TEL"] == kept(phone)
