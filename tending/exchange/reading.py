@@ -37,8 +37,9 @@ def account_zone(user) -> zoneinfo.ZoneInfo:
     return zone_named(name.get())
 
 
-def batches(rows, size: int = BATCH) -> Iterator[list[tuple]]:
-    """A values_list queryset read `size` rows at a time."""
+def batches(rows, size: int | None = None) -> Iterator[list[tuple]]:
+    """A values_list queryset read `size` rows (BATCH unless given) at a time."""
+    size = size or BATCH
     iterator = rows.iterator(chunk_size=size)
     while batch := list(islice(iterator, size)):
         yield batch

@@ -214,3 +214,21 @@ def test_a_unicode_account_name_and_zone(db):
     fill(user)
     files = csv_files(export("csv", user)[0])
     assert files["moments.csv"][1]["occurred_at"] == "2026-07-01T23:35:00+05:30"
+
+
+def test_rows_read_one_at_a_time_give_the_same_files(filled, owner, monkeypatch):
+    """Batches end anywhere: a moment's people and tags are found whatever batch it is in."""
+    whole = {name: export(name, owner)[0] for name in ("csv", "markdown", "vcard")}
+    monkeypatch.setattr("tending.exchange.reading.BATCH", 1)
+    monkeypatch.setattr("tending.exchange.export_csv.JOURNAL_BATCH", 1)
+    monkeypatch.setattr("tending.exchange.export_markdown.BATCH", 1)
+    assert export("vcard", owner)[0] == whole["vcard"]
+    assert csv_files(export("csv", owner)[0]) == csv_files(whole["csv"])
+    with (
+        zipfile.ZipFile(io.BytesIO(export("markdown", owner)[0])) as small,
+        zipfile.ZipFile(io.BytesIO(whole["markdown"])) as large,
+    ):
+        assert small.namelist() == large.namelist()
+        assert [small.read(n) for n in small.namelist()] == [
+            large.read(n) for n in large.namelist()
+        ]
