@@ -31,6 +31,8 @@ EPILOG = textwrap.dedent(
       tending backup ~/backups         copy everything into a dated backup file
       tending restore FILE             bring back a backup (stop tending first)
       tending export ~/tending.json    everything in your account as one JSON file
+      tending export --format csv ~/exports    spreadsheets (also markdown: the
+                                       journal; vcard: your circle as contacts)
       tending import tending.json      bring that file into a new, empty account
 
     configuration (environment variables):

@@ -54,7 +54,8 @@ def run_sizes(sizes: list[int], requests: int, database_url: str | None) -> list
         for years in sizes:
             path = Path(folder) / f"{years}.json"
             command = [sys.executable, "-m", "tending", "bench", "--years", str(years),
-                       "--requests", str(requests), "--json", str(path), "--no-fail"]  # fmt: skip
+                       "--requests", str(requests), "--json", str(path), "--no-fail",
+                       "--no-exchange"]  # fmt: skip
             if database_url:
                 command += ["--database-url", database_url]
             print(f"{years} years: generating and timing every page…", flush=True)

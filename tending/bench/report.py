@@ -97,8 +97,38 @@ def summary_lines(report: dict) -> list[str]:
         f"Generating the data: {generate:.1f} s "
         + ("(met)" if generate <= GENERATE_BUDGET_S else "(MISSED)"),
         f"Peak memory of this process: {report['peak_memory_mb']:.0f} MB",
+        *exchange_lines(report),
     ]
     return lines
+
+
+def exchange_lines(report: dict) -> list[str]:
+    """The exports' and the import's figures, with the budget each is held to."""
+    figures = report.get("exchange")
+    if not figures:
+        return []
+    from tending.exchange.measure import EXPORT_PEAK_MB, EXPORT_SECONDS, IMPORT_SECONDS
+
+    others = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in
+                       figures.get("format_seconds", {}).items())  # fmt: skip
+    verdict = "met" if figures["within_budget"] else "MISSED"
+    return [
+        f"Export as JSON: {figures['export_seconds']:.2f} s, peak {figures['export_peak_mb']:.0f} "
+        f"MB ({figures['document_mb']:g} MB written); import {figures['import_seconds']:.2f} s "
+        f"(budget ≤ {EXPORT_SECONDS:g} s, ≤ {EXPORT_PEAK_MB:g} MB, import ≤ "
+        f"{IMPORT_SECONDS:g} s: {verdict})",
+        f"Other exports: {others or 'none'} (each ≤ {EXPORT_SECONDS:g} s)",
+    ]
+
+
+def exchange_failures(report: dict) -> list[str]:
+    figures = report.get("exchange")
+    if not figures:
+        return []
+    from tending.exchange.measure import ExchangeFigures
+
+    kept = {k: v for k, v in figures.items() if k != "within_budget"}
+    return ExchangeFigures(**kept).over_budget()
 
 
 def _drift_warning(floor: dict) -> list[str]:

@@ -77,6 +77,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--keep", action="store_true", help="keep the benchmark's database afterwards"
     )
+    parser.add_argument(
+        "--no-exchange",
+        action="store_true",
+        help="skip timing the exports (JSON, CSV, Markdown, vCard) and the JSON import",
+    )
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -226,6 +231,13 @@ def _run(args: argparse.Namespace, database: str, data_dir: Path) -> int:
     result["pages"] = [page.as_dict() for page in measured]
     result["peak_memory_mb"] = round(_peak_memory_mb(), 1)
     failed = False
+    if not args.no_exchange:
+        from tending.exchange.measure import measure_exchange
+
+        print("Timing the exports and the import…", flush=True)
+        folder = data_dir / "exchange"
+        folder.mkdir()
+        result["exchange"] = measure_exchange(user, folder).as_dict()
 
     if args.load:
         from tending.bench.load import run_load, run_throughput
@@ -276,7 +288,11 @@ def _run(args: argparse.Namespace, database: str, data_dir: Path) -> int:
             return 1
         print()
         print(report.compare_table(result, old))
-    failures = report.page_failures(result) + report.throughput_failures(result)
+    failures = (
+        report.page_failures(result)
+        + report.throughput_failures(result)
+        + report.exchange_failures(result)
+    )
     return _verdict(failures, args.no_fail, broken=failed)
 
 

@@ -32,8 +32,43 @@ def _write_json(user, out: BinaryIO) -> dict[str, int]:
         text.detach()
 
 
+def _write_csv(user, out: BinaryIO) -> dict[str, int]:
+    from tending.exchange.export_csv import write_csv_zip
+
+    return write_csv_zip(user, out)
+
+
+def _write_markdown(user, out: BinaryIO) -> dict[str, int]:
+    from tending.exchange.export_markdown import write_markdown_zip
+
+    return write_markdown_zip(user, out)
+
+
+def _write_vcard(user, out: BinaryIO) -> dict[str, int]:
+    from tending.exchange.export_vcard import write_vcards
+
+    return write_vcards(user, out)
+
+
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     "json": ExportFormat(
         "json", "Everything, as one JSON file", ".json", "application/json", _write_json
+    ),
+    "csv": ExportFormat(
+        "csv",
+        "Spreadsheets: a CSV file per kind, in a zip",
+        ".csv.zip",
+        "application/zip",
+        _write_csv,
+    ),  # fmt: skip
+    "markdown": ExportFormat(
+        "markdown",
+        "The journal as Markdown files, in a zip",
+        ".md.zip",
+        "application/zip",
+        _write_markdown,
+    ),  # fmt: skip
+    "vcard": ExportFormat(
+        "vcard", "Your circle as contacts (vCard)", ".vcf", "text/vcard", _write_vcard
     ),
 }

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import os
 import sys
 import tempfile
@@ -184,16 +182,25 @@ def restore(
 
 def add_document_commands(commands: argparse._SubParsersAction) -> None:
     """`tending export` and `tending import`: everything as one JSON document, and back."""
+    from tending.exchange.formats import EXPORT_FORMATS
+
     export = commands.add_parser(
         "export",
-        help="write everything in your account to one JSON file (- for standard output)",
-        description="Write everything an account holds (people, moments, check-ins, journal, "
-        "safety plan, settings) to PATH as one JSON document that `tending import` reads back. "
-        "If PATH is a folder, the file is named tending-export-DATE-TIME.json inside it; an "
-        "existing file is never overwritten. Passwords and secret links are never in it.",
+        help="write your account to a file: everything as JSON, or as CSV, Markdown or vCard",
+        description="Write an account to PATH (- for standard output). --format json (the "
+        "default): everything it holds, as one JSON document that `tending import` reads back; "
+        "csv: a zip of spreadsheets, one CSV file per kind (people, moments, check-ins and "
+        "their answers, daily pulses, journal without its text) and a README.txt; markdown: "
+        "a zip with the journal, one .md file per entry with its date, title, tags, people "
+        "and prompt at the top; vcard: everyone in your circle as contacts (vCard 4.0) for a "
+        "phone or mail app. If PATH is a folder, the file is named tending-export-DATE-TIME "
+        "with the format's ending (.json, .csv.zip, .md.zip, .vcf); an existing file is never "
+        "overwritten. Passwords and secret links are never in any of them.",
     )
     export.add_argument("path", metavar="PATH", help="the file to write, a folder, or -")
-    export.add_argument("--format", choices=["json"], default="json", help="(default: json)")
+    export.add_argument(
+        "--format", choices=list(EXPORT_FORMATS), default="json", help="(default: json)"
+    )
     export.add_argument("--user", metavar="NAME", help="whose account (when there are several)")
     load = commands.add_parser(
         "import",
@@ -212,43 +219,41 @@ def add_document_commands(commands: argparse._SubParsersAction) -> None:
 
 def export(args: argparse.Namespace) -> int:
     from tending.core.terminal_support import pick_user
+    from tending.exchange.formats import EXPORT_FORMATS
 
+    chosen = EXPORT_FORMATS[getattr(args, "format", "json")]
+    if args.path == "-" and chosen.suffix.endswith(".zip") and sys.stdout.isatty():
+        raise CommandError(
+            f"The {chosen.name} export is a zip file, which a terminal cannot show. "
+            f"Give a file name, or send it on: tending export --format {chosen.name} - > "
+            f"export{chosen.suffix}"
+        )
     setup_django()
     migrate()
     user = pick_user(args.user)
     if args.path == "-":
-        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
+        sys.stdout.flush()
         try:
-            counts = _write_export(user, out)
+            counts = chosen.write(user, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
         except BrokenPipeError:  # the reader stopped early (`| head`): not worth a traceback
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1
-        finally:
-            with contextlib.suppress(ValueError):
-                out.detach()
         print(_export_said(user, counts, "standard output"), file=sys.stderr)
         return 0
-    target = _export_destination(Path(args.path))
-    counts = _export_to_file(user, target)
+    target = _export_destination(Path(args.path), chosen.suffix)
+    counts = _export_to_file(user, target, chosen.write)
     print(_export_said(user, counts, str(target)))
-    print("Keep it somewhere safe and private: it holds everything you wrote.")
+    print("Keep it somewhere safe and private: it holds what you wrote.")
     return 0
 
 
-def _write_export(user, out) -> dict[str, int]:
-    from tending.exchange.export import write_document
-
-    counts = write_document(user, out)
-    out.flush()
-    return counts
-
-
-def _export_destination(path: Path) -> Path:
+def _export_destination(path: Path, suffix: str = ".json") -> Path:
     from tending.exchange.backup import stamp
 
     path = path.expanduser()
     if path.is_dir():
-        path = path / f"tending-export-{stamp()}.json"
+        path = path / f"tending-export-{stamp()}{suffix}"
     if path.exists() or path.is_symlink():
         raise CommandError(
             f"There is already a file at {path}. Choose another name: "
@@ -259,7 +264,7 @@ def _export_destination(path: Path) -> Path:
     return path
 
 
-def _export_to_file(user, target: Path) -> dict[str, int]:
+def _export_to_file(user, target: Path, write) -> dict[str, int]:
     """Write to a hidden file beside the target, and give it its name only once complete."""
     from tending.exchange.backup import ExchangeError, _move_into_place
 
@@ -272,8 +277,9 @@ def _export_to_file(user, target: Path) -> dict[str, int]:
     partial = Path(name)
     try:
         os.chmod(partial, 0o600)  # it holds everything a person wrote
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            counts = _write_export(user, out)
+        with os.fdopen(handle, "wb") as out:
+            counts = write(user, out)
+            out.flush()
             os.fsync(out.fileno())
         _move_into_place(partial, target)
     except ExchangeError as exc:
@@ -285,13 +291,23 @@ def _export_to_file(user, target: Path) -> dict[str, int]:
     return counts
 
 
+# How each count reads in the summary line, in the order shown.
+COUNTED = (
+    ("people", "people"),
+    ("moments", "moments"),
+    ("checkins", "check-ins"),
+    ("pulses", "daily pulses"),
+    ("journal_entries", "journal entries"),
+)
+
+
 def _export_said(user, counts: dict[str, int], where: str) -> str:
-    people, moments = counts.get("people", 0), counts.get("moments", 0)
-    entries, checkins = counts.get("journal_entries", 0), counts.get("checkins", 0)
-    return (
-        f"Exported {user.username!r} to {where}: {people} people, {moments} moments, "
-        f"{checkins} check-ins, {entries} journal entries and everything else."
-    )
+    parts = [f"{counts[key]} {words}" for key, words in COUNTED if key in counts]
+    rest = " and everything else" if "tags" in counts else ""  # the JSON document
+    listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
+    if rest:
+        listed = ", ".join(parts) + rest
+    return f"Exported {user.username!r} to {where}: {listed}."
 
 
 def import_command(args: argparse.Namespace) -> int:

@@ -80,6 +80,12 @@ def test_a_short_run_reports_every_page_against_the_floor_and_compares(tmp_path)
         assert f"\n  {page['key']}: " in result.stderr
     out = result.stdout
     assert "CPU ms" in out and "The bar: each page's median CPU time ≤ 3× the floor's" in out
+    # The exports and the import are timed on the same data, every format.
+    exchange = report["exchange"]
+    assert set(exchange["format_seconds"]) == {"csv", "markdown", "vcard"}
+    assert exchange["export_seconds"] > 0 and exchange["export_peak_mb"] > 0
+    assert exchange["import_seconds"] > 0 and exchange["document_mb"] > 0.1
+    assert "Export as JSON: " in out and "Other exports: csv " in out
     # The calendar link made for the run is a secret: the table names it without it.
     feed = next(p for p in report["pages"] if p["name"] == "today:feed")
     assert feed["status"] == 200 and feed["key"] == feed["url"]

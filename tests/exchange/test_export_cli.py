@@ -103,7 +103,7 @@ def test_export_says_whose_when_there_are_several(sam, other, tmp_path, capsys):
 
 def test_only_the_json_format_and_tendings_own_documents_for_now(tmp_path, capsys):
     with pytest.raises(SystemExit):
-        main(["export", "--format", "csv", str(tmp_path / "x.csv")])
+        main(["export", "--format", "xlsx", str(tmp_path / "x.xlsx")])
     with pytest.raises(SystemExit):
         main(["import", "--from", "jrnl", str(tmp_path / "x.json")])
 
