@@ -31,8 +31,8 @@ PINNED = {
     "add": 4,
     "hidden prompts": 3,
     "search": 3,  # the form's people and tags in one
-    "search person": 6,  # the person, how many, the page, the form's choices
-    "search tag": 6,
+    "search person": 5,  # how many (from its links), the page, the form's choices
+    "search tag": 5,
     "search walk": 5,  # how many match, the page of hits, the form's choices
     'search "reaching out"': 5,
 }
