@@ -27,14 +27,12 @@ def tidy_sessions() -> int:
     from django.contrib.sessions.models import Session
     from django.utils import timezone
 
+    from tending.core.sessions import kept_in_database
     from tending.journal.kept_searches import forget_old_searches
 
     engine = import_module(settings.SESSION_ENGINE)
     engine.SessionStore.clear_expired()
-    if settings.SESSION_ENGINE not in (
-        "tending.core.sessions",
-        "django.contrib.sessions.backends.db",
-    ):
+    if not kept_in_database():
         return 0  # other stores keep no sessions in the database to sweep
     now, changed = timezone.now(), 0
     store = engine.SessionStore()

@@ -8,6 +8,7 @@ every page before anything else. Writing, expiry and everything else are Django'
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.db import connections, router
@@ -35,3 +36,12 @@ class SessionStore(DatabaseSessionStore):
             self._session_key = None  # as Django does: a new key if anything is saved
             return None
         return _Row(row[0])
+
+
+def kept_in_database() -> bool:
+    """Whether the configured sessions are rows of Django's session table (tending's store
+    or Django's own), which housekeeping sweeps and deleting an account ends."""
+    from django.conf import settings
+
+    engine = import_module(settings.SESSION_ENGINE)
+    return issubclass(engine.SessionStore, DatabaseSessionStore)

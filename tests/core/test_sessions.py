@@ -46,3 +46,13 @@ def test_an_unknown_key_reads_nothing():
 def test_a_logged_in_page_uses_it(owner_client, settings):
     assert settings.SESSION_ENGINE == "tending.core.sessions"
     assert owner_client.get("/today/").status_code == 200
+
+
+def test_sessions_count_as_kept_in_the_database_for_both_stores(settings):
+    from tending.core.sessions import kept_in_database
+
+    assert kept_in_database()
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    assert kept_in_database()
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+    assert not kept_in_database()
