@@ -41,13 +41,12 @@ def points(
     span = top - bottom
     inner_w = WIDTH - 2 * PAD
     inner_h = HEIGHT - 2 * PAD
-    step = inner_w / (len(values) - 1) if len(values) > 1 else 0
     placed: list[tuple[float, float] | None] = []
     for index, value in enumerate(values):
         if value is None:
             placed.append(None)
             continue
-        x = PAD + index * step if len(values) > 1 else WIDTH / 2
+        x = PAD + index * inner_w / (len(values) - 1) if len(values) > 1 else WIDTH / 2
         share = 0.5 if span <= 0 else min(1.0, max(0.0, (value - bottom) / span))
         placed.append((x, HEIGHT - PAD - share * inner_h))
     return placed
@@ -58,8 +57,7 @@ def _runs(placed: list[tuple[float, float] | None]) -> list[list[tuple[float, fl
     runs: list[list[tuple[float, float]]] = [[]]
     for point in placed:
         if point is None:
-            if runs[-1]:
-                runs.append([])
+            runs.append([])
         else:
             runs[-1].append(point)
     return [run for run in runs if run]

@@ -105,3 +105,16 @@ def test_every_point_is_inside_the_drawing_in_order(values):
         assert all(0 <= n <= WIDTH for n in numbers)
     else:
         assert svg == ""
+
+
+def test_the_drawing_has_its_shape_in_plain_numbers():
+    # 112 × 24 units, the stylesheet's 7 × 1.5 rem; 3 units of room at the edges; a 2.5 dot.
+    assert sparkline_svg([1, 2]) == (
+        '<svg class="sparkline" viewBox="0 0 112 24" aria-hidden="true" focusable="false">'
+        '<polyline points="3,21 109,3"/><circle cx="109" cy="3" r="2.5"/></svg>'
+    )
+
+
+def test_a_small_rise_is_still_a_rise():
+    assert points([0, 0.5]) == [(LEFT, BOTTOM), (RIGHT, TOP)]
+    assert points([0.2, 0.2]) == [(LEFT, MIDDLE), (RIGHT, MIDDLE)]
