@@ -35,7 +35,8 @@ def test_moments_show_their_people_by_name_their_tags_and_local_time(owner, owne
     assert "<bdi>Ada</bdi>, <bdi>Sam Lee</bdi>, <bdi>Zoe</bdi> · Call · I shared: feelings" in page
     assert "understood 4/5" in page
     assert (
-        '<span class="chip-tag" dir="auto">birthday</span> <span class="chip-tag" dir="auto">walk</span>'
+        '<span class="chip-tag" dir="auto">birthday</span> '
+        '<span class="chip-tag" dir="auto">walk</span>'
         in page
     )
     assert "Talked for hours. Talked" in page and "…" in page
