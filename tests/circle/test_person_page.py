@@ -36,8 +36,7 @@ def test_moments_show_their_people_by_name_their_tags_and_local_time(owner, owne
     assert "understood 4/5" in page
     assert (
         '<span class="chip-tag" dir="auto">birthday</span> '
-        '<span class="chip-tag" dir="auto">walk</span>'
-        in page
+        '<span class="chip-tag" dir="auto">walk</span>' in page
     )
     assert "Talked for hours. Talked" in page and "…" in page
     assert page.index("15 Mar 2026") < page.index("Fri 2 Jan 2026")
