@@ -1,5 +1,6 @@
 """The project's routes: one include per product part."""
 
+from django.conf import settings
 from django.urls import include, path
 
 urlpatterns = [
@@ -12,3 +13,9 @@ urlpatterns = [
     path("journal/", include("tending.journal.urls")),
     path("search/", include("tending.search.urls")),
 ]
+
+if settings.DEBUG:
+    # The design system's page of every component (tending.core.design), in development only.
+    from tending.core.design import route as design_route
+
+    urlpatterns.append(design_route)

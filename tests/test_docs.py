@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-GUIDES = ("docs/architecture.md", "docs/testing.md")
+GUIDES = ("docs/architecture.md", "docs/testing.md", "docs/design.md")
 # Paths of this repository, written in backticks: `tending/core/ownership.py`, `tests/browser/`.
 NAMED_PATH = re.compile(r"`((?:tending|tests|scripts|docs)/[^`\s<>…*]*)`")
 

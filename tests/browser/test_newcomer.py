@@ -52,7 +52,12 @@ def log_in(page: Page, base_url: str, username: str) -> None:
 
 
 def nav(page: Page, name: str) -> None:
-    page.get_by_role("navigation", name="Main").get_by_role("link", name=name, exact=True).click()
+    """Follow a link of the main navigation; on a phone, the less used ones are under More."""
+    main = page.get_by_role("navigation", name="Main")
+    link = main.get_by_role("link", name=name, exact=True)
+    if link.count() == 0:
+        main.locator("summary", has_text="More").click()
+    link.click()
 
 
 def details(page: Page) -> dict[str, str]:

@@ -35,8 +35,8 @@ def test_moments_show_their_people_by_name_their_tags_and_local_time(owner, owne
     assert "<bdi>Ada</bdi>, <bdi>Sam Lee</bdi>, <bdi>Zoe</bdi> · Call · I shared: feelings" in page
     assert "understood 4/5" in page
     assert (
-        '<span class="pill" dir="auto">birthday</span> <span class="pill" dir="auto">walk</span>'
-        in page
+        '<span class="chip-tag" dir="auto">birthday</span> '
+        '<span class="chip-tag" dir="auto">walk</span>' in page
     )
     assert "Talked for hours. Talked" in page and "…" in page
     assert page.index("15 Mar 2026") < page.index("Fri 2 Jan 2026")
@@ -51,8 +51,8 @@ def test_journal_entries_that_name_them_are_listed_with_their_people(owner, owne
     JournalEntryFactory(owner=owner, people=[ada], title="Not about Sam")
     page = owner_client.get(reverse("circle:person", args=[sam.pk])).content.decode()
     assert "Tue 3 Feb 2026" in page and "Lunch" in page and "Not about Sam" not in page
-    assert '<span class="pill">Ada</span> <span class="pill">Sam</span> ' in page
-    assert '<span class="pill">#food</span>' in page
+    assert '<span class="chip-person">Ada</span> <span class="chip-person">Sam</span> ' in page
+    assert '<span class="chip-tag">#food</span>' in page
 
 
 def test_no_moments_and_no_entries_say_so(owner, owner_client):

@@ -150,3 +150,19 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// The phone's "More" menu closes with Escape (focus back on "More") or a tap elsewhere.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("details.nav-more").forEach(function (menu) {
+    var summary = menu.querySelector("summary");
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open) {
+        menu.open = false;
+        summary.focus();
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (menu.open && !menu.contains(event.target)) menu.open = false;
+    });
+  });
+});
