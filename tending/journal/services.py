@@ -6,7 +6,7 @@ triggers (migration 0002); on PostgreSQL the GIN index is over the columns thems
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -40,6 +40,41 @@ def save_entry(
     entry.tags.set(tags_for(owner, names))
     discard_draft(owner, None if is_new else entry)
     return entry
+
+
+@transaction.atomic
+def add_entries(
+    owner,
+    entries: Sequence[tuple[Entry, list[str]]],
+    done: Callable[[int], None] | None = None,
+) -> list[Entry]:
+    """Add entries written elsewhere (an import) just as `save_entry` adds one.
+
+    Each is checked, rendered, indexed for search, linked to everyone it mentions with
+    @Name and tagged; an entry's `created_at`, when set, is kept as when it was written.
+    Unlike `save_entry` it leaves alone the draft the person may be writing. `done(n)` is
+    told how many are added so far.
+    """
+    names = list(dict.fromkeys(name for _, tag_names in entries for name in tag_names))
+    validate_tag_names(names)
+    tags = {tag.name: tag for tag in tags_for(owner, names)}
+    active = list(owned(Person, owner).filter(is_archived=False))
+    for count, (entry, tag_names) in enumerate(entries, start=1):
+        written = entry.created_at
+        entry.owner = owner
+        entry.full_clean(exclude=["owner"])
+        entry.save()
+        if written is not None:
+            Entry.objects.filter(pk=entry.pk).update(created_at=written)
+            entry.created_at = written
+        people = mentioned_people(f"{entry.title}\n{entry.body}", active)
+        if people:
+            entry.people.set(people)
+        if tag_names:
+            entry.tags.set([tags[name] for name in tag_names])
+        if done is not None:
+            done(count)
+    return [entry for entry, _ in entries]
 
 
 @transaction.atomic
