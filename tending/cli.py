@@ -32,6 +32,9 @@ EPILOG = textwrap.dedent(
       tending restore FILE             bring back a backup (stop tending first)
       tending export ~/tending.json    everything in your account as one JSON file
       tending import tending.json      bring that file into a new, empty account
+      tending import journal.txt --from jrnl --dry-run
+                                       preview what a jrnl journal (or Day One export,
+                                       --from dayone) would add to your journal
 
     configuration (environment variables):
       TENDING_DATA_DIR     where the database and secret key live

@@ -50,7 +50,7 @@ class ShapedEntry:
 
 
 def tag_name(raw: str) -> str:
-    """"@Sam" or "#Garden " → "sam", "garden": tending's tags are lower-case, unmarked."""
+    """ "@Sam" or "#Garden " → "sam", "garden": tending's tags are lower-case, unmarked."""
     return " ".join(raw.split()).lstrip(TAG_MARKS).lower()
 
 

@@ -29,7 +29,6 @@ PLAIN_START = re.compile(rf"\[{STAMP}\](?: (.*))?")
 MARKDOWN_START = re.compile(rf"### {STAMP}(?: (.*))?")
 MARKDOWN_FRAME = re.compile(r"#{1,2} \S")  # "# 2024", "## January": the export's own headings
 TAG = re.compile(r"(?<!\S)[@#][-+*#/\w]+")
-SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d]?[\])]*\s+")
 NO_STARS = (
     "stars → not carried: jrnl's Markdown export does not say which entries are starred "
     "(its JSON export does)"
@@ -53,14 +52,6 @@ def moment(parts: tuple[str | None, ...], zone: tzinfo, where: str) -> datetime:
         raise ForeignFileError(f"{where.capitalize()} has a date that does not exist.") from None
 
 
-def split_title(line: str) -> tuple[str, str]:
-    """jrnl's title is the first sentence of the first line; the rest starts the body."""
-    found = SENTENCE_END.search(line)
-    if not found:
-        return line.strip(), ""
-    return line[: found.end()].strip(), line[found.end() :].strip()
-
-
 def tags_in(text: str) -> list[str]:
     names: list[str] = []
     for tag in TAG.findall(text):
@@ -73,8 +64,8 @@ def _entry(where: str, stamp: datetime, head: str, lines: list[str], star: bool)
     starred = star and head.rstrip().endswith("*")
     if starred:
         head = head.rstrip().rstrip("*")
-    title, rest = split_title(head)
-    body = "\n".join([rest, *lines] if rest else lines).strip("\n").rstrip()
+    # jrnl writes the title on the date's line and the body below it.
+    title, body = head.strip(), "\n".join(lines).strip("\n").rstrip()
     return ForeignEntry(where, stamp, title, body, tags_in(f"{title}\n{body}"), starred)
 
 
@@ -93,9 +84,7 @@ def parse_plain(text: str, zone: tzinfo) -> list[ForeignEntry]:
         elif current:
             lines.append(line)
         elif line.strip():
-            raise ForeignFileError(
-                f"Line {number} comes before the first entry's date: {EXPECTED}"
-            )
+            raise ForeignFileError(f"Line {number} comes before the first entry's date: {EXPECTED}")
     if current:
         entries.append(_entry(*current, lines, star=True))
     return entries
