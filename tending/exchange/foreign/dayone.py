@@ -16,7 +16,7 @@ from collections.abc import Collection
 from datetime import datetime, tzinfo
 
 from tending.exchange.foreign import ForeignFileError, Reading
-from tending.exchange.foreign.entries import ForeignEntry, field_of, json_of, text_of
+from tending.exchange.foreign.entries import ForeignEntry, field_of, json_of, text_of, upper_first
 
 NAME = "dayone"
 LABEL = "Day One (its JSON export: the .zip, or the Journal.json inside it)"
@@ -169,7 +169,7 @@ def parse_journal(text: str, zone: tzinfo, name: str = "") -> tuple[list[Foreign
     for number, record in enumerate(document["entries"], start=1):
         where = f"entry {number}" + (f" of {name}" if name else "")
         if not isinstance(record, dict):
-            raise ForeignFileError(f"{where.capitalize()} is not an object with a text and a date.")
+            raise ForeignFileError(f"{upper_first(where)} is not an object with a text and a date.")
         moment, unknown_zone = when(record, where, zone)
         tags = field_of(record, "tags", list, where, [])
         if not all(isinstance(tag, str) for tag in tags):

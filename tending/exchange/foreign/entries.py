@@ -49,6 +49,11 @@ class ShapedEntry:
         return (round(self.moment.timestamp()), self.body)
 
 
+def upper_first(words: str) -> str:
+    """ "entry 2 of Home.json" → "Entry 2 of Home.json" (capitalize() would lower the rest)."""
+    return words[:1].upper() + words[1:]
+
+
 def tag_name(raw: str) -> str:
     """ "@Sam" or "#Garden " → "sam", "garden": tending's tags are lower-case, unmarked."""
     return " ".join(raw.split()).lstrip(TAG_MARKS).lower()
@@ -81,10 +86,10 @@ def shaped(entry: ForeignEntry) -> ShapedEntry:
     if notes:
         body = "\n\n".join([body, *notes]) if body else "\n\n".join(notes)
     if not body.strip():
-        raise ForeignFileError(f"{entry.where.capitalize()} has no text at all.")
+        raise ForeignFileError(f"{upper_first(entry.where)} has no text at all.")
     if len(body) > BODY_LIMIT:
         raise ForeignFileError(
-            f"{entry.where.capitalize()} is {len(body):,} characters long; tending keeps at "
+            f"{upper_first(entry.where)} is {len(body):,} characters long; tending keeps at "
             f"most {BODY_LIMIT:,} in one entry. Split it in two in the file, then try again."
         )
     return ShapedEntry(entry.moment.date(), entry.moment, title, body, tags, kept)
@@ -139,7 +144,7 @@ def field_of(record: dict, name: str, kind: type, where: str, default: object = 
     """record[name] if it is a `kind`; `default` when absent (None: it must be there)."""
     if name not in record or record[name] is None:
         if default is None:
-            raise ForeignFileError(f"{where.capitalize()} has no “{name}”.")
+            raise ForeignFileError(f"{upper_first(where)} has no “{name}”.")
         return default
     value = record[name]
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):

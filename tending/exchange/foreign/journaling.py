@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from tending.exchange.foreign import ForeignFileError, Item, Reading, progress
-from tending.exchange.foreign.entries import ForeignEntry, ShapedEntry, kept_lines, shaped
+from tending.exchange.foreign.entries import (
+    ForeignEntry,
+    ShapedEntry,
+    kept_lines,
+    shaped,
+    upper_first,
+)
 
 KIND = "journal entry"
 ALREADY = "already in your journal (same time, same words)"
@@ -59,7 +65,7 @@ def reading(
         made = shaped(entry)
         if made.written_on > last:
             raise ForeignFileError(
-                f"{entry.where.capitalize()} is dated {made.written_on:%Y-%m-%d}, a day "
+                f"{upper_first(entry.where)} is dated {made.written_on:%Y-%m-%d}, a day "
                 "still to come; tending's journal holds days gone by."
             )
         entries.append(made)

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from datetime import datetime, tzinfo
 
 from tending.exchange.foreign import ForeignFileError, Reading
-from tending.exchange.foreign.entries import ForeignEntry, field_of, json_of, text_of
+from tending.exchange.foreign.entries import ForeignEntry, field_of, json_of, text_of, upper_first
 
 NAME = "jrnl"
 LABEL = "jrnl (its journal file, or its JSON or Markdown export)"
@@ -41,7 +41,7 @@ def moment(parts: tuple[str | None, ...], zone: tzinfo, where: str) -> datetime:
     hours = int(hour or 0)
     if half:
         if not 1 <= hours <= 12:
-            raise ForeignFileError(f"{where.capitalize()} has an hour of {hours} with AM/PM.")
+            raise ForeignFileError(f"{upper_first(where)} has an hour of {hours} with AM/PM.")
         hours = hours % 12 + (12 if half.lower() == "pm" else 0)
     try:
         return datetime(
@@ -49,7 +49,7 @@ def moment(parts: tuple[str | None, ...], zone: tzinfo, where: str) -> datetime:
             int(second or 0), tzinfo=zone,
         )  # fmt: skip
     except ValueError:
-        raise ForeignFileError(f"{where.capitalize()} has a date that does not exist.") from None
+        raise ForeignFileError(f"{upper_first(where)} has a date that does not exist.") from None
 
 
 def tags_in(text: str) -> list[str]:
