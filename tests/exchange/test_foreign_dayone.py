@@ -89,6 +89,26 @@ def test_no_time_zone_means_the_account_s():
     ((entry,), kept) = parse(journal(one(text="x")), LONDON)
     assert entry.moment == datetime(2024, 5, 1, 20, 20, tzinfo=LONDON)
     assert entry.notes == {} and kept == []
+    assert not entry.starred and entry.tags == [] and (entry.title, entry.body) == ("", "x")
+
+
+def test_many_unknown_fields_are_named_up_to_a_length():
+    record = one(text="x", **{f"field{n:03}": n for n in range(100)})
+    (_, kept) = parse(journal(record), UTC)
+    (line,) = kept
+    names, said = line.split(" → ")
+    assert len(names) == dayone.NAMES_SHOWN == 300
+    assert (
+        names.startswith("field000, field001, ")
+        and said == "not carried: fields tending does not know"
+    )
+
+
+def test_the_limits_are_the_ones_the_docs_give():
+    docs = (Path(__file__).parents[2] / "docs" / "importing.md").read_text(encoding="utf-8")
+    assert f"at most {dayone.MOST_MEMBERS:,} files" in docs
+    assert f"at most {dayone.MOST_JSON // 2**20} MB of JSON" in docs
+    assert dayone.MOST_JSON % 2**20 == 0
 
 
 def test_an_offset_instead_of_z_is_read_too():
@@ -248,3 +268,21 @@ def test_directories_in_the_zip_are_passed_over():
 
 def test_not_a_zip_is_read_as_json_itself():
     assert json_texts(b"{}") == [("", b"{}")]
+
+
+def test_read_and_add_hand_over_to_the_journal(monkeypatch):
+    from tending.exchange.foreign import journaling
+
+    class Someone:
+        zone = LONDON
+
+    calls = []
+    monkeypatch.setattr(journaling, "reading", lambda *args: calls.append(args) or "read")
+    monkeypatch.setattr(journaling, "add_entries", lambda *args: calls.append(args) or "added")
+    person = Someone()
+    assert dayone.read(journal(one(text="x")), person) == "read"
+    name, entries, kept, user, where = calls[0]
+    assert (name, len(entries), kept, user, where) == ("dayone", 1, [], person, dayone.WHERE)
+    assert entries[0].moment.tzinfo is LONDON
+    assert dayone.add("reading", person, None) == "added"
+    assert calls[1] == ("reading", person, None)

@@ -147,7 +147,8 @@ def test_a_day_still_to_come_is_refused_by_entry(owner):
     assert Entry.objects.count() == 0
 
 
-def test_progress_is_told_to_a_listener(owner):
+def test_progress_is_told_to_a_listener(owner, monkeypatch):
+    monkeypatch.setattr("tending.journal.services.IMPORT_BATCH", 1)
     reading = source("jrnl").read((SAMPLES / "jrnl-export.json").read_bytes(), owner)
     heard: list[tuple[int, int]] = []
     with listening(lambda done, total: heard.append((done, total))), transaction.atomic():

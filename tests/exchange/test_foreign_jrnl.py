@@ -102,6 +102,8 @@ def test_a_star_only_counts_on_the_title_line():
     assert entry.starred and entry.title == "Title"
     (entry,) = parse_markdown("### 2024-01-01 09:00 Title *\n", UTC)
     assert not entry.starred and entry.title == "Title *"
+    first, _ = parse_markdown("### 2024-01-01 09:00 One *\n\n### 2024-01-02 09:00 Two\n", UTC)
+    assert not first.starred and first.title == "One *"
 
 
 @pytest.mark.parametrize(
@@ -267,3 +269,21 @@ def test_a_huge_body_is_read_whole():
     body = "word " * 200_000
     (entry,) = parse(entries_json({"date": "2024-01-01", "body": body}), UTC)[0]
     assert len(entry.body) == len(body)
+
+
+def test_read_and_add_hand_over_to_the_journal(monkeypatch):
+    from tending.exchange.foreign import journaling, jrnl
+
+    class Someone:
+        zone = UTC
+
+    calls = []
+    monkeypatch.setattr(journaling, "reading", lambda *args: calls.append(args) or "read")
+    monkeypatch.setattr(journaling, "add_entries", lambda *args: calls.append(args) or "added")
+    person = Someone()
+    assert jrnl.read(sample("jrnl-export.md"), person) == "read"
+    name, entries, kept, user = calls[0]
+    assert (name, len(entries), kept, user) == ("jrnl", 14, [NO_STARS], person)
+    assert entries[0].moment.tzinfo is UTC
+    assert jrnl.add("reading", person, [1]) == "added"
+    assert calls[1] == ("reading", person, [1])

@@ -24,6 +24,7 @@ LABEL = "Day One (its JSON export: the .zip, or the Journal.json inside it)"
 MOST_MEMBERS = 100_000  # files in the zip: a photo each, so a large journal has thousands
 MOST_JSON = 256 * 1024 * 1024  # uncompressed bytes of JSON read from a zip, in all
 CHUNK = 1024 * 1024
+NAMES_SHOWN = 300  # characters of unknown field names in the preview
 EXPECTED = (
     "tending reads Day One's JSON export: the .zip Day One makes, or the Journal.json in it, "
     'which holds {"entries": [...]}.'
@@ -72,7 +73,7 @@ def json_texts(data: bytes) -> list[tuple[str, bytes]]:
         try:
             with archive.open(member) as stream:
                 parts = []
-                while chunk := stream.read(min(CHUNK, left + 1)):
+                while chunk := stream.read(CHUNK):  # at most one chunk past the cap
                     parts.append(chunk)
                     left -= len(chunk)
                     if left < 0:
@@ -126,9 +127,8 @@ def when(record: dict, where: str, zone: tzinfo) -> tuple[datetime, bool]:
 
 def words_of(record: dict, name: str, keys: tuple[str, ...]) -> str:
     value = record.get(name)
-    if not isinstance(value, dict):
-        return ""
-    parts = [value[key].strip() for key in keys if isinstance(value.get(key), str)]
+    found = value if isinstance(value, dict) else {}
+    parts = [found[key].strip() for key in keys if isinstance(found.get(key), str)]
     return ", ".join(dict.fromkeys(part for part in parts if part))
 
 
@@ -198,7 +198,7 @@ def parse(data: bytes, zone: tzinfo) -> tuple[list[ForeignEntry], list[str]]:
         names = ", ".join(sorted(skipped & BOOKKEEPING))
         kept.append(f"{names} → not carried: Day One's own bookkeeping, not what you wrote")
     if skipped - BOOKKEEPING:
-        names = ", ".join(sorted(skipped - BOOKKEEPING))[:300]
+        names = ", ".join(sorted(skipped - BOOKKEEPING))[:NAMES_SHOWN]
         kept.append(f"{names} → not carried: fields tending does not know")
     return entries, kept
 

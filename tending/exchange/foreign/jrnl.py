@@ -37,17 +37,16 @@ NO_STARS = (
 
 def moment(parts: tuple[str | None, ...], zone: tzinfo, where: str) -> datetime:
     """The aware date-time from STAMP's groups, or a message naming `where`."""
-    year, month, day, hour, minute, second, half = parts
-    hours = int(hour or 0)
+    year, month, day, hour, minute, second, half = (part or "" for part in parts)
+    hours = int(hour)
     if half:
         if not 1 <= hours <= 12:
             raise ForeignFileError(f"{upper_first(where)} has an hour of {hours} with AM/PM.")
         hours = hours % 12 + (12 if half.lower() == "pm" else 0)
     try:
         return datetime(
-            int(year or 0), int(month or 0), int(day or 0), hours, int(minute or 0),
-            int(second or 0), tzinfo=zone,
-        )  # fmt: skip
+            int(year), int(month), int(day), hours, int(minute), int(second or "0"), tzinfo=zone
+        )
     except ValueError:
         raise ForeignFileError(f"{upper_first(where)} has a date that does not exist.") from None
 
@@ -160,14 +159,16 @@ def parse(data: bytes, zone: tzinfo) -> tuple[list[ForeignEntry], list[str]]:
     """The entries in any of jrnl's three files, and what of it is not carried."""
     text = text_of(data, "a jrnl file")
     first = text.lstrip()
-    if first.startswith(("{", "[")) and not PLAIN_START.match(first.split("\n", 1)[0]):
+    if first.startswith(("{", "[")) and not PLAIN_START.match(first.partition("\n")[0]):
         return parse_json(text, zone)
     lines = [line.rstrip() for line in text.splitlines() if line.strip()]
-    if any(MARKDOWN_START.fullmatch(line) for line in lines[:3]) or (
-        lines and MARKDOWN_FRAME.match(lines[0]) and any(map(MARKDOWN_START.fullmatch, lines))
+    if not lines:
+        raise ForeignFileError(EXPECTED)
+    if MARKDOWN_START.fullmatch(lines[0]) or (
+        MARKDOWN_FRAME.match(lines[0]) and any(map(MARKDOWN_START.fullmatch, lines))
     ):
         return parse_markdown(text, zone), [NO_STARS]
-    if lines and PLAIN_START.fullmatch(lines[0]):
+    if PLAIN_START.fullmatch(lines[0]):
         return parse_plain(text, zone), []
     raise ForeignFileError(EXPECTED)
 
