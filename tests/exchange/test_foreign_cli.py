@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,10 @@ def test_an_account_with_data_takes_a_foreign_import(owner, capsys):
     ("content", "said"),
     [
         (
+            json.dumps({"entries": [{"date": "2024-01-01", "body": "x" * 60_000}]}).encode(),
+            "Entry 1 is 60,000 characters long; tending keeps at most 50,000 in one entry.",
+        ),
+        (
             b'{"entries": [{"date": "2024-01-01"}, {"date": 5}]}',
             "In entry 2, “date” should be text",
         ),
@@ -69,10 +74,28 @@ def test_an_account_with_data_takes_a_foreign_import(owner, capsys):
 def test_a_bad_file_is_refused_naming_the_problem(owner, tmp_path, capsys, content, said):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
+    Entry.objects.create(owner=owner, body="Already here")
     assert main(["import", str(bad), "--from", "jrnl"]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"tending: {bad}: {said}")
     assert err.rstrip().endswith("Nothing was changed.")
+    assert rows() == (1, 0)
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_day_one_zip_bomb_is_refused_at_the_terminal(owner, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("tending.exchange.foreign.dayone.MOST_JSON", 2**20)
+    bomb = tmp_path / "Export.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Journal.json", b" " * (2 * 2**20))
+    assert main(["import", str(bomb), "--from", "dayone"]) == 1
+    err = capsys.readouterr().err
+    assert "The JSON in this zip unpacks to more than 1 MB" in err
+    assert rows() == (0, 0)
+    nested = tmp_path / "Journal.json"
+    nested.write_bytes(b'{"entries": ' + b"[" * 50_000 + b"]" * 50_000 + b"}")
+    assert main(["import", str(nested), "--from", "dayone"]) == 1
+    assert "nested far too deeply" in capsys.readouterr().err
     assert rows() == (0, 0)
 
 
