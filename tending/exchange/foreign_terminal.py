@@ -108,10 +108,10 @@ def foreign_import(args: argparse.Namespace, data: bytes) -> int:
         with listening(bar), transaction.atomic():
             added = module.add(reading, user)
     except (ForeignFileError, ValidationError) as exc:
-        bar.close()
         said = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         raise CommandError(f"{name}: {said} Nothing was changed.") from None
-    bar.close()
+    finally:
+        bar.close()
     skipped = sum(1 for item in reading.items if item.duplicate)
     print(f"Added to {user.username!r}: {counted(added)}.")
     print(f"Left out, as already in tending: {skipped}.")
