@@ -104,13 +104,6 @@ def test_many_unknown_fields_are_named_up_to_a_length():
     )
 
 
-def test_the_limits_are_the_ones_the_docs_give():
-    docs = (Path(__file__).parents[2] / "docs" / "importing.md").read_text(encoding="utf-8")
-    assert f"at most {dayone.MOST_MEMBERS:,} files" in docs
-    assert f"at most {dayone.MOST_JSON // 2**20} MB of JSON" in docs
-    assert dayone.MOST_JSON % 2**20 == 0
-
-
 def test_an_offset_instead_of_z_is_read_too():
     ((entry,), _) = parse(journal(one(creationDate="2024-05-01T21:20:00+02:00")), UTC)
     assert entry.moment == datetime(2024, 5, 1, 19, 20, tzinfo=UTC)

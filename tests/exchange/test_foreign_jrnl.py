@@ -174,7 +174,7 @@ def test_what_is_not_jrnl_says_what_was_expected(data):
 def test_which_file_it_is_is_told_from_its_start():
     plain = b"[2024-01-01 09:00] Plain {with braces}\n"
     assert parse(plain, UTC)[0][0].title == "Plain {with braces}"
-    markdown = b"### 2024-01-01 09:00 Straight to an entry\n"
+    markdown = b"### 2024-01-01 09:00 Straight to an entry\n\nIts body.\n"
     assert parse(markdown, UTC) == (parse_markdown(markdown.decode(), UTC), [NO_STARS])
     framed = b"# 2024\n\n## January\n\n### 2024-01-01 09:00 Framed\n"
     assert parse(framed, UTC)[0][0].title == "Framed"
