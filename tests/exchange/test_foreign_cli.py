@@ -177,13 +177,3 @@ def test_the_bar_draws_only_on_a_terminal():
 )
 def test_plural(kind, count, said):
     assert plural(kind, count) == said
-
-
-def test_the_zip_limits_are_the_ones_the_docs_give():
-    # Here, not with the pure Day One tests: the mutation runs copy no docs.
-    from tending.exchange.foreign import dayone
-
-    docs = (Path(__file__).parents[2] / "docs" / "importing.md").read_text(encoding="utf-8")
-    assert f"at most {dayone.MOST_MEMBERS:,} files" in docs
-    assert f"at most {dayone.MOST_JSON // 2**20} MB of JSON" in docs
-    assert dayone.MOST_JSON % 2**20 == 0
