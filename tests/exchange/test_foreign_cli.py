@@ -177,3 +177,18 @@ def test_the_bar_draws_only_on_a_terminal():
 )
 def test_plural(kind, count, said):
     assert plural(kind, count) == said
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_a_bar_shows_while_adding(owner, monkeypatch):
+    screen = Terminal()
+    monkeypatch.setattr("sys.stdout", screen)
+    assert main(["import", str(SAMPLES / "dayone-export.zip"), "--from", "dayone"]) == 0
+    shown = screen.getvalue()
+    assert "\rAdding [##############################] 100%" in shown
+    assert shown.index("100%") < shown.index("Added to 'owner': 8 journal entries.")
+    assert "What was kept as text, or not carried, is listed above." in shown
