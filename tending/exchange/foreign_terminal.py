@@ -43,7 +43,7 @@ class Bar:
         self.out = out
         self.label = label
         self.on = out.isatty() if is_terminal is None else is_terminal
-        self.shown = -1
+        self.shown: int | None = None  # the percent last drawn
 
     def __call__(self, done: int, total: int) -> None:
         if not self.on or total <= 0:
@@ -57,7 +57,7 @@ class Bar:
         self.out.flush()
 
     def close(self) -> None:
-        if self.on and self.shown >= 0:
+        if self.on and self.shown is not None:
             self.out.write("\r" + " " * (len(self.label) + self.WIDTH + 8) + "\r")
             self.out.flush()
 

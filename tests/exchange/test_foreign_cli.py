@@ -50,6 +50,18 @@ def test_import_then_import_again(owner, capsys):
     assert Entry.objects.count() == 14
 
 
+def test_the_summary_counts_what_was_left_out(owner, capsys):
+    assert main(["import", str(SAMPLES / "jrnl-journal-24h.txt"), "--from", "jrnl"]) == 0
+    capsys.readouterr()
+    assert main(["import", str(SAMPLES / "jrnl-journal.txt"), "--from", "jrnl"]) == 0
+    out = capsys.readouterr().out
+    assert "New, to add: 1 journal entry." in out
+    assert "Already in tending, left out: 13 journal entries." in out
+    assert "Added to 'owner': 1 journal entry." in out
+    assert "Left out, as already in tending: 13." in out
+    assert Entry.objects.count() == 14
+
+
 def test_an_account_with_data_takes_a_foreign_import(owner, capsys):
     Entry.objects.create(owner=owner, body="Written in tending first")
     assert main(["import", str(SAMPLES / "jrnl-export.json"), "--from", "jrnl"]) == 0
@@ -157,6 +169,19 @@ def test_the_bar_draws_only_on_a_terminal():
     silent.close()
     assert quiet.getvalue() == ""
     assert Bar(io.StringIO(), "x").on is False  # a StringIO is no terminal
+    edges = io.StringIO()
+    bar = Bar(edges, "x", is_terminal=True)
+    bar(0, 1)
+    bar(99, 100)
+    bar(1, 1)
+    bar(5, 4)  # more than the whole is still a whole
+    bar.close()
+    assert edges.getvalue() == (
+        "\rx [" + "." * 30 + "] 0%"
+        "\rx [" + "#" * 29 + ".] 99%"
+        "\rx [" + "#" * 30 + "] 100%"
+        "\r" + " " * 39 + "\r"
+    )
     nothing = io.StringIO()
     empty = Bar(nothing, "x", is_terminal=True)
     empty(0, 0)
