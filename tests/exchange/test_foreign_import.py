@@ -13,6 +13,8 @@ from django.db import transaction
 
 from tending.core.models import Tag
 from tending.exchange.foreign import SOURCES, ForeignFileError, listening, source
+from tending.exchange.foreign.entries import ForeignEntry, shaped
+from tending.exchange.foreign.journaling import preview_line
 from tending.journal.models import Entry, JournalDraft
 from tending.journal.search import search_entries
 from tests.factories import JournalEntryFactory, PersonFactory
@@ -145,6 +147,30 @@ def test_a_day_still_to_come_is_refused_by_entry(owner):
     with pytest.raises(ForeignFileError, match=f"^Entry 2 is dated {later}, a day still to come"):
         source("jrnl").read(data, owner)
     assert Entry.objects.count() == 0
+
+
+def test_the_latest_day_is_tomorrow_and_an_empty_file_adds_nothing(owner):
+    from tending.journal.models import latest_day
+
+    last = latest_day().isoformat()
+    data = json.dumps({"entries": [{"date": last, "body": "just past midnight, far east"}]})
+    reading = source("jrnl").read(data.encode(), owner)
+    assert reading.new_counts() == {"journal entry": 1}
+    empty = source("jrnl").read(b'{"entries": []}', owner)
+    assert (empty.items, empty.kept_as_text) == ([], [])
+    with transaction.atomic():
+        assert source("jrnl").add(empty, owner) == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [("t" * 60, "t" * 60), ("t" * 61, "t" * 59 + "…"), ("", "a b")],
+)
+def test_a_preview_line_is_the_time_and_the_first_sixty_characters(title, shown):
+    made = shaped(
+        ForeignEntry("entry 1", datetime(2024, 1, 2, 3, 4, tzinfo=LONDON), title, "a\n b")
+    )
+    assert preview_line(made) == f"2024-01-02 03:04 {shown}"
 
 
 def test_progress_is_told_to_a_listener(owner, monkeypatch):

@@ -34,8 +34,6 @@ def _already(user, entries: list[ShapedEntry]) -> set[tuple[int, str]]:
     """The (second, title) and (second, text) keys of the account's entries in the file's span."""
     from tending.journal.models import Entry
 
-    if not entries:
-        return set()
     moments = [entry.moment for entry in entries]
     keys: set[tuple[int, str]] = set()
     rows = Entry.objects.filter(
@@ -70,7 +68,7 @@ def reading(
             )
         entries.append(made)
     entries.sort(key=lambda entry: entry.moment)
-    account = _already(user, entries)
+    account = _already(user, entries) if entries else set()
     in_file: set[tuple[int, str]] = set()
     items: list[Item] = []
     for entry in entries:
