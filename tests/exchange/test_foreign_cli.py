@@ -172,12 +172,14 @@ def test_the_bar_draws_only_on_a_terminal():
     edges = io.StringIO()
     bar = Bar(edges, "x", is_terminal=True)
     bar(0, 1)
+    bar(2, 3)
     bar(99, 100)
     bar(1, 1)
     bar(5, 4)  # more than the whole is still a whole
     bar.close()
     assert edges.getvalue() == (
         "\rx [" + "." * 30 + "] 0%"
+        "\rx [" + "#" * 19 + "." * 11 + "] 66%"
         "\rx [" + "#" * 29 + ".] 99%"
         "\rx [" + "#" * 30 + "] 100%"
         "\r" + " " * 39 + "\r"
