@@ -213,3 +213,37 @@ def test_ten_years_of_entries_import_in_under_fifteen_seconds(owner):
     assert took <= 15
     assert Entry.objects.filter(owner=owner, tags__name="starred").count() == 400
     assert search_entries(owner, "3999")
+
+
+def test_the_journal_service_adds_in_batches_keeping_each_time(owner, other, monkeypatch):
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from tending.journal.services import add_entries
+
+    monkeypatch.setattr("tending.journal.services.IMPORT_BATCH", 2)
+    PersonFactory(owner=owner, name="Ash", is_archived=True)
+    PersonFactory(owner=other, name="Bo")
+    kit = PersonFactory(owner=owner, name="Kit")
+    times = [datetime(2020, 1, day, 8, tzinfo=LONDON) for day in range(1, 6)]
+    rows = [
+        (
+            Entry(written_on=at.date(), body=f"With @Ash, @Bo and @Kit, day {n}", created_at=at),
+            ["a", "a", "b"],
+        )
+        for n, at in enumerate(times)
+    ]
+    rows.append((Entry(written_on=date(2020, 2, 1), body="no time given"), []))
+    made = add_entries(owner, rows, done=lambda n: None)
+    assert [entry.created_at for entry in made[:5]] == times
+    stored = list(Entry.objects.filter(owner=owner).order_by("written_on"))
+    assert [entry.created_at for entry in stored[:5]] == times
+    assert abs(stored[5].created_at - timezone.now()) < timedelta(minutes=1)
+    assert all(list(entry.people.all()) == [kit] for entry in stored[:5])
+    assert all(sorted(t.name for t in entry.tags.all()) == ["a", "b"] for entry in stored[:5])
+    assert stored[5].tags.count() == 0 and stored[5].people.count() == 0
+    with pytest.raises(ValidationError):
+        add_entries(owner, [(Entry(written_on=date(2020, 3, 1), body="x"), ["t" * 41])])
+    with pytest.raises(ValidationError):
+        add_entries(owner, [(Entry(written_on=date(2020, 3, 1), body=""), [])])
+    assert Entry.objects.filter(owner=owner).count() == 6
