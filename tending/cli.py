@@ -34,6 +34,9 @@ EPILOG = textwrap.dedent(
       tending export --format csv ~/exports    spreadsheets (also markdown: the
                                        journal; vcard: your circle as contacts)
       tending import tending.json      bring that file into a new, empty account
+      tending import journal.txt --from jrnl --dry-run
+                                       preview what a jrnl journal (or Day One export,
+                                       --from dayone) would add to your journal
 
     configuration (environment variables):
       TENDING_DATA_DIR     where the database and secret key live

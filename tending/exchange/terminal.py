@@ -202,19 +202,34 @@ def add_document_commands(commands: argparse._SubParsersAction) -> None:
         "--format", choices=list(EXPORT_FORMATS), default="json", help="(default: json)"
     )
     export.add_argument("--user", metavar="NAME", help="whose account (when there are several)")
+    from tending.exchange.foreign import SOURCES
+
     load = commands.add_parser(
         "import",
-        help="bring in everything from a tending JSON export (into an empty account)",
-        description="Read a JSON document made by `tending export` (- for standard input) and "
-        "add all of it to an account that has no data yet, or nothing at all if anything is "
-        "wrong with it. --dry-run checks it and says what would be added, writing nothing.",
+        help="bring in a tending JSON export (into an empty account), or another tool's file",
+        description="Read FILE (- for standard input) and add what it holds to an account. "
+        "--from tending (the default): a JSON document made by `tending export`, added to an "
+        "account that has no data yet, all of it or nothing. "
+        f"--from {'|'.join(sorted(SOURCES))}: a file from another tool (for example jrnl's "
+        "journal file or its JSON or Markdown export, or Day One's JSON export, .zip or "
+        "Journal.json), added to an "
+        "account that may already hold data: it shows what will be added, what is there "
+        "already (left out, so importing a file twice adds nothing) and what is kept as text, "
+        "then adds it in one go. --dry-run shows the preview and writes nothing. The mapping "
+        "of each tool is in docs/importing.md.",
     )
-    load.add_argument("file", metavar="FILE", help="the export to read, or -")
+    load.add_argument("file", metavar="FILE", help="the file to read, or -")
     load.add_argument(
-        "--from", dest="source", choices=["tending"], default="tending", help="(default: tending)"
+        "--from",
+        dest="source",
+        choices=["tending", *sorted(SOURCES)],
+        default="tending",
+        help="which tool made FILE (default: tending)",
     )
     load.add_argument("--user", metavar="NAME", help="whose account (when there are several)")
-    load.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
+    load.add_argument(
+        "--dry-run", action="store_true", help="check, count and preview; write nothing"
+    )
 
 
 def export(args: argparse.Namespace) -> int:
@@ -316,6 +331,10 @@ def import_command(args: argparse.Namespace) -> int:
     from tending.exchange.importer import ImportRefused, import_document
 
     data = _read_input(args.file)
+    if args.source != "tending":
+        from tending.exchange.foreign_terminal import foreign_import
+
+        return foreign_import(args, data)
     setup_django()
     migrate()
     user = pick_user(args.user)
@@ -361,7 +380,7 @@ def _read_input(name: str) -> bytes:
             raise CommandError(f"{path} could not be read ({exc.strerror}).") from None
     if len(data) > LARGEST_DOCUMENT:
         raise CommandError(
-            f"{name} is larger than {LARGEST_DOCUMENT // 2**20} MB, far more than a tending "
-            "export; nothing was read into tending."
+            f"{name} is larger than {LARGEST_DOCUMENT // 2**20} MB, far more than an export "
+            "holds; nothing was read into tending."
         )
     return data

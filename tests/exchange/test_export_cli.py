@@ -105,7 +105,7 @@ def test_only_the_json_format_and_tendings_own_documents_for_now(tmp_path, capsy
     with pytest.raises(SystemExit):
         main(["export", "--format", "xlsx", str(tmp_path / "x.xlsx")])
     with pytest.raises(SystemExit):
-        main(["import", "--from", "jrnl", str(tmp_path / "x.json")])
+        main(["import", "--from", "nowhere-known", str(tmp_path / "x.json")])
 
 
 def test_a_file_far_too_large_is_refused_before_it_is_read(owner, tmp_path, capsys, monkeypatch):

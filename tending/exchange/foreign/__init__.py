@@ -19,7 +19,9 @@ Nothing is ever silently dropped: what has no place of its own in tending is kep
 from __future__ import annotations
 
 import importlib
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -66,8 +68,31 @@ class Source(Protocol):
 
 
 # --from NAME → the module that reads it (each exposes NAME, LABEL, read and add).
-SOURCES: dict[str, str] = {}
+SOURCES: dict[str, str] = {
+    "jrnl": "tending.exchange.foreign.jrnl",
+    "dayone": "tending.exchange.foreign.dayone",
+}
 
 
 def source(name: str) -> Source:
     return importlib.import_module(SOURCES[name])  # type: ignore[return-value]
+
+
+# Long work may say how far it has come; the CLI listens and draws a bar on a terminal.
+_listener: ContextVar[Callable[[int, int], None] | None] = ContextVar("listener", default=None)
+
+
+def progress(done: int, total: int) -> None:
+    """Tell whoever listens that `done` of `total` things are done (nothing if nobody does)."""
+    listener = _listener.get()
+    if listener is not None:
+        listener(done, total)
+
+
+@contextmanager
+def listening(listener: Callable[[int, int], None]) -> Iterator[None]:
+    token = _listener.set(listener)
+    try:
+        yield
+    finally:
+        _listener.reset(token)

@@ -1,0 +1,120 @@
+"""`tending import FILE --from SOURCE` for another tool's file: a preview, then one transaction.
+
+Works for every source in tending.exchange.foreign.SOURCES alike: it only uses their
+`read` and `add`, the Reading they return and the progress they may report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from tending.core.terminal_support import CommandError, migrate, setup_django
+
+IRREGULAR = {"person": "people"}
+
+
+def plural(kind: str, count: int) -> str:
+    """ "3 journal entries", "1 person", "2 check-ins"."""
+    if count == 1:
+        return f"1 {kind}"
+    head, _, last = kind.rpartition(" ")
+    if last in IRREGULAR:
+        word = IRREGULAR[last]
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        word = last[:-1] + "ies"
+    else:
+        word = last + "s"
+    return f"{count} {head + ' ' if head else ''}{word}"
+
+
+def counted(counts: dict[str, int]) -> str:
+    return ", ".join(plural(kind, count) for kind, count in counts.items() if count) or "nothing"
+
+
+class Bar:
+    """A progress bar drawn on a terminal; draws nothing when output goes to a pipe or file."""
+
+    WIDTH = 30
+
+    def __init__(self, out: TextIO, label: str, is_terminal: bool | None = None) -> None:
+        self.out = out
+        self.label = label
+        self.on = out.isatty() if is_terminal is None else is_terminal
+        self.shown: int | None = None  # the percent last drawn
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.on or total <= 0:
+            return
+        percent = min(100, done * 100 // total)
+        if percent == self.shown:
+            return
+        self.shown = percent
+        filled = self.WIDTH * percent // 100
+        self.out.write(f"\r{self.label} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {percent}%")
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.on and self.shown is not None:
+            self.out.write("\r" + " " * (len(self.label) + self.WIDTH + 8) + "\r")
+            self.out.flush()
+
+
+def preview(reading, name: str, label: str, write: Callable[[str], None] = print) -> None:
+    """What the file holds: what would be added, what is there already, what is kept as text."""
+    new = reading.new_counts()
+    there: dict[str, int] = {}
+    for item in reading.items:
+        if item.duplicate:
+            there[item.kind] = there.get(item.kind, 0) + 1
+    write(f"Read {name} as {label}.")
+    write(f"  New, to add: {counted(new)}.")
+    if there:
+        write(f"  Already in tending, left out: {counted(there)}.")
+    if reading.kept_as_text:
+        write("  Kept as text, or not carried (and why):")
+        for line in reading.kept_as_text:
+            write(f"    - {line}")
+
+
+def foreign_import(args: argparse.Namespace, data: bytes) -> int:
+    """Read another tool's file, show what it holds, and (without --dry-run) add it."""
+    from django.core.exceptions import ValidationError
+    from django.db import transaction
+
+    from tending.core.terminal_support import pick_user
+    from tending.exchange.foreign import ForeignFileError, listening, source
+
+    setup_django()
+    migrate()
+    user = pick_user(args.user)
+    module = source(args.source)
+    name = "standard input" if args.file == "-" else args.file
+    try:
+        reading = module.read(data, user)
+    except ForeignFileError as exc:
+        raise CommandError(f"{name}: {exc} Nothing was changed.") from None
+    preview(reading, name, module.LABEL)
+    if args.dry_run:
+        print("Nothing was written (--dry-run).")
+        return 0
+    if not reading.new_counts():
+        print(f"Nothing new to add to {user.username!r}; nothing was changed.")
+        return 0
+    bar = Bar(sys.stdout, "Adding")
+    try:
+        with listening(bar), transaction.atomic():
+            added = module.add(reading, user)
+    except (ForeignFileError, ValidationError) as exc:
+        said = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        raise CommandError(f"{name}: {said} Nothing was changed.") from None
+    finally:
+        bar.close()
+    skipped = sum(1 for item in reading.items if item.duplicate)
+    print(f"Added to {user.username!r}: {counted(added)}.")
+    print(f"Left out, as already in tending: {skipped}.")
+    if reading.kept_as_text:
+        print("What was kept as text, or not carried, is listed above.")
+    return 0
