@@ -83,7 +83,7 @@ def _import_file(request, handler: CappedUploadHandler):
     data = form.cleaned_data["file"].read()
     name = form.cleaned_data["source"]
     try:
-        preview = _preview(name, data, request.user)
+        preview = _preview(name, data, _account(request))
     except UNREADABLE as exc:
         form.add_error("file", f"{_message(exc)} Nothing was added.")
         return _your_data(request, form)
@@ -108,10 +108,17 @@ def import_preview(request, upload: str):
             uploads.remove(found.path)
             context = {"added": added, "kept": kept, "upgraded": None}
             return render(request, "exchange/import_done.html", context)
-        preview = _preview(found.source, found.read(), request.user)
+        preview = _preview(found.source, found.read(), _account(request))
     except (*UNREADABLE, ImportRefused) as exc:
         preview = {"problem": _message(exc)}
     return _preview_page(request, found, preview)
+
+
+def _account(request):
+    """The logged-in user itself, not the lazy stand-in (the importer asks for its class)."""
+    user = request.user
+    user.pk  # noqa: B018  (makes the stand-in fetch the user)
+    return getattr(user, "_wrapped", user)
 
 
 def _message(exc: Exception) -> str:
@@ -153,7 +160,7 @@ def _preview(name: str, data: bytes, user) -> dict:
 
 def _add(found: uploads.Upload, request) -> tuple[list[str], list[str]]:
     """Add the file to the account in one transaction: what was added, what kept as text."""
-    user, data = request.user, found.read()
+    user, data = _account(request), found.read()
     if found.source == TENDING:
         return import_document(parse_document(data), user).lines(), []
     reader = source(found.source)

@@ -90,9 +90,9 @@ class CappedUploadHandler(FileUploadHandler):
     LARGEST_UPLOAD is dropped, with `too_large` set for the form to say so.
     """
 
-    def __init__(self, request=None, largest: int = LARGEST_UPLOAD) -> None:
+    def __init__(self, request=None, largest: int | None = None) -> None:
         super().__init__(request)
-        self.largest = largest
+        self.largest = LARGEST_UPLOAD if largest is None else largest
         self.too_large = False
         self.received = 0
         self.parts: list[bytes] = []

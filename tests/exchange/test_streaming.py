@@ -1,0 +1,76 @@
+"""A writer's bytes handed on in pieces as they are written, never gathered whole."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection, transaction
+
+from tending.exchange.streaming import pieces
+
+
+def test_pieces_come_as_they_are_written_and_join_to_the_whole():
+    written: list[int] = []
+
+    def write(out):
+        for n in range(10):
+            out.write(bytes([n]) * 25)
+            written.append(n)
+
+    stream = pieces(write, piece=100)
+    first = next(stream)
+    assert first == bytes([0]) * 25 + bytes([1]) * 25 + bytes([2]) * 25 + bytes([3]) * 25
+    assert written == [0, 1, 2]  # the fourth write is still under way: nothing read ahead
+    rest = list(stream)
+    assert [len(p) for p in rest] == [100, 50]
+    assert first + b"".join(rest) == b"".join(bytes([n]) * 25 for n in range(10))
+
+
+def test_one_big_write_is_cut_into_pieces():
+    assert [len(p) for p in pieces(lambda out: out.write(b"x" * 250), piece=100)] == [100, 100, 50]
+
+
+def test_nothing_written_gives_nothing():
+    assert list(pieces(lambda out: None)) == []
+
+
+def test_a_failing_writer_fails_the_download():
+    def write(out):
+        out.write(b"a" * 10)
+        raise RuntimeError("the disk is on fire")
+
+    with pytest.raises(RuntimeError, match="on fire"):
+        list(pieces(write, piece=4))
+
+
+def test_an_abandoned_download_unwinds_the_writer():
+    unwound = []
+
+    def write(out):
+        try:
+            for _ in range(100):
+                out.write(b"y" * 10)
+        finally:
+            unwound.append(True)
+
+    stream = pieces(write, piece=10)
+    assert next(stream) == b"y" * 10
+    stream.close()
+    assert unwound == [True]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_writer_works_on_the_requests_own_connection_and_transaction():
+    seen = []
+
+    def write(out):
+        with transaction.atomic():
+            seen.append(connection.in_atomic_block)
+            out.write(b"z" * 20)
+            seen.append(connection.in_atomic_block)
+
+    stream = pieces(write, piece=10)
+    next(stream)
+    assert connection.in_atomic_block  # the writer's transaction is open while it streams
+    stream.close()
+    assert not connection.in_atomic_block  # and ends when the download is abandoned
+    assert seen == [True]
