@@ -267,3 +267,15 @@ def test_a_foreign_add_that_fails_adds_nothing(owner, owner_client, fake_source,
     page = owner_client.post(url, {"action": "add"}).content.decode()
     assert "Something in it went wrong." in page
     assert not Person.objects.filter(owner=owner).exists()
+
+
+def test_the_forms_need_the_csrf_token(owner):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    assert upload(client, b"{}").status_code == 403
+    assert client.post(reverse("exchange:export"), {"format": "json"}).status_code == 403
+    assert client.post(DELETE_URL, {"typed": "owner"}).status_code == 403
+    assert waiting(owner) == []
+
+
+DELETE_URL = reverse("exchange:delete_account")

@@ -51,7 +51,8 @@
       });
     });
     // Coming back with the browser's back button shows the page as it was left: ready again.
-    window.addEventListener("pageshow", function () {
+    window.addEventListener("pageshow", function (event) {
+      if (!event.persisted) return;
       document.querySelectorAll("form[aria-busy]").forEach(function (form) {
         ready(form, form.querySelector("button.working"));
       });
