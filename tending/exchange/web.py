@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 
 from django import forms
-from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 
 from tending.core.plain_messages import PlainMessages
 
@@ -125,7 +125,7 @@ class CappedUploadHandler(FileUploadHandler):
 
 
 def plural(kind: str, count: int) -> str:
-    """"1 person", "2 people", "3 journal entries", "4 check-ins"."""
+    """ "1 person", "2 people", "3 journal entries", "4 check-ins"."""
     if count == 1:
         return f"1 {kind}"
     words = kind.rsplit(" ", 1)

@@ -39,7 +39,9 @@ def forget_deleted_text(using: str = "default") -> list[str]:
     merged = []
     with connection.cursor() as cursor:
         for table in INDEXES:
-            cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [table])
+            cursor.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [table]
+            )
             if cursor.fetchone() is None or _secure_delete_on(cursor, table):
                 continue
             cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")

@@ -12,10 +12,11 @@ from tending.core.models import User
 from tending.exchange import uploads
 from tending.exchange.export import export_document
 from tending.journal.kept_searches import keep_search
-from tests.exchange.test_json_export import full_account  # noqa: F401  (a fixture)
+from tests.exchange import test_json_export
 from tests.factories import JournalEntryFactory, MomentFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
+full_account = test_json_export.full_account  # one of everything an account can hold
 DELETE = reverse("exchange:delete_account")
 
 

@@ -74,3 +74,20 @@ def test_the_writer_works_on_the_requests_own_connection_and_transaction():
     stream.close()
     assert not connection.in_atomic_block  # and ends when the download is abandoned
     assert seen == [True]
+
+
+def test_counts_are_said_in_plain_words():
+    from tending.exchange.web import count_lines, plural
+
+    assert plural("person", 1) == "1 person"
+    assert plural("person", 2) == "2 people"
+    assert plural("person", 0) == "0 people"
+    assert plural("journal entry", 3) == "3 journal entries"
+    assert plural("check-in", 4) == "4 check-ins"
+    assert plural("day", 2) == "2 days"
+    assert plural("kept text", 2) == "2 kept texts"
+    assert plural("glass", 2) == "2 glass"
+    assert count_lines({"person": 2, "journal entry": 0, "check-in": 1}) == [
+        "2 people",
+        "1 check-in",
+    ]

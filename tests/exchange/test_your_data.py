@@ -18,10 +18,11 @@ from tending.exchange import formats, uploads, web
 from tending.exchange.export import export_document
 from tending.exchange.foreign import SOURCES
 from tending.exchange.importer import account_data
-from tests.exchange.test_json_export import full_account  # noqa: F401  (a fixture)
+from tests.exchange import test_json_export
 from tests.factories import PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+full_account = test_json_export.full_account  # one of everything an account can hold
 PAGE = reverse("exchange:your_data")
 IMPORT = reverse("exchange:import")
 
@@ -99,10 +100,10 @@ def test_an_unknown_format_or_a_get_goes_back_to_the_page(owner_client):
     assert "Choose one of the downloads" in response.content.decode()
 
 
-def test_export_then_import_into_a_new_account_with_preview_and_confirm(
-    full_account, owner_client
-):
-    data = b"".join(owner_client.post(reverse("exchange:export"), {"format": "json"}).streaming_content)
+def test_export_then_import_into_a_new_account_with_preview_and_confirm(full_account, owner_client):
+    data = b"".join(
+        owner_client.post(reverse("exchange:export"), {"format": "json"}).streaming_content
+    )
     user, client = newcomer()
     preview = upload(client, data)
     page = preview.content.decode()
