@@ -26,7 +26,10 @@ def test_pieces_come_as_they_are_written_and_join_to_the_whole():
 
 
 def test_one_big_write_is_cut_into_pieces():
-    assert [len(p) for p in pieces(lambda out: out.write(b"x" * 250), piece=100)] == [100, 100, 50]
+    said = []
+    got = [len(p) for p in pieces(lambda out: said.append(out.write(b"x" * 250)), piece=100)]
+    assert got == [100, 100, 50]
+    assert said == [250]  # every byte taken, as a stream says
 
 
 def test_nothing_written_gives_nothing():
@@ -91,3 +94,16 @@ def test_counts_are_said_in_plain_words():
         "2 people",
         "1 check-in",
     ]
+
+
+def test_a_text_writer_can_write_through_it_as_the_json_export_does():
+    import io
+
+    def write(out):
+        assert out.writable() is True
+        text = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+        text.write("héron " * 10)
+        text.flush()
+        text.detach()
+
+    assert b"".join(pieces(write, piece=7)) == ("héron " * 10).encode()

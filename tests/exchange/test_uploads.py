@@ -17,7 +17,7 @@ def test_a_kept_file_is_private_and_found_only_in_its_own_account(tmp_path):
     assert stat.S_IMODE(kept.path.stat().st_mode) == 0o600
     assert stat.S_IMODE(kept.path.parent.stat().st_mode) == 0o700
     assert kept.read() == b"hello" and kept.pk == kept.token and kept.still_there()
-    assert uploads.TOKEN.fullmatch(kept.token)
+    assert uploads.TOKEN.fullmatch(kept.token) and len(kept.token) == 32  # 24 random bytes
     assert kept.path.name == f"{kept.token}.tending"
     assert uploads.find(tmp_path, 7, kept.token) == kept
     assert uploads.find(tmp_path, 8, kept.token) is None  # another account's folder
@@ -61,8 +61,9 @@ def test_a_file_with_another_ending_or_a_folder_is_not_an_upload(tmp_path):
     assert uploads.find(tmp_path, 1, token) is None
 
 
-def test_removing_overwrites_then_unlinks(tmp_path, monkeypatch):
-    kept = uploads.keep(tmp_path, 1, "tending", b"secret words" * 100_000)
+@pytest.mark.parametrize("size", [1, 1_200_000, (1 << 20) + 1])
+def test_removing_overwrites_every_byte_then_unlinks(tmp_path, monkeypatch, size):
+    kept = uploads.keep(tmp_path, 1, "tending", b"s" * size)
     seen = []
     real_unlink = type(kept.path).unlink
 
@@ -72,7 +73,7 @@ def test_removing_overwrites_then_unlinks(tmp_path, monkeypatch):
 
     monkeypatch.setattr(type(kept.path), "unlink", look_then_unlink)
     uploads.remove(kept.path)
-    assert seen == [bytes(len(b"secret words") * 100_000)]
+    assert seen == [bytes(size)]
     assert not kept.path.exists()
     uploads.remove(kept.path)  # already gone: fine
 
@@ -92,6 +93,13 @@ def test_files_older_than_an_hour_are_swept_in_every_account(tmp_path):
     assert not old.path.exists() and young.path.exists()
     assert uploads.sweep(tmp_path, now=time.time() + 120) == 1
     assert not young.path.exists()
+
+
+def test_an_hour_is_an_hour(tmp_path):
+    kept = uploads.keep(tmp_path, 1, "tending", b"a")
+    made = kept.path.stat().st_mtime
+    assert uploads.sweep(tmp_path, now=made + 3600) == 0
+    assert uploads.sweep(tmp_path, now=made + 3601) == 1
 
 
 def test_sweeping_nothing_is_fine(tmp_path):
@@ -125,4 +133,4 @@ def test_an_upload_that_is_gone_says_so(tmp_path):
     kept = uploads.keep(tmp_path, 1, "tending", b"a")
     kept.path.unlink()
     assert not kept.still_there()
-    assert not uploads._stale(kept.path, time.time())
+    assert uploads._stale(kept.path, time.time()) is False

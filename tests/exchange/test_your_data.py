@@ -280,3 +280,12 @@ def test_the_forms_need_the_csrf_token(owner):
 
 
 DELETE_URL = reverse("exchange:delete_account")
+
+
+def test_the_servers_housekeeping_sweeps_them(settings):
+    from tending.housekeeping import sweep_uploads
+
+    old = uploads.keep(settings.DATA_DIR, 1, "tending", b"a")
+    hour_ago = time.time() - uploads.KEEP_SECONDS - 1
+    os.utime(old.path, (hour_ago, hour_ago))
+    assert sweep_uploads() == 1 and not old.path.exists()
