@@ -51,6 +51,7 @@ def test_download_bring_into_a_new_account_then_delete_it(page: Page, live_serve
     page.get_by_label("File", exact=True).set_input_files(saved)
     page.get_by_role("button", name="Show me what it holds").click()
     expect(page.get_by_role("heading", name="What this file holds")).to_be_visible()
+    page.wait_for_load_state()
     expect(page.get_by_text("people: 1")).to_be_visible()
     expect(page.get_by_text("journal entries: 1")).to_be_visible()
     assert not Person.objects.filter(owner__username="robin2").exists()  # not before confirming

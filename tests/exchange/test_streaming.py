@@ -107,3 +107,8 @@ def test_a_text_writer_can_write_through_it_as_the_json_export_does():
         text.detach()
 
     assert b"".join(pieces(write, piece=7)) == ("héron " * 10).encode()
+
+
+def test_pieces_are_64_kib_unless_asked():
+    got = [len(p) for p in pieces(lambda out: out.write(b"x" * 100_000))]
+    assert got == [65536, 100_000 - 65536]

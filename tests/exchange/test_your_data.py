@@ -71,6 +71,7 @@ def test_the_page_offers_every_registered_format_and_source(owner_client, monkey
     assert reverse("today:calendar") in page
     assert reverse("exchange:delete_account") in page
     assert "can take a few seconds" in page
+    assert "At most 64 MB." in page and web.LARGEST_UPLOAD == 64 * 2**20  # as the README says
 
 
 def test_the_json_download_is_streamed_whole_and_not_cached(full_account, owner_client):

@@ -7,10 +7,17 @@
     return section ? section.querySelector(".working-note") : null;
   }
 
-  function say(form, words) {
+  // An indeterminate bar: it says "still working", never a share of the work it cannot know.
+  function say(form, words, busy) {
     var place = note(form);
     if (!place || !words) return;
     place.textContent = words;
+    if (busy) {
+      var bar = document.createElement("progress");
+      bar.setAttribute("aria-label", "Working");
+      place.appendChild(document.createTextNode(" "));
+      place.appendChild(bar);
+    }
     place.hidden = false;
   }
 
@@ -23,7 +30,7 @@
       // Disabled only after the browser has read the form, so the button's value is sent.
       window.setTimeout(function () { button.disabled = true; }, 0);
     }
-    say(form, form.getAttribute("data-working"));
+    say(form, form.getAttribute("data-working"), true);
   }
 
   function ready(form, button) {
@@ -45,7 +52,7 @@
           // A download leaves this page where it is: the browser takes over once it begins.
           window.setTimeout(function () {
             ready(form, button);
-            say(form, started);
+            say(form, started, false);
           }, 2500);
         }
       });
