@@ -30,6 +30,7 @@ from tending.exchange.web import (
     DeleteAccountForm,
     ImportForm,
     count_lines,
+    source_choices,
 )
 
 UNREADABLE = (DocumentError, ForeignFileError)
@@ -131,7 +132,7 @@ def _message(exc: Exception) -> str:
 
 
 def _preview_page(request, upload: uploads.Upload, preview: dict):
-    label = dict((name, label) for name, label in ImportForm().fields["source"].choices)
+    label = dict(source_choices())
     context = {
         "upload": upload,
         "what": label.get(upload.source, upload.source),

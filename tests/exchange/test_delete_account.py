@@ -110,3 +110,14 @@ def test_without_the_typed_name_and_password_nothing_is_deleted(owner, typed, pa
 def test_the_page_says_what_will_go(owner_client):
     page = owner_client.get(DELETE).content.decode()
     assert "cannot be undone" in page and 'name="typed"' in page and 'name="password"' in page
+
+
+def test_spaces_around_the_typed_name_are_forgiven_but_a_password_is_taken_as_it_is(owner):
+    owner.set_password("  spaced out words  ")
+    owner.save()
+    client = logged_in(owner)
+    said = client.post(DELETE, {"typed": " owner ", "password": "spaced out words"})
+    assert "That is not your password" in said.content.decode()
+    assert User.objects.filter(pk=owner.pk).exists()
+    gone = client.post(DELETE, {"typed": " owner ", "password": "  spaced out words  "})
+    assert gone.status_code == 302 and not User.objects.filter(pk=owner.pk).exists()
