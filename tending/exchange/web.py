@@ -94,13 +94,11 @@ class CappedUploadHandler(FileUploadHandler):
         super().__init__(request)
         self.largest = LARGEST_UPLOAD if largest is None else largest
         self.too_large = False
-        self.received = 0
-        self.parts: list[bytes] = []
 
     def new_file(self, *args, **kwargs) -> None:
         super().new_file(*args, **kwargs)
         self.received = 0
-        self.parts = []
+        self.parts: list[bytes] = []
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> None:
         self.received += len(raw_data)
@@ -128,15 +126,13 @@ def plural(kind: str, count: int) -> str:
     """ "1 person", "2 people", "3 journal entries", "4 check-ins"."""
     if count == 1:
         return f"1 {kind}"
-    words = kind.rsplit(" ", 1)
-    last = words[-1]
-    if last == "person":
-        last = "people"
-    elif last.endswith("y") and last[-2:-1] not in set("aeiou"):
-        last = last[:-1] + "ies"
-    elif not last.endswith("s"):
-        last += "s"
-    return f"{count} {' '.join([*words[:-1], last])}"
+    if kind.endswith("person"):
+        return f"{count} {kind.removesuffix('person')}people"
+    if kind.endswith("y") and kind[-2:-1] not in set("aeiou"):
+        return f"{count} {kind[:-1]}ies"
+    if kind.endswith("s"):
+        return f"{count} {kind}"
+    return f"{count} {kind}s"
 
 
 def count_lines(counts: dict[str, int]) -> list[str]:

@@ -112,3 +112,32 @@ def test_a_text_writer_can_write_through_it_as_the_json_export_does():
 def test_pieces_are_64_kib_unless_asked():
     got = [len(p) for p in pieces(lambda out: out.write(b"x" * 100_000))]
     assert got == [65536, 100_000 - 65536]
+
+
+def test_an_upload_is_counted_to_the_byte():
+    from django.core.files.uploadhandler import SkipFile
+
+    from tending.exchange.web import CappedUploadHandler
+
+    def send(size: int, parts: int = 1) -> CappedUploadHandler:
+        handler = CappedUploadHandler(None, largest=10)
+        handler.new_file("file", "notes.json", "application/json", size)
+        step = -(-size // parts)
+        for start in range(0, size, step):
+            handler.receive_data_chunk(b"x" * min(step, size - start), start)
+        return handler
+
+    handler = send(10, parts=3)
+    kept = handler.file_complete(10)
+    assert kept.read() == b"x" * 10 and kept.size == 10 and not handler.too_large
+    with pytest.raises(SkipFile):
+        send(11, parts=2)
+    handler = CappedUploadHandler(None, largest=10)
+    handler.new_file("file", "a.json", "application/json", 11)
+    with pytest.raises(SkipFile):
+        handler.receive_data_chunk(b"x" * 11, 0)
+    assert handler.too_large and handler.parts == []
+    # A second file starts its count afresh.
+    handler.new_file("file", "b.json", "application/json", 5)
+    handler.receive_data_chunk(b"y" * 5, 0)
+    assert handler.file_complete(5).read() == b"y" * 5

@@ -248,6 +248,12 @@ def test_a_long_foreign_file_lists_a_few_and_adds_the_rest_as_usual(
     assert names == {"P1", "P2", "P3", "P4"}
 
 
+def test_three_hundred_are_listed_to_choose_from(owner, owner_client, fake_source):
+    data = b"".join(f"person: P{n}\n".encode() for n in range(301))
+    page = upload(owner_client, data, fake_source).content.decode()
+    assert page.count('name="chosen"') == 300 and "and 1 more" in page
+
+
 def test_a_foreign_file_that_cannot_be_read_says_why(owner, owner_client, fake_source):
     page = upload(owner_client, b"broken\n", fake_source).content.decode()
     assert "not a Fake Tool file" in page and 'id="id_file_error"' in page
