@@ -60,9 +60,7 @@ class Source(Protocol):
 
     def read(self, data: bytes, user) -> Reading: ...
 
-    def add(
-        self, reading: Reading, user, chosen: Collection[int] | None = None
-    ) -> dict[str, int]: ...
+    def add(self, reading: Reading, user, chosen: Collection[int] | None = None) -> dict[str, int]: ...
 
 
 # --from NAME → the module that reads it (each exposes NAME, LABEL, read and add).
