@@ -23,20 +23,20 @@ from django.db.models.signals import post_delete
 # Every FTS5 table tending keeps: the journal's own search and searching everything.
 INDEXES = ("journal_entry_fts", "search_everywhere_fts")
 SECURE_DELETE_SINCE = (3, 42, 0)
-PENDING = "_tending_forget_pending"
+MARK = "tending_forgets"  # on the callback waiting for the transaction to commit
 
 
 def secure_delete_supported(version: str = sqlite3.sqlite_version) -> bool:
     """Whether this SQLite's FTS5 knows the 'secure-delete' option."""
-    return tuple(int(part) for part in version.split(".")[:3]) >= SECURE_DELETE_SINCE
+    return tuple(int(part) for part in version.split(".")) >= SECURE_DELETE_SINCE
 
 
 def forget_deleted_text(using: str = "default") -> list[str]:
     """Merge each index that still holds deleted words, then empty the log; names merged."""
     connection = connections[using]
+    merged: list[str] = []
     if connection.vendor != "sqlite":
-        return []
-    merged = []
+        return merged
     with connection.cursor() as cursor:
         for table in INDEXES:
             cursor.execute(
@@ -58,16 +58,20 @@ def _secure_delete_on(cursor, table: str) -> bool:
 
 
 def forget_after_commit(using: str = "default") -> None:
-    """Once per transaction, however many rows it deletes: forget when it commits."""
+    """Once per transaction, however many rows it deletes: forget when it commits.
+
+    A transaction rolled back takes its waiting callback with it, so the next one asks anew.
+    """
     connection = connections[using]
-    if connection.vendor != "sqlite" or getattr(connection, PENDING, False):
+    if connection.vendor != "sqlite":
         return
-    setattr(connection, PENDING, True)
+    if any(getattr(waiting[1], MARK, False) for waiting in connection.run_on_commit):
+        return
 
     def forget() -> None:
-        setattr(connection, PENDING, False)
         forget_deleted_text(using)
 
+    setattr(forget, MARK, True)
     transaction.on_commit(forget, using=using, robust=True)
 
 
