@@ -35,19 +35,18 @@ def forget_deleted_text(using: str = "default") -> list[str]:
     """Merge each index that still holds deleted words, then empty the log; names merged."""
     connection = connections[using]
     merged: list[str] = []
-    if connection.vendor != "sqlite":
-        return merged
-    with connection.cursor() as cursor:
-        for table in INDEXES:
-            cursor.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [table]
-            )
-            if cursor.fetchone() is None or _secure_delete_on(cursor, table):
-                continue
-            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
-            merged.append(table)
-        if not connection.in_atomic_block:
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            for table in INDEXES:
+                cursor.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [table]
+                )
+                if cursor.fetchone() is None or _secure_delete_on(cursor, table):
+                    continue
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+                merged.append(table)
+            if not connection.in_atomic_block:
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return merged
 
 
