@@ -3,8 +3,9 @@
 Expired sessions are deleted (what `tending manage clearsessions` does from cron), and
 journal searches older than a day are taken out of every session still alive, so the
 words someone searched for leave the database, and the backups made from it, within a
-day even if they never come back. Each server process runs its own: with several
-gunicorn workers it runs several times a day, which does no harm.
+day even if they never come back. Every hour, files left waiting for an import to be
+confirmed (Settings → Your data) for more than an hour are removed. Each server process
+runs its own: with several gunicorn workers it runs several times a day, which does no harm.
 """
 
 from __future__ import annotations
@@ -45,6 +46,15 @@ def tidy_sessions() -> int:
     return changed
 
 
+def sweep_uploads() -> int:
+    """Remove files left waiting for an import for more than an hour (tending.exchange.uploads)."""
+    from django.conf import settings
+
+    from tending.exchange import uploads
+
+    return uploads.sweep(settings.DATA_DIR)
+
+
 class Daily:
     """Runs `job` at the first look and then whenever a day has passed since it last ran."""
 
@@ -66,6 +76,7 @@ def _loop(daily: Daily) -> None:
 
     while True:
         try:
+            sweep_uploads()  # hourly: a file waiting for an import lives an hour at most
             daily.run_if_due(timezone.now())
         except Exception:  # a failed tidy must never stop the server; try again later
             log.exception("Session housekeeping failed; it will be tried again.")

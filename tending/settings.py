@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "tending.today",
     "tending.journal",
     "tending.search",
+    "tending.exchange",
 ]
 
 MIDDLEWARE = [
@@ -131,7 +132,10 @@ else:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
             # FULL: an acknowledged write survives a power cut, not only a crash of the process.
+            # secure_delete: what a delete frees is overwritten, so deleted words cannot be
+            # read back from the file (tending/search/forget.py does the indexes and log).
             "init_command": (
+                "PRAGMA secure_delete=ON;"
                 "PRAGMA journal_mode=WAL;"
                 "PRAGMA synchronous=FULL;"
                 "PRAGMA foreign_keys=ON;"

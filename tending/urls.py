@@ -5,6 +5,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("tending.core.urls")),
+    path("settings/data/", include("tending.exchange.urls")),
     path("today/", include("tending.today.urls")),
     path("circle/", include("tending.circle.urls")),
     path("moments/", include("tending.moments.urls")),

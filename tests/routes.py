@@ -10,7 +10,14 @@ from tending.core.routes import all_routes
 from tests.factories import ClosenessRatingFactory, MomentFactory, PersonFactory
 
 # Pages anyone may see without an account.
-PUBLIC = {"core:home", "core:welcome", "core:login", "core:logout", "safety:crisis"}
+PUBLIC = {
+    "core:home",
+    "core:welcome",
+    "core:login",
+    "core:logout",
+    "safety:crisis",
+    "exchange:goodbye",
+}
 # Reached without login but only with a secret in the URL; each has its own tests of a
 # wrong, revoked and another person's secret (tests/today/test_calendar.py).
 SECRET_LINKS = {"today:feed"}
@@ -63,6 +70,15 @@ def make_journal_entry(owner):
     )
 
 
+def make_upload(owner):
+    """A file waiting for its import to be confirmed (not a row: a file of the account's)."""
+    from django.conf import settings
+
+    from tending.exchange import uploads
+
+    return uploads.keep(settings.DATA_DIR, owner.pk, "tending", b'{"Marker": 1}')
+
+
 # URL arguments that name something shared by everyone (not a private row), with a value.
 PLAIN_ARGUMENTS = {"instrument": "connection"}
 
@@ -76,6 +92,7 @@ OBJECT_ARGUMENTS = {
     "helper_id": make_plan_helper,
     "line_id": make_own_crisis_line,
     "journal_entry_id": make_journal_entry,
+    "upload": make_upload,
 }
 
 

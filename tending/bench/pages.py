@@ -200,6 +200,7 @@ def samples_for(user, feed_token: str | None = None) -> Samples:
     }
     values: dict[str, object] = {arg: row.pk for arg, row in rows.items() if row is not None}
     values["instrument"] = instrument
+    values["upload"] = _waiting_upload(user)
     if feed_token:
         values["token"] = feed_token
     variants = []
@@ -208,6 +209,15 @@ def samples_for(user, feed_token: str | None = None) -> Samples:
         variants.append(("journal:search", f"?person={busiest.pk}"))
     variants.append(("moments:list", "?page=20"))
     return Samples(values=values, variants=variants, searches=list(SEARCH_WORDS))
+
+
+def _waiting_upload(user) -> str:
+    """A file waiting for its import to be confirmed, for the preview page (swept in an hour)."""
+    from django.conf import settings
+
+    from tending.exchange import uploads
+
+    return uploads.keep(settings.DATA_DIR, user.pk, "tending", b"{}").token
 
 
 def page_addresses(samples: Samples) -> list[tuple[str, str | None, str]]:

@@ -11,3 +11,6 @@ class SearchConfig(AppConfig):
         from tending.search.index import ensure_search_index
 
         post_migrate.connect(ensure_search_index, sender=self)
+        from tending.search.forget import connect_signals
+
+        connect_signals()
