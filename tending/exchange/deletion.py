@@ -14,6 +14,7 @@ from importlib import import_module
 from django.conf import settings
 from django.db import transaction
 
+from tending.core.sessions import kept_in_database
 from tending.exchange import uploads
 from tending.search.forget import forget_deleted_text
 
@@ -22,7 +23,7 @@ def sessions_of(user) -> list[str]:
     """The keys of every stored session logged in as `user`."""
     from django.contrib.sessions.models import Session
 
-    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+    if not kept_in_database():
         return []
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     wanted = str(user.pk)
