@@ -66,7 +66,10 @@ class Source(Protocol):
 
 
 # --from NAME → the module that reads it (each exposes NAME, LABEL, read and add).
-SOURCES: dict[str, str] = {}
+SOURCES: dict[str, str] = {
+    "daylio": "tending.exchange.foreign.daylio",
+    "vcard": "tending.exchange.foreign.vcard",
+}
 
 
 def source(name: str) -> Source:
