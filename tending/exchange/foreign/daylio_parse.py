@@ -48,7 +48,7 @@ class DaylioRow:
         return DEFAULT_MOODS.get(self.mood.strip().casefold())
 
     def entry_title(self) -> str:
-        """The note's title, cut to what a journal entry's title holds (the whole is in the body)."""
+        """The note's title, cut to what an entry's title holds (the whole is in the body)."""
         cut = len(self.title) > TITLE_CHARS
         return self.title[: TITLE_CHARS - 1] + "…" if cut else self.title
 
@@ -94,7 +94,7 @@ def decode(data: bytes) -> str:
 
 def read_rows(data: bytes) -> list[DaylioRow]:
     """Every entry in the export, in the file's order (Daylio writes the newest first)."""
-    reader = csv.reader(io.StringIO(decode(data), newline=""))
+    reader = csv.reader(io.StringIO(decode(data), newline=""), strict=True)
     try:
         header = next(reader, None)
         columns = _columns(header)
@@ -165,7 +165,7 @@ def _day(line: int, cell: dict[str, str]) -> date:
             iso = _ISO_DAY.match(written)
             if iso:
                 return date(*(int(part) for part in iso.groups()))
-        else:  # older exports: year "2018" and date "18 May" (or "May 18")
+        elif "year" in cell and "date" in cell:  # older: year "2018", date "18 May" or "May 18"
             written = f"{cell['date'].strip()} {cell['year'].strip()}"
             words = written.replace(",", " ").split()
             numbers = [int(w) for w in words if w.isdigit()]

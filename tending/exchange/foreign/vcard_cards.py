@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -87,7 +88,7 @@ def build(card: Card, props: list[Property], bytewise: bool, this_year: int) -> 
     ordered = sorted(props, key=lambda p: not is_preferred(p))  # stable: the preferred first
     structured = ""
     for prop in ordered:
-        value = raw_value(prop, bytewise)
+        value = unicodedata.normalize("NFC", raw_value(prop, bytewise))  # é as one character
         text = unescape(value).strip()
         label = label_of(prop, labels)
         said = f"{LABELS.get(prop.name, prop.name.title())}{f' ({label})' if label else ''}"

@@ -80,7 +80,7 @@ def decode(data: bytes) -> tuple[str, bool]:
     so a value can still be read in the character set its CHARSET names (or Windows')."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), False
+            return data.decode("utf-16").removeprefix("\ufeff"), False
         except UnicodeDecodeError:
             raise ForeignFileError("This file starts like UTF-16 text but is not.") from None
     if b"\x00" in data:
@@ -149,12 +149,15 @@ def parse_property(number: int, line: str) -> Property | None:
     for piece in pieces[1:]:
         if "=" in piece:
             key, raw = piece.split("=", 1)
+            key = key.strip().upper()
+            # RFC 6350 writes several types in one quoted value: TYPE="cell,voice".
+            raw = raw.replace('"', "") if key == "TYPE" else raw
             values = [v.strip().strip('"') for v in split_outside_quotes(raw, ",")]
         else:  # vCard 2.1 writes a bare value: TEL;CELL;QUOTED-PRINTABLE:…
             bare = piece.strip()
             key = "ENCODING" if bare.upper() in ("QUOTED-PRINTABLE", "BASE64", "B") else "TYPE"
             values = [bare]
-        params.setdefault(key.strip().upper(), []).extend(v for v in values if v)
+        params.setdefault(key, []).extend(v for v in values if v)
     return Property(
         number, (matched.group(1) or "").lower(), matched.group(2).upper(), params, value
     )
