@@ -137,10 +137,13 @@ def split_outside_quotes(text: str, mark: str, most: int = -1) -> list[str]:
 
 def parse_property(number: int, line: str) -> Property | None:
     """One content line as group.NAME;PARAM=VALUE:value, or None when it is not one."""
-    head_value = split_outside_quotes(line, ":", 1)
-    if len(head_value) < 2:
+    colon = line.find(":")
+    if colon < 0:
         return None
-    head, value = head_value
+    if '"' in line[:colon]:  # a quoted parameter may hold a colon: ADR;LABEL="a:b":…
+        head, value = (split_outside_quotes(line, ":", 1) + [""])[:2]
+    else:  # the common case, without walking a photo's base64 one character at a time
+        head, value = line[:colon], line[colon + 1 :]
     pieces = split_outside_quotes(head, ";")
     matched = _PROPERTY.match(pieces[0].strip())
     if not matched:
