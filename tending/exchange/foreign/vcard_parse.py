@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import quopri
 import re
 import unicodedata
@@ -96,7 +97,9 @@ def logical_lines(text: str) -> Iterator[tuple[int, str]]:
     quoted-printable value ending with "=" goes on with the next line (vCard 2.1 and 3.0)."""
     pending: list[str] = []
     size = start = 0
-    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+    # Universal newlines: CRLF, LF and CR alike, read a line at a time, not all at once.
+    for number, ended in enumerate(io.StringIO(text, newline=None), start=1):
+        line = ended.removesuffix("\n")
         if pending and line[:1] in (" ", "\t"):
             pending.append(line[1:])
         elif pending and _soft_break(pending):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tending.exchange.foreign import ForeignFileError
+from tending.exchange.foreign import ForeignFileError, daylio_parse
 from tending.exchange.foreign.daylio_parse import (
     MAX_ROWS,
     DaylioRow,
@@ -199,8 +199,11 @@ def test_huge_fields_and_lines_are_refused_with_a_line_number():
         rows(f"2024-01-01,,,,good,,,\n2024-01-01,,,,good,,,{note}\n")
 
 
-def test_too_many_rows_are_refused_with_a_clear_message():
+def test_too_many_rows_are_refused_with_a_clear_message(monkeypatch):
     line = "2024-01-01,,,,good,,,\n"
-    assert len(rows(line * MAX_ROWS)) == MAX_ROWS
     with pytest.raises(ForeignFileError, match=r"more than 100,000 entries \(line 100002\)"):
         rows(line * (MAX_ROWS + 5))
+    monkeypatch.setattr(daylio_parse, "MAX_ROWS", 3)
+    assert len(rows(line * 3)) == 3
+    with pytest.raises(ForeignFileError, match=r"\(line 5\)"):
+        rows(line * 4)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tending.exchange.foreign import ForeignFileError
-from tending.exchange.foreign.vcard_cards import MAX_CARDS, read_cards, to_person
+from tending.exchange.foreign import ForeignFileError, vcard_cards
+from tending.exchange.foreign.vcard_cards import read_cards, to_person
 from tending.exchange.foreign.vcard_parse import (
     MAX_LINE_CHARS,
     components,
@@ -279,8 +279,11 @@ def test_huge_lines_are_refused_with_their_number():
         read_cards(folded, YEAR)
 
 
-def test_too_many_cards_are_refused_at_once():
+def test_too_many_cards_are_refused_at_once(monkeypatch):
     tiny = b"BEGIN:VCARD\nFN:a\nEND:VCARD\n"
-    assert len(read_cards(tiny * MAX_CARDS, YEAR)) == MAX_CARDS
     with pytest.raises(ForeignFileError, match=r"more than 20,000 contacts \(line 60001\)"):
         read_cards(tiny * 1_000_000, YEAR)
+    monkeypatch.setattr(vcard_cards, "MAX_CARDS", 3)
+    assert len(read_cards(tiny * 3, YEAR)) == 3
+    with pytest.raises(ForeignFileError, match=r"\(line 10\)"):
+        read_cards(tiny * 4, YEAR)
