@@ -27,10 +27,17 @@ def taken_at(row: DaylioRow, user) -> datetime:
     return datetime.combine(row.day, row.at or NOON, tzinfo=user.zone)
 
 
+def when(row: DaylioRow) -> str:
+    return f"{row.day:%Y-%m-%d}" + (f" {row.at:%H:%M}" if row.at else "")
+
+
 def title(row: DaylioRow) -> str:
-    when = f"{row.day:%Y-%m-%d}" + (f" {row.at:%H:%M}" if row.at else "")
-    parts = [when, row.mood, ", ".join(row.activities), row.title or row.note[:60]]
+    parts = [when(row), row.mood, ", ".join(row.activities), row.title or row.note[:60]]
     return " · ".join(" ".join(part.split()) for part in parts if part.strip())
+
+
+def checkin_title(row: DaylioRow, labels: dict[int, str]) -> str:
+    return f"{when(row)} · Five moods: {labels[row.level()]}"
 
 
 def read(data: bytes, user) -> Reading:
@@ -54,6 +61,8 @@ def read(data: bytes, user) -> Reading:
         (when, answers.get("mood")): "Already in your check-ins"
         for when, answers in checkins.values_list("taken_at", "answers")
     }
+    instrument = get_instrument(INSTRUMENT)
+    labels = {choice.value: choice.label for choice in instrument.scale} if instrument else {}
     reading = Reading(NAME)
     own_moods: dict[str, int] = {}
     long_tags = 0
@@ -63,14 +72,18 @@ def read(data: bytes, user) -> Reading:
         reading.items.append(Item(ENTRY, shown, seen.get(key, ""), row))
         seen.setdefault(key, f"The same as line {row.line} of this file")
         long_tags += len(row.activities) > len(row.tags())
-        if row.level() is None:
+        if row.level() is None or not labels:
             if row.mood:
                 own_moods[row.mood] = own_moods.get(row.mood, 0) + 1
             continue
         moment = (taken_at(row, user), row.level())
+        shown = checkin_title(row, labels)
         reading.items.append(Item(CHECKIN, shown, taken.get(moment, ""), row))
         taken.setdefault(moment, f"The same as line {row.line} of this file")
-    reading.kept_as_text.append("Time of day → the journal entry's text (an entry holds a day)")
+    if any(row.at for row in rows):
+        reading.kept_as_text.append(
+            "Times of day → the journal entries' text (an entry holds a day)"
+        )
     if own_moods:
         names = ", ".join(f"{name} ({count})" for name, count in sorted(own_moods.items()))
         reading.kept_as_text.append(

@@ -30,6 +30,10 @@ MONTHS = {
 }  # fmt: skip
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?\Z", re.IGNORECASE)
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\Z")
+# Daylio's own formatting marks in a note, and what Markdown writes for each; tending's
+# renderer leaves raw HTML out, so without this a <br> would run two lines together.
+_MARKS = {"br": "\n", "b": "**", "strong": "**", "i": "*", "em": "*", "li": "\n- ", "ul": "\n\n"}
+_MARK = re.compile(r"<(/?)(br|b|strong|i|em|li|ul)\s*/?>", re.IGNORECASE)
 
 
 @dataclass
@@ -62,7 +66,8 @@ class DaylioRow:
         if self.activities:
             facts.append(f"- Activities: {', '.join(self.activities)}")
         facts += [f"- {name}: {value}" for name, value in self.other]
-        return "\n\n".join(part for part in ("\n".join(facts), self.note) if part)
+        note = note_markdown(self.note)
+        return "\n\n".join(part for part in ("\n".join(facts), note) if part)
 
     def tags(self) -> list[str]:
         """Each activity as a tag, as the journal's tag field would make it; [] when too long."""
@@ -72,6 +77,16 @@ class DaylioRow:
             if name and name not in names:
                 names.append(name)
         return names
+
+
+def note_markdown(note: str) -> str:
+    """A note with Daylio's bold, italics, lists and line breaks written as Markdown."""
+
+    def mark(found: re.Match[str]) -> str:
+        closing, name = found.group(1), found.group(2).lower()
+        return "" if closing and name == "li" else _MARKS[name]
+
+    return _MARK.sub(mark, note)
 
 
 def tag_name(activity: str) -> str:
@@ -85,7 +100,7 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise ForeignFileError(
             f"Line {line} is not UTF-8 text; a Daylio export is. Was the file changed "
             "in another program?"
@@ -120,9 +135,8 @@ def _columns(header: list[str] | None) -> list[str]:
     if header is None:
         raise ForeignFileError("This file is empty.")
     columns = [name.strip().lower() for name in header]
-    missing = [] if "mood" in columns else ["mood"]
-    if "full_date" not in columns and not {"year", "date"} <= set(columns):
-        missing.insert(0, "full_date")
+    dated = "full_date" in columns or {"year", "date"} <= set(columns)
+    missing = ([] if dated else ["full_date"]) + ([] if "mood" in columns else ["mood"])
     if missing:
         shown = ", ".join(name[:40] for name in header[:12]) or "nothing"
         raise ForeignFileError(
@@ -137,14 +151,14 @@ def _row(line: int, columns: list[str], values: list[str]) -> DaylioRow:
         raise ForeignFileError(
             f"Line {line} has {len(values)} values where line 1 names {len(columns)} columns."
         )
-    cell = dict(zip(columns, values, strict=True))
+    cell = {name: values[i] for i, name in enumerate(columns)}
     day = _day(line, cell)
     at = _time(line, cell.get("time", ""))
     activities = [a.strip() for a in cell.get("activities", "").split("|") if a.strip()]
     other = [
-        (header, value.strip())
-        for header, value in zip(columns, values, strict=True)
-        if header not in KNOWN and value.strip()
+        (name, values[i].strip())
+        for i, name in enumerate(columns)
+        if name not in KNOWN and values[i].strip()
     ]
     return DaylioRow(
         line,
@@ -171,7 +185,7 @@ def _day(line: int, cell: dict[str, str]) -> date:
             numbers = [int(w) for w in words if w.isdigit()]
             months = [MONTHS[w.lower()] for w in words if w.lower() in MONTHS]
             if len(numbers) == 2 and len(months) == 1 and len(words) == 3:
-                return date(max(numbers), months[0], min(numbers))
+                return date(max(numbers), months.pop(), min(numbers))
     except ValueError:
         pass
     raise ForeignFileError(
@@ -187,12 +201,14 @@ def _time(line: int, written: str) -> time | None:
     if matched:
         hour, minute, second = (int(g or 0) for g in matched.groups()[:3])
         half = (matched.group(4) or "").lower().replace(".", "")
-        if half and 1 <= hour <= 12:
+        readable = not half or 1 <= hour <= 12  # "13:00 pm" and "0:10 am" are not
+        if half:
             hour = hour % 12 + (12 if half == "pm" else 0)
-        try:
-            return time(hour, minute, second)
-        except ValueError:
-            pass
+        if readable:
+            try:
+                return time(hour, minute, second)
+            except ValueError:
+                pass
     raise ForeignFileError(
         f"Line {line}: “{written[:40]}” is not a time tending can read (like 21:05 or 9:05 pm)."
     )

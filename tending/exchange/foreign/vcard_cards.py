@@ -111,7 +111,7 @@ def build(card: Card, props: list[Property], bytewise: bool, this_year: int) -> 
         elif prop.name == "IMPP":
             card.messaging.append((said, text))
         elif prop.name == "BDAY" and card.birthday is None:
-            omit = (prop.params.get("X-APPLE-OMIT-YEAR") or [""])[0]
+            omit = ",".join(prop.params.get("X-APPLE-OMIT-YEAR", []))
             card.birthday = parse_birthday(text, omit)
             if card.birthday is None or not _plausible_year(card.birthday[0], this_year):
                 card.extra.append(f"{said}: {text}")
@@ -184,7 +184,5 @@ def to_person(card: Card, email_ok: Callable[[str], bool]) -> PersonFields:
             extra.append(f"{said}: {handle}")
     extra += card.extra
     person.notes = card.notes_text(extra)
-    person.kept = [line.split(":", 1)[0].split(" (", 1)[0] for line in extra]
-    if any(note.strip() for note in card.notes):
-        person.kept.insert(0, "Note")
+    person.kept = [line.partition(":")[0].partition(" (")[0] for line in extra]
     return person

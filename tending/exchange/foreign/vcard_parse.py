@@ -96,7 +96,7 @@ def logical_lines(text: str) -> Iterator[tuple[int, str]]:
     """Unfold lines: a line that starts with a space or tab goes on the one before it, and a
     quoted-printable value ending with "=" goes on with the next line (vCard 2.1 and 3.0)."""
     pending: list[str] = []
-    size = start = 0
+    size = start = 0  # set again by the first line, which always starts a logical line
     # Universal newlines: CRLF, LF and CR alike, read a line at a time, not all at once.
     for number, ended in enumerate(io.StringIO(text, newline=None), start=1):
         line = ended.removesuffix("\n")
@@ -120,18 +120,19 @@ def logical_lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _soft_break(pending: list[str]) -> bool:
-    head = pending[0].split(":", 1)[0].upper()
+    head = pending[0].partition(":")[0].upper()
     return "QUOTED-PRINTABLE" in head and pending[-1].endswith("=")
 
 
-def split_outside_quotes(text: str, mark: str, most: int = -1) -> list[str]:
+def split_outside_quotes(text: str, mark: str, most: int | None = None) -> list[str]:
+    """Split at `mark` where it is not inside double quotes, at most `most` times."""
     parts, current, quoted = [], [], False
     for char in text:
         if char == '"':
             quoted = not quoted
-        if char == mark and not quoted and most != 0:
+        if char == mark and not quoted and (most is None or len(parts) < most):
             parts.append("".join(current))
-            current, most = [], most - 1
+            current = []
             continue
         current.append(char)
     parts.append("".join(current))
@@ -140,13 +141,12 @@ def split_outside_quotes(text: str, mark: str, most: int = -1) -> list[str]:
 
 def parse_property(number: int, line: str) -> Property | None:
     """One content line as group.NAME;PARAM=VALUE:value, or None when it is not one."""
-    colon = line.find(":")
-    if colon < 0:
+    head, colon, value = line.partition(":")
+    if not colon:
         return None
-    if '"' in line[:colon]:  # a quoted parameter may hold a colon: ADR;LABEL="a:b":…
+    if '"' in head:  # a quoted parameter may hold a colon: ADR;LABEL="a:b":…
         head, value = (split_outside_quotes(line, ":", 1) + [""])[:2]
-    else:  # the common case, without walking a photo's base64 one character at a time
-        head, value = line[:colon], line[colon + 1 :]
+    # (else the common case, without walking a photo's base64 one character at a time)
     pieces = split_outside_quotes(head, ";")
     matched = _PROPERTY.match(pieces[0].strip())
     if not matched:
@@ -154,7 +154,7 @@ def parse_property(number: int, line: str) -> Property | None:
     params: dict[str, list[str]] = {}
     for piece in pieces[1:]:
         if "=" in piece:
-            key, raw = piece.split("=", 1)
+            key, _, raw = piece.partition("=")
             key = key.strip().upper()
             # RFC 6350 writes several types in one quoted value: TYPE="cell,voice".
             raw = raw.replace('"', "") if key == "TYPE" else raw
@@ -213,7 +213,7 @@ def components(text: str) -> list[str]:
 
 def parse_birthday(value: str, omit_year: str = "") -> tuple[int | None, int, int] | None:
     """19850412, 1985-04-12, --0412, --04-12, with or without a time after a T."""
-    text = value.strip().split("T", 1)[0]
+    text = value.strip().partition("T")[0]
     year: int | None = None
     full = _FULL_DATE.match(text)
     if full:

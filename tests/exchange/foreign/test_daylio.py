@@ -53,6 +53,11 @@ def test_sample_preview_then_entries_tags_and_check_ins(owner):
     assert reading.items[0].title == (
         "2024-05-18 21:40 · rad · friends, long walk, cooking · Picnic by the river"
     )
+    checkins = [item.title for item in reading.items if item.kind == "check-in"]
+    assert checkins[:2] == [
+        "2024-05-18 21:40 · Five moods: Rad",
+        "2024-05-18 08:05 · Five moods: Meh",
+    ]
     assert any(
         line.startswith("Moods of your own naming: ecstatic (1), tired (1) →")
         for line in reading.kept_as_text
@@ -82,12 +87,16 @@ def test_sample_preview_then_entries_tags_and_check_ins(owner):
 
 
 def test_every_note_is_kept(owner):
-    from tending.exchange.foreign.daylio_parse import read_rows
+    from tending.exchange.foreign.daylio_parse import note_markdown, read_rows
 
     bring_in(sample("daylio-export.csv"), owner)
     notes = [row.note for row in read_rows(sample("daylio-export.csv")) if row.note]
     bodies = list(Entry.objects.values_list("body", flat=True))
-    assert len(notes) == 5 and all(any(note in body for body in bodies) for note in notes)
+    assert len(notes) == 5
+    assert all(any(note_markdown(note) in body for body in bodies) for note in notes)
+    rough = Entry.objects.get(title="Rough")
+    assert rough.body.endswith("**Everything** went wrong.\nTomorrow is new.")
+    assert "<strong>Everything</strong> went wrong.<br>\nTomorrow is new." in rough.html()
 
 
 def test_times_are_the_persons_own_time_zone(db):

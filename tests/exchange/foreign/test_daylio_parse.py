@@ -11,6 +11,7 @@ from tending.exchange.foreign import ForeignFileError, daylio_parse
 from tending.exchange.foreign.daylio_parse import (
     MAX_ROWS,
     DaylioRow,
+    note_markdown,
     read_rows,
     tag_name,
 )
@@ -43,6 +44,7 @@ def test_current_export_sample():
     assert [r.level() for r in found] == [5, 3, 4, None, 2, 1, None, 4]
     assert found[4].note == "" and found[4].activities == []
     assert found[5].note == "<b>Everything</b> went wrong.<br>Tomorrow is new."
+    assert found[5].body().endswith("\n\n**Everything** went wrong.\nTomorrow is new.")
 
 
 def test_older_layout_with_year_and_date_bom_crlf_and_am_pm():
@@ -70,6 +72,21 @@ def test_body_states_what_was_tracked_then_the_note_as_written():
     assert row.body() == "- Mood: good\n- Time: 09:05\n- Activities: a, b\n\nline\n\nmore"
     assert DaylioRow(2, date(2024, 1, 2), None, "", [], "", "just this").body() == "just this"
     assert DaylioRow(2, date(2024, 1, 2), None, "meh").body() == "- Mood: meh"
+
+
+@pytest.mark.parametrize(
+    ("note", "markdown"),
+    [
+        ("<b>bold</b> <STRONG>too</strong>", "**bold** **too**"),
+        ("<i>it</i> <em>em</em>", "*it* *em*"),
+        ("a<br>b<br/>c<br />d<BR>e", "a\nb\nc\nd\ne"),
+        ("x<ul><li>one</li><li>two</li></ul>y", "x\n\n\n- one\n- two\n\ny"),
+        ("a < b and <u>under</u> &amp; 5>3", "a < b and <u>under</u> &amp; 5>3"),
+        ("", ""),
+    ],
+)
+def test_daylio_formatting_marks_become_markdown(note, markdown):
+    assert note_markdown(note) == markdown
 
 
 def test_a_long_title_is_cut_for_the_title_and_kept_whole_in_the_body():
@@ -116,8 +133,11 @@ def test_activities_become_tags_as_the_tag_field_makes_them():
         ("9:05 p.m.", time(21, 5)),
         ("12:10 am", time(0, 10)),
         ("12:10 pm", time(12, 10)),
-        ("0:10 am", time(0, 10)),
         ("11:59 am", time(11, 59)),
+        ("1:05 pm", time(13, 5)),
+        ("1:05 am", time(1, 5)),
+        ("12:30", time(12, 30)),
+        ("0:10", time(0, 10)),
         ("", None),
     ],
 )
@@ -125,7 +145,9 @@ def test_times(written, expected):
     assert rows(f"2024-01-01,,,{written},good,,,\n")[0].at == expected
 
 
-@pytest.mark.parametrize("written", ["25:00", "9.05", "noon", "12:60", "13:00 pm x"])
+@pytest.mark.parametrize(
+    "written", ["25:00", "9.05", "noon", "12:60", "13:00 pm x", "13:05 pm", "0:10 am", "24:00"]
+)
 def test_times_that_are_not(written):
     with pytest.raises(ForeignFileError, match=f"Line 3: “{written}” is not a time"):
         rows(f"2024-01-01,,,,good,,,\n2024-01-01,,,{written},good,,,\n")
@@ -164,6 +186,8 @@ def test_full_dates_that_are_not(written):
 def test_full_date_wins_over_year_and_date():
     found = read_rows(b"full_date,year,date,mood\n2024-02-29,1999,1 May,good\n")
     assert found[0].day == date(2024, 2, 29)
+    empty = read_rows(b"full_date,year,date,mood\n,2018,18 May,good\n")
+    assert empty[0].day == date(2018, 5, 18)
 
 
 def test_blank_rows_are_passed_over_and_line_numbers_count_them():
@@ -182,6 +206,9 @@ def test_blank_rows_are_passed_over_and_line_numbers_count_them():
         (b"date,weekday,mood\n", "no full_date column"),
         (b"full_date,note\n", "no mood column"),
         (b"name,phone\n", "no full_date and no mood column. It names: name, phone"),
+        (b"year,date\n", "it has no mood column"),
+        (b"year,mood\n", "it has no full_date column"),
+        (b"\n\xff", "Line 2 is not UTF-8"),
         (b"BEGIN:VCARD\nFN:x\n", "no full_date and no mood column"),
         (b"full_date,mood\n2024-01-01\n", "Line 2 has 1 values where line 1 names 2"),
         (b"full_date,mood\n2024-01-01,good,extra\n", "Line 2 has 3 values"),
@@ -191,6 +218,15 @@ def test_blank_rows_are_passed_over_and_line_numbers_count_them():
 def test_files_that_are_not_daylio_exports(data, words):
     with pytest.raises(ForeignFileError, match=words):
         read_rows(data)
+
+
+def test_a_strange_first_line_is_quoted_shortly():
+    header = ",".join(["n" * 41] + [f"c{i}" for i in range(20)])
+    with pytest.raises(ForeignFileError) as refused:
+        read_rows(header.encode() + b"\n")
+    assert str(refused.value).endswith(
+        f"It names: {'n' * 40}, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10."
+    )
 
 
 def test_huge_fields_and_lines_are_refused_with_a_line_number():

@@ -62,9 +62,12 @@ def test_apple_sample_fills_every_field_and_keeps_the_rest_as_notes():
     ):
         assert line in sam.notes.splitlines()
     assert "4F2A1C7E" not in sam.notes  # identifiers for other programs are not kept
-    assert sam.kept[0] == "Note" and "Address" in sam.kept
+    assert sam.kept == [
+        "Phone", "E-mail", "Address", "Website", "Related", "Organisation", "Job title",
+        "Social profile",
+    ]  # fmt: skip
     assert found[1].birthday == (None, 8, 3)  # Apple's stand-in year 1604 means "no year"
-    assert found[2].is_group
+    assert found[2].is_group and not found[0].is_group
 
 
 def test_android_sample_quoted_printable_charset_and_soft_breaks():
@@ -122,6 +125,11 @@ def test_properties_groups_and_parameters():
     assert parse_property(1, 'ADR;LABEL="a:b;c":;;x').params["LABEL"] == ["a:b;c"]
     assert parse_property(1, 'ADR;LABEL="a:b;c":;;x').value == ";;x"
     assert parse_property(1, "no colon here") is None
+    assert parse_property(1, ":value without a name") is None
+    assert parse_property(1, 'X;LABEL="open:quote').value == ""
+    assert parse_property(1, "X;LABEL=a=b:v").params == {"LABEL": ["a=b"]}
+    many = parse_property(1, "TEL;A=1;B=2;C=3;D=4:v")
+    assert many.params == {"A": ["1"], "B": ["2"], "C": ["3"], "D": ["4"]}
     assert parse_property(1, "bad name!:x") is None
     assert split_outside_quotes('a,"b,c",d', ",") == ["a", '"b,c"', "d"]
     assert split_outside_quotes("a:b:c", ":", 1) == ["a", "b:c"]
@@ -160,9 +168,10 @@ def test_birthday_forms(written, omit, expected):
 
 
 def test_birthday_with_implausible_year_keeps_day_and_month_and_the_text():
-    card = one("FN:Old\nBDAY:18500101")
-    assert card.birthday == (None, 1, 1)
-    assert card.extra == ["Birthday (as written): 18500101"]
+    card = one("FN:Old\nBDAY:18500203")
+    assert card.birthday == (None, 2, 3)
+    assert card.extra == ["Birthday (as written): 18500203"]
+    assert one("FN:Old\nBDAY:18991231").birthday == (None, 12, 31)
     assert one(f"FN:New\nBDAY:{YEAR}0101").birthday == (YEAR, 1, 1)
     assert one(f"FN:Unborn\nBDAY:{YEAR + 1}0101").birthday == (None, 1, 1)
     assert one("FN:Edge\nBDAY:19000101").birthday == (1900, 1, 1)
@@ -178,8 +187,11 @@ def test_charset_of_a_file_that_is_not_utf8():
     odd = b"BEGIN:VCARD\r\nFN;CHARSET=x-unknown:Ren\xe9e\r\nEND:VCARD"
     assert read_cards(odd, YEAR)[0].name == "Ren\ufffde"
     assert decode("FN:é".encode()) == ("FN:é", False)
-    utf16 = "\ufeffBEGIN:VCARD\nFN:Zoë\nEND:VCARD".encode("utf-16")
-    assert read_cards(utf16, YEAR)[0].name == "Zoë"
+    utf16 = "BEGIN:VCARD\nFN:Zoë 山田\nEND:VCARD".encode("utf-16")
+    assert read_cards(utf16, YEAR)[0].name == "Zoë 山田"
+    assert read_cards("\ufeffBEGIN:VCARD\nFN:Zoë\nEND:VCARD".encode("utf-16"), YEAR)[0].name
+    two = b"BEGIN:VCARD\r\nFN;CHARSET=UTF-8,ISO-8859-1:Ren\xc3\xa9e\r\nNOTE:\xff\r\nEND:VCARD"
+    assert read_cards(two, YEAR)[0].name == "Renée"  # the first character set named
 
 
 def test_quoted_printable_defaults_to_utf8_and_a_utf8_file_is_left_alone():
@@ -222,6 +234,10 @@ def test_names_fall_back_to_organisation_email_phone_then_the_line():
     assert person("NOTE:hello").name == "Someone without a name (line 1)"
     assert person("N:Lee;Sam;J.;Dr.;Jr.\nFN:Sammy").name == "Sammy"
     assert person("N:Lee;Sam,Jo;;Dr.;Jr.").name == "Dr. Sam Jo Lee Jr."
+    assert person("N:Lee;Sam").name == "Sam Lee"
+    assert person("ADR:;;1 Road;Town\nORG:Acme\nORG:Other").name == "Acme"
+    assert person("EMAIL:a@b.c\nEMAIL:d@e.f").name == "a@b.c"
+    assert person("TEL:5\nTEL:6").name == "5"
     assert not one("NOTE:x").is_empty() and not one("URL:x").is_empty()
     assert not one("TEL:1").is_empty() and not one("EMAIL:x").is_empty()
     assert one("NOTE:\nBDAY:--0101").is_empty()  # a birthday alone says nothing of who
@@ -238,6 +254,11 @@ def test_a_card_inside_a_card_and_bare_base64_are_skipped_and_said():
         "A card inside this card (not brought in)",
         "Line 13, not understood: ?? stray",
     ]
+
+
+def test_one_card_inside_a_card_is_said_once():
+    card = one("FN:Outer\nAGENT:\nBEGIN:VCARD\nFN:Inner\nEND:VCARD\nTEL:1")
+    assert card.extra == ["A card inside this card (not brought in)"] and card.name == "Outer"
 
 
 def test_technical_and_picture_properties_are_not_kept_as_text():
@@ -258,8 +279,11 @@ def test_match_keys():
     [
         (b"", "holds no contacts"),
         (b"\n\n", "holds no contacts"),
-        (b"hello, world\n", "Line 1 is not part of a contact"),
-        (b"BEGIN:VCARD\nFN:a\nEND:VCARD\njunk\n", "Line 4 is not part of a contact"),
+        (b"hello, world\n", "Line 1 is not part of a contact: a vCard file starts with"),
+        (
+            b"BEGIN:VCARD\nFN:a\nEND:VCARD\njunk\n",
+            "Line 4 is not part of a contact: a vCard file goes on",
+        ),
         (b"BEGIN:VCARD\nFN:a\n", "begins on line 1 never ends"),
         (b"END:VCARD\n", "Line 1 ends a contact that was never begun"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file"),
@@ -269,6 +293,17 @@ def test_match_keys():
 def test_files_that_are_not_vcards(data, words):
     with pytest.raises(ForeignFileError, match=words):
         read_cards(data, YEAR)
+
+
+def test_many_folded_pieces_count_towards_the_cap():
+    pieces = b"".join(b"\n " + b"y" * 1000 for _ in range(MAX_LINE_CHARS // 1000 + 1))
+    with pytest.raises(ForeignFileError, match="Line 2 is longer than"):
+        read_cards(b"BEGIN:VCARD\nNOTE:a" + pieces + b"\nEND:VCARD", YEAR)
+
+
+def test_a_value_that_merely_says_quoted_printable_is_not_joined_to_the_next_line():
+    (card,) = cards("BEGIN:VCARD\nNOTE:about QUOTED-PRINTABLE=\nFN:Al\nEND:VCARD", "\n")
+    assert (card.name, card.notes) == ("Al", ["about QUOTED-PRINTABLE="])
 
 
 def test_huge_lines_are_refused_with_their_number():
