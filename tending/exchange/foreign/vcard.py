@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter
 from collections.abc import Collection
 
@@ -65,7 +66,7 @@ def title(person: PersonFields) -> str:
     parts = [person.name, person.phone, person.email]
     if person.birthday:
         year, month, day = person.birthday
-        parts.append(f"born {day:02d}/{month:02d}" + (f"/{year}" if year else ""))
+        parts.append(f"birthday {day} {calendar.month_name[month]}" + (f" {year}" if year else ""))
     return " · ".join(part for part in parts if part)
 
 

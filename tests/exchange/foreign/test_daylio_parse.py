@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tending.exchange.foreign import ForeignFileError, daylio_parse
 from tending.exchange.foreign.daylio_parse import (
@@ -243,3 +247,21 @@ def test_too_many_rows_are_refused_with_a_clear_message(monkeypatch):
     assert len(rows(line * 3)) == 3
     with pytest.raises(ForeignFileError, match=r"\(line 5\)"):
         rows(line * 4)
+
+
+_NOTE = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80
+)
+
+
+@settings(deadline=None, max_examples=150)
+@given(notes=st.lists(_NOTE, min_size=1, max_size=4), title=_NOTE)
+def test_any_note_comes_back_word_for_word(notes, title):
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["full_date", "mood", "note_title", "note"])
+    for note in notes:
+        writer.writerow(["2024-01-01", "good", title, note])
+    found = read_rows(out.getvalue().encode())
+    assert [row.note for row in found] == [note.strip("\r\n") for note in notes]
+    assert {row.title for row in found} == {title.strip()}

@@ -34,8 +34,8 @@ def test_registered_under_its_name():
 def test_apple_sample_adds_people_with_their_details_and_the_form_defaults(owner):
     reading = read(sample("contacts-apple-3.0.vcf"), owner)
     assert [item.title for item in reading.items] == [
-        "Dr. Sam Alex Lee · +44 7700 900123 · sam.lee@example.org · born 12/04/1985",
-        "Chidi Okafor · (555) 010-4477 · chidi@example.net · born 03/08",
+        "Dr. Sam Alex Lee · +44 7700 900123 · sam.lee@example.org · birthday 12 April 1985",
+        "Chidi Okafor · (555) 010-4477 · chidi@example.net · birthday 3 August",
     ]
     assert reading.new_counts() == {"person": 2}
     assert "Photos of 1 person → not brought in: tending keeps no pictures" in reading.kept_as_text

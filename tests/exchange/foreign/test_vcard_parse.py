@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tending.exchange.foreign import ForeignFileError, vcard_cards
 from tending.exchange.foreign.vcard_cards import read_cards, to_person
@@ -322,3 +325,27 @@ def test_too_many_cards_are_refused_at_once(monkeypatch):
     assert len(read_cards(tiny * 3, YEAR)) == 3
     with pytest.raises(ForeignFileError, match=r"\(line 10\)"):
         read_cards(tiny * 4, YEAR)
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
+
+
+def _folded(line: str, width: int) -> str:
+    return "\r\n ".join(line[i : i + width] for i in range(0, len(line), width)) or line
+
+
+_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\x00"),
+    max_size=60,
+).map(lambda t: " ".join(t.split()))
+
+
+@settings(deadline=None, max_examples=150)
+@given(name=_TEXT.filter(bool), note=_TEXT, width=st.integers(1, 80))
+def test_any_name_and_note_come_back_through_escaping_and_folding(name, note, width):
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_escaped(name)}", f"NOTE:{_escaped(note)}"]
+    text = "\r\n".join(_folded(line, width) for line in lines) + "\r\nEND:VCARD\r\n"
+    (card,) = read_cards(text.encode(), YEAR)
+    assert card.name == unicodedata.normalize("NFC", name)
+    assert card.notes == ([unicodedata.normalize("NFC", note)] if note else [])
