@@ -24,6 +24,7 @@ PICTURES = {"PHOTO", "LOGO", "SOUND", "KEY"}
 LABELS = {
     "ADR": "Address", "ORG": "Organisation", "TITLE": "Job title", "ROLE": "Role",
     "NICKNAME": "Nickname", "URL": "Website", "CATEGORIES": "Groups", "TEL": "Phone",
+    "FN": "Also named",
     "ANNIVERSARY": "Anniversary", "RELATED": "Related", "X-ABRELATEDNAMES": "Related",
     "X-SOCIALPROFILE": "Social profile", "IMPP": "Messaging", "EMAIL": "E-mail",
     "BDAY": "Birthday (as written)", "GENDER": "Gender", "X-ABDATE": "Date", "TZ": "Time zone",

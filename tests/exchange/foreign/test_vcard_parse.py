@@ -238,6 +238,7 @@ def test_names_fall_back_to_organisation_email_phone_then_the_line():
     assert person("N:Lee;Sam;J.;Dr.;Jr.\nFN:Sammy").name == "Sammy"
     assert person("N:Lee;Sam,Jo;;Dr.;Jr.").name == "Dr. Sam Jo Lee Jr."
     assert person("N:Lee;Sam").name == "Sam Lee"
+    assert person("FN:Sam\nFN:Samuel").notes == "From your contacts:\n- Also named: Samuel"
     assert person("ADR:;;1 Road;Town\nORG:Acme\nORG:Other").name == "Acme"
     assert person("EMAIL:a@b.c\nEMAIL:d@e.f").name == "a@b.c"
     assert person("TEL:5\nTEL:6").name == "5"
