@@ -187,3 +187,15 @@ def test_a_bad_file_writes_nothing(owner, data):
     with pytest.raises(ForeignFileError):
         bring_in(data, owner)
     assert Entry.objects.count() == CheckIn.objects.count() == Tag.objects.count() == 0
+
+
+def test_brought_in_entries_are_found_by_search_and_by_tag(owner, other):
+    from tending.journal.search import find_entries
+
+    bring_in(sample("daylio-export.csv"), owner)
+    bring_in(sample("daylio-export.csv"), other)
+    picnic = Entry.objects.get(owner=owner, title="Picnic by the river")
+    assert [entry_id for entry_id, _ in find_entries(owner, "Joe hours").ranked] == [picnic.pk]
+    assert [entry_id for entry_id, _ in find_entries(owner, "sourdough").ranked] == []
+    walks = Entry.objects.filter(owner=owner, tags__name="long walk")
+    assert list(walks) == [picnic]
