@@ -122,7 +122,8 @@ def build(card: Card, props: list[Property], bytewise: bool, this_year: int) -> 
         elif prop.name in ("ADR", "ORG"):
             lines = [line for part in components(value) for line in part.splitlines()]
             shown = ", ".join(" ".join(line.split()) for line in lines if line.strip())
-            card.extra.append(f"{said}: {shown}")
+            if shown:  # Thunderbird writes an empty ORG:; for no organisation
+                card.extra.append(f"{said}: {shown}")
             if prop.name == "ORG" and not card.organisation:
                 card.organisation = shown
         else:

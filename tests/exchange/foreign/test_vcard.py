@@ -86,6 +86,13 @@ def test_version_4_sample(owner):
     assert Person.objects.get(name="Priya Raman").birthday == "12 April"
 
 
+def test_google_and_thunderbird_samples_add_everyone(owner):
+    assert bring_in(sample("contacts-google-3.0.vcf"), owner) == {"person": 2}
+    assert bring_in(sample("contacts-thunderbird-4.0.vcf"), owner) == {"person": 1}
+    tom = Person.objects.get(name="Tom Becker")
+    assert (tom.birthday, tom.email) == ("5 June 1988", "tom@example.net")
+
+
 def test_people_already_in_the_circle_by_name_phone_or_email(owner):
     PersonFactory(owner=owner, name="  sam  ALEX lee", phone="")
     PersonFactory(owner=owner, name="C. O.", phone="+1 555 010 4477", is_archived=True)
@@ -102,14 +109,16 @@ def test_people_already_in_the_circle_by_name_phone_or_email(owner):
 
 
 def test_bringing_in_the_same_file_again_adds_nobody(owner):
-    for name in ("contacts-apple-3.0.vcf", "contacts-android-3.0.vcf", "contacts-4.0.vcf"):
+    names = sorted(path.name for path in SAMPLES.glob("*.vcf"))
+    assert len(names) == 5
+    for name in names:
         bring_in(sample(name), owner)
     count = Person.objects.count()
-    for name in ("contacts-apple-3.0.vcf", "contacts-android-3.0.vcf", "contacts-4.0.vcf"):
+    for name in names:
         reading = read(sample(name), owner)
         assert reading.new_counts() == {} and all(item.duplicate for item in reading.items)
         assert bring_in(sample(name), owner) == {}
-    assert Person.objects.count() == count == 7
+    assert Person.objects.count() == count == 10
 
 
 def test_duplicates_are_only_looked_for_in_the_importing_account(owner, other):

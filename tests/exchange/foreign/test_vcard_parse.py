@@ -105,6 +105,30 @@ def test_version_4_sample_with_bom_uri_phones_and_no_year_birthday():
     assert found[3].is_group
 
 
+def test_google_and_thunderbird_samples():
+    maria, ben = read_cards((SAMPLES / "contacts-google-3.0.vcf").read_bytes(), YEAR)
+    maria = to_person(maria, lambda a: True)
+    assert (maria.phone, maria.email, maria.birthday) == (
+        "+34 600 123 456",
+        "maria.g@example.com",
+        (1979, 11, 23),
+    )
+    assert "- Website (blog): https://maria.example" in maria.notes.splitlines()
+    assert ben.name == "Ben Carter" and ben.phones == [("Phone (cell)", "(555) 010-2288")]
+    (tom,) = read_cards((SAMPLES / "contacts-thunderbird-4.0.vcf").read_bytes(), YEAR)
+    tom = to_person(tom, lambda a: True)
+    assert (tom.name, tom.phone, tom.email, tom.birthday) == (
+        "Tom Becker",
+        "+49 151 2345678",
+        "tom@example.net",
+        (1988, 6, 5),
+    )
+    assert tom.notes == (
+        "Neighbour, has our spare key.\nWaters the plants in August.\n\nFrom your contacts:\n"
+        "- Nickname: Tommy\n- Address (home): Lindenstr. 12, Berlin, 10969, Germany"
+    )
+
+
 def test_lf_and_crlf_files_read_alike_and_folding_joins_lines():
     text = "BEGIN:VCARD\nFN:Ann\n  Marie\nNOTE:one\n\ttwo\nEND:VCARD"
     for newline in ("\n", "\r\n", "\r"):
@@ -274,6 +298,7 @@ def test_match_keys():
     assert name_key("  Élodie   FRANÇOIS ") == name_key("e\u0301lodie francois".replace("c", "ç"))
     assert name_key("Ａnn") == "ann"
     assert phone_key("+44 7700 900123") == phone_key("07700 900123") == "700900123"
+    assert phone_key("+81-3-1234-5678") == phone_key("03-1234-5678")  # Tokyo, from abroad
     assert phone_key("123456") == "" and phone_key("1234567") == "1234567"
     assert email_key(" Sam@Example.ORG ") == "sam@example.org"
 
