@@ -11,6 +11,7 @@ from datetime import date, time
 from tending.exchange.foreign import ForeignFileError
 
 MAX_ROWS = 100_000  # ten years of several entries a day is about 10,000
+MAX_FILE_BYTES = 64 * 1024 * 1024  # ten years of daily entries with notes is a few MB
 TITLE_CHARS = 200  # journal.Entry.title
 MAX_TAG_CHARS = 40  # core.tag_names.MAX_TAG_LENGTH, without importing Django here
 # Daylio's five moods as it names them until the person renames them, lowest first; the
@@ -95,6 +96,11 @@ def tag_name(activity: str) -> str:
 
 
 def decode(data: bytes) -> str:
+    if len(data) > MAX_FILE_BYTES:
+        raise ForeignFileError(
+            f"This file is larger than {MAX_FILE_BYTES // 2**20} MB; a Daylio export of "
+            "many years is a few MB. Please split it and bring in each part."
+        )
     if b"\x00" in data:
         raise ForeignFileError("This looks like a binary file, not a Daylio CSV export.")
     try:

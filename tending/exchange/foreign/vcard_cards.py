@@ -10,6 +10,7 @@ from tending.exchange.foreign import ForeignFileError
 from tending.exchange.foreign.vcard_parse import (
     LABELS,
     MAX_CARDS,
+    MAX_UNREAD_LINES,
     PICTURES,
     TECHNICAL,
     Card,
@@ -71,7 +72,9 @@ def read_cards(data: bytes, this_year: int) -> list[Card]:
             if prop is not None:
                 props.append(prop)
             elif not (props and props[-1].name in PICTURES):  # 2.1 writes base64 bare
-                card.extra.append(f"Line {number}, not understood: {line.strip()[:200]}")
+                card.unread += 1
+                if card.unread <= MAX_UNREAD_LINES:
+                    card.extra.append(f"Line {number}, not understood: {line.strip()[:200]}")
     if card is not None:
         raise ForeignFileError(
             f"The contact that begins on line {card.line} never ends (no END:VCARD); "
@@ -129,6 +132,8 @@ def build(card: Card, props: list[Property], bytewise: bool, this_year: int) -> 
         else:
             card.extra.append(f"{said}: {text}")
     card.name = card.name or structured or card.organisation
+    if card.unread > MAX_UNREAD_LINES:
+        card.extra.append(f"{card.unread - MAX_UNREAD_LINES:,} more lines, not understood")
     return card
 
 

@@ -14,6 +14,8 @@ from tending.exchange.foreign import ForeignFileError
 
 MAX_CARDS = 20_000  # contacts in one file: ten years of a phone's contacts is about 2,000
 MAX_LINE_CHARS = 2_000_000  # one unfolded line; a phone's photo in base64 is well below this
+MAX_FILE_BYTES = 256 * 1024 * 1024  # 2,000 contacts, each with a photo, is about 100 MB
+MAX_UNREAD_LINES = 20  # lines of one card kept as "not understood"; the rest are counted
 # Properties that only tell another program how to file the card: nothing a person wrote.
 TECHNICAL = {
     "VERSION", "PRODID", "UID", "REV", "CLIENTPIDMAP", "X-ABUID", "X-ABSHOWAS", "X-ABLABEL",
@@ -65,6 +67,7 @@ class Card:
     organisation: str = ""
     photo: bool = False
     is_group: bool = False
+    unread: int = 0  # lines that are not properties (beyond a picture's bare base64)
 
     def is_empty(self) -> bool:
         return not (self.name or self.phones or self.emails or self.notes or self.extra)
@@ -85,6 +88,11 @@ def decode(data: bytes) -> tuple[str, bool]:
             return data.decode("utf-16").removeprefix("\ufeff"), False
         except UnicodeDecodeError:
             raise ForeignFileError("This file starts like UTF-16 text but is not.") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ForeignFileError(
+            f"This file is larger than {MAX_FILE_BYTES // 2**20} MB; please split it and "
+            "bring in each part."
+        )
     if b"\x00" in data:
         raise ForeignFileError("This looks like a binary file, not a vCard (.vcf) file.")
     try:

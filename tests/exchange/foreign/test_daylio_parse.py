@@ -249,12 +249,22 @@ def test_too_many_rows_are_refused_with_a_clear_message(monkeypatch):
         rows(line * 4)
 
 
+def test_files_over_the_size_cap_are_refused(monkeypatch):
+    assert daylio_parse.MAX_FILE_BYTES == 64 * 2**20
+    monkeypatch.setattr(daylio_parse, "MAX_FILE_BYTES", 2**20)
+    data = (HEADER + "2024-01-01,,,,good,,,").encode()
+    data += b"\n" * (2**20 - len(data))  # blank lines are passed over
+    assert len(read_rows(data)) == 1
+    with pytest.raises(ForeignFileError, match="larger than 1 MB; a Daylio export"):
+        read_rows(data + b"\n")
+
+
 _NOTE = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80
 )
 
 
-@settings(deadline=None, max_examples=150)
+@settings(deadline=None, max_examples=60)
 @given(notes=st.lists(_NOTE, min_size=1, max_size=4), title=_NOTE)
 def test_any_note_comes_back_word_for_word(notes, title):
     out = io.StringIO()

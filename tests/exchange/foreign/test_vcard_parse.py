@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tending.exchange.foreign import ForeignFileError, vcard_cards
+from tending.exchange.foreign import ForeignFileError, vcard_cards, vcard_parse
 from tending.exchange.foreign.vcard_cards import read_cards, to_person
 from tending.exchange.foreign.vcard_parse import (
     MAX_LINE_CHARS,
@@ -343,6 +343,25 @@ def test_huge_lines_are_refused_with_their_number():
         read_cards(folded, YEAR)
 
 
+def test_lines_not_understood_are_kept_up_to_twenty_then_counted():
+    junk = "\n".join(f"junk {i}" for i in range(25))
+    card = one(f"FN:A\n{junk}")
+    assert card.extra[0] == "Line 4, not understood: junk 0"
+    assert card.extra[19] == "Line 23, not understood: junk 19"
+    assert card.extra[20:] == ["5 more lines, not understood"]
+    assert len(one(f"FN:A\n{junk}".rsplit("\n", 5)[0]).extra) == 20
+
+
+def test_files_over_the_size_cap_are_refused(monkeypatch):
+    assert vcard_parse.MAX_FILE_BYTES == 256 * 2**20
+    monkeypatch.setattr(vcard_parse, "MAX_FILE_BYTES", 2**20)
+    data = b"BEGIN:VCARD\nFN:a\nEND:VCARD\nBEGIN:VCARD\nNOTE:"
+    data += b"x" * (2**20 - len(data) - 10) + b"\nEND:VCARD"
+    assert len(read_cards(data, YEAR)) == 2
+    with pytest.raises(ForeignFileError, match="larger than 1 MB"):
+        read_cards(data + b"\n", YEAR)
+
+
 def test_too_many_cards_are_refused_at_once(monkeypatch):
     tiny = b"BEGIN:VCARD\nFN:a\nEND:VCARD\n"
     with pytest.raises(ForeignFileError, match=r"more than 20,000 contacts \(line 60001\)"):
@@ -367,7 +386,7 @@ _TEXT = st.text(
 ).map(lambda t: " ".join(t.split()))
 
 
-@settings(deadline=None, max_examples=150)
+@settings(deadline=None, max_examples=60)
 @given(name=_TEXT.filter(bool), note=_TEXT, width=st.integers(1, 80))
 def test_any_name_and_note_come_back_through_escaping_and_folding(name, note, width):
     lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_escaped(name)}", f"NOTE:{_escaped(note)}"]
