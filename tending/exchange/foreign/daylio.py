@@ -12,7 +12,7 @@ from tending.checkins.services import stored
 from tending.core.ownership import owned
 from tending.core.tags import tags_for
 from tending.exchange.foreign import ForeignFileError, Item, Reading
-from tending.exchange.foreign.daylio_parse import DaylioRow, read_rows
+from tending.exchange.foreign.daylio_parse import DaylioRow, read_rows, tag_name
 from tending.journal.models import Entry, latest_day
 from tending.journal.rendering import BODY_LIMIT
 
@@ -58,8 +58,8 @@ def read(data: bytes, user) -> Reading:
     }
     checkins = owned(CheckIn, user).filter(instrument_id=INSTRUMENT)
     taken = {
-        (when, answers.get("mood")): "Already in your check-ins"
-        for when, answers in checkins.values_list("taken_at", "answers")
+        (at, answers.get("mood")): "Already in your check-ins"
+        for at, answers in checkins.values_list("taken_at", "answers")
     }
     instrument = get_instrument(INSTRUMENT)
     labels = {choice.value: choice.label for choice in instrument.scale} if instrument else {}
@@ -71,7 +71,7 @@ def read(data: bytes, user) -> Reading:
         key = (row.day, row.entry_title(), row.body())
         reading.items.append(Item(ENTRY, shown, seen.get(key, ""), row))
         seen.setdefault(key, f"The same as line {row.line} of this file")
-        long_tags += len(row.activities) > len(row.tags())
+        long_tags += any(not tag_name(activity) for activity in row.activities)
         if row.level() is None or not labels:
             if row.mood:
                 own_moods[row.mood] = own_moods.get(row.mood, 0) + 1
@@ -92,7 +92,8 @@ def read(data: bytes, user) -> Reading:
         )
     if long_tags:
         reading.kept_as_text.append(
-            f"Activity names over 40 characters, in {long_tags} entries → "
+            f"Activity names over 40 characters, in {long_tags} "
+            f"{'entry' if long_tags == 1 else 'entries'} → "
             "the journal entries' text, not tags"
         )
     others = sorted({name for row in rows for name, _ in row.other})

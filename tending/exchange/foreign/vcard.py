@@ -100,7 +100,8 @@ def read(data: bytes, user) -> Reading:
             f"Contact groups ({', '.join(groups)}) → not brought in: the circle holds people"
         )
     if empty:
-        reading.kept_as_text.append(f"{empty} empty card(s) → nothing in them to bring in")
+        cards = "1 empty card" if empty == 1 else f"{empty:,} empty cards"
+        reading.kept_as_text.append(f"{cards} → nothing in them to bring in")
     return reading
 
 

@@ -199,3 +199,15 @@ def test_brought_in_entries_are_found_by_search_and_by_tag(owner, other):
     assert [entry_id for entry_id, _ in find_entries(owner, "sourdough").ranked] == []
     walks = Entry.objects.filter(owner=owner, tags__name="long walk")
     assert list(walks) == [picnic]
+
+
+def test_activity_names_too_long_for_a_tag_stay_in_the_text(owner):
+    long = "a" * 41
+    data = f"full_date,mood,activities\n2024-01-01,good,Work | work | {long}\n".encode()
+    reading = read(data, owner)
+    assert reading.kept_as_text[-1].startswith("Activity names over 40 characters, in 1 entry →")
+    bring_in(data, owner)
+    entry = Entry.objects.get()
+    assert [t.name for t in entry.tags.all()] == ["work"] and long in entry.body
+    short = read(b"full_date,mood,activities\n2024-01-01,good,Work | work\n", owner)
+    assert not any("over 40" in line for line in short.kept_as_text)

@@ -70,7 +70,7 @@ def test_android_sample_recognises_the_same_person_twice_in_one_file(owner):
     assert reasons[:2] == ["", ""]
     assert reasons[2] == "Also in this file as Élodie François (line 1) (same name)"
     assert reasons[3] == "Also in this file as Élodie François (line 1) (same phone number)"
-    assert "1 empty card(s) → nothing in them to bring in" in reading.kept_as_text
+    assert "1 empty card → nothing in them to bring in" in reading.kept_as_text
     assert bring_in(sample("contacts-android-3.0.vcf"), owner) == {"person": 2}
 
 
