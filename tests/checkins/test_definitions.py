@@ -18,7 +18,7 @@ from tending.checkins.definitions import (
     load_instruments,
 )
 
-BUILTINS = ("connection", "daily-pulse", "hard-days", "stress", "weekly-wellbeing")
+BUILTINS = ("connection", "daily-pulse", "five-moods", "hard-days", "stress", "weekly-wellbeing")
 
 # A small valid definition; each bad-file test changes one thing in a copy of it.
 BASE = {

@@ -71,6 +71,8 @@ class Source(Protocol):
 SOURCES: dict[str, str] = {
     "jrnl": "tending.exchange.foreign.jrnl",
     "dayone": "tending.exchange.foreign.dayone",
+    "daylio": "tending.exchange.foreign.daylio",
+    "vcard": "tending.exchange.foreign.vcard",
 }
 
 
