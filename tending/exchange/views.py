@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import tempfile
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.decorators import decorator_from_middleware
-from django.utils.http import content_disposition_header
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -22,7 +23,6 @@ from tending.exchange.deletion import delete_account as delete_everything
 from tending.exchange.foreign import ForeignFileError, source
 from tending.exchange.formats import EXPORT_FORMATS
 from tending.exchange.importer import ImportRefused, import_document
-from tending.exchange.streaming import pieces
 from tending.exchange.web import (
     SHOWN_ITEMS,
     TENDING,
@@ -60,11 +60,20 @@ def export(request):
         messages.error(request, "Choose one of the downloads below.")
         return redirect("exchange:your_data")
     user = request.user
-    response = StreamingHttpResponse(
-        pieces(lambda out: chosen.write(user, out)), content_type=chosen.media_type
-    )
+    # Written whole first, into a file with no name (removed from the folder as it is made,
+    # gone when the download closes), then sent a piece at a time: memory stays flat, and
+    # no transaction stays open while a slow connection takes the file.
+    spool = tempfile.TemporaryFile(dir=settings.DATA_DIR)  # noqa: SIM115 (FileResponse closes it)
+    try:
+        chosen.write(user, spool)
+        spool.seek(0)
+    except BaseException:
+        spool.close()
+        raise
     name = f"tending-{user.get_username()}-{timezone.localdate():%Y-%m-%d}{chosen.suffix}"
-    response["Content-Disposition"] = content_disposition_header(True, name)
+    response = FileResponse(
+        spool, content_type=chosen.media_type, as_attachment=True, filename=name
+    )
     response["Cache-Control"] = "no-store"
     return response
 
