@@ -215,7 +215,7 @@ def test_the_count_stops_at_two_hundred_and_says_there_are_more(owner, owner_cli
     page = owner_client.post(reverse("journal:search"), {"q": "day"}, follow=True)
     text = page.content.decode()
     assert (
-        "More than 200 entries found; the 200 written last are shown, best first, page 1 of 10."
+        "More than 200 entries found; the 200 written last are shown, best first, page 1 of 20."
         in text
     )
 
