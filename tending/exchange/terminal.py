@@ -371,6 +371,8 @@ def _read_input(name: str) -> bytes:
         data = sys.stdin.buffer.read(LARGEST_DOCUMENT + 1)
     else:
         path = Path(name).expanduser()
+        if path.is_dir():
+            raise CommandError(f"{path} is a folder; please give the file itself.")
         if not path.is_file():
             raise CommandError(f"There is no file at {path}.")
         try:

@@ -139,6 +139,12 @@ def test_standard_input_and_a_missing_file(owner, capsys, monkeypatch):
     assert "There is no file at /nowhere/at/all.json." in capsys.readouterr().err
 
 
+def test_a_folder_is_named_as_one(tmp_path, capsys):
+    for source in ("jrnl", "tending"):
+        assert main(["import", str(tmp_path), "--from", source]) == 1
+        assert f"{tmp_path} is a folder; please give the file itself." in capsys.readouterr().err
+
+
 def test_the_choices_come_from_sources_and_help_says_the_difference(monkeypatch, capsys):
     monkeypatch.setitem(SOURCES, "elsewhere", "tending.exchange.foreign.jrnl")
     parser = build_parser()
