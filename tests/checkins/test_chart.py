@@ -91,6 +91,8 @@ def test_a_band_too_thin_for_its_name_keeps_it_only_as_a_tooltip():
     # Exactly as tall as a name needs is tall enough.
     chart = history_chart(weekly([1, 2]), 0, 120, [(0, 14, "Just"), (15, 120, "Rest")])
     assert chart["bands"][0].height == 14 and chart["bands"][0].named
+    chart = history_chart(weekly([1, 2]), 0, 120, [(0, 13, "Not quite"), (14, 120, "Rest")])
+    assert chart["bands"][0].height == 13 and not chart["bands"][0].named
 
 
 def test_which_dots_get_a_date():
