@@ -46,17 +46,18 @@ def frequencies_from(chosen: dict[str, str]) -> dict[str, str]:
 LATEST_FIELDS = ("instrument_id", "taken_at", "total", "band_label")
 _NEWEST_OF_ONE = (
     "SELECT * FROM (SELECT {fields} FROM {table} WHERE owner_id = %s AND instrument_id = %s"
-    " ORDER BY taken_at DESC, id DESC LIMIT 1) AS newest_{n}"
+    " ORDER BY taken_at DESC, id DESC LIMIT %s) AS newest_{n}"
 )
 
 
-def newest_of_each(user) -> list[CheckIn]:
-    """The newest check-in of each instrument, in one query whatever the history's length.
+def newest_of_each(user, count: int = 1) -> list[CheckIn]:
+    """The newest `count` check-ins of each instrument (each newest first), in one query
+    whatever the history's length.
 
-    Each instrument's newest row is one step down the (owner, instrument, taken_at, id)
+    Each instrument's newest rows are one step down the (owner, instrument, taken_at, id)
     index; grouping every row by instrument to find its latest time read all the years.
-    Two taken at the same moment: the later one. The SQL is plain: built with the ORM, the
-    five subqueries cost more to put together than to run.
+    Two taken at the same moment: the later one first. The SQL is plain: built with the
+    ORM, the five subqueries cost more to put together than to run.
     """
     if not getattr(user, "is_authenticated", False):
         return []
@@ -67,8 +68,19 @@ def newest_of_each(user) -> list[CheckIn]:
     sql = " UNION ALL ".join(
         _NEWEST_OF_ONE.format(fields=fields, table=table, n=n) for n in range(len(ids))
     )
-    params = [p for instrument_id in ids for p in (user.pk, instrument_id)]
+    params = [p for instrument_id in ids for p in (user.pk, instrument_id, count)]
     return list(CheckIn.objects.raw(sql, params))
+
+
+def recent_by_instrument(user, count: int) -> dict[str, list[CheckIn]]:
+    """The newest `count` check-ins of each instrument taken, newest first, in one query:
+    the list of check-ins shows the newest and draws a sparkline of them all."""
+    found: dict[str, list[CheckIn]] = {}
+    for checkin in newest_of_each(user, count):
+        found.setdefault(checkin.instrument_id, []).append(checkin)
+    for rows in found.values():  # a union keeps no order of its own: put it back
+        rows.sort(key=lambda c: (c.taken_at, c.pk), reverse=True)
+    return found
 
 
 def latest_by_instrument(user) -> dict[str, CheckIn]:

@@ -18,15 +18,15 @@ from django.views.decorators.http import require_http_methods
 from tending.checkins.chart import history_chart
 from tending.checkins.definitions import Instrument
 from tending.checkins.forms import CheckInForm, FrequencyForm, field_name
-from tending.checkins.models import CheckIn, CheckInChoice
+from tending.checkins.models import CheckIn, CheckInChoice, Frequency
 from tending.checkins.queries import (
     around,
     drafts,
     frequencies,
     history,
     is_due,
-    latest_by_instrument,
     recent,
+    recent_by_instrument,
 )
 from tending.checkins.registry import get_instrument, instruments
 from tending.checkins.scoring import change_since, safety_fired
@@ -36,6 +36,8 @@ from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
 
 CHART_POINTS = 30
+SPARK_POINTS = 8  # the list of check-ins draws each one's last few scores
+HOW_OFTEN = dict(Frequency.choices)
 HISTORY_PAGE_SIZE = 50  # a daily check is years of rows; one page is about seven weeks
 # Counted up to here (ten pages); past it the page says "more than 500" rather than count
 # years of rows for one number.
@@ -52,23 +54,28 @@ def instrument_or_404(instrument_id: str) -> Instrument:
 @login_required
 def index(request):
     today = timezone.localdate()
-    latest = latest_by_instrument(request.user)
+    recent_of = recent_by_instrument(request.user, SPARK_POINTS)  # one query for every row
     chosen = frequencies(request.user)
     pending = drafts(request.user)
-    rows = [
-        {
-            "instrument": inst,
-            "latest": latest.get(inst_id),
-            "last_at": timezone.localtime(latest[inst_id].taken_at) if inst_id in latest else None,
-            "frequency": chosen[inst_id],
-            "due": is_due(
-                chosen[inst_id], latest[inst_id].taken_at if inst_id in latest else None, today
-            ),
-            "draft": inst_id in pending,
-        }
-        for inst_id, inst in instruments().items()
-        if chosen[inst_id] != "off"
-    ]
+    rows = []
+    for inst_id, inst in instruments().items():
+        if chosen[inst_id] == "off":
+            continue
+        newest_first = recent_of.get(inst_id, [])
+        latest = newest_first[0] if newest_first else None
+        rows.append(
+            {
+                "instrument": inst,
+                "latest": latest,
+                "last_at": timezone.localtime(latest.taken_at) if latest else None,
+                "frequency": chosen[inst_id],
+                "how_often": HOW_OFTEN.get(chosen[inst_id], chosen[inst_id]),
+                "due": is_due(chosen[inst_id], latest.taken_at if latest else None, today),
+                "draft": inst_id in pending,
+                "trend": [c.total for c in reversed(newest_first)],
+                "range": inst.score_range(),
+            }
+        )
     rows.sort(key=lambda r: (not r["due"], r["instrument"].title))
     switched_off = [inst for inst_id, inst in instruments().items() if chosen[inst_id] == "off"]
     return render(request, "checkins/index.html", {"rows": rows, "switched_off": switched_off})
@@ -187,6 +194,7 @@ def result(request, checkin_id: int):
         "fired": fired,
         "subscales": subscale_rows(inst, checkin) if inst else [],
         "recent": rows,
+        "recent_meaning": any(row["band_label"] for row in rows),
         "answers": answer_rows(inst, checkin) if inst else [],
     }
     return render(request, "checkins/result.html", context)
@@ -224,6 +232,8 @@ def history_page(request, instrument: str):
     context = {
         "instrument": inst,
         "entries": entries,
+        # A "Meaning" column only when some row has one: never a column of blanks.
+        "meaning": any(entry["band_label"] for entry in entries),
         "page": page,
         "chart": chart_of(inst, chart_rows),
     }

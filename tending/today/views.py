@@ -16,6 +16,7 @@ from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404
 from tending.journal.offering import RECENT_DAYS, offer_from
 from tending.today.models import ReachOutSnooze
+from tending.today.next_step import next_step
 from tending.today.queries import (
     AWAY_AFTER_DAYS,
     active_people,
@@ -51,6 +52,7 @@ def today(request):
     turn = int(another) if another.isascii() and another.isdigit() and len(another) < 6 else 0
     seed = f"{user.pk}:{day}:{turn}"
     prompt = offer_from(small.recent_prompts, small.hidden_prompts, seed)
+    pulse = next((inst for inst in due if inst.id == PULSE), None)
     context = {
         "day": day,
         # A risky answer kept only in a draft: Today leads with the help the result shows.
@@ -59,7 +61,9 @@ def today(request):
         "suggestion": suggestions[0] if suggestions else None,
         "person": person,
         "more_waiting": max(0, len(suggestions) - 1),
-        "pulse": next((inst for inst in due if inst.id == PULSE), None),
+        "pulse": pulse,
+        # The one next step, at the top with the page's only primary button.
+        "lead": next_step(pulse is not None, person is not None, bool(people), prompt is not None),
         "other_due": [inst for inst in due if inst.id != PULSE],
         "birthdays": coming_birthdays(day, people),
         "prompt": prompt,

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tending.checkins.models import CheckIn, CheckInDraft
+from tending.checkins.registry import get_instrument
+from tending.checkins.services import save_checkin
 from tests.browser.test_newcomer import log_in, nav
 from tests.factories import UserFactory
 
@@ -25,9 +30,16 @@ def answer_one_at_a_time(page: Page, answers: list[str]) -> None:
 
 def test_daily_pulse_and_weekly_check_on_a_phone(page: Page, live_server):
     user = UserFactory(username="rowan")
+    # A week ago: 2 of 5 on every question, raw 10, times 4 = 40.
+    wellbeing = get_instrument("weekly-wellbeing")
+    earlier = save_checkin(user, wellbeing, {item.id: 2 for item in wellbeing.items})
+    CheckIn.objects.filter(pk=earlier.pk).update(taken_at=timezone.now() - timedelta(days=7))
     log_in(page, live_server.url, "rowan")
     nav(page, "Check-ins")
     expect(page.get_by_role("heading", name="Check-ins", exact=True)).to_be_visible()
+    cards = page.locator(".checkin-card")
+    expect(cards).to_have_count(6)
+    expect(cards.filter(has_text="Weekly well-being")).to_contain_text("Every week")
 
     page.get_by_role("link", name="Start Daily pulse").click()
     answer_one_at_a_time(page, ["Quite a bit", "Somewhat", "A little", "Very much"])
@@ -35,6 +47,7 @@ def test_daily_pulse_and_weekly_check_on_a_phone(page: Page, live_server):
     expect(page.get_by_role("heading", name="Daily pulse: your result")).to_be_visible()
     # Mood 4, energy 3, stress 2 turned around to 4, connected 5: the mean is 4.
     expect(page.locator(".score-value")).to_have_text("4")
+    expect(page.locator("#meaning")).to_contain_text("no set ranges")
     expect(page.get_by_text("This is your first one")).to_be_visible()
 
     nav(page, "Check-ins")
@@ -46,13 +59,47 @@ def test_daily_pulse_and_weekly_check_on_a_phone(page: Page, live_server):
     page.get_by_role("button", name="See my result").click()
     expect(page.get_by_role("heading", name="Weekly well-being: your result")).to_be_visible()
     expect(page.locator(".score-value")).to_have_text("60")
-    expect(page.get_by_text("not a diagnosis").first).to_be_visible()
+    # What it means first, then how it moved, then the chart; the method one tap away.
+    expect(page.locator("#meaning")).to_contain_text("Good.")
+    expect(page.locator("#meaning")).to_contain_text("not a diagnosis")
+    expect(page.locator("#change")).to_contain_text("+20, better")
+    expect(page.locator(".history-chart")).to_be_visible()
+    method = page.locator("#method")
+    expect(method.get_by_text("WHO-5")).to_be_hidden()
+    method.locator("summary").click()
+    expect(method.get_by_text("WHO-5")).to_be_visible()
+    # Delete waits under "More", and asks first.
+    delete = page.get_by_role("link", name="Delete this check-in")
+    expect(delete).to_be_hidden()
+    page.locator(".result-more summary").click()
+    delete.click()
+    expect(page.get_by_role("heading", name="Delete this check-in?")).to_be_visible()
+    page.get_by_role("link", name="Keep it").click()
 
     page.get_by_role("link", name="History").click()
     expect(page.get_by_role("heading", name="Weekly well-being: history")).to_be_visible()
+    expect(page.locator("table tbody tr")).to_have_count(2)
+    expect(page.get_by_role("columnheader", name="Meaning")).to_be_visible()
+    score = page.locator("table tbody td.num").first
+    assert score.evaluate("cell => getComputedStyle(cell).textAlign") == "right"
+    # The chart: dates under the axis, readable on a phone, and the bands named.
+    dates = page.locator(".history-chart text.date")
+    expect(dates).to_have_count(2)
+    assert dates.first.bounding_box()["height"] >= 12
+    expect(page.locator(".history-chart text.band-name")).to_have_text(
+        ["Very low", "Lower than usual", "Good"]
+    )
+
+    nav(page, "Check-ins")
+    trend = cards.filter(has_text="Weekly well-being").get_by_role("img")
+    expect(trend).to_have_accessible_name(
+        "Your last 2 scores, oldest first: 40, 60; higher is better"
+    )
+    page.get_by_role("link", name="History of Daily pulse").click()
     expect(page.locator("table tbody tr")).to_have_count(1)
     expect(page.locator(".history-chart")).to_have_count(0)  # a chart needs two results
-    assert sorted(CheckIn.objects.filter(owner=user).values_list("total", flat=True)) == [4, 60]
+    totals = CheckIn.objects.filter(owner=user).values_list("total", flat=True)
+    assert sorted(totals) == [4, 40, 60]
 
 
 def test_leaving_half_way_keeps_the_answers(page: Page, live_server):

@@ -24,19 +24,31 @@ def test_a_morning_pulse_then_reaching_out(page: Page, live_server):
 
     log_in(page, live_server.url, "robin")
     expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
-    page.get_by_role("link", name="Do the daily pulse").click()
+    # One next step at the top, in view without scrolling on a phone: first, the pulse.
+    next_step = page.locator(".next-step")
+    expect(next_step).to_contain_text("Your next step")
+    pulse = next_step.get_by_role("link", name="Do the daily pulse")
+    box = pulse.bounding_box()
+    assert box["y"] + box["height"] <= page.viewport_size["height"] - 60  # above the bottom bar
+    assert box["y"] < page.locator("#reach-title").bounding_box()["y"]
+    pulse.click()
     answer_one_at_a_time(page, ["Somewhat", "Somewhat", "Somewhat", "Somewhat"])
     page.get_by_role("button", name="See my result").click()
     expect(page.locator(".score-value")).to_have_text("3")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Today").click()
     expect(page.get_by_role("link", name="Do the daily pulse")).to_have_count(0)
-    expect(page.locator("#reach-reason")).to_have_text(
+    # Then the person to reach out to leads, with one primary button: Done.
+    expect(next_step.locator("#reach-reason")).to_have_text(
         "It has been 12 days; you usually talk every week."
     )
     expect(page.get_by_role("link", name="Call")).to_have_attribute("href", "tel:+491701234567")
     expect(page.locator("#prompt-text")).not_to_be_empty()
-    page.get_by_role("link", name="Done: log it").click()
+    done = next_step.get_by_role("link", name="Done: log it")
+    expect(done).to_have_class("button")
+    box = done.bounding_box()
+    assert box["y"] + box["height"] <= page.viewport_size["height"] - 60
+    done.click()
     expect(page.get_by_role("checkbox", name="Sam Rivera")).to_be_checked()
     page.get_by_role("button", name="Save moment").click()
     expect(page.get_by_text("Logged a moment with Sam Rivera")).to_be_visible()
@@ -44,6 +56,8 @@ def test_a_morning_pulse_then_reaching_out(page: Page, live_server):
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Today").click()
     expect(page.get_by_text("Everyone is in rhythm")).to_be_visible()
+    # With nobody waiting, the prompt leads.
+    expect(next_step.get_by_role("link", name="Write about it")).to_be_visible()
 
     # Write from today's prompt, then find the entry again by searching.
     prompt_text = page.locator("#prompt-text").inner_text()

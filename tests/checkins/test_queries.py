@@ -41,3 +41,18 @@ def test_the_newest_of_each_even_at_shared_or_equal_times(owner, other):
 
 def test_nobody_has_nothing(owner):
     assert latest_by_instrument(owner) == {}
+
+
+def test_the_newest_few_of_each_newest_first_in_one_query(owner, other, django_assert_num_queries):
+    from tending.checkins.queries import recent_by_instrument
+
+    now = timezone.now().replace(microsecond=0)
+    made = [take(owner, "connection", now - timedelta(days=day)) for day in range(5)]
+    stress = take(owner, "stress", now - timedelta(days=3))
+    take(other, "connection", now)  # someone else's changes nothing
+    with django_assert_num_queries(1):
+        recent = recent_by_instrument(owner, 3)
+    assert set(recent) == {"connection", "stress"}
+    assert [c.pk for c in recent["connection"]] == [c.pk for c in made[:3]]
+    assert [c.pk for c in recent["stress"]] == [stress.pk]
+    assert recent_by_instrument(other, 3)["connection"][0].owner_id == other.pk

@@ -116,7 +116,7 @@ def test_history_and_delete(owner, owner_client):
     save_checkin(owner, inst, dict(zip(ids, [3, 3, 3], strict=True)))
     html = owner_client.get(reverse("checkins:history", args=["connection"])).content.decode()
     assert html.count(reverse("checkins:result", args=[first.pk])) == 1
-    assert "<table>" in html
+    assert '<table class="results-table">' in html
     url = reverse("checkins:delete", args=[first.pk])
     assert "cannot be changed, only deleted" in owner_client.get(url).content.decode()
     owner_client.post(url)
@@ -257,7 +257,7 @@ def test_the_pulse_shows_each_question_on_its_own(owner, owner_client):
     history_html = owner_client.get(
         reverse("checkins:history", args=["daily-pulse"])
     ).content.decode()
-    assert '<th scope="col">Mood</th>' in history_html
+    assert '<th scope="col" class="num">Mood</th>' in history_html
 
 
 def test_a_long_history_comes_in_pages_newest_first(owner, owner_client):

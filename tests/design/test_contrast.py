@@ -25,6 +25,7 @@ TEXT = [
     ("due-text", "bg"), ("due-text", "surface"),
     ("drift-text", "bg"), ("drift-text", "surface"),
     ("never-text", "bg"), ("never-text", "surface"),
+    ("text", "line"),  # a band's name inside the check-in chart, on its darkest shading
 ]  # fmt: skip
 CONTROLS = [
     ("control-line", "bg"), ("control-line", "surface"),

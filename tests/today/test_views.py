@@ -1,5 +1,6 @@
 """The Today page: pulse, one person to reach out to, a prompt, birthdays, time away."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -127,3 +128,62 @@ def test_item_15_someone_set_aside_is_not_called_in_rhythm(owner, owner_client):
     html = owner_client.get(reverse("today:today")).content.decode()
     assert "Everyone is in rhythm" not in html
     assert "1 you set aside will come up again" in html
+
+
+def next_step_and_primaries(html: str) -> tuple[str, int]:
+    """The next-step card's markup, and how many primary buttons the page's main part has."""
+    main = html[html.index("<main") :]
+    card = main[main.index('class="card next-step"') :]
+    primaries = re.findall(r'class="button( small)?"', main)
+    return card[: card.index("</section>")], len(primaries)
+
+
+def test_issue_15_one_next_step_first_the_pulse_then_the_person(owner, owner_client):
+    sam = old_person(owner, name="Sam", ring="inner", rhythm_days=7)
+    MomentFactory(owner=owner, people=[sam], occurred_at=timezone.now() - timedelta(days=12))
+    html = owner_client.get(reverse("today:today")).content.decode()
+    card, primaries = next_step_and_primaries(html)
+    assert "Your next step" in card and "Do the daily pulse" in card and primaries == 1
+    # Sam is still there below it, calmly: Done is not a second primary button.
+    assert html.index('id="reach-title"') > html.index("</section>", html.index("next-step"))
+    assert 'class="button secondary" href="/moments/quick/?person=' in html
+    pulse = get_instrument("daily-pulse")
+    save_checkin(owner, pulse, {i.id: 3 for i in pulse.items})
+    html = owner_client.get(reverse("today:today")).content.decode()
+    card, primaries = next_step_and_primaries(html)
+    assert 'id="reach-title"' in card and "Sam" in card and "Done: log it" in card
+    assert "Not now" in card and "Do the daily pulse" not in html and primaries == 1
+
+
+def test_issue_15_with_nobody_yet_adding_someone_is_the_next_step(owner, owner_client):
+    pulse = get_instrument("daily-pulse")
+    save_checkin(owner, pulse, {i.id: 3 for i in pulse.items})
+    card, primaries = next_step_and_primaries(
+        owner_client.get(reverse("today:today")).content.decode()
+    )
+    assert "Add someone" in card and reverse("circle:person_add") in card and primaries == 1
+
+
+def test_issue_15_with_everyone_in_rhythm_the_prompt_leads(owner, owner_client):
+    sam = old_person(owner, name="Sam", ring="inner", rhythm_days=7)
+    MomentFactory(owner=owner, people=[sam], occurred_at=timezone.now() - timedelta(days=1))
+    pulse = get_instrument("daily-pulse")
+    save_checkin(owner, pulse, {i.id: 3 for i in pulse.items})
+    response = owner_client.get(reverse("today:today"))
+    card, primaries = next_step_and_primaries(response.content.decode())
+    assert 'id="prompt"' in card and "Write about it" in card and primaries == 1
+    assert escape(response.context["prompt"].text) in card
+    html = response.content.decode()
+    assert html.count('id="prompt"') == 1 and "Everyone is in rhythm" in html
+
+
+def test_issue_15_other_due_check_ins_and_birthdays_are_rows_below(owner, owner_client):
+    soon = timezone.localdate() + timedelta(days=3)
+    PersonFactory(owner=owner, name="Bea", birthday_day=soon.day, birthday_month=soon.month)
+    html = owner_client.get(reverse("today:today")).content.decode()
+    due = html[html.index('id="due-title"') :]
+    due = due[: due.index("</section>")]
+    assert '<li class="list-row">' in due
+    assert reverse("checkins:take", args=["weekly-wellbeing"]) in due
+    coming = html[html.index('id="coming-title"') :]
+    assert "Bea" in coming and f"birthday {soon:%a} {soon.day} {soon:%b}" in coming
