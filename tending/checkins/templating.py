@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from django.template.defaultfilters import floatformat
+from markupsafe import Markup, escape
 
 from tending.core.jinja import url
 
@@ -31,5 +32,24 @@ def address_of(name: str):
     return lambda row_id: f"{before}{int(row_id)}{after}"
 
 
+def history_rows(entries: list[dict], meaning: bool) -> Markup:
+    """The history table's rows, written here once rather than a template expression per
+    cell (fifty rows of five or more cells were a third of the page): each value escaped
+    as the template would escape it, so the page reads byte for byte the same."""
+    result_at = address_of("checkins:result")
+    rows = []
+    for entry in entries:
+        cells = [
+            f'<tr><td><a href="{result_at(entry["pk"])}">{escape(entry["when"])}</a></td>'
+            f'<td class="num">{escape(score(entry["total"]))}</td>'
+        ]
+        cells += [f'<td class="num">{escape(score(v))}</td>' for v in entry["subscale_values"]]
+        if meaning:
+            cells.append(f"<td>{escape(entry['band_label'])}</td>")
+        cells.append("</tr>")
+        rows.append("".join(cells))
+    return Markup("".join(rows))
+
+
 FILTERS = {"score": score}
-GLOBALS = {"address_of": address_of}
+GLOBALS = {"address_of": address_of, "history_rows": history_rows}
