@@ -25,8 +25,8 @@ def opened(html: str) -> dict[str, tuple[bool, bool]]:
 def status(html: str, key: str) -> str:
     start = html.index(f'id="section-{key}"')
     summary = html[start : html.index("</summary>", start)]
-    found = re.search(r'<span class="section-status">.*?</span>(.*?)</span>', summary)
-    return found.group(1) if found else ""
+    status = summary.split('<span class="section-status">', 1)[1]
+    return re.sub(r"<[^>]+>", "", status).removeprefix(": ")
 
 
 def test_every_field_but_the_first_few_is_in_a_section_once():
