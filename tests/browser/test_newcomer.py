@@ -212,9 +212,7 @@ def test_newcomer_makes_an_account_adds_people_and_logs_moments(page: Page, live
     # Closing a part keeps what was chosen in it.
     form_part(page, "What was shared").locator("summary").click()
     expect(group(page, "How much did they share?")).to_be_hidden()
-    expect(form_part(page, "What was shared").locator("summary")).to_contain_text(
-        "2 of 2 answered"
-    )
+    expect(form_part(page, "What was shared").locator("summary")).to_contain_text("2 of 2 answered")
     open_form_part(page, "How they responded")
     tap_choice(page, "I felt understood", "4")
     tap_choice(page, "I felt cared for", re.compile(r"^5\b"))
