@@ -27,6 +27,8 @@ LAYOUT = (
         (["", "4"], True),
         (("7",), True),
         ({"a"}, True),
+        ({""}, False),
+        (("", None), False),
     ],
 )
 def test_what_counts_as_an_answer(value, answered):
