@@ -28,8 +28,9 @@ DESTRUCTIVE = {"destructive", "danger"}
 
 class Node:
     def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None):
-        self.tag, self.attrs, self.parent, self.children = tag, attrs, parent, []
-        self.text: list[str] = []
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list[Node] = []
+        self.pieces: list[Node | str] = []  # children and text, in the page's order
 
     @property
     def classes(self) -> set[str]:
@@ -40,8 +41,11 @@ class Node:
         for child in self.children:
             yield from child.walk()
 
+    def text(self) -> str:
+        return "".join(p if isinstance(p, str) else p.text() for p in self.pieces)
+
     def words(self) -> str:
-        return " ".join(" ".join(t for n in self.walk() for t in n.text).split())
+        return " ".join(self.text().split())
 
 
 class Tree(HTMLParser):
@@ -55,11 +59,14 @@ class Tree(HTMLParser):
     def handle_starttag(self, tag, attrs):
         node = Node(tag, {k: v or "" for k, v in attrs}, self.here)
         self.here.children.append(node)
+        self.here.pieces.append(node)
         if tag not in VOID:
             self.here = node
 
     def handle_startendtag(self, tag, attrs):
-        self.here.children.append(Node(tag, {k: v or "" for k, v in attrs}, self.here))
+        node = Node(tag, {k: v or "" for k, v in attrs}, self.here)
+        self.here.children.append(node)
+        self.here.pieces.append(node)
 
     def handle_endtag(self, tag):
         node = self.here
@@ -69,7 +76,7 @@ class Tree(HTMLParser):
             self.here = node.parent
 
     def handle_data(self, data):
-        self.here.text.append(data)
+        self.here.pieces.append(data)
 
 
 def is_control(node: Node) -> bool:
@@ -193,6 +200,13 @@ def test_no_destructive_action_sits_beside_a_primary_one_and_each_asks_first(own
         (
             '<h1>Delete this?</h1><form class="actions"><button class="destructive">Delete</button>'
             '<a class="button secondary" href="/">Keep it</a></form>',
+            0,
+            0,
+        ),
+        # The question may hold a name: the heading is read in the page's order.
+        (
+            '<h1>Delete <bdi>Sam</bdi>?</h1><form class="actions">'
+            '<button class="danger">Delete <bdi>Sam</bdi></button></form>',
             0,
             0,
         ),
