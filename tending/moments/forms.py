@@ -22,6 +22,15 @@ from tending.moments.queries import people_and_tags
 
 SKIP = ("", "Skip")
 
+# The full form's sections after the first (who, when, a note): each opens when needed.
+MOMENT_SECTIONS = (
+    ("how", "How and how long", ("channel", "initiated_by", "duration_minutes")),
+    ("sharing", "What was shared", ("self_disclosure", "other_disclosure")),
+    ("responded", "How they responded", ("felt_understood", "felt_validated", "felt_cared_for")),
+    ("afterwards", "Afterwards", ("closeness_after", "felt_safe")),
+    ("tags", "Tags", ("tag_names",)),
+)
+
 
 def _rating_choices(top: int, low: str, high: str) -> list[tuple]:
     labels = {1: f"1 · {low}", top: f"{top} · {high}"}
@@ -124,6 +133,7 @@ class MomentForm(PlainWhenBound, forms.ModelForm):
     # Who comes first, as declared; the form sets a moment's people itself (see save), so that
     # the ModelForm does not load them as whole rows only to show their ids.
     field_order = ["people"]
+    sections = MOMENT_SECTIONS
 
     class Meta:
         model = Moment

@@ -13,6 +13,7 @@ from html import escape as quote
 from django.utils.safestring import SafeString
 
 from tending.circle.models import Ring
+from tending.core.sections import form_sections
 
 
 def escape(text) -> SafeString:
@@ -164,4 +165,5 @@ GLOBALS = {
     "chip_groups": chip_groups,
     "radio_chips": radio_chips,
     "radio_labels": radio_labels,
+    "form_sections": form_sections,
 }

@@ -18,6 +18,7 @@ from django.views.decorators.http import (
 
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
+from tending.core.sections import parts_to_open
 from tending.safety import services
 from tending.safety.crisis_lines import shipped_table
 from tending.safety.forms import EntryForm, HelperForm, OwnLineForm, RegionForm
@@ -48,7 +49,8 @@ def crisis(request):
 
 
 def _plan_url(anchor: str = "") -> str:
-    return reverse("safety:plan") + (f"#part-{anchor}" if anchor else "")
+    """The plan, with this part open and in view."""
+    return reverse("safety:plan") + (f"?part={anchor}#part-{anchor}" if anchor else "")
 
 
 def _moved_url(kind: str, row) -> str:
@@ -61,10 +63,13 @@ def _render_plan(request, *, bound=None, helper_form=None, problem: str = "", st
     plan = plan_for(request.user)
     user = request.user
     open_row = request.GET.get("open", "")
+    asked = {request.GET.get("part", "")}
     for section in plan.sections:
         kind = "helper" if section.is_helpers else "entry"
         for row in section.rows:
             row.is_open = open_row == f"{kind}-{row.pk}"
+            if row.is_open:
+                asked.add(section.key)
         if section.is_helpers:
             section.form = helper_form or HelperForm(user=user, offered=plan.offered)
         elif bound is not None and bound.part == section.key:
@@ -74,6 +79,13 @@ def _render_plan(request, *, bound=None, helper_form=None, problem: str = "", st
             section.form = None  # the template shows the part's blank form, made once
     if helper_form is not None:
         _focus_first_error(helper_form)
+        asked.add(HELPERS)
+    if bound is not None:
+        asked.add(bound.part.value)
+    # Each part opens as it is needed: the one just changed or with a note, else the next step.
+    opened = parts_to_open([(s.key, bool(s.rows)) for s in plan.sections], asked)
+    for section in plan.sections:
+        section.is_open = section.key in opened
     # Every safe person is either offered by the helper form or already in the plan.
     helpers = next(s for s in plan.sections if s.is_helpers)
     has_safe_people = helpers.form.has_choices or any(h.is_available for h in helpers.rows)

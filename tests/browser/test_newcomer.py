@@ -12,6 +12,8 @@ from tests.factories import UserFactory
 
 PASSWORD = "quiet-harbour-lantern-42"
 DESKTOP = {"width": 1200, "height": 1100}
+# The full moment form at 390 × 844 with its parts closed (three people in the circle).
+MOMENT_FORM_MAX = 1000
 
 
 # --- small helpers that act like a person on the page -------------------------------------
@@ -40,6 +42,23 @@ def add_person(page: Page, name: str, ring: str, *, closeness: int | None, butto
         picture.click()
         expect(picture.get_by_role("radio")).to_be_checked()
     page.get_by_role("button", name=button, exact=True).click()
+
+
+def form_part(page: Page, title: str):
+    """A part of a long form (core/sections.html), found by its title."""
+    return page.locator("details.form-section").filter(has=page.locator("summary", has_text=title))
+
+
+def open_form_part(page: Page, title: str) -> None:
+    """Tap a closed part of a long form open."""
+    part = form_part(page, title)
+    part.locator("summary").click()
+    expect(part).to_have_attribute("open", "")
+
+
+def form_height(page: Page, button: str) -> float:
+    form = page.locator("form").filter(has=page.get_by_role("button", name=button, exact=True))
+    return form.evaluate("f => f.getBoundingClientRect().height")
 
 
 def log_in(page: Page, base_url: str, username: str) -> None:
@@ -173,16 +192,35 @@ def test_newcomer_makes_an_account_adds_people_and_logs_moments(page: Page, live
     expect(page.get_by_role("heading", name="Moments", exact=True)).to_be_visible()
     page.get_by_role("main").get_by_role("link", name="Log a moment", exact=True).click()
     expect(page.get_by_role("heading", name="Log a moment")).to_be_visible()
+    # On a phone the full form is short: who, when and a note, the rest in closed parts.
+    # (All of it open, as every moment form was before, it measured 2,776 px on a phone.)
+    closed = form_height(page, "Save")
+    assert closed < MOMENT_FORM_MAX, (
+        f"the moment form is {closed:.0f} px tall with its parts closed"
+    )
+    expect(page.get_by_role("button", name="Save", exact=True)).to_be_in_viewport()
+    expect(group(page, "How")).to_be_hidden()
     alex_chip = page.get_by_role("checkbox", name="Alex Chen")
     alex_chip.click()
     expect(alex_chip).to_be_checked()
+    page.get_by_label("A note, if you like").fill("Long call while she walked home.")
+    open_form_part(page, "How and how long")
     tap_choice(page, "How", "Call")
+    open_form_part(page, "What was shared")
     tap_choice(page, "How much did you share of yourself?", "Feelings")
     tap_choice(page, "How much did they share?", "Thoughts")
+    # Closing a part keeps what was chosen in it.
+    form_part(page, "What was shared").locator("summary").click()
+    expect(group(page, "How much did they share?")).to_be_hidden()
+    expect(form_part(page, "What was shared").locator("summary")).to_contain_text("2 of 2 answered")
+    open_form_part(page, "How they responded")
     tap_choice(page, "I felt understood", "4")
     tap_choice(page, "I felt cared for", re.compile(r"^5\b"))
-    page.get_by_label("A note, if you like").fill("Long call while she walked home.")
+    open_form_part(page, "Afterwards")
+    open_form_part(page, "Tags")
     page.get_by_label("Tags").fill("walk, support")
+    opened = form_height(page, "Save")
+    assert opened > 2 * closed, (closed, opened)
     page.get_by_role("button", name="Save", exact=True).click()
 
     expect(page.get_by_text("Moment saved.")).to_be_visible()

@@ -15,6 +15,16 @@ def part(page: Page, title: str):
     return page.get_by_role("region", name=re.compile(rf"{re.escape(title)}$"))
 
 
+def open_part(page: Page, title: str):
+    """A part of the plan, opened with a tap on its title if it was closed."""
+    region = part(page, title)
+    section = region.locator("details.form-section")
+    if section.get_attribute("open") is None:
+        region.locator("summary").first.click()
+    expect(section).to_have_attribute("open", "")
+    return region
+
+
 def test_fill_the_plan_then_find_it_under_need_help_now(page: Page, live_server):
     robin = UserFactory(username="robin")
     sam = PersonFactory(owner=robin, name="Sam Rivera", is_safe=True, phone="+49 170 1234567")
@@ -24,6 +34,13 @@ def test_fill_the_plan_then_find_it_under_need_help_now(page: Page, live_server)
     nav(page, "Safety plan")  # on a phone, under "More"
     expect(page.get_by_role("heading", name="Your safety plan", level=1)).to_be_visible()
     expect(page.get_by_text("A line or two in any part is enough to begin.")).to_be_visible()
+    # The parts come closed but the first, the next step; each says how much it holds.
+    expect(page.locator("details.form-section[open]")).to_have_count(1)
+    expect(part(page, "My warning signs").get_by_label("Add a warning sign")).to_be_visible()
+    expect(part(page, "Things I can do on my own").locator("summary").first).to_contain_text(
+        "Nothing yet"
+    )
+    expect(part(page, "Things I can do on my own").get_by_role("textbox")).to_be_hidden()
 
     # A warning sign.
     signs = part(page, "My warning signs")
@@ -46,20 +63,36 @@ def test_fill_the_plan_then_find_it_under_need_help_now(page: Page, live_server)
     )
     expect(signs.get_by_role("button", name="Move “Lying awake after 3 am” down")).to_be_visible()
 
+    expect(part(page, "My warning signs").locator("summary").first).to_contain_text("2 lines")
+
     # An empty coping step is explained at the field, then a real one is added.
-    coping = part(page, "Things I can do on my own")
+    coping = open_part(page, "Things I can do on my own")
     coping.get_by_role("button", name="Add").click()
     coping = part(page, "Things I can do on my own")
     field = coping.get_by_label("Add something you can do")
     expect(field).to_have_attribute("aria-invalid", "true")
     expect(field).to_be_focused()
     expect(coping.locator(".error")).to_have_text("Please write a few words first.")
+    expect(coping.locator("summary").first).to_contain_text("Needs another look")
     field.fill("A hot shower, then music")
     coping.get_by_role("button", name="Add").click()
     expect(part(page, "Things I can do on my own").get_by_role("listitem")).to_have_count(1)
 
+    # Removing a line asks first, in place: "Remove…" opens the question and its button.
+    reasons = open_part(page, "What I live for")
+    reasons.get_by_label("Add something you live for").fill("Gone soon")
+    reasons.get_by_role("button", name="Add").click()
+    reasons = part(page, "What I live for")
+    reasons.get_by_text("Change “Gone soon”").click()
+    remove = reasons.get_by_role("button", name="Remove “Gone soon”")
+    expect(remove).to_be_hidden()
+    reasons.locator("summary", has_text="Remove…").click()
+    expect(reasons.get_by_text("Take “Gone soon” out of your plan?")).to_be_visible()
+    remove.click()
+    expect(page.get_by_text("Removed “Gone soon”.")).to_be_visible()
+
     # Only the safe person is offered as someone to ask for help.
-    helpers = part(page, "People I can ask for help")
+    helpers = open_part(page, "People I can ask for help")
     choice = helpers.get_by_label("Add someone")
     expect(choice.locator("option")).to_have_text(["Choose someone", "Sam Rivera"])
     choice.select_option(label="Sam Rivera")

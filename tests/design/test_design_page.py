@@ -32,6 +32,7 @@ def test_the_page_shows_every_component_in_both_schemes(anon_client):
         'class="page-header"', 'class="card"', 'class="button secondary"', 'class="button quiet"',
         'class="button destructive"', 'class="chip-person"', 'class="chip-tag"',
         'class="chips scale"', 'class="list-row"', 'class="empty-state"', 'class="sparkline"',
+        'class="form-section"', 'class="form-section has-error"', 'class="confirm"',
         "disabled", "checked",
     ):  # fmt: skip
         assert html.count(component) >= 2, component

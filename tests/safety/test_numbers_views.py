@@ -21,7 +21,7 @@ def test_the_page_offers_every_country_and_the_general_numbers(owner_client):
     # Nothing chosen yet: the owner's time zone (Europe/Berlin) points to Germany.
     assert '<option value="DE" selected>Germany</option>' in page
     assert '<option value="NZ">New Zealand</option>' in page
-    assert "None yet." in page
+    assert "No numbers of your own yet" in page and 'class="empty-state"' in page
 
 
 def test_choosing_a_country_changes_the_crisis_page(owner, owner_client):

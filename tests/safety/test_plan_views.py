@@ -63,7 +63,7 @@ def test_the_parts_come_in_the_order_of_the_plan(owner_client):
 def test_adding_lines_to_two_parts(owner, owner_client):
     response = add(owner_client, "warning-signs", "  I stop   answering messages ")
     assert response.status_code == 302
-    assert response["Location"] == PLAN + "#part-warning-signs"
+    assert response["Location"] == PLAN + "?part=warning-signs#part-warning-signs"
     add(owner_client, "coping", "A hot shower")
     add(owner_client, "coping", "Music with headphones on")
     assert texts(owner, "warning-signs") == ["I stop answering messages"]
@@ -143,7 +143,7 @@ def test_removing_a_line(owner, owner_client):
     keep = PlanEntryFactory(owner=owner, part="coping", text="Keep me")
     gone = PlanEntryFactory(owner=owner, part="coping", text="Remove me")
     response = owner_client.post(reverse("safety:entry_remove", args=[gone.pk]))
-    assert response["Location"] == PLAN + "#part-coping"
+    assert response["Location"] == PLAN + "?part=coping#part-coping"
     assert list(PlanEntry.objects.all()) == [keep]
     assert "Removed “Remove me”." in owner_client.get(PLAN).content.decode()
 
@@ -219,7 +219,7 @@ def test_only_the_owners_safe_active_people_are_offered(owner, other, owner_clie
 def test_adding_a_safe_person(owner, owner_client):
     sam = PersonFactory(owner=owner, name="Safe Sam", is_safe=True)
     response = owner_client.post(ADD_HELPER, {"person": sam.pk})
-    assert response["Location"] == PLAN + "#part-helpers"
+    assert response["Location"] == PLAN + "?part=helpers#part-helpers"
     assert [h.person for h in PlanHelper.objects.filter(owner=owner)] == [sam]
     page = owner_client.get(PLAN).content.decode()
     assert "Safe Sam is in your plan." in page
@@ -294,7 +294,7 @@ def test_removing_and_moving_people(owner, owner_client):
     )
     assert order == ["Bo", "Ann"]
     response = owner_client.post(reverse("safety:helper_remove", args=[first.pk]))
-    assert response["Location"] == PLAN + "#part-helpers"
+    assert response["Location"] == PLAN + "?part=helpers#part-helpers"
     assert list(PlanHelper.objects.values_list("person__name", flat=True)) == ["Bo"]
     assert first.person.__class__.objects.filter(pk=first.person.pk).exists()  # still in the circle
     assert "Ann is no longer in your plan" in owner_client.get(PLAN).content.decode()
