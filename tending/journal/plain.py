@@ -64,7 +64,7 @@ _TITLE_BLOCK = re.compile(r"^(\s*)(\d{1,9}(?=[.)](?:\s|$))|[-+*](?=\s|$)|>)")
 
 def _escape_block(found: re.Match) -> str:
     space, mark = found[1], found[2]
-    return f"{space}{mark}\\" if mark[0].isdigit() else f"{space}\\{mark}"
+    return f"{space}{mark}\\" if mark.isdigit() else f"{space}\\{mark}"
 
 
 def plain_title(title: str) -> str:
@@ -73,5 +73,5 @@ def plain_title(title: str) -> str:
     brackets (a title is never HTML). A title that is only marks is kept."""
     if not title:
         return ""
-    escaped = _TITLE_BLOCK.sub(_escape_block, title.replace("<", "\\<"), count=1)
+    escaped = _TITLE_BLOCK.sub(_escape_block, title.replace("<", "\\<"))
     return plain_text(escaped) or title.strip()
