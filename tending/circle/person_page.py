@@ -24,6 +24,7 @@ from tending.circle.models import Person
 from tending.circle.templating import addresses
 from tending.core.ownership import is_row_id
 from tending.journal.models import Entry
+from tending.journal.plain import plain_title
 from tending.moments.models import Channel, Sharing
 
 RECENT_MOMENTS = 10  # the rest are a tap away, in the list of moments with them
@@ -231,7 +232,7 @@ def entry_rows(entries: list[Entry], labels: dict) -> list[EntryRow]:
             pk=entry.pk,
             href=href(entry.pk),
             written_on=formatted(entry.written_on, "D j M Y"),
-            title=entry.title,
+            title=plain_title(entry.title),
             snippet=entry.snippet(),
             people=labels.get((ENTRY_PEOPLE, entry.pk), []),
             tags=labels.get((ENTRY_TAGS, entry.pk), []),

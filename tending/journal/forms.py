@@ -1,4 +1,4 @@
-"""Forms for writing an entry, keeping a draft, choosing a month and searching."""
+"""Forms for writing an entry, keeping a draft, choosing a month or a day and searching."""
 
 from __future__ import annotations
 
@@ -112,6 +112,9 @@ class DraftForm(PlainMessages, forms.Form):
 class MonthForm(PlainMessages, forms.Form):
     month = forms.DateField(
         required=False, input_formats=["%Y-%m"], validators=[check_plausible_date]
+    )
+    day = forms.DateField(
+        required=False, input_formats=["%Y-%m-%d"], validators=[check_plausible_date]
     )
     year = forms.IntegerField(required=False, min_value=1, max_value=9998)
     person = OwnedChoiceField(required=False, queryset=Person.objects.none())

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from tending.circle.models import Person
 from tending.core.models import OwnedModel, Tag
-from tending.journal.plain import plain_text
+from tending.journal.plain import plain_text, plain_title
 from tending.journal.rendering import BODY_LIMIT, RENDERED, RENDERER_VERSION, rendered_columns
 
 SNIPPET_SOURCE = 4000  # characters of HTML read for a snippet: plenty for its first words
@@ -98,8 +98,8 @@ class Entry(OwnedModel):
 
 
 def heading(title: str, day: date) -> str:
-    """An entry's title, or its day written out when it has none."""
-    return title or f"{day:%A} {day.day} {day:%B %Y}"
+    """An entry's title as words (no Markdown marks), or its day written out when it has none."""
+    return plain_title(title) or f"{day:%A} {day.day} {day:%B %Y}"
 
 
 class JournalDraft(OwnedModel):

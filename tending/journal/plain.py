@@ -55,3 +55,23 @@ def plain_text(markdown_or_html: str) -> str:
     markup = _ANY_TAG.sub("", _BLOCK_TAG.sub(" ", markup))
     # str.split() breaks at the same white space as the regex \s, in C and at once.
     return " ".join(html.unescape(markup).split())
+
+
+# A title's start that Markdown would read as a list item or a quote ("3. March", "- maybe",
+# "> said"): escaped, so the words the person typed there stay as they typed them.
+_TITLE_BLOCK = re.compile(r"^(\s*)(\d{1,9}(?=[.)](?:\s|$))|[-+*](?=\s|$)|>)")
+
+
+def _escape_block(found: re.Match) -> str:
+    space, mark = found[1], found[2]
+    return f"{space}{mark}\\" if mark.isdigit() else f"{space}\\{mark}"
+
+
+def plain_title(title: str) -> str:
+    """A title's words without Markdown's marks (`**`, `_`, a heading's `#`), as the list and
+    the entry show it; a leading number or dash stays, and so does anything in angle
+    brackets (a title is never HTML). A title that is only marks is kept."""
+    if not title:
+        return ""
+    escaped = _TITLE_BLOCK.sub(_escape_block, title.replace("<", "\\<"))
+    return plain_text(escaped) or title.strip()

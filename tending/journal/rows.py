@@ -2,9 +2,10 @@
 
 A list shows a date, a title, the first words and who and what an entry is tagged with. Those
 come as values, not model objects: the page's entries in one query (only the head of each
-body's stored HTML), their people in one, their tags in one. The month index is counted by
-the database from the (owner, written_on) index, over this year and last only: older years
-are found by one index seek each, and counted when opened.
+body's stored plain words, never its Markdown), their people and tags in one. The month index
+is counted by the database from the (owner, written_on) index, over this year and last only:
+older years are found by one index seek each, and counted when opened. The calendar's days
+are counted the same way, one month at a time.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS_ABBR
 from django.utils.text import add_truncation_text, calculate_truncate_chars_length
 from django.utils.translation import get_language
 
-from tending.journal.models import SNIPPET_SOURCE, Entry
-from tending.journal.plain import plain_text
+from tending.journal.models import Entry
+from tending.journal.plain import plain_title
+from tending.journal.queries import next_month
 from tending.journal.rendering import RENDERER_VERSION
 
 SNIPPET_LENGTH = 160
@@ -68,11 +70,7 @@ def short_day(day: date) -> str:
     return f"{days[day.weekday()]} {day.day} {months[day.month]} {day.year:04d}"
 
 
-def _snippet(head: str) -> str:
-    """Entry.snippet() cut to a list's length, from the first SNIPPET_SOURCE + 1 characters."""
-    if len(head) > SNIPPET_SOURCE:
-        head = head[: head.rfind(">", 0, SNIPPET_SOURCE) + 1]
-    return cut(plain_text(head), SNIPPET_LENGTH)
+SNIPPET_READ = 4 * SNIPPET_LENGTH  # characters of the stored plain words read for a snippet
 
 
 def cut(text: str, length: int) -> str:
@@ -134,17 +132,21 @@ def entry_rows(user, start: int, stop: int, since=None, before=None, person_id=N
     rows with their people's and tags' names: two queries."""
     where, params = _narrowing(user, since, before, person_id)
     found = _fetch(
-        f"SELECT id, written_on, title, substr(body_html, 1, {SNIPPET_SOURCE + 1}), "
+        f"SELECT id, written_on, title, substr(body_plain, 1, {SNIPPET_READ}), "
         f"rendered_with FROM {ENTRIES} WHERE {where} "
         f"ORDER BY written_on DESC, id DESC LIMIT {int(stop - start)} OFFSET {int(start)}",
         params,
     )
     stale = [pk for pk, *_, version in found if version != RENDERER_VERSION]
-    fresh = {e.pk: e.html() for e in Entry.objects.filter(pk__in=stale)} if stale else {}
+    fresh = {}
+    for entry in Entry.objects.filter(pk__in=stale) if stale else ():
+        entry.html()  # made again with the current renderer, and kept, plain words too
+        fresh[entry.pk] = entry.body_plain[:SNIPPET_READ]
     rows = []
     for pk, day, title, head, _ in found:
         day = _day(day)
-        rows.append(EntryRow(pk, day, short_day(day), title, _snippet(fresh.get(pk, head))))
+        snippet = cut(fresh.get(pk, head), SNIPPET_LENGTH)
+        rows.append(EntryRow(pk, day, short_day(day), plain_title(title), snippet))
     if rows:
         by_pk = {row.pk: row for row in rows}
         marks = ", ".join(["%s"] * len(by_pk))
@@ -200,6 +202,17 @@ def _index_rows(user, spans, before: date, total: bool) -> list[tuple]:
         sql.append(f"SELECT 2, '', count(*) FROM {ENTRIES} WHERE owner_id = %s")
         params.append(user.pk)
     return _fetch(" UNION ALL ".join(sql) + " ORDER BY 1, 2 DESC", params)
+
+
+def days_written(user, month: date) -> dict[int, int]:
+    """How many of the person's entries are about each day of `month` that has any (day of
+    the month: count): one query, over the month's stretch of the (owner, written_on) index."""
+    found = _fetch(
+        f"SELECT written_on, count(*) FROM {ENTRIES} "
+        "WHERE owner_id = %s AND written_on >= %s AND written_on < %s GROUP BY written_on",
+        [user.pk, month, next_month(month)],
+    )
+    return {_day(day).day: count for day, count in found}
 
 
 def nearby_months(user, month: date, after: date) -> tuple[date | None, date | None]:

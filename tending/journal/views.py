@@ -1,8 +1,9 @@
-"""Pages for the journal: the month, one entry, writing, editing, deleting and searching."""
+"""Journal pages: the list and its calendar, an entry, writing, editing, deleting, searching."""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,52 +12,94 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, one_or_404, owned
+from tending.journal.calendar_grid import month_weeks, nearest_before
 from tending.journal.forms import DraftForm, EntryForm, MonthForm, SearchForm
 from tending.journal.kept_searches import keep_search, recall_asked
 from tending.journal.models import Entry
 from tending.journal.offering import offer_prompt
 from tending.journal.prompts import get_prompt
 from tending.journal.queries import draft_for, first_of_month, next_month
-from tending.journal.rows import Counted, count_entries, entry_rows, month_index, nearby_months
+from tending.journal.rows import (
+    Counted,
+    count_entries,
+    days_written,
+    entry_rows,
+    month_index,
+    nearby_months,
+)
 from tending.journal.search import Matches
 from tending.journal.services import delete_entry, keep_draft, save_entry
 
 LIST_PAGE_SIZE = 20
 
 
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    """The calendar above the list: one month's weeks, and the names of the days."""
+
+    month: date
+    weeks: list
+    weekdays: list[tuple[str, str]]
+
+
+def _calendar(user, month: date, today: date) -> tuple[Calendar, dict[int, int]]:
+    """`month` as a calendar of the days written about (one query), and their counts."""
+    written = days_written(user, month)
+    weekdays = [(str(WEEKDAYS_ABBR[n]), str(WEEKDAYS[n])) for n in range(7)]
+    return Calendar(month, month_weeks(month, written, today), weekdays), written
+
+
 @login_required
 @require_GET
 def entry_list(request):
-    """The newest entries whatever their month, in pages, with the months as an index (this
-    year's and last year's with counts; earlier years one link each, opened with ?year=)."""
+    """The newest entries whatever their month, in pages, under a calendar of this month's
+    days written, with the months as an index (this year's and last year's with counts;
+    earlier years one link each, opened with ?year=). ?month= and ?day= narrow the list."""
     form = MonthForm(request.GET or None, user=request.user)
     cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
     person = cleaned.get("person")
+    context = {"person": person, "day": None, "month": None, "year": None, "years": []}
+    context.update(calendar=None, earlier=None, later=None)
     if person is not None:
         page = _page_of(request, person_id=person.pk)
-        context = {"person": person, "month": None, "year": None, "years": [], "page": page}
-        return render(request, "journal/list.html", {**context, "entries": page.object_list})
-    month = first_of_month(cleaned["month"]) if cleaned.get("month") else None
+        context.update(page=page, entries=page.object_list)
+        return render(request, "journal/list.html", context)
+    day = cleaned.get("day")
+    picked = day or cleaned.get("month")
+    month = first_of_month(picked) if picked else None
     year = None if month else cleaned.get("year")
     opened = month.year if month else year
-    index = month_index(request.user, timezone.localdate(), opened, total=opened is None)
-    context = {"person": None, "month": month, "year": year, "years": index.years}
-    if month:
-        after = next_month(month)
-        count = index.count(month, after)
-        page = _page_of(request, count, since=month, before=after)
-        # Step to the nearest months that have entries, so no click lands on an empty one.
-        context["earlier"], context["later"] = nearby_months(request.user, month, after)
-    elif year:
+    today = timezone.localdate()
+    index = month_index(request.user, today, opened, total=opened is None)
+    context.update(day=day, month=month, year=year, years=index.years)
+    if year:
         since, before = date(year, 1, 1), date(year + 1, 1, 1)
         count = index.count(since, before)
         page = _page_of(request, count, since=since, before=before)
+    elif month:
+        after = next_month(month)
+        context["calendar"], written = _calendar(request.user, month, today)
+        # Step to the nearest months that have entries, so no click lands on an empty one.
+        context["earlier"], context["later"] = nearby_months(request.user, month, after)
+        if day:
+            count = written.get(day.day, 0)
+            page = _page_of(request, count, since=day, before=day + timedelta(days=1))
+        else:
+            count = index.count(month, after)
+            page = _page_of(request, count, since=month, before=after)
     else:
         count = index.total
+        if count:
+            # This month's days, and the latest entries below whatever their month: early
+            # in a month the list is never empty while there is anything written before.
+            shown = first_of_month(today)
+            context["calendar"], _ = _calendar(request.user, shown, today)
+            context["earlier"] = nearest_before([m.month for m in index.months], shown)
         page = _page_of(request, count)
     context.update(page=page, entries=page.object_list, entry_count=count)
     return render(request, "journal/list.html", context)

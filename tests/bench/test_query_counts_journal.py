@@ -20,9 +20,12 @@ from tests.bench.demo_accounts import demo_accounts
 
 # Two queries on every page are the session's and the user's.
 PINNED = {
-    "list": 5,  # the index (months, years, the count), the page's entries, people and tags
-    "list page 3": 5,
-    "list month": 6,  # and the nearest months with entries on either side
+    # The index (months, years, the count), this month's calendar (issue 15: one query for
+    # the days written), the page's entries, their people and tags.
+    "list": 6,
+    "list page 3": 6,
+    "list month": 7,  # and the nearest months with entries on either side
+    "list day": 7,  # the day's month as for "list month"; the calendar counts the day
     "list year": 5,  # the index with that year's months, the page, people and tags
     "list person": 6,  # the person, how many, the page, people and tags
     "detail": 5,  # the entry, its people, its tags
@@ -58,6 +61,7 @@ def addresses(user, client) -> dict[str, str]:
         "list": "/journal/",
         "list page 3": "/journal/?page=3",
         "list month": f"/journal/?month={entry.written_on:%Y-%m}",
+        "list day": f"/journal/?day={entry.written_on:%Y-%m-%d}",
         "list year": f"/journal/?year={oldest.written_on:%Y}",
         "list person": f"/journal/?person={person.pk}",
         "detail": f"/journal/{entry.pk}/",

@@ -1,4 +1,5 @@
-"""Writing in the journal from a prompt on a phone, then finding the entry again by search."""
+"""Writing in the journal from a prompt on a phone, then finding the entry again: by its day
+on the calendar, by its month in the index, and by search."""
 
 from __future__ import annotations
 
@@ -38,6 +39,25 @@ def test_write_from_a_prompt_then_find_it(page: Page, live_server):
     entry = Entry.objects.get(owner=robin)
     assert entry.prompt_id == prompt.id
     assert not JournalDraft.objects.filter(owner=robin).exists()
+
+    # The list shows words, not Markdown; the calendar marks the day and leads back to it.
+    page.goto(f"{live_server.url}/journal/")
+    item = page.locator(".journal-list li").first
+    expect(item).to_contain_text("It felt easy, like being known.")
+    assert "*" not in item.inner_text()
+    marked = page.locator("table.calendar a[data-day]")
+    expect(marked).to_have_count(1)
+    assert marked.get_attribute("data-day") == entry.written_on.isoformat()
+    assert marked.evaluate("a => a.getBoundingClientRect().height") >= 44
+    marked.click()
+    expect(
+        page.get_by_role("heading", name=f"{entry.written_on:%A} {entry.written_on.day}")
+    ).to_be_visible()
+    expect(page.locator("table.calendar a[aria-current=page]")).to_have_count(1)
+    page.locator(".month-index a").first.click()
+    expect(page.locator(".month-index a[aria-current=page]")).to_have_count(1)
+    page.get_by_role("link", name="Lantern evening").click()
+    expect(page.get_by_role("heading", name="Lantern evening")).to_be_visible()
 
     page.goto(f"{live_server.url}/journal/")
     page.get_by_role("link", name="Search", exact=True).click()

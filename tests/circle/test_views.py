@@ -179,8 +179,34 @@ def test_circle_filters_by_kind(owner, owner_client):
     assert "Fam Member" in html and "Work Mate" in html
 
 
-def test_empty_circle_invites_the_first_person(owner_client):
-    assert "Add the first person" in owner_client.get(reverse("circle:circle")).content.decode()
+def test_empty_circle_invites_the_first_person(owner_client, other):
+    PersonFactory(owner=other, name="Not Yours")  # someone else's circle is not this one
+    html = owner_client.get(reverse("circle:circle")).content.decode()
+    empty = html[html.index('<div class="empty-state">') :]
+    assert '<p class="empty-title">Nobody here yet</p>' in empty
+    assert f'<a class="button" href="{reverse("circle:person_add")}">Add someone</a>' in empty
+    assert html.count("Add someone") == 1  # one next step, not two
+    assert "Not Yours" not in html and 'class="circle-map"' not in html
+
+
+def test_each_person_is_one_row_wide_link_with_the_whole_name_and_drift_in_words(
+    owner, owner_client
+):
+    long = "Maximiliane Alexandra von Hohenzollern-Sigmaringen"
+    person = PersonFactory(owner=owner, name=long, ring="inner", rhythm_days=7)
+    html = owner_client.get(reverse("circle:circle")).content.decode()
+    href = reverse("circle:person", args=[person.pk])
+    assert (
+        f'<li><a href="{href}"><span class="person-name" dir="auto" title="{long}">{long}</span>'
+        in html
+    )
+    row = html[html.index(f'<li><a href="{href}">') :]
+    row = row[: row.index("</li>")]
+    # The drift in words, inside the same link: the colour is never the only sign.
+    assert row.endswith(
+        '<span class="status drift-never" data-drift="never"><span class="swatch"></span>'
+        "No moments yet</span></a>"
+    )
 
 
 def test_last_contact_follows_the_latest_moment_however_it_was_logged(owner, owner_client):
@@ -282,7 +308,7 @@ def test_moving_to_another_ring_moves_to_its_rhythm_unless_chosen(owner, owner_c
 def test_archived_people_stay_reachable_when_everyone_is_archived(owner, owner_client):
     PersonFactory(owner=owner, name="Only One", is_archived=True)
     html = owner_client.get(reverse("circle:circle")).content.decode()
-    assert "Add the first person" not in html
+    assert 'class="empty-state"' not in html
     assert "Include archived" in html and "Nobody matches this filter" in html
 
 

@@ -32,7 +32,7 @@ def test_item_29_the_list_opens_on_the_latest_entries_whatever_their_month(owner
     assert "Day 0<" in older and "Day 20<" not in older
 
 
-MONTH_LINK = r'href="\?month=(\d{4}-\d{2})"[^>]*>(\w+)</a> <span[^>]*>\((\d+)\)'
+MONTH_LINK = r'href="\?month=(\d{4}-\d{2})"[^>]*>(\w+) <span class="count">(\d+)<'
 
 
 def test_item_29_every_month_with_entries_is_reachable_with_its_count(owner, owner_client):
