@@ -3,6 +3,8 @@
 
     python3 dev.py start [tending options]   set up, then start tending on SQLite
     python3 dev.py test  [pytest options]    set up, then run the whole test suite
+    python3 dev.py screenshots               set up, then take every page's picture again
+                                             into docs/screenshots/ (and docs/screenshots.md)
 
 `test` also takes --postgres URL (run the suite a second time on PostgreSQL) and
 --require-browser (fail, rather than skip, when Chromium is missing).
@@ -154,6 +156,28 @@ def test(args: list[str]) -> int:
     return 1 if failed else 0
 
 
+SCREENSHOTS_TEST = "tests/browser/test_screenshots.py"
+
+
+def screenshots_command(args: list[str]) -> list[str]:
+    """The pytest run that takes every page's picture (the test reads TENDING_SCREENSHOTS)."""
+    return [str(PYTHON), "-m", "pytest", SCREENSHOTS_TEST, "-q", "-p", "no:cacheprovider", *args]
+
+
+def screenshots(args: list[str]) -> int:
+    ensure_environment("[test]")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TENDING_")}
+    env.pop("DATABASE_URL", None)
+    env.update(TENDING_SCREENSHOTS="1", TENDING_REQUIRE_BROWSER="1")
+    env["TENDING_DATA_DIR"] = tempfile.mkdtemp(prefix="tending-screenshots-")
+    say("taking every page's picture at 390 and 1280 px, light and dark (a few minutes)")
+    code = subprocess.call(screenshots_command(args), cwd=ROOT, env=env)
+    pictures = sorted((ROOT / "docs" / "screenshots").glob("*.png"))
+    size = sum(p.stat().st_size for p in pictures)
+    say(f"docs/screenshots/: {len(pictures)} pictures, {size / 1_000_000:.1f} MB")
+    return code
+
+
 def count_results(report: Path) -> dict[str, int]:
     """Passed, failed and skipped counts from a pytest JUnit XML report."""
     import xml.etree.ElementTree as ElementTree
@@ -172,11 +196,11 @@ def count_results(report: Path) -> dict[str, int]:
 
 
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in ("start", "test"):
+    commands = {"start": start, "test": test, "screenshots": screenshots}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2
-    command, args = sys.argv[1], sys.argv[2:]
-    return start(args) if command == "start" else test(args)
+    return commands[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":

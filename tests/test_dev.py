@@ -46,3 +46,13 @@ def test_item_25_a_changed_pyproject_installs_once_with_the_test_tools_kept():
 
 def test_item_25_a_stamp_from_an_older_dev_py_installs_once():
     assert installs(["start", "start"], stamp="c" * 64) == ["start"]
+
+
+def test_item_15_screenshots_runs_the_screenshot_test_alone():
+    dev = load_dev()
+    command = dev.screenshots_command(["-x"])
+    assert command[:3] == [str(dev.PYTHON), "-m", "pytest"]
+    assert command[3] == "tests/browser/test_screenshots.py"
+    assert (ROOT / command[3]).exists()
+    assert command[-1] == "-x"
+    assert "screenshots" in dev.__doc__

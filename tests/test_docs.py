@@ -30,3 +30,11 @@ def test_item_14_the_architecture_guide_names_each_part():
     text = (ROOT / "docs/architecture.md").read_text(encoding="utf-8")
     parts = sorted(p.name for p in (ROOT / "tending").iterdir() if (p / "__init__.py").exists())
     assert [part for part in parts if f"`tending/{part}/" not in text] == []
+
+
+def test_item_15_every_picture_the_readme_shows_is_there():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    pictures = re.findall(r'src="([^"]+)"', text) + re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
+    assert len(pictures) >= 4
+    missing = [p for p in pictures if not (ROOT / p).is_file()]
+    assert missing == [], f"the README shows pictures that are not there: {missing}"

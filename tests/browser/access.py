@@ -167,18 +167,23 @@ def overflow_problems(page: Page) -> list[str]:
     )
 
 
-def axe_violations(page: Page) -> list[str]:
-    """axe-core's findings on the page as it stands, one line per rule and element."""
+def axe_violations(page: Page, rules: list[str] | None = None) -> list[str]:
+    """axe-core's findings on the page as it stands, one line per rule and element (all the
+    rules axe runs by default, or only `rules`)."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         # Evaluated, not added as a <script>: the Content Security Policy stays as it is.
         # (Contexts that check many pages load it once as an init script instead.)
         page.evaluate(AXE.read_text(encoding="utf-8"))
+    options: dict = {"resultTypes": ["violations"]}
+    if rules is not None:
+        options["runOnly"] = {"type": "rule", "values": rules}
     found = page.evaluate(
-        """async () => {
-        const result = await axe.run(document, {resultTypes: ['violations']});
+        """async options => {
+        const result = await axe.run(document, options);
         return result.violations.flatMap(v => v.nodes.map(n =>
             `${v.id} (${v.impact}): ${n.target.join(' ')}: ` +
             (n.failureSummary.split('\\n')[1] || '')));
-    }"""
+    }""",
+        options,
     )
     return found

@@ -104,9 +104,18 @@ def declarations(css: str, media: tuple[str, ...] = ()) -> list[Declaration]:
 
 
 def tokens(css: str) -> dict[str, str]:
-    """The design tokens: custom properties declared on :root."""
-    found = declarations(css)
-    return {d.prop: d.value for d in found if d.selector == ":root" and d.prop.startswith("--")}
+    """The design tokens: custom properties declared on :root.
+
+    The plain colours for browsers without light-dark() (inside `@supports not (…)`, written
+    by scripts/colour_fallback.py) are copies of the pairs, not tokens of their own.
+    """
+    return {
+        d.prop: d.value
+        for d in declarations(css)
+        if d.selector == ":root"
+        and d.prop.startswith("--")
+        and not any(m.startswith("@supports not") for m in d.media)
+    }
 
 
 def light_dark(value: str) -> tuple[str, str]:
