@@ -13,7 +13,7 @@ import logging
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_newcomer import log_in
+from tests.browser.test_newcomer import log_in, open_form_part
 from tests.browser.test_safety import part
 from tests.factories import UserFactory
 
@@ -51,6 +51,7 @@ def test_private_words_stay_out_of_addresses_and_logs(page: Page, live_server, e
     page.goto(live_server.url + "/moments/add/")
     page.get_by_role("checkbox", name=f"Ada {MARKER}").click()
     page.get_by_label("A note, if you like").fill(f"We talked about {MARKER} for hours.")
+    open_form_part(page, "Tags")
     page.get_by_label("Tags").fill(f"{MARKER.lower()}-tag")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("Moment saved.")).to_be_visible()
