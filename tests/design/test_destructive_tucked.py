@@ -26,7 +26,7 @@ def test_a_journal_entry_and_a_person_keep_delete_under_more(owner, owner_client
     sam = PersonFactory(owner=owner, name="Sam")
     html = owner_client.get(reverse("circle:person", args=[sam.pk])).content.decode()
     assert tucked(html, "Delete <bdi>Sam</bdi>…", "more")
-    assert html.count("circle/people/%d/delete/" % sam.pk) == 1
+    assert html.count(f"circle/people/{sam.pk}/delete/") == 1
 
 
 def test_the_calendar_link_asks_before_it_is_switched_off_or_replaced(owner_client):
