@@ -23,7 +23,8 @@ from tending.checkins.queries import (
     around,
     drafts,
     frequencies,
-    history,
+    history_count,
+    history_slice,
     is_due,
     recent,
     recent_by_instrument,
@@ -212,11 +213,10 @@ def answer_rows(inst: Instrument, checkin: CheckIn) -> list[tuple[str, str]]:
 @login_required
 def history_page(request, instrument: str):
     inst = instrument_or_404(instrument)
-    newest_first = history(request.user, inst.id).order_by("-taken_at", "-id")
-    shown = newest_first.values("pk", "taken_at", "total", "subscales", "band_label")
+    user = request.user
     page = capped_page(
-        lambda cap: shown.count() if cap is None else shown[: cap + 1].count(),
-        lambda offset, limit: list(shown[offset : offset + limit]),
+        lambda cap: history_count(user, inst.id, cap),
+        lambda offset, limit: history_slice(user, inst.id, offset, limit),
         request.GET.get("page"),
         HISTORY_PAGE_SIZE,
         HISTORY_COUNT_CAP,

@@ -331,3 +331,14 @@ def test_past_the_cap_the_history_says_more_than_and_pages_on(owner, owner_clien
     assert owner_client.get(url, {"page": "x"}).context["page"].number == 1
     monkeypatch.setattr("tending.checkins.views.HISTORY_COUNT_CAP", 120)
     assert "Page 1 of 3 (120 in all)" in owner_client.get(url).content.decode()
+
+
+def test_history_shows_only_the_owners_results_counted_and_paged(owner, owner_client, other):
+    pulse = get_instrument("daily-pulse")
+    for _ in range(3):
+        save_checkin(other, pulse, {"mood": 1, "energy": 1, "stress": 1})
+    mine = save_checkin(owner, pulse, {"mood": 5, "energy": 4, "stress": 2})
+    answer = owner_client.get(reverse("checkins:history", args=["daily-pulse"]))
+    assert [c["pk"] for c in answer.context["entries"]] == [mine.pk]
+    assert answer.context["page"].count == 1
+    assert answer.context["entries"][0]["taken_at"].tzinfo is not None
