@@ -15,8 +15,11 @@ from tending.core.tags import parse_tag_names, validate_tag_names
 from tending.journal.models import BODY_TOO_LONG, Entry, latest_day
 from tending.journal.prompts import get_prompt
 from tending.journal.search import MAX_SEARCH_LENGTH
+from tending.moments.choosing import PEOPLE_OF_ROW_SQL, people_rows
 from tending.moments.forms import MomentFilterForm, OwnedChoiceField, PeopleField
 from tending.moments.listing import filter_choices
+
+ENTRY_PEOPLE_SQL = PEOPLE_OF_ROW_SQL.format(links="journal_entry_people", column="entry_id")
 
 DATE_ERRORS = {"invalid": "Please give a date, like 2026-03-14."}
 
@@ -67,7 +70,11 @@ class EntryForm(PlainMessages, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["written_on"].widget.attrs["max"] = latest_day().isoformat()
-        self.fields["people"].queryset = people_to_choose(user, self.instance)
+        entry = self.instance
+        self.fields["people"].offer(  # the chips from plain rows; a queryset only to check
+            lambda: people_to_choose(user, entry).order_by("name", "id"),
+            people_rows(user, entry.pk, ENTRY_PEOPLE_SQL),
+        )
         if self.instance.pk:
             people, tags = _links(self.instance.pk)
             self.initial.setdefault("tag_names", ", ".join(tags))

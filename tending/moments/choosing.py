@@ -24,23 +24,27 @@ ACTIVE_PEOPLE_SQL = """
 SELECT p."id", p."name", p."ring", p."is_archived" FROM "circle_person" p
 WHERE p."owner_id" = %s AND NOT p."is_archived" ORDER BY p."name", p."id"
 """
-PEOPLE_OF_MOMENT_SQL = """
+PEOPLE_OF_ROW_SQL = """
 SELECT p."id", p."name", p."ring", p."is_archived" FROM "circle_person" p
 WHERE p."owner_id" = %s AND (NOT p."is_archived" OR p."id" IN (
-  SELECT l."person_id" FROM "moments_moment_people" l WHERE l."moment_id" = %s
+  SELECT l."person_id" FROM "{links}" l WHERE l."{column}" = %s
 )) ORDER BY p."name", p."id"
 """
+PEOPLE_OF_MOMENT_SQL = PEOPLE_OF_ROW_SQL.format(links="moments_moment_people", column="moment_id")
 
 
-def people_rows(user, moment_id: int | None = None) -> Callable[[], list[tuple]]:
-    """A reader of the people a moment (or a new one) can be with, as PeopleField.offer takes."""
+def people_rows(
+    user, moment_id: int | None = None, of_row: str = PEOPLE_OF_MOMENT_SQL
+) -> Callable[[], list[tuple]]:
+    """A reader of the people a moment (or a new one) can be with, as PeopleField.offer takes;
+    with `of_row` (PEOPLE_OF_ROW_SQL for another link table), those of another kind of row."""
 
     def read() -> list[tuple]:
         if not getattr(user, "is_authenticated", False):
             return []
         sql, params = ACTIVE_PEOPLE_SQL, [user.pk]
         if moment_id is not None:
-            sql, params = PEOPLE_OF_MOMENT_SQL, [user.pk, moment_id]
+            sql, params = of_row, [user.pk, moment_id]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [(pk, name, ring, bool(archived)) for pk, name, ring, archived in cursor]
