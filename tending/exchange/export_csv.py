@@ -20,6 +20,7 @@ from tending.exchange.cells import birthday_date, joined, local_stamp, safe_row,
 from tending.exchange.reading import (
     account_zone,
     batches,
+    journal_entries,
     member,
     names_by_row,
     open_zip,
@@ -27,7 +28,6 @@ from tending.exchange.reading import (
 )
 
 PULSE = "daily-pulse"
-JOURNAL_BATCH = 200  # entries are read with their bodies (to count words): fewer at a time
 
 README = """\
 Your tending data as spreadsheets
@@ -248,24 +248,13 @@ def _pulses(user, zone, items: list[str]) -> Iterator[list]:
 
 
 def _journal(user, zone) -> Iterator[list]:
-    from tending.journal.models import Entry
     from tending.journal.prompts import get_prompt
 
     yield ["written_on", "written_at", "changed_at", "title", "tags", "people", "prompt_id",
            "prompt", "words"]  # fmt: skip
-    rows = (
-        Entry.objects.filter(owner=user)
-        .order_by("written_on", "id")
-        .values_list(
-            "id", "written_on", "created_at", "updated_at", "title", "prompt_id", "body"
-        )  # fmt: skip
-    )
-    for batch in batches(rows, JOURNAL_BATCH):
-        ids = [row[0] for row in batch]
-        tags = names_by_row(Entry, "tags", ids, user)
-        people = names_by_row(Entry, "people", ids, user)
-        for entry_id, day, created, changed, title, prompt_id, body in batch:
-            prompt = get_prompt(prompt_id) if prompt_id else None
-            yield [day.isoformat(), local_stamp(created, zone), local_stamp(changed, zone),
-                   title, joined(tags.get(entry_id, ())), joined(people.get(entry_id, ())),
-                   prompt_id, prompt.text if prompt else "", word_count(body)]  # fmt: skip
+    for row, tags, people in journal_entries(user):
+        _, day, created, changed, title, prompt_id, body = row
+        prompt = get_prompt(prompt_id) if prompt_id else None
+        yield [day.isoformat(), local_stamp(created, zone), local_stamp(changed, zone),
+               title, joined(tags), joined(people),
+               prompt_id, prompt.text if prompt else "", word_count(body)]  # fmt: skip

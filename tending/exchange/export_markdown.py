@@ -15,52 +15,39 @@ from typing import BinaryIO
 from tending.exchange.markdown_text import FileNames, entry_file
 from tending.exchange.reading import (
     account_zone,
-    batches,
+    journal_entries,
     member,
-    names_by_row,
     open_zip,
     snapshot,
 )
 
-BATCH = 200  # entries, bodies and all, held at once
 EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a zip cannot date a file earlier
 
 
 def write_markdown_zip(user, out: BinaryIO) -> dict[str, int]:
     """Write `user`'s journal to `out`; return {"journal_entries": how many}."""
-    from tending.journal.models import Entry
     from tending.journal.prompts import get_prompt
 
     count = 0
     names = FileNames()
     with snapshot(), open_zip(out) as archive:
         zone = account_zone(user)
-        rows = (
-            Entry.objects.filter(owner=user)
-            .order_by("written_on", "id")
-            .values_list(
-                "id", "written_on", "created_at", "updated_at", "title", "prompt_id", "body"
-            )  # fmt: skip
-        )
-        for batch in batches(rows, BATCH):
-            ids = [row[0] for row in batch]
-            tags = names_by_row(Entry, "tags", ids, user)
-            people = names_by_row(Entry, "people", ids, user)
-            for entry_id, day, created, changed, title, prompt_id, body in batch:
-                when = written_at(day, created.astimezone(zone).time(), zone)
-                fields: list[tuple[str, str | list[str]]] = [
-                    ("title", title),
-                    ("tags", tags.get(entry_id, [])),
-                    ("people", people.get(entry_id, [])),
-                ]
-                if prompt_id:
-                    prompt = get_prompt(prompt_id)
-                    fields.append(("prompt_id", prompt_id))
-                    fields.append(("prompt", prompt.text if prompt else ""))
-                fields.append(("changed", changed.astimezone(zone).isoformat(timespec="seconds")))
-                info = member(names.name(day, title, body), _zip_time(when))
-                archive.writestr(info, entry_file(when.isoformat(), fields, body))
-                count += 1
+        for row, tags, people in journal_entries(user):
+            _, day, created, changed, title, prompt_id, body = row
+            when = written_at(day, created.astimezone(zone).time(), zone)
+            fields: list[tuple[str, str | list[str]]] = [
+                ("title", title),
+                ("tags", tags),
+                ("people", people),
+            ]
+            if prompt_id:
+                prompt = get_prompt(prompt_id)
+                fields.append(("prompt_id", prompt_id))
+                fields.append(("prompt", prompt.text if prompt else ""))
+            fields.append(("changed", changed.astimezone(zone).isoformat(timespec="seconds")))
+            info = member(names.name(day, title, body), _zip_time(when))
+            archive.writestr(info, entry_file(when.isoformat(), fields, body))
+            count += 1
     return {"journal_entries": count}
 
 

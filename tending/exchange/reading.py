@@ -76,3 +76,26 @@ def member(name: str, when: tuple[int, ...] | None = None) -> zipfile.ZipInfo:
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o600 << 16
     return info
+
+
+JOURNAL_BATCH = 200  # entries, bodies and all, held at once
+
+
+def journal_entries(user) -> Iterator[tuple[tuple, list[str], list[str]]]:
+    """Every entry of `user`, oldest first, as ((id, written_on, created_at, updated_at, title,
+    prompt_id, body), its tags' names, its people's names), read a batch at a time."""
+    from tending.journal.models import Entry
+
+    rows = (
+        Entry.objects.filter(owner=user)
+        .order_by("written_on", "id")
+        .values_list(
+            "id", "written_on", "created_at", "updated_at", "title", "prompt_id", "body"
+        )  # fmt: skip
+    )
+    for batch in batches(rows, JOURNAL_BATCH):
+        ids = [row[0] for row in batch]
+        tags = names_by_row(Entry, "tags", ids, user)
+        people = names_by_row(Entry, "people", ids, user)
+        for row in batch:
+            yield row, tags.get(row[0], []), people.get(row[0], [])

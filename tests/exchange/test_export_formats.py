@@ -220,8 +220,7 @@ def test_rows_read_one_at_a_time_give_the_same_files(filled, owner, monkeypatch)
     """Batches end anywhere: a moment's people and tags are found whatever batch it is in."""
     whole = {name: export(name, owner)[0] for name in ("csv", "markdown", "vcard")}
     monkeypatch.setattr("tending.exchange.reading.BATCH", 1)
-    monkeypatch.setattr("tending.exchange.export_csv.JOURNAL_BATCH", 1)
-    monkeypatch.setattr("tending.exchange.export_markdown.BATCH", 1)
+    monkeypatch.setattr("tending.exchange.reading.JOURNAL_BATCH", 1)
     assert export("vcard", owner)[0] == whole["vcard"]
     assert csv_files(export("csv", owner)[0]) == csv_files(whole["csv"])
     with (
