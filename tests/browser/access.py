@@ -128,6 +128,9 @@ def open_visit(page: Page, base_url: str, visit: Visit) -> None:
         form.evaluate("form => { form.noValidate = true; }")
         form.locator("button[type=submit]").first.click()
         expect(page.locator(".error").first).to_be_visible()
+        # The error is in the HTML before the stylesheet has arrived: measure the page only
+        # once it is loaded, as a person would see it (a busy machine once caught it bare).
+        page.wait_for_load_state("load")
 
 
 def overflow_problems(page: Page) -> list[str]:
