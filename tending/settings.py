@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "tending.journal",
     "tending.search",
     "tending.exchange",
+    "tending.insights",
 ]
 
 MIDDLEWARE = [

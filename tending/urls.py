@@ -13,6 +13,7 @@ urlpatterns = [
     path("help/", include("tending.safety.urls")),
     path("journal/", include("tending.journal.urls")),
     path("search/", include("tending.search.urls")),
+    path("insights/", include("tending.insights.urls")),
 ]
 
 if settings.DEBUG:
