@@ -83,15 +83,18 @@ def lonely_moment_ids(person: Person) -> QuerySet:
 
 
 # Up to this many moments had only with someone are counted exactly on their delete page;
-# beyond it the page says "more than", so it costs the same after thirty years as after one.
-EXACT_UP_TO = 500
+# beyond it the page says "more than", so it costs the same after thirty years as after one
+# (at 500, the look went through 300 moments after a year and 700 after thirty: 25% dearer).
+EXACT_UP_TO = 200
+# Their moments in all are counted up to this many, then said as "more than".
+ALL_UP_TO = 1000
 
 
 @dataclass(frozen=True)
 class GoesWith:
     """What deleting someone would also delete, or change, for the confirmation page."""
 
-    moments: int  # every moment they are in
+    moments: int  # every moment they are in, counted up to ALL_UP_TO + 1
     only_counted: int  # moments with only them, counted up to EXACT_UP_TO + 1
     ratings: int
 
@@ -99,6 +102,16 @@ class GoesWith:
     def only_known(self) -> bool:
         """Whether `only_with_them` is the exact number (else: more than EXACT_UP_TO)."""
         return self.only_counted <= EXACT_UP_TO
+
+    @property
+    def all_known(self) -> bool:
+        """Whether `moments` is the exact number (else: more than ALL_UP_TO)."""
+        return self.moments <= ALL_UP_TO
+
+    @property
+    def all_said(self) -> int:
+        """Their moments in all as the page says it: exact, or ALL_UP_TO after "more than"."""
+        return self.moments if self.all_known else ALL_UP_TO
 
     @property
     def only_with_them(self) -> int:
@@ -109,12 +122,14 @@ class GoesWith:
     @property
     def shared_with_others(self) -> int | None:
         """The moments that stay, without them; None when the exact number is not known."""
-        return self.moments - self.only_counted if self.only_known else None
+        if not (self.only_known and self.all_known):
+            return None
+        return self.moments - self.only_counted
 
 
 def what_goes_with(person: Person) -> GoesWith:
-    """Their moments, those had only with them (counted up to just past EXACT_UP_TO), and
-    their closeness ratings, in one query.
+    """Their moments (counted up to just past ALL_UP_TO), those had only with them (up to
+    just past EXACT_UP_TO), and their closeness ratings, in one query.
 
     Their moments are one count over the person's range of the links' index. The moments
     had only with them need a look at each moment's other people: that look stops once it
@@ -143,7 +158,8 @@ def _goes_with_sql() -> str:
         f" LIMIT {EXACT_UP_TO + 1}"
     )
     return (
-        f"SELECT (SELECT COUNT(*) FROM {links} WHERE {person} = %s),"
+        f"SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM {links} WHERE {person} = %s"
+        f" LIMIT {ALL_UP_TO + 1}) every_one),"
         f" (SELECT COUNT(*) FROM ({only_them}) only_them),"
         f" (SELECT COUNT(*) FROM {ratings} WHERE {rated} = %s)"
     )

@@ -110,3 +110,43 @@ def test_other_peoples_moments_and_ratings_are_not_counted(owner, owner_client):
         0,
         0,
     )
+
+
+def test_past_every_limit_both_numbers_say_more_than(owner, owner_client):
+    from tending.circle.queries import ALL_UP_TO
+
+    sam, alex = PersonFactory(owner=owner, name="Sam"), PersonFactory(owner=owner, name="Alex")
+    moments_with(owner, [sam], ALL_UP_TO - 3)
+    moments_with(owner, [sam, alex], 5)
+    words = delete_page(owner_client, sam)
+    assert (
+        f"more than {EXACT_UP_TO} moments you had only with them "
+        f"(of the more than {ALL_UP_TO} moments they are in)," in words
+    )
+    goes = what_goes_with(sam)
+    assert goes.moments == ALL_UP_TO + 1 and not goes.all_known
+    assert goes.shared_with_others is None
+
+
+def test_every_moment_counted_exactly_up_to_the_limit(owner, owner_client):
+    from tending.circle.queries import ALL_UP_TO
+
+    sam, alex = PersonFactory(owner=owner, name="Sam"), PersonFactory(owner=owner, name="Alex")
+    moments_with(owner, [sam, alex], ALL_UP_TO - 1)
+    moments_with(owner, [sam], 1)
+    words = delete_page(owner_client, sam)
+    assert "1 moment you had only with them," in words
+    assert f"{ALL_UP_TO - 1} moments shared with other people will stay" in words
+    goes = what_goes_with(sam)
+    assert goes.all_known and goes.all_said == ALL_UP_TO
+
+
+def test_few_only_with_them_among_very_many_says_the_rest_stay(owner, owner_client):
+    from tending.circle.queries import ALL_UP_TO
+
+    sam, alex = PersonFactory(owner=owner, name="Sam"), PersonFactory(owner=owner, name="Alex")
+    moments_with(owner, [sam, alex], ALL_UP_TO + 5)
+    moments_with(owner, [sam], 2)
+    words = delete_page(owner_client, sam)
+    assert "2 moments you had only with them," in words
+    assert "Any of their moments shared with other people will stay, without Sam ." in words
