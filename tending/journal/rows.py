@@ -11,7 +11,6 @@ are counted the same way, one month at a time.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -121,10 +120,14 @@ def _narrowing(user, since: date | None, before: date | None, person_id: int | N
     return " AND ".join(where), params
 
 
-def count_entries(user, since=None, before=None, person_id=None) -> int:
-    """How many of the person's entries fall in [since, before) or are about one person."""
+def count_entries(user, since=None, before=None, person_id=None, cap: int | None = None) -> int:
+    """How many of the person's entries fall in [since, before) or are about one person,
+    counted no further than `cap` + 1 when a cap is given."""
     where, params = _narrowing(user, since, before, person_id)
-    return _fetch(f"SELECT count(*) FROM {ENTRIES} WHERE {where}", params)[0][0]
+    limit = "" if cap is None else f" LIMIT {int(cap) + 1}"
+    return _fetch(f"SELECT count(*) FROM (SELECT 1 FROM {ENTRIES} WHERE {where}{limit}) e", params)[
+        0
+    ][0]
 
 
 def entry_rows(user, start: int, stop: int, since=None, before=None, person_id=None):
@@ -171,6 +174,13 @@ def _month_key() -> str:
     return "substr(written_on, 1, 7)"
 
 
+# The index shows this many years before last year as links; older ones are reached by
+# typing the year, so the index costs the same after thirty years as after three.
+EARLIER_YEARS = 6
+# The index's count of all entries stops just past this (the list pages on past it).
+TOTAL_UP_TO = 500
+
+
 def _index_rows(user, spans, before: date, total: bool) -> list[tuple]:
     """One query for the list's index: (0, YYYY-MM, count) for each month with entries in each
     [start, stop) of `spans`, each counted from its own stretch of the (owner, written_on)
@@ -185,9 +195,11 @@ def _index_rows(user, spans, before: date, total: bool) -> list[tuple]:
     else:
         new_year, year = "substr(y.latest, 1, 4) || '-01-01'", "substr(latest, 1, 4)"
     latest = f"SELECT max(written_on) FROM {ENTRIES} WHERE owner_id = %s AND written_on < "
+    # At most EARLIER_YEARS + 1 seeks: one more than are shown tells whether there are more.
     sql = [
-        f"WITH RECURSIVE y(latest) AS (SELECT ({latest} %s) "
-        f"UNION ALL SELECT ({latest} {new_year}) FROM y WHERE y.latest IS NOT NULL) "
+        f"WITH RECURSIVE y(latest, step) AS (SELECT ({latest} %s), 1 "
+        f"UNION ALL SELECT ({latest} {new_year}), step + 1 FROM y "
+        f"WHERE y.latest IS NOT NULL AND step <= {EARLIER_YEARS}) "
         f"SELECT 1 AS kind, {year} AS k, 0 AS n FROM y WHERE latest IS NOT NULL"
     ]
     params = [user.pk, before, user.pk]
@@ -199,7 +211,10 @@ def _index_rows(user, spans, before: date, total: bool) -> list[tuple]:
         )
         params += [user.pk, start, *([] if stop is None else [stop])]
     if total:
-        sql.append(f"SELECT 2, '', count(*) FROM {ENTRIES} WHERE owner_id = %s")
+        sql.append(
+            f"SELECT 2, '', count(*) FROM (SELECT 1 FROM {ENTRIES} WHERE owner_id = %s "
+            f"LIMIT {TOTAL_UP_TO + 1}) every_entry"
+        )
         params.append(user.pk)
     return _fetch(" UNION ALL ".join(sql) + " ORDER BY 1, 2 DESC", params)
 
@@ -232,7 +247,8 @@ class MonthIndex:
 
     months: list[MonthRow]
     years: list[tuple[int, list[MonthRow] | None]]
-    total: int | None  # how many entries in all, when asked for
+    total: int | None  # how many entries in all (up to TOTAL_UP_TO + 1), when asked for
+    more_years: bool = False  # entries in years before those listed
 
     def count(self, start: date, stop: date) -> int:
         return sum(m.entries for m in self.months if start <= m.month < stop)
@@ -253,36 +269,14 @@ def month_index(user, today: date, opened: int | None = None, total: bool = Fals
             year, month = int(key[:4]), int(key[5:7])
             months.append(MonthRow(date(year, month, 1), key, names[month], n))
         elif kind == 1:
-            years.append(int(key))
+            years.append(int(key))  # newest first: ORDER BY 1, 2 DESC
         else:
             count = n
+    more_years = len(years) > EARLIER_YEARS
+    years = years[:EARLIER_YEARS]
     by_year: dict[int, list[MonthRow] | None] = {}
     for item in months:
         by_year.setdefault(item.month.year, []).append(item)  # type: ignore[union-attr]
     for year in years:
         by_year.setdefault(year, None)
-    return MonthIndex(months, sorted(by_year.items(), reverse=True), count)
-
-
-class Counted(Sequence):
-    """Rows already counted, fetched a slice at a time: what a Paginator pages through.
-
-    The count comes from elsewhere (the month index, a cheap COUNT), and only the slice
-    shown is ever read.
-    """
-
-    def __init__(self, count: int, fetch: Callable[[int, int], list]):
-        self._count = count
-        self._fetch = fetch
-
-    def count(self) -> int:
-        return self._count
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, where):
-        if not isinstance(where, slice):
-            raise TypeError("Counted rows are read a slice at a time")
-        start, stop = where.start or 0, min(where.stop, self._count)
-        return self._fetch(start, stop) if stop > start else []
+    return MonthIndex(months, sorted(by_year.items(), reverse=True), count, more_years)

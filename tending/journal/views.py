@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.views.decorators.http import require_GET, require_http_methods
 
+from tending.core.capped_pages import CappedPage, capped_page
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, one_or_404, owned
 from tending.journal.calendar_grid import month_weeks, nearest_before
@@ -25,7 +26,7 @@ from tending.journal.offering import offer_prompt
 from tending.journal.prompts import get_prompt
 from tending.journal.queries import draft_for, first_of_month, next_month
 from tending.journal.rows import (
-    Counted,
+    TOTAL_UP_TO,
     count_entries,
     days_written,
     entry_rows,
@@ -36,6 +37,10 @@ from tending.journal.search import Matches
 from tending.journal.services import delete_entry, keep_draft, save_entry
 
 LIST_PAGE_SIZE = 20
+# Past this many entries the latest-entries list pages on without a count, as the moments
+# list does; a month or a year in the index is counted from the index itself, and the index
+# counts all entries up to just past the same number.
+LIST_CAP = TOTAL_UP_TO
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,7 @@ def entry_list(request):
     cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
     person = cleaned.get("person")
     context = {"person": person, "day": None, "month": None, "year": None, "years": []}
+    context["more_years"] = False
     context.update(calendar=None, earlier=None, later=None)
     if person is not None:
         page = _page_of(request, person_id=person.pk)
@@ -77,6 +83,7 @@ def entry_list(request):
     today = timezone.localdate()
     index = month_index(request.user, today, opened, total=opened is None)
     context.update(day=day, month=month, year=year, years=index.years)
+    context["more_years"] = index.more_years
     if year:
         since, before = date(year, 1, 1), date(year + 1, 1, 1)
         count = index.count(since, before)
@@ -105,12 +112,22 @@ def entry_list(request):
     return render(request, "journal/list.html", context)
 
 
-def _page_of(request, count: int | None = None, **narrowing):
-    """The asked-for page of the person's entries (`count` of them, or counted), as rows."""
-    if count is None:
-        count = count_entries(request.user, **narrowing)
-    rows = Counted(count, lambda start, stop: entry_rows(request.user, start, stop, **narrowing))
-    return Paginator(rows, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+def _page_of(request, count: int | None = None, **narrowing) -> CappedPage:
+    """The asked-for page of the person's entries, as rows: `count` of them when the index
+    counted them already, else counted up to the cap (tending.core.capped_pages)."""
+    user = request.user
+
+    def counted(cap: int | None) -> int:
+        # A count capped at LIST_CAP + 1 serves until every row must be counted (a page
+        # asked for past the end of more than the cap).
+        if count is not None and (cap is not None or count <= LIST_CAP):
+            return count
+        return count_entries(user, cap=cap, **narrowing)
+
+    def rows(offset: int, limit: int) -> list:
+        return entry_rows(user, offset, offset + limit, **narrowing)
+
+    return capped_page(counted, rows, request.GET.get("page"), LIST_PAGE_SIZE, LIST_CAP)
 
 
 def _entry_form(request, entry: Entry, initial: dict) -> tuple[EntryForm, bool]:

@@ -27,20 +27,28 @@ def test_the_phone_bar_has_five_places_and_more_holds_the_rest(owner_client):
     bar = phone[: phone.index('<details class="nav-more">')]
     assert _names(bar) == ["Today", "Circle", "Moment", "Journal"]
     assert _names(more) == [
-        "More", "Moments", "Check-ins", "Safety plan", "Search", "Settings", "Log out",
+        "More", "Moments", "Check-ins", "Safety plan", "Insights", "Search", "Settings", "Log out",
     ]  # fmt: skip
     assert 'aria-label="Log a moment"' in bar
     assert f'<form method="post" action="{reverse("core:logout")}">' in more
     assert 'name="csrfmiddlewaretoken"' in more
     # Each place has its icon, drawn in the text's colour and hidden from screen readers.
-    assert bar.count('<svg class="icon"') == 4 and more.count('<svg class="icon"') == 7
+    assert bar.count('<svg class="icon"') == 4 and more.count('<svg class="icon"') == 8
 
 
 def test_wide_screens_keep_every_part_in_one_row(owner_client):
     nav = _nav(owner_client.get(reverse("today:today")).content.decode())
     wide = nav[: nav.index('<details class="nav-more">')]
     wide = re.sub(r'<li class="nav-phone">.*?</li>', "", wide, flags=re.S)
-    assert _names(wide) == ["Today", "Circle", "Moments", "Journal", "Check-ins", "Safety plan"]
+    assert _names(wide) == [
+        "Today",
+        "Circle",
+        "Moments",
+        "Journal",
+        "Check-ins",
+        "Safety plan",
+        "Insights",
+    ]
 
 
 @pytest.mark.parametrize(
