@@ -33,7 +33,7 @@ from tending.journal.rows import (
     month_index,
     nearby_months,
 )
-from tending.journal.search import Matches
+from tending.journal.search import PAGE_WINDOW, Matches
 from tending.journal.services import delete_entry, keep_draft, save_entry
 
 LIST_PAGE_SIZE = 20
@@ -261,7 +261,7 @@ def search(request):
         filters = {k: v for k, v in cleaned.items() if v is not None}
         searched = bool(words.strip() or filters)
         if searched:
-            found = Matches(request.user, words, **filters)
+            found = Matches(request.user, words, window=PAGE_WINDOW, **filters)
             page = Paginator(found, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
             hits = page.object_list
             by_relevance = bool(found.terms)  # words: best first; filters alone: newest first

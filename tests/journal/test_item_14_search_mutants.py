@@ -214,10 +214,13 @@ def test_the_count_stops_at_two_hundred_and_says_there_are_more(owner, owner_cli
     assert (exact.count(), exact.more) == (0, False)
     page = owner_client.post(reverse("journal:search"), {"q": "day"}, follow=True)
     text = page.content.decode()
+    # The page ranks a smaller window of those written last, ten to a page.
     assert (
-        "More than 200 entries found; the 200 written last are shown, best first, page 1 of 20."
+        "More than 50 entries found; the 50 written last are shown, best first, page 1 of 5."
         in text
     )
+    windowed = Matches(owner, "day", window=50)
+    assert (windowed.count(), windowed.more) == (50, True)
 
 
 def test_a_common_word_ranks_only_the_entries_written_last(owner):
@@ -245,10 +248,9 @@ def test_a_common_word_ranks_only_the_entries_written_last(owner):
     assert [pk for pk, _ in earlier.ranked()] == [oldest.pk]
 
 
-def test_one_person_or_one_tag_alone_is_counted_from_its_links(owner, monkeypatch):
+def test_one_person_or_one_tag_alone_is_counted_from_its_links(owner):
     from tests.factories import PersonFactory
 
-    monkeypatch.setattr(search, "COUNT_LIMIT", 3)
     sam, alex = PersonFactory(owner=owner, name="Sam"), PersonFactory(owner=owner, name="Alex")
     walk = tags_for(owner, ["walk"])[0]
     for n in range(4):
@@ -260,15 +262,26 @@ def test_one_person_or_one_tag_alone_is_counted_from_its_links(owner, monkeypatc
             entry.tags.add(walk)
     Entry.objects.get(body="0").people.add(alex)
     with_sam, with_alex = (
-        search.Matches(owner, "", person=sam),
-        search.Matches(owner, "", person=alex),
+        search.Matches(owner, "", person=sam, window=3),
+        search.Matches(owner, "", person=alex, window=3),
     )
     assert (with_sam.count(), with_sam.more) == (3, True)
     assert (with_alex.count(), with_alex.more) == (1, False)
-    tagged = search.Matches(owner, "", tag=walk)
+    # Newest first either way: read down the entries (more than the window) or from the links.
+    newest = [e.pk for e in Entry.objects.filter(owner=owner).order_by("-written_on")]
+    assert [pk for pk, _ in with_sam.ranked(0, 3)] == newest[:3]
+    assert [pk for pk, _ in with_alex.ranked()] == [newest[-1]]
+    assert [pk for pk, _ in tagged_first(owner, walk)] == newest[-2:]
+    tagged = search.Matches(owner, "", tag=walk, window=3)
     assert (tagged.count(), tagged.more) == (2, False)
     # With a date as well, the entries themselves are counted.
-    since = search.Matches(owner, "", person=sam, since=date(2025, 1, 3))
+    since = search.Matches(owner, "", person=sam, since=date(2025, 1, 3), window=3)
     assert (since.count(), since.more) == (2, False)
-    both = search.Matches(owner, "", person=sam, tag=walk)
+    both = search.Matches(owner, "", person=sam, tag=walk, window=3)
     assert (both.count(), both.more) == (2, False)
+
+
+def tagged_first(owner, tag):
+    found = search.Matches(owner, "", tag=tag, window=3)
+    found.count()
+    return found.ranked()
