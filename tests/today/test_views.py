@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
+from markupsafe import escape  # as the pages escape: an apostrophe is &#39;
 
 from tending.checkins.registry import get_instrument
 from tending.checkins.services import save_checkin
