@@ -1,0 +1,256 @@
+"""What goes with feeling better, found honestly in one person's own days. Pure: a Diary in,
+Findings out, no Django. The one entry point is `find_patterns`.
+
+Every pair (an exposure and an outcome, same day or next day; or the moments with one person
+and a moment rating) is tested the same way: the person's own mean and slow trend are taken
+out of both sides, the effect is the least-squares slope in the outcome's own points, its
+uncertainty allows for the outcome's day-to-day autocorrelation, and Benjamini-Hochberg
+controls false discoveries across every pair of the run. docs/insights.md says it in words."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from tending.insights import stats
+from tending.insights.diary import EARLY_SIGN, FINDING, Diary, DaySeries, Finding
+from tending.insights.sentences import describe
+
+MIN_DAYS = 14  # nothing is tested with fewer days (or moments' days) with both values
+EARLY_BELOW = 30.0  # fewer effective days than this: an early sign, not yet a finding
+MIN_EACH_SIDE = 3  # days (or moments) with, and without, a yes/no factor
+REPORT_Q = 0.10  # a pair is reported when its Benjamini-Hochberg q is at most this...
+GATE_Q = 0.05  # ...and the run's clearest pair reaches this (a Simes test of "nothing here")
+# Amount exposures are stated per a unit a person thinks in; the effect is per this many.
+AMOUNT_UNITS = {"minutes-together": 60.0}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One tested pair, reported or not (the honesty test checks the intervals of all)."""
+
+    exposure: str
+    outcome: str
+    lag_days: int
+    person: str | None
+    effect: float  # outcome points per "with" (or per unit of an amount)
+    se: float
+    df: float  # Student's t degrees of freedom, from the effective days
+    n_days: int  # days with both values; for a per-moment pattern, rated moments
+    n_effective: float
+    exposure_label: str
+    outcome_label: str
+    binary: bool = True
+    moments: bool = False
+    scale_top: int = 5
+    mean_with: float = 0.0  # per-moment: the average rating of moments with the person
+    count_with: int = 0  # per-moment: how many of those moments
+    low: float = math.nan  # the 95% interval, and the two-sided p-value: set by test_pairs
+    high: float = math.nan
+    p: float = math.nan
+
+    @property
+    def strength(self) -> float:
+        half_width = (self.high - self.low) / 2.0
+        return abs(self.effect) / half_width if half_width > 0 else math.inf
+
+
+@dataclass(frozen=True)
+class _Fit:
+    effect: np.ndarray
+    se: np.ndarray
+    df: np.ndarray
+    n_effective: np.ndarray
+    ok: np.ndarray
+
+
+def find_patterns(diary: Diary) -> list[Finding]:
+    """The findings and early signs in one person's diary, strongest first."""
+    tested = test_pairs(diary)
+    if not tested:
+        return []
+    q = stats.bh_qvalues(np.array([t.p for t in tested]))
+    if q.min() > GATE_Q:
+        return []
+    found = []
+    for pattern, q_value in zip(tested, q, strict=True):
+        if q_value > REPORT_Q:
+            continue
+        status = EARLY_SIGN if pattern.n_effective < EARLY_BELOW else FINDING
+        found.append((status != FINDING, float(q_value), -pattern.strength, pattern, status))
+    found.sort(key=lambda row: row[:3])
+    return [_finding(pattern, q_value, status) for _, q_value, _, pattern, status in found]
+
+
+def _finding(pattern: Pattern, q_value: float, status: str) -> Finding:
+    return Finding(
+        exposure=pattern.exposure,
+        outcome=pattern.outcome,
+        lag_days=pattern.lag_days,
+        person=pattern.person,
+        effect=round(pattern.effect, 3),
+        interval=(round(pattern.low, 3), round(pattern.high, 3)),
+        n_days=pattern.n_days,
+        n_effective=round(pattern.n_effective, 1),
+        q=round(q_value, 4),
+        status=status,
+        sentence=describe(pattern, status, EARLY_BELOW),
+    )
+
+
+def test_pairs(diary: Diary) -> list[Pattern]:
+    """Every pair the diary has enough data for, with its effect, interval and p-value."""
+    tested: list[Pattern] = []
+    if diary.exposures and diary.outcomes:
+        x = _matrix(diary.exposures, diary.days)
+        for outcome in diary.outcomes:
+            y = np.array(outcome.values, dtype=float)[: diary.days]
+            for lag in (0, 1):
+                tested.extend(_daily_pairs(diary.exposures, x, outcome, y, lag))
+    tested.extend(_moment_pairs(diary))
+    if not tested:
+        return []
+    se = np.array([t.se for t in tested])
+    df = np.array([t.df for t in tested])
+    effect = np.array([t.effect for t in tested])
+    p = stats.t_two_sided_p(effect / np.where(se > 0, se, np.inf), df)
+    half = stats.t_quantile_975(df) * se
+    return [
+        replace(t, low=float(e - h), high=float(e + h), p=float(pv))
+        for t, e, h, pv in zip(tested, effect, half, p, strict=True)
+    ]
+
+
+def _matrix(series: tuple[DaySeries, ...], days: int) -> np.ndarray:
+    out = np.full((days, len(series)), np.nan)
+    for j, one in enumerate(series):
+        values = np.array(one.values, dtype=float)[:days]
+        out[: values.size, j] = values
+    return out
+
+
+def _daily_pairs(exposures, x, outcome: DaySeries, y: np.ndarray, lag: int) -> list[Pattern]:
+    known = ~np.isnan(y)
+    if lag:
+        known[1:] &= known[:-1]
+        known[:1] = False
+    days = np.flatnonzero(known)
+    if days.size < MIN_DAYS:
+        return []
+    before = x[days - lag]
+    prior = y[days - 1] if lag else None
+    groups: dict[bytes, list[int]] = {}
+    for j in range(before.shape[1]):
+        groups.setdefault(np.isnan(before[:, j]).tobytes(), []).append(j)
+    out = []
+    for columns in groups.values():
+        rows = ~np.isnan(before[:, columns[0]])
+        if rows.sum() < MIN_DAYS:
+            continue
+        binary = np.array([exposures[j].binary for j in columns])
+        kept = days[rows]
+        prior_kept = None if prior is None else prior[rows]
+        fit = _fit(y[days][rows], before[rows][:, columns], kept, kept, binary, prior_kept)
+        for k, j in enumerate(columns):
+            if not fit.ok[k]:
+                continue
+            series = exposures[j]
+            unit = 1.0 if series.binary else AMOUNT_UNITS.get(series.key, 1.0)
+            out.append(
+                Pattern(
+                    exposure=series.key,
+                    outcome=outcome.key,
+                    lag_days=lag,
+                    person=series.person,
+                    effect=float(fit.effect[k] * unit),
+                    se=float(fit.se[k] * unit),
+                    df=float(fit.df[k]),
+                    n_days=int(rows.sum()),
+                    n_effective=float(fit.n_effective[k]),
+                    exposure_label=series.label,
+                    outcome_label=outcome.label,
+                    binary=series.binary,
+                )
+            )
+    return out
+
+
+def _fit(y, x, trend_day, position, binary, prior=None) -> _Fit:
+    """Least squares of y on each column of x separately, with the person's mean and slow
+    trend over `trend_day` (and yesterday's outcome, `prior`) in every model. The errors allow
+    for AR(1) autocorrelation, along `position`, of what is left of y."""
+    n = y.size
+    span_days = int(trend_day.max() - trend_day.min()) + 1
+    w = stats.trend_basis(trend_day, stats.trend_terms(span_days, n))
+    if prior is not None:
+        w = np.column_stack([w, prior])
+    q = stats.orthonormal(w)
+    fitted = q.shape[1]
+    y_rest = stats.residualise(q, y)
+    x_rest = stats.residualise(q, x)
+    sxx = np.einsum("ij,ij->j", x_rest, x_rest)
+    with_count = (x > 0.5).sum(axis=0)
+    sides = (with_count >= MIN_EACH_SIDE) & (n - with_count >= MIN_EACH_SIDE)
+    ok = np.where(binary, sides, True) & (sxx > 1e-9 * n) & (n - fitted - 1 >= 1)
+    safe_sxx = np.where(ok, sxx, 1.0)
+    effect = (x_rest.T @ y_rest) / safe_sxx
+    residual_df = max(n - fitted - 1, 1)
+    variance = np.maximum(float(y_rest @ y_rest) - effect**2 * safe_sxx, 0.0) / residual_df
+    step = position - position[0]
+    phi = stats.lag1_autocorrelation(y_rest, step, fitted)
+    quadratic = stats.ar1_quadratic(x_rest, step, int(step[-1]) + 1, phi)
+    quadratic = np.maximum(quadratic, safe_sxx)
+    n_effective = n * safe_sxx / quadratic
+    se = np.sqrt(variance * quadratic) / safe_sxx
+    df = np.maximum(n_effective - fitted - 1, stats.MIN_DF)
+    return _Fit(effect, se, df, n_effective, ok)
+
+
+def _moment_pairs(diary: Diary) -> list[Pattern]:
+    if not diary.moments or not diary.people or not diary.moment_outcomes:
+        return []
+    moments = sorted(diary.moments, key=lambda m: m.day_index)
+    people = sorted(diary.people)
+    column = {pid: j for j, pid in enumerate(people)}
+    with_person = np.zeros((len(moments), len(people)))
+    for i, moment in enumerate(moments):
+        for pid in moment.person_ids:
+            if pid in column:
+                with_person[i, column[pid]] = 1.0
+    day = np.array([m.day_index for m in moments])
+    out = []
+    for key, (label, top) in diary.moment_outcomes.items():
+        rating = np.array([m.ratings.get(key) for m in moments], dtype=float)
+        rows = ~np.isnan(rating)
+        if np.unique(day[rows]).size < MIN_DAYS:
+            continue
+        y, x = rating[rows], with_person[rows]
+        # Moments in their order are the series; the trend is over their days.
+        binary = np.ones(len(people), dtype=bool)
+        fit = _fit(y, x, day[rows], np.flatnonzero(rows), binary)
+        for j, pid in enumerate(people):
+            if not fit.ok[j]:
+                continue
+            mine = x[:, j] > 0.5
+            out.append(
+                Pattern(
+                    exposure=f"moments-with-{pid}",
+                    outcome=key,
+                    lag_days=0,
+                    person=diary.people[pid],
+                    effect=float(fit.effect[j]),
+                    se=float(fit.se[j]),
+                    df=float(fit.df[j]),
+                    n_days=int(rows.sum()),
+                    n_effective=float(fit.n_effective[j]),
+                    exposure_label=f"time with {diary.people[pid]}",
+                    outcome_label=label,
+                    moments=True,
+                    scale_top=top,
+                    mean_with=float(y[mine].mean()),
+                    count_with=int(mine.sum()),
+                )
+            )
+    return out

@@ -1,0 +1,169 @@
+"""The numbers under the insights engine: false-discovery control, Student's t, slow trends and
+autocorrelation. Pure numpy, no Django; every function works on whole arrays at once.
+
+How each piece is used is written in docs/insights.md ("How each number is computed")."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+Z_975 = 1.959963984540054  # the normal distribution's 97.5th percentile
+TREND_PERIOD_DAYS = 45  # one cosine per 45 days of span: what varies slower counts as trend
+TREND_ROWS_PER_TERM = 15  # never more than one trend term per 15 rows of data
+TREND_MAX_TERMS = 40  # ten years: still removes anything slower than about half a year
+PHI_MAX = 0.9
+MIN_DF = 2.0
+
+
+def bh_qvalues(p: np.ndarray) -> np.ndarray:
+    """Benjamini-Hochberg adjusted p-values (q): a pair is reported at level a when q <= a."""
+    p = np.asarray(p, dtype=float)
+    m = p.size
+    if m == 0:
+        return p.copy()
+    order = np.argsort(p, kind="stable")
+    ranked = p[order] * m / np.arange(1, m + 1)
+    ranked = np.minimum.accumulate(ranked[::-1])[::-1]
+    q = np.empty(m)
+    q[order] = np.minimum(ranked, 1.0)
+    return q
+
+
+def _betainc(a: np.ndarray, b: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Regularised incomplete beta I_x(a, b), by its continued fraction (modified Lentz)."""
+    a, b, x = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (a, b, x)))
+    flip = x > (a + 1.0) / (a + b + 2.0)
+    a, b, x = np.where(flip, b, a), np.where(flip, a, b), np.where(flip, 1.0 - x, x)
+    with np.errstate(divide="ignore"):
+        log_front = (
+            a * np.log(np.where(x > 0, x, 1.0))
+            + b * np.log1p(-np.where(x < 1, x, 0.0))
+            - np.log(a)
+            - _log_beta(a, b)
+        )
+    tiny = 1e-300
+    c = np.ones_like(x)
+    d = 1.0 - (a + b) * x / (a + 1.0)
+    d = 1.0 / np.where(np.abs(d) < tiny, tiny, d)
+    h = d.copy()
+    for m in range(1, 400):
+        m2 = 2 * m
+        for num in (
+            m * (b - m) * x / ((a + m2 - 1.0) * (a + m2)),
+            -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0)),
+        ):
+            d = 1.0 + num * d
+            d = 1.0 / np.where(np.abs(d) < tiny, tiny, d)
+            c = 1.0 + num / c
+            c = np.where(np.abs(c) < tiny, tiny, c)
+            step = d * c
+            h = h * step
+        if np.all(np.abs(step - 1.0) < 1e-13):
+            break
+    value = np.exp(log_front) * h
+    value = np.where(x <= 0, 0.0, np.where(x >= 1, 1.0, value))
+    return np.where(flip, 1.0 - value, value)
+
+
+def _log_beta(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    lgamma = np.vectorize(math.lgamma, otypes=[float])
+    return lgamma(a) + lgamma(b) - lgamma(a + b)
+
+
+def t_two_sided_p(t: np.ndarray, df: np.ndarray) -> np.ndarray:
+    """P(|T| >= |t|) for Student's t with `df` degrees of freedom (df may be fractional)."""
+    t = np.asarray(t, dtype=float)
+    df = np.asarray(df, dtype=float)
+    return _betainc(df / 2.0, np.full_like(df * t, 0.5), df / (df + t * t))
+
+
+def t_quantile_975(df: np.ndarray) -> np.ndarray:
+    """Student's t 97.5th percentile: the Cornish-Fisher expansion (Abramowitz & Stegun
+    26.7.5), then two Newton steps on the exact distribution."""
+    v = np.maximum(np.asarray(df, dtype=float), MIN_DF)
+    z = Z_975
+    t = (
+        z
+        + (z**3 + z) / (4 * v)
+        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * v**2)
+        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * v**3)
+        + (79 * z**9 + 776 * z**7 + 1482 * z**5 - 1920 * z**3 - 945 * z) / (92160 * v**4)
+    )
+    for _ in range(2):
+        upper = t_two_sided_p(t, v) / 2.0  # P(T > t)
+        density = np.exp(
+            -_log_beta(v / 2.0, np.full_like(v, 0.5)) - 0.5 * np.log(v)
+        ) * (1 + t * t / v) ** (-(v + 1) / 2)
+        t = t + (upper - 0.025) / density
+    return t
+
+
+def trend_terms(span_days: int, rows: int) -> int:
+    """How many slow cosines describe the trend of a series over `span_days` with `rows` values."""
+    by_span = span_days // TREND_PERIOD_DAYS
+    by_rows = rows // TREND_ROWS_PER_TERM
+    return max(1, min(by_span, by_rows, TREND_MAX_TERMS))
+
+
+def trend_basis(day: np.ndarray, terms: int) -> np.ndarray:
+    """The person's own mean and slow trend as regression columns: a constant and `terms`
+    cosines over the span of `day` (a discrete cosine basis: the first is a smooth slope)."""
+    day = np.asarray(day, dtype=float)
+    start, end = day.min(), day.max()
+    span = end - start + 1.0
+    k = np.arange(1, terms + 1)
+    cosines = np.cos(np.pi * np.outer((day - start + 0.5) / span, k))
+    return np.column_stack([np.ones(day.size), cosines])
+
+
+def orthonormal(w: np.ndarray) -> np.ndarray:
+    """An orthonormal basis of the columns of `w` (dropping columns that repeat others)."""
+    q, r = np.linalg.qr(w)
+    diag = np.abs(np.diag(r))
+    if diag.size and diag.min() > 1e-9 * max(diag.max(), 1.0):
+        return q
+    u, s, _ = np.linalg.svd(w, full_matrices=False)
+    return u[:, s > 1e-9 * max(s.max(), 1.0)]
+
+
+def residualise(q: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """What is left of `values` (a vector or columns) once the columns of `q` are removed."""
+    return values - q @ (q.T @ values)
+
+
+def lag1_autocorrelation(residual: np.ndarray, position: np.ndarray, fitted_terms: int) -> float:
+    """The lag-1 autocorrelation of a residual series observed at integer `position`s (gaps
+    allowed: only neighbours one step apart count), corrected for its known downward bias
+    (about (k + 1 + 3 rho) / n for k fitted terms) and kept within [0, PHI_MAX]."""
+    n = residual.size
+    if n < 3:
+        return 0.0
+    neighbours = np.flatnonzero(np.diff(position) == 1)
+    variance = float(residual @ residual) / n
+    if neighbours.size == 0 or variance <= 0:
+        return 0.0
+    raw = float(residual[neighbours] @ residual[neighbours + 1]) / neighbours.size / variance
+    corrected = raw + (fitted_terms + 1 + 3 * max(raw, 0.0)) / n
+    return float(min(max(corrected, 0.0), PHI_MAX))
+
+
+def ar1_quadratic(columns: np.ndarray, position: np.ndarray, length: int, phi: float) -> np.ndarray:
+    """For each column z (values at `position` on a grid of `length` steps): sum over pairs of
+    z_s z_t phi^|s-t|, the variance of z'e when e is AR(1) noise with lag-1 correlation phi and
+    unit variance. Equals z'z when phi is 0."""
+    columns = np.asarray(columns, dtype=float)
+    plain = np.einsum("ij,ij->j", columns, columns)
+    if phi <= 0 or columns.shape[1] == 0:
+        return plain
+    max_lag = min(length - 1, int(math.ceil(math.log(1e-6) / math.log(phi))))
+    if max_lag < 1:
+        return plain
+    grid = np.zeros((columns.shape[1], length))
+    grid[:, position] = columns.T
+    size = 1 << int(math.ceil(math.log2(length + max_lag + 1)))
+    spectrum = np.fft.rfft(grid, n=size, axis=1)
+    auto = np.fft.irfft(spectrum * spectrum.conj(), n=size, axis=1)[:, 1 : max_lag + 1]
+    weights = phi ** np.arange(1, max_lag + 1)
+    return plain + 2.0 * auto @ weights
