@@ -133,14 +133,12 @@ def _matrix(series: tuple[DaySeries, ...], days: int) -> np.ndarray:
 
 def _daily_pairs(exposures, x, outcome: DaySeries, y: np.ndarray, lag: int) -> list[Pattern]:
     known = ~np.isnan(y)
-    if lag:
-        known[1:] &= known[:-1]
-        known[:1] = False
+    known[:lag] = False
     days = np.flatnonzero(known)
     if days.size < MIN_DAYS:
         return []
     before = x[days - lag]
-    prior = y[days - 1] if lag else None
+    prior = _yesterday(y, days)
     groups: dict[bytes, list[int]] = {}
     for j in range(before.shape[1]):
         groups.setdefault(np.isnan(before[:, j]).tobytes(), []).append(j)
@@ -151,8 +149,7 @@ def _daily_pairs(exposures, x, outcome: DaySeries, y: np.ndarray, lag: int) -> l
             continue
         binary = np.array([exposures[j].binary for j in columns])
         kept = days[rows]
-        prior_kept = None if prior is None else prior[rows]
-        fit = _fit(y[days][rows], before[rows][:, columns], kept, kept, binary, prior_kept)
+        fit = _fit(y[days][rows], before[rows][:, columns], kept, kept, binary, prior[rows])
         for k, j in enumerate(columns):
             if not fit.ok[k]:
                 continue
@@ -175,6 +172,17 @@ def _daily_pairs(exposures, x, outcome: DaySeries, y: np.ndarray, lag: int) -> l
                 )
             )
     return out
+
+
+def _yesterday(y: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """Columns that allow for how the day before went: yesterday's outcome (its mean where it
+    is not known) and, when some are not known, a column marking those days."""
+    before = np.where(days > 0, y[np.maximum(days - 1, 0)], np.nan)
+    unknown = np.isnan(before)
+    filled = np.where(unknown, np.nanmean(before) if (~unknown).any() else 0.0, before)
+    if unknown.any():
+        return np.column_stack([filled, unknown.astype(float)])
+    return filled[:, None]
 
 
 def _fit(y, x, trend_day, position, binary, prior=None) -> _Fit:

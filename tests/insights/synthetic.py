@@ -74,7 +74,7 @@ def slow_trend(rng: np.random.Generator, days: int) -> np.ndarray:
     return shape / np.abs(shape).max()
 
 
-def make_diary(seed: int, days: int, effect_sd: float, missing: float = 0.15):
+def make_diary(seed: int, days: int, effect_sd: float, missing: float = 0.1):
     """One synthetic diary and the patterns planted in it."""
     rng = np.random.default_rng(seed)
     trend = slow_trend(rng, days) * rng.choice([-1.0, 1.0])
@@ -92,7 +92,7 @@ def make_diary(seed: int, days: int, effect_sd: float, missing: float = 0.15):
     m_pid = np.array([p for _, p in moment_rows], dtype=int)
 
     # Daily outcomes: mid-scale mean, trend (mood with the moments' trend), AR(1) noise.
-    sd = {key: rng.uniform(0.7, 1.0) for key in OUTCOMES}
+    sd = {key: rng.uniform(0.8, 1.1) for key in OUTCOMES}
     latent = {}
     for key in OUTCOMES:
         noise = ar1(rng, days, rng.uniform(0.2, 0.6), sd[key])
