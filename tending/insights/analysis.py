@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from tending.insights import stats
-from tending.insights.diary import EARLY_SIGN, FINDING, Diary, DaySeries, Finding
+from tending.insights.diary import EARLY_SIGN, FINDING, DaySeries, Diary, Finding
+from tending.insights.fitting import relate
 from tending.insights.sentences import describe
 
 MIN_DAYS = 14  # nothing is tested with fewer days (or moments' days) with both values
@@ -57,15 +58,6 @@ class Pattern:
         return abs(self.effect) / half_width if half_width > 0 else math.inf
 
 
-@dataclass(frozen=True)
-class _Fit:
-    effect: np.ndarray
-    se: np.ndarray
-    df: np.ndarray
-    n_effective: np.ndarray
-    ok: np.ndarray
-
-
 def find_patterns(diary: Diary) -> list[Finding]:
     """The findings and early signs in one person's diary, strongest first."""
     tested = test_pairs(diary)
@@ -102,14 +94,7 @@ def _finding(pattern: Pattern, q_value: float, status: str) -> Finding:
 
 def test_pairs(diary: Diary) -> list[Pattern]:
     """Every pair the diary has enough data for, with its effect, interval and p-value."""
-    tested: list[Pattern] = []
-    if diary.exposures and diary.outcomes:
-        x = _matrix(diary.exposures, diary.days)
-        for outcome in diary.outcomes:
-            y = np.array(outcome.values, dtype=float)[: diary.days]
-            for lag in (0, 1):
-                tested.extend(_daily_pairs(diary.exposures, x, outcome, y, lag))
-    tested.extend(_moment_pairs(diary))
+    tested = _daily_pairs(diary) + _moment_pairs(diary)
     if not tested:
         return []
     se = np.array([t.se for t in tested])
@@ -131,53 +116,81 @@ def _matrix(series: tuple[DaySeries, ...], days: int) -> np.ndarray:
     return out
 
 
-def _daily_pairs(exposures, x, outcome: DaySeries, y: np.ndarray, lag: int) -> list[Pattern]:
-    known = ~np.isnan(y)
-    known[:lag] = False
-    days = np.flatnonzero(known)
-    if days.size < MIN_DAYS:
+def _daily_pairs(diary: Diary) -> list[Pattern]:
+    """Each exposure on the same day (lag 0) and the day before (lag 1) against each outcome,
+    on the days from the second on where the outcome was given. Outcomes given on the same
+    days are fitted together."""
+    if not diary.exposures or not diary.outcomes or diary.days < 2:
         return []
-    before = x[days - lag]
-    prior = _yesterday(y, days)
+    x = _matrix(diary.exposures, diary.days)
+    y = _matrix(diary.outcomes, diary.days)
+    # Same day and day before side by side: column j is exposure j, column E + j the day before.
+    both = np.column_stack([x[1:], x[:-1]])
+    binary = np.array([s.binary for s in diary.exposures] * 2)
+    known = ~np.isnan(y[1:])
     groups: dict[bytes, list[int]] = {}
-    for j in range(before.shape[1]):
-        groups.setdefault(np.isnan(before[:, j]).tobytes(), []).append(j)
-    out = []
-    for columns in groups.values():
-        rows = ~np.isnan(before[:, columns[0]])
-        if rows.sum() < MIN_DAYS:
+    for o in range(y.shape[1]):
+        groups.setdefault(known[:, o].tobytes(), []).append(o)
+    out: list[Pattern] = []
+    for outcomes in groups.values():
+        days = np.flatnonzero(known[:, outcomes[0]]) + 1
+        if days.size < MIN_DAYS:
             continue
-        binary = np.array([exposures[j].binary for j in columns])
-        kept = days[rows]
-        fit = _fit(y[days][rows], before[rows][:, columns], kept, kept, binary, prior[rows])
-        for k, j in enumerate(columns):
-            if not fit.ok[k]:
+        exposures = both[days - 1]
+        # Exposures known on every one of these days are fitted in one go; others, alone.
+        complete = ~np.isnan(exposures).any(axis=0)
+        column_sets = [np.flatnonzero(complete)] + [[j] for j in np.flatnonzero(~complete)]
+        for columns in column_sets:
+            rows = ~np.isnan(exposures[:, columns]).any(axis=1)
+            if len(columns) == 0 or rows.sum() < MIN_DAYS:
                 continue
-            series = exposures[j]
-            unit = 1.0 if series.binary else AMOUNT_UNITS.get(series.key, 1.0)
-            out.append(
-                Pattern(
-                    exposure=series.key,
-                    outcome=outcome.key,
-                    lag_days=lag,
-                    person=series.person,
-                    effect=float(fit.effect[k] * unit),
-                    se=float(fit.se[k] * unit),
-                    df=float(fit.df[k]),
-                    n_days=int(rows.sum()),
-                    n_effective=float(fit.n_effective[k]),
-                    exposure_label=series.label,
-                    outcome_label=outcome.label,
-                    binary=series.binary,
-                )
+            kept = days[rows]
+            fits = relate(
+                y[kept][:, outcomes],
+                exposures[rows][:, columns],
+                kept,
+                kept,
+                binary[columns],
+                MIN_EACH_SIDE,
+                [_yesterday(y[:, o], kept) for o in outcomes],
             )
+            for o, fit in zip(outcomes, fits, strict=True):
+                out.extend(_day_patterns(diary, o, columns, fit, int(rows.sum())))
+    return out
+
+
+def _day_patterns(diary: Diary, o: int, columns, fit, n_days: int) -> list[Pattern]:
+    outcome = diary.outcomes[o]
+    count = len(diary.exposures)
+    out = []
+    for k, column in enumerate(columns):
+        if not fit.ok[k]:
+            continue
+        series = diary.exposures[column % count]
+        unit = 1.0 if series.binary else AMOUNT_UNITS.get(series.key, 1.0)
+        out.append(
+            Pattern(
+                exposure=series.key,
+                outcome=outcome.key,
+                lag_days=int(column >= count),
+                person=series.person,
+                effect=float(fit.effect[k] * unit),
+                se=float(fit.se[k] * unit),
+                df=float(fit.df[k]),
+                n_days=n_days,
+                n_effective=float(fit.n_effective[k]),
+                exposure_label=series.label,
+                outcome_label=outcome.label,
+                binary=series.binary,
+            )
+        )
     return out
 
 
 def _yesterday(y: np.ndarray, days: np.ndarray) -> np.ndarray:
     """Columns that allow for how the day before went: yesterday's outcome (its mean where it
     is not known) and, when some are not known, a column marking those days."""
-    before = np.where(days > 0, y[np.maximum(days - 1, 0)], np.nan)
+    before = y[days - 1]
     unknown = np.isnan(before)
     filled = np.where(unknown, np.nanmean(before) if (~unknown).any() else 0.0, before)
     if unknown.any():
@@ -185,38 +198,8 @@ def _yesterday(y: np.ndarray, days: np.ndarray) -> np.ndarray:
     return filled[:, None]
 
 
-def _fit(y, x, trend_day, position, binary, prior=None) -> _Fit:
-    """Least squares of y on each column of x separately, with the person's mean and slow
-    trend over `trend_day` (and yesterday's outcome, `prior`) in every model. The errors allow
-    for AR(1) autocorrelation, along `position`, of what is left of y."""
-    n = y.size
-    span_days = int(trend_day.max() - trend_day.min()) + 1
-    w = stats.trend_basis(trend_day, stats.trend_terms(span_days, n))
-    if prior is not None:
-        w = np.column_stack([w, prior])
-    q = stats.orthonormal(w)
-    fitted = q.shape[1]
-    y_rest = stats.residualise(q, y)
-    x_rest = stats.residualise(q, x)
-    sxx = np.einsum("ij,ij->j", x_rest, x_rest)
-    with_count = (x > 0.5).sum(axis=0)
-    sides = (with_count >= MIN_EACH_SIDE) & (n - with_count >= MIN_EACH_SIDE)
-    ok = np.where(binary, sides, True) & (sxx > 1e-9 * n) & (n - fitted - 1 >= 1)
-    safe_sxx = np.where(ok, sxx, 1.0)
-    effect = (x_rest.T @ y_rest) / safe_sxx
-    residual_df = max(n - fitted - 1, 1)
-    variance = np.maximum(float(y_rest @ y_rest) - effect**2 * safe_sxx, 0.0) / residual_df
-    step = position - position[0]
-    phi = stats.lag1_autocorrelation(y_rest, step, fitted)
-    quadratic = stats.ar1_quadratic(x_rest, step, int(step[-1]) + 1, phi)
-    quadratic = np.maximum(quadratic, safe_sxx)
-    n_effective = n * safe_sxx / quadratic
-    se = np.sqrt(variance * quadratic) / safe_sxx
-    df = np.maximum(n_effective - fitted - 1, stats.MIN_DF)
-    return _Fit(effect, se, df, n_effective, ok)
-
-
 def _moment_pairs(diary: Diary) -> list[Pattern]:
+    """Moments with each person against the other moments, on each moment rating."""
     if not diary.moments or not diary.people or not diary.moment_outcomes:
         return []
     moments = sorted(diary.moments, key=lambda m: m.day_index)
@@ -228,37 +211,46 @@ def _moment_pairs(diary: Diary) -> list[Pattern]:
             if pid in column:
                 with_person[i, column[pid]] = 1.0
     day = np.array([m.day_index for m in moments])
+    keys = list(diary.moment_outcomes)
+    ratings = np.array([[m.ratings.get(k) for k in keys] for m in moments], dtype=float)
+    groups: dict[bytes, list[int]] = {}
+    for o in range(len(keys)):
+        groups.setdefault((~np.isnan(ratings[:, o])).tobytes(), []).append(o)
     out = []
-    for key, (label, top) in diary.moment_outcomes.items():
-        rating = np.array([m.ratings.get(key) for m in moments], dtype=float)
-        rows = ~np.isnan(rating)
+    binary = np.ones(len(people), dtype=bool)
+    for outcomes in groups.values():
+        rows = ~np.isnan(ratings[:, outcomes[0]])
         if np.unique(day[rows]).size < MIN_DAYS:
             continue
-        y, x = rating[rows], with_person[rows]
+        x = with_person[rows]
         # Moments in their order are the series; the trend is over their days.
-        binary = np.ones(len(people), dtype=bool)
-        fit = _fit(y, x, day[rows], np.flatnonzero(rows), binary)
-        for j, pid in enumerate(people):
-            if not fit.ok[j]:
-                continue
-            mine = x[:, j] > 0.5
-            out.append(
-                Pattern(
-                    exposure=f"moments-with-{pid}",
-                    outcome=key,
-                    lag_days=0,
-                    person=diary.people[pid],
-                    effect=float(fit.effect[j]),
-                    se=float(fit.se[j]),
-                    df=float(fit.df[j]),
-                    n_days=int(rows.sum()),
-                    n_effective=float(fit.n_effective[j]),
-                    exposure_label=f"time with {diary.people[pid]}",
-                    outcome_label=label,
-                    moments=True,
-                    scale_top=top,
-                    mean_with=float(y[mine].mean()),
-                    count_with=int(mine.sum()),
+        fits = relate(
+            ratings[rows][:, outcomes], x, day[rows], np.flatnonzero(rows), binary, MIN_EACH_SIDE
+        )
+        for o, fit in zip(outcomes, fits, strict=True):
+            y = ratings[rows, o]
+            label, top = diary.moment_outcomes[keys[o]]
+            for j, pid in enumerate(people):
+                if not fit.ok[j]:
+                    continue
+                mine = x[:, j] > 0.5
+                out.append(
+                    Pattern(
+                        exposure=f"moments-with-{pid}",
+                        outcome=keys[o],
+                        lag_days=0,
+                        person=diary.people[pid],
+                        effect=float(fit.effect[j]),
+                        se=float(fit.se[j]),
+                        df=float(fit.df[j]),
+                        n_days=int(rows.sum()),
+                        n_effective=float(fit.n_effective[j]),
+                        exposure_label=f"time with {diary.people[pid]}",
+                        outcome_label=label,
+                        moments=True,
+                        scale_top=top,
+                        mean_with=float(y[mine].mean()),
+                        count_with=int(mine.sum()),
+                    )
                 )
-            )
     return out

@@ -118,10 +118,7 @@ def _moment_sentence(p: Pattern) -> str:
 def _early_words(p: Pattern, target: float) -> str:
     more = more_needed(p.n_days, p.n_effective, target)
     if p.moments:
-        return (
-            f"This is an early sign: about {_rounded_up(more, 5)} more rated moments "
-            f"would tell."
-        )
+        return f"This is an early sign: about {_rounded_up(more, 5)} more rated moments would tell."
     return (
         f"This is an early sign: about {_rounded_up(more, 7)} more days of the daily pulse "
         f"would tell."

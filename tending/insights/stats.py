@@ -15,6 +15,7 @@ TREND_ROWS_PER_TERM = 15  # never more than one trend term per 15 rows of data
 TREND_MAX_TERMS = 40  # ten years: still removes anything slower than about half a year
 PHI_MAX = 0.9
 MIN_DF = 2.0
+DIRECT_LAGS = 12  # up to this many lags, sums of products beat a Fourier transform
 
 
 def bh_qvalues(p: np.ndarray) -> np.ndarray:
@@ -93,9 +94,9 @@ def t_quantile_975(df: np.ndarray) -> np.ndarray:
     )
     for _ in range(2):
         upper = t_two_sided_p(t, v) / 2.0  # P(T > t)
-        density = np.exp(
-            -_log_beta(v / 2.0, np.full_like(v, 0.5)) - 0.5 * np.log(v)
-        ) * (1 + t * t / v) ** (-(v + 1) / 2)
+        density = np.exp(-_log_beta(v / 2.0, np.full_like(v, 0.5)) - 0.5 * np.log(v)) * (
+            1 + t * t / v
+        ) ** (-(v + 1) / 2)
         t = t + (upper - 0.025) / density
     return t
 
@@ -118,19 +119,27 @@ def trend_basis(day: np.ndarray, terms: int) -> np.ndarray:
     return np.column_stack([np.ones(day.size), cosines])
 
 
-def orthonormal(w: np.ndarray) -> np.ndarray:
-    """An orthonormal basis of the columns of `w` (dropping columns that repeat others)."""
-    q, r = np.linalg.qr(w)
-    diag = np.abs(np.diag(r))
-    if diag.size and diag.min() > 1e-9 * max(diag.max(), 1.0):
-        return q
-    u, s, _ = np.linalg.svd(w, full_matrices=False)
-    return u[:, s > 1e-9 * max(s.max(), 1.0)]
-
-
-def residualise(q: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """What is left of `values` (a vector or columns) once the columns of `q` are removed."""
-    return values - q @ (q.T @ values)
+def project_out(w: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, int]:
+    """What is left of each column of `values` once the columns of `w` are fitted by least
+    squares, and how many independent columns `w` has. Normal equations with a pseudo-inverse
+    (columns that repeat others count once); einsum, not threaded BLAS, so a busy server
+    does not slow it down."""
+    gram = np.einsum("ij,ik->jk", w, w)
+    scale = np.sqrt(np.maximum(np.diag(gram), 1e-300))
+    unit_gram = gram / np.outer(scale, scale)
+    right = np.einsum("ij,ik->jk", w, values) / scale[:, None]
+    try:
+        lower = np.linalg.cholesky(unit_gram)
+        if np.diag(lower).min() ** 2 < 1e-10:
+            raise np.linalg.LinAlgError("nearly repeated columns")
+        coefficients, rank = np.linalg.solve(unit_gram, right), w.shape[1]
+    except np.linalg.LinAlgError:
+        eigenvalues, vectors = np.linalg.eigh(unit_gram)
+        keep = eigenvalues > 1e-10 * max(eigenvalues.max(), 1e-300)
+        coefficients = (vectors[:, keep] / eigenvalues[keep]) @ (vectors[:, keep].T @ right)
+        rank = int(keep.sum())
+    coefficients = coefficients / scale[:, None]
+    return values - np.einsum("ij,jk->ik", w, coefficients), rank
 
 
 def lag1_autocorrelation(residual: np.ndarray, position: np.ndarray, fitted_terms: int) -> float:
@@ -162,8 +171,13 @@ def ar1_quadratic(columns: np.ndarray, position: np.ndarray, length: int, phi: f
         return plain
     grid = np.zeros((columns.shape[1], length))
     grid[:, position] = columns.T
-    size = 1 << int(math.ceil(math.log2(length + max_lag + 1)))
-    spectrum = np.fft.rfft(grid, n=size, axis=1)
-    auto = np.fft.irfft(spectrum * spectrum.conj(), n=size, axis=1)[:, 1 : max_lag + 1]
     weights = phi ** np.arange(1, max_lag + 1)
+    if max_lag <= DIRECT_LAGS:
+        auto = np.column_stack(
+            [np.einsum("ij,ij->i", grid[:, :-j], grid[:, j:]) for j in range(1, max_lag + 1)]
+        )
+    else:
+        size = 1 << int(math.ceil(math.log2(length + max_lag + 1)))
+        spectrum = np.fft.rfft(grid, n=size, axis=1)
+        auto = np.fft.irfft(spectrum * spectrum.conj(), n=size, axis=1)[:, 1 : max_lag + 1]
     return plain + 2.0 * auto @ weights

@@ -118,7 +118,9 @@ def make_diary(seed: int, days: int, effect_sd: float, missing: float = 0.1):
         pid = int(rng.choice(np.argsort(counts)[-4:]))  # one of the four most seen
         sign = rng.choice([-1.0, 1.0])
         ratings[key] = ratings[key] + sign * effect_sd * MOMENT_NOISE_SD[key] * (m_pid == pid)
-        planted.append(Planted(f"moments-with-{pid}", key, 0, sign * effect_sd * MOMENT_NOISE_SD[key]))
+        planted.append(
+            Planted(f"moments-with-{pid}", key, 0, sign * effect_sd * MOMENT_NOISE_SD[key])
+        )
 
     rounded = {}
     for key, values in ratings.items():
