@@ -10,7 +10,7 @@ controls false discoveries across every pair of the run. docs/insights.md says i
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -97,13 +97,13 @@ def test_pairs(diary: Diary) -> list[Pattern]:
     tested = _daily_pairs(diary) + _moment_pairs(diary)
     if not tested:
         return []
-    se = np.array([t.se for t in tested])
-    df = np.array([t.df for t in tested])
-    effect = np.array([t.effect for t in tested])
+    se = np.array([t["se"] for t in tested])
+    df = np.array([t["df"] for t in tested])
+    effect = np.array([t["effect"] for t in tested])
     p = stats.t_two_sided_p(effect / np.where(se > 0, se, np.inf), df)
     half = stats.t_quantile_975(df) * se
     return [
-        replace(t, low=float(e - h), high=float(e + h), p=float(pv))
+        Pattern(**t, low=float(e - h), high=float(e + h), p=float(pv))
         for t, e, h, pv in zip(tested, effect, half, p, strict=True)
     ]
 
@@ -116,7 +116,7 @@ def _matrix(series: tuple[DaySeries, ...], days: int) -> np.ndarray:
     return out
 
 
-def _daily_pairs(diary: Diary) -> list[Pattern]:
+def _daily_pairs(diary: Diary) -> list[dict]:
     """Each exposure on the same day (lag 0) and the day before (lag 1) against each outcome,
     on the days from the second on where the outcome was given. Outcomes given on the same
     days are fitted together."""
@@ -131,7 +131,7 @@ def _daily_pairs(diary: Diary) -> list[Pattern]:
     groups: dict[bytes, list[int]] = {}
     for o in range(y.shape[1]):
         groups.setdefault(known[:, o].tobytes(), []).append(o)
-    out: list[Pattern] = []
+    out: list[dict] = []
     for outcomes in groups.values():
         days = np.flatnonzero(known[:, outcomes[0]]) + 1
         if days.size < MIN_DAYS:
@@ -159,7 +159,7 @@ def _daily_pairs(diary: Diary) -> list[Pattern]:
     return out
 
 
-def _day_patterns(diary: Diary, o: int, columns, fit, n_days: int) -> list[Pattern]:
+def _day_patterns(diary: Diary, o: int, columns, fit, n_days: int) -> list[dict]:
     outcome = diary.outcomes[o]
     count = len(diary.exposures)
     out = []
@@ -169,7 +169,7 @@ def _day_patterns(diary: Diary, o: int, columns, fit, n_days: int) -> list[Patte
         series = diary.exposures[column % count]
         unit = 1.0 if series.binary else AMOUNT_UNITS.get(series.key, 1.0)
         out.append(
-            Pattern(
+            dict(
                 exposure=series.key,
                 outcome=outcome.key,
                 lag_days=int(column >= count),
@@ -198,7 +198,7 @@ def _yesterday(y: np.ndarray, days: np.ndarray) -> np.ndarray:
     return filled[:, None]
 
 
-def _moment_pairs(diary: Diary) -> list[Pattern]:
+def _moment_pairs(diary: Diary) -> list[dict]:
     """Moments with each person against the other moments, on each moment rating."""
     if not diary.moments or not diary.people or not diary.moment_outcomes:
         return []
@@ -235,7 +235,7 @@ def _moment_pairs(diary: Diary) -> list[Pattern]:
                     continue
                 mine = x[:, j] > 0.5
                 out.append(
-                    Pattern(
+                    dict(
                         exposure=f"moments-with-{pid}",
                         outcome=keys[o],
                         lag_days=0,
