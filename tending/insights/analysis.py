@@ -48,7 +48,7 @@ class Pattern:
     scale_top: int = 5
     mean_with: float = 0.0  # per-moment: the average rating of moments with the person
     count_with: int = 0  # per-moment: how many of those moments
-    low: float = math.nan  # the 95% interval, and the two-sided p-value: set by test_pairs
+    low: float = math.nan  # the 95% interval, and the two-sided p-value: set by pairs_tested
     high: float = math.nan
     p: float = math.nan
 
@@ -60,7 +60,12 @@ class Pattern:
 
 def find_patterns(diary: Diary) -> list[Finding]:
     """The findings and early signs in one person's diary, strongest first."""
-    tested = test_pairs(diary)
+    return report(pairs_tested(diary))
+
+
+def report(tested: list[Pattern]) -> list[Finding]:
+    """The tested pairs worth saying: Benjamini-Hochberg q at most REPORT_Q across all of them,
+    once the clearest reaches GATE_Q; findings before early signs, then by q and strength."""
     if not tested:
         return []
     q = stats.bh_qvalues(np.array([t.p for t in tested]))
@@ -92,7 +97,7 @@ def _finding(pattern: Pattern, q_value: float, status: str) -> Finding:
     )
 
 
-def test_pairs(diary: Diary) -> list[Pattern]:
+def pairs_tested(diary: Diary) -> list[Pattern]:
     """Every pair the diary has enough data for, with its effect, interval and p-value."""
     tested = _daily_pairs(diary) + _moment_pairs(diary)
     if not tested:

@@ -157,7 +157,7 @@ def make_diary(seed: int, days: int, effect_sd: float, missing: float = 0.1):
             planted.append(Planted(str(x_key), str(y_key), lag, sign * effect_sd * sd[y_key]))
 
     skipped = rng.random(days) < missing
-    for _ in range(days // 90):
+    for _ in range(days // 120):
         start = rng.integers(0, days)
         skipped[start : start + rng.integers(3, 10)] = True
     outcomes = []
