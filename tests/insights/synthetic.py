@@ -163,9 +163,8 @@ def make_diary(seed: int, days: int, effect_sd: float, missing: float = 0.1):
     outcomes = []
     for key, label in OUTCOMES.items():
         values = np.clip(np.round(latent[key]), 1, 5)
-        outcomes.append(
-            DaySeries(key, label, tuple(None if s else float(v) for v, s in zip(values, skipped)))
-        )
+        answers = tuple(None if s else float(v) for v, s in zip(values, skipped, strict=True))
+        outcomes.append(DaySeries(key, label, answers))
     series = [
         DaySeries(
             key,

@@ -1,6 +1,6 @@
-"""The insights engine's honesty, measured on seeded synthetic diaries (tests/insights/synthetic.py):
-does it find what was planted, stay quiet when nothing was, and give intervals that hold the
-truth? Run with -s to see the four rates; they are also in every assertion message."""
+"""The insights engine's honesty on seeded synthetic diaries (synthetic.py): does it find what
+was planted, stay quiet when nothing was, and give intervals that hold the truth? Run with -s
+to see the four rates; they are also in every assertion message."""
 
 from __future__ import annotations
 
