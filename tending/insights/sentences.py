@@ -33,7 +33,7 @@ def range_words(low: float, high: float) -> str:
     """The 95% interval in words: "most likely between 0.3 and 0.9 higher"."""
     if low >= 0 or high <= 0:
         near, far = sorted((low, high), key=abs)
-        return f"most likely between {number(near)} and {number(far)} {direction(high)}"
+        return f"most likely between {number(near)} and {number(far)} {direction(far)}"
     return f"most likely somewhere between {number(low)} lower and {number(high)} higher"
 
 
@@ -42,8 +42,8 @@ def days_words(n: int, unit: str = "day") -> str:
 
 
 def more_needed(n: float, n_effective: float, target: float) -> int:
-    """How many more days (or moments) like these would bring the effective count to `target`,
-    rounded up to whole weeks of days (or to fives of moments)."""
+    """How many more days (or moments) like these would bring the effective count to `target`
+    (the sentence rounds it up to whole weeks of days, or to fives of moments)."""
     if n_effective >= target:
         return 0
     per_effective = n / max(n_effective, 1.0)
