@@ -70,7 +70,13 @@ def _estimate(y_rest, x_rest, step, fitted, enough) -> Fit:
     safe_sxx = np.where(ok, sxx, 1.0)
     effect = np.where(ok, (y_rest @ x_rest) / safe_sxx, 0.0)
     variance = np.maximum(float(y_rest @ y_rest) - effect**2 * safe_sxx, 0.0) / max(residual_df, 1)
-    phi = stats.lag1_autocorrelation(y_rest, step, fitted)
+    # The larger of the lag-1 autocorrelation and the root of the lag-2 one: a correlation
+    # that starts small but fades slowly (yesterday's answer only half-measures yesterday's
+    # state) is still allowed for.
+    phi = max(
+        stats.autocorrelation(y_rest, step, fitted),
+        stats.autocorrelation(y_rest, step, fitted, lag=2) ** 0.5,
+    )
     quadratic = stats.ar1_quadratic(x_rest, step, int(step[-1]) + 1, phi)
     quadratic = np.maximum(quadratic, safe_sxx)
     n_effective = n * safe_sxx / quadratic

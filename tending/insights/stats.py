@@ -175,18 +175,23 @@ def project_out(w: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, int]:
     return values - np.einsum("ij,jk->ik", w, coefficients), rank
 
 
-def lag1_autocorrelation(residual: np.ndarray, position: np.ndarray, fitted_terms: int) -> float:
-    """The lag-1 autocorrelation of a residual series observed at integer `position`s (gaps
-    allowed: only neighbours one step apart count), corrected for its known downward bias
-    (about (k + 1 + 3 rho) / n for k fitted terms) and kept within [0, PHI_MAX]."""
+def autocorrelation(
+    residual: np.ndarray, position: np.ndarray, fitted_terms: int, lag: int = 1
+) -> float:
+    """The autocorrelation at `lag` of a residual series observed at increasing integer
+    `position`s (gaps allowed: only values exactly `lag` steps apart count), corrected for its
+    known downward bias (about (k + 1 + 3 rho) / n for k fitted terms) and kept within
+    [0, PHI_MAX]."""
     n = residual.size
     if n < 3:
         return 0.0
-    neighbours = np.flatnonzero(np.diff(position) == 1)
+    later = np.searchsorted(position, position + lag)
+    later = np.minimum(later, n - 1)
+    neighbours = np.flatnonzero(position[later] == position + lag)
     variance = float(residual @ residual) / n
     if neighbours.size == 0 or variance <= 0:
         return 0.0
-    raw = float(residual[neighbours] @ residual[neighbours + 1]) / neighbours.size / variance
+    raw = float(residual[neighbours] @ residual[later[neighbours]]) / neighbours.size / variance
     corrected = raw + (fitted_terms + 1 + 3 * max(raw, 0.0)) / n
     return float(min(max(corrected, 0.0), PHI_MAX))
 

@@ -134,30 +134,46 @@ def _ar1(phi, n, seed):
     return out
 
 
-def test_lag1_autocorrelation_recovers_phi_without_the_short_series_bias():
+def test_autocorrelation_recovers_phi_without_the_short_series_bias():
     estimates = [
-        stats.lag1_autocorrelation(_ar1(0.5, 60, s) - _ar1(0.5, 60, s).mean(), np.arange(60), 1)
+        stats.autocorrelation(_ar1(0.5, 60, s) - _ar1(0.5, 60, s).mean(), np.arange(60), 1)
         for s in range(300)
     ]
     assert np.mean(estimates) == pytest.approx(0.5, abs=0.05)
 
 
-def test_lag1_autocorrelation_only_counts_neighbours_one_step_apart():
+def test_autocorrelation_only_counts_neighbours_one_step_apart():
     residual = np.array([1.0, 1.0, -1.0, -1.0, 1.0, 1.0])
-    together = stats.lag1_autocorrelation(residual, np.array([0, 1, 2, 3, 4, 5]), 0)
-    apart = stats.lag1_autocorrelation(residual, np.array([0, 1, 5, 6, 10, 11]), 0)
+    together = stats.autocorrelation(residual, np.array([0, 1, 2, 3, 4, 5]), 0)
+    apart = stats.autocorrelation(residual, np.array([0, 1, 5, 6, 10, 11]), 0)
     # apart: only (0,1), (5,6), (10,11) are neighbours, all alike: raw 1.0, clipped to PHI_MAX
     assert apart == stats.PHI_MAX
     # together: raw (1 - 1 + 1 - 1 + 1) / 5 = 0.2, plus (0 + 1 + 0.6) / 6
     assert together == pytest.approx(0.2 + 1.6 / 6)
 
 
-def test_lag1_autocorrelation_is_zero_when_it_cannot_be_told():
-    assert stats.lag1_autocorrelation(np.array([1.0, -1.0]), np.array([0, 1]), 0) == 0.0
-    assert stats.lag1_autocorrelation(np.array([1.0, -1.0, 2.0]), np.array([0, 2, 4]), 0) == 0.0
-    assert stats.lag1_autocorrelation(np.zeros(5), np.arange(5), 0) == 0.0
+def test_autocorrelation_at_two_days_counts_pairs_two_apart():
+    residual = np.array([1.0, 5.0, 1.0, -5.0, -1.0, 5.0, -1.0])
+    # positions 0..6: pairs two apart (0,2) (1,3) (2,4) (3,5) (4,6): 1 - 25 - 1 - 25 + 1
+    got = stats.autocorrelation(residual, np.arange(7), 0, lag=2)
+    assert got == 0.0  # negative, kept at 0
+    gappy = stats.autocorrelation(residual, np.array([0, 2, 4, 5, 9, 11, 20]), 0, lag=2)
+    # two apart: (0,2) 1 x 5, (2,4) 5 x 1, (9,11) -1 x 5: (5 + 5 - 5) / 3 / variance
+    raw = 5 / 3 / (float(residual @ residual) / 7)
+    assert gappy == pytest.approx(raw + (1 + 3 * raw) / 7)
+    alike = np.array([1.0, 2.0, 1.0, 2.0, 1.0, 2.0])
+    raw = (1 + 4 + 1 + 4) / 4 / (float(alike @ alike) / 6)
+    assert stats.autocorrelation(alike, np.arange(6), 0, lag=2) == min(
+        raw + (1 + 3 * raw) / 6, stats.PHI_MAX
+    )
+
+
+def test_autocorrelation_is_zero_when_it_cannot_be_told():
+    assert stats.autocorrelation(np.array([1.0, -1.0]), np.array([0, 1]), 0) == 0.0
+    assert stats.autocorrelation(np.array([1.0, -1.0, 2.0]), np.array([0, 2, 4]), 0) == 0.0
+    assert stats.autocorrelation(np.zeros(5), np.arange(5), 0) == 0.0
     alternating = np.array([1.0, -1.0] * 10)
-    assert stats.lag1_autocorrelation(alternating, np.arange(20), 0) == 0.0
+    assert stats.autocorrelation(alternating, np.arange(20), 0) == 0.0
 
 
 def _dense_quadratic(z, position, phi):
