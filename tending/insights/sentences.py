@@ -47,7 +47,7 @@ def more_needed(n: float, n_effective: float, target: float) -> int:
     if n_effective >= target:
         return 0
     per_effective = n / max(n_effective, 1.0)
-    return max(1, math.ceil((target - n_effective) * per_effective))
+    return math.ceil((target - n_effective) * per_effective)
 
 
 def _rounded_up(count: int, step: int) -> int:

@@ -130,6 +130,8 @@ def test_usually_only_when_the_moments_are_mostly_good():
     base = dict(moments=True, person="Ana", outcome_label="safe", count_with=1, scale_top=5)
     assert "usually" not in sentences.describe(pattern(**base, mean_with=3.4), FINDING, 30.0)
     assert "usually" in sentences.describe(pattern(**base, mean_with=3.5), FINDING, 30.0)
+    level = pattern(**base, mean_with=4.0, effect=0.0, low=-0.3, high=0.3)
+    assert "usually" in sentences.describe(level, FINDING, 30.0)
     lower = pattern(**base, mean_with=4.0, effect=-0.5, low=-0.9, high=-0.1)
     assert "usually" not in sentences.describe(lower, FINDING, 30.0)
     assert "over 1 moment," in sentences.describe(pattern(**base, mean_with=4.0), FINDING, 30.0)
