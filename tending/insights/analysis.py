@@ -207,7 +207,9 @@ def _moment_pairs(diary: Diary) -> list[dict]:
     """Moments with each person against the other moments, on each moment rating."""
     if not diary.moments or not diary.people or not diary.moment_outcomes:
         return []
-    moments = sorted(diary.moments, key=lambda m: m.day_index)
+    moments = diary.moments
+    if any(a.day_index > b.day_index for a, b in zip(moments, moments[1:], strict=False)):
+        moments = sorted(moments, key=lambda m: m.day_index)
     people = sorted(diary.people)
     column = {pid: j for j, pid in enumerate(people)}
     with_person = np.zeros((len(moments), len(people)))

@@ -147,9 +147,14 @@ def trend_basis(day: np.ndarray, terms: int) -> np.ndarray:
     day = np.asarray(day, dtype=float)
     start, end = day.min(), day.max()
     span = end - start + 1.0
-    k = np.arange(1, terms + 1)
-    cosines = np.cos(np.pi * np.outer((day - start + 0.5) / span, k))
-    return np.column_stack([np.ones(day.size), cosines])
+    out = np.empty((day.size, terms + 1))
+    out[:, 0] = 1.0
+    if terms:
+        out[:, 1] = np.cos(np.pi * (day - start + 0.5) / span)
+        twice = 2.0 * out[:, 1]
+        for k in range(2, terms + 1):  # cos(k a) = 2 cos(a) cos((k-1) a) - cos((k-2) a)
+            out[:, k] = twice * out[:, k - 1] - out[:, k - 2]
+    return out
 
 
 def project_out(w: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, int]:

@@ -300,3 +300,11 @@ def test_thresholds_are_the_documented_ones():
     assert analysis.MIN_EACH_SIDE == 3
     assert analysis.REPORT_Q == 0.10
     assert analysis.GATE_Q == 0.05
+
+
+def test_moments_in_any_order_give_the_same_patterns():
+    in_order = pairs_tested(_moment_diary(_moments()))
+    shuffled = pairs_tested(_moment_diary(list(reversed(_moments()))))
+    assert [(p.exposure, round(p.effect, 9), round(p.high, 9)) for p in shuffled] == [
+        (p.exposure, round(p.effect, 9), round(p.high, 9)) for p in in_order
+    ]
