@@ -125,13 +125,12 @@ def _daily_pairs(diary: Diary) -> list[dict]:
     """Each exposure on the same day (lag 0) and the day before (lag 1) against each outcome,
     on the days from the second on where the outcome was given. Outcomes given on the same
     days are fitted together."""
-    if not diary.exposures or not diary.outcomes or diary.days < 2:
-        return []
     x = _matrix(diary.exposures, diary.days)
     y = _matrix(diary.outcomes, diary.days)
     # Same day and day before side by side: column j is exposure j, column E + j the day before.
     both = np.column_stack([x[1:], x[:-1]])
-    binary = np.array([s.binary for s in diary.exposures] * 2)
+    binary = np.array([s.binary for s in diary.exposures])
+    binary = np.concatenate([binary, binary])
     known = ~np.isnan(y[1:])
     groups: dict[bytes, list[int]] = {}
     for o in range(y.shape[1]):

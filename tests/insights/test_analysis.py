@@ -8,7 +8,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from tending.insights import analysis
+from tending.insights import analysis, stats
 from tending.insights.analysis import Pattern, find_patterns, pairs_tested, report
 from tending.insights.diary import EARLY_SIGN, FINDING, DaySeries, Diary, MomentRatings
 
@@ -54,8 +54,29 @@ def pairs(found):
 
 
 def test_an_empty_diary_says_nothing():
+    x, y = same_day(30)
     assert find_patterns(diary([], [])) == []
     assert find_patterns(diary([exposure("a", [1.0])], [outcome("mood", [3.0])])) == []
+    assert find_patterns(diary([exposure("a", x)], [])) == []
+    assert find_patterns(diary([], [outcome("mood", y)])) == []
+    assert find_patterns(diary([exposure("a", [])], [outcome("mood", [])])) == []
+
+
+def test_an_outcome_that_never_changes_shows_no_pattern():
+    x, _ = same_day(30)
+    tested = pairs_tested(diary([exposure("a", x)], [outcome("mood", [3.0] * 30)]))
+    assert [p.p for p in tested] == [1.0, 1.0]
+    assert [p.effect for p in tested] == [0.0, 0.0]
+
+
+def test_the_interval_is_the_t_quantile_times_the_standard_error():
+    x, y = same_day(40)
+    for p in pairs_tested(diary([exposure("a", x)], [outcome("mood", y)])):
+        half = float(stats.t_quantile_975(np.array([p.df]))[0]) * p.se
+        assert p.low == pytest.approx(p.effect - half, rel=1e-12)
+        assert p.high == pytest.approx(p.effect + half, rel=1e-12)
+        t = p.effect / p.se
+        assert p.p == pytest.approx(float(stats.t_two_sided_p(np.array([t]), np.array([p.df]))[0]))
 
 
 def test_a_clear_same_day_pattern_is_a_finding_with_its_numbers():
@@ -147,6 +168,15 @@ def test_an_amount_is_stated_per_hour():
     )
     assert found[0].effect == pytest.approx(0.6, abs=0.15)
     assert "for each extra hour together" in found[0].sentence
+    per_minute = pairs_tested(
+        diary([exposure("minutes-other", minutes, binary=False)], [outcome("mood", y)])
+    )
+    per_hour = pairs_tested(
+        diary([exposure("minutes-together", minutes, binary=False)], [outcome("mood", y)])
+    )
+    for minute, hour in zip(per_minute, per_hour, strict=True):
+        assert hour.effect == pytest.approx(60 * minute.effect, rel=1e-12)
+        assert hour.se == pytest.approx(60 * minute.se, rel=1e-12)
 
 
 def test_an_exposure_not_known_every_day_uses_only_its_known_days():
@@ -258,6 +288,8 @@ def test_false_discoveries_are_controlled_across_every_pair():
     assert [f.q for f in found] == [pytest.approx(0.05), pytest.approx(0.05)]
     found = report([pattern(0.0025, exposure="a"), pattern(0.0099, exposure="b"), *quiet])
     assert [f.q for f in found] == [pytest.approx(0.05), pytest.approx(0.099)]
+    found = report([pattern(0.0025, exposure="a"), pattern(0.01, exposure="b"), *quiet])
+    assert [f.q for f in found] == [0.05, 0.1]  # exactly 0.10 is still reported
     found = report([pattern(0.0025, exposure="a"), pattern(0.0101, exposure="b"), *quiet])
     assert [f.exposure for f in found] == ["a"]
 
