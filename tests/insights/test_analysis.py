@@ -340,3 +340,20 @@ def test_moments_in_any_order_give_the_same_patterns():
     assert [(p.exposure, round(p.effect, 9), round(p.high, 9)) for p in shuffled] == [
         (p.exposure, round(p.effect, 9), round(p.high, 9)) for p in in_order
     ]
+
+
+def test_an_outcome_with_too_few_days_does_not_stop_the_next_one():
+    x, y = same_day(40, seed=6)
+    few = [v if i < 10 else None for i, v in enumerate(y)]
+    tested = pairs_tested(diary([exposure("a", x)], [outcome("rare", few), outcome("mood", y)]))
+    assert {p.outcome for p in tested} == {"mood"}
+
+
+def test_an_exposure_known_on_too_few_days_is_not_tested():
+    x, y = same_day(40, seed=7)
+    brief = [v if i >= 27 else None for i, v in enumerate(x)]  # known on days 27..39: 13
+    tested = pairs_tested(diary([exposure("a", x), exposure("brief", brief)], [outcome("m", y)]))
+    assert {p.exposure for p in tested} == {"a"}
+    enough = [v if i >= 26 else None for i, v in enumerate(x)]  # 14 days, 13 with the day before
+    tested = pairs_tested(diary([exposure("enough", enough)], [outcome("m", y)]))
+    assert {(p.exposure, p.lag_days) for p in tested} == {("enough", 0)}
