@@ -143,10 +143,12 @@ def _daily_pairs(diary: Diary) -> list[dict]:
         exposures = both[days - 1]
         # Exposures known on every one of these days are fitted in one go; others, alone.
         complete = ~np.isnan(exposures).any(axis=0)
-        column_sets = [np.flatnonzero(complete)] + [[j] for j in np.flatnonzero(~complete)]
+        column_sets = [[j] for j in np.flatnonzero(~complete)]
+        if complete.any():
+            column_sets.insert(0, np.flatnonzero(complete))
         for columns in column_sets:
             rows = ~np.isnan(exposures[:, columns]).any(axis=1)
-            if len(columns) == 0 or rows.sum() < MIN_DAYS:
+            if rows.sum() < MIN_DAYS:
                 continue
             kept = days[rows]
             fits = relate(

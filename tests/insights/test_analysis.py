@@ -355,5 +355,15 @@ def test_an_exposure_known_on_too_few_days_is_not_tested():
     tested = pairs_tested(diary([exposure("a", x), exposure("brief", brief)], [outcome("m", y)]))
     assert {p.exposure for p in tested} == {"a"}
     enough = [v if i >= 26 else None for i, v in enumerate(x)]  # 14 days, 13 with the day before
-    tested = pairs_tested(diary([exposure("enough", enough)], [outcome("m", y)]))
+    tested = pairs_tested(
+        diary([exposure("brief", brief), exposure("enough", enough)], [outcome("m", y)])
+    )
     assert {(p.exposure, p.lag_days) for p in tested} == {("enough", 0)}
+
+
+def test_an_exposure_that_cannot_be_told_does_not_hide_the_next():
+    x, y = same_day(40, seed=7)
+    tested = pairs_tested(
+        diary([exposure("flat", [1.0] * 40), exposure("a", x)], [outcome("m", y)])
+    )
+    assert {p.exposure for p in tested} == {"a"}
