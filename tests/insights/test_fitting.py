@@ -88,15 +88,15 @@ def test_relate_without_priors_moments_in_order():
     assert fit.n_effective[0] == pytest.approx(n_effective, rel=1e-6)
 
 
-def test_an_exact_line_has_every_day_effective_and_loses_one_df_per_term():
-    day = np.arange(40, 130)
-    x = np.tile([0.0, 1.0, 1.0], 30)[:, None]
+@pytest.mark.parametrize(("last", "terms"), [(129, 3), (128, 2)])
+def test_an_exact_line_has_every_day_effective_and_loses_one_df_per_term(last, terms):
+    day = np.arange(40, last + 1)  # a span of 90 days: a constant and two cosines; 89: one
+    x = np.tile([0.0, 1.0, 1.0], 30)[: day.size, None]
     y = (3 + 0.5 * x[:, 0])[:, None]
     fit = relate(y, x, day, day, np.array([True]), 3)[0]
     assert fit.effect[0] == pytest.approx(0.5)
-    assert fit.n_effective[0] == pytest.approx(90.0)
-    # a span of 90 days: a constant and two cosines, then the exposure
-    assert fit.df[0] == pytest.approx(90 - 3 - 1)
+    assert fit.n_effective[0] == pytest.approx(day.size)
+    assert fit.df[0] == pytest.approx(day.size - terms - 1)
     assert fit.se[0] == pytest.approx(0.0, abs=1e-9)
 
 
