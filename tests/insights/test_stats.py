@@ -70,14 +70,27 @@ def test_t_p_is_exact_for_one_degree_of_freedom():
 
 @pytest.mark.parametrize(
     ("df", "quantile"),
-    [(2, 4.302653), (3, 3.182446), (5, 2.570582), (10, 2.228139), (30, 2.042272), (1e5, 1.96)],
+    [
+        (2, 4.3026527),
+        (3, 3.1824463),
+        (5, 2.5705818),
+        (10, 2.2281389),
+        (30, 2.0422725),
+        (1e5, 1.9599877),
+    ],
 )
 def test_t_quantile_matches_tables(df, quantile):
-    assert stats.t_quantile_975(np.array([float(df)]))[0] == pytest.approx(quantile, abs=2e-4)
+    assert stats.t_quantile_975(np.array([float(df)]))[0] == pytest.approx(quantile, abs=2e-6)
+
+
+@pytest.mark.parametrize("df", [2.0, 2.7, 4.0, 9.5, 10.0, 33.3, 500.0])
+def test_t_quantile_leaves_exactly_two_and_a_half_percent_above(df):
+    t = stats.t_quantile_975(np.array([df]))
+    assert stats.t_two_sided_p(t, np.array([df]))[0] == pytest.approx(0.05, rel=1e-7)
 
 
 def test_t_quantile_never_uses_fewer_than_two_degrees():
-    assert stats.t_quantile_975(np.array([0.5]))[0] == pytest.approx(4.302653, abs=2e-4)
+    assert stats.t_quantile_975(np.array([0.5]))[0] == pytest.approx(4.3026527, abs=2e-6)
 
 
 def test_trend_terms_grow_with_span_and_rows_within_limits():
@@ -91,13 +104,13 @@ def test_trend_terms_grow_with_span_and_rows_within_limits():
 
 
 def test_trend_basis_is_a_constant_then_slow_cosines():
-    day = np.array([10, 11, 13, 19])
-    w = stats.trend_basis(day, 2)
-    assert w.shape == (4, 3)
+    day = np.array([7, 8, 10, 19])
+    w = stats.trend_basis(day, 3)
+    assert w.shape == (4, 4)
     assert w[:, 0] == pytest.approx(np.ones(4))
-    # the first cosine falls from near 1 to near -1 across the span (10..19, 10 days)
-    assert w[:, 1] == pytest.approx(np.cos(np.pi * (day - 10 + 0.5) / 10))
-    assert w[:, 2] == pytest.approx(np.cos(2 * np.pi * (day - 10 + 0.5) / 10))
+    # the first cosine falls from near 1 to near -1 across the span (7..19, 13 days)
+    for k in (1, 2, 3):
+        assert w[:, k] == pytest.approx(np.cos(k * np.pi * (day - 7 + 0.5) / 13), abs=1e-12)
 
 
 def test_project_out_removes_a_mean_and_a_slope_and_keeps_the_rest():
