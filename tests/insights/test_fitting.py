@@ -125,3 +125,21 @@ def test_with_too_few_rows_for_the_terms_nothing_is_ok():
     prior = [np.array([[1.0], [3.0], [2.0], [0.0]])]  # a constant, a slope, yesterday: 3 terms
     assert not relate(y, x, day, day, np.array([False]), 1, prior)[0].ok[0]
     assert relate(y, x, day, day, np.array([False]), 1)[0].ok[0]
+
+
+def test_a_correlation_that_skips_a_day_is_allowed_for():
+    # every other day alike: nothing at lag 1, a lot at lag 2, as with a two-day rhythm
+    rng = np.random.default_rng(13)
+    n = 120
+    noise = np.zeros(n)
+    for t in range(2, n):
+        noise[t] = 0.8 * noise[t - 2] + rng.normal()
+    day = np.arange(n)
+    x = np.column_stack([_streaky(n, 5)])
+    y = (3 + noise)[:, None]
+    fit = relate(y, x, day, day, np.array([True]), 3)[0]
+    effect, se, df, n_effective = _slow(y[:, 0], x[:, 0], day, day)
+    rest = y[:, 0] - y[:, 0].mean()
+    assert stats.autocorrelation(rest, day, 2, lag=2) ** 0.5 > stats.autocorrelation(rest, day, 2)
+    assert fit.se[0] == pytest.approx(se, rel=1e-6)
+    assert fit.n_effective[0] == pytest.approx(n_effective, rel=1e-6)
