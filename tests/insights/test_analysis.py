@@ -388,7 +388,7 @@ def test_a_rating_with_too_few_days_or_a_person_with_too_few_moments_hides_nothi
         [],
         [],
         moments=moments,
-        people={3: "Kim", 1: "Sam", 2: "Ana"},
+        people={0: "Kim", 1: "Sam", 2: "Ana"},  # Kim, first, has too few
         moment_outcomes={"rare": ("calm", 5), "felt_safe": ("safe", 5)},
     )
     tested = {(p.exposure, p.outcome) for p in pairs_tested(one)}
