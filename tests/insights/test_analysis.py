@@ -367,3 +367,33 @@ def test_an_exposure_that_cannot_be_told_does_not_hide_the_next():
         diary([exposure("flat", [1.0] * 40), exposure("a", x)], [outcome("m", y)])
     )
     assert {p.exposure for p in tested} == {"a"}
+
+
+def test_people_without_moments_say_nothing():
+    assert pairs_tested(_moment_diary([])) == []
+
+
+def test_a_rating_with_too_few_days_or_a_person_with_too_few_moments_hides_nothing():
+    moments = [
+        MomentRatings(
+            m.day_index, m.person_ids, {"rare": 3.0 if m.day_index < 5 else None, **m.ratings}
+        )
+        for m in _moments()
+    ]
+    moments += [
+        MomentRatings(1, (3,), {"felt_safe": 4.0}),
+        MomentRatings(2, (3,), {"felt_safe": 2.0}),
+    ]
+    one = diary(
+        [],
+        [],
+        moments=moments,
+        people={0: "Kim", 1: "Sam", 2: "Ana"},  # Kim, first, has too few
+        moment_outcomes={"rare": ("calm", 5), "felt_safe": ("safe", 5)},
+    )
+    tested = {(p.exposure, p.outcome) for p in pairs_tested(one)}
+    assert tested == {("moments-with-1", "felt_safe"), ("moments-with-2", "felt_safe")}
+    sam = [p for p in pairs_tested(one) if p.exposure == "moments-with-1"][0]
+    mine = [m.ratings["felt_safe"] for m in moments if 1 in m.person_ids]
+    assert sam.count_with == len(mine)
+    assert sam.mean_with == pytest.approx(np.mean(mine))

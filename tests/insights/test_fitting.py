@@ -143,3 +143,18 @@ def test_a_correlation_that_skips_a_day_is_allowed_for():
     assert stats.autocorrelation(rest, day, 2, lag=2) ** 0.5 > stats.autocorrelation(rest, day, 2)
     assert fit.se[0] == pytest.approx(se, rel=1e-6)
     assert fit.n_effective[0] == pytest.approx(n_effective, rel=1e-6)
+
+
+def test_a_correlation_only_from_one_day_to_the_next_is_allowed_for():
+    rng = np.random.default_rng(14)
+    n = 120
+    shocks = rng.normal(size=n + 1)
+    noise = shocks[1:] + 0.9 * shocks[:-1]  # alike with the day before, not with two before
+    day = np.arange(n)
+    x = np.column_stack([_streaky(n, 6)])
+    y = (3 + noise)[:, None]
+    fit = relate(y, x, day, day, np.array([True]), 3)[0]
+    effect, se, df, n_effective = _slow(y[:, 0], x[:, 0], day, day)
+    rest = y[:, 0] - y[:, 0].mean()
+    assert stats.autocorrelation(rest, day, 2) > stats.autocorrelation(rest, day, 2, lag=2) ** 0.5
+    assert fit.se[0] == pytest.approx(se, rel=1e-6)
