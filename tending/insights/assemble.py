@@ -86,8 +86,9 @@ class PersonRow:
 
 
 def local_day(instant: float, zone: tzinfo) -> date:
-    """The day an instant (seconds since 1970, UTC) falls on where the person lives."""
-    return datetime.fromtimestamp(instant, UTC).astimezone(zone).date()
+    """The day an instant (seconds since 1970, UTC) falls on where the person lives, to the
+    millisecond as day_indexes has it."""
+    return datetime.fromtimestamp(round(instant, 3), UTC).astimezone(zone).date()
 
 
 def midnights(first_day: date, days: int, zone: tzinfo) -> np.ndarray:

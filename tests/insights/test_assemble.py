@@ -231,3 +231,9 @@ def test_an_empty_diary_has_days_and_series_of_the_right_length():
 @pytest.mark.parametrize(("have", "needed"), [(0, 14), (1, 13), (13, 1), (14, 0), (40, 0)])
 def test_days_still_needed_before_any_pattern(have, needed):
     assert days_still_needed(have) == needed
+
+
+def test_local_day_forgives_the_databases_rounding_at_midnight_too():
+    midnight = datetime(2026, 3, 4, tzinfo=BERLIN).timestamp()
+    assert local_day(midnight - 0.00004, BERLIN) == date(2026, 3, 4)
+    assert local_day(midnight - 0.5, BERLIN) == date(2026, 3, 3)
