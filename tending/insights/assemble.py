@@ -164,9 +164,10 @@ def build_diary(
     names = {p.pk: p.name for p in kept}
     followed = sorted((p for p in kept if p.ring in EXPOSURE_RINGS), key=lambda p: (p.name, p.pk))
 
-    ids = np.array([row[0] for row in moments], dtype=np.int64)
-    day = day_indexes(np.array([row[1] for row in moments], dtype=np.float64), starts)
-    detail = unpack(np.array([row[2] for row in moments], dtype=np.int64))
+    ids, instants, packed = zip(*moments, strict=True) if moments else ((), (), ())
+    ids = np.array(ids, dtype=np.int64)
+    day = day_indexes(np.array(instants, dtype=np.float64), starts)
+    detail = unpack(np.array(packed, dtype=np.int64))
     inside = (day >= 0) & (day < days)
     ids, day = ids[inside], day[inside]
     detail = {name: values[inside] for name, values in detail.items()}
@@ -258,27 +259,27 @@ def moment_ratings(
 
     Moments rated alike share one ratings dictionary (there are a few hundred ways to rate
     a moment and thousands of moments): read them, never change them."""
-    with_people: dict[int, tuple[int, ...]] = {}
-    for row, pk in zip(rows.tolist(), people_of.tolist(), strict=True):
-        with_people[row] = (*with_people.get(row, ()), pk)
     safe, close, understood = detail["safe"], detail["closeness"], detail["understood"]
     rated = np.flatnonzero((safe > 0) | (close > 0) | (understood > 0))
-    alike: dict[tuple[int, int, int], dict[str, float | None]] = {}
-    found = []
-    for row, at, ratings in zip(
-        rated.tolist(),
-        day[rated].tolist(),
-        zip(safe[rated].tolist(), close[rated].tolist(), understood[rated].tolist(), strict=True),
-        strict=True,
-    ):
-        shared = alike.get(ratings)
-        if shared is None:
-            shared = alike[ratings] = {
-                key: float(value) if value else None
-                for key, value in zip(MOMENT_OUTCOMES, ratings, strict=True)
-            }
-        found.append(MomentRatings(at, with_people.get(row, ()), shared))
-    return tuple(found)
+    # Each rated moment's people: the links sorted by moment, and where each moment's begin
+    # and end among them.
+    order = np.argsort(rows, kind="stable")
+    linked, everyone = rows[order], people_of[order].tolist()
+    begins = np.searchsorted(linked, rated, side="left").tolist()
+    ends = np.searchsorted(linked, rated, side="right").tolist()
+    people = [tuple(everyone[b:e]) for b, e in zip(begins, ends, strict=True)]
+    # Each way of rating once: (safe, closeness, understood) as one number, then its dict.
+    ways = safe[rated] + 8 * close[rated] + 64 * understood[rated]
+    distinct, which = np.unique(ways, return_inverse=True)
+    shared = [
+        {
+            key: float(value) if value else None
+            for key, value in zip(MOMENT_OUTCOMES, (w % 8, w // 8 % 8, w // 64), strict=True)
+        }
+        for w in distinct.tolist()
+    ]
+    ratings = [shared[n] for n in which.tolist()]
+    return tuple(map(MomentRatings, day[rated].tolist(), people, ratings))
 
 
 def pulse_outcomes(

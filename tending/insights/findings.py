@@ -81,7 +81,7 @@ def strongest_first(findings: list[Finding]) -> list[Finding]:
 
 
 @contextmanager
-def _no_collection() -> Iterator[None]:
+def no_collection() -> Iterator[None]:
     """Tens of thousands of small objects are made and dropped within a few hundred ms: the
     collector would walk the whole process's objects again and again meanwhile, for none."""
     was = gc.isenabled()
@@ -98,7 +98,7 @@ def analyse(user, days: int | None = None, today: date | None = None) -> Insight
     from tending.insights import analysis
     from tending.insights.gather import gather
 
-    with _no_collection():
+    with no_collection():
         diary: Diary = gather(user, days=days, today=today)
         found = analysis.find_patterns(diary) if diary.days else []
         return Insights(strongest_first(found), diary.days, pulse_days(diary))
