@@ -7,12 +7,16 @@ import datetime as dt
 import pytest
 import time_machine
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from tending.checkins.models import CheckIn
 from tending.insights import analysis, findings
 from tending.insights.diary import EARLY_SIGN, FINDING, Finding
 from tending.insights.models import FindingSeen, InsightsResult
+from tending.moments.models import Moment
+from tending.moments.services import delete_moments
 from tests.factories import MomentFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,16 +97,32 @@ def test_kept_until_a_moment_or_pulse_is_added_changed_or_deleted(owner, clock, 
     moment.save()
     findings.current(owner)
     assert engine.runs == 3
-    moment.delete()
+    delete_moments(Moment.objects.filter(pk=moment.pk))  # as every page deletes them
     findings.current(owner)
     assert engine.runs == 4
     new = pulse(owner, NOW - dt.timedelta(hours=1))
     findings.current(owner)
     assert engine.runs == 5
-    new.delete()
+    client = Client()
+    client.force_login(owner)
+    answer = client.post(reverse("checkins:delete", args=[new.pk]))
+    assert answer.status_code == 302 and not CheckIn.objects.filter(pk=new.pk).exists()
     findings.current(owner)
     findings.current(owner)
     assert engine.runs == 6
+
+
+def test_only_the_deleting_accounts_result_goes_stale(owner, other, clock, engine, days):
+    findings.current(owner)
+    MomentFactory(owner=other, occurred_at=NOW - dt.timedelta(days=2))
+    theirs = MomentFactory(owner=other, occurred_at=NOW - dt.timedelta(days=1))
+    findings.current(other)
+    assert engine.runs == 2
+    delete_moments(Moment.objects.filter(pk=theirs.pk))
+    findings.current(owner)
+    assert engine.runs == 2
+    findings.current(other)
+    assert engine.runs == 3
 
 
 def test_people_changes_count_but_nothing_else_does(owner, clock, engine, days):
