@@ -107,17 +107,14 @@ def midnights(first_day: date, days: int, zone: tzinfo) -> np.ndarray:
         moment = datetime.combine(first_day + timedelta(days=n), time(0), tzinfo=zone)
         return moment.utcoffset().total_seconds()
 
-    weekly = list(range(0, count, 7))
-    if weekly[-1] != count - 1:
-        weekly.append(count - 1)
+    weekly = sorted({*range(0, count, 7), count - 1})
     sampled = {n: offset(n) for n in weekly}
-    offsets = np.empty(count)
+    offsets = np.full(count, sampled[count - 1])
     for a, b in zip(weekly, weekly[1:], strict=False):
         if sampled[a] == sampled[b]:
             offsets[a:b] = sampled[a]
         else:
             offsets[a:b] = [offset(n) for n in range(a, b)]
-    offsets[count - 1] = sampled[count - 1]
     return wall - offsets
 
 

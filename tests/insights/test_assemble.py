@@ -50,6 +50,19 @@ def series(diary, key):
     return next(s for s in (*diary.exposures, *diary.outcomes) if s.key == key)
 
 
+def test_the_packed_layout_is_fixed():
+    # gather.py's SQL and unpack() both read it; a change is a change to both.
+    assert packed_shifts() == {
+        "safe": 0,
+        "closeness": 3,
+        "understood": 6,
+        "shared": 9,
+        "they_shared": 12,
+        "channel": 15,
+        "minutes": 17,
+    }
+
+
 def test_packing_round_trips_every_detail_at_its_largest():
     largest = {name: (1 << bits) - 1 for name, bits in PACKED if bits}
     largest["minutes"] = 1440
@@ -89,6 +102,8 @@ def test_day_indexes_forgive_the_databases_rounding_at_midnight():
     starts = midnights(FIRST, 3, BERLIN)
     a_hair_early = starts[1] - 0.00004  # julianday's arithmetic, not a real time
     assert day_indexes(np.array([a_hair_early, starts[1] - 0.5]), starts).tolist() == [1, 0]
+    # To the millisecond, and no further.
+    assert day_indexes(np.array([starts[1] - 0.0004, starts[1] - 0.004]), starts).tolist() == [1, 0]
     assert day_indexes(np.array([starts[0] - 1, starts[3]]), starts).tolist() == [-1, 3]
 
 
@@ -236,4 +251,6 @@ def test_days_still_needed_before_any_pattern(have, needed):
 def test_local_day_forgives_the_databases_rounding_at_midnight_too():
     midnight = datetime(2026, 3, 4, tzinfo=BERLIN).timestamp()
     assert local_day(midnight - 0.00004, BERLIN) == date(2026, 3, 4)
+    assert local_day(midnight - 0.0004, BERLIN) == date(2026, 3, 4)  # to the millisecond
+    assert local_day(midnight - 0.004, BERLIN) == date(2026, 3, 3)  # and no further
     assert local_day(midnight - 0.5, BERLIN) == date(2026, 3, 3)
