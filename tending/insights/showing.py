@@ -52,16 +52,13 @@ def size_words(finding: Finding) -> str:
 
 def days_words(finding: Finding) -> str:
     """How much it rests on: days, or rated moments for how moments with someone go."""
-    if finding.exposure.startswith("moments-with-"):
-        what = "rated moment" if finding.n_days == 1 else "rated moments"
-    else:
-        what = "day" if finding.n_days == 1 else "days"
-    counted = f"Seen over {finding.n_days} {what}"
+    one = "rated moment" if finding.exposure.startswith("moments-with-") else "day"
+    counted = f"Seen over {finding.n_days} {one if finding.n_days == 1 else one + 's'}"
     effective = round(finding.n_effective)
     if effective < finding.n_days:
         counted += (
-            f", which count as about {effective} on their own, since one day tends to be "
-            "like the day before"
+            f", which count as about {effective} on their own, since one {one.split()[-1]} "
+            f"tends to be like the {one.split()[-1]} before"
         )
     return counted + "."
 

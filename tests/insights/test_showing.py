@@ -73,6 +73,11 @@ def test_days_say_how_many_and_what_they_are_worth():
     assert days_words(moments) == "Seen over 23 rated moments."
     one = finding(exposure="moments-with-7", n_days=1, n_effective=1.0)
     assert days_words(one) == "Seen over 1 rated moment."
+    fewer = finding(exposure="moments-with-7", n_days=812, n_effective=640.2)
+    assert days_words(fewer) == (
+        "Seen over 812 rated moments, which count as about 640 on their own, since one "
+        "moment tends to be like the moment before."
+    )
 
 
 def test_shown_keeps_the_sentence_and_marks_early_signs():
