@@ -63,7 +63,7 @@ class Insights:
         return {
             "days": self.days,
             "pulse_days": self.pulse_days,
-            "findings": [f.as_json() for f in self.findings],
+            "findings": [finding_json(f) for f in self.findings],
         }
 
     @classmethod
@@ -73,6 +73,22 @@ class Insights:
             days=int(kept.get("days", 0)),
             pulse_days=int(kept.get("pulse_days", 0)),
         )
+
+
+def plain(value):
+    """Numbers as JSON writes them: the engine's numpy numbers become Python's own."""
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    if hasattr(value, "item") and not isinstance(value, str):  # a numpy scalar
+        return value.item()
+    return value
+
+
+def finding_json(finding: Finding) -> dict:
+    """Finding.as_json, ready for json.dumps whatever number types the engine used."""
+    return plain(finding.as_json())
 
 
 def finding_from_json(kept: dict) -> Finding:
@@ -130,7 +146,8 @@ def current(user) -> Insights:
     )
     if kept_id is not None and kept_print == fingerprint:
         return Insights.from_json(_json(kept))
-    insights = analyse(user, today=today)
+    # Read back as it is kept, so a fresh result and a kept one are alike to the last type.
+    insights = Insights.from_json(analyse(user, today=today).as_json())
     _keep(user, kept_id, fingerprint, today, insights)
     _note_seen(user, today, insights.findings)
     return insights

@@ -48,7 +48,8 @@ def insights(args: argparse.Namespace) -> int:
     except ValueError as exc:  # pragma: no cover - nothing a person could fix is expected
         raise CommandError(str(exc)) from None
     if args.json:
-        print(json.dumps([f.as_json() for f in found.findings], indent=2, ensure_ascii=False))
+        shown = [findings.finding_json(f) for f in found.findings]
+        print(json.dumps(shown, indent=2, ensure_ascii=False))
         return 0
     for finding in found.findings:
         early = "Early sign: " if finding.status == findings.EARLY_SIGN else ""

@@ -247,3 +247,28 @@ def test_a_result_kept_in_json_reads_back_the_same():
     again = findings.Insights.from_json(json.loads(json.dumps(kept.as_json())))
     assert again == kept and again.days_still_needed == 0
     assert findings.Insights(pulse_days=5).days_still_needed == 9
+
+
+@time_machine.travel(NOW, tick=False)
+def test_numpy_numbers_from_the_engine_are_kept_as_plain_json(owner, engine, days):
+    import json
+
+    import numpy as np
+
+    engine.found = [
+        finding(
+            effect=np.float64(0.4),
+            interval=(np.float64(0.2), np.float64(0.6)),
+            n_days=np.int64(60),
+            n_effective=np.float64(41.5),
+            q=np.float64(0.03),
+            lag_days=np.int64(0),
+        )
+    ]
+    first = findings.current_findings(owner)
+    assert first == [finding()] and type(first[0].n_days) is int
+    assert json.loads(json.dumps(findings.finding_json(first[0]))) == finding().as_json()
+    kept = findings.current_findings(owner)
+    assert kept == [finding()] and type(kept[0].n_days) is int
+    fresh = findings.analyse(owner, days=3).findings  # the terminal's window, not kept
+    assert json.loads(json.dumps(findings.finding_json(fresh[0]))) == finding().as_json()
