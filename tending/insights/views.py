@@ -10,6 +10,8 @@ from tending.insights import findings
 from tending.insights.assemble import FEWEST_DAYS
 from tending.insights.showing import shown, still_needed_words, too_few_words
 
+FIRST_SHOWN = 12
+
 
 @login_required
 def index(request):
@@ -23,5 +25,7 @@ def index(request):
             "findings": shown(insights.findings),
             "still_needed": still_needed_words(insights.days_still_needed),
             "too_few": too_few_words(insights.pulse_days, FEWEST_DAYS),
+            # The strongest first, in view; the rest a tap away, so the page stays readable.
+            "first_shown": FIRST_SHOWN,
         },
     )

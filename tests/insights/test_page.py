@@ -121,3 +121,18 @@ def test_the_template_words_are_never_causal():
     folder = Path(analysis.__file__).parent
     for path in [*(folder / "jinja2").rglob("*.html"), Path(showing.__file__)]:
         assert not CAUSAL.search(path.read_text(encoding="utf-8")), path
+
+
+def test_past_a_dozen_the_rest_wait_behind_a_tap(owner, owner_client, monkeypatch):
+    pulses(owner, 40)
+    many = [finding(f"person-{n}", sentence=f"Pattern number {n}.") for n in range(15)]
+    engine_finds(monkeypatch, many)
+    html = owner_client.get(PAGE).content.decode()
+    shown, hidden = html.split('<details class="more-findings"', 1)
+    assert all(f"Pattern number {n}." in shown for n in range(12))
+    assert "3 more, less sure or smaller than these" in hidden
+    assert all(f"Pattern number {n}." in hidden for n in range(12, 15))
+    engine_finds(monkeypatch, many[:12])
+    owner.time_zone = "Asia/Tokyo"  # something changed: worked out again
+    owner.save()
+    assert "more-findings" not in owner_client.get(PAGE).content.decode()
