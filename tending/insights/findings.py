@@ -22,8 +22,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import reduce
+from operator import or_
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 
 from tending.insights.assemble import PULSE, days_still_needed, pulse_days
 from tending.insights.diary import EARLY_SIGN, FINDING, Diary, Finding
@@ -207,11 +210,13 @@ def _note_seen(user, today: date, findings: list[Finding]) -> None:
     ]
     if new:
         FindingSeen.objects.bulk_create(new, ignore_conflicts=True)
-    for f in findings:
-        if f.status == FINDING and _key(f) in seen and seen[_key(f)] is None:
-            FindingSeen.objects.filter(
-                owner=user, exposure=f.exposure, outcome=f.outcome, lag_days=f.lag_days
-            ).update(firm_on=today)
+    firmer = [
+        Q(exposure=f.exposure, outcome=f.outcome, lag_days=f.lag_days)
+        for f in findings
+        if f.status == FINDING and _key(f) in seen and seen[_key(f)] is None
+    ]
+    if firmer:  # one update however many became firm
+        FindingSeen.objects.filter(reduce(or_, firmer), owner=user).update(firm_on=today)
 
 
 def current_findings(user) -> list[Finding]:

@@ -272,3 +272,17 @@ def test_numpy_numbers_from_the_engine_are_kept_as_plain_json(owner, engine, day
     assert kept == [finding()] and type(kept[0].n_days) is int
     fresh = findings.analyse(owner, days=3).findings  # the terminal's window, not kept
     assert json.loads(json.dumps(findings.finding_json(fresh[0]))) == finding().as_json()
+
+
+def test_many_early_signs_turning_firm_cost_one_update(owner, engine, days):
+    early = [finding(f"person-{n}", EARLY_SIGN) for n in range(5)]
+    with time_machine.travel(NOW, tick=False):
+        engine.found = early
+        findings.current(owner)
+    with time_machine.travel(NOW + dt.timedelta(days=1), tick=False):
+        engine.found = [finding(f"person-{n}", FINDING) for n in range(5)]
+        with CaptureQueriesContext(connection) as queries:
+            findings.current(owner)
+    updates = [q for q in queries if q["sql"].startswith('UPDATE "insights_findingseen"')]
+    assert len(updates) == 1
+    assert set(FindingSeen.objects.values_list("firm_on", flat=True)) == {dt.date(2026, 3, 21)}
