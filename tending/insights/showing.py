@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from tending.insights.diary import EARLY_SIGN, Finding
 
 # The top of each outcome's scale (each starts at 1), to say the size against it.
@@ -73,6 +75,23 @@ def shown(findings: list[Finding]) -> list[ShownFinding]:
         )
         for f in findings
     ]
+
+
+_EARLY = '<p class="finding-status"><span class="pill early-pill">Early sign</span></p>'
+
+
+def finding_items(rows: list[ShownFinding]) -> Markup:
+    """The findings' list items, written here once rather than a template expression per
+    line: a long diary has a hundred findings and more, each value escaped as the template
+    would escape it."""
+    return Markup(
+        "".join(
+            f'<li class="card finding">{_EARLY if row.early else ""}'
+            f'<p class="finding-sentence">{escape(row.sentence)}</p>'
+            f'<p class="hint">{escape(row.days)} {escape(row.size)}</p></li>'
+            for row in rows
+        )
+    )
 
 
 def still_needed_words(days: int) -> str:

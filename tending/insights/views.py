@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from tending.insights import findings
 from tending.insights.assemble import FEWEST_DAYS
-from tending.insights.showing import shown, still_needed_words, too_few_words
+from tending.insights.showing import finding_items, shown, still_needed_words, too_few_words
 
 FIRST_SHOWN = 12
 
@@ -27,5 +27,6 @@ def index(request):
             "too_few": too_few_words(insights.pulse_days, FEWEST_DAYS),
             # The strongest first, in view; the rest a tap away, so the page stays readable.
             "first_shown": FIRST_SHOWN,
+            "finding_items": finding_items,
         },
     )

@@ -7,6 +7,7 @@ import pytest
 from tending.insights.diary import EARLY_SIGN, FINDING, Finding
 from tending.insights.showing import (
     days_words,
+    finding_items,
     shown,
     size_words,
     still_needed_words,
@@ -102,3 +103,14 @@ def test_too_few_days_in_words():
         "Patterns can show once 14 days have a daily pulse (so far, 1 day has one). 13 more days"
     )
     assert "(so far, 13 days have one). 1 more day of" in too_few_words(13, 14)
+
+
+def test_each_finding_is_one_list_item_escaped_as_a_template_would():
+    rows = shown([finding(sentence="Days with <b>Sam & Alex</b>."), finding(status=EARLY_SIGN)])
+    html = str(finding_items(rows))
+    assert html.count('<li class="card finding">') == 2 and html.count("</li>") == 2
+    assert "Days with &lt;b&gt;Sam &amp; Alex&lt;/b&gt;." in html and "<b>" not in html
+    first, second = html.split("</li>")[:2]
+    assert "Early sign" not in first and '<span class="pill early-pill">Early sign</span>' in second
+    assert f'<p class="hint">{rows[0].days} {rows[0].size}</p>' in first
+    assert finding_items([]) == ""
