@@ -128,7 +128,7 @@ def test_span_runs_from_the_earliest_to_today_or_the_last_n_days():
 def test_each_exposure_counts_what_it_says():
     day = [at(FIRST + timedelta(days=n), 12) for n in range(8)]
     moments = [
-        moment(1, day[0], understood=4),
+        moment(1, day[0], understood=4, shared=3, they_shared=3),  # thoughts: not feelings
         moment(2, day[1], understood=3, shared=4, they_shared=3),  # feelings; they: thoughts
         moment(3, day[2], shared=5, they_shared=4),  # vulnerable / feelings
         moment(4, day[3], channel=IN_PERSON, minutes=30),
@@ -175,6 +175,7 @@ def test_time_with_each_inner_and_middle_person_and_no_one_else():
     ]
     assert series(diary, "person-10").values == (1.0, 0.0, 0.0)
     assert series(diary, "person-11").values == (0.0, 1.0, 0.0)
+    assert all(s.binary for s in persons)
     assert diary.people == {10: "Sam", 11: "Alex", 12: "Kim"}
 
 
@@ -185,6 +186,8 @@ def test_each_rated_moment_keeps_its_ratings_and_known_people():
         moment(2, at(FIRST + timedelta(days=2), 9)),  # nothing rated: left out
         moment(3, at(FIRST + timedelta(days=3), 9), closeness=7),
         moment(4, at(FIRST + timedelta(days=4), 9), safe=1),
+        moment(5, at(FIRST + timedelta(days=4), 10), closeness=1),
+        moment(6, at(FIRST + timedelta(days=4), 11), understood=1),
     ]
     links = [(1, 10), (1, 13), (2, 10), (3, 13), (4, 10)]
     diary = diary_of(moments, links, people=people, days=5)
@@ -192,6 +195,8 @@ def test_each_rated_moment_keeps_its_ratings_and_known_people():
         (0, (10,), {"felt_safe": 5.0, "closeness_after": 6.0, "felt_understood": 4.0}),
         (3, (), {"felt_safe": None, "closeness_after": 7.0, "felt_understood": None}),
         (4, (10,), {"felt_safe": 1.0, "closeness_after": None, "felt_understood": None}),
+        (4, (), {"felt_safe": None, "closeness_after": 1.0, "felt_understood": None}),
+        (4, (), {"felt_safe": None, "closeness_after": None, "felt_understood": 1.0}),
     ]
     assert diary.moment_outcomes == MOMENT_OUTCOMES
     assert MOMENT_OUTCOMES == {
@@ -254,3 +259,14 @@ def test_local_day_forgives_the_databases_rounding_at_midnight_too():
     assert local_day(midnight - 0.0004, BERLIN) == date(2026, 3, 4)  # to the millisecond
     assert local_day(midnight - 0.004, BERLIN) == date(2026, 3, 3)  # and no further
     assert local_day(midnight - 0.5, BERLIN) == date(2026, 3, 3)
+
+
+def test_moments_without_links_or_links_without_moments_have_no_people():
+    sam = [PersonRow(10, "Sam", "inner")]
+    rated = [moment(1, at(FIRST, 9), safe=4)]
+    alone = diary_of(rated, [], people=sam, days=2)
+    assert [m.person_ids for m in alone.moments] == [()]
+    assert series(alone, "person-10").values == (0.0, 0.0)
+    outside = [moment(2, at(FIRST + timedelta(days=5), 9), safe=4)]
+    elsewhere = diary_of(outside, [(2, 10)], people=sam, days=2)
+    assert elsewhere.moments == () and series(elsewhere, "person-10").values == (0.0, 0.0)
