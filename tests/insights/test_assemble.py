@@ -188,6 +188,8 @@ def test_each_rated_moment_keeps_its_ratings_and_known_people():
         moment(4, at(FIRST + timedelta(days=4), 9), safe=1),
         moment(5, at(FIRST + timedelta(days=4), 10), closeness=1),
         moment(6, at(FIRST + timedelta(days=4), 11), understood=1),
+        moment(7, at(FIRST + timedelta(days=4), 12), safe=5, closeness=7, understood=5),
+        moment(8, at(FIRST + timedelta(days=4), 13), understood=5),
     ]
     links = [(1, 10), (1, 13), (2, 10), (3, 13), (4, 10)]
     diary = diary_of(moments, links, people=people, days=5)
@@ -197,6 +199,8 @@ def test_each_rated_moment_keeps_its_ratings_and_known_people():
         (4, (10,), {"felt_safe": 1.0, "closeness_after": None, "felt_understood": None}),
         (4, (), {"felt_safe": None, "closeness_after": 1.0, "felt_understood": None}),
         (4, (), {"felt_safe": None, "closeness_after": None, "felt_understood": 1.0}),
+        (4, (), {"felt_safe": 5.0, "closeness_after": 7.0, "felt_understood": 5.0}),
+        (4, (), {"felt_safe": None, "closeness_after": None, "felt_understood": 5.0}),
     ]
     assert diary.moment_outcomes == MOMENT_OUTCOMES
     assert MOMENT_OUTCOMES == {
@@ -224,6 +228,7 @@ def test_pulses_of_one_day_are_averaged_item_by_item():
         (at(FIRST, 21), 4, None, 1, None),
         (at(FIRST + timedelta(days=1), 20), 5, 5, 5, 5),
         (at(FIRST + timedelta(days=5), 9), 1, 1, 1, 1),  # after the last day: left out
+        (at(FIRST - timedelta(days=1), 9), 1, 1, 1, 1),  # before the first: left out too
     ]
     diary = diary_of(pulses=pulses, days=3)
     assert [(s.key, s.label) for s in diary.outcomes] == [
