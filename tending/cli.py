@@ -25,6 +25,7 @@ EPILOG = textwrap.dedent(
                                        whose journal, when there are several accounts
                                        (--user goes before or after a subcommand)
       tending instruments check my-scale.toml   validate an instrument file
+      tending insights --json          the patterns in your days, one JSON object each
       tending demo --years 2           try tending with made-up people and moments
       tending check --deploy           is this hosted server set up safely?
       tending bench --json new.json    time every page on ten years of made-up data
@@ -128,6 +129,17 @@ def build_parser() -> argparse.ArgumentParser:
         "closes; an empty file saves nothing. `tending journal search WORDS` prints matches.",
     )
     add_journal_arguments(journal)
+
+    from tending.insights.terminal import add_arguments as add_insights_arguments
+
+    insights = commands.add_parser(
+        "insights",
+        help="what goes with your better days: the findings, as sentences or --json",
+        description="Print the patterns found in your own days (the Insights page's findings), "
+        "one sentence each; --json prints one object per finding. --days N looks only at "
+        "the last N days, worked out afresh.",
+    )
+    add_insights_arguments(insights)
 
     from tending.exchange.terminal import add_arguments as add_exchange_arguments
     from tending.exchange.terminal import add_document_commands
@@ -378,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     from tending.checkins.terminal import checkin, instruments_command
     from tending.core.terminal import check, password
     from tending.exchange.terminal import backup, export, import_command, restore
+    from tending.insights.terminal import insights
     from tending.journal.terminal import journal
     from tending.moments.terminal import log
 
@@ -389,6 +402,7 @@ def main(argv: list[str] | None = None) -> int:
         "checkin": checkin,
         "journal": journal,
         "instruments": instruments_command,
+        "insights": insights,
         "demo": demo,
         "send-digests": send_digests,
         "backup": backup,

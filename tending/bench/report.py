@@ -98,8 +98,29 @@ def summary_lines(report: dict) -> list[str]:
         + ("(met)" if generate <= GENERATE_BUDGET_S else "(MISSED)"),
         f"Peak memory of this process: {report['peak_memory_mb']:.0f} MB",
         *exchange_lines(report),
+        *insights_lines(report),
     ]
     return lines
+
+
+def insights_lines(report: dict) -> list[str]:
+    """The fresh insights analysis's figure, with its bar."""
+    figures = report.get("insights")
+    if not figures:
+        return []
+    verdict = "met" if figures["within_budget"] else "MISSED"
+    return [
+        f"Insights analysis (fresh): {figures['cpu_ms']:.1f} ms of CPU, the median of "
+        f"{figures['runs']} (gathering {figures['gather_cpu_ms']:.1f} ms; {figures['days']} days, "
+        f"{figures['moments']} rated moments; bar ≤ {figures['bar_ms']:g} ms: {verdict})"
+    ]
+
+
+def insights_failures(report: dict) -> list[str]:
+    figures = report.get("insights")
+    if not figures or figures["within_budget"]:
+        return []
+    return [f"a fresh insights analysis took {figures['cpu_ms']:.0f} ms (≤ {figures['bar_ms']:g})"]
 
 
 def exchange_lines(report: dict) -> list[str]:

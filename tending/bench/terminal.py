@@ -230,6 +230,10 @@ def _run(args: argparse.Namespace, database: str, data_dir: Path) -> int:
     result["floor"] = floor.as_dict()
     result["pages"] = [page.as_dict() for page in measured]
     result["peak_memory_mb"] = round(_peak_memory_mb(), 1)
+    from tending.insights.measure import measure_analysis
+
+    print("Timing a fresh insights analysis…", flush=True)
+    result["insights"] = measure_analysis(user, runs=max(3, min(args.requests, 11))).as_dict()
     failed = False
     if not args.no_exchange:
         from tending.exchange.measure import measure_exchange
@@ -292,6 +296,7 @@ def _run(args: argparse.Namespace, database: str, data_dir: Path) -> int:
         report.page_failures(result)
         + report.throughput_failures(result)
         + report.exchange_failures(result)
+        + report.insights_failures(result)
     )
     return _verdict(failures, args.no_fail, broken=failed)
 

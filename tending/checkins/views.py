@@ -35,6 +35,7 @@ from tending.checkins.services import save_checkin, save_draft
 from tending.core.capped_pages import capped_page
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
+from tending.core.signals import owned_rows_deleted
 
 CHART_POINTS = 30
 SPARK_POINTS = 8  # the list of check-ins draws each one's last few scores
@@ -247,6 +248,7 @@ def delete(request, checkin_id: int):
     inst = get_instrument(checkin.instrument_id)
     if request.method == "POST":
         checkin.delete()
+        owned_rows_deleted.send(sender=CheckIn, owner_ids={request.user.pk})
         messages.success(request, "That check-in is deleted.")
         if inst is not None:
             return redirect("checkins:history", instrument=inst.id)

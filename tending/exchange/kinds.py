@@ -45,6 +45,9 @@ LEFT_OUT_MODELS: dict[str, str] = {
     "auth.Permission": "the server's own tables",
     "auth.Group": "the server's own tables",
     "contenttypes.ContentType": "the server's own tables",
+    # The insights keep nothing that cannot be worked out again from what is exported.
+    "insights.InsightsResult": "a cache of the findings, worked out again from moments and pulses",
+    "insights.FindingSeen": "when each finding was first shown here; an import starts afresh",
 }
 
 

@@ -5,3 +5,6 @@ class InsightsConfig(AppConfig):
     name = "tending.insights"
     label = "insights"
     verbose_name = "Insights"
+
+    def ready(self) -> None:
+        from tending.insights import signals  # noqa: F401  (connects the receivers)

@@ -82,6 +82,9 @@ class Moment(OwnedModel):
             models.Index(fields=["owner", "-occurred_at", "-id"], name="moment_owner_newest"),
             # "Welcome back" on Today asks when anything was last logged.
             models.Index(fields=["owner", "created_at"], name="moment_owner_logged"),
+            # Insights keep their findings until a moment is added, changed or deleted: the
+            # count and the latest change are read from here alone (tending.insights.findings).
+            models.Index(fields=["owner", "updated_at"], name="moment_owner_changed"),
         ]
 
     def __str__(self) -> str:

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 
 from tending.circle.models import Person
 from tending.circle.services import refresh_last_moments
+from tending.core.signals import owned_rows_deleted
 from tending.core.tags import tags_for, validate_tag_names
 from tending.moments.models import Moment
 
@@ -39,6 +40,8 @@ def delete_moments(moments: QuerySet[Moment]) -> int:
     people = set(
         Moment.people.through.objects.filter(moment__in=moments).values_list("person_id", flat=True)
     )
+    owners = set(moments.values_list("owner_id", flat=True))
     deleted, _ = moments.delete()
     refresh_last_moments(people)
+    owned_rows_deleted.send(sender=Moment, owner_ids=owners)
     return deleted

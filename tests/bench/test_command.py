@@ -86,6 +86,10 @@ def test_a_short_run_reports_every_page_against_the_floor_and_compares(tmp_path)
     assert exchange["export_seconds"] > 0 and exchange["export_peak_mb"] > 0
     assert exchange["import_seconds"] > 0 and exchange["document_mb"] > 0.1
     assert "Export as JSON: " in out and "Other exports: csv " in out
+    # A fresh insights analysis of the same account is timed against its own bar.
+    insights = report["insights"]
+    assert insights["cpu_ms"] > 0 and insights["bar_ms"] == 300 and insights["days"] > 300
+    assert "Insights analysis (fresh): " in out
     # The calendar link made for the run is a secret: the table names it without it.
     feed = next(p for p in report["pages"] if p["name"] == "today:feed")
     assert feed["status"] == 200 and feed["key"] == feed["url"]

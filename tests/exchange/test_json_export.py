@@ -105,7 +105,22 @@ def full_account(owner):
         review_time=dt.time(18, 30),
     )
     EmailDigest.objects.create(owner=owner, email="me@example.org", enabled=False)
+    _insights_kept(owner)
     return owner
+
+
+def _insights_kept(owner) -> None:
+    """What the insights keep for the account (never exported, deleted with it)."""
+    from tending.insights.models import FindingSeen, InsightsResult
+
+    InsightsResult.objects.create(owner=owner, fingerprint="x", computed_on=dt.date(2026, 3, 14))
+    FindingSeen.objects.create(
+        owner=owner,
+        exposure="moment-any",
+        outcome="pulse-mood",
+        lag_days=0,
+        first_seen_on=dt.date(2026, 3, 14),
+    )
 
 
 def without_time(document: dict) -> dict:
