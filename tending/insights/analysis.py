@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tending.insights import stats
-from tending.insights.diary import EARLY_SIGN, FINDING, DaySeries, Diary, Finding
+from tending.insights.diary import EARLY_SIGN, FINDING, DaySeries, Diary, Finding, MomentTable
 from tending.insights.fitting import relate
 from tending.insights.sentences import describe
 
@@ -204,23 +204,39 @@ def _yesterday(y: np.ndarray, days: np.ndarray) -> np.ndarray:
     return filled[:, None]
 
 
+def moment_table(moments, keys: list[str]) -> MomentTable:
+    """The moments as columns, when the diary did not bring them so."""
+    rows = [i for i, m in enumerate(moments) for _ in m.person_ids]
+    return MomentTable(
+        day_index=np.array([m.day_index for m in moments], dtype=np.int64),
+        ratings=np.array([[m.ratings.get(k) for k in keys] for m in moments], dtype=float),
+        link_rows=np.array(rows, dtype=np.int64),
+        link_people=np.array([p for m in moments for p in m.person_ids], dtype=np.int64),
+    )
+
+
 def _moment_pairs(diary: Diary) -> list[dict]:
     """Moments with each person against the other moments, on each moment rating."""
     if not diary.moments or not diary.people or not diary.moment_outcomes:
         return []
-    moments = diary.moments
-    if any(a.day_index > b.day_index for a, b in zip(moments, moments[1:], strict=False)):
-        moments = sorted(moments, key=lambda m: m.day_index)
-    people = sorted(diary.people)
-    column = {pid: j for j, pid in enumerate(people)}
-    with_person = np.zeros((len(moments), len(people)))
-    for i, moment in enumerate(moments):
-        for pid in moment.person_ids:
-            if pid in column:
-                with_person[i, column[pid]] = 1.0
-    day = np.array([m.day_index for m in moments])
     keys = list(diary.moment_outcomes)
-    ratings = np.array([[m.ratings.get(k) for k in keys] for m in moments], dtype=float)
+    table = diary.moment_table or moment_table(diary.moments, keys)
+    people = sorted(diary.people)
+    day = np.asarray(table.day_index, dtype=np.int64)
+    ratings = np.asarray(table.ratings, dtype=float).reshape(day.size, len(keys))
+    link_rows = np.asarray(table.link_rows, dtype=np.int64)
+    link_people = np.asarray(table.link_people, dtype=np.int64)
+    if day.size > 1 and (day[1:] < day[:-1]).any():  # the series runs in the moments' order
+        order = np.argsort(day, kind="stable")
+        day, ratings = day[order], ratings[order]
+        place = np.empty_like(order)
+        place[order] = np.arange(order.size)
+        link_rows = place[link_rows]
+    known = np.asarray(people, dtype=np.int64)
+    column = np.minimum(np.searchsorted(known, link_people), max(known.size - 1, 0))
+    counted = known[column] == link_people
+    with_person = np.zeros((day.size, len(people)))
+    with_person[link_rows[counted], column[counted]] = 1.0
     groups: dict[bytes, list[int]] = {}
     for o in range(len(keys)):
         groups.setdefault((~np.isnan(ratings[:, o])).tobytes(), []).append(o)

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 import numpy as np
 
-from tending.insights.diary import DaySeries, Diary, MomentRatings
+from tending.insights.diary import DaySeries, Diary, MomentRatings, MomentTable
 
 PULSE = "daily-pulse"
 # Nothing is said before this many days with a daily pulse (SCIENCE.md, tending's rule).
@@ -229,6 +229,7 @@ def build_diary(
         moments=moment_ratings(day, detail, rows, people_of),
         people=names,
         moment_outcomes=dict(MOMENT_OUTCOMES),
+        moment_table=rated_table(day, detail, rows, people_of),
     )
 
 
@@ -277,6 +278,19 @@ def moment_ratings(
     ]
     ratings = [shared[n] for n in which.tolist()]
     return tuple(map(MomentRatings, day[rated].tolist(), people, ratings))
+
+
+def rated_table(
+    day: np.ndarray, detail: dict[str, np.ndarray], rows: np.ndarray, people_of: np.ndarray
+) -> MomentTable:
+    """The moments of moment_ratings() again, as columns in the same order."""
+    parts = (detail["safe"], detail["closeness"], detail["understood"])
+    rated = np.flatnonzero((parts[0] > 0) | (parts[1] > 0) | (parts[2] > 0))
+    ratings = np.column_stack([part[rated] for part in parts]).astype(float)
+    ratings[ratings == 0] = np.nan
+    place = np.minimum(np.searchsorted(rated, rows), max(rated.size - 1, 0))
+    kept = (rated[place] == rows) if rated.size else np.zeros(rows.size, dtype=bool)
+    return MomentTable(day[rated], ratings, place[kept], people_of[kept])
 
 
 def pulse_outcomes(

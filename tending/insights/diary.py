@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 FINDING = "finding"
 EARLY_SIGN = "early sign"
@@ -36,6 +37,18 @@ class MomentRatings:
 
 
 @dataclass(frozen=True)
+class MomentTable:
+    """`Diary.moments` again as columns (numpy arrays), row for row in the same order. Ten
+    years hold some 16,000 rated moments; making arrays of their objects took the engine
+    longer than its statistics. Optional: without it, the engine makes them itself."""
+
+    day_index: Any  # ints, one per moment
+    ratings: Any  # floats, moments x the keys of Diary.moment_outcomes in order; NaN: unrated
+    link_rows: Any  # ints: for each (moment, person) link, the moment's row
+    link_people: Any  # ints: that link's person id
+
+
+@dataclass(frozen=True)
 class Diary:
     first_day: date
     days: int  # how many days each series covers
@@ -45,6 +58,7 @@ class Diary:
     people: dict[int, str] = field(default_factory=dict)  # id -> name, for per-moment patterns
     # key -> (label for a sentence, top of its scale): {"felt_safe": ("safe", 5)…}
     moment_outcomes: dict[str, tuple[str, int]] = field(default_factory=dict)
+    moment_table: MomentTable | None = None
 
 
 @dataclass(frozen=True)

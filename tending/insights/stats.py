@@ -144,12 +144,12 @@ def trend_basis(day: np.ndarray, terms: int) -> np.ndarray:
 def project_out(w: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, int]:
     """What is left of each column of `values` once the columns of `w` are fitted by least
     squares, and how many independent columns `w` has. Normal equations with a pseudo-inverse
-    (columns that repeat others count once); einsum, not threaded BLAS, so a busy server
-    does not slow it down."""
-    gram = np.einsum("ij,ik->jk", w, w)
+    (columns that repeat others count once). Matrix products through BLAS, held to one
+    thread (tending/__init__.py), so a busy server does not slow it down."""
+    gram = w.T @ w
     scale = np.sqrt(np.maximum(np.diag(gram), 1e-300))
     unit_gram = gram / np.outer(scale, scale)
-    right = np.einsum("ij,ik->jk", w, values) / scale[:, None]
+    right = (w.T @ values) / scale[:, None]
     try:
         lower = np.linalg.cholesky(unit_gram)
         if np.diag(lower).min() ** 2 < 1e-10:
@@ -161,7 +161,7 @@ def project_out(w: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, int]:
         coefficients = (vectors[:, keep] / eigenvalues[keep]) @ (vectors[:, keep].T @ right)
         rank = int(keep.sum())
     coefficients = coefficients / scale[:, None]
-    return values - np.einsum("ij,jk->ik", w, coefficients), rank
+    return values - w @ coefficients, rank
 
 
 def autocorrelation(

@@ -56,7 +56,10 @@ def test_findings_come_first_with_days_size_and_what_they_mean(owner, owner_clie
     assert "likely between 0.2 and 0.6 points higher, on the scale from 1 to 5" in page
     assert "Seen over 23 rated moments." in page
     assert "0.3 and 1.3 points higher" in page
-    assert "not a diagnosis" in page and "does not say that one led to the other" in page
+    assert (
+        "not a diagnosis" in page
+        and "cannot tell which came first or whether one brought on the other" in page
+    )
     assert "Not enough days yet" not in page and "Nothing stands out" not in page
     assert not CAUSAL.search(page.replace("Early sign", ""))
 
