@@ -26,8 +26,8 @@ from tending.checkins.queries import (
     history_count,
     history_slice,
     is_due,
-    recent,
     recent_by_instrument,
+    scores_since,
 )
 from tending.checkins.registry import get_instrument, instruments
 from tending.checkins.scoring import change_since, safety_fired
@@ -35,6 +35,8 @@ from tending.checkins.services import save_checkin, save_draft
 from tending.core.capped_pages import capped_page
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
+from tending.insights.charts.scores import score_chart
+from tending.insights.charts.series import RANGES, range_key, range_start
 
 CHART_POINTS = 30
 SPARK_POINTS = 8  # the list of check-ins draws each one's last few scores
@@ -225,19 +227,33 @@ def history_page(request, instrument: str):
     for entry in entries:
         entry["when"] = f"{entry['day']}, {entry['taken_at']:%H:%M}"  # "j M Y, H:i"
         entry["subscale_values"] = [entry["subscales"].get(s.id) for s in inst.subscales]
-    # The first page holds the chart's points already; a later one asks for them.
-    chart_rows = (
-        entries if page.number == 1 else _local(recent(request.user, inst.id, CHART_POINTS))
-    )
     context = {
         "instrument": inst,
         "entries": entries,
         # A "Meaning" column only when some row has one: never a column of blanks.
         "meaning": any(entry["band_label"] for entry in entries),
         "page": page,
-        "chart": chart_of(inst, chart_rows),
+        **scores_over_time(request, inst),
     }
     return render(request, "checkins/history.html", context)
+
+
+def scores_over_time(request, inst: Instrument) -> dict:
+    """The history's chart over the range asked for (?range=3m|1y|all), in local time."""
+    key = range_key(request.GET.get("range"))
+    now = timezone.localtime()
+    zone = now.tzinfo
+    points = [
+        (when.astimezone(zone), total)
+        for when, total in scores_since(request.user, inst.id, range_start(key, timezone.now()))
+    ]
+    start = points[0][0] if key == "all" and points else range_start(key, now) or now
+    return {
+        "chosen_range": key,
+        "ranges": [(k, words) for k, (words, _) in RANGES.items()],
+        "range_words": RANGES[key][0],
+        "over_time": score_chart(inst, points, start, now),
+    }
 
 
 @login_required
