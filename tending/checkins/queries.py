@@ -270,7 +270,11 @@ _EVER = (
 def scores_since(user, instrument_id: str, since: datetime | None) -> list[tuple[datetime, float]]:
     """(time, total) of each result of one instrument from `since` (all when None), oldest
     first: two columns, read down the (owner, instrument, taken_at, id) index."""
-    sql, params = (_EVER, [user.pk, instrument_id]) if since is None else (_SINCE, [user.pk, instrument_id, since])
+    sql, params = (
+        (_EVER, [user.pk, instrument_id])
+        if since is None
+        else (_SINCE, [user.pk, instrument_id, since])
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [(_aware(taken_at), total) for taken_at, total in cursor.fetchall()]

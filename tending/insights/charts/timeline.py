@@ -22,8 +22,8 @@ PAD_BOTTOM = 30
 DATE_DROP = 18
 LABEL_INSET = 4
 MOST_DOTS = 60  # beyond this a line alone: hundreds of dots are a smudge and a heavy page
-MONTHLY_UP_TO = 190  # days: a tick each month up to about six months
-QUARTERLY_UP_TO = 800  # then each quarter up to about two years, then years
+MONTHLY_UP_TO = 140  # days: a tick each month up to between four and five months
+QUARTERLY_UP_TO = 500  # then each quarter (five or six ticks at most), then years
 MOST_YEAR_TICKS = 6
 
 
@@ -85,9 +85,11 @@ def time_chart(
     end: date | datetime,
     bands: Sequence[tuple[float, float, str]] = (),
     marks: Sequence[tuple[date | datetime, float]] = (),
+    most_dots: int = MOST_DOTS,
 ) -> dict | None:
     """Each (key, points) line on a low..high scale from `start` to `end` (points oldest
-    first), with shaded bands, dates along the bottom and `marks` ringed.
+    first), with shaded bands, dates along the bottom and `marks` ringed; a line of more
+    than `most_dots` points is drawn without its dots.
 
     None when no line has a point: there is nothing to draw."""
     if not any(points for _, points in lines):
@@ -109,7 +111,7 @@ def time_chart(
     drawn = []
     for key, points in lines:
         dots = [ChartDot(x_of(t), y_of(v), v, t) for t, v in points]
-        shown = dots if len(dots) <= MOST_DOTS else []
+        shown = dots if len(dots) <= most_dots else []
         drawn.append(ChartLine(key, " ".join(f"{d.x},{d.y}" for d in dots), shown))
     start_day = start.date() if isinstance(start, datetime) else start
     end_day = end.date() if isinstance(end, datetime) else end

@@ -1,0 +1,168 @@
+"""Reads for the charts over the years: written SQL that sums in the database where a
+decade of moments would otherwise cross into Python row by row."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+from django.db import connection
+
+from tending.checkins.queries import _aware
+from tending.circle.models import ClosenessRating, Person
+from tending.core.ownership import owned
+from tending.moments.models import Moment
+
+PULSE = "daily-pulse"
+
+_PULSE_YEAR = (
+    'SELECT "taken_at", "subscales" FROM "checkins_checkin" WHERE "owner_id" = %s'
+    ' AND "instrument_id" = %s AND "taken_at" >= %s AND "taken_at" < %s'
+    ' ORDER BY "taken_at", "id"'
+)
+_PULSE_FIRST = (
+    'SELECT "taken_at" FROM "checkins_checkin" WHERE "owner_id" = %s AND "instrument_id" = %s'
+    ' ORDER BY "taken_at", "id" LIMIT 1'
+)
+
+
+def pulse_first(user) -> datetime | None:
+    """When the first daily pulse was taken (one step into the index), or None."""
+    with connection.cursor() as cursor:
+        cursor.execute(_PULSE_FIRST, [user.pk, PULSE])
+        row = cursor.fetchone()
+    return _aware(row[0]) if row else None
+
+
+def pulse_answers(user, start: datetime, end: datetime) -> list[tuple[datetime, dict]]:
+    """(time, each question's score) of every daily pulse from start up to end."""
+    with connection.cursor() as cursor:
+        cursor.execute(_PULSE_YEAR, [user.pk, PULSE, start, end])
+        rows = cursor.fetchall()
+    return [(_aware(t), json.loads(s) if isinstance(s, str) else s) for t, s in rows]
+
+
+def _epoch(column: str) -> str:
+    if connection.vendor == "postgresql":
+        return f"CAST(EXTRACT(EPOCH FROM {column}) AS BIGINT)"
+    return f"CAST(strftime('%%s', {column}) AS INTEGER)"
+
+
+def _month(column: str, offset: int) -> str:
+    if connection.vendor == "postgresql":
+        return f"to_char({column} + make_interval(secs => {int(offset)}), 'YYYY-MM')"
+    return f"strftime('%%Y-%%m', {column}, '{int(offset):+d} seconds')"
+
+
+def _day(column: str, offset: int) -> str:
+    """The local day number (days since 1970-01-01) at a fixed offset from UTC, in seconds."""
+    return f"(({_epoch(column)} + {int(offset)}) / 86400)"
+
+
+_MOMENTS = '"moments_moment"'
+_LINKS = f'"{Moment.people.through._meta.db_table}"'
+_PEOPLE = f'"{Person._meta.db_table}"'
+_SHARING = (
+    "SUM(CASE WHEN {s} > {o} THEN 1 ELSE 0 END), SUM(CASE WHEN {s} < {o} THEN 1 ELSE 0 END),"
+    " SUM(CASE WHEN {s} = {o} THEN 1 ELSE 0 END)"
+)
+
+
+def months_of_moments(user, since: datetime, offset: int) -> list[tuple]:
+    """Per local month from `since`: (YYYY-MM, moments, mean understood, mean accepted, mean
+    cared for, you shared more, they shared more, about the same); means skip blanks."""
+    sharing = _SHARING.format(s="self_disclosure", o="other_disclosure")
+    sql = (
+        f"SELECT {_month('occurred_at', offset)} AS month, COUNT(*), AVG(felt_understood),"
+        f" AVG(felt_validated), AVG(felt_cared_for), {sharing} FROM {_MOMENTS}"
+        " WHERE owner_id = %s AND occurred_at >= %s GROUP BY month ORDER BY month"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, since])
+        return cursor.fetchall()
+
+
+def people_years(user, since: datetime, year_start: datetime, offset: int) -> list[tuple]:
+    """Per person and (this year 1 / before 0): (person id, this year, moments, minutes, you
+    shared more, they shared more, same, longest gap in days ending here, first day, first
+    day with no earlier moment read), from `since`."""
+    day = _day("m.occurred_at", offset)
+    sharing = _SHARING.format(s="s", o="o")
+    sql = f"""
+WITH rows AS (
+  SELECT mp.person_id AS pid, m.occurred_at AS at_, m.self_disclosure AS s,
+    m.other_disclosure AS o, m.duration_minutes AS mins, {day} AS day,
+    LAG({day}) OVER (PARTITION BY mp.person_id ORDER BY m.occurred_at, m.id) AS prev
+  FROM {_MOMENTS} m JOIN {_LINKS} mp ON mp.moment_id = m.id
+  WHERE m.owner_id = %s AND m.occurred_at >= %s)
+SELECT pid, CASE WHEN at_ >= %s THEN 1 ELSE 0 END AS this_year, COUNT(*), SUM(mins),
+  {sharing}, MAX(day - prev), MIN(CASE WHEN prev IS NULL THEN day END)
+FROM rows GROUP BY pid, this_year"""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, since, year_start])
+        return cursor.fetchall()
+
+
+def rings_years(user, since: datetime, year_start: datetime) -> list[tuple]:
+    """Per ring (as people are now) and (this year 1 / before 0): (ring, this year, moments,
+    minutes); a moment with two people of one ring counts once for it."""
+    sql = f"""
+SELECT ring, this_year, COUNT(*), SUM(mins) FROM (
+  SELECT DISTINCT m.id, p.ring AS ring, m.duration_minutes AS mins,
+    CASE WHEN m.occurred_at >= %s THEN 1 ELSE 0 END AS this_year
+  FROM {_MOMENTS} m JOIN {_LINKS} mp ON mp.moment_id = m.id JOIN {_PEOPLE} p
+    ON p.id = mp.person_id
+  WHERE m.owner_id = %s AND m.occurred_at >= %s) AS d
+GROUP BY ring, this_year"""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [year_start, user.pk, since])
+        return cursor.fetchall()
+
+
+def people(user) -> list[dict]:
+    return list(
+        owned(Person, user)
+        .filter(is_archived=False)
+        .order_by("name", "id")
+        .values("id", "name", "ring", "rhythm_days", "last_moment_at")
+    )
+
+
+def closeness_of(user, person_id: int) -> list[tuple[date, int]]:
+    """Every closeness rating of one of the person's people, oldest first."""
+    return list(
+        owned(ClosenessRating, user)
+        .filter(person_id=person_id)
+        .order_by("rated_on", "id")
+        .values_list("rated_on", "value")
+    )
+
+
+def sharing_with(user, person_id: int) -> tuple[int, int, int]:
+    """(you shared more, they shared more, about the same) over every moment with one person."""
+    sharing = _SHARING.format(s="m.self_disclosure", o="m.other_disclosure")
+    sql = (
+        f"SELECT {sharing} FROM {_MOMENTS} m JOIN {_LINKS} mp ON mp.moment_id = m.id"
+        " WHERE m.owner_id = %s AND mp.person_id = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, person_id])
+        row = cursor.fetchone()
+    return tuple(int(v or 0) for v in row)
+
+
+def last_before(user, person_ids: list[int], before: datetime, offset: int) -> dict[int, int]:
+    """The local day number of each listed person's last moment before `before` (people
+    without one are absent): asked only for the few whose first moment read has no earlier."""
+    if not person_ids:
+        return {}
+    marks = ", ".join(["%s"] * len(person_ids))
+    sql = (
+        f"SELECT mp.person_id, MAX(m.occurred_at) FROM {_MOMENTS} m JOIN {_LINKS} mp"
+        f" ON mp.moment_id = m.id WHERE m.owner_id = %s AND mp.person_id IN ({marks})"
+        " AND m.occurred_at < %s GROUP BY mp.person_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, *person_ids, before])
+        rows = cursor.fetchall()
+    return {pid: (int(_aware(at).timestamp()) + offset) // 86400 for pid, at in rows}
