@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import lru_cache
 
 from django.contrib import messages
@@ -36,7 +36,9 @@ from tending.core.capped_pages import capped_page
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
 from tending.insights.charts.scores import score_chart
-from tending.insights.charts.series import RANGES, range_key, range_start
+from tending.insights import chart_data
+from tending.insights.charts.circle import day_of
+from tending.insights.charts.series import RANGES, needs_weekly, range_key, range_start
 
 CHART_POINTS = 30
 SPARK_POINTS = 8  # the list of check-ins draws each one's last few scores
@@ -239,20 +241,40 @@ def history_page(request, instrument: str):
 
 
 def scores_over_time(request, inst: Instrument) -> dict:
-    """The history's chart over the range asked for (?range=3m|1y|all), in local time."""
+    """The history's chart over the range asked for (?range=3m|1y|all), in local time.
+
+    All of a long history with no meaningful change to find is summed week by week in the
+    database: ten years of a daily check are five hundred weeks, not four thousand rows."""
     key = range_key(request.GET.get("range"))
     now = timezone.localtime()
     zone = now.tzinfo
-    points = [
-        (when.astimezone(zone), total)
-        for when, total in scores_since(request.user, inst.id, range_start(key, timezone.now()))
-    ]
-    start = points[0][0] if key == "all" and points else range_start(key, now) or now
+    weeks = None
+    if key == "all" and inst.meaningful_change is None:
+        offset = int(now.utcoffset().total_seconds())
+        weeks = [
+            (day_of(monday), mean, n)
+            for monday, mean, n in chart_data.weekly_scores(request.user, inst.id, offset)
+        ]
+        if not weeks or not needs_weekly(weeks[0][0], now.date()):
+            weeks = None
+    points = []
+    if weeks is None:
+        since = range_start(key, timezone.now())
+        points = [
+            (when.astimezone(zone), total)
+            for when, total in scores_since(request.user, inst.id, since)
+        ]
+    if key != "all":
+        start = range_start(key, now)
+    elif weeks:
+        start = datetime.combine(weeks[0][0], time.min, tzinfo=zone)
+    else:
+        start = points[0][0] if points else now
     return {
         "chosen_range": key,
         "ranges": [(k, words) for k, (words, _) in RANGES.items()],
         "range_words": RANGES[key][0],
-        "over_time": score_chart(inst, points, start, now),
+        "over_time": score_chart(inst, points, start, now, weeks),
     }
 
 

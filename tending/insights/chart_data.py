@@ -59,6 +59,20 @@ def _day(column: str, offset: int) -> str:
     return f"(({_epoch(column)} + {int(offset)}) / 86400)"
 
 
+def weekly_scores(user, instrument_id: str, offset: int) -> list[tuple[int, float, int]]:
+    """(local day number of the week's Monday, mean total, results) of every week with a
+    result of one instrument, oldest first: years of daily results summed in the database
+    (at a fixed offset from UTC, in seconds) rather than thousands of rows in Python."""
+    day = _day('"taken_at"', offset)
+    sql = (
+        f"SELECT ({day} + 3) / 7 AS week, AVG(total), COUNT(*) FROM checkins_checkin"
+        " WHERE owner_id = %s AND instrument_id = %s GROUP BY week ORDER BY week"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, instrument_id])
+        return [(week * 7 - 3, float(mean), int(n)) for week, mean, n in cursor.fetchall()]
+
+
 _MOMENTS = '"moments_moment"'
 _LINKS = f'"{Moment.people.through._meta.db_table}"'
 _PEOPLE = f'"{Person._meta.db_table}"'
@@ -68,24 +82,40 @@ _SHARING = (
 )
 
 
-def months_of_moments(user, since: datetime, offset: int) -> list[tuple]:
-    """Per local month from `since`: (YYYY-MM, moments, mean understood, mean accepted, mean
-    cared for, you shared more, they shared more, about the same); means skip blanks."""
+def months_and_rings(
+    user, since: datetime, year_start: datetime, offset: int
+) -> tuple[list[tuple], list[tuple]]:
+    """Two sums in one query, from `since`.
+
+    Months, per local month (in order): (YYYY-MM, moments, mean understood, mean accepted,
+    mean cared for, you shared more, they shared more, about the same); means skip blanks.
+    Rings, per ring (as people are now) and this year (1) or before (0): (ring, this year,
+    moments, minutes); a moment with two people of one ring counts once for it."""
     sharing = _SHARING.format(s="self_disclosure", o="other_disclosure")
-    sql = (
-        f"SELECT {_month('occurred_at', offset)} AS month, COUNT(*), AVG(felt_understood),"
-        f" AVG(felt_validated), AVG(felt_cared_for), {sharing} FROM {_MOMENTS}"
-        " WHERE owner_id = %s AND occurred_at >= %s GROUP BY month ORDER BY month"
-    )
+    sql = f"""
+SELECT 'm', {_month("occurred_at", offset)} AS label, COUNT(*), AVG(felt_understood),
+  AVG(felt_validated), AVG(felt_cared_for), {sharing}
+FROM {_MOMENTS} WHERE owner_id = %s AND occurred_at >= %s GROUP BY label
+UNION ALL
+SELECT 'r', ring, this_year, COUNT(*), SUM(mins), NULL, NULL, NULL, NULL FROM (
+  SELECT DISTINCT m.id, p.ring AS ring, m.duration_minutes AS mins,
+    CASE WHEN m.occurred_at >= %s THEN 1 ELSE 0 END AS this_year
+  FROM {_MOMENTS} m JOIN {_LINKS} mp ON mp.moment_id = m.id JOIN {_PEOPLE} p
+    ON p.id = mp.person_id
+  WHERE m.owner_id = %s AND m.occurred_at >= %s) AS d
+GROUP BY ring, this_year"""
     with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, since])
-        return cursor.fetchall()
+        cursor.execute(sql, [user.pk, since, year_start, user.pk, since])
+        rows = cursor.fetchall()
+    months = sorted(row[1:] for row in rows if row[0] == "m")
+    rings = [row[1:5] for row in rows if row[0] == "r"]
+    return months, rings
 
 
 def people_years(user, since: datetime, year_start: datetime, offset: int) -> list[tuple]:
     """Per person and (this year 1 / before 0): (person id, this year, moments, minutes, you
-    shared more, they shared more, same, longest gap in days ending here, first day, first
-    day with no earlier moment read), from `since`."""
+    shared more, they shared more, same, the longest gap in days ending here, the day of the
+    first moment read that has no earlier one read or None), from `since`."""
     day = _day("m.occurred_at", offset)
     sharing = _SHARING.format(s="s", o="o")
     sql = f"""
@@ -100,22 +130,6 @@ SELECT pid, CASE WHEN at_ >= %s THEN 1 ELSE 0 END AS this_year, COUNT(*), SUM(mi
 FROM rows GROUP BY pid, this_year"""
     with connection.cursor() as cursor:
         cursor.execute(sql, [user.pk, since, year_start])
-        return cursor.fetchall()
-
-
-def rings_years(user, since: datetime, year_start: datetime) -> list[tuple]:
-    """Per ring (as people are now) and (this year 1 / before 0): (ring, this year, moments,
-    minutes); a moment with two people of one ring counts once for it."""
-    sql = f"""
-SELECT ring, this_year, COUNT(*), SUM(mins) FROM (
-  SELECT DISTINCT m.id, p.ring AS ring, m.duration_minutes AS mins,
-    CASE WHEN m.occurred_at >= %s THEN 1 ELSE 0 END AS this_year
-  FROM {_MOMENTS} m JOIN {_LINKS} mp ON mp.moment_id = m.id JOIN {_PEOPLE} p
-    ON p.id = mp.person_id
-  WHERE m.owner_id = %s AND m.occurred_at >= %s) AS d
-GROUP BY ring, this_year"""
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [year_start, user.pk, since])
         return cursor.fetchall()
 
 
@@ -154,8 +168,7 @@ def sharing_with(user, person_id: int) -> tuple[int, int, int]:
 def last_before(user, person_ids: list[int], before: datetime, offset: int) -> dict[int, int]:
     """The local day number of each listed person's last moment before `before` (people
     without one are absent): asked only for the few whose first moment read has no earlier."""
-    if not person_ids:
-        return {}
+    person_ids = person_ids or [0]  # still asked, so the page's queries never vary
     marks = ", ".join(["%s"] * len(person_ids))
     sql = (
         f"SELECT mp.person_id, MAX(m.occurred_at) FROM {_MOMENTS} m JOIN {_LINKS} mp"

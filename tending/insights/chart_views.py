@@ -59,7 +59,7 @@ def circle(request):
     for person in people:
         last = person.pop("last_moment_at")
         person["last_day"] = number_of(timezone.localtime(last).date()) if last else None
-    months = chart_data.months_of_moments(request.user, since, offset)
+    months, rings = chart_data.months_and_rings(request.user, since, year_start, offset)
     person_years = chart_data.people_years(request.user, since, year_start, offset)
     earlier = chart_data.last_before(
         request.user, first_without_earlier(person_years), since, offset
@@ -72,7 +72,7 @@ def circle(request):
             people,
             months,
             person_years,
-            chart_data.rings_years(request.user, since, year_start),
+            rings,
             number_of(today),
             earlier,
             window,

@@ -4,7 +4,7 @@ Pure: no Django."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from tending.checkins.definitions import Instrument
 from tending.insights.charts.series import (
@@ -20,31 +20,57 @@ MOST_MARKS = 40  # the newest meaningful changes ringed on the chart (all are co
 
 
 def score_chart(
-    inst: Instrument, points: Sequence[tuple[datetime, float]], start: datetime, end: datetime
+    inst: Instrument,
+    points: Sequence[tuple[datetime, float]],
+    start: datetime,
+    end: datetime,
+    weeks: Sequence[tuple[date, float, int]] | None = None,
 ) -> dict | None:
     """The chart of `points` (oldest first) from start to end, its table and its marks.
 
     Over more than a year the line is drawn through weekly means, so ten years of daily
     results stay a small drawing; each meaningful change is found between results, not means.
-    None when there is no result in the stretch."""
-    if not points:
+    `weeks` (Monday, mean, results), when given, are those means already summed (by the
+    database) in place of the points. None when there is no result in the stretch."""
+    if not points and not weeks:
         return None
     low, high = inst.score_range()
     bands = [(b.low, b.high, b.label) for b in inst.bands]
     changes = meaningful_changes(inst, points)
-    weekly = needs_weekly(start, end)
-    drawn = [(day, value) for day, value, _ in weekly_means(points)] if weekly else list(points)
+    weekly = weeks is not None or needs_weekly(start, end)
+    if weeks is None:
+        weeks = weekly_means(points) if weekly else []
+    drawn = [(day, value) for day, value, _ in weeks] if weekly else list(points)
     marks = [(when, value) for when, value, _ in changes[-MOST_MARKS:]]
     chart = time_chart([("score", drawn)], low, high, start, end, bands, marks)
-    monthly = len(points) > TABLE_ROWS
-    rows = monthly_means(points) if monthly else [(when, value, 1) for when, value in points]
+    count = sum(n for _, _, n in weeks) if weekly else len(points)
+    monthly = count > TABLE_ROWS
+    if not monthly:
+        rows = [(when, value, 1) for when, value in points]
+    elif weekly:
+        rows = months_of_weeks(weeks)
+    else:
+        rows = monthly_means(points)
     return {
         "chart": chart,
         "weekly": weekly,
-        "count": len(points),
+        "count": count,
+        "first": points[0][0] if points else weeks[0][0],
+        "first_is_week": not points,
         "changes": changes,
         "marked": len(marks),
         "monthly": monthly,
         "rows": rows,
         "defines_change": inst.meaningful_change is not None,
     }
+
+
+def months_of_weeks(weeks: Sequence[tuple[date, float, int]]) -> list[tuple[date, float, int]]:
+    """Monthly means from weekly (Monday, mean, results), each week counted in the month its
+    Monday falls in, weighted by its results."""
+    sums: dict[date, list[float]] = {}
+    for monday, value, n in weeks:
+        total = sums.setdefault(monday.replace(day=1), [0.0, 0])
+        total[0] += value * n
+        total[1] += n
+    return [(month, total / n, int(n)) for month, (total, n) in sorted(sums.items())]

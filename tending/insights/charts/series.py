@@ -64,6 +64,8 @@ def meaningful_changes(
 ) -> list[tuple[datetime, float, float]]:
     """(when, score, change) of each result that differs meaningfully from the one before it,
     as the instrument defines a meaningful change (none when it defines none)."""
+    if inst.meaningful_change is None:
+        return []
     found = []
     for (_, before), (when, value) in zip(points, points[1:], strict=False):
         change = change_since(inst, value, before)
