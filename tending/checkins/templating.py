@@ -60,6 +60,17 @@ def _month(month: int, language: str | None) -> str:
     return date_format(date(2000, month, 1), "M")
 
 
+def day_words(when) -> str:
+    """A date as Django's "j M Y" writes it (2 Mar 2026), without its formatter per call:
+    a chart's dots and rows say their dates dozens of times a page."""
+    return f"{when.day} {_month(when.month, get_language())} {when.year}"
+
+
+def month_words(when) -> str:
+    """A month as Django's "M Y" writes it (Mar 2026)."""
+    return f"{_month(when.month, get_language())} {when.year}"
+
+
 def over_time_rows(rows: list[tuple], monthly: bool) -> Markup:
     """The chart's table rows: (day, score) or (month, average, results), written here once
     (ten years are 120 months of three cells; each through the date filter was most of the
@@ -83,4 +94,10 @@ def over_time_rows(rows: list[tuple], monthly: bool) -> Markup:
 
 
 FILTERS = {"score": score}
-GLOBALS = {"address_of": address_of, "history_rows": history_rows, "over_time_rows": over_time_rows}
+GLOBALS = {
+    "address_of": address_of,
+    "history_rows": history_rows,
+    "over_time_rows": over_time_rows,
+    "day_words": day_words,
+    "month_words": month_words,
+}

@@ -35,9 +35,9 @@ from tending.checkins.services import save_checkin, save_draft
 from tending.core.capped_pages import capped_page
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
-from tending.insights.charts.scores import score_chart
 from tending.insights import chart_data
 from tending.insights.charts.circle import day_of
+from tending.insights.charts.scores import score_chart
 from tending.insights.charts.series import RANGES, needs_weekly, range_key, range_start
 
 CHART_POINTS = 30

@@ -115,9 +115,17 @@ GROUP BY ring, this_year"""
 def people_years(user, since: datetime, year_start: datetime, offset: int) -> list[tuple]:
     """Per person and (this year 1 / before 0): (person id, this year, moments, minutes, you
     shared more, they shared more, same, the longest gap in days ending here, the day of the
-    first moment read that has no earlier one read or None), from `since`."""
+    first moment read that has no earlier one read or None, and then the day of their last
+    moment before `since` or None), from `since`."""
     day = _day("m.occurred_at", offset)
     sharing = _SHARING.format(s="s", o="o")
+    # Asked only for someone whose first moment read has no earlier one read: the day of
+    # their last moment before `since`, if any (one step per such person, not every row).
+    before = (
+        f"(SELECT MAX(e.occurred_at) FROM {_MOMENTS} e JOIN {_LINKS} ep ON ep.moment_id = e.id"
+        " WHERE ep.person_id = pid AND e.owner_id = %s AND e.occurred_at < %s)"
+    )
+    earlier = _day(before, offset)
     sql = f"""
 WITH rows AS (
   SELECT mp.person_id AS pid, m.occurred_at AS at_, m.self_disclosure AS s,
@@ -126,20 +134,42 @@ WITH rows AS (
   FROM {_MOMENTS} m JOIN {_LINKS} mp ON mp.moment_id = m.id
   WHERE m.owner_id = %s AND m.occurred_at >= %s)
 SELECT pid, CASE WHEN at_ >= %s THEN 1 ELSE 0 END AS this_year, COUNT(*), SUM(mins),
-  {sharing}, MAX(day - prev), MIN(CASE WHEN prev IS NULL THEN day END)
+  {sharing}, MAX(day - prev), MIN(CASE WHEN prev IS NULL THEN day END),
+  CASE WHEN MIN(CASE WHEN prev IS NULL THEN day END) IS NOT NULL THEN {earlier} END
 FROM rows GROUP BY pid, this_year"""
     with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, since, year_start])
+        cursor.execute(sql, [user.pk, since, year_start, user.pk, since])
         return cursor.fetchall()
 
 
-def people(user) -> list[dict]:
-    return list(
-        owned(Person, user)
-        .filter(is_archived=False)
-        .order_by("name", "id")
-        .values("id", "name", "ring", "rhythm_days", "last_moment_at")
-    )
+_PEOPLE_AND_STAMP = f"""
+SELECT id, name, ring, rhythm_days, last_moment_at, updated_at,
+  (SELECT COUNT(*) FROM {_MOMENTS} WHERE owner_id = %s AND occurred_at >= %s),
+  (SELECT MAX(updated_at) FROM {_MOMENTS} WHERE owner_id = %s)
+FROM {_PEOPLE} WHERE owner_id = %s AND is_archived = %s ORDER BY name, id"""
+
+
+def people_and_stamp(user, since: datetime) -> tuple[list[dict], tuple]:
+    """The people not archived, and a stamp of what the circle's sums were made from: the
+    moments since `since`, the newest change to any moment, and each person's ring and last
+    change. Cheap (three steps into indexes), so the sums are worked out again only when it
+    moves."""
+    with connection.cursor() as cursor:
+        cursor.execute(_PEOPLE_AND_STAMP, [user.pk, since, user.pk, user.pk, False])
+        rows = cursor.fetchall()
+    people = [
+        {
+            "id": pid,
+            "name": name,
+            "ring": ring,
+            "rhythm_days": rhythm,
+            "last_moment_at": _aware(last) if last is not None else None,
+        }
+        for pid, name, ring, rhythm, last, _, _, _ in rows
+    ]
+    moments = (rows[0][6], str(rows[0][7])) if rows else (0, "")
+    stamp = (*moments, tuple((r[0], r[2], str(r[5])) for r in rows))
+    return people, stamp
 
 
 def closeness_of(user, person_id: int) -> list[tuple[date, int]]:
@@ -150,32 +180,3 @@ def closeness_of(user, person_id: int) -> list[tuple[date, int]]:
         .order_by("rated_on", "id")
         .values_list("rated_on", "value")
     )
-
-
-def sharing_with(user, person_id: int) -> tuple[int, int, int]:
-    """(you shared more, they shared more, about the same) over every moment with one person."""
-    sharing = _SHARING.format(s="m.self_disclosure", o="m.other_disclosure")
-    sql = (
-        f"SELECT {sharing} FROM {_MOMENTS} m JOIN {_LINKS} mp ON mp.moment_id = m.id"
-        " WHERE m.owner_id = %s AND mp.person_id = %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, person_id])
-        row = cursor.fetchone()
-    return tuple(int(v or 0) for v in row)
-
-
-def last_before(user, person_ids: list[int], before: datetime, offset: int) -> dict[int, int]:
-    """The local day number of each listed person's last moment before `before` (people
-    without one are absent): asked only for the few whose first moment read has no earlier."""
-    person_ids = person_ids or [0]  # still asked, so the page's queries never vary
-    marks = ", ".join(["%s"] * len(person_ids))
-    sql = (
-        f"SELECT mp.person_id, MAX(m.occurred_at) FROM {_MOMENTS} m JOIN {_LINKS} mp"
-        f" ON mp.moment_id = m.id WHERE m.owner_id = %s AND mp.person_id IN ({marks})"
-        " AND m.occurred_at < %s GROUP BY mp.person_id"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, *person_ids, before])
-        rows = cursor.fetchall()
-    return {pid: (int(_aware(at).timestamp()) + offset) // 86400 for pid, at in rows}

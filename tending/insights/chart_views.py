@@ -3,20 +3,34 @@ Thin: reads come from chart_data, the drawing from the pure modules in charts/."
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
 
 from tending.checkins.registry import get_instrument
 from tending.circle.models import Person
 from tending.core.ownership import get_owned_or_404
 from tending.insights import chart_data
-from tending.insights.charts.circle import number_of, sharing_words
-from tending.insights.charts.circle_summary import first_without_earlier, summary
+from tending.insights.charts.circle import number_of
+from tending.insights.charts.circle_summary import summary
 from tending.insights.charts.pulse import chosen_year, pulse_year, years_to_pick
 from tending.insights.charts.timeline import time_chart
+
+
+@lru_cache(maxsize=16)
+def month_names(language: str | None) -> tuple[str, ...]:
+    """ "Jan" to "Dec" in the page's language, looked up once (not per row and grid)."""
+    return tuple(date_format(date(2000, m, 1), "M") for m in range(1, 13))
+
+
+KEEP_SECONDS = 24 * 3600  # the stamp says when sums are stale; this only frees memory
 
 
 def _start_of(day: date) -> datetime:
@@ -43,6 +57,7 @@ def pulse(request):
         "refused": request.GET.get("year") if refused else None,
         "instrument": inst,
         "labels": [c.label for c in inst.scale],
+        "month_names": month_names(get_language()),
         **pulse_year(year, answers, items, end),
     }
     return render(request, "insights/pulse.html", context)
@@ -55,31 +70,38 @@ def circle(request):
     offset = int(now.utcoffset().total_seconds())
     window = date(today.year - 1, 1, 1)
     since, year_start = _start_of(window), _start_of(date(today.year, 1, 1))
-    people = chart_data.people(request.user)
+    people, stamp = chart_data.people_and_stamp(request.user, since)
     for person in people:
         last = person.pop("last_moment_at")
         person["last_day"] = number_of(timezone.localtime(last).date()) if last else None
-    months, rings = chart_data.months_and_rings(request.user, since, year_start, offset)
-    person_years = chart_data.people_years(request.user, since, year_start, offset)
-    earlier = chart_data.last_before(
-        request.user, first_without_earlier(person_years), since, offset
-    )
+    sums = circle_sums(request.user, since, year_start, offset, (today, stamp) if people else None)
+    months, rings, person_years = sums
     context = {
         "today": today,
         "window": window,
         "people": people,
-        **summary(
-            people,
-            months,
-            person_years,
-            rings,
-            number_of(today),
-            earlier,
-            window,
-            today,
-        ),
+        **summary(people, months, person_years, rings, number_of(today), window, today),
     }
     return render(request, "insights/circle.html", context)
+
+
+def circle_sums(user, since, year_start, offset: int, stamp) -> tuple:
+    """The circle's sums over this year and last, kept until the stamp moves (a moment
+    added, changed or removed, a person's ring changed, a new day): summing two years of
+    moments is the slow part of the page, and they change far less often than it is read."""
+    key = None
+    if stamp is not None:
+        digest = hashlib.sha256(repr((offset, stamp)).encode()).hexdigest()
+        key = f"insights:circle:{user.pk}:{digest}"
+    if key is not None:
+        kept = cache.get(key)
+        if kept is not None:
+            return kept
+    months, rings = chart_data.months_and_rings(user, since, year_start, offset)
+    sums = (months, rings, chart_data.people_years(user, since, year_start, offset))
+    if key is not None:
+        cache.set(key, sums, KEEP_SECONDS)
+    return sums
 
 
 @login_required
@@ -91,12 +113,9 @@ def closeness(request, person_id: int):
     if (today - start).days < 30:  # a few days' ratings still get a month of axis
         start = today - timedelta(days=30)
     chart = time_chart([("closeness", ratings)], 1, 7, start, today)
-    you, they, even = chart_data.sharing_with(request.user, person.pk)
     context = {
         "person": person,
         "ratings": ratings,
         "chart": chart,
-        "sharing_words": sharing_words(you, they, even),
-        "sharing": (you, they, even),
     }
     return render(request, "insights/closeness.html", context)

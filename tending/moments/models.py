@@ -82,6 +82,8 @@ class Moment(OwnedModel):
             models.Index(fields=["owner", "-occurred_at", "-id"], name="moment_owner_newest"),
             # "Welcome back" on Today asks when anything was last logged.
             models.Index(fields=["owner", "created_at"], name="moment_owner_logged"),
+            # The circle's charts ask when any moment last changed, to know their sums still hold.
+            models.Index(fields=["owner", "updated_at"], name="moment_owner_changed"),
         ]
 
     def __str__(self) -> str:

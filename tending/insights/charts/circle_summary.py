@@ -50,26 +50,18 @@ def sharing_bars(rows: Sequence[tuple[str, int, int, int]]) -> dict | None:
     return bars(drawn, stacked=True) if drawn else None
 
 
-def first_without_earlier(person_years: Sequence[tuple]) -> list[int]:
-    """The people whose first moment in the rows read falls this year: the day of the moment
-    before it lies further back and is asked for separately."""
-    return sorted(row[0] for row in person_years if int(row[1]) == 1 and row[8] is not None)
-
-
 def summary(
     people: Sequence[dict],
     months: Sequence[tuple],
     person_years: Sequence[tuple],
     ring_years: Sequence[tuple],
     today: int,
-    earlier: dict[int, int],
     start: date,
     end: date,
 ) -> dict:
     """Everything the circle charts page shows. `people` have id, name, ring, rhythm_days and
-    last_day (a day number or None); day numbers count days since 1 January 1970. `earlier`
-    holds, for those whose first moment read this year had none before it in the rows read,
-    the day of their last moment before (see `first_without_earlier`)."""
+    last_day (a day number or None); day numbers count days since 1 January 1970. Rows of
+    `person_years` are those of chart_data.people_years."""
     by_person: dict[int, dict[int, tuple]] = {}
     for row in person_years:
         by_person.setdefault(row[0], {})[int(row[1])] = row
@@ -82,8 +74,7 @@ def summary(
         if you + they + even:
             sharing_rows.append((person, you, they, even, sharing_words(you, they, even)))
         this = years.get(1)
-        first = this[8] if this else None
-        before = earlier.get(person["id"])
+        first, before = (this[8], this[9]) if this else (None, None)
         state = drift_this_year(
             person["rhythm_days"],
             today,

@@ -8,10 +8,10 @@ kilobytes instead of fifteen hundred elements.
 from __future__ import annotations
 
 import calendar
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
 CELL = 11  # one day's square and the gap after it
 SQUARE = 9
@@ -30,9 +30,9 @@ class MonthRow:
 
 
 def level_of(value: float) -> int:
-    """The colour step of a day's answer: rounded half up, kept within 1..5."""
-    rounded = int(Decimal(repr(float(value))).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
-    return min(max(rounded, LEVELS[0]), LEVELS[-1])
+    """The colour step of a day's answer: rounded half up (a day of 3 and 4 is a 4), kept
+    within 1..5."""
+    return min(max(math.floor(value + 0.5), LEVELS[0]), LEVELS[-1])
 
 
 def day_means(answers: Iterable[tuple[date, float]]) -> dict[date, float]:

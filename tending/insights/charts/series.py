@@ -8,7 +8,6 @@ from datetime import date, datetime, timedelta
 
 from tending.checkins.definitions import Instrument
 from tending.checkins.scoring import change_since
-from tending.insights.charts.timeline import week_start
 
 # key -> (words for the switch, days back; None for everything)
 RANGES = {"3m": ("3 months", 91), "1y": ("1 year", 365), "all": ("All", None)}
@@ -27,31 +26,36 @@ def range_start(key: str, now: datetime) -> datetime | None:
     return None if days is None else now - timedelta(days=days)
 
 
-def mean(values: Sequence[float]) -> float:
-    return sum(values) / len(values)
-
-
-def grouped_means(
-    points: Sequence[tuple[date | datetime, float]], key
-) -> list[tuple[date, float, int]]:
-    """(group's first day, mean, how many) for points grouped by key(day), in order."""
-    groups: dict[date, list[float]] = {}
+def grouped_means(points: Sequence[tuple[date | datetime, float]], key, first_day) -> list:
+    """(group's first day, mean, how many) for points grouped by key(day), in order;
+    first_day(key) names a group by its first day."""
+    groups: dict = {}
     for when, value in points:
         day = when.date() if isinstance(when, datetime) else when
-        groups.setdefault(key(day), []).append(value)
-    return [(day, mean(values), len(values)) for day, values in sorted(groups.items())]
+        group = groups.get(key(day))
+        if group is None:
+            groups[key(day)] = [value, 1]
+        else:
+            group[0] += value
+            group[1] += 1
+    return [(first_day(k), total / n, n) for k, (total, n) in sorted(groups.items())]
+
+
+def _monday(day: date) -> int:
+    ordinal = day.toordinal()
+    return ordinal - (ordinal - 1) % 7  # day 1 (1 January of year 1) was a Monday
 
 
 def weekly_means(points: Sequence[tuple[date | datetime, float]]) -> list[tuple[date, float, int]]:
     """Means of each week (Monday to Sunday) that has any point, in order."""
-    return grouped_means(points, week_start)
+    return grouped_means(points, _monday, date.fromordinal)
 
 
 def monthly_means(
     points: Sequence[tuple[date | datetime, float]],
 ) -> list[tuple[date, float, int]]:
     """Means of each month that has any point, in order, keyed by the month's first day."""
-    return grouped_means(points, lambda day: day.replace(day=1))
+    return grouped_means(points, lambda day: (day.year, day.month), lambda k: date(k[0], k[1], 1))
 
 
 def needs_weekly(start: date | datetime, end: date | datetime) -> bool:

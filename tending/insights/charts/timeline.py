@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from tending.checkins.chart import ChartDot, shaded_bands
 
@@ -138,8 +138,3 @@ def time_chart(
         "whole_years": whole_years,
         "marks": [ChartDot(x_of(t), y_of(v), v, t) for t, v in marks],
     }
-
-
-def week_start(day: date) -> date:
-    """The Monday of the week a day falls in."""
-    return day - timedelta(days=day.weekday())
