@@ -251,10 +251,14 @@ def scores_over_time(request, inst: Instrument) -> dict:
     weeks = None
     if key == "all" and inst.meaningful_change is None:
         offset = int(now.utcoffset().total_seconds())
-        weeks = [
-            (day_of(monday), mean, n)
-            for monday, mean, n in chart_data.weekly_scores(request.user, inst.id, offset)
-        ]
+        stamp = (offset, chart_data.checkins_stamp(request.user, inst.id, *chart_data.EVER))
+        summed = chart_data.kept(
+            request.user,
+            f"weeks:{inst.id}",
+            stamp,
+            lambda: chart_data.weekly_scores(request.user, inst.id, offset),
+        )
+        weeks = [(day_of(monday), mean, n) for monday, mean, n in summed]
         if not weeks or not needs_weekly(weeks[0][0], now.date()):
             weeks = None
     points = []

@@ -3,9 +3,11 @@ decade of moments would otherwise cross into Python row by row."""
 
 from __future__ import annotations
 
+import hashlib
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
+from django.core.cache import cache
 from django.db import connection
 
 from tending.checkins.queries import _aware
@@ -14,6 +16,25 @@ from tending.core.ownership import owned
 from tending.moments.models import Moment
 
 PULSE = "daily-pulse"
+KEEP_SECONDS = 24 * 3600  # the stamp says when sums are stale; this only frees memory
+EVER = (datetime(1, 1, 2, tzinfo=UTC), datetime(9999, 12, 30, tzinfo=UTC))
+
+
+def kept(user, part: str, stamp, work):
+    """What `work()` gives, kept until `stamp` (what it was made from) moves.
+
+    The account's creation time is in the key too: a new account can never be handed what
+    was kept for a deleted one that had the same id."""
+    if stamp is None:
+        return work()
+    made = (user.pk, user.date_joined.isoformat(), stamp)
+    key = f"insights:{part}:{hashlib.sha256(repr(made).encode()).hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        found = work()
+        cache.set(key, found, KEEP_SECONDS)
+    return found
+
 
 _PULSE_YEAR = (
     'SELECT "taken_at", "subscales" FROM "checkins_checkin" WHERE "owner_id" = %s'
@@ -32,6 +53,21 @@ def pulse_first(user) -> datetime | None:
         cursor.execute(_PULSE_FIRST, [user.pk, PULSE])
         row = cursor.fetchone()
     return _aware(row[0]) if row else None
+
+
+_STAMP = (
+    'SELECT COUNT(*), MAX("id") FROM "checkins_checkin" WHERE "owner_id" = %s'
+    ' AND "instrument_id" = %s AND "taken_at" >= %s AND "taken_at" < %s'
+)
+
+
+def checkins_stamp(user, instrument_id: str, start: datetime, end: datetime) -> tuple:
+    """How many results of one instrument lie from start up to end, and the newest id: a
+    result is only ever added or deleted, never changed, so this moves with any change.
+    Read from the (owner, instrument, taken_at, id) index alone."""
+    with connection.cursor() as cursor:
+        cursor.execute(_STAMP, [user.pk, instrument_id, start, end])
+        return tuple(cursor.fetchone())
 
 
 def pulse_answers(user, start: datetime, end: datetime) -> list[tuple[datetime, dict]]:

@@ -3,12 +3,10 @@ Thin: reads come from chart_data, the drawing from the pure modules in charts/."
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -30,9 +28,6 @@ def month_names(language: str | None) -> tuple[str, ...]:
     return tuple(date_format(date(2000, m, 1), "M") for m in range(1, 13))
 
 
-KEEP_SECONDS = 24 * 3600  # the stamp says when sums are stale; this only frees memory
-
-
 def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
@@ -43,14 +38,19 @@ def pulse(request):
     first = chart_data.pulse_first(request.user)
     years = years_to_pick(timezone.localtime(first).date() if first else None, today)
     year, refused = chosen_year(request.GET.get("year"), years)
-    rows = chart_data.pulse_answers(
-        request.user, _start_of(date(year, 1, 1)), _start_of(date(year + 1, 1, 1))
-    )
-    zone = timezone.get_current_timezone()
-    answers = [(taken.astimezone(zone).date(), subscales) for taken, subscales in rows]
+    start, end = _start_of(date(year, 1, 1)), _start_of(date(year + 1, 1, 1))
     inst = get_instrument(chart_data.PULSE)
     items = [(s.id, s.title) for s in inst.subscales]
-    end = today if year == today.year else date(year, 12, 31)
+    last = today if year == today.year else date(year, 12, 31)
+    zone = timezone.get_current_timezone()
+
+    def work():
+        rows = chart_data.pulse_answers(request.user, start, end)
+        answers = [(taken.astimezone(zone).date(), subscales) for taken, subscales in rows]
+        return pulse_year(year, answers, items, last)
+
+    stamp = (str(zone), last, chart_data.checkins_stamp(request.user, chart_data.PULSE, start, end))
+    drawn = chart_data.kept(request.user, "pulse", stamp, work)
     context = {
         "year": year,
         "years": years,
@@ -58,7 +58,7 @@ def pulse(request):
         "instrument": inst,
         "labels": [c.label for c in inst.scale],
         "month_names": month_names(get_language()),
-        **pulse_year(year, answers, items, end),
+        **drawn,
     }
     return render(request, "insights/pulse.html", context)
 
@@ -89,19 +89,12 @@ def circle_sums(user, since, year_start, offset: int, stamp) -> tuple:
     """The circle's sums over this year and last, kept until the stamp moves (a moment
     added, changed or removed, a person's ring changed, a new day): summing two years of
     moments is the slow part of the page, and they change far less often than it is read."""
-    key = None
-    if stamp is not None:
-        digest = hashlib.sha256(repr((offset, stamp)).encode()).hexdigest()
-        key = f"insights:circle:{user.pk}:{digest}"
-    if key is not None:
-        kept = cache.get(key)
-        if kept is not None:
-            return kept
-    months, rings = chart_data.months_and_rings(user, since, year_start, offset)
-    sums = (months, rings, chart_data.people_years(user, since, year_start, offset))
-    if key is not None:
-        cache.set(key, sums, KEEP_SECONDS)
-    return sums
+
+    def work():
+        months, rings = chart_data.months_and_rings(user, since, year_start, offset)
+        return (months, rings, chart_data.people_years(user, since, year_start, offset))
+
+    return chart_data.kept(user, "circle", None if stamp is None else (offset, stamp), work)
 
 
 @login_required

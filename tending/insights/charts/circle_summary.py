@@ -12,7 +12,6 @@ from tending.insights.charts.timeline import time_chart
 FEELINGS = (("understood", "Understood"), ("accepted", "Accepted"), ("cared", "Cared for"))
 RINGS = (("inner", "Inner"), ("middle", "Middle"), ("outer", "Outer"))
 MOST_BARS = 12  # people drawn in the sharing chart; the table lists everyone
-MONTHS_SHOWN = 24  # this year and last: each month a dot, so a lone month still shows
 
 
 def feelings_over_time(months: Sequence[tuple], start: date, end: date) -> dict:
@@ -29,7 +28,7 @@ def feelings_over_time(months: Sequence[tuple], start: date, end: date) -> dict:
         rows.append(
             (date(year, number, 1), count, [None if v is None else float(v) for v in means])
         )
-    chart = time_chart(list(lines.items()), 1, 5, start, end, most_dots=MONTHS_SHOWN)
+    chart = time_chart(list(lines.items()), 1, 5, start, end, most_dots=0)
     return {"chart": chart, "rows": rows}
 
 

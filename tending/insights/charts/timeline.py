@@ -89,7 +89,7 @@ def time_chart(
 ) -> dict | None:
     """Each (key, points) line on a low..high scale from `start` to `end` (points oldest
     first), with shaded bands, dates along the bottom and `marks` ringed; a line of more
-    than `most_dots` points is drawn without its dots.
+    than `most_dots` points is drawn without its dots (a lone point keeps its dot).
 
     None when no line has a point: there is nothing to draw."""
     if not any(points for _, points in lines):
@@ -111,7 +111,7 @@ def time_chart(
     drawn = []
     for key, points in lines:
         dots = [ChartDot(x_of(t), y_of(v), v, t) for t, v in points]
-        shown = dots if len(dots) <= most_dots else []
+        shown = dots if len(dots) <= most_dots or len(dots) == 1 else []
         drawn.append(ChartLine(key, " ".join(f"{d.x},{d.y}" for d in dots), shown))
     start_day = start.date() if isinstance(start, datetime) else start
     end_day = end.date() if isinstance(end, datetime) else end
