@@ -47,10 +47,10 @@ def score_chart(
     monthly = count > TABLE_ROWS
     if not monthly:
         rows = [(when, value, 1) for when, value in points]
-    elif weekly:
-        rows = months_of_weeks(weeks)
-    else:
+    elif points:
         rows = monthly_means(points)
+    else:
+        rows = months_of_weeks(weeks)
     return {
         "chart": chart,
         "weekly": weekly,
