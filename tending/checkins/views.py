@@ -241,45 +241,53 @@ def history_page(request, instrument: str):
 
 
 def scores_over_time(request, inst: Instrument) -> dict:
-    """The history's chart over the range asked for (?range=3m|1y|all), in local time.
-
-    All of a long history with no meaningful change to find is summed week by week in the
-    database: ten years of a daily check are five hundred weeks, not four thousand rows."""
+    """The history's chart over the range asked for (?range=3m|1y|all), in local time."""
     key = range_key(request.GET.get("range"))
     now = timezone.localtime()
-    zone = now.tzinfo
-    weeks = None
-    if key == "all" and inst.meaningful_change is None:
-        offset = int(now.utcoffset().total_seconds())
-        stamp = (offset, chart_data.checkins_stamp(request.user, inst.id, *chart_data.EVER))
-        summed = chart_data.kept(
-            request.user,
-            f"weeks:{inst.id}",
-            stamp,
-            lambda: chart_data.weekly_scores(request.user, inst.id, offset),
-        )
-        weeks = [(day_of(monday), mean, n) for monday, mean, n in summed]
-        if not weeks or not needs_weekly(weeks[0][0], now.date()):
-            weeks = None
-    points = []
-    if weeks is None:
-        since = range_start(key, timezone.now())
-        points = [
-            (when.astimezone(zone), total)
-            for when, total in scores_since(request.user, inst.id, since)
-        ]
-    if key != "all":
-        start = range_start(key, now)
-    elif weeks:
-        start = datetime.combine(weeks[0][0], time.min, tzinfo=zone)
-    else:
-        start = points[0][0] if points else now
-    return {
+    chosen = {
         "chosen_range": key,
         "ranges": [(k, words) for k, (words, _) in RANGES.items()],
         "range_words": RANGES[key][0],
-        "over_time": score_chart(inst, points, start, now, weeks),
     }
+    if key == "all" and inst.meaningful_change is None:
+        drawn = all_weekly(request.user, inst, now)
+        if drawn:
+            return chosen | {"over_time": drawn}
+    zone = now.tzinfo
+    since = range_start(key, timezone.now())
+    points = [
+        (when.astimezone(zone), total) for when, total in scores_since(request.user, inst.id, since)
+    ]
+    start = range_start(key, now) if key != "all" else points[0][0] if points else now
+    return chosen | {"over_time": score_chart(inst, points, start, now)}
+
+
+def all_weekly(user, inst: Instrument, now: datetime) -> dict | bool:
+    """All of a long history, with no meaningful change to look for, as weekly means summed
+    in the database (ten years of a daily check are five hundred weeks, not four thousand
+    rows) and drawn up to today; kept until a result is added or deleted, or the day turns.
+    False when the history is a year or less: then every result is drawn."""
+    offset = int(now.utcoffset().total_seconds())
+    today = now.date()
+
+    def work():
+        weeks = [
+            (day_of(monday), mean, n)
+            for monday, mean, n in chart_data.weekly_scores(user, inst.id, offset)
+        ]
+        if not weeks or not needs_weekly(weeks[0][0], today):
+            return False
+        start = datetime.combine(weeks[0][0], time.min, tzinfo=now.tzinfo)
+        end = datetime.combine(today, time.max, tzinfo=now.tzinfo)
+        return score_chart(inst, [], start, end, weeks)
+
+    stamp = (
+        offset,
+        str(now.tzinfo),
+        today,
+        chart_data.checkins_stamp(user, inst.id, *chart_data.EVER),
+    )
+    return chart_data.kept(user, f"all:{inst.id}", stamp, work)
 
 
 @login_required
