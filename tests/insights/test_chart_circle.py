@@ -146,3 +146,55 @@ def test_an_empty_circle_has_no_bars():
     page = summary([], [], [], [], TODAY, date(2025, 1, 1), date(2026, 6, 20))
     assert page["ring_bars"] is None and page["sharing_bars"] is None and page["drifted"] == []
     assert page["feelings"]["chart"] is None
+
+
+def test_sharing_bars_stack_and_leave_out_only_the_empty():
+    rows = [("Sam", 1, 1, 0), ("Cy", 1, 1, 2), ("Di", 0, 0, 0)]
+    chart = sharing_bars(rows)
+    assert [b.label for b in chart["rows"]] == ["Sam", "Cy"]
+    # you, about the same, they: end to end across one width.
+    assert [(kind, x, w) for kind, x, _, w, _ in chart["rows"][1].parts] == [
+        ("you", 96, 64), ("even", 160, 128), ("they", 288, 64)
+    ]  # fmt: skip
+
+
+def test_the_sharing_chart_draws_the_twelve_busiest():
+    people = [
+        {"id": i, "name": f"P{i:02}", "ring": "outer", "rhythm_days": 180, "last_day": TODAY}
+        for i in range(13)
+    ]
+    person_years = [(i, 1, 1, 0, i + 1, 0, 0, None, None, None) for i in range(13)]
+    page = summary(people, [], person_years, [], TODAY, date(2025, 1, 1), date(2026, 6, 20))
+    assert len(page["sharing_rows"]) == 13
+    assert [b.label for b in page["sharing_bars"]["rows"]] == [f"P{i:02}" for i in range(12, 0, -1)]
+
+
+def test_feelings_are_drawn_from_one_to_five_mid_month():
+    chart = feelings_over_time(MONTHS, date(2025, 1, 1), date(2026, 6, 20))["chart"]
+    assert (chart["low"], chart["high"]) == (1, 5)
+    understood = chart["lines"][0].line.split()
+    assert understood[0].endswith(",130.0") and understood[1].endswith(",30.0")
+    two = [("2026-01", 1, 4, None, None, 0, 0, 0), ("2026-02", 1, 2, None, None, 0, 0, 0)]
+    line = feelings_over_time(two, date(2026, 1, 1), date(2026, 3, 1))["chart"]["lines"][0]
+    assert line.dots == [] and len(line.line.split()) == 2
+
+
+def test_bar_widths_keep_a_tenth_and_an_empty_whole_is_nothing():
+    chart = bars([("A", [("you", 1), ("they", 2)]), ("B", [("you", 0), ("they", 0)])], True)
+    assert [w for _, _, _, w, _ in chart["rows"][0].parts] == [85.3, 170.7]
+    assert [w for _, _, _, w, _ in chart["rows"][1].parts] == [0.0, 0.0]
+
+
+def test_anyone_with_a_noted_sharing_is_in_the_table():
+    people = [
+        {"id": 1, "name": "Eli", "ring": "outer", "rhythm_days": 180, "last_day": TODAY},
+        {"id": 2, "name": "Fay", "ring": "outer", "rhythm_days": 180, "last_day": TODAY},
+        {"id": 3, "name": "Gus", "ring": "outer", "rhythm_days": 180, "last_day": TODAY},
+    ]
+    person_years = [
+        (1, 1, 2, 0, 1, 1, 0, None, None, None),
+        (2, 1, 4, 0, 1, 1, 2, None, None, None),
+        (3, 1, 1, 0, 0, 0, 0, None, None, None),
+    ]
+    page = summary(people, [], person_years, [], TODAY, date(2025, 1, 1), date(2026, 6, 20))
+    assert [r[0]["name"] for r in page["sharing_rows"]] == ["Fay", "Eli"]

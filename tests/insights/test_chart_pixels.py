@@ -90,3 +90,22 @@ def test_a_year_without_answers_has_nothing_to_draw():
     year = pulse_year(2025, [], ITEMS, date(2025, 12, 31))
     assert year["any"] is False and year["months"] == []
     assert [c["line"] for c in year["charts"]] == [None, None]
+
+
+def test_a_day_of_another_year_before_this_ones_does_not_stop_the_drawing():
+    grid = year_in_pixels(2026, {date(2025, 12, 31): 3, date(2026, 1, 2): 3})
+    assert grid["paths"] == {3: "M41 14h9v9h-9z"}
+
+
+def test_the_weekly_line_starts_on_the_first_of_january_and_december_counts():
+    answers = [
+        (date(2026, 1, 5), {"mood": 5}),
+        (date(2026, 1, 12), {"mood": 1}),
+        (date(2026, 12, 30), {"mood": 2}),
+    ]
+    year = pulse_year(2026, answers, [("mood", "Mood")], date(2026, 12, 31))
+    line = year["charts"][0]["line"]
+    # The week of 5 January sits five days in: 316 px over 364 days.
+    assert line["lines"][0].line.split()[0] == f"{round(30 + 316 * 4 / 364, 1)},10.0"
+    assert line["lines"][0].dots == []
+    assert [m.month for m, _ in year["months"]] == [1, 12]
