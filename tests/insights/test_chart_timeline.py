@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from tending.checkins.definitions import Band, Choice, Instrument, Item
-from tending.insights.charts import timeline
 from tending.insights.charts.scores import months_of_weeks, score_chart
 from tending.insights.charts.series import (
     meaningful_changes,
