@@ -116,12 +116,13 @@ def test_the_page_adds_up_people_rings_and_drift():
     people = [
         {"id": 1, "name": "Sam", "ring": "inner", "rhythm_days": 7, "last_day": TODAY - 3},
         {"id": 2, "name": "Ada", "ring": "outer", "rhythm_days": 180, "last_day": TODAY - 19},
-        {"id": 3, "name": "Bo", "ring": "middle", "rhythm_days": 30, "last_day": None},
+        {"id": 3, "name": "Bo", "ring": "middle", "rhythm_days": 30, "last_day": TODAY - 10},
     ]
     person_years = [
         (1, 0, 1, 30, 1, 0, 0, None, TODAY - 400, None),
         (1, 1, 2, 105, 1, 1, 0, 41, None, None),
         (2, 1, 1, 20, 0, 0, 1, None, TODAY - 19, TODAY - 1000),
+        (3, 1, 1, 0, 0, 0, 0, None, TODAY - 10, None),  # Bo's first moment ever, this year
     ]
     rings = [("inner", 1, 2, 105), ("inner", 0, 1, None), ("outer", 1, 1, 20)]
     page = summary(people, MONTHS, person_years, rings, TODAY, date(2025, 1, 1), date(2026, 6, 20))
@@ -182,6 +183,7 @@ def test_feelings_are_drawn_from_one_to_five_mid_month():
 def test_bar_widths_keep_a_tenth_and_an_empty_whole_is_nothing():
     chart = bars([("A", [("you", 1), ("they", 2)]), ("B", [("you", 0), ("they", 0)])], True)
     assert [w for _, _, _, w, _ in chart["rows"][0].parts] == [85.3, 170.7]
+    assert [x for _, x, _, _, _ in chart["rows"][0].parts] == [96, 181.3]
     assert [w for _, _, _, w, _ in chart["rows"][1].parts] == [0.0, 0.0]
 
 

@@ -36,7 +36,7 @@ def test_each_month_is_as_long_as_its_days():
     rows = year_in_pixels(2024, {})["rows"]
     assert [r.first for r in rows] == [date(2024, m, 1) for m in range(1, 13)]
     assert [r.blank_width // 11 for r in rows] == [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    assert (rows[0].y, rows[0].text_y, rows[11].y) == (14, 22, 135)
+    assert (rows[0].y, rows[0].text_y, rows[11].y, rows[11].text_y) == (14, 22, 135, 143)
     assert year_in_pixels(2025, {})["rows"][1].blank_width == 28 * 11
 
 
