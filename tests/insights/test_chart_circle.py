@@ -200,3 +200,16 @@ def test_anyone_with_a_noted_sharing_is_in_the_table():
     ]
     page = summary(people, [], person_years, [], TODAY, date(2025, 1, 1), date(2026, 6, 20))
     assert [r[0]["name"] for r in page["sharing_rows"]] == ["Fay", "Eli"]
+
+
+def test_the_table_puts_the_most_noted_moments_first():
+    people = [
+        {"id": 1, "name": "Ann", "ring": "outer", "rhythm_days": 180, "last_day": TODAY},
+        {"id": 2, "name": "Ben", "ring": "outer", "rhythm_days": 180, "last_day": TODAY},
+    ]
+    person_years = [
+        (1, 1, 2, 0, 1, 0, 1, None, None, None),
+        (2, 1, 3, 0, 0, 3, 0, None, None, None),
+    ]
+    page = summary(people, [], person_years, [], TODAY, date(2025, 1, 1), date(2026, 6, 20))
+    assert [r[0]["name"] for r in page["sharing_rows"]] == ["Ben", "Ann"]

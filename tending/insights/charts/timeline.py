@@ -53,16 +53,13 @@ def month_steps(start: date, end: date, every: int) -> list[date]:
     """The first days of months after `start` up to `end`, every `every`-th month of the year
     (1: each month; 3: January, April, July, October)."""
     found = []
-    year, month = start.year, start.month
-    while True:
-        month += 1
-        if month > 12:
-            year, month = year + 1, 1
-        first = date(year, month, 1)
-        if first > end:
-            return found
-        if (month - 1) % every == 0:
-            found.append(first)
+    # Months counted from January of year 0, so the steps are a plain range, never a loop
+    # that must find its own end.
+    for number in range(start.year * 12 + start.month, end.year * 12 + end.month):
+        year, month = divmod(number, 12)  # the month after `number`, 0 for January
+        if month % every == 0:
+            found.append(date(year, month + 1, 1))
+    return found
 
 
 def tick_days(start: date, end: date) -> tuple[list[date], bool]:
