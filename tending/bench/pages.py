@@ -208,6 +208,9 @@ def samples_for(user, feed_token: str | None = None) -> Samples:
         variants.append(("moments:list", f"?person={busiest.pk}"))
         variants.append(("journal:search", f"?person={busiest.pk}"))
     variants.append(("moments:list", "?page=20"))
+    # The check-in history's longer ranges: a year of results, and every one as weekly means.
+    variants.append(("checkins:history", "?range=1y"))
+    variants.append(("checkins:history", "?range=all"))
     return Samples(values=values, variants=variants, searches=list(SEARCH_WORDS))
 
 
@@ -231,8 +234,10 @@ def page_addresses(samples: Samples) -> list[tuple[str, str | None, str]]:
             found.append((name, None, f"no sample for {', '.join(missing)}"))
             continue
         found.append((name, reverse(name, kwargs={a: samples.values[a] for a in args}), ""))
+    route_args = dict(all_routes())
     for name, query in samples.variants:
-        found.append((name, reverse(name) + query, ""))
+        kwargs = {a: samples.values[a] for a in route_args.get(name, [])}
+        found.append((name, reverse(name, kwargs=kwargs) + query, ""))
     return found
 
 

@@ -67,6 +67,17 @@ def dates_for(dots: Sequence[ChartDot]) -> list[ChartDate]:
     return chosen
 
 
+def shaded_bands(bands: Sequence[tuple[float, float, str]], y_of) -> list[ChartBand]:
+    """Each (low, high, label) band as a shaded strip, named inside when tall enough."""
+    shaded = []
+    for index, (band_low, band_high, label) in enumerate(bands):
+        top, bottom = y_of(band_high), y_of(band_low)
+        height = round(bottom - top, 1)
+        middle = round(top + height / 2, 1)
+        shaded.append(ChartBand(top, height, label, index % 3, height >= NAMED_BAND, middle))
+    return shaded
+
+
 def history_chart(
     points: Sequence[tuple[datetime, float]],
     low: float,
@@ -91,12 +102,7 @@ def history_chart(
     dots = [
         ChartDot(round(PAD_LEFT + i * step, 1), y_of(v), v, t) for i, (t, v) in enumerate(points)
     ]
-    shaded = []
-    for index, (band_low, band_high, label) in enumerate(bands):
-        top, bottom = y_of(band_high), y_of(band_low)
-        height = round(bottom - top, 1)
-        middle = round(top + height / 2, 1)
-        shaded.append(ChartBand(top, height, label, index % 3, height >= NAMED_BAND, middle))
+    shaded = shaded_bands(bands, y_of)
     bottom = HEIGHT - PAD_BOTTOM
     return {
         "width": WIDTH,

@@ -255,3 +255,26 @@ def risky_from(drafts: Iterable[tuple[str, dict]]) -> list[RiskyDraft]:
 
 def start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
+
+
+_SINCE = (
+    'SELECT "taken_at", "total" FROM "checkins_checkin" WHERE "owner_id" = %s'
+    ' AND "instrument_id" = %s AND "taken_at" >= %s ORDER BY "taken_at", "id"'
+)
+_EVER = (
+    'SELECT "taken_at", "total" FROM "checkins_checkin" WHERE "owner_id" = %s'
+    ' AND "instrument_id" = %s ORDER BY "taken_at", "id"'
+)
+
+
+def scores_since(user, instrument_id: str, since: datetime | None) -> list[tuple[datetime, float]]:
+    """(time, total) of each result of one instrument from `since` (all when None), oldest
+    first: two columns, read down the (owner, instrument, taken_at, id) index."""
+    sql, params = (
+        (_EVER, [user.pk, instrument_id])
+        if since is None
+        else (_SINCE, [user.pk, instrument_id, since])
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(_aware(taken_at), total) for taken_at, total in cursor.fetchall()]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
 from django.template.defaultfilters import floatformat
+from django.utils.formats import date_format
+from django.utils.translation import get_language
 from markupsafe import Markup, escape
 
+from tending.checkins.scoring import shown_score
 from tending.core.jinja import url
 
 _MARK = 9_007_199_254_740_993  # a row id no table reaches, to find where the id goes
@@ -51,5 +55,49 @@ def history_rows(entries: list[dict], meaning: bool) -> Markup:
     return Markup("".join(rows))
 
 
+@lru_cache(maxsize=64)
+def _month(month: int, language: str | None) -> str:
+    return date_format(date(2000, month, 1), "M")
+
+
+def day_words(when) -> str:
+    """A date as Django's "j M Y" writes it (2 Mar 2026), without its formatter per call:
+    a chart's dots and rows say their dates dozens of times a page."""
+    return f"{when.day} {_month(when.month, get_language())} {when.year}"
+
+
+def month_words(when) -> str:
+    """A month as Django's "M Y" writes it (Mar 2026)."""
+    return f"{_month(when.month, get_language())} {when.year}"
+
+
+def over_time_rows(rows: list[tuple], monthly: bool) -> Markup:
+    """The chart's table rows: (day, score) or (month, average, results), written here once
+    (ten years are 120 months of three cells; each through the date filter was most of the
+    page), the way the template wrote them: "2 Mar 2026", "Mar 2026", one decimal."""
+    language = get_language()
+    cells = []
+    for when, value, count in rows:
+        name = _month(when.month, language)
+        if monthly:
+            cells.append(
+                f"<tr><td>{escape(name)} {when.year}</td>"
+                f'<td class="num">{escape(score(shown_score(value)))}</td>'
+                f'<td class="num">{int(count)}</td></tr>'
+            )
+        else:
+            cells.append(
+                f"<tr><td>{when.day} {escape(name)} {when.year}</td>"
+                f'<td class="num">{escape(score(value))}</td></tr>'
+            )
+    return Markup("".join(cells))
+
+
 FILTERS = {"score": score}
-GLOBALS = {"address_of": address_of, "history_rows": history_rows}
+GLOBALS = {
+    "address_of": address_of,
+    "history_rows": history_rows,
+    "over_time_rows": over_time_rows,
+    "day_words": day_words,
+    "month_words": month_words,
+}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import lru_cache
 
 from django.contrib import messages
@@ -26,8 +26,8 @@ from tending.checkins.queries import (
     history_count,
     history_slice,
     is_due,
-    recent,
     recent_by_instrument,
+    scores_since,
 )
 from tending.checkins.registry import get_instrument, instruments
 from tending.checkins.scoring import change_since, safety_fired
@@ -36,6 +36,10 @@ from tending.core.capped_pages import capped_page
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
 from tending.core.signals import owned_rows_deleted
+from tending.insights import chart_data
+from tending.insights.charts.circle import day_of
+from tending.insights.charts.scores import score_chart
+from tending.insights.charts.series import RANGES, needs_weekly, range_key, range_start
 
 CHART_POINTS = 30
 SPARK_POINTS = 8  # the list of check-ins draws each one's last few scores
@@ -226,19 +230,65 @@ def history_page(request, instrument: str):
     for entry in entries:
         entry["when"] = f"{entry['day']}, {entry['taken_at']:%H:%M}"  # "j M Y, H:i"
         entry["subscale_values"] = [entry["subscales"].get(s.id) for s in inst.subscales]
-    # The first page holds the chart's points already; a later one asks for them.
-    chart_rows = (
-        entries if page.number == 1 else _local(recent(request.user, inst.id, CHART_POINTS))
-    )
     context = {
         "instrument": inst,
         "entries": entries,
         # A "Meaning" column only when some row has one: never a column of blanks.
         "meaning": any(entry["band_label"] for entry in entries),
         "page": page,
-        "chart": chart_of(inst, chart_rows),
+        **scores_over_time(request, inst),
     }
     return render(request, "checkins/history.html", context)
+
+
+def scores_over_time(request, inst: Instrument) -> dict:
+    """The history's chart over the range asked for (?range=3m|1y|all), in local time."""
+    key = range_key(request.GET.get("range"))
+    now = timezone.localtime()
+    chosen = {
+        "chosen_range": key,
+        "ranges": [(k, words) for k, (words, _) in RANGES.items()],
+        "range_words": RANGES[key][0],
+    }
+    if key == "all" and inst.meaningful_change is None:
+        drawn = all_weekly(request.user, inst, now)
+        if drawn:
+            return chosen | {"over_time": drawn}
+    zone = now.tzinfo
+    since = range_start(key, timezone.now())
+    points = [
+        (when.astimezone(zone), total) for when, total in scores_since(request.user, inst.id, since)
+    ]
+    start = range_start(key, now) if key != "all" else points[0][0] if points else now
+    return chosen | {"over_time": score_chart(inst, points, start, now)}
+
+
+def all_weekly(user, inst: Instrument, now: datetime) -> dict | bool:
+    """All of a long history, with no meaningful change to look for, as weekly means summed
+    in the database (ten years of a daily check are five hundred weeks, not four thousand
+    rows) and drawn up to today; kept until a result is added or deleted, or the day turns.
+    False when the history is a year or less: then every result is drawn."""
+    offset = int(now.utcoffset().total_seconds())
+    today = now.date()
+
+    def work():
+        weeks = [
+            (day_of(monday), mean, n)
+            for monday, mean, n in chart_data.weekly_scores(user, inst.id, offset)
+        ]
+        if not weeks or not needs_weekly(weeks[0][0], today):
+            return False
+        start = datetime.combine(weeks[0][0], time.min, tzinfo=now.tzinfo)
+        end = datetime.combine(today, time.max, tzinfo=now.tzinfo)
+        return score_chart(inst, [], start, end, weeks)
+
+    stamp = (
+        offset,
+        str(now.tzinfo),
+        today,
+        chart_data.checkins_stamp(user, inst.id, *chart_data.EVER),
+    )
+    return chart_data.kept(user, f"all:{inst.id}", stamp, work)
 
 
 @login_required

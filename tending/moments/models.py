@@ -82,8 +82,8 @@ class Moment(OwnedModel):
             models.Index(fields=["owner", "-occurred_at", "-id"], name="moment_owner_newest"),
             # "Welcome back" on Today asks when anything was last logged.
             models.Index(fields=["owner", "created_at"], name="moment_owner_logged"),
-            # Insights keep their findings until a moment is added, changed or deleted: the
-            # count and the latest change are read from here alone (tending.insights.findings).
+            # When any moment last changed: the insights' kept findings and the circle's charts
+            # read it to know their sums still hold (tending.insights.findings, chart_data).
             models.Index(fields=["owner", "updated_at"], name="moment_owner_changed"),
         ]
 

@@ -26,7 +26,7 @@ PINNED = {
     "checkins:take": 3,
     "checkins:result": 3,  # the check-in, the one before it and the recent ones: one query
     "checkins:result fired": 7,  # and crisis help: the country, own numbers, the plan (two)
-    "checkins:history": 4,  # the count and one page; the chart is drawn from that page
+    "checkins:history": 5,  # the count, one page, and the chart's range (two columns)
     "checkins:history page 2": 5,  # a later page reads the chart's points on their own
     "checkins:delete": 3,
     "safety:crisis": 6,

@@ -144,24 +144,37 @@ def test_the_history_table_aligns_its_numbers(owner, owner_client):
     assert '<th scope="col" class="num">Score</th>' in html and '<td class="num">4</td>' in html
 
 
-def test_the_history_chart_has_dates_on_its_axis_and_names_its_bands(owner, owner_client):
+def at_time(monkeypatch, when: datetime) -> None:
+    """The pages' clock set to `when` (the chart's range ends now)."""
+    monkeypatch.setattr("django.utils.timezone.now", lambda: when)
+
+
+def test_the_history_chart_has_dates_on_its_axis_and_names_its_bands(
+    owner, owner_client, monkeypatch
+):
     for day, values in ((2, [1, 1, 2]), (9, [3, 3, 3]), (16, [2, 2, 2])):
         taken(owner, "connection", values, datetime(2026, 3, day, 12, tzinfo=UTC))
+    at_time(monkeypatch, datetime(2026, 3, 20, 12, tzinfo=UTC))
     html = owner_client.get(reverse("checkins:history", args=["connection"])).content.decode()
-    chart = part(html, '<figure class="history-chart">', "</figure>")
-    dates = re.findall(r'<text class="date"[^>]*text-anchor="(\w+)">([^<]*)</text>', chart)
-    assert dates == [("start", "2 Mar"), ("middle", "9 Mar"), ("end", "16 Mar")]
+    chart = part(html, '<svg class="time-chart"', "</svg>")
+    # Three months back from 20 March: where each month begins, the year on January.
+    dates = re.findall(r'<text class="date"[^>]*>([^<]*)</text>', chart)
+    assert dates == ["Jan 2026", "Feb", "Mar"]
     names = re.findall(r'<text class="band-name"[^>]*>([^<]*)</text>', chart)
     assert names == ["Not often lonely", "Often lonely"]
-    assert 'aria-label="Scores from 2 Mar 2026 to 16 Mar 2026' in chart
+    assert "3 results from 2 Mar 2026, oldest on the left" in chart
+    table = part(html, '<details class="chart-table">', "</details>")
+    assert "<td>2 Mar 2026</td>" in table and "<td>16 Mar 2026</td>" in table
 
 
-def test_a_chart_across_new_year_writes_the_years(owner, owner_client):
-    taken(owner, "connection", [1, 1, 2], datetime(2025, 12, 29, 12, tzinfo=UTC))
+def test_a_chart_over_years_writes_the_years(owner, owner_client, monkeypatch):
+    taken(owner, "connection", [1, 1, 2], datetime(2022, 12, 29, 12, tzinfo=UTC))
     taken(owner, "connection", [3, 3, 3], datetime(2026, 1, 5, 12, tzinfo=UTC))
-    html = owner_client.get(reverse("checkins:history", args=["connection"])).content.decode()
+    at_time(monkeypatch, datetime(2026, 3, 20, 12, tzinfo=UTC))
+    url = reverse("checkins:history", args=["connection"])
+    html = owner_client.get(url + "?range=all").content.decode()
     dates = re.findall(r'<text class="date"[^>]*>([^<]*)</text>', html)
-    assert dates == ["29 Dec 2025", "5 Jan 2026"]
+    assert dates == ["2023", "2024", "2025", "2026"]
 
 
 def test_an_empty_history_says_what_to_do(owner_client):

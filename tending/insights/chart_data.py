@@ -1,0 +1,218 @@
+"""Reads for the charts over the years: written SQL that sums in the database where a
+decade of moments would otherwise cross into Python row by row."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, date, datetime
+
+from django.core.cache import cache
+from django.db import connection
+
+from tending.checkins.queries import _aware
+from tending.circle.models import ClosenessRating, Person
+from tending.core.ownership import owned
+from tending.moments.models import Moment
+
+PULSE = "daily-pulse"
+KEEP_SECONDS = 24 * 3600  # the stamp says when sums are stale; this only frees memory
+EVER = (datetime(1, 1, 2, tzinfo=UTC), datetime(9999, 12, 30, tzinfo=UTC))
+
+
+def kept(user, part: str, stamp, work):
+    """What `work()` gives, kept until `stamp` (what it was made from) moves.
+
+    The account's creation time is in the key too: a new account can never be handed what
+    was kept for a deleted one that had the same id."""
+    if stamp is None:
+        return work()
+    made = (user.pk, user.date_joined.isoformat(), stamp)
+    key = f"insights:{part}:{hashlib.sha256(repr(made).encode()).hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        found = work()
+        cache.set(key, found, KEEP_SECONDS)
+    return found
+
+
+_PULSE_YEAR = (
+    'SELECT "taken_at", "subscales" FROM "checkins_checkin" WHERE "owner_id" = %s'
+    ' AND "instrument_id" = %s AND "taken_at" >= %s AND "taken_at" < %s'
+    ' ORDER BY "taken_at", "id"'
+)
+_PULSE_FIRST = (
+    'SELECT "taken_at" FROM "checkins_checkin" WHERE "owner_id" = %s AND "instrument_id" = %s'
+    ' ORDER BY "taken_at", "id" LIMIT 1'
+)
+
+
+def pulse_first(user) -> datetime | None:
+    """When the first daily pulse was taken (one step into the index), or None."""
+    with connection.cursor() as cursor:
+        cursor.execute(_PULSE_FIRST, [user.pk, PULSE])
+        row = cursor.fetchone()
+    return _aware(row[0]) if row else None
+
+
+_STAMP = (
+    'SELECT COUNT(*), MAX("id") FROM "checkins_checkin" WHERE "owner_id" = %s'
+    ' AND "instrument_id" = %s AND "taken_at" >= %s AND "taken_at" < %s'
+)
+
+
+def checkins_stamp(user, instrument_id: str, start: datetime, end: datetime) -> tuple:
+    """How many results of one instrument lie from start up to end, and the newest id: a
+    result is only ever added or deleted, never changed, so this moves with any change.
+    Read from the (owner, instrument, taken_at, id) index alone."""
+    with connection.cursor() as cursor:
+        cursor.execute(_STAMP, [user.pk, instrument_id, start, end])
+        return tuple(cursor.fetchone())
+
+
+def pulse_answers(user, start: datetime, end: datetime) -> list[tuple[datetime, dict]]:
+    """(time, each question's score) of every daily pulse from start up to end."""
+    with connection.cursor() as cursor:
+        cursor.execute(_PULSE_YEAR, [user.pk, PULSE, start, end])
+        rows = cursor.fetchall()
+    return [(_aware(t), json.loads(s) if isinstance(s, str) else s) for t, s in rows]
+
+
+def _epoch(column: str) -> str:
+    if connection.vendor == "postgresql":
+        return f"CAST(EXTRACT(EPOCH FROM {column}) AS BIGINT)"
+    return f"CAST(strftime('%%s', {column}) AS INTEGER)"
+
+
+def _month(column: str, offset: int) -> str:
+    if connection.vendor == "postgresql":
+        return f"to_char({column} + make_interval(secs => {int(offset)}), 'YYYY-MM')"
+    return f"strftime('%%Y-%%m', {column}, '{int(offset):+d} seconds')"
+
+
+def _day(column: str, offset: int) -> str:
+    """The local day number (days since 1970-01-01) at a fixed offset from UTC, in seconds."""
+    return f"(({_epoch(column)} + {int(offset)}) / 86400)"
+
+
+def weekly_scores(user, instrument_id: str, offset: int) -> list[tuple[int, float, int]]:
+    """(local day number of the week's Monday, mean total, results) of every week with a
+    result of one instrument, oldest first: years of daily results summed in the database
+    (at a fixed offset from UTC, in seconds) rather than thousands of rows in Python."""
+    day = _day('"taken_at"', offset)
+    sql = (
+        f"SELECT ({day} + 3) / 7 AS week, AVG(total), COUNT(*) FROM checkins_checkin"
+        " WHERE owner_id = %s AND instrument_id = %s GROUP BY week ORDER BY week"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, instrument_id])
+        return [(week * 7 - 3, float(mean), int(n)) for week, mean, n in cursor.fetchall()]
+
+
+_MOMENTS = '"moments_moment"'
+_LINKS = f'"{Moment.people.through._meta.db_table}"'
+_PEOPLE = f'"{Person._meta.db_table}"'
+_SHARING = (
+    "SUM(CASE WHEN {s} > {o} THEN 1 ELSE 0 END), SUM(CASE WHEN {s} < {o} THEN 1 ELSE 0 END),"
+    " SUM(CASE WHEN {s} = {o} THEN 1 ELSE 0 END)"
+)
+
+
+def months_and_rings(
+    user, since: datetime, year_start: datetime, offset: int
+) -> tuple[list[tuple], list[tuple]]:
+    """Two sums in one query, from `since`.
+
+    Months, per local month (in order): (YYYY-MM, moments, mean understood, mean accepted,
+    mean cared for, you shared more, they shared more, about the same); means skip blanks.
+    Rings, per ring (as people are now) and this year (1) or before (0): (ring, this year,
+    moments, minutes); a moment with two people of one ring counts once for it."""
+    sharing = _SHARING.format(s="self_disclosure", o="other_disclosure")
+    sql = f"""
+SELECT 'm', {_month("occurred_at", offset)} AS label, COUNT(*), AVG(felt_understood),
+  AVG(felt_validated), AVG(felt_cared_for), {sharing}
+FROM {_MOMENTS} WHERE owner_id = %s AND occurred_at >= %s GROUP BY label
+UNION ALL
+SELECT 'r', ring, this_year, COUNT(*), SUM(mins), NULL, NULL, NULL, NULL FROM (
+  SELECT DISTINCT m.id, p.ring AS ring, m.duration_minutes AS mins,
+    CASE WHEN m.occurred_at >= %s THEN 1 ELSE 0 END AS this_year
+  FROM {_MOMENTS} m JOIN {_LINKS} mp ON mp.moment_id = m.id JOIN {_PEOPLE} p
+    ON p.id = mp.person_id
+  WHERE m.owner_id = %s AND m.occurred_at >= %s) AS d
+GROUP BY ring, this_year"""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, since, year_start, user.pk, since])
+        rows = cursor.fetchall()
+    months = sorted(row[1:] for row in rows if row[0] == "m")
+    rings = [row[1:5] for row in rows if row[0] == "r"]
+    return months, rings
+
+
+def people_years(user, since: datetime, year_start: datetime, offset: int) -> list[tuple]:
+    """Per person and (this year 1 / before 0): (person id, this year, moments, minutes, you
+    shared more, they shared more, same, the longest gap in days ending here, the day of the
+    first moment read that has no earlier one read or None, and then the day of their last
+    moment before `since` or None), from `since`."""
+    day = _day("m.occurred_at", offset)
+    sharing = _SHARING.format(s="s", o="o")
+    # Asked only for someone whose first moment read has no earlier one read: the day of
+    # their last moment before `since`, if any (one step per such person, not every row).
+    before = (
+        f"(SELECT MAX(e.occurred_at) FROM {_MOMENTS} e JOIN {_LINKS} ep ON ep.moment_id = e.id"
+        " WHERE ep.person_id = pid AND e.owner_id = %s AND e.occurred_at < %s)"
+    )
+    earlier = _day(before, offset)
+    sql = f"""
+WITH rows AS (
+  SELECT mp.person_id AS pid, m.occurred_at AS at_, m.self_disclosure AS s,
+    m.other_disclosure AS o, m.duration_minutes AS mins, {day} AS day,
+    LAG({day}) OVER (PARTITION BY mp.person_id ORDER BY m.occurred_at, m.id) AS prev
+  FROM {_MOMENTS} m JOIN {_LINKS} mp ON mp.moment_id = m.id
+  WHERE m.owner_id = %s AND m.occurred_at >= %s)
+SELECT pid, CASE WHEN at_ >= %s THEN 1 ELSE 0 END AS this_year, COUNT(*), SUM(mins),
+  {sharing}, MAX(day - prev), MIN(CASE WHEN prev IS NULL THEN day END),
+  CASE WHEN MIN(CASE WHEN prev IS NULL THEN day END) IS NOT NULL THEN {earlier} END
+FROM rows GROUP BY pid, this_year"""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, since, year_start, user.pk, since])
+        return cursor.fetchall()
+
+
+_PEOPLE_AND_STAMP = f"""
+SELECT id, name, ring, rhythm_days, last_moment_at, updated_at,
+  (SELECT COUNT(*) FROM {_MOMENTS} WHERE owner_id = %s AND occurred_at >= %s),
+  (SELECT MAX(updated_at) FROM {_MOMENTS} WHERE owner_id = %s)
+FROM {_PEOPLE} WHERE owner_id = %s AND is_archived = %s ORDER BY name, id"""
+
+
+def people_and_stamp(user, since: datetime) -> tuple[list[dict], tuple]:
+    """The people not archived, and a stamp of what the circle's sums were made from: the
+    moments since `since`, the newest change to any moment, and each person's ring and last
+    change. Cheap (three steps into indexes), so the sums are worked out again only when it
+    moves."""
+    with connection.cursor() as cursor:
+        cursor.execute(_PEOPLE_AND_STAMP, [user.pk, since, user.pk, user.pk, False])
+        rows = cursor.fetchall()
+    people = [
+        {
+            "id": pid,
+            "name": name,
+            "ring": ring,
+            "rhythm_days": rhythm,
+            "last_moment_at": _aware(last) if last is not None else None,
+        }
+        for pid, name, ring, rhythm, last, _, _, _ in rows
+    ]
+    moments = (rows[0][6], str(rows[0][7])) if rows else (0, "")
+    stamp = (*moments, tuple((r[0], r[2], str(r[5])) for r in rows))
+    return people, stamp
+
+
+def closeness_of(user, person_id: int) -> list[tuple[date, int]]:
+    """Every closeness rating of one of the person's people, oldest first."""
+    return list(
+        owned(ClosenessRating, user)
+        .filter(person_id=person_id)
+        .order_by("rated_on", "id")
+        .values_list("rated_on", "value")
+    )

@@ -1,0 +1,114 @@
+"""The charts over the years: the daily pulse as a year in pixels, and the circle's charts.
+Thin: reads come from chart_data, the drawing from the pure modules in charts/."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+
+from tending.checkins.registry import get_instrument
+from tending.circle.models import Person
+from tending.core.ownership import get_owned_or_404
+from tending.insights import chart_data
+from tending.insights.charts.circle import number_of
+from tending.insights.charts.circle_summary import summary
+from tending.insights.charts.pulse import chosen_year, pulse_year, years_to_pick
+from tending.insights.charts.timeline import time_chart
+
+
+@lru_cache(maxsize=16)
+def month_names(language: str | None) -> tuple[str, ...]:
+    """ "Jan" to "Dec" in the page's language, looked up once (not per row and grid)."""
+    return tuple(date_format(date(2000, m, 1), "M") for m in range(1, 13))
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+@login_required
+def pulse(request):
+    today = timezone.localdate()
+    first = chart_data.pulse_first(request.user)
+    years = years_to_pick(timezone.localtime(first).date() if first else None, today)
+    year, refused = chosen_year(request.GET.get("year"), years)
+    start, end = _start_of(date(year, 1, 1)), _start_of(date(year + 1, 1, 1))
+    inst = get_instrument(chart_data.PULSE)
+    items = [(s.id, s.title) for s in inst.subscales]
+    last = today if year == today.year else date(year, 12, 31)
+    zone = timezone.get_current_timezone()
+
+    def work():
+        rows = chart_data.pulse_answers(request.user, start, end)
+        answers = [(taken.astimezone(zone).date(), subscales) for taken, subscales in rows]
+        return pulse_year(year, answers, items, last)
+
+    stamp = (str(zone), last, chart_data.checkins_stamp(request.user, chart_data.PULSE, start, end))
+    drawn = chart_data.kept(request.user, "pulse", stamp, work)
+    context = {
+        "year": year,
+        "years": years,
+        "refused": request.GET.get("year") if refused else None,
+        "instrument": inst,
+        "labels": [c.label for c in inst.scale],
+        "month_names": month_names(get_language()),
+        **drawn,
+    }
+    return render(request, "insights/pulse.html", context)
+
+
+@login_required
+def circle(request):
+    now = timezone.localtime()
+    today = now.date()
+    offset = int(now.utcoffset().total_seconds())
+    window = date(today.year - 1, 1, 1)
+    since, year_start = _start_of(window), _start_of(date(today.year, 1, 1))
+    people, stamp = chart_data.people_and_stamp(request.user, since)
+    for person in people:
+        last = person.pop("last_moment_at")
+        person["last_day"] = number_of(timezone.localtime(last).date()) if last else None
+    sums = circle_sums(request.user, since, year_start, offset, (today, stamp) if people else None)
+    months, rings, person_years = sums
+    context = {
+        "today": today,
+        "window": window,
+        "people": people,
+        **summary(people, months, person_years, rings, number_of(today), window, today),
+    }
+    return render(request, "insights/circle.html", context)
+
+
+def circle_sums(user, since, year_start, offset: int, stamp) -> tuple:
+    """The circle's sums over this year and last, kept until the stamp moves (a moment
+    added, changed or removed, a person's ring changed, a new day): summing two years of
+    moments is the slow part of the page, and they change far less often than it is read."""
+
+    def work():
+        months, rings = chart_data.months_and_rings(user, since, year_start, offset)
+        return (months, rings, chart_data.people_years(user, since, year_start, offset))
+
+    return chart_data.kept(user, "circle", None if stamp is None else (offset, stamp), work)
+
+
+@login_required
+def closeness(request, person_id: int):
+    person = get_owned_or_404(Person, request.user, pk=person_id)
+    ratings = chart_data.closeness_of(request.user, person.pk)
+    today = timezone.localdate()
+    start = ratings[0][0] if ratings else today
+    if (today - start).days < 30:  # a few days' ratings still get a month of axis
+        start = today - timedelta(days=30)
+    chart = time_chart([("closeness", ratings)], 1, 7, start, today)
+    context = {
+        "person": person,
+        "ratings": ratings,
+        "chart": chart,
+    }
+    return render(request, "insights/closeness.html", context)

@@ -1,0 +1,1 @@
+"""Pure geometry and arithmetic for the insights charts: no Django, no database."""

@@ -1,0 +1,206 @@
+"""The charts over the years as pages: the right numbers for a small known data set, what an
+empty one says, and nothing of another account's."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+import pytest
+from django.urls import reverse
+
+from tending.checkins.models import CheckIn
+from tending.checkins.registry import get_instrument
+from tending.checkins.services import save_checkin
+from tests.factories import ClosenessRatingFactory, MomentFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime(2026, 6, 20, 12, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    monkeypatch.setattr("django.utils.timezone.now", lambda: NOW)
+
+
+def taken(owner, instrument_id: str, answers: dict, when: datetime) -> CheckIn:
+    checkin = save_checkin(owner, get_instrument(instrument_id), answers)
+    CheckIn.objects.filter(pk=checkin.pk).update(taken_at=when)
+    return checkin
+
+
+def part(html: str, start: str, end: str) -> str:
+    at = html.index(start)
+    return html[at : html.index(end, at)]
+
+
+def wellbeing(owner, value: int, when: datetime) -> None:
+    ids = [item.id for item in get_instrument("weekly-wellbeing").items]
+    taken(owner, "weekly-wellbeing", dict.fromkeys(ids, value), when)
+
+
+def test_the_history_switches_ranges_and_rings_a_meaningful_change(owner, owner_client):
+    inst = get_instrument("weekly-wellbeing")
+    ids = [item.id for item in inst.items]
+    for when, value in (
+        (datetime(2024, 5, 1, 9, tzinfo=UTC), 1),
+        (datetime(2026, 1, 10, 9, tzinfo=UTC), 2),
+        (datetime(2026, 5, 1, 9, tzinfo=UTC), 2),
+        (datetime(2026, 6, 1, 9, tzinfo=UTC), 4),  # 40 to 80: a meaningful change
+    ):
+        taken(owner, inst.id, dict.fromkeys(ids, value), when)
+    url = reverse("checkins:history", args=[inst.id])
+    three = owner_client.get(url).content.decode()
+    chart = part(three, '<svg class="time-chart"', "</svg>")
+    assert re.findall(r'<text class="date"[^>]*>([^<]*)</text>', chart) == [
+        "Apr 2026",
+        "May",
+        "Jun",
+    ]
+    assert chart.count('<circle class="point') == 2
+    assert chart.count('<circle class="mark"') == 1
+    assert 'aria-current="page">3 months</a>' in three
+    names = re.findall(r'<text class="band-name"[^>]*>([^<]*)</text>', chart)
+    assert names == [b.label for b in inst.bands if b.high - b.low >= 13] and names
+    assert "1 time a score moved by a meaningful amount" in three
+    table = part(three, '<details class="chart-table">', "</details>")
+    assert '<td>1 May 2026</td><td class="num">40</td>' in table
+    assert "1 Jun 2026: 80 (+40)" in table
+
+    year = owner_client.get(url + "?range=1y").content.decode()
+    assert part(year, '<svg class="time-chart"', "</svg>").count('<circle class="point') == 3
+    every = owner_client.get(url + "?range=all").content.decode()
+    chart = part(every, '<svg class="time-chart"', "</svg>")
+    assert re.findall(r'<text class="date"[^>]*>([^<]*)</text>', chart) == ["2025", "2026"]
+    assert "drawn as weekly averages" in every and "4 results from 1 May 2024" in every
+    # Anything else is the default, never an error.
+    assert 'aria-current="page">3 months</a>' in owner_client.get(url + "?range=x").content.decode()
+
+
+def test_a_range_without_results_says_where_to_look(owner, owner_client):
+    wellbeing(owner, 3, datetime(2025, 1, 1, 9, tzinfo=UTC))
+    html = owner_client.get(reverse("checkins:history", args=["weekly-wellbeing"])).content
+    html = html.decode()
+    assert "No results in the last 3 months" in html and 'href="?range=all"' in html
+    assert '<svg class="time-chart"' not in html
+
+
+def pulse(owner, day: date, mood: int, energy: int, stress: int, connected: int) -> None:
+    answers = {"mood": mood, "energy": energy, "stress": stress, "connected": connected}
+    taken(owner, "daily-pulse", answers, datetime(day.year, day.month, day.day, 20, tzinfo=UTC))
+
+
+def test_the_year_in_pixels_colours_each_answered_day(owner, owner_client):
+    pulse(owner, date(2025, 7, 1), 2, 2, 2, 2)
+    pulse(owner, date(2026, 1, 5), 5, 1, 2, 3)
+    pulse(owner, date(2026, 1, 6), 4, 1, 5, 3)
+    pulse(owner, date(2026, 3, 10), 3, 3, 3, 3)
+    html = owner_client.get(reverse("insights:pulse")).content.decode()
+    mood = part(html, 'aria-labelledby="pixels-mood-title', "</svg>")
+    # 5 January: the fifth square of January's row, in the darkest colour.
+    assert '<path class="level level-5" d="M74 14h9v9h-9z"/>' in mood
+    assert '<path class="level level-4" d="M85 14h9v9h-9z"/>' in mood
+    assert '<path class="level level-3" d="M129 36h9v9h-9z"/>' in mood
+    calm = part(html, 'aria-labelledby="pixels-calm-title', "</svg>")
+    assert '<path class="level level-4" d="M74 14h9v9h-9z"/>' in calm  # stress 2, turned around
+    assert "3 days answered in 2026" in html
+    assert re.findall(r'href="\?year=(\d+)"', html) == ["2026", "2025"]
+    table = part(html, '<details class="chart-table">', "</details>")
+    assert '<td>Jan 2026</td><td class="num">4.5 (2)</td>' in table
+    assert "Jul 2025" not in table
+    last = owner_client.get(reverse("insights:pulse") + "?year=2025").content.decode()
+    assert "1 day answered in 2025" in last and "<td>Jul 2025</td>" in last
+
+
+def test_a_year_that_cannot_be_shown_says_so(owner, owner_client):
+    pulse(owner, date(2026, 1, 5), 5, 1, 2, 3)
+    html = owner_client.get(reverse("insights:pulse") + "?year=1990").content.decode()
+    assert "There is no daily pulse year “1990” to show; here is 2026." in html
+    assert "1 day answered in 2026" in html
+
+
+def test_without_a_pulse_the_page_says_what_to_do(owner_client):
+    html = owner_client.get(reverse("insights:pulse")).content.decode()
+    assert (
+        "No daily pulse in 2026" in html and reverse("checkins:take", args=["daily-pulse"]) in html
+    )
+    assert '<svg class="pixels"' not in html
+
+
+def moment(owner, person, when, **details):
+    return MomentFactory(owner=owner, people=[person], occurred_at=when, **details)
+
+
+def test_the_circle_charts_add_up(owner, owner_client):
+    sam = PersonFactory(owner=owner, name="Sam", ring="inner", rhythm_days=7)
+    ada = PersonFactory(owner=owner, name="Ada", ring="outer", rhythm_days=180)
+    moment(owner, sam, datetime(2025, 3, 1, 12, tzinfo=UTC), duration_minutes=30,
+           self_disclosure=3, other_disclosure=1, felt_understood=2)  # fmt: skip
+    moment(owner, sam, datetime(2026, 1, 10, 12, tzinfo=UTC), duration_minutes=60,
+           self_disclosure=4, other_disclosure=2, felt_understood=4, felt_cared_for=5)  # fmt: skip
+    moment(owner, sam, datetime(2026, 2, 20, 12, tzinfo=UTC), duration_minutes=45,
+           self_disclosure=1, other_disclosure=3, felt_understood=5)  # fmt: skip
+    moment(owner, ada, datetime(2026, 6, 1, 12, tzinfo=UTC), duration_minutes=20,
+           self_disclosure=2, other_disclosure=2)  # fmt: skip
+    # Bo: a moment long before the two years read, then one this spring.
+    bo = PersonFactory(owner=owner, name="Bo", ring="outer", rhythm_days=180)
+    moment(owner, bo, datetime(2023, 6, 1, 12, tzinfo=UTC))
+    moment(owner, bo, datetime(2026, 3, 1, 12, tzinfo=UTC))
+    html = owner_client.get(reverse("insights:circle")).content.decode()
+    assert "You shared more than they did in 2 of 4 moments, they shared more in 1" in html
+    assert "and about the same in 1." in html
+    feelings = part(html, 'aria-labelledby="feelings-title', "</svg>")
+    # Nobody noted feeling accepted: that line is left out, not drawn at zero.
+    assert feelings.count("<polyline") == 2 and "line-accepted" not in feelings
+    # Lines without dots, but a month alone on its line keeps its dot to be seen at all.
+    assert '<circle class="point line-understood"' not in feelings
+    assert feelings.count('<circle class="point line-cared"') == 1
+    table = part(html, 'aria-label="How you felt in moments', "</table>")
+    assert '<td>Jan 2026</td><td class="num">1</td><td class="num">4</td>' in table
+    rings = part(html, 'aria-label="Time per ring"', "</table>")
+    assert '<th scope="row">Inner</th><td class="num">2 moments, 105 min</td>' in rings
+    assert '<td class="num">1 moments, 30 min</td>' in rings
+    assert '<th scope="row">Outer</th><td class="num">2 moments, 20 min</td>' in rings
+    drift = part(html, 'id="drift-heading"', "</section>")
+    assert "Sam</a>: up to 315 days between moments, and drifting now" in drift
+    assert "Bo</a>: up to 1004 days between moments</li>" in drift
+    assert "Ada" not in drift  # before her first moment she was not drifting
+
+
+def test_the_circle_without_moments_says_what_to_do(owner, owner_client):
+    PersonFactory(owner=owner, name="Sam")
+    html = owner_client.get(reverse("insights:circle")).content.decode()
+    assert "No moments in the last two years" in html and reverse("moments:add") in html
+    assert "Sam" in html  # the closeness page is still one tap away
+
+
+def test_closeness_over_time_for_one_person(owner, owner_client):
+    sam = PersonFactory(owner=owner, name="Sam")
+    for day, value in ((date(2026, 2, 1), 3), (date(2026, 4, 1), 5), (date(2026, 6, 1), 6)):
+        ClosenessRatingFactory(person=sam, value=value, rated_on=day)
+    html = owner_client.get(reverse("insights:closeness", args=[sam.pk])).content.decode()
+    chart = part(html, '<svg class="time-chart"', "</svg>")
+    assert chart.count('<circle class="point') == 3
+    assert re.findall(r'<text class="date"[^>]*>([^<]*)</text>', chart) == [
+        "Mar 2026",
+        "Apr",
+        "May",
+        "Jun",
+    ]
+    assert "3 ratings; the latest is 6 of 7." in html
+    assert '<td>1 Apr 2026</td><td class="num">5</td>' in html
+    assert reverse("insights:circle") + "#sharing-heading" in html
+
+
+def test_closeness_without_ratings_says_what_to_do(owner, owner_client):
+    sam = PersonFactory(owner=owner, name="Sam")
+    html = owner_client.get(reverse("insights:closeness", args=[sam.pk])).content.decode()
+    assert "No closeness ratings yet" in html and reverse("circle:person", args=[sam.pk]) in html
+
+
+def test_another_accounts_person_is_not_found(owner, other_client):
+    sam = PersonFactory(owner=owner, name="Sam")
+    ClosenessRatingFactory(person=sam, value=6)
+    assert other_client.get(reverse("insights:closeness", args=[sam.pk])).status_code == 404
+    assert "Sam" not in other_client.get(reverse("insights:circle")).content.decode()
