@@ -200,6 +200,7 @@ def samples_for(user, feed_token: str | None = None) -> Samples:
     }
     values: dict[str, object] = {arg: row.pk for arg, row in rows.items() if row is not None}
     values["instrument"] = instrument
+    values["week"] = _week_before_last()
     values["upload"] = _waiting_upload(user)
     if feed_token:
         values["token"] = feed_token
@@ -209,6 +210,17 @@ def samples_for(user, feed_token: str | None = None) -> Samples:
         variants.append(("journal:search", f"?person={busiest.pk}"))
     variants.append(("moments:list", "?page=20"))
     return Samples(values=values, variants=variants, searches=list(SEARCH_WORDS))
+
+
+def _week_before_last() -> str:
+    """The weekly review of the week before the one just gone: a whole week of rows."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tending.insights.weeks import week_just_gone
+
+    return (week_just_gone(timezone.localdate()) - timedelta(days=7)).isoformat()
 
 
 def _waiting_upload(user) -> str:

@@ -1,0 +1,95 @@
+"""The weekly review and the report to share with a supporter: thin views over
+review_queries / report_queries and the pure modules they feed."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from tending.core.errors import post_only
+from tending.insights.report import SECTIONS
+from tending.insights.report_forms import ReportForm
+from tending.insights.report_pdf import render as render_pdf
+from tending.insights.report_queries import entries_to_choose, report_for
+from tending.insights.review_queries import review_for
+from tending.insights.weeks import parse_day, week_just_gone, week_of, week_start
+
+
+def _week_page(request, start):
+    today = timezone.localdate()
+    week = week_of(start, today)
+    if week is None:
+        raise Http404("No such week.")
+    review = review_for(request.user, week, today)
+    return render(
+        request,
+        "insights/week.html",
+        {"week": week, "review": review, "just_gone": week_just_gone(today)},
+    )
+
+
+@login_required
+def week_latest(request):
+    """The week just gone."""
+    return _week_page(request, week_just_gone(timezone.localdate()))
+
+
+@login_required
+def week(request, week: str):
+    """Any earlier week, by the date of its first day; another day of it leads there."""
+    day = parse_day(week)
+    if day is None:
+        raise Http404("No such week.")
+    start = week_start(day)
+    if start != day:
+        return redirect("insights:week", week=start.isoformat())
+    return _week_page(request, start)
+
+
+def _report_form(request, data):
+    form = ReportForm(data, today=timezone.localdate())
+    start, end = form.period()
+    listed, more = entries_to_choose(request.user, start, end)
+    form.offer_entries(listed)
+    return form, more
+
+
+@login_required
+def report(request):
+    """Choose the period and the parts; the report is shown below, ready to print."""
+    form, more = _report_form(request, request.GET or None)
+    if not form.is_bound:
+        start, end = form.period()
+        shown = report_for(request.user, start, end, form.fields["sections"].initial)
+        chosen = {"start": start, "end": end, "sections": shown.sections, "entries": []}
+    elif form.is_valid():
+        chosen = form.cleaned_data
+        shown = report_for(
+            request.user, chosen["start"], chosen["end"], chosen["sections"], chosen["entries"]
+        )
+    else:
+        shown, chosen = None, None
+    context = {"form": form, "more_entries": more, "report": shown, "chosen": chosen}
+    context["section_titles"] = dict(SECTIONS)
+    return render(request, "insights/report.html", context, status=200 if shown else 400)
+
+
+@login_required
+@post_only("insights:report")
+def report_pdf(request):
+    """The chosen report as a PDF file to download."""
+    form, more = _report_form(request, request.POST)
+    if not form.is_valid():
+        context = {"form": form, "more_entries": more, "report": None, "chosen": None}
+        return render(request, "insights/report.html", context, status=400)
+    chosen = form.cleaned_data
+    shown = report_for(
+        request.user, chosen["start"], chosen["end"], chosen["sections"], chosen["entries"]
+    )
+    made_on = timezone.localdate()
+    response = HttpResponse(render_pdf(shown, made_on), content_type="application/pdf")
+    name = f"tending-report-{chosen['start']:%Y-%m-%d}-to-{chosen['end']:%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
