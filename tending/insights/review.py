@@ -158,11 +158,8 @@ def checkins_seen(
             continue
         band = band_for(inst, row.total)
         change = change_since(inst, row.total, row.previous)
-        seen.append(
-            CheckInSeen(
-                row.id, inst.title, row.day, shown_score(row.total), band.label if band else "", change
-            )
-        )
+        label = band.label if band else ""
+        seen.append(CheckInSeen(row.id, inst.title, row.day, shown_score(row.total), label, change))
     return tuple(sorted(seen, key=lambda s: (s.day, s.title, s.id)))
 
 

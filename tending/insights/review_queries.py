@@ -150,4 +150,3 @@ def review_for(user, week: Week, today: date) -> WeekReview:
         prompt=reflection_prompt(library(), week.start, hidden),
         goal_steps=goal_steps(user, week),
     )
-

@@ -1,0 +1,199 @@
+"""The supporter report as plain data, and the PDF laid out from it, read back with pypdf."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+import pytest
+from pypdf import PdfReader
+
+from tending.checkins.definitions import builtin_folder, load_instruments
+from tending.insights import report
+from tending.insights.report import EntryText, MomentPersonRow, PlanPart, ScoreRow
+from tending.insights.report_pdf import render
+
+TODAY = date(2026, 12, 2)
+
+
+def instruments():
+    return load_instruments([builtin_folder()])
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "back"),
+    [
+        (date(2026, 12, 2), 3, date(2026, 9, 2)),
+        (date(2026, 5, 31), 3, date(2026, 2, 28)),  # February is shorter
+        (date(2028, 5, 31), 3, date(2028, 2, 29)),
+        (date(2026, 2, 15), 3, date(2025, 11, 15)),  # across a new year
+        (date(2026, 1, 31), 1, date(2025, 12, 31)),
+        (date(2026, 12, 31), 12, date(2025, 12, 31)),
+        (date(2026, 3, 1), 0, date(2026, 3, 1)),
+    ],
+)
+def test_months_before(day, months, back):
+    assert report.months_before(day, months) == back
+
+
+def test_the_default_period_is_the_last_three_months():
+    assert report.default_period(TODAY) == (date(2026, 9, 2), TODAY)
+
+
+def test_a_sound_period_has_no_problems():
+    assert report.period_problems(date(2026, 1, 1), TODAY, TODAY) == {}
+    assert report.period_problems(TODAY, TODAY, TODAY) == {}
+    twenty = report.months_before(TODAY, 12 * report.MAX_YEARS)
+    assert report.period_problems(twenty, TODAY, TODAY) == {}
+
+
+def test_a_start_after_the_end_is_said_at_the_start():
+    problems = report.period_problems(TODAY, TODAY - timedelta(days=1), TODAY)
+    assert problems == {"start": report.START_AFTER_END}
+
+
+def test_an_end_still_to_come_is_said_at_the_end():
+    problems = report.period_problems(TODAY, TODAY + timedelta(days=1), TODAY)
+    assert problems == {"end": report.END_AHEAD}
+
+
+def test_more_than_twenty_years_is_too_long():
+    twenty = report.months_before(TODAY, 12 * report.MAX_YEARS)
+    problems = report.period_problems(twenty - timedelta(days=1), TODAY, TODAY)
+    assert problems == {"start": report.TOO_LONG}
+
+
+def test_scales_list_each_result_with_its_band_in_instrument_order():
+    rows = [
+        ScoreRow("hard-days", date(2026, 10, 2), 4.0),
+        ScoreRow("connection", date(2026, 10, 9), 7.0),
+        ScoreRow("connection", date(2026, 10, 1), 3.0),
+        ScoreRow("not-any-more", date(2026, 10, 1), 3.0),
+    ]
+    found = report.scales(rows, instruments())
+    assert [s.title for s in found] == ["Connection", "Hard days"]
+    connection = found[0]
+    assert [(r.day, r.score, r.band) for r in connection.results] == [
+        (date(2026, 10, 1), 3.0, "Not often lonely"),
+        (date(2026, 10, 9), 7.0, "Often lonely"),
+    ]
+    assert connection.measures == "How often you feel lonely"
+    assert connection.bands[1][:3] == (6.0, 9.0, "Often lonely")
+    assert connection.range == (3.0, 9.0) and connection.higher_is == "worse"
+    assert connection.left_out == 0
+
+
+def test_a_long_history_lists_the_latest_results_and_counts_the_rest():
+    rows = [ScoreRow("connection", date(2026, 1, 1) + timedelta(days=n), 3.0) for n in range(7)]
+    found = report.scales(rows, instruments(), shown=5)[0]
+    assert len(found.results) == 5 and found.left_out == 2
+    assert found.results[0].day == date(2026, 1, 3)
+
+
+def test_moments_are_counted_once_and_by_ring():
+    rows = [
+        MomentPersonRow(1, "Sam", "inner", 4, 5, 6),
+        MomentPersonRow(1, "Zoë", "middle", 4, 5, 6),
+        MomentPersonRow(2, "Sam", "inner", 2, None, None),
+        MomentPersonRow(3, "ada", "outer", None, None, None),
+        MomentPersonRow(4, "Archived one", "", None, None, None),
+    ]
+    summary = report.moments_summary(rows)
+    assert summary.count == 4
+    assert [(r.label, r.moments, r.people) for r in summary.rings] == [
+        ("Inner ring", 2, ("Sam",)),
+        ("Middle ring", 1, ("Zoë",)),
+        ("Outer ring", 1, ("ada",)),
+    ]
+    assert summary.averages == (
+        ("felt understood", 3.0, 5, 2),
+        ("felt safe", 5.0, 5, 1),
+        ("closeness afterwards", 6.0, 7, 1),
+    )
+    assert report.moments_summary([]) == report.MomentsSummary(0, (), ())
+
+
+def full(sections):
+    return report.assemble(
+        date(2026, 9, 2),
+        TODAY,
+        sections,
+        instruments=instruments(),
+        scores=[ScoreRow("connection", date(2026, 10, 1), 7.0)],
+        moments=[MomentPersonRow(1, "Zoë Ñandú", "inner", 4, 5, 6)],
+        entries=[
+            EntryText(date(2026, 10, 3), "Second thoughts", "Later words"),
+            EntryText(date(2026, 10, 2), "First thoughts", "Line one\nŁódź and Straße"),
+        ],
+        plan=[PlanPart("My warning signs", ("Not sleeping",)), PlanPart("Empty part", ())],
+        findings=[("early sign", "On days with a moment, your mood was higher.")],
+    )
+
+
+def test_only_the_chosen_sections_are_assembled_in_their_own_order():
+    every = full(["findings", "safety", "journal", "moments", "scores", "nonsense"])
+    assert every.sections == report.SECTION_KEYS
+    assert [e.heading for e in every.entries] == ["First thoughts", "Second thoughts"]
+    assert every.plan == (PlanPart("My warning signs", ("Not sleeping",)),)
+    assert every.moments.count == 1 and every.scales[0].title == "Connection"
+    assert every.findings and every.has("safety")
+    none = full(["scores"])
+    assert none.sections == ("scores",) and not none.has("safety")
+    assert none.moments is None and none.entries == () and none.plan == () and none.findings == ()
+    assert full(["moments"]).scales == ()
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_the_pdf_holds_every_chosen_section():
+    data = render(full(report.SECTION_KEYS), made_on=TODAY)
+    assert data.startswith(b"%PDF-")
+    text = pdf_text(data)
+    for words in (
+        "A report to share",
+        "2 September 2026 to 2 December 2026",
+        "Connection",
+        "How often you feel lonely",
+        "Often lonely",
+        "6–9",
+        "1 October 2026",
+        "Zoë Ñandú",
+        "Inner ring: 1 moment",
+        "felt understood: 4 of 5",
+        "First thoughts",
+        "Łódź and Straße",
+        "My warning signs",
+        "Not sleeping",
+        "Early sign: On days with a moment, your mood was higher.",
+    ):
+        assert words in text, words
+    assert "Empty part" not in text
+
+
+def test_the_pdf_leaves_out_what_was_not_chosen():
+    text = pdf_text(render(full(("scores", "moments")), made_on=TODAY))
+    assert "Connection" in text and "Zoë Ñandú" in text
+    for words in ("First thoughts", "Line one", "My warning signs", "Not sleeping", "mood was"):
+        assert words not in text, words
+
+
+def test_the_pdf_says_kindly_when_a_chosen_part_is_empty():
+    empty = report.assemble(TODAY, TODAY, report.SECTION_KEYS, instruments=instruments())
+    text = pdf_text(render(empty, made_on=TODAY))
+    for words in (
+        "No check-ins were taken in this period.",
+        "No moments were logged in this period.",
+        "No journal entries were chosen for this report.",
+        "The safety plan has nothing written in it yet.",
+        "No findings yet",
+    ):
+        assert words in text, words
+
+
+def test_the_pdf_points_nowhere_and_is_the_same_each_time_on_a_day():
+    data = render(full(report.SECTION_KEYS), made_on=TODAY)
+    raw = data.decode("latin-1")
+    assert "/URI" not in raw and "http" not in raw and "/Launch" not in raw
+    assert render(full(report.SECTION_KEYS), made_on=TODAY) == data
