@@ -92,8 +92,11 @@ def _scores(pdf: FPDF, report: Report) -> None:
         _heading(pdf, scale.title, SUBHEADING)
         low, high = scale.range
         direction = "higher is better" if scale.higher_is == "better" else "lower is better"
-        _text(pdf, f"Measures: {scale.measures}. Scores run from {number(low)} to "
-                   f"{number(high)}; {direction}.")  # fmt: skip
+        _text(
+            pdf,
+            f"Measures: {scale.measures}. Scores run from {number(low)} to "
+            f"{number(high)}; {direction}.",
+        )
         if scale.bands:
             _text(pdf, "Bands:", bold=True)
             for b_low, b_high, label, meaning in scale.bands:
@@ -101,8 +104,12 @@ def _scores(pdf: FPDF, report: Report) -> None:
         pdf.ln(1)
         _text(pdf, f"Results ({len(scale.results)}):", bold=True)
         if scale.left_out:
-            _text(pdf, f"The {scale.left_out} earlier results of the period are not listed; a "
-                       "shorter period lists every one.", size=SMALL)  # fmt: skip
+            _text(
+                pdf,
+                f"The {scale.left_out} earlier results of the period are not listed; a "
+                "shorter period lists every one.",
+                size=SMALL,
+            )
         with pdf.table(
             col_widths=(40, 25, 100),
             text_align=("LEFT", "RIGHT", "LEFT"),
@@ -153,8 +160,11 @@ def _safety(pdf: FPDF, report: Report) -> None:
 def _findings(pdf: FPDF, report: Report) -> None:
     _heading(pdf, "What the days show", HEADING)
     if not report.findings:
-        _text(pdf, "No findings yet: patterns are shown only once there are enough days to "
-                   "say something honestly.")  # fmt: skip
+        _text(
+            pdf,
+            "No findings yet: patterns are shown only once there are enough days to "
+            "say something honestly.",
+        )
     for status, sentence in report.findings:
         _text(pdf, f"{status.capitalize()}: {sentence}")
     _text(pdf, "These are patterns in the person's own days, not causes.", size=SMALL)

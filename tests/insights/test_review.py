@@ -58,8 +58,9 @@ def test_average_of_rounds_to_one_decimal_halves_up():
 
 
 def test_how_a_moment_went_in_words():
-    m = MomentRow(1, MONDAY, ("Sam",), understood=4, safe=5, closeness=6, self_shared=3,
-                  other_shared=0)  # fmt: skip
+    m = MomentRow(
+        1, MONDAY, ("Sam",), understood=4, safe=5, closeness=6, self_shared=3, other_shared=0
+    )
     assert m.how_it_went == [
         "you shared feelings",
         "they shared nothing personal",
