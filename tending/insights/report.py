@@ -7,7 +7,8 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from functools import lru_cache
 
 from tending.checkins.definitions import Instrument
 from tending.checkins.scoring import band_for, shown_score
@@ -65,11 +66,21 @@ class ScoreRow:
     total: float
 
 
+@lru_cache(maxsize=4096)
+def day_label(day: date) -> str:
+    """ "2 Dec 2026", as the results table shows a day (worked out once per day)."""
+    return f"{day.day} {day:%b %Y}"
+
+
 @dataclass(frozen=True)
 class Result:
     day: date
     score: float
     band: str
+
+    @property
+    def when(self) -> str:
+        return day_label(self.day)
 
 
 @dataclass(frozen=True)
@@ -219,8 +230,3 @@ def assemble(
         plan=tuple(part for part in plan if part.lines) if "safety" in chosen else (),
         findings=tuple(findings) if "findings" in chosen else (),
     )
-
-
-def last_day_shown(end: date) -> date:
-    """The day after the period, for reading rows up to the end of its last day."""
-    return end + timedelta(days=1)

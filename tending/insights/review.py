@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from tending.checkins.definitions import Instrument
 from tending.checkins.scoring import Change, band_for, change_since, shown_score
@@ -14,6 +15,13 @@ from tending.checkins.scoring import Change, band_for, change_since, shown_score
 # How much was shared in a moment, 0-4, in words that fit "you shared …".
 SHARING_WORDS = ("nothing personal", "facts", "thoughts", "feelings", "something vulnerable")
 FIRST_LINE = 140  # characters of an entry's first line shown in the review
+
+
+@lru_cache(maxsize=512)
+def short_day(day: date) -> str:
+    """ "Mon 23 Nov": a day of the week as a row shows it (worked out once per day; Django's
+    date filter for every row was a good part of the page)."""
+    return f"{day:%a} {day.day} {day:%b}"
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,10 @@ class MomentRow:
     closeness: int | None = None  # 1-7
     self_shared: int | None = None  # 0-4
     other_shared: int | None = None  # 0-4
+
+    @property
+    def when(self) -> str:
+        return short_day(self.day)
 
     @property
     def how_it_went(self) -> list[str]:
@@ -60,6 +72,10 @@ class EntryRow:
     heading: str
     first_line: str
 
+    @property
+    def when(self) -> str:
+        return short_day(self.day)
+
 
 @dataclass(frozen=True)
 class CheckInSeen:
@@ -69,6 +85,10 @@ class CheckInSeen:
     score: float
     band: str
     change: Change | None
+
+    @property
+    def when(self) -> str:
+        return short_day(self.day)
 
     @property
     def meaningful(self) -> bool:

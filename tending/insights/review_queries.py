@@ -6,13 +6,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import OuterRef, Subquery
-from django.utils import timezone
 
 from tending.checkins.models import CheckIn
-from tending.checkins.queries import start_of
 from tending.checkins.registry import instruments
-from tending.core.ownership import owned
+from tending.circle.models import Person
 from tending.insights import findings
 from tending.insights.review import (
     CheckInRow,
@@ -22,6 +19,7 @@ from tending.insights.review import (
     first_line,
     week_review,
 )
+from tending.insights.review_sql import column, day_bounds, local_day, table
 from tending.insights.weeks import Week, reflection_prompt
 from tending.journal.models import Entry, HiddenPrompt, heading
 from tending.journal.prompts import library
@@ -42,27 +40,14 @@ def goal_steps(user, week: Week) -> list:
 
 def moments_of(user, week: Week) -> list[MomentRow]:
     """The week's moments with the names of the people in each, in one query."""
-    rows = (
-        owned(Moment, user)
-        .filter(occurred_at__gte=start_of(week.start), occurred_at__lt=start_of(week.end + ONE))
-        .order_by("occurred_at", "id")
-        .values_list(
-            "id",
-            "occurred_at",
-            "people__name",
-            "felt_understood",
-            "felt_safe",
-            "closeness_after",
-            "self_disclosure",
-            "other_disclosure",
-        )
-    )
-    zone = timezone.get_current_timezone()
+    with connection.cursor() as cursor:
+        cursor.execute(_moments_sql(), [user.pk, *day_bounds(week.start, week.end)])
+        rows = cursor.fetchall()
     found: dict[int, MomentRow] = {}
     names: dict[int, list[str]] = {}
     for pk, when, name, understood, safe, closeness, mine, theirs in rows:
         if pk not in found:
-            day = when.astimezone(zone).date()
+            day = local_day(when)
             found[pk] = MomentRow(pk, day, (), understood, safe, closeness, mine, theirs)
             names[pk] = []
         if name is not None:
@@ -75,26 +60,65 @@ def moments_of(user, week: Week) -> list[MomentRow]:
 
 def checkins_of(user, week: Week) -> list[CheckInRow]:
     """The week's check-ins, each with the score of the one of its kind taken before it."""
-    before = (
-        CheckIn.objects.filter(
-            owner=OuterRef("owner"),
-            instrument_id=OuterRef("instrument_id"),
-            taken_at__lt=OuterRef("taken_at"),
+    kinds = list(instruments())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _checkins_sql(len(kinds)), [user.pk, *kinds, *day_bounds(week.start, week.end)]
         )
-        .order_by("-taken_at", "-id")
-        .values("total")[:1]
-    )
-    rows = (
-        owned(CheckIn, user)
-        .filter(taken_at__gte=start_of(week.start), taken_at__lt=start_of(week.end + ONE))
-        .annotate(previous=Subquery(before))
-        .values_list("id", "instrument_id", "taken_at", "total", "previous")
-    )
-    zone = timezone.get_current_timezone()
+        rows = cursor.fetchall()
     return [
-        CheckInRow(pk, kind, when.astimezone(zone).date(), total, previous)
+        CheckInRow(pk, kind, local_day(when), total, previous)
         for pk, kind, when, total, previous in rows
     ]
+
+
+# The reads are written out as SQL once: building them through the ORM cost the page more
+# than the database spent answering them.
+@lru_cache(maxsize=1)
+def _moments_sql() -> str:
+    m = {n: f"m.{column(Moment, n)}" for n in MOMENT_COLUMNS}
+    through = Moment.people.through
+    link_moment = column(through, "moment")
+    link_person = column(through, "person")
+    return (
+        f"SELECT {', '.join(m[n] for n in MOMENT_COLUMNS[:2])}, p.{column(Person, 'name')}, "
+        f"{', '.join(m[n] for n in MOMENT_COLUMNS[2:])} FROM {table(Moment)} m"
+        f" LEFT JOIN {table(through)} mp ON mp.{link_moment} = {m['id']}"
+        f" LEFT JOIN {table(Person)} p ON p.{column(Person, 'id')} = mp.{link_person}"
+        f" WHERE m.{column(Moment, 'owner')} = %s AND {m['occurred_at']} >= %s"
+        f" AND {m['occurred_at']} < %s ORDER BY {m['occurred_at']}, {m['id']}"
+    )
+
+
+MOMENT_COLUMNS = (
+    "id",
+    "occurred_at",
+    "felt_understood",
+    "felt_safe",
+    "closeness_after",
+    "self_disclosure",
+    "other_disclosure",
+)
+
+
+@lru_cache(maxsize=4)
+def _checkins_sql(kinds: int) -> str:
+    c = {n: column(CheckIn, n) for n in ("id", "instrument_id", "taken_at", "total", "owner")}
+    # Naming every kind lets the (owner, kind, time) index find the week's rows directly,
+    # rather than reading through every check-in ever taken.
+    previous = (
+        f"(SELECT p.{c['total']} FROM {table(CheckIn)} p WHERE p.{c['owner']} = c.{c['owner']}"
+        f" AND p.{c['instrument_id']} = c.{c['instrument_id']}"
+        f" AND p.{c['taken_at']} < c.{c['taken_at']}"
+        f" ORDER BY p.{c['taken_at']} DESC, p.{c['id']} DESC LIMIT 1)"
+    )
+    marks = ", ".join(["%s"] * kinds)
+    return (
+        f"SELECT c.{c['id']}, c.{c['instrument_id']}, c.{c['taken_at']}, c.{c['total']},"
+        f" {previous} FROM {table(CheckIn)} c WHERE c.{c['owner']} = %s"
+        f" AND c.{c['instrument_id']} IN ({marks})"
+        f" AND c.{c['taken_at']} >= %s AND c.{c['taken_at']} < %s"
+    )
 
 
 def entries_and_hidden_prompts(user, week: Week) -> tuple[list[EntryRow], set[str]]:
@@ -114,13 +138,8 @@ def entries_and_hidden_prompts(user, week: Week) -> tuple[list[EntryRow], set[st
 
 @lru_cache(maxsize=1)
 def _entries_sql() -> str:
-    quote = connection.ops.quote_name
-
-    def column(model, name: str) -> str:
-        return quote(model._meta.get_field(name).column)
-
-    entry, hidden = quote(Entry._meta.db_table), quote(HiddenPrompt._meta.db_table)
-    owner = quote("owner_id")
+    entry, hidden = table(Entry), table(HiddenPrompt)
+    owner = connection.ops.quote_name("owner_id")
     return (
         f"SELECT 0, {column(Entry, 'id')}, {column(Entry, 'title')}, "
         f"{column(Entry, 'written_on')}, SUBSTR({column(Entry, 'body_plain')}, 1, {SNIPPET}) "

@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from tending.core.errors import post_only
-from tending.insights.report import SECTIONS
 from tending.insights.report_forms import ReportForm
 from tending.insights.report_pdf import render as render_pdf
 from tending.insights.report_queries import entries_to_choose, report_for
@@ -48,6 +47,13 @@ def week(request, week: str):
     return _week_page(request, start)
 
 
+def _ticked(form) -> set[int]:
+    """The entries ticked in what was sent, as ids (anything else is simply not ticked)."""
+    if not form.is_bound:
+        return set()
+    return {int(v) for v in form.data.getlist("entries") if v.isascii() and v.isdigit()}
+
+
 def _report_form(request, data):
     form = ReportForm(data, today=timezone.localdate())
     start, end = form.period()
@@ -72,7 +78,7 @@ def report(request):
     else:
         shown, chosen = None, None
     context = {"form": form, "more_entries": more, "report": shown, "chosen": chosen}
-    context["section_titles"] = dict(SECTIONS)
+    context["chosen_entries"] = _ticked(form)
     return render(request, "insights/report.html", context, status=200 if shown else 400)
 
 
@@ -83,6 +89,7 @@ def report_pdf(request):
     form, more = _report_form(request, request.POST)
     if not form.is_valid():
         context = {"form": form, "more_entries": more, "report": None, "chosen": None}
+        context["chosen_entries"] = _ticked(form)
         return render(request, "insights/report.html", context, status=400)
     chosen = form.cleaned_data
     shown = report_for(
