@@ -5,14 +5,13 @@ and findings. The page and the PDF both draw this. No Django here."""
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from tending.checkins.definitions import Instrument
 from tending.checkins.scoring import band_for, shown_score
-from tending.insights.review import average_of
 
 # The parts a report can hold, in the order they appear, with the words the form shows.
 SECTIONS = (
@@ -95,22 +94,20 @@ class Scale:
 
 
 @dataclass(frozen=True)
-class MomentPersonRow:
-    """One person in one moment of the period (a moment with two people gives two rows)."""
+class MomentTotals:
+    """The period's moments, added up by the database: how many, and for each rating its sum
+    and how many moments gave it."""
 
-    moment_id: int
-    person: str
-    ring: str
-    understood: int | None
-    safe: int | None
-    closeness: int | None
+    count: int = 0
+    understood: tuple[int, int] = (0, 0)  # sum, how many rated
+    safe: tuple[int, int] = (0, 0)
+    closeness: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
 class RingSummary:
     label: str
-    moments: int
-    people: tuple[str, ...]
+    people: tuple[tuple[str, int], ...]  # (name, moments with them), most first
 
 
 @dataclass(frozen=True)
@@ -180,30 +177,28 @@ def scales(
     return tuple(found)
 
 
-def moments_summary(rows: Sequence[MomentPersonRow]) -> MomentsSummary:
-    """How many moments, with whom by ring, and how they went on average (each moment once)."""
-    once: dict[int, MomentPersonRow] = {}
-    rings: dict[str, tuple[set[int], set[str]]] = {key: (set(), set()) for key, _ in RINGS}
-    for row in rows:
-        once.setdefault(row.moment_id, row)
-        if row.ring in rings:
-            rings[row.ring][0].add(row.moment_id)
-            rings[row.ring][1].add(row.person)
-    summaries = tuple(
-        RingSummary(label, len(rings[key][0]), tuple(sorted(rings[key][1], key=str.casefold)))
+def moments_summary(totals: MomentTotals, people: Iterable[tuple[str, str, int]]) -> MomentsSummary:
+    """How many moments, with whom by ring (each person with their moments, most first), and
+    how they went on average over the moments that were rated. `people` is (ring, name,
+    moments) as the database counted them."""
+    by_ring: dict[str, list[tuple[str, int]]] = {key: [] for key, _ in RINGS}
+    for ring, name, count in people:
+        if ring in by_ring and count:
+            by_ring[ring].append((name, count))
+    rings = tuple(
+        RingSummary(label, tuple(sorted(by_ring[key], key=lambda p: (-p[1], p[0].casefold()))))
         for key, label in RINGS
-        if rings[key][0]
+        if by_ring[key]
     )
     averages = []
-    for label, top, pick in (
-        ("felt understood", 5, lambda r: r.understood),
-        ("felt safe", 5, lambda r: r.safe),
-        ("closeness afterwards", 7, lambda r: r.closeness),
+    for label, top, (total, rated) in (
+        ("felt understood", 5, totals.understood),
+        ("felt safe", 5, totals.safe),
+        ("closeness afterwards", 7, totals.closeness),
     ):
-        result = average_of(pick(r) for r in once.values())
-        if result is not None:
-            averages.append((label, result[0], top, result[1]))
-    return MomentsSummary(len(once), summaries, tuple(averages))
+        if rated:
+            averages.append((label, shown_score(total / rated), top, rated))
+    return MomentsSummary(totals.count, rings, tuple(averages))
 
 
 def assemble(
@@ -213,19 +208,22 @@ def assemble(
     *,
     instruments: Mapping[str, Instrument] | None = None,
     scores: Iterable[ScoreRow] = (),
-    moments: Sequence[MomentPersonRow] = (),
+    moments: tuple[MomentTotals, Iterable[tuple[str, str, int]]] | None = None,
     entries: Iterable[EntryText] = (),
     plan: Iterable[PlanPart] = (),
     findings: Iterable[tuple[str, str]] = (),
 ) -> Report:
     """The report holding only the chosen sections; what was not chosen is never in it."""
     chosen = tuple(key for key in SECTION_KEYS if key in set(sections))
+    summary = None
+    if "moments" in chosen:
+        summary = moments_summary(*(moments or (MomentTotals(), ())))
     return Report(
         start=start,
         end=end,
         sections=chosen,
         scales=scales(scores, instruments or {}) if "scores" in chosen else (),
-        moments=moments_summary(moments) if "moments" in chosen else None,
+        moments=summary,
         entries=tuple(sorted(entries, key=lambda e: e.day)) if "journal" in chosen else (),
         plan=tuple(part for part in plan if part.lines) if "safety" in chosen else (),
         findings=tuple(findings) if "findings" in chosen else (),

@@ -38,6 +38,11 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
+def people_words(people) -> str:
+    """ "Sam (12 moments), Alex (1 moment)"."""
+    return ", ".join(f"{name} ({n} moment{'s' if n != 1 else ''})" for name, n in people)
+
+
 class _Document(FPDF):
     def footer(self) -> None:
         self.set_y(-12)
@@ -130,8 +135,7 @@ def _moments(pdf: FPDF, report: Report) -> None:
         return
     _text(pdf, f"{summary.count} moment{'s' if summary.count != 1 else ''} logged.")
     for ring in summary.rings:
-        times = f"{ring.moments} moment{'s' if ring.moments != 1 else ''}"
-        _text(pdf, f"{ring.label}: {times}, with {', '.join(ring.people)}.")
+        _text(pdf, f"{ring.label}: {people_words(ring.people)}.")
     for label, mean, top, rated in summary.averages:
         _text(pdf, f"On average {label}: {number(mean)} of {top} ({rated} rated).")
 

@@ -7,6 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from django.db import connection
+from django.utils import timezone
 
 from tending.checkins.models import CheckIn
 from tending.checkins.registry import instruments
@@ -15,7 +16,7 @@ from tending.core.ownership import owned
 from tending.insights import findings
 from tending.insights.report import (
     EntryText,
-    MomentPersonRow,
+    MomentTotals,
     PlanPart,
     Report,
     ScoreRow,
@@ -32,17 +33,24 @@ ENTRIES_LISTED = 200  # entries of the period offered to tick; a shorter period 
 def entries_to_choose(user, start: date, end: date) -> tuple[list[tuple[int, str]], bool]:
     """The period's journal entries as (id, "day: heading"), newest first, and whether there
     are more than the list holds."""
-    rows = list(
-        owned(Entry, user)
-        .filter(written_on__range=(start, end))
-        .order_by("-written_on", "-id")
-        .values_list("id", "written_on", "title")[: ENTRIES_LISTED + 1]
-    )
-    listed = [
-        (pk, f"{day:%a} {day.day} {day:%b %Y}: {heading(title, day)}")
-        for pk, day, title in rows[:ENTRIES_LISTED]
-    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_entries_sql(), [user.pk, start, end, ENTRIES_LISTED + 1])
+        rows = cursor.fetchall()
+    listed = []
+    for pk, day, title in rows[:ENTRIES_LISTED]:
+        day = date.fromisoformat(day) if isinstance(day, str) else day
+        listed.append((pk, f"{day:%a} {day.day} {day:%b %Y}: {heading(title, day)}"))
     return listed, len(rows) > ENTRIES_LISTED
+
+
+@lru_cache(maxsize=1)
+def _entries_sql() -> str:
+    e = {n: column(Entry, n) for n in ("id", "written_on", "title", "owner")}
+    return (
+        f"SELECT {e['id']}, {e['written_on']}, {e['title']} FROM {table(Entry)}"
+        f" WHERE {e['owner']} = %s AND {e['written_on']} BETWEEN %s AND %s"
+        f" ORDER BY {e['written_on']} DESC, {e['id']} DESC LIMIT %s"
+    )
 
 
 def _scores(user, start: date, end: date) -> list[ScoreRow]:
@@ -50,18 +58,25 @@ def _scores(user, start: date, end: date) -> list[ScoreRow]:
     with connection.cursor() as cursor:
         cursor.execute(_scores_sql(len(kinds)), [user.pk, *kinds, *day_bounds(start, end)])
         rows = cursor.fetchall()
-    return [ScoreRow(kind, local_day(when), total) for kind, when, total in rows]
+    zone = timezone.get_current_timezone()
+    return [ScoreRow(kind, local_day(when, zone), total) for kind, when, total in rows]
 
 
-def _moments(user, start: date, end: date) -> list[MomentPersonRow]:
+def _moments(user, start: date, end: date):
+    """The period's moments added up: totals, and the moments with each person by ring."""
     with connection.cursor() as cursor:
-        cursor.execute(_moments_sql(), [user.pk, *day_bounds(start, end)])
+        cursor.execute(_moments_sql(), [user.pk, *day_bounds(start, end)] * 2)
         rows = cursor.fetchall()
-    return [MomentPersonRow(pk, name or "", ring or "", *rest) for pk, name, ring, *rest in rows]
+    totals, people = MomentTotals(), []
+    for kind, ring, name, count, *sums in rows:
+        if kind == 0:
+            pairs = [(int(sums[i] or 0), int(sums[i + 1] or 0)) for i in (0, 2, 4)]
+            totals = MomentTotals(int(count or 0), *pairs)
+        else:
+            people.append((ring, name, int(count)))
+    return totals, people
 
 
-# Written out as SQL once: over three months of rows, the ORM's building and converting cost
-# the page several times what the database spent.
 @lru_cache(maxsize=4)
 def _scores_sql(kinds: int) -> str:
     c = {n: column(CheckIn, n) for n in ("instrument_id", "taken_at", "total", "owner")}
@@ -81,14 +96,23 @@ def _moments_sql() -> str:
         for n in ("id", "owner", "occurred_at", "felt_understood", "felt_safe", "closeness_after")
     }
     through = Moment.people.through
-    return (
-        f"SELECT {m['id']}, p.{column(Person, 'name')}, p.{column(Person, 'ring')},"
-        f" {m['felt_understood']}, {m['felt_safe']}, {m['closeness_after']}"
+    period = f"{m['owner']} = %s AND {m['occurred_at']} >= %s AND {m['occurred_at']} < %s"
+    joined = (
         f" FROM {table(Moment)} m"
-        f" LEFT JOIN {table(through)} mp ON mp.{column(through, 'moment')} = {m['id']}"
-        f" LEFT JOIN {table(Person)} p"
-        f" ON p.{column(Person, 'id')} = mp.{column(through, 'person')}"
-        f" WHERE {m['owner']} = %s AND {m['occurred_at']} >= %s AND {m['occurred_at']} < %s"
+        f" JOIN {table(through)} mp ON mp.{column(through, 'moment')} = {m['id']}"
+        f" JOIN {table(Person)} p ON p.{column(Person, 'id')} = mp.{column(through, 'person')}"
+        f" WHERE {period}"
+    )
+    ring, name = f"p.{column(Person, 'ring')}", f"p.{column(Person, 'name')}"
+    rated = ", ".join(
+        f"SUM({m[n]}), COUNT({m[n]})" for n in ("felt_understood", "felt_safe", "closeness_after")
+    )
+    blank = ", ".join(["NULL"] * 6)
+    # The moments and the people in them, added up by the database in one query: three
+    # months hold hundreds of moments, and only these few numbers are shown.
+    return (
+        f"SELECT 0, NULL, NULL, COUNT(*), {rated} FROM {table(Moment)} m WHERE {period}"
+        f" UNION ALL SELECT 1, {ring}, {name}, COUNT(*), {blank}{joined} GROUP BY {ring}, {name}"
     )
 
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from django.db import connection
+from django.utils import timezone
 
 from tending.checkins.models import CheckIn
 from tending.checkins.registry import instruments
@@ -43,11 +44,12 @@ def moments_of(user, week: Week) -> list[MomentRow]:
     with connection.cursor() as cursor:
         cursor.execute(_moments_sql(), [user.pk, *day_bounds(week.start, week.end)])
         rows = cursor.fetchall()
+    zone = timezone.get_current_timezone()
     found: dict[int, MomentRow] = {}
     names: dict[int, list[str]] = {}
     for pk, when, name, understood, safe, closeness, mine, theirs in rows:
         if pk not in found:
-            day = local_day(when)
+            day = local_day(when, zone)
             found[pk] = MomentRow(pk, day, (), understood, safe, closeness, mine, theirs)
             names[pk] = []
         if name is not None:
@@ -66,8 +68,9 @@ def checkins_of(user, week: Week) -> list[CheckInRow]:
             _checkins_sql(len(kinds)), [user.pk, *kinds, *day_bounds(week.start, week.end)]
         )
         rows = cursor.fetchall()
+    zone = timezone.get_current_timezone()
     return [
-        CheckInRow(pk, kind, local_day(when), total, previous)
+        CheckInRow(pk, kind, local_day(when, zone), total, previous)
         for pk, kind, when, total, previous in rows
     ]
 

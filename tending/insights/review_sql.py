@@ -17,13 +17,14 @@ def day_bounds(first: date, last: date) -> list:
     return [adapt(start_of(first)), adapt(start_of(last + timedelta(days=1)))]
 
 
-def local_day(value) -> date:
+def local_day(value, zone=None) -> date:
     """The person's day of a time as SQL gives it back: PostgreSQL an aware time, SQLite UTC
-    text."""
+    text. Pass `zone` (the current time zone) when converting many: asking for it costs more
+    than the conversion."""
     when = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    if not timezone.is_aware(when):
+    if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return when.astimezone(timezone.get_current_timezone()).date()
+    return when.astimezone(zone or timezone.get_current_timezone()).date()
 
 
 def column(model, name: str) -> str:

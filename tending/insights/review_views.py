@@ -7,7 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from markupsafe import Markup, escape
 
+from tending.checkins.templating import score
 from tending.core.errors import post_only
 from tending.insights.report_forms import ReportForm
 from tending.insights.report_pdf import render as render_pdf
@@ -47,6 +49,36 @@ def week(request, week: str):
     return _week_page(request, start)
 
 
+def _results_rows(shown) -> list[Markup]:
+    """Each scale's table rows, written once here rather than a template expression per cell
+    (three months of daily check-ins are a hundred rows), escaped as the template would."""
+    if shown is None:
+        return []
+    return [
+        Markup(
+            "".join(
+                f"<tr><td>{escape(r.when)}</td><td>{escape(score(r.score))}</td>"
+                f"<td>{escape(r.band)}</td></tr>"
+                for r in scale.results
+            )
+        )
+        for scale in shown.scales
+    ]
+
+
+def _entry_picks(form, ticked: set[int]) -> Markup:
+    """The entries to tick, as the form's checkbox widget would write them, written here once:
+    a period can list up to two hundred, and a widget template per entry cost the page most."""
+    return Markup(
+        "".join(
+            f'<li><label for="id_entries_{i}"><input type="checkbox" name="entries"'
+            f' value="{pk}" id="id_entries_{i}"{" checked" if pk in ticked else ""}>'
+            f' <span dir="auto">{escape(label)}</span></label></li>'
+            for i, (pk, label) in enumerate(form.fields["entries"].choices)
+        )
+    )
+
+
 def _ticked(form) -> set[int]:
     """The entries ticked in what was sent, as ids (anything else is simply not ticked)."""
     if not form.is_bound:
@@ -78,7 +110,8 @@ def report(request):
     else:
         shown, chosen = None, None
     context = {"form": form, "more_entries": more, "report": shown, "chosen": chosen}
-    context["chosen_entries"] = _ticked(form)
+    context["entry_picks"] = _entry_picks(form, _ticked(form))
+    context["results_rows"] = _results_rows(shown)
     return render(request, "insights/report.html", context, status=200 if shown else 400)
 
 
@@ -89,7 +122,7 @@ def report_pdf(request):
     form, more = _report_form(request, request.POST)
     if not form.is_valid():
         context = {"form": form, "more_entries": more, "report": None, "chosen": None}
-        context["chosen_entries"] = _ticked(form)
+        context["entry_picks"] = _entry_picks(form, _ticked(form))
         return render(request, "insights/report.html", context, status=400)
     chosen = form.cleaned_data
     shown = report_for(

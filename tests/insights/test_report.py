@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from tending.checkins.definitions import builtin_folder, load_instruments
 from tending.insights import report
-from tending.insights.report import EntryText, MomentPersonRow, PlanPart, ScoreRow
+from tending.insights.report import EntryText, PlanPart, ScoreRow
 from tending.insights.report_pdf import render
 
 TODAY = date(2026, 12, 2)
@@ -90,27 +90,37 @@ def test_a_long_history_lists_the_latest_results_and_counts_the_rest():
     assert found.results[0].day == date(2026, 1, 3)
 
 
-def test_moments_are_counted_once_and_by_ring():
-    rows = [
-        MomentPersonRow(1, "Sam", "inner", 4, 5, 6),
-        MomentPersonRow(1, "Zoë", "middle", 4, 5, 6),
-        MomentPersonRow(2, "Sam", "inner", 2, None, None),
-        MomentPersonRow(3, "ada", "outer", None, None, None),
-        MomentPersonRow(4, "Archived one", "", None, None, None),
+def test_moments_by_ring_most_first_and_on_average():
+    totals = report.MomentTotals(4, understood=(6, 2), safe=(5, 1), closeness=(6, 1))
+    people = [
+        ("inner", "Sam", 2),
+        ("middle", "Zoë", 1),
+        ("outer", "ada", 1),
+        ("outer", "Bo", 3),
+        ("outer", "cy", 1),
+        ("outer", "Nobody", 0),
+        ("", "Somewhere else", 1),
     ]
-    summary = report.moments_summary(rows)
+    summary = report.moments_summary(totals, people)
     assert summary.count == 4
-    assert [(r.label, r.moments, r.people) for r in summary.rings] == [
-        ("Inner ring", 2, ("Sam",)),
-        ("Middle ring", 1, ("Zoë",)),
-        ("Outer ring", 1, ("ada",)),
+    assert [(r.label, r.people) for r in summary.rings] == [
+        ("Inner ring", (("Sam", 2),)),
+        ("Middle ring", (("Zoë", 1),)),
+        ("Outer ring", (("Bo", 3), ("ada", 1), ("cy", 1))),
     ]
     assert summary.averages == (
         ("felt understood", 3.0, 5, 2),
         ("felt safe", 5.0, 5, 1),
         ("closeness afterwards", 6.0, 7, 1),
     )
-    assert report.moments_summary([]) == report.MomentsSummary(0, (), ())
+
+
+def test_averages_round_halves_up_and_a_ring_without_moments_is_left_out():
+    totals = report.MomentTotals(4, understood=(19, 4))  # 4.75
+    summary = report.moments_summary(totals, [("middle", "Sam", 1)])
+    assert summary.averages == (("felt understood", 4.8, 5, 4),)
+    assert [r.label for r in summary.rings] == ["Middle ring"]
+    assert report.moments_summary(report.MomentTotals(), ()) == report.MomentsSummary(0, (), ())
 
 
 def full(sections):
@@ -120,7 +130,10 @@ def full(sections):
         sections,
         instruments=instruments(),
         scores=[ScoreRow("connection", date(2026, 10, 1), 7.0)],
-        moments=[MomentPersonRow(1, "Zoë Ñandú", "inner", 4, 5, 6)],
+        moments=(
+            report.MomentTotals(1, understood=(4, 1), safe=(5, 1), closeness=(6, 1)),
+            [("inner", "Zoë Ñandú", 1)],
+        ),
         entries=[
             EntryText(date(2026, 10, 3), "Second thoughts", "Later words"),
             EntryText(date(2026, 10, 2), "First thoughts", "Line one\nŁódź and Straße"),
@@ -160,7 +173,7 @@ def test_the_pdf_holds_every_chosen_section():
         "6–9",
         "1 October 2026",
         "Zoë Ñandú",
-        "Inner ring: 1 moment",
+        "Inner ring: Zoë Ñandú (1 moment)",
         "felt understood: 4 of 5",
         "First thoughts",
         "Łódź and Straße",

@@ -56,7 +56,7 @@ def test_the_page_opens_with_the_last_three_months_and_private_parts_unticked(ow
     page = response.content.decode()
     report = response.context["report"]
     assert report.sections == ("scores", "moments", "findings")
-    assert "Søren Ødegård" in page and "Inner ring: 1 moment" in page
+    assert 'Inner ring: <span dir="auto">Søren Ødegård</span> (1 moment)' in page
     assert "Chosen entry" in page  # offered to tick…
     assert "Words to share" not in page and "Staying in bed all day" not in page  # …not shown
     assert 'name="sections" value="safety"' in page and 'value="safety" checked' not in page
