@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from tending.checkins.templating import score
 from tending.core.errors import post_only
+from tending.insights.report import DEFAULT_SECTIONS
 from tending.insights.report_forms import ReportForm
 from tending.insights.report_pdf import render as render_pdf
 from tending.insights.report_queries import entries_to_choose, report_for
@@ -87,43 +88,54 @@ def _ticked(form) -> set[int]:
 
 
 def _report_form(request, data):
+    """The form, offering the period's entries to tick only once "Journal entries" is ticked
+    (the list can be long; without it the page reads no entries at all)."""
+    offering = "journal" in (data.getlist("sections") if data is not None else DEFAULT_SECTIONS)
+    if data is not None and not offering and "entries" in data:
+        data = data.copy()  # entries ticked before "Journal entries" was unticked: let go
+        data.pop("entries")
     form = ReportForm(data, today=timezone.localdate())
-    start, end = form.period()
-    listed, more = entries_to_choose(request.user, start, end)
+    listed, more = [], False
+    if offering:
+        start, end = form.period()
+        listed, more = entries_to_choose(request.user, start, end)
     form.offer_entries(listed)
-    return form, more
+    return form, {"more_entries": more, "offering_entries": offering}
+
+
+def _page(request, form, extra, shown=None, chosen=None):
+    context = {"form": form, "report": shown, "chosen": chosen, **extra}
+    context["entry_picks"] = _entry_picks(form, _ticked(form))
+    context["results_rows"] = _results_rows(shown)
+    status = 200 if shown is not None else 400
+    return render(request, "insights/report.html", context, status=status)
 
 
 @login_required
 def report(request):
     """Choose the period and the parts; the report is shown below, ready to print."""
-    form, more = _report_form(request, request.GET or None)
+    form, extra = _report_form(request, request.GET or None)
     if not form.is_bound:
         start, end = form.period()
         shown = report_for(request.user, start, end, form.fields["sections"].initial)
         chosen = {"start": start, "end": end, "sections": shown.sections, "entries": []}
-    elif form.is_valid():
-        chosen = form.cleaned_data
-        shown = report_for(
-            request.user, chosen["start"], chosen["end"], chosen["sections"], chosen["entries"]
-        )
-    else:
-        shown, chosen = None, None
-    context = {"form": form, "more_entries": more, "report": shown, "chosen": chosen}
-    context["entry_picks"] = _entry_picks(form, _ticked(form))
-    context["results_rows"] = _results_rows(shown)
-    return render(request, "insights/report.html", context, status=200 if shown else 400)
+        return _page(request, form, extra, shown, chosen)
+    if not form.is_valid():
+        return _page(request, form, extra)
+    chosen = form.cleaned_data
+    shown = report_for(
+        request.user, chosen["start"], chosen["end"], chosen["sections"], chosen["entries"]
+    )
+    return _page(request, form, extra, shown, chosen)
 
 
 @login_required
 @post_only("insights:report")
 def report_pdf(request):
     """The chosen report as a PDF file to download."""
-    form, more = _report_form(request, request.POST)
+    form, extra = _report_form(request, request.POST)
     if not form.is_valid():
-        context = {"form": form, "more_entries": more, "report": None, "chosen": None}
-        context["entry_picks"] = _entry_picks(form, _ticked(form))
-        return render(request, "insights/report.html", context, status=400)
+        return _page(request, form, extra)
     chosen = form.cleaned_data
     shown = report_for(
         request.user, chosen["start"], chosen["end"], chosen["sections"], chosen["entries"]

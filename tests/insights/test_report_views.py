@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -57,16 +58,28 @@ def test_the_page_opens_with_the_last_three_months_and_private_parts_unticked(ow
     report = response.context["report"]
     assert report.sections == ("scores", "moments", "findings")
     assert 'Inner ring: <span dir="auto">Søren Ødegård</span> (1 moment)' in page
-    assert "Chosen entry" in page  # offered to tick…
-    assert "Words to share" not in page and "Staying in bed all day" not in page  # …not shown
+    assert "Words to share" not in page and "Staying in bed all day" not in page
     assert 'name="sections" value="safety"' in page and 'value="safety" checked' not in page
+    # The entries are offered once "Journal entries" is ticked, none of them ticked.
+    assert "Chosen entry" not in page and 'id="entries-later"' in page
+    offered = owner_client.get(REPORT, choices(sections=["journal"])).content.decode()
+    assert "Chosen entry" in offered and 'id="entries-later"' not in offered
+    assert re.search(rf'value="{life["chosen"].pk}" id="id_entries_\d+">', offered)
+    assert "Words to share" not in offered
 
 
-def test_chosen_parts_show_and_the_rest_do_not(owner_client, life):
-    data = choices(sections=["journal", "safety"], entries=[life["chosen"].pk])
+def test_entries_ticked_are_let_go_when_journal_entries_is_unticked(owner_client, life):
+    data = choices(sections=["moments"], entries=[life["chosen"].pk])
+    response = owner_client.get(REPORT, data)
+    assert response.status_code == 200 and "Words to share" not in response.content.decode()
+    assert "Words to share" not in pdf_text(owner_client.post(PDF, data))
+
+
+def test_a_ticked_entry_stays_ticked_when_the_page_comes_back(owner_client, life):
+    data = choices(sections=["journal"], entries=[life["chosen"].pk])
     page = owner_client.get(REPORT, data).content.decode()
-    assert "Words to share" in page and "Staying in bed all day" in page
-    assert "Words to keep" not in page and "Inner ring" not in page
+    assert re.search(rf'value="{life["chosen"].pk}" id="id_entries_\d+" checked>', page)
+    assert re.search(rf'value="{life["kept"].pk}" id="id_entries_\d+">', page)
 
 
 def test_the_pdf_holds_the_chosen_parts_and_none_of_the_others(owner_client, life):
@@ -139,6 +152,6 @@ def test_many_entries_are_capped_with_a_note(owner, owner_client, monkeypatch):
     monkeypatch.setattr(report_queries, "ENTRIES_LISTED", 2)
     for n in range(3):
         JournalEntryFactory(owner=owner, title=f"Entry {n}", written_on=timezone.localdate())
-    response = owner_client.get(REPORT)
+    response = owner_client.get(REPORT, choices(sections=["journal"]))
     assert len(response.context["form"].fields["entries"].choices) == 2
     assert 'id="more-entries"' in response.content.decode()
