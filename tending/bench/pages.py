@@ -209,6 +209,8 @@ def samples_for(user, feed_token: str | None = None) -> Samples:
         variants.append(("moments:list", f"?person={busiest.pk}"))
         variants.append(("journal:search", f"?person={busiest.pk}"))
     variants.append(("moments:list", "?page=20"))
+    # The supporter report with its entries to tick: the page's longest form.
+    variants.append(("insights:report", "?sections=scores&sections=moments&sections=journal"))
     return Samples(values=values, variants=variants, searches=list(SEARCH_WORDS))
 
 
