@@ -210,8 +210,19 @@ def samples_for(user, feed_token: str | None = None) -> Samples:
         variants.append(("journal:search", f"?person={busiest.pk}"))
     variants.append(("moments:list", "?page=20"))
     # The supporter report with its entries to tick: the page's longest form.
-    variants.append(("insights:report", "?sections=scores&sections=moments&sections=journal"))
+    variants.append(("insights:report", _report_choices()))
     return Samples(values=values, variants=variants, searches=list(SEARCH_WORDS))
+
+
+def _report_choices() -> str:
+    """The report's default period with journal entries to tick, as its form sends them."""
+    from django.utils import timezone
+
+    from tending.insights.report import default_period
+
+    start, end = default_period(timezone.localdate())
+    parts = "&".join(f"sections={key}" for key in ("scores", "moments", "journal"))
+    return f"?start={start.isoformat()}&end={end.isoformat()}&{parts}"
 
 
 def _week_before_last() -> str:
