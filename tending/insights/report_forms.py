@@ -13,6 +13,30 @@ NOT_LISTED = "Please choose only from your entries of this period listed here."
 NO_SECTION = "Please choose at least one part to put in the report."
 
 
+class EntryIds(forms.Field):
+    """The journal entries ticked, by id; only ids of the entries offered are accepted.
+
+    Not a ChoiceField: the page writes its checkboxes itself (review_views._entry_picks), and
+    a ChoiceField's list of up to two hundred choices cost more to set up than to check."""
+
+    widget = forms.MultipleHiddenInput  # reads every value sent; never drawn by the page
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.offered: dict[int, str] = {}
+
+    def to_python(self, value) -> list[int]:
+        ids = []
+        for item in value or ():
+            text = str(item)
+            if not (text.isascii() and text.isdigit() and len(text) < 19):
+                raise forms.ValidationError(NOT_LISTED, code="invalid_choice")
+            if int(text) not in self.offered:
+                raise forms.ValidationError(NOT_LISTED, code="invalid_choice")
+            ids.append(int(text))
+        return ids
+
+
 class ReportForm(PlainMessages, forms.Form):
     start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
@@ -22,13 +46,10 @@ class ReportForm(PlainMessages, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": NO_SECTION},
     )
-    entries = forms.TypedMultipleChoiceField(
+    entries = EntryIds(
         label="Journal entries to include",
-        coerce=int,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text="None go in unless you tick them, and only with “Journal entries” ticked above.",
-        error_messages={"invalid_choice": NOT_LISTED},
     )
 
     def __init__(self, data=None, *, today: date, **kwargs) -> None:
@@ -55,7 +76,7 @@ class ReportForm(PlainMessages, forms.Form):
         return days[0], days[1]
 
     def offer_entries(self, listed: list[tuple[int, str]]) -> None:
-        self.fields["entries"].choices = listed
+        self.fields["entries"].offered = dict(listed)
 
     def clean(self):
         cleaned = super().clean()

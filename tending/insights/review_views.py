@@ -75,7 +75,7 @@ def _entry_picks(form, ticked: set[int]) -> Markup:
             f'<li><label for="id_entries_{i}"><input type="checkbox" name="entries"'
             f' value="{pk}" id="id_entries_{i}"{" checked" if pk in ticked else ""}>'
             f' <span dir="auto">{escape(label)}</span></label></li>'
-            for i, (pk, label) in enumerate(form.fields["entries"].choices)
+            for i, (pk, label) in enumerate(form.fields["entries"].offered.items())
         )
     )
 
