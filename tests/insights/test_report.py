@@ -210,3 +210,16 @@ def test_the_pdf_points_nowhere_and_is_the_same_each_time_on_a_day():
     raw = data.decode("latin-1")
     assert "/URI" not in raw and "http" not in raw and "/Launch" not in raw
     assert render(full(report.SECTION_KEYS), made_on=TODAY) == data
+
+
+def test_the_longest_period_is_twenty_years_to_the_day():
+    assert report.period_problems(date(2006, 12, 2), TODAY, TODAY) == {}
+    assert report.period_problems(date(2006, 12, 1), TODAY, TODAY) == {"start": report.TOO_LONG}
+
+
+def test_four_hundred_results_are_listed_by_default():
+    first = date(2020, 1, 1)
+    rows = [ScoreRow("connection", first + timedelta(days=n), 3.0) for n in range(401)]
+    found = report.scales(rows, instruments())[0]
+    assert len(found.results) == 400 and found.left_out == 1
+    assert found.results[0].when == "2 Jan 2020"

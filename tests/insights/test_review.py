@@ -79,11 +79,11 @@ def test_checkins_get_their_band_and_a_meaningful_change():
     assert inst.meaningful_change == 10 and inst.higher_is == "better"
     low = inst.bands[0]
     rows = [
+        CheckInRow(5, "gone-since", MONDAY, 3.0, None),  # first: the rest are still seen
         CheckInRow(2, "weekly-wellbeing", MONDAY, low.low, low.low + inst.meaningful_change),
         CheckInRow(3, "weekly-wellbeing", MONDAY, low.low, low.low),
         CheckInRow(4, "weekly-wellbeing", MONDAY, low.low, None),
         CheckInRow(6, "weekly-wellbeing", MONDAY, low.low, low.low + 9.9),
-        CheckInRow(5, "gone-since", MONDAY, 3.0, None),
     ]
     seen = review.checkins_seen(rows, instruments())
     assert [s.id for s in seen] == [2, 3, 4, 6]  # one of a removed instrument is left out
@@ -129,3 +129,13 @@ def test_first_line(text, line):
 def test_first_line_keeps_a_line_of_exactly_the_limit():
     assert review.first_line("z" * 140) == "z" * 140
     assert review.first_line("ab cd", limit=4) == "ab…"
+
+
+def test_rows_say_their_day_short():
+    assert review.short_day(MONDAY) == "Mon 30 Nov"
+    assert MomentRow(1, MONDAY, ("Sam",)).when == "Mon 30 Nov"
+    assert EntryRow(1, date(2026, 12, 6), "a", "").when == "Sun 6 Dec"
+    seen = review.checkins_seen(
+        [CheckInRow(1, "weekly-wellbeing", MONDAY, 60.0, None)], instruments()
+    )
+    assert seen[0].when == "Mon 30 Nov"

@@ -104,3 +104,7 @@ def test_a_hidden_question_is_never_asked():
     assert again is not None and again.id != first.id
     everything = {p.id for p in prompts}
     assert weeks.reflection_prompt(prompts, MONDAY, hidden_ids=everything) is None
+
+
+def test_the_earliest_week_is_the_first_monday_of_1900():
+    assert date(1900, 1, 1) == weeks.EARLIEST and weeks.EARLIEST.weekday() == 0
