@@ -19,6 +19,7 @@ TITLE = 18
 HEADING = 13
 SUBHEADING = 11
 LINE = 5.2  # mm per line of body text
+PATTERNS = "These are patterns in the person's own days: what tends to go together, not why."
 NOT_A_DIAGNOSIS = (
     "Made by the person themselves with tending, to share as they choose. Scores are from "
     "short questionnaires and say how things were, not what is wrong: this is not a diagnosis."
@@ -171,4 +172,4 @@ def _findings(pdf: FPDF, report: Report) -> None:
         )
     for status, sentence in report.findings:
         _text(pdf, f"{status.capitalize()}: {sentence}")
-    _text(pdf, "These are patterns in the person's own days, not causes.", size=SMALL)
+    _text(pdf, PATTERNS, size=SMALL)
