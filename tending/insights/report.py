@@ -160,9 +160,14 @@ def scales(
             continue
         kept = taken[-shown:]
         results = []
+        # A scale gives few distinct totals (a daily pulse's are quarters from 1 to 5): each
+        # is shown and banded once.
+        seen: dict[float, tuple[float, str]] = {}
         for row in kept:
-            band = band_for(inst, row.total)
-            results.append(Result(row.day, shown_score(row.total), band.label if band else ""))
+            if row.total not in seen:
+                band = band_for(inst, row.total)
+                seen[row.total] = (shown_score(row.total), band.label if band else "")
+            results.append(Result(row.day, *seen[row.total]))
         found.append(
             Scale(
                 title=inst.title,
