@@ -164,3 +164,7 @@ def test_four_hundred_results_are_listed_by_default():
     found = report.scales(rows, instruments())[0]
     assert len(found.results) == 400 and found.left_out == 1
     assert found.results[0].when == "2 Jan 2020"
+
+
+def test_no_moments_add_up_to_nothing():
+    assert report.MomentTotals() == report.MomentTotals(0, (0, 0), (0, 0), (0, 0))
