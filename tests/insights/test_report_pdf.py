@@ -65,3 +65,21 @@ def test_the_pdf_points_nowhere_and_is_the_same_each_time_on_a_day():
     raw = data.decode("latin-1")
     assert "/URI" not in raw and "http" not in raw and "/Launch" not in raw
     assert render(full(report.SECTION_KEYS), made_on=TODAY) == data
+
+
+def test_a_long_report_runs_onto_more_pages_each_numbered():
+    from datetime import date, timedelta
+
+    rows = [
+        report.ScoreRow("connection", date(2026, 1, 1) + timedelta(days=n), 3.0) for n in range(150)
+    ]
+    long = report.assemble(
+        date(2026, 1, 1), TODAY, ["scores"], instruments=instruments(), scores=rows
+    )
+    reader = PdfReader(io.BytesIO(render(long, made_on=TODAY)))
+    pages = len(reader.pages)
+    assert pages >= 3
+    for number, page in enumerate(reader.pages, 1):
+        assert f"Page {number} of {pages}" in page.extract_text()
+    # Every result is on a page, none written past the bottom of one.
+    assert "30 May 2026" in reader.pages[-1].extract_text()
