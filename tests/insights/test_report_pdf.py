@@ -24,6 +24,7 @@ def test_the_pdf_holds_every_chosen_section():
         "2 September 2026 to 2 December 2026",
         "Connection",
         "How often you feel lonely",
+        "Scores run from 3 to 9; lower is better.",
         "Often lonely",
         "6–9",
         "1 October 2026",
