@@ -81,6 +81,8 @@ def make_upload(owner):
 
 # URL arguments that name something shared by everyone (not a private row), with a value.
 PLAIN_ARGUMENTS = {"instrument": "connection"}
+# The weekly review of a week gone by, named by its first day (a Monday).
+PLAIN_ARGUMENTS["week"] = "2025-01-06"
 
 # Each URL argument names a kind of private row, and how to make one for an owner.
 OBJECT_ARGUMENTS = {

@@ -200,6 +200,7 @@ def samples_for(user, feed_token: str | None = None) -> Samples:
     }
     values: dict[str, object] = {arg: row.pk for arg, row in rows.items() if row is not None}
     values["instrument"] = instrument
+    values["week"] = _week_before_last()
     values["upload"] = _waiting_upload(user)
     if feed_token:
         values["token"] = feed_token
@@ -211,7 +212,31 @@ def samples_for(user, feed_token: str | None = None) -> Samples:
     # The check-in history's longer ranges: a year of results, and every one as weekly means.
     variants.append(("checkins:history", "?range=1y"))
     variants.append(("checkins:history", "?range=all"))
+    # The supporter report with its entries to tick: the page's longest form.
+    variants.append(("insights:report", _report_choices()))
     return Samples(values=values, variants=variants, searches=list(SEARCH_WORDS))
+
+
+def _report_choices() -> str:
+    """The report's default period with journal entries to tick, as its form sends them."""
+    from django.utils import timezone
+
+    from tending.insights.report import default_period
+
+    start, end = default_period(timezone.localdate())
+    parts = "&".join(f"sections={key}" for key in ("scores", "moments", "journal"))
+    return f"?start={start.isoformat()}&end={end.isoformat()}&{parts}"
+
+
+def _week_before_last() -> str:
+    """The weekly review of the week before the one just gone: a whole week of rows."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tending.insights.weeks import week_just_gone
+
+    return (week_just_gone(timezone.localdate()) - timedelta(days=7)).isoformat()
 
 
 def _waiting_upload(user) -> str:

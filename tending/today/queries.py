@@ -17,7 +17,7 @@ from tending.circle.models import Person
 from tending.circle.queries import last_contact_date
 from tending.journal.models import Entry, HiddenPrompt
 from tending.moments.models import Moment
-from tending.today.models import ReachOutSnooze
+from tending.today.models import CalendarFeed, ReachOutSnooze
 from tending.today.reach_out import Candidate, Suggestion, rank_reach_out
 
 AWAY_AFTER_DAYS = 7
@@ -224,30 +224,37 @@ class SmallReads:
     drafts: list[tuple[str, dict]]  # unfinished check-ins' answers, newest first
     recent_prompts: set[str]  # prompts answered in the journal since the day asked about
     hidden_prompts: set[str]
+    review_weekday: int | None = None  # the weekly review's day, from the calendar options
 
 
 def small_reads(user, prompts_since: date) -> SmallReads:
-    """Check-in choices, kept drafts, and the journal prompts lately answered or hidden.
+    """Check-in choices, kept drafts, the journal prompts lately answered or hidden, and the
+    weekly review's day.
 
     Four ORM queries cost Today more to build than to run; this is one written-out query.
     Each part's own functions (`checkins.queries.frequencies`, `risky_drafts`,
     `journal.offering.offer_prompt`) read the same rows; a test keeps them in step.
     """
     with connection.cursor() as cursor:
-        cursor.execute(_small_reads_sql(), [user.pk, user.pk, user.pk, prompts_since, user.pk])
+        cursor.execute(
+            _small_reads_sql(), [user.pk, user.pk, user.pk, prompts_since, user.pk, user.pk]
+        )
         rows = cursor.fetchall()
-    chosen, drafts, recent, hidden = {}, [], set(), set()
+    chosen, drafts, recent, hidden, review_weekday = {}, [], set(), set(), None
     for kind, key, value, when, pk in rows:
-        if kind == 0:
+        if kind == 4:
+            review_weekday = pk
+        elif kind == 0:
             chosen[key] = value
         elif kind == 1:
             drafts.append((_utc(when), pk, key, json.loads(value)))
         elif kind == 2:
             recent.add(key)
-        else:
+        elif kind == 3:
             hidden.add(key)
     drafts.sort(key=lambda draft: (draft[0], draft[1]), reverse=True)
-    return SmallReads(chosen, [(key, answers) for _, _, key, answers in drafts], recent, hidden)
+    shown = [(key, answers) for _, _, key, answers in drafts]
+    return SmallReads(chosen, shown, recent, hidden, review_weekday)
 
 
 @lru_cache(maxsize=1)
@@ -275,5 +282,8 @@ def _small_reads_sql() -> str:
             f"AND {column(Entry, 'prompt_id')} <> ''",
             f"SELECT 3, {column(HiddenPrompt, 'prompt_id')}, NULL, NULL, NULL "
             f"FROM {table(HiddenPrompt)} WHERE {owner} = %s",
+            # The weekly review's day, so Today can point to the review on it.
+            f"SELECT 4, NULL, NULL, NULL, {column(CalendarFeed, 'review_weekday')} "
+            f"FROM {table(CalendarFeed)} WHERE {owner} = %s",
         ]
     )

@@ -14,6 +14,7 @@ from tending.checkins.registry import instruments
 from tending.circle.models import Person
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404
+from tending.insights.weeks import is_review_day
 from tending.journal.offering import RECENT_DAYS, offer_from
 from tending.today.models import ReachOutSnooze
 from tending.today.next_step import next_step
@@ -73,6 +74,8 @@ def today(request):
         "not_yet_seen": [],
         "not_yet_seen_more": 0,
         "set_aside": 0,
+        # On the day chosen for the weekly review, a calm link to it (never the lead step).
+        "review_day": is_review_day(day, small.review_weekday),
     }
     if person is None and people:
         unseen = not_yet_seen(people)

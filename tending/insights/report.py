@@ -1,0 +1,235 @@
+"""A report to share with a supporter, as plain data: the period and parts the person chose,
+each check-in's scale and results, a summary of moments, chosen journal entries, the safety plan
+and findings. The page and the PDF both draw this. No Django here."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from tending.checkins.definitions import Instrument
+from tending.checkins.scoring import band_for, shown_score
+
+# The parts a report can hold, in the order they appear, with the words the form shows.
+SECTIONS = (
+    ("scores", "Check-in scores, with the scale each one follows"),
+    ("moments", "Moments: how many, with whom, how they went"),
+    ("journal", "Journal entries you choose below"),
+    ("safety", "Your safety plan"),
+    ("findings", "What your own days show (findings)"),
+)
+SECTION_KEYS = tuple(key for key, _ in SECTIONS)
+# Private parts are left out unless the person ticks them.
+DEFAULT_SECTIONS = ("scores", "moments", "findings")
+DEFAULT_MONTHS = 3
+MAX_YEARS = 20
+RESULTS_SHOWN = 400  # results listed per check-in; the rest are counted, not lost
+RINGS = (("inner", "Inner ring"), ("middle", "Middle ring"), ("outer", "Outer ring"))
+
+START_AFTER_END = "The start is after the end; please choose a start on or before the end."
+END_AHEAD = "The report can end today at the latest."
+TOO_LONG = f"Please choose a period of at most {MAX_YEARS} years."
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` months earlier (the month's last day when it is shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def default_period(today: date) -> tuple[date, date]:
+    return months_before(today, DEFAULT_MONTHS), today
+
+
+def period_problems(start: date, end: date, today: date) -> dict[str, str]:
+    """What is wrong with a period, by the field to say it next to; empty when it is fine."""
+    problems = {}
+    if end > today:
+        problems["end"] = END_AHEAD
+    if start > end:
+        problems["start"] = START_AFTER_END
+    elif months_before(end, 12 * MAX_YEARS) > start:
+        problems["start"] = TOO_LONG
+    return problems
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    instrument_id: str
+    day: date
+    total: float
+
+
+@lru_cache(maxsize=4096)
+def day_label(day: date) -> str:
+    """ "2 Dec 2026", as the results table shows a day (worked out once per day)."""
+    return f"{day.day} {day:%b %Y}"
+
+
+@dataclass(frozen=True)
+class Result:
+    day: date
+    score: float
+    band: str
+
+    @property
+    def when(self) -> str:
+        return day_label(self.day)
+
+
+@dataclass(frozen=True)
+class Scale:
+    title: str
+    measures: str
+    higher_is: str  # "better" or "worse"
+    range: tuple[float, float]
+    bands: tuple[tuple[float, float, str, str], ...]  # low, high, label, meaning
+    results: tuple[Result, ...]  # in order of time, at most RESULTS_SHOWN
+    left_out: int  # earlier results in the period not listed
+
+
+@dataclass(frozen=True)
+class MomentTotals:
+    """The period's moments, added up by the database: how many, and for each rating its sum
+    and how many moments gave it."""
+
+    count: int = 0
+    understood: tuple[int, int] = (0, 0)  # sum, how many rated
+    safe: tuple[int, int] = (0, 0)
+    closeness: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
+class RingSummary:
+    label: str
+    people: tuple[tuple[str, int], ...]  # (name, moments with them), most first
+
+
+@dataclass(frozen=True)
+class MomentsSummary:
+    count: int
+    rings: tuple[RingSummary, ...]
+    averages: tuple[tuple[str, float, int, int], ...]  # label, mean, top of scale, how many
+
+
+@dataclass(frozen=True)
+class EntryText:
+    day: date
+    heading: str
+    body: str
+
+
+@dataclass(frozen=True)
+class PlanPart:
+    title: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    start: date
+    end: date
+    sections: tuple[str, ...]
+    scales: tuple[Scale, ...] = ()
+    moments: MomentsSummary | None = None
+    entries: tuple[EntryText, ...] = ()
+    plan: tuple[PlanPart, ...] = ()
+    findings: tuple[tuple[str, str], ...] = ()  # (status, sentence)
+
+    def has(self, section: str) -> bool:
+        return section in self.sections
+
+
+def scales(
+    rows: Iterable[ScoreRow], instruments: Mapping[str, Instrument], shown: int = RESULTS_SHOWN
+) -> tuple[Scale, ...]:
+    """Each check-in taken in the period, with what it measures, its bands and every result
+    (the latest `shown` of them when there are more), in the order the instruments are listed."""
+    by_instrument: dict[str, list[ScoreRow]] = {}
+    for row in rows:
+        by_instrument.setdefault(row.instrument_id, []).append(row)
+    found = []
+    for inst_id, inst in instruments.items():
+        taken = sorted(by_instrument.get(inst_id, ()), key=lambda r: r.day)
+        if not taken:
+            continue
+        kept = taken[-shown:]
+        results = []
+        # A scale gives few distinct totals (a daily pulse's are quarters from 1 to 5): each
+        # is shown and banded once.
+        seen: dict[float, tuple[float, str]] = {}
+        for row in kept:
+            if row.total not in seen:
+                band = band_for(inst, row.total)
+                seen[row.total] = (shown_score(row.total), band.label if band else "")
+            results.append(Result(row.day, *seen[row.total]))
+        found.append(
+            Scale(
+                title=inst.title,
+                measures=inst.measures,
+                higher_is=inst.higher_is,
+                range=inst.score_range(),
+                bands=tuple((b.low, b.high, b.label, b.meaning) for b in inst.bands),
+                results=tuple(results),
+                left_out=len(taken) - len(kept),
+            )
+        )
+    return tuple(found)
+
+
+def moments_summary(totals: MomentTotals, people: Iterable[tuple[str, str, int]]) -> MomentsSummary:
+    """How many moments, with whom by ring (each person with their moments, most first), and
+    how they went on average over the moments that were rated. `people` is (ring, name,
+    moments) as the database counted them."""
+    by_ring: dict[str, list[tuple[str, int]]] = {key: [] for key, _ in RINGS}
+    for ring, name, count in people:
+        if ring in by_ring and count:
+            by_ring[ring].append((name, count))
+    rings = tuple(
+        RingSummary(label, tuple(sorted(by_ring[key], key=lambda p: (-p[1], p[0].casefold()))))
+        for key, label in RINGS
+        if by_ring[key]
+    )
+    averages = []
+    for label, top, (total, rated) in (
+        ("felt understood", 5, totals.understood),
+        ("felt safe", 5, totals.safe),
+        ("closeness afterwards", 7, totals.closeness),
+    ):
+        if rated:
+            averages.append((label, shown_score(total / rated), top, rated))
+    return MomentsSummary(totals.count, rings, tuple(averages))
+
+
+def assemble(
+    start: date,
+    end: date,
+    sections: Iterable[str],
+    *,
+    instruments: Mapping[str, Instrument] | None = None,
+    scores: Iterable[ScoreRow] = (),
+    moments: tuple[MomentTotals, Iterable[tuple[str, str, int]]] | None = None,
+    entries: Iterable[EntryText] = (),
+    plan: Iterable[PlanPart] = (),
+    findings: Iterable[tuple[str, str]] = (),
+) -> Report:
+    """The report holding only the chosen sections; what was not chosen is never in it."""
+    chosen = tuple(key for key in SECTION_KEYS if key in set(sections))
+    summary = None
+    if "moments" in chosen:
+        summary = moments_summary(*(moments or (MomentTotals(), ())))
+    return Report(
+        start=start,
+        end=end,
+        sections=chosen,
+        scales=scales(scores, instruments or {}) if "scores" in chosen else (),
+        moments=summary,
+        entries=tuple(sorted(entries, key=lambda e: e.day)) if "journal" in chosen else (),
+        plan=tuple(part for part in plan if part.lines) if "safety" in chosen else (),
+        findings=tuple(findings) if "findings" in chosen else (),
+    )

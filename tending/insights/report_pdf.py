@@ -1,0 +1,175 @@
+"""The supporter report as a PDF, laid out from plain data (tending.insights.report.Report)
+with fpdf2 and the vendored DejaVu Sans, so any name prints. No Django, no network: nothing
+in the file points anywhere outside it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from fpdf import FPDF
+
+from tending.insights.report import Report
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor" / "dejavu"
+FONT = "DejaVu"
+TEXT = 10
+SMALL = 8.5
+TITLE = 18
+HEADING = 13
+SUBHEADING = 11
+LINE = 5.2  # mm per line of body text
+PATTERNS = "These are patterns in the person's own days: what tends to go together, not why."
+NOT_A_DIAGNOSIS = (
+    "Made by the person themselves with tending, to share as they choose. Scores are from "
+    "short questionnaires and say how things were, not what is wrong: this is not a diagnosis."
+)
+
+
+def day_words(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def period_words(start: date, end: date) -> str:
+    return f"{day_words(start)} to {day_words(end)}"
+
+
+def number(value: float) -> str:
+    """A score as the page shows it: 12 rather than 12.0, 3.5 as it is."""
+    return f"{value:g}"
+
+
+def people_words(people) -> str:
+    """ "Sam (12 moments), Alex (1 moment)"."""
+    return ", ".join(f"{name} ({n} moment{'s' if n != 1 else ''})" for name, n in people)
+
+
+class _Document(FPDF):
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, size=SMALL)
+        self.set_text_color(90)
+        self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="C")
+
+
+def render(report: Report, made_on: date, font_dir: Path = FONT_DIR) -> bytes:
+    """The report as PDF bytes."""
+    pdf = _Document(format="A4")
+    pdf.set_title("Report to share, from tending")
+    pdf.set_creator("tending")
+    # The day, not the minute: the same report made the same day gives the same bytes.
+    pdf.set_creation_date(datetime.combine(made_on, time(), tzinfo=UTC))
+    pdf.add_font(FONT, "", str(font_dir / "DejaVuSans.ttf"))
+    pdf.add_font(FONT, "B", str(font_dir / "DejaVuSans-Bold.ttf"))
+    pdf.set_margins(18, 16, 18)
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.add_page()
+    _heading(pdf, "A report to share", TITLE)
+    _text(pdf, f"{period_words(report.start, report.end)}. Made on {day_words(made_on)}.")
+    _text(pdf, NOT_A_DIAGNOSIS, size=SMALL)
+    for section in report.sections:
+        {
+            "scores": _scores,
+            "moments": _moments,
+            "journal": _journal,
+            "safety": _safety,
+            "findings": _findings,
+        }[section](pdf, report)
+    return bytes(pdf.output())
+
+
+def _heading(pdf: FPDF, words: str, size: float) -> None:
+    pdf.ln(2 if size < HEADING else 4)
+    pdf.set_font(FONT, "B", size)
+    pdf.multi_cell(0, size * 0.5, words, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)
+
+
+def _text(pdf: FPDF, words: str, size: float = TEXT, bold: bool = False) -> None:
+    pdf.set_font(FONT, "B" if bold else "", size)
+    pdf.multi_cell(0, LINE * size / TEXT, words, new_x="LMARGIN", new_y="NEXT")
+
+
+def _scores(pdf: FPDF, report: Report) -> None:
+    _heading(pdf, "Check-in scores", HEADING)
+    if not report.scales:
+        _text(pdf, "No check-ins were taken in this period.")
+    for scale in report.scales:
+        _heading(pdf, scale.title, SUBHEADING)
+        low, high = scale.range
+        direction = "higher is better" if scale.higher_is == "better" else "lower is better"
+        _text(
+            pdf,
+            f"Measures: {scale.measures}. Scores run from {number(low)} to "
+            f"{number(high)}; {direction}.",
+        )
+        if scale.bands:
+            _text(pdf, "Bands:", bold=True)
+            for b_low, b_high, label, meaning in scale.bands:
+                _text(pdf, f"{number(b_low)}–{number(b_high)} {label}: {meaning}", size=SMALL)
+        pdf.ln(1)
+        _text(pdf, f"Results ({len(scale.results)}):", bold=True)
+        if scale.left_out:
+            _text(
+                pdf,
+                f"The {scale.left_out} earlier results of the period are not listed; a "
+                "shorter period lists every one.",
+                size=SMALL,
+            )
+        with pdf.table(
+            col_widths=(40, 25, 100),
+            text_align=("LEFT", "RIGHT", "LEFT"),
+            first_row_as_headings=True,
+            line_height=4.6,
+        ) as table:
+            pdf.set_font(FONT, size=SMALL)
+            table.row(("Day", "Score", "Band"))
+            for result in scale.results:
+                table.row((day_words(result.day), number(result.score), result.band))
+
+
+def _moments(pdf: FPDF, report: Report) -> None:
+    _heading(pdf, "Moments with people", HEADING)
+    summary = report.moments
+    if summary is None or not summary.count:
+        _text(pdf, "No moments were logged in this period.")
+        return
+    _text(pdf, f"{summary.count} moment{'s' if summary.count != 1 else ''} logged.")
+    for ring in summary.rings:
+        _text(pdf, f"{ring.label}: {people_words(ring.people)}.")
+    for label, mean, top, rated in summary.averages:
+        _text(pdf, f"On average {label}: {number(mean)} of {top} ({rated} rated).")
+
+
+def _journal(pdf: FPDF, report: Report) -> None:
+    _heading(pdf, "Journal entries", HEADING)
+    if not report.entries:
+        _text(pdf, "No journal entries were chosen for this report.")
+    for entry in report.entries:
+        _heading(pdf, entry.heading, SUBHEADING)
+        _text(pdf, day_words(entry.day), size=SMALL)
+        _text(pdf, entry.body)
+
+
+def _safety(pdf: FPDF, report: Report) -> None:
+    _heading(pdf, "Safety plan", HEADING)
+    if not report.plan:
+        _text(pdf, "The safety plan has nothing written in it yet.")
+    for part in report.plan:
+        _text(pdf, part.title, bold=True)
+        for line in part.lines:
+            _text(pdf, f"• {line}")
+        pdf.ln(1)
+
+
+def _findings(pdf: FPDF, report: Report) -> None:
+    _heading(pdf, "What the days show", HEADING)
+    if not report.findings:
+        _text(
+            pdf,
+            "No findings yet: patterns are shown only once there are enough days to "
+            "say something honestly.",
+        )
+    for status, sentence in report.findings:
+        _text(pdf, f"{status.capitalize()}: {sentence}")
+    _text(pdf, PATTERNS, size=SMALL)

@@ -1,0 +1,163 @@
+"""Reads for the supporter report: only the chosen period's rows, and only for chosen parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
+
+from django.db import connection
+from django.utils import timezone
+
+from tending.checkins.models import CheckIn
+from tending.checkins.registry import instruments
+from tending.circle.models import Person
+from tending.core.ownership import owned
+from tending.insights import findings
+from tending.insights.report import (
+    EntryText,
+    MomentTotals,
+    PlanPart,
+    Report,
+    ScoreRow,
+    assemble,
+)
+from tending.insights.review_sql import column, day_bounds, local_day, table
+from tending.journal.models import Entry, heading
+from tending.moments.models import Moment
+from tending.safety.queries import plan_for
+
+ENTRIES_LISTED = 200  # entries of the period offered to tick; a shorter period shows the rest
+
+
+def entries_to_choose(user, start: date, end: date) -> tuple[list[tuple[int, str]], bool]:
+    """The period's journal entries as (id, "day: heading"), newest first, and whether there
+    are more than the list holds."""
+    with connection.cursor() as cursor:
+        cursor.execute(_entries_sql(), [user.pk, start, end, ENTRIES_LISTED + 1])
+        rows = cursor.fetchall()
+    listed = []
+    for pk, day, title in rows[:ENTRIES_LISTED]:
+        day = date.fromisoformat(day) if isinstance(day, str) else day
+        listed.append((pk, f"{day:%a} {day.day} {day:%b %Y}: {_heading(title, day)}"))
+    return listed, len(rows) > ENTRIES_LISTED
+
+
+@lru_cache(maxsize=1024)
+def _heading(title: str, day: date) -> str:
+    """An entry's heading, kept for the entries listed again and again as choices are made:
+    reading a title's words out of its Markdown costs more than the rest of a row."""
+    return heading(title, day)
+
+
+@lru_cache(maxsize=1)
+def _entries_sql() -> str:
+    e = {n: column(Entry, n) for n in ("id", "written_on", "title", "owner")}
+    return (
+        f"SELECT {e['id']}, {e['written_on']}, {e['title']} FROM {table(Entry)}"
+        f" WHERE {e['owner']} = %s AND {e['written_on']} BETWEEN %s AND %s"
+        f" ORDER BY {e['written_on']} DESC, {e['id']} DESC LIMIT %s"
+    )
+
+
+def _scores(user, start: date, end: date) -> list[ScoreRow]:
+    kinds = list(instruments())
+    with connection.cursor() as cursor:
+        cursor.execute(_scores_sql(len(kinds)), [user.pk, *kinds, *day_bounds(start, end)])
+        rows = cursor.fetchall()
+    zone = timezone.get_current_timezone()
+    return [ScoreRow(kind, local_day(when, zone), total) for kind, when, total in rows]
+
+
+def _moments(user, start: date, end: date):
+    """The period's moments added up: totals, and the moments with each person by ring."""
+    with connection.cursor() as cursor:
+        cursor.execute(_moments_sql(), [user.pk, *day_bounds(start, end)] * 2)
+        rows = cursor.fetchall()
+    totals, people = MomentTotals(), []
+    for kind, ring, name, count, *sums in rows:
+        if kind == 0:
+            pairs = [(int(sums[i] or 0), int(sums[i + 1] or 0)) for i in (0, 2, 4)]
+            totals = MomentTotals(int(count or 0), *pairs)
+        else:
+            people.append((ring, name, int(count)))
+    return totals, people
+
+
+@lru_cache(maxsize=4)
+def _scores_sql(kinds: int) -> str:
+    c = {n: column(CheckIn, n) for n in ("instrument_id", "taken_at", "total", "owner")}
+    marks = ", ".join(["%s"] * kinds)
+    # Naming every kind lets the (owner, kind, time) index find the period's rows directly.
+    return (
+        f"SELECT {c['instrument_id']}, {c['taken_at']}, {c['total']} FROM {table(CheckIn)}"
+        f" WHERE {c['owner']} = %s AND {c['instrument_id']} IN ({marks})"
+        f" AND {c['taken_at']} >= %s AND {c['taken_at']} < %s"
+    )
+
+
+@lru_cache(maxsize=1)
+def _moments_sql() -> str:
+    m = {
+        n: f"m.{column(Moment, n)}"
+        for n in ("id", "owner", "occurred_at", "felt_understood", "felt_safe", "closeness_after")
+    }
+    through = Moment.people.through
+    period = f"{m['owner']} = %s AND {m['occurred_at']} >= %s AND {m['occurred_at']} < %s"
+    joined = (
+        f" FROM {table(Moment)} m"
+        f" JOIN {table(through)} mp ON mp.{column(through, 'moment')} = {m['id']}"
+        f" JOIN {table(Person)} p ON p.{column(Person, 'id')} = mp.{column(through, 'person')}"
+        f" WHERE {period}"
+    )
+    ring, name = f"p.{column(Person, 'ring')}", f"p.{column(Person, 'name')}"
+    rated = ", ".join(
+        f"SUM({m[n]}), COUNT({m[n]})" for n in ("felt_understood", "felt_safe", "closeness_after")
+    )
+    blank = ", ".join(["NULL"] * 6)
+    # The moments and the people in them, added up by the database in one query: three
+    # months hold hundreds of moments, and only these few numbers are shown.
+    return (
+        f"SELECT 0, NULL, NULL, COUNT(*), {rated} FROM {table(Moment)} m WHERE {period}"
+        f" UNION ALL SELECT 1, {ring}, {name}, COUNT(*), {blank}{joined} GROUP BY {ring}, {name}"
+    )
+
+
+def _entries(user, chosen: Iterable[int]) -> list[EntryText]:
+    """The chosen entries' words; the ids were checked against the person's own entries."""
+    rows = owned(Entry, user).filter(pk__in=list(chosen)).values_list("written_on", "title", "body")
+    return [EntryText(day, heading(title, day), body) for day, title, body in rows]
+
+
+def _plan(user) -> list[PlanPart]:
+    parts = []
+    for section in plan_for(user).filled:
+        lines = []
+        for row in section.shown:
+            phone = row.person.phone if section.is_helpers else row.phone
+            lines.append(f"{row}, {phone}" if phone else str(row))
+        parts.append(PlanPart(section.title, tuple(lines)))
+    return parts
+
+
+def _findings(user) -> list[tuple[str, str]]:
+    return [(found.status, found.sentence) for found in findings.current_findings(user)]
+
+
+def report_for(
+    user, start: date, end: date, sections: Iterable[str], entry_ids: Iterable[int] = ()
+) -> Report:
+    """The report of the chosen parts; a part not chosen is not even read."""
+    chosen = set(sections)
+    entry_ids = list(entry_ids)
+    return assemble(
+        start,
+        end,
+        chosen,
+        instruments=instruments(),
+        scores=_scores(user, start, end) if "scores" in chosen else (),
+        moments=_moments(user, start, end) if "moments" in chosen else (),
+        entries=_entries(user, entry_ids) if "journal" in chosen and entry_ids else (),
+        plan=_plan(user) if "safety" in chosen else (),
+        findings=_findings(user) if "findings" in chosen else (),
+    )

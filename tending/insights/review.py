@@ -1,0 +1,208 @@
+"""The weekly review as plain data: the week's moments and how they went, check-ins with their
+changes, journal entries, the person most overdue, findings and one question. No Django here."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from tending.checkins.definitions import Instrument
+from tending.checkins.scoring import Change, band_for, change_since, shown_score
+
+# How much was shared in a moment, 0-4, in words that fit "you shared …".
+SHARING_WORDS = ("nothing personal", "facts", "thoughts", "feelings", "something vulnerable")
+FIRST_LINE = 140  # characters of an entry's first line shown in the review
+
+
+@lru_cache(maxsize=512)
+def short_day(day: date) -> str:
+    """ "Mon 23 Nov": a day of the week as a row shows it (worked out once per day; Django's
+    date filter for every row was a good part of the page)."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+@dataclass(frozen=True)
+class MomentRow:
+    id: int
+    day: date
+    people: tuple[str, ...]
+    understood: int | None = None  # 1-5
+    safe: int | None = None  # 1-5
+    closeness: int | None = None  # 1-7
+    self_shared: int | None = None  # 0-4
+    other_shared: int | None = None  # 0-4
+
+    @property
+    def when(self) -> str:
+        return short_day(self.day)
+
+    @property
+    def how_it_went(self) -> list[str]:
+        """Short phrases for what was rated, in the order the moment form asks."""
+        said = []
+        if self.self_shared is not None:
+            said.append(f"you shared {sharing_words(self.self_shared)}")
+        if self.other_shared is not None:
+            said.append(f"they shared {sharing_words(self.other_shared)}")
+        if self.understood is not None:
+            said.append(f"understood {self.understood} of 5")
+        if self.closeness is not None:
+            said.append(f"closeness {self.closeness} of 7")
+        if self.safe is not None:
+            said.append(f"safe {self.safe} of 5")
+        return said
+
+
+@dataclass(frozen=True)
+class CheckInRow:
+    id: int
+    instrument_id: str
+    day: date
+    total: float
+    previous: float | None  # the score of the one taken before it, if any
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    id: int
+    day: date
+    heading: str
+    first_line: str
+
+    @property
+    def when(self) -> str:
+        return short_day(self.day)
+
+
+@dataclass(frozen=True)
+class CheckInSeen:
+    id: int
+    title: str
+    day: date
+    score: float
+    band: str
+    change: Change | None
+
+    @property
+    def when(self) -> str:
+        return short_day(self.day)
+
+    @property
+    def meaningful(self) -> bool:
+        return bool(self.change and self.change.meaningful)
+
+
+@dataclass(frozen=True)
+class Average:
+    label: str
+    value: float  # one decimal
+    top: int
+    rated: int  # how many moments it is the average of
+
+
+@dataclass(frozen=True)
+class WeekReview:
+    moments: tuple[MomentRow, ...]
+    people: tuple[tuple[str, int], ...]  # (name, moments together), most first
+    averages: tuple[Average, ...]
+    checkins: tuple[CheckInSeen, ...]
+    entries: tuple[EntryRow, ...]
+    overdue: object | None = None  # a today.reach_out.Suggestion: the person most overdue now
+    findings: tuple = ()
+    prompt: object | None = None  # a journal.prompts.Prompt
+    # Growth (goals and their brave steps) is not built yet: see review_queries.goal_steps.
+    goal_steps: tuple = field(default_factory=tuple)
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing was logged this week: no moment, check-in or journal entry."""
+        return not (self.moments or self.checkins or self.entries)
+
+    @property
+    def meaningful_changes(self) -> tuple[CheckInSeen, ...]:
+        return tuple(seen for seen in self.checkins if seen.meaningful)
+
+
+def sharing_words(level: int) -> str:
+    return SHARING_WORDS[level] if 0 <= level < len(SHARING_WORDS) else "not said"
+
+
+def first_line(text: str, limit: int = FIRST_LINE) -> str:
+    """The first non-empty line of a text, cut at a word near `limit` characters."""
+    line = next((part.strip() for part in text.splitlines() if part.strip()), "")
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0] or line[:limit]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def average_of(values: Iterable[int | None]) -> tuple[float, int] | None:
+    """The mean of the values given (None left out), to one decimal, and how many there were."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return None
+    return shown_score(sum(known) / len(known)), len(known)
+
+
+def moment_averages(moments: Sequence[MomentRow]) -> tuple[Average, ...]:
+    """How the moments went on average, for each rating given at least once."""
+    found = []
+    for label, top, values in (
+        ("felt understood", 5, (m.understood for m in moments)),
+        ("felt safe", 5, (m.safe for m in moments)),
+        ("closeness afterwards", 7, (m.closeness for m in moments)),
+    ):
+        result = average_of(values)
+        if result is not None:
+            found.append(Average(label, result[0], top, result[1]))
+    return tuple(found)
+
+
+def people_counts(moments: Iterable[MomentRow]) -> tuple[tuple[str, int], ...]:
+    """Who the moments were with, most moments first, then by name."""
+    counts = Counter(name for m in moments for name in m.people)
+    return tuple(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0].casefold())))
+
+
+def checkins_seen(
+    rows: Iterable[CheckInRow], instruments: Mapping[str, Instrument]
+) -> tuple[CheckInSeen, ...]:
+    """Each check-in of the week with its band and its change from the one before it."""
+    seen = []
+    for row in rows:
+        inst = instruments.get(row.instrument_id)
+        if inst is None:  # an instrument since removed: nothing to say what it means
+            continue
+        band = band_for(inst, row.total)
+        change = change_since(inst, row.total, row.previous)
+        label = band.label if band else ""
+        seen.append(CheckInSeen(row.id, inst.title, row.day, shown_score(row.total), label, change))
+    return tuple(sorted(seen, key=lambda s: (s.day, s.title, s.id)))
+
+
+def week_review(
+    moments: Sequence[MomentRow],
+    checkins: Iterable[CheckInRow],
+    entries: Iterable[EntryRow],
+    instruments: Mapping[str, Instrument],
+    *,
+    overdue: object | None = None,
+    findings: Iterable = (),
+    prompt: object | None = None,
+    goal_steps: Iterable = (),
+) -> WeekReview:
+    ordered = tuple(sorted(moments, key=lambda m: (m.day, m.id)))
+    return WeekReview(
+        moments=ordered,
+        people=people_counts(ordered),
+        averages=moment_averages(ordered),
+        checkins=checkins_seen(checkins, instruments),
+        entries=tuple(sorted(entries, key=lambda e: (e.day, e.id))),
+        overdue=overdue,
+        findings=tuple(findings),
+        prompt=prompt,
+        goal_steps=tuple(goal_steps),
+    )

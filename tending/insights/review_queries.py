@@ -1,0 +1,174 @@
+"""Reads for the weekly review: only that week's rows, each kind in one query."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+from django.db import connection
+from django.utils import timezone
+
+from tending.checkins.models import CheckIn
+from tending.checkins.registry import instruments
+from tending.circle.models import Person
+from tending.insights import findings
+from tending.insights.review import (
+    CheckInRow,
+    EntryRow,
+    MomentRow,
+    WeekReview,
+    first_line,
+    week_review,
+)
+from tending.insights.review_sql import column, day_bounds, local_day, table
+from tending.insights.weeks import Week, reflection_prompt
+from tending.journal.models import Entry, HiddenPrompt, heading
+from tending.journal.prompts import library
+from tending.moments.models import Moment
+from tending.today.queries import active_people, reach_out_suggestions
+
+SNIPPET = 300  # characters of an entry's words read for its first line
+ONE = timedelta(days=1)
+
+
+def goal_steps(user, week: Week) -> list:
+    """The steps taken towards the person's goals this week.
+
+    Growth (goals and brave steps) is not built yet, so there are none; when it is, read the
+    week's steps here and the review shows them under "Steps towards your goals"."""
+    return []
+
+
+def moments_of(user, week: Week) -> list[MomentRow]:
+    """The week's moments with the names of the people in each, in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(_moments_sql(), [user.pk, *day_bounds(week.start, week.end)])
+        rows = cursor.fetchall()
+    zone = timezone.get_current_timezone()
+    found: dict[int, MomentRow] = {}
+    names: dict[int, list[str]] = {}
+    for pk, when, name, understood, safe, closeness, mine, theirs in rows:
+        if pk not in found:
+            day = local_day(when, zone)
+            found[pk] = MomentRow(pk, day, (), understood, safe, closeness, mine, theirs)
+            names[pk] = []
+        if name is not None:
+            names[pk].append(name)
+    return [
+        MomentRow(**{**row.__dict__, "people": tuple(sorted(names[pk], key=str.casefold))})
+        for pk, row in found.items()
+    ]
+
+
+def checkins_of(user, week: Week) -> list[CheckInRow]:
+    """The week's check-ins, each with the score of the one of its kind taken before it."""
+    kinds = list(instruments())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _checkins_sql(len(kinds)), [user.pk, *kinds, *day_bounds(week.start, week.end)]
+        )
+        rows = cursor.fetchall()
+    zone = timezone.get_current_timezone()
+    return [
+        CheckInRow(pk, kind, local_day(when, zone), total, previous)
+        for pk, kind, when, total, previous in rows
+    ]
+
+
+# The reads are written out as SQL once: building them through the ORM cost the page more
+# than the database spent answering them.
+@lru_cache(maxsize=1)
+def _moments_sql() -> str:
+    m = {n: f"m.{column(Moment, n)}" for n in MOMENT_COLUMNS}
+    through = Moment.people.through
+    link_moment = column(through, "moment")
+    link_person = column(through, "person")
+    return (
+        f"SELECT {', '.join(m[n] for n in MOMENT_COLUMNS[:2])}, p.{column(Person, 'name')}, "
+        f"{', '.join(m[n] for n in MOMENT_COLUMNS[2:])} FROM {table(Moment)} m"
+        f" LEFT JOIN {table(through)} mp ON mp.{link_moment} = {m['id']}"
+        f" LEFT JOIN {table(Person)} p ON p.{column(Person, 'id')} = mp.{link_person}"
+        f" WHERE m.{column(Moment, 'owner')} = %s AND {m['occurred_at']} >= %s"
+        f" AND {m['occurred_at']} < %s ORDER BY {m['occurred_at']}, {m['id']}"
+    )
+
+
+MOMENT_COLUMNS = (
+    "id",
+    "occurred_at",
+    "felt_understood",
+    "felt_safe",
+    "closeness_after",
+    "self_disclosure",
+    "other_disclosure",
+)
+
+
+@lru_cache(maxsize=4)
+def _checkins_sql(kinds: int) -> str:
+    c = {n: column(CheckIn, n) for n in ("id", "instrument_id", "taken_at", "total", "owner")}
+    # Naming every kind lets the (owner, kind, time) index find the week's rows directly,
+    # rather than reading through every check-in ever taken.
+    previous = (
+        f"(SELECT p.{c['total']} FROM {table(CheckIn)} p WHERE p.{c['owner']} = c.{c['owner']}"
+        f" AND p.{c['instrument_id']} = c.{c['instrument_id']}"
+        f" AND p.{c['taken_at']} < c.{c['taken_at']}"
+        f" ORDER BY p.{c['taken_at']} DESC, p.{c['id']} DESC LIMIT 1)"
+    )
+    marks = ", ".join(["%s"] * kinds)
+    return (
+        f"SELECT c.{c['id']}, c.{c['instrument_id']}, c.{c['taken_at']}, c.{c['total']},"
+        f" {previous} FROM {table(CheckIn)} c WHERE c.{c['owner']} = %s"
+        f" AND c.{c['instrument_id']} IN ({marks})"
+        f" AND c.{c['taken_at']} >= %s AND c.{c['taken_at']} < %s"
+    )
+
+
+def entries_and_hidden_prompts(user, week: Week) -> tuple[list[EntryRow], set[str]]:
+    """The week's journal entries (title and first words) and the prompts the person hid."""
+    with connection.cursor() as cursor:
+        cursor.execute(_entries_sql(), [user.pk, week.start, week.end, user.pk])
+        rows = cursor.fetchall()
+    entries, hidden = [], set()
+    for kind, pk, title, day, words in rows:
+        if kind == 1:
+            hidden.add(title)
+            continue
+        day = date.fromisoformat(day) if isinstance(day, str) else day
+        entries.append(EntryRow(pk, day, heading(title, day), first_line(words or "")))
+    return entries, hidden
+
+
+@lru_cache(maxsize=1)
+def _entries_sql() -> str:
+    entry, hidden = table(Entry), table(HiddenPrompt)
+    owner = connection.ops.quote_name("owner_id")
+    return (
+        f"SELECT 0, {column(Entry, 'id')}, {column(Entry, 'title')}, "
+        f"{column(Entry, 'written_on')}, SUBSTR({column(Entry, 'body_plain')}, 1, {SNIPPET}) "
+        f"FROM {entry} WHERE {owner} = %s AND {column(Entry, 'written_on')} BETWEEN %s AND %s"
+        f" UNION ALL SELECT 1, NULL, {column(HiddenPrompt, 'prompt_id')}, NULL, NULL "
+        f"FROM {hidden} WHERE {owner} = %s"
+    )
+
+
+def most_overdue(user, today: date):
+    """The person most overdue for their rhythm now (Today's first suggestion), or None."""
+    suggestions = reach_out_suggestions(today, active_people(user))
+    return suggestions[0] if suggestions else None
+
+
+def review_for(user, week: Week, today: date) -> WeekReview:
+    entries, hidden = entries_and_hidden_prompts(user, week)
+    recent = week.is_current or week.later is None or week.later + timedelta(days=7) > today
+    return week_review(
+        moments_of(user, week),
+        checkins_of(user, week),
+        entries,
+        instruments(),
+        # Who is overdue is about now: asked only for the latest weeks, where it helps.
+        overdue=most_overdue(user, today) if recent else None,
+        findings=findings.new_or_firmer(user, since=week.start),
+        prompt=reflection_prompt(library(), week.start, hidden),
+        goal_steps=goal_steps(user, week),
+    )

@@ -1,0 +1,35 @@
+"""Small helpers for the weekly review's and the report's written-out SQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from django.db import connection
+from django.utils import timezone
+
+from tending.checkins.queries import start_of
+
+
+def day_bounds(first: date, last: date) -> list:
+    """From the start of `first` to the start of the day after `last`, in the person's zone,
+    as the database compares stored times."""
+    adapt = connection.ops.adapt_datetimefield_value
+    return [adapt(start_of(first)), adapt(start_of(last + timedelta(days=1)))]
+
+
+def local_day(value, zone=None) -> date:
+    """The person's day of a time as SQL gives it back: PostgreSQL an aware time, SQLite UTC
+    text. Pass `zone` (the current time zone) when converting many: asking for it costs more
+    than the conversion."""
+    when = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(zone or timezone.get_current_timezone()).date()
+
+
+def column(model, name: str) -> str:
+    return connection.ops.quote_name(model._meta.get_field(name).column)
+
+
+def table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)

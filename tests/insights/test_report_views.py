@@ -1,0 +1,157 @@
+"""The report page and its PDF: choosing the period and parts, bad input, and only one's own."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from tending.insights import report_queries
+from tending.insights.report import END_AHEAD, START_AFTER_END, TOO_LONG
+from tending.insights.report_forms import NO_SECTION, NOT_LISTED
+from tests.factories import JournalEntryFactory, MomentFactory, PersonFactory, PlanEntryFactory
+
+pytestmark = pytest.mark.django_db
+REPORT = reverse("insights:report")
+PDF = reverse("insights:report_pdf")
+
+
+def pdf_text(response) -> str:
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith('attachment; filename="tending-report-')
+    reader = PdfReader(io.BytesIO(response.content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def choices(**extra):
+    today = timezone.localdate()
+    data = {"start": (today - timedelta(days=30)).isoformat(), "end": today.isoformat()}
+    data.update(extra)
+    return data
+
+
+@pytest.fixture
+def life(owner):
+    sam = PersonFactory(owner=owner, name="Søren Ødegård", ring="inner")
+    MomentFactory(owner=owner, people=[sam], felt_understood=5)
+    today = timezone.localdate()
+    return {
+        "chosen": JournalEntryFactory(
+            owner=owner, title="Chosen entry", body="Words to share", written_on=today
+        ),
+        "kept": JournalEntryFactory(
+            owner=owner, title="Kept entry", body="Words to keep", written_on=today
+        ),
+        "plan": PlanEntryFactory(owner=owner, part="warning-signs", text="Staying in bed all day"),
+    }
+
+
+def test_the_page_opens_with_the_last_three_months_and_private_parts_unticked(owner_client, life):
+    response = owner_client.get(REPORT)
+    assert response.status_code == 200
+    page = response.content.decode()
+    report = response.context["report"]
+    assert report.sections == ("scores", "moments", "findings")
+    assert 'Inner ring: <span dir="auto">Søren Ødegård</span> (1 moment)' in page
+    assert "Words to share" not in page and "Staying in bed all day" not in page
+    assert 'name="sections" value="safety"' in page and 'value="safety" checked' not in page
+    # The entries are offered once "Journal entries" is ticked, none of them ticked.
+    assert "Chosen entry" not in page and 'id="entries-later"' in page
+    offered = owner_client.get(REPORT, choices(sections=["journal"])).content.decode()
+    assert "Chosen entry" in offered and 'id="entries-later"' not in offered
+    assert re.search(rf'value="{life["chosen"].pk}" id="id_entries_\d+">', offered)
+    assert "Words to share" not in offered
+
+
+def test_entries_ticked_are_let_go_when_journal_entries_is_unticked(owner_client, life):
+    data = choices(sections=["moments"], entries=[life["chosen"].pk])
+    response = owner_client.get(REPORT, data)
+    assert response.status_code == 200 and "Words to share" not in response.content.decode()
+    assert "Words to share" not in pdf_text(owner_client.post(PDF, data))
+
+
+def test_a_ticked_entry_stays_ticked_when_the_page_comes_back(owner_client, life):
+    data = choices(sections=["journal"], entries=[life["chosen"].pk])
+    page = owner_client.get(REPORT, data).content.decode()
+    assert re.search(rf'value="{life["chosen"].pk}" id="id_entries_\d+" checked>', page)
+    assert re.search(rf'value="{life["kept"].pk}" id="id_entries_\d+">', page)
+
+
+def test_the_pdf_holds_the_chosen_parts_and_none_of_the_others(owner_client, life):
+    data = choices(sections=["moments", "journal"], entries=[life["chosen"].pk])
+    text = pdf_text(owner_client.post(PDF, data))
+    assert "Søren Ødegård" in text and "Chosen entry" in text and "Words to share" in text
+    assert "Kept entry" not in text and "Words to keep" not in text
+    assert "Safety plan" not in text and "Staying in bed all day" not in text
+    with_plan = pdf_text(owner_client.post(PDF, choices(sections=["safety"])))
+    assert "Staying in bed all day" in with_plan and "Søren Ødegård" not in with_plan
+
+
+def test_the_page_offers_a_pdf_form_with_the_same_choices(owner_client, life):
+    data = choices(sections=["journal"], entries=[life["chosen"].pk])
+    page = owner_client.get(REPORT, data).content.decode()
+    form = page.split(f'action="{PDF}"', 1)[1].split("</form>", 1)[0]
+    assert 'name="csrfmiddlewaretoken"' in form
+    assert f'name="entries" value="{life["chosen"].pk}"' in form
+    assert 'name="sections" value="journal"' in form and 'value="safety"' not in form
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        (
+            choices(start="2026-12-31", end="2026-01-01", sections=["scores"]),
+            "start",
+            START_AFTER_END,
+        ),
+        (choices(start="1990-01-01", sections=["scores"]), "start", TOO_LONG),
+        (choices(end="2999-01-01", sections=["scores"]), "end", END_AHEAD),
+        (choices(start="someday", sections=["scores"]), "start", "Please give a date"),
+        (choices(), "sections", NO_SECTION),
+        (choices(sections=["scores", "everything"]), "sections", "Please choose"),
+    ],
+)
+def test_bad_choices_get_a_message_next_to_the_field(owner_client, data, field, message):
+    for response in (owner_client.get(REPORT, data), owner_client.post(PDF, data)):
+        assert response.status_code == 400
+        assert response["Content-Type"].startswith("text/html")
+        errors = response.context["form"].errors
+        assert any(message in error for error in errors[field]), errors
+        assert f'id="id_{field}_error"' in response.content.decode()
+
+
+def test_another_accounts_entry_can_never_be_chosen(owner, other_client, life):
+    data = choices(sections=["journal"], entries=[life["chosen"].pk])
+    for response in (other_client.get(REPORT, data), other_client.post(PDF, data)):
+        assert response.status_code == 400
+        assert response.context["form"].errors["entries"] == [NOT_LISTED]
+        assert "Words to share" not in response.content.decode()
+        assert "Chosen entry" not in response.content.decode()
+
+
+def test_an_entry_outside_the_period_cannot_be_chosen(owner, owner_client):
+    old = JournalEntryFactory(
+        owner=owner, title="Long ago", written_on=timezone.localdate() - timedelta(days=90)
+    )
+    data = choices(sections=["journal"], entries=[old.pk])
+    response = owner_client.post(PDF, data)
+    assert response.status_code == 400 and response.context["form"].errors["entries"]
+
+
+def test_a_get_of_the_pdf_address_goes_to_the_form(owner_client):
+    response = owner_client.get(PDF)
+    assert response.status_code == 302 and response["Location"] == REPORT
+
+
+def test_many_entries_are_capped_with_a_note(owner, owner_client, monkeypatch):
+    monkeypatch.setattr(report_queries, "ENTRIES_LISTED", 2)
+    for n in range(3):
+        JournalEntryFactory(owner=owner, title=f"Entry {n}", written_on=timezone.localdate())
+    response = owner_client.get(REPORT, choices(sections=["journal"]))
+    assert len(response.context["form"].fields["entries"].offered) == 2
+    assert 'id="more-entries"' in response.content.decode()

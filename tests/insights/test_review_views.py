@@ -1,0 +1,137 @@
+"""The weekly review page: the week's own rows only, its neighbours, and Today's link to it."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from tending.checkins.models import CheckIn
+from tending.insights.weeks import week_just_gone, week_start
+from tending.today.models import CalendarFeed
+from tests.factories import JournalEntryFactory, MomentFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def at(day, hour=12):
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def week_url(start):
+    return reverse("insights:week", args=[start.isoformat()])
+
+
+def test_the_week_shows_its_moments_checkins_and_entries_and_nothing_of_other_weeks(
+    owner, owner_client
+):
+    start = week_just_gone(timezone.localdate()) - timedelta(days=7)
+    sam = PersonFactory(owner=owner, name="Sam Rivera")
+    MomentFactory(
+        owner=owner,
+        people=[sam],
+        occurred_at=at(start + timedelta(days=1)),
+        felt_understood=4,
+        felt_safe=5,
+        closeness_after=6,
+        self_disclosure=3,
+    )
+    MomentFactory(
+        owner=owner,
+        people=[PersonFactory(owner=owner, name="Next Week Person")],
+        occurred_at=at(start + timedelta(days=7), hour=0),
+    )
+    JournalEntryFactory(
+        owner=owner,
+        title="Walk by the river",
+        body="Cold hands, warm talk.",
+        written_on=start + timedelta(days=6),
+    )
+    JournalEntryFactory(owner=owner, title="Too early", written_on=start - timedelta(days=1))
+    for days, total in ((-3, 60.0), (2, 45.0)):
+        CheckIn.objects.create(
+            owner=owner,
+            instrument_id="weekly-wellbeing",
+            instrument_version=1,
+            answers={},
+            total=total,
+            taken_at=at(start + timedelta(days=days)),
+        )
+    page = owner_client.get(week_url(start)).content.decode()
+    assert "Sam Rivera" in page and "you shared feelings" in page and "understood 4 of 5" in page
+    assert "On average you felt understood 4 of 5, felt safe 5 of 5" in page
+    assert "Walk by the river" in page and "Cold hands, warm talk." in page
+    assert "Next Week Person" not in page and "Too early" not in page
+    assert "Weekly well-being: 45 (Lower than usual)" in page and "a meaningful change" in page
+    assert "15 points harder than the time before" in page
+    assert "One question for this week" in page and "?prompt=" in page
+    assert week_url(start - timedelta(days=7)) in page
+    assert week_url(start + timedelta(days=7)) in page
+
+
+def test_the_week_just_gone_is_the_default(owner_client):
+    start = week_just_gone(timezone.localdate())
+    response = owner_client.get(reverse("insights:week_latest"))
+    assert response.status_code == 200
+    assert response.context["week"].start == start
+    assert "Your week" in response.content.decode()
+
+
+def test_an_empty_week_says_so_kindly(owner_client):
+    page = owner_client.get(week_url(week_start(timezone.localdate()) - timedelta(days=70)))
+    assert "A quiet week" in page.content.decode()
+
+
+def test_the_most_overdue_person_shows_on_the_latest_weeks_only(owner, owner_client):
+    with time_machine.travel(timezone.now() - timedelta(days=400)):
+        PersonFactory(owner=owner, name="Long Ago Lou", ring="inner")
+    latest = owner_client.get(reverse("insights:week_latest")).content.decode()
+    assert "Someone to reach out to" in latest and "Long Ago Lou" in latest
+    old = owner_client.get(week_url(week_start(timezone.localdate()) - timedelta(days=70)))
+    assert "Long Ago Lou" not in old.content.decode()
+
+
+def test_another_day_of_a_week_leads_to_its_first_day(owner_client):
+    start = week_start(timezone.localdate()) - timedelta(days=14)
+    response = owner_client.get(week_url(start + timedelta(days=3)))
+    assert response.status_code == 302 and response["Location"] == week_url(start)
+
+
+@pytest.mark.parametrize("bad", ["soon", "2026-02-30", "1899-12-25", "9999-12-27"])
+def test_no_such_week_is_a_404(owner_client, bad):
+    assert owner_client.get(reverse("insights:week", args=[bad])).status_code == 404
+
+
+def test_a_week_to_come_is_a_404(owner_client):
+    coming = week_start(timezone.localdate()) + timedelta(days=7)
+    assert owner_client.get(week_url(coming)).status_code == 404
+
+
+def test_another_accounts_rows_never_show(owner, other_client):
+    start = week_start(timezone.localdate())
+    MomentFactory(
+        owner=owner, people=[PersonFactory(owner=owner, name="Owner Friend")], occurred_at=at(start)
+    )
+    page = other_client.get(week_url(start)).content.decode()
+    assert "Owner Friend" not in page and "A quiet week" in page
+
+
+def test_today_links_to_the_review_on_the_chosen_day_only(owner, owner_client):
+    today = timezone.localdate()
+    CalendarFeed.objects.create(
+        owner=owner, token_hash="x" * 64, review_weekday=today.weekday(), review_time=time(18)
+    )
+    page = owner_client.get(reverse("today:today")).content.decode()
+    assert reverse("insights:week_latest") in page and "Your weekly review" in page
+    # Calm: the review never takes the lead step.
+    lead = page.split('class="card next-step"', 1)[1].split("</section>", 1)[0]
+    assert "weekly review" not in lead
+    CalendarFeed.objects.filter(owner=owner).update(review_weekday=(today.weekday() + 1) % 7)
+    assert "Your weekly review" not in owner_client.get(reverse("today:today")).content.decode()
+
+
+def test_today_without_a_review_day_has_no_link(owner_client):
+    assert "Your weekly review" not in owner_client.get(reverse("today:today")).content.decode()
