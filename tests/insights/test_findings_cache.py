@@ -286,3 +286,20 @@ def test_many_early_signs_turning_firm_cost_one_update(owner, engine, days):
     updates = [q for q in queries if q["sql"].startswith('UPDATE "insights_findingseen"')]
     assert len(updates) == 1
     assert set(FindingSeen.objects.values_list("firm_on", flat=True)) == {dt.date(2026, 3, 21)}
+
+
+@time_machine.travel(NOW, tick=False)
+def test_another_process_reads_the_kept_result_once_then_knows_it(owner, engine, days):
+    findings.current(owner)
+    findings._READ.clear()  # as a server process that has not read it yet
+    with CaptureQueriesContext(connection) as queries:
+        kept = findings.current(owner)
+    assert len(queries) == 2 and kept.findings == [finding()] and engine.runs == 1
+    with CaptureQueriesContext(connection) as queries:
+        again = findings.current(owner)
+    assert len(queries) == 1 and again is kept
+    # Worked out again (a deletion marked it stale), the new result is read, not the old.
+    InsightsResult.objects.filter(owner=owner).update(fingerprint="")
+    findings._READ[owner.pk] = ("stale", kept)
+    fresh = findings.current(owner)
+    assert engine.runs == 2 and fresh is not kept
