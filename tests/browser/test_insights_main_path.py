@@ -85,7 +85,7 @@ def test_ten_weeks_then_what_helps_the_charts_the_week_and_a_report(
     page.get_by_role("link", name="A report to share").click()
     page.get_by_role("button", name="Show the report").click()
     with page.expect_download() as waiting:
-        page.get_by_role("button", name="Download as PDF").click()
+        page.get_by_role("button", name="Save as PDF").click()
     saved = tmp_path / "report.pdf"
     waiting.value.save_as(saved)
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(saved.read_bytes())).pages)

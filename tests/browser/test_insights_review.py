@@ -72,7 +72,7 @@ def test_the_week_then_a_report_to_share(page: Page, live_server, tmp_path):
     expect(page.locator("#report-safety")).to_have_count(0)
 
     with page.expect_download() as waiting:
-        page.get_by_role("button", name="Download as PDF").click()
+        page.get_by_role("button", name="Save as PDF").click()
     download = waiting.value
     assert download.suggested_filename.startswith("tending-report-")
     saved = tmp_path / download.suggested_filename
