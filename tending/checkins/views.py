@@ -254,13 +254,34 @@ def scores_over_time(request, inst: Instrument) -> dict:
         drawn = all_weekly(request.user, inst, now)
         if drawn:
             return chosen | {"over_time": drawn}
+    return chosen | {"over_time": ranged_chart(request.user, inst, key, now)}
+
+
+def ranged_chart(user, inst: Instrument, key: str, now: datetime) -> dict | None:
+    """The chart from local midnight at the range's start (or the first result) to the end
+    of today; kept until a result in the range is added or deleted, or the day turns: a
+    year of daily results is hundreds of rows to read, place and average on every visit."""
     zone = now.tzinfo
-    since = range_start(key, timezone.now())
-    points = [
-        (when.astimezone(zone), total) for when, total in scores_since(request.user, inst.id, since)
-    ]
-    start = range_start(key, now) if key != "all" else points[0][0] if points else now
-    return chosen | {"over_time": score_chart(inst, points, start, now)}
+    today = now.date()
+    since = range_start(key, datetime.combine(today, time.min, tzinfo=zone))
+    end = datetime.combine(today, time.max, tzinfo=zone)
+
+    def work():
+        points = [
+            (when.astimezone(zone), total) for when, total in scores_since(user, inst.id, since)
+        ]
+        start = since if since is not None else points[0][0] if points else now
+        return score_chart(inst, points, start, end)
+
+    offset = int(now.utcoffset().total_seconds())
+    counted_from = since if since is not None else chart_data.EVER[0]
+    stamp = (
+        offset,
+        str(zone),
+        today,
+        chart_data.checkins_stamp(user, inst.id, counted_from, chart_data.EVER[1]),
+    )
+    return chart_data.kept(user, f"{key}:{inst.id}", stamp, work)
 
 
 def all_weekly(user, inst: Instrument, now: datetime) -> dict | bool:

@@ -78,6 +78,24 @@ def test_the_history_switches_ranges_and_rings_a_meaningful_change(owner, owner_
     assert 'aria-current="page">3 months</a>' in owner_client.get(url + "?range=x").content.decode()
 
 
+def test_a_kept_range_chart_moves_with_an_added_or_deleted_result(owner, owner_client, other):
+    wellbeing(owner, 2, datetime(2026, 5, 1, 9, tzinfo=UTC))
+    url = reverse("checkins:history", args=["weekly-wellbeing"]) + "?range=1y"
+
+    def points() -> int:
+        html = owner_client.get(url).content.decode()
+        return part(html, '<svg class="time-chart"', "</svg>").count('<circle class="point')
+
+    assert points() == 1
+    wellbeing(other, 3, datetime(2026, 5, 2, 9, tzinfo=UTC))  # another account's: not here
+    assert points() == 1
+    wellbeing(owner, 4, datetime(2026, 6, 1, 9, tzinfo=UTC))
+    assert points() == 2
+    newest = CheckIn.objects.filter(owner=owner).latest("taken_at")
+    owner_client.post(reverse("checkins:delete", args=[newest.pk]))
+    assert points() == 1
+
+
 def test_a_range_without_results_says_where_to_look(owner, owner_client):
     wellbeing(owner, 3, datetime(2025, 1, 1, 9, tzinfo=UTC))
     html = owner_client.get(reverse("checkins:history", args=["weekly-wellbeing"])).content

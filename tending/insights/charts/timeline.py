@@ -107,9 +107,15 @@ def time_chart(
 
     drawn = []
     for key, points in lines:
-        dots = [ChartDot(x_of(t), y_of(v), v, t) for t, v in points]
-        shown = dots if len(dots) <= most_dots or len(dots) == 1 else []
-        drawn.append(ChartLine(key, " ".join(f"{d.x},{d.y}" for d in dots), shown))
+        # A year of daily results is hundreds of points: placed once each, and made into dots
+        # only when the line is short enough to show them.
+        placed = [(x_of(t), y_of(v)) for t, v in points]
+        shown = (
+            [ChartDot(x, y, v, t) for (x, y), (t, v) in zip(placed, points, strict=True)]
+            if len(points) <= most_dots or len(points) == 1
+            else []
+        )
+        drawn.append(ChartLine(key, " ".join(f"{x},{y}" for x, y in placed), shown))
     start_day = start.date() if isinstance(start, datetime) else start
     end_day = end.date() if isinstance(end, datetime) else end
     days, whole_years = tick_days(start_day, end_day)
