@@ -19,11 +19,18 @@ from tending.insights.diary import EARLY_SIGN, FINDING, DaySeries, Diary, Findin
 from tending.insights.fitting import relate
 from tending.insights.sentences import describe
 
+# Raised whenever what is reported changes: results kept from an earlier engine are made again
+# (findings.py puts it in each kept result's fingerprint). 2: the smallest difference worth telling.
+VERSION = 2
 MIN_DAYS = 14  # nothing is tested with fewer days (or moments' days) with both values
 EARLY_BELOW = 30.0  # fewer effective days than this: an early sign, not yet a finding
 MIN_EACH_SIDE = 3  # days (or moments) with, and without, a yes/no factor
 REPORT_Q = 0.10  # a pair is reported when its Benjamini-Hochberg q is at most this...
 GATE_Q = 0.05  # ...and the run's clearest pair reaches this (a Simes test of "nothing here")
+# ...and its difference is at least this share of its scale's span (0.2 points from 1 to 5,
+# 0.3 from 1 to 7): years of days make a difference of a tenth of a point certain, and such a
+# difference is real but too small to notice or to act on.
+SMALLEST_SHARE = 0.05
 # Amount exposures are stated per a unit a person thinks in; the effect is per this many.
 AMOUNT_UNITS = {"minutes-together": 60.0}
 
@@ -65,7 +72,8 @@ def find_patterns(diary: Diary) -> list[Finding]:
 
 def report(tested: list[Pattern]) -> list[Finding]:
     """The tested pairs worth saying: Benjamini-Hochberg q at most REPORT_Q across all of them,
-    once the clearest reaches GATE_Q; findings before early signs, then by q and strength."""
+    once the clearest reaches GATE_Q, and a difference no smaller than the smallest worth
+    telling; findings before early signs, then by q and strength."""
     if not tested:
         return []
     q = stats.bh_qvalues(np.array([t.p for t in tested]))
@@ -73,12 +81,17 @@ def report(tested: list[Pattern]) -> list[Finding]:
         return []
     found = []
     for pattern, q_value in zip(tested, q, strict=True):
-        if q_value > REPORT_Q:
+        if q_value > REPORT_Q or abs(pattern.effect) < smallest_worth_telling(pattern):
             continue
         status = EARLY_SIGN if pattern.n_effective < EARLY_BELOW else FINDING
         found.append((status != FINDING, float(q_value), -pattern.strength, pattern, status))
     found.sort(key=lambda row: row[:3])
     return [_finding(pattern, q_value, status) for _, q_value, _, pattern, status in found]
+
+
+def smallest_worth_telling(pattern: Pattern) -> float:
+    """The smallest difference, in the outcome's points, that is said as a pattern."""
+    return round(SMALLEST_SHARE * (pattern.scale_top - 1), 6)  # 0.3, not 0.30000000000000004
 
 
 def _finding(pattern: Pattern, q_value: float, status: str) -> Finding:

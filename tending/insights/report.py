@@ -27,6 +27,7 @@ DEFAULT_SECTIONS = ("scores", "moments", "findings")
 DEFAULT_MONTHS = 3
 MAX_YEARS = 20
 RESULTS_SHOWN = 400  # results listed per check-in; the rest are counted, not lost
+FINDINGS_SHOWN = 10  # the clearest findings a report lists; how many there are in all is said
 RINGS = (("inner", "Inner ring"), ("middle", "Middle ring"), ("outer", "Outer ring"))
 
 START_AFTER_END = "The start is after the end; please choose a start on or before the end."
@@ -139,7 +140,18 @@ class Report:
     moments: MomentsSummary | None = None
     entries: tuple[EntryText, ...] = ()
     plan: tuple[PlanPart, ...] = ()
-    findings: tuple[tuple[str, str], ...] = ()  # (status, sentence)
+    findings: tuple[tuple[str, str], ...] = ()  # (status, sentence), the clearest first
+    findings_total: int = 0  # how many there are, listed or not
+
+    @property
+    def findings_left_out(self) -> str:
+        """What is said of the findings not listed, or nothing when all are."""
+        more = self.findings_total - len(self.findings)
+        if more <= 0:
+            return ""
+        if more == 1:
+            return "1 more pattern, less clear than these, is in tending's Insights."
+        return f"{more} more patterns, less clear than these, are in tending's Insights."
 
     def has(self, section: str) -> bool:
         return section in self.sections
@@ -220,6 +232,7 @@ def assemble(
 ) -> Report:
     """The report holding only the chosen sections; what was not chosen is never in it."""
     chosen = tuple(key for key in SECTION_KEYS if key in set(sections))
+    found = tuple(findings) if "findings" in chosen else ()
     summary = None
     if "moments" in chosen:
         summary = moments_summary(*(moments or (MomentTotals(), ())))
@@ -231,5 +244,6 @@ def assemble(
         moments=summary,
         entries=tuple(sorted(entries, key=lambda e: e.day)) if "journal" in chosen else (),
         plan=tuple(part for part in plan if part.lines) if "safety" in chosen else (),
-        findings=tuple(findings) if "findings" in chosen else (),
+        findings=found[:FINDINGS_SHOWN],
+        findings_total=len(found),
     )

@@ -172,4 +172,6 @@ def _findings(pdf: FPDF, report: Report) -> None:
         )
     for status, sentence in report.findings:
         _text(pdf, f"{status.capitalize()}: {sentence}")
+    if report.findings_left_out:
+        _text(pdf, report.findings_left_out)
     _text(pdf, PATTERNS, size=SMALL)

@@ -24,6 +24,11 @@ def short_day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
+# New findings a week's review names: the first review after years of days would otherwise
+# list every pattern at once; the rest wait on the insights page.
+WEEK_FINDINGS = 5
+
+
 @dataclass(frozen=True)
 class MomentRow:
     id: int
@@ -111,7 +116,8 @@ class WeekReview:
     checkins: tuple[CheckInSeen, ...]
     entries: tuple[EntryRow, ...]
     overdue: object | None = None  # a today.reach_out.Suggestion: the person most overdue now
-    findings: tuple = ()
+    findings: tuple = ()  # the clearest new ones, at most WEEK_FINDINGS
+    more_findings: int = 0  # new ones beyond those, left to the insights page
     prompt: object | None = None  # a journal.prompts.Prompt
     # Growth (goals and their brave steps) is not built yet: see review_queries.goal_steps.
     goal_steps: tuple = field(default_factory=tuple)
@@ -195,6 +201,7 @@ def week_review(
     goal_steps: Iterable = (),
 ) -> WeekReview:
     ordered = tuple(sorted(moments, key=lambda m: (m.day, m.id)))
+    found = tuple(findings)  # clearest first, as the engine orders them
     return WeekReview(
         moments=ordered,
         people=people_counts(ordered),
@@ -202,7 +209,8 @@ def week_review(
         checkins=checkins_seen(checkins, instruments),
         entries=tuple(sorted(entries, key=lambda e: (e.day, e.id))),
         overdue=overdue,
-        findings=tuple(findings),
+        findings=found[:WEEK_FINDINGS],
+        more_findings=max(0, len(found) - WEEK_FINDINGS),
         prompt=prompt,
         goal_steps=tuple(goal_steps),
     )

@@ -55,14 +55,17 @@ def _results_rows(shown) -> list[Markup]:
     (three months of daily check-ins are a hundred rows), escaped as the template would."""
     if shown is None:
         return []
+    # A scale gives few distinct scores: each one's cells are written once.
+    ends: dict[tuple[float, str], str] = {}
+
+    def end(r) -> str:
+        key = (r.score, r.band)
+        if key not in ends:
+            ends[key] = f"<td>{escape(score(r.score))}</td><td>{escape(r.band)}</td></tr>"
+        return ends[key]
+
     return [
-        Markup(
-            "".join(
-                f"<tr><td>{escape(r.when)}</td><td>{escape(score(r.score))}</td>"
-                f"<td>{escape(r.band)}</td></tr>"
-                for r in scale.results
-            )
-        )
+        Markup("".join(f"<tr><td>{escape(r.when)}</td>{end(r)}" for r in scale.results))
         for scale in shown.scales
     ]
 

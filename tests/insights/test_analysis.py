@@ -319,11 +319,22 @@ def test_strength_is_the_effect_over_the_half_interval():
 
 
 def test_numbers_in_a_finding_are_rounded_for_reading():
-    found = report([pattern(0.0001234567, 31.23456, effect=0.123456)])
-    assert found[0].effect == 0.123
-    assert found[0].interval == (pytest.approx(-0.077), pytest.approx(0.323))
+    found = report([pattern(0.0001234567, 31.23456, effect=0.323456)])
+    assert found[0].effect == 0.323
+    assert found[0].interval == (pytest.approx(0.123), pytest.approx(0.523))
     assert found[0].n_effective == 31.2
     assert found[0].q == 0.0001
+
+
+def test_a_difference_too_small_to_notice_is_not_said_however_certain():
+    clear = 0.000001
+    assert [f.exposure for f in report([pattern(clear, effect=0.2, exposure="a")])] == ["a"]
+    assert report([pattern(clear, effect=0.199, exposure="a")]) == []
+    assert report([pattern(clear, effect=-0.199, exposure="a")]) == []
+    assert len(report([pattern(clear, effect=-0.2, exposure="a")])) == 1
+    # Against its own scale: 0.3 points on a scale from 1 to 7.
+    seven = [Pattern(**{**pattern(clear, effect=e).__dict__, "scale_top": 7}) for e in (0.29, 0.3)]
+    assert [f.effect for f in report(seven)] == [0.3]
 
 
 def test_thresholds_are_the_documented_ones():
@@ -332,6 +343,7 @@ def test_thresholds_are_the_documented_ones():
     assert analysis.MIN_EACH_SIDE == 3
     assert analysis.REPORT_Q == 0.10
     assert analysis.GATE_Q == 0.05
+    assert analysis.SMALLEST_SHARE == 0.05
 
 
 def test_moments_in_any_order_give_the_same_patterns():

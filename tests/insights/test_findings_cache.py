@@ -171,6 +171,18 @@ def test_a_new_day_works_it_out_again(owner, engine, days):
 
 
 @time_machine.travel(NOW, tick=False)
+def test_a_changed_engine_works_it_out_again(owner, engine, days, monkeypatch):
+    from tending.insights import analysis
+
+    findings.current(owner)
+    findings.current(owner)
+    assert engine.runs == 1 and analysis.VERSION >= 2
+    monkeypatch.setattr(analysis, "VERSION", analysis.VERSION + 1)
+    findings.current(owner)
+    assert engine.runs == 2
+
+
+@time_machine.travel(NOW, tick=False)
 def test_the_kept_result_is_read_in_one_query(owner, engine, days):
     findings.current(owner)
     with CaptureQueriesContext(connection) as queries:

@@ -168,3 +168,19 @@ def test_four_hundred_results_are_listed_by_default():
 
 def test_no_moments_add_up_to_nothing():
     assert report.MomentTotals() == report.MomentTotals(0, (0, 0), (0, 0), (0, 0))
+
+
+def test_a_report_lists_the_ten_clearest_findings_and_says_how_many_more():
+    many = [("finding", f"Pattern {i}.") for i in range(13)]
+    made = report.assemble(TODAY, TODAY, ["findings"], findings=many)
+    assert report.FINDINGS_SHOWN == 10 and made.findings == tuple(many[:10])
+    assert (
+        made.findings_left_out
+        == "3 more patterns, less clear than these, are in tending's Insights."
+    )
+    one = report.assemble(TODAY, TODAY, ["findings"], findings=many[:11])
+    assert (
+        one.findings_left_out == "1 more pattern, less clear than these, is in tending's Insights."
+    )
+    assert report.assemble(TODAY, TODAY, ["findings"], findings=many[:10]).findings_left_out == ""
+    assert report.assemble(TODAY, TODAY, ["scores"], findings=many).findings_left_out == ""

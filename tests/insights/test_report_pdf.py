@@ -84,3 +84,10 @@ def test_a_long_report_runs_onto_more_pages_each_numbered():
         assert f"Page {number} of {pages}" in page.extract_text()
     # Every result is on a page, none written past the bottom of one.
     assert "30 May 2026" in reader.pages[-1].extract_text()
+
+
+def test_the_pdf_says_how_many_findings_it_left_out():
+    many = [("finding", f"Pattern number {i}.") for i in range(12)]
+    text = pdf_text(render(report.assemble(TODAY, TODAY, ["findings"], findings=many), TODAY))
+    assert "Pattern number 9." in text and "Pattern number 10." not in text
+    assert "2 more patterns, less clear than these, are in tending's Insights." in text

@@ -155,3 +155,15 @@ def test_many_entries_are_capped_with_a_note(owner, owner_client, monkeypatch):
     response = owner_client.get(REPORT, choices(sections=["journal"]))
     assert len(response.context["form"].fields["entries"].offered) == 2
     assert 'id="more-entries"' in response.content.decode()
+
+
+def test_the_report_page_lists_ten_findings_and_counts_the_rest(owner_client, monkeypatch):
+    from types import SimpleNamespace
+
+    from tending.insights import findings
+
+    made = [SimpleNamespace(status="finding", sentence=f"Pattern number {i}.") for i in range(14)]
+    monkeypatch.setattr(findings, "current_findings", lambda user: made)
+    html = owner_client.get(REPORT).content.decode()
+    assert [i for i in range(14) if f"Pattern number {i}." in html] == list(range(10))
+    assert "4 more patterns, less clear than these, are in tending&#39;s Insights." in html

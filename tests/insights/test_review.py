@@ -139,3 +139,11 @@ def test_rows_say_their_day_short():
         [CheckInRow(1, "weekly-wellbeing", MONDAY, 60.0, None)], instruments()
     )
     assert seen[0].when == "Mon 30 Nov"
+
+
+def test_a_review_names_the_clearest_new_findings_and_counts_the_rest():
+    many = review.week_review([], [], [], {}, findings=[f"found {i}" for i in range(7)])
+    assert many.findings == tuple(f"found {i}" for i in range(review.WEEK_FINDINGS))
+    assert review.WEEK_FINDINGS == 5 and many.more_findings == 2
+    few = review.week_review([], [], [], {}, findings=["a", "b", "c", "d", "e"])
+    assert few.findings == ("a", "b", "c", "d", "e") and few.more_findings == 0

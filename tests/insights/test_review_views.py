@@ -135,3 +135,15 @@ def test_today_links_to_the_review_on_the_chosen_day_only(owner, owner_client):
 
 def test_today_without_a_review_day_has_no_link(owner_client):
     assert "Your weekly review" not in owner_client.get(reverse("today:today")).content.decode()
+
+
+def test_the_week_names_five_new_findings_and_links_the_rest(owner, owner_client, monkeypatch):
+    from types import SimpleNamespace
+
+    from tending.insights import findings
+
+    made = [SimpleNamespace(status="finding", sentence=f"Pattern number {i}.") for i in range(8)]
+    monkeypatch.setattr(findings, "new_or_firmer", lambda user, since: made)
+    html = owner_client.get(reverse("insights:week_latest")).content.decode()
+    assert [i for i in range(8) if f"Pattern number {i}." in html] == [0, 1, 2, 3, 4]
+    assert "3 more new ones in Insights</a>" in html
