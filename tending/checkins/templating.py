@@ -93,11 +93,25 @@ def over_time_rows(rows: list[tuple], monthly: bool) -> Markup:
     return Markup("".join(cells))
 
 
+def chart_dots(line) -> Markup:
+    """A time chart line's dots, each with its day and value to hover or read (the line's key
+    names its class), written here once: three lines of two years' months are seventy dots."""
+    key = escape(line.key)
+    return Markup(
+        "".join(
+            f'<circle class="point line-{key}" cx="{dot.x}" cy="{dot.y}" r="3"><title>'
+            f"{escape(day_words(dot.when))}: {escape(score(dot.value))}</title></circle>"
+            for dot in line.dots
+        )
+    )
+
+
 FILTERS = {"score": score}
 GLOBALS = {
     "address_of": address_of,
     "history_rows": history_rows,
     "over_time_rows": over_time_rows,
     "day_words": day_words,
+    "chart_dots": chart_dots,
     "month_words": month_words,
 }

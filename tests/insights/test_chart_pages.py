@@ -184,6 +184,22 @@ def test_the_circle_charts_add_up(owner, owner_client):
     assert "Sam</a>: up to 315 days between moments, and drifting now" in drift
     assert "Bo</a>: up to 1004 days between moments</li>" in drift
     assert "Ada" not in drift  # before her first moment she was not drifting
+    sharing = part(html, 'aria-label="Balance of sharing, person by person"', "</table>")
+    sam_at, ada_at = (reverse("insights:closeness", args=[p.pk]) for p in (sam, ada))
+    assert (
+        f'<tr><td><a href="{sam_at}">Sam</a></td><td class="num">2</td><td class="num">0</td>'
+        f'<td class="num">1</td></tr><tr><td><a href="{ada_at}">Ada</a></td>'
+    ) in sharing
+    everyone = part(html, 'id="closeness-heading"', "</section>")
+    assert f'<li><a href="{ada_at}">Ada</a></li>' in everyone and everyone.count("<li>") == 3
+
+
+def test_names_on_the_circle_page_are_escaped(owner, owner_client):
+    odd = PersonFactory(owner=owner, name='<b>Jo & "Al"</b>', ring="inner", rhythm_days=7)
+    moment(owner, odd, datetime(2025, 3, 1, 12, tzinfo=UTC), self_disclosure=3, other_disclosure=1)
+    html = owner_client.get(reverse("insights:circle")).content.decode()
+    assert "<b>Jo" not in html
+    assert html.count("&lt;b&gt;Jo &amp; &#34;Al&#34;&lt;/b&gt;</a>") == 3  # sharing, drift, all
 
 
 def test_the_circle_without_moments_says_what_to_do(owner, owner_client):
