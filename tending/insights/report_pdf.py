@@ -4,15 +4,18 @@ in the file points anywhere outside it."""
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from fpdf import FPDF
 
+from tending.insights import pdf_fonts
 from tending.insights.report import Report
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor" / "dejavu"
+FONT_DIR = pdf_fonts.DEJAVU_DIR
 FONT = "DejaVu"
+FALLBACK = "Fallback"
 TEXT = 10
 SMALL = 8.5
 TITLE = 18
@@ -24,6 +27,17 @@ NOT_A_DIAGNOSIS = (
     "Made by the person themselves with tending, to share as they choose. Scores are from "
     "short questionnaires and say how things were, not what is wrong: this is not a diagnosis."
 )
+
+
+class _SaidInThePdf(logging.Filter):
+    """fpdf2 warns of each character no font can draw; the PDF itself says so (left_out_words),
+    so the warning would only fill the server's log with people's names."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Font %s is missing the following glyphs")
+
+
+logging.getLogger("fpdf.output").addFilter(_SaidInThePdf())
 
 
 def day_words(day: date) -> str:
@@ -61,12 +75,23 @@ def render(report: Report, made_on: date, font_dir: Path = FONT_DIR) -> bytes:
     pdf.set_creation_date(datetime.combine(made_on, time(), tzinfo=UTC))
     pdf.add_font(FONT, "", str(font_dir / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(font_dir / "DejaVuSans-Bold.ttf"))
+    # Chinese, Japanese and Korean names from a second font, loaded only when there are any.
+    words = "\n".join(pdf_fonts.words_of(report))
+    with_fallback, left_out = pdf_fonts.needs(words)
+    if with_fallback:
+        pdf.add_font(FALLBACK, "", str(pdf_fonts.FALLBACK))
+        pdf.set_fallback_fonts([FALLBACK], exact_match=False)
+    # Arabic letters joined, right-to-left names set in their order (HarfBuzz, via uharfbuzz).
+    if pdf_fonts.needs_shaping(words):
+        pdf.set_text_shaping(True)
     pdf.set_margins(18, 16, 18)
     pdf.set_auto_page_break(True, margin=18)
     pdf.add_page()
     _heading(pdf, "A report to share", TITLE)
     _text(pdf, f"{period_words(report.start, report.end)}. Made on {day_words(made_on)}.")
     _text(pdf, NOT_A_DIAGNOSIS, size=SMALL)
+    if left_out:
+        _text(pdf, pdf_fonts.left_out_words(left_out), size=SMALL)
     for section in report.sections:
         {
             "scores": _scores,
