@@ -281,7 +281,7 @@ def ranged_chart(user, inst: Instrument, key: str, now: datetime) -> dict | None
         today,
         chart_data.checkins_stamp(user, inst.id, counted_from, chart_data.EVER[1]),
     )
-    return chart_data.kept(user, f"{key}:{inst.id}", stamp, work)
+    return chart_data.kept(user, f"range-{key}:{inst.id}", stamp, work)
 
 
 def all_weekly(user, inst: Instrument, now: datetime) -> dict | bool:

@@ -29,11 +29,12 @@ def kept(user, part: str, stamp, work):
         return work()
     made = (user.pk, user.date_joined.isoformat(), stamp)
     key = f"insights:{part}:{hashlib.sha256(repr(made).encode()).hexdigest()}"
+    # Kept in a one-item tuple, so that "nothing to draw" (None) is kept like anything else.
     found = cache.get(key)
     if found is None:
-        found = work()
+        found = (work(),)
         cache.set(key, found, KEEP_SECONDS)
-    return found
+    return found[0]
 
 
 _PULSE_YEAR = (

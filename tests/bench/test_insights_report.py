@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 
 from tending.bench.report import insights_failures, insights_lines
 from tending.insights.measure import ANALYSIS_MS, AnalysisFigures, measure_analysis
@@ -37,6 +40,9 @@ def test_a_run_without_it_says_nothing():
 
 
 @pytest.mark.django_db
+# At noon: twenty daily pulses at one in the morning span 21 local days, whatever the hour the
+# test runs at (late in the evening, UTC, the first one had been on the day before).
+@time_machine.travel(datetime(2026, 3, 20, 12, tzinfo=UTC), tick=False)
 def test_measuring_runs_the_whole_analysis_each_time(owner, monkeypatch):
     from tending.insights import analysis
     from tests.insights.test_page import pulses

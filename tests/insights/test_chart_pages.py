@@ -104,6 +104,30 @@ def test_a_range_without_results_says_where_to_look(owner, owner_client):
     assert '<svg class="time-chart"' not in html
 
 
+def test_all_of_a_short_history_is_drawn_every_time(owner, owner_client):
+    pulse(owner, date(2026, 3, 1), 3, 3, 3, 3)
+    pulse(owner, date(2026, 6, 1), 4, 4, 4, 4)
+    assert get_instrument("daily-pulse").meaningful_change is None  # the weekly path is tried
+    url = reverse("checkins:history", args=["daily-pulse"]) + "?range=all"
+    for _ in range(2):  # the second visit finds what the first kept, for each step
+        html = owner_client.get(url).content.decode()
+        assert part(html, '<svg class="time-chart"', "</svg>").count('<circle class="point') == 2
+
+
+def test_nothing_to_draw_is_kept_like_a_chart(owner, owner_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    wellbeing(owner, 3, datetime(2025, 1, 1, 9, tzinfo=UTC))  # none in the last 3 months
+    url = reverse("checkins:history", args=["weekly-wellbeing"])
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert "No results in the last 3 months" in owner_client.get(url).content.decode()
+        counts.append(len(queries))
+    assert counts[1] == counts[0] - 1  # the second reads only the stamp, not the results
+
+
 def pulse(owner, day: date, mood: int, energy: int, stress: int, connected: int) -> None:
     answers = {"mood": mood, "energy": energy, "stress": stress, "connected": connected}
     taken(owner, "daily-pulse", answers, datetime(day.year, day.month, day.day, 20, tzinfo=UTC))
