@@ -147,3 +147,4 @@ def test_a_review_names_the_clearest_new_findings_and_counts_the_rest():
     assert review.WEEK_FINDINGS == 5 and many.more_findings == 2
     few = review.week_review([], [], [], {}, findings=["a", "b", "c", "d", "e"])
     assert few.findings == ("a", "b", "c", "d", "e") and few.more_findings == 0
+    assert review.week_review([], [], [], {}, findings=["a", "b"]).more_findings == 0
