@@ -139,8 +139,16 @@ def test_the_page_adds_up_people_rings_and_drift():
         ("Outer", (1, 20), (0, 0)),
     ]
     assert [b.label for b in page["ring_bars"]["rows"]] == ["Inner", "Middle", "Outer"]
+    # Minutes, this year above last, side by side against the largest (105 minutes).
+    inner = page["ring_bars"]["rows"][0].parts
+    assert [(kind, value) for kind, _, _, _, value in inner] == [("this", 105), ("last", 0)]
+    assert inner[1][2] > inner[0][2]  # one under the other, not end to end
+    outer = page["ring_bars"]["rows"][2].parts
+    assert outer[0][3] == round(inner[0][3] * 20 / 105, 1)
     assert page["sharing"] == (2, 1, 0) and page["sharing_words"].startswith("You shared more")
     assert [b.label for b in page["sharing_bars"]["rows"]] == ["Sam", "Ada"]
+    sam = page["sharing_bars"]["rows"][0].parts  # you more, about the same, they more
+    assert [(kind, value) for kind, _, _, _, value in sam] == [("you", 2), ("even", 0), ("they", 1)]
 
 
 def test_an_empty_circle_has_no_bars():

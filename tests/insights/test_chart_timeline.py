@@ -60,6 +60,8 @@ def test_ticks_are_months_then_quarters_then_years():
     assert days == [date(y, 1, 1) for y in range(2021, 2027)]
     days, _ = tick_days(date(2019, 3, 1), date(2026, 6, 1))
     assert days == [date(y, 1, 1) for y in (2020, 2022, 2024, 2026)]
+    days, _ = tick_days(date(2013, 3, 1), date(2026, 6, 1))  # thirteen years: every third
+    assert days == [date(y, 1, 1) for y in (2014, 2017, 2020, 2023, 2026)]
 
 
 def test_dots_are_placed_by_their_date_and_value():
@@ -85,6 +87,15 @@ def test_points_outside_the_axis_stay_on_its_edge():
 def test_one_day_and_one_value_do_not_divide_by_nothing():
     chart = time_chart([("s", [(JAN, 5)])], 5, 5, JAN, JAN)
     assert chart["lines"][0].line == "30.0,10.0"
+    # Each counts as one: half a day in is halfway, and one point below the top is the bottom.
+    noon = datetime(JAN.year, JAN.month, JAN.day, 12)
+    chart = time_chart([("s", [(noon, 4.5), (noon, 4)])], 5, 5, JAN, JAN)
+    assert chart["lines"][0].line == "188.0,90.0 188.0,170.0"
+
+
+def test_values_are_placed_between_a_low_and_a_high_to_a_tenth():
+    chart = time_chart([("s", [(JAN, 3), (JAN, 2), (JAN, 1)])], 1, 4, JAN, JAN)
+    assert chart["lines"][0].line == "30.0,63.3 30.0,116.7 30.0,170.0"
 
 
 def test_nothing_to_draw_is_no_chart():
