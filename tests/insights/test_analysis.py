@@ -409,3 +409,41 @@ def test_a_rating_with_too_few_days_or_a_person_with_too_few_moments_hides_nothi
     mine = [m.ratings["felt_safe"] for m in moments if 1 in m.person_ids]
     assert sam.count_with == len(mine)
     assert sam.mean_with == pytest.approx(np.mean(mine))
+
+
+def test_the_next_day_allows_for_yesterdays_outcome_not_an_older_one():
+    # Mood carries over from day to day, and the exposure is yesterday's mood itself: once
+    # yesterday's mood is allowed for, the exposure says nothing more about today.
+    rng = np.random.default_rng(5)
+    y = [3.0]
+    for _ in range(119):
+        y.append(3 + 0.8 * (y[-1] - 3) + rng.normal(0, 0.5))
+    tested = pairs_tested(diary([exposure("a", y, binary=False)], [outcome("mood", y)]))
+    next_day = [p for p in tested if p.exposure == "a" and p.lag_days == 1]
+    assert all(abs(p.effect) < 0.05 for p in next_day), [
+        (p.effect, p.low, p.high) for p in next_day
+    ]
+
+
+def test_moments_with_someone_no_longer_listed_are_counted_as_the_others():
+    moments = _moments() + [MomentRatings(d, (3,), {"felt_safe": 2.0}) for d in range(0, 40, 3)]
+    one = diary(
+        [], [], moments=moments, people={1: "Sam"}, moment_outcomes={"felt_safe": ("safe", 5)}
+    )
+    found = find_patterns(one)
+    assert [f.exposure for f in found] == ["moments-with-1"] and found[0].effect > 1
+
+
+def test_moments_without_people_to_compare_find_only_the_days():
+    x, y = same_day(40)
+    # With someone no longer in the circle (archived): no one to compare moments by.
+    moments = [MomentRatings(day, (3,), {"felt_safe": 4.0 + day % 2}) for day in range(40)]
+    found = find_patterns(
+        diary(
+            [exposure("a", x)],
+            [outcome("mood", y)],
+            moments=moments,
+            moment_outcomes={"felt_safe": ("safe", 5)},
+        )
+    )
+    assert pairs(found) == {("a", "mood", 0)}

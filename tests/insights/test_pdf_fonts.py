@@ -97,6 +97,15 @@ def test_chinese_japanese_and_korean_names_print():
     assert "Some characters" not in text
 
 
+def test_a_bold_heading_in_chinese_prints_too():
+    from tending.insights.report import EntryText
+
+    made = report.assemble(
+        TODAY, TODAY, ["journal"], entries=[EntryText(TODAY, "山田さんと散歩", "A walk.")]
+    )
+    assert "山田さんと散歩" in _text(render(made, TODAY))
+
+
 def test_the_pdf_says_which_characters_it_left_out():
     text = _text(render(_findings(f"After time with {DEVANAGARI} you felt safe."), TODAY))
     assert "Some characters (Devanagari) are not in the fonts this PDF uses" in text
@@ -110,7 +119,7 @@ def test_right_to_left_names_are_shaped_and_others_are_not(monkeypatch):
     real = FPDF.set_text_shaping
 
     def spy(self, *args, **kwargs):
-        shaped.append(True)
+        shaped.append(args[0] if args else kwargs.get("use_shaping_engine", True))
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(FPDF, "set_text_shaping", spy)
@@ -118,3 +127,15 @@ def test_right_to_left_names_are_shaped_and_others_are_not(monkeypatch):
     assert shaped == [True] and "سارة" in text
     render(_findings("After time with Zoë you felt safe."), TODAY)
     assert shaped == [True]
+
+
+def test_the_server_log_gets_no_names_for_characters_left_out(caplog):
+    import logging
+
+    from tending.insights.report_pdf import _SaidInThePdf
+
+    with caplog.at_level(logging.WARNING, logger="fpdf"):
+        render(_findings(f"After time with {DEVANAGARI} you felt safe."), TODAY)
+    assert not [r for r in caplog.records if "missing the following glyphs" in r.getMessage()]
+    other = logging.LogRecord("fpdf.output", logging.WARNING, "", 0, "Something else", (), None)
+    assert _SaidInThePdf().filter(other) is True
