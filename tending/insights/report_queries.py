@@ -36,18 +36,16 @@ def entries_to_choose(user, start: date, end: date) -> tuple[list[tuple[int, str
     with connection.cursor() as cursor:
         cursor.execute(_entries_sql(), [user.pk, start, end, ENTRIES_LISTED + 1])
         rows = cursor.fetchall()
-    listed = []
-    for pk, day, title in rows[:ENTRIES_LISTED]:
-        day = date.fromisoformat(day) if isinstance(day, str) else day
-        listed.append((pk, f"{day:%a} {day.day} {day:%b %Y}: {_heading(title, day)}"))
+    listed = [(pk, _choice(day, title)) for pk, day, title in rows[:ENTRIES_LISTED]]
     return listed, len(rows) > ENTRIES_LISTED
 
 
 @lru_cache(maxsize=1024)
-def _heading(title: str, day: date) -> str:
-    """An entry's heading, kept for the entries listed again and again as choices are made:
-    reading a title's words out of its Markdown costs more than the rest of a row."""
-    return heading(title, day)
+def _choice(day: date | str, title: str) -> str:
+    """ "Wed 2 Dec 2026: heading", kept for the entries listed again and again as choices are
+    made: reading a title's words out of its Markdown costs more than the rest of a row."""
+    day = date.fromisoformat(day) if isinstance(day, str) else day
+    return f"{day:%a} {day.day} {day:%b %Y}: {heading(title, day)}"
 
 
 @lru_cache(maxsize=1)

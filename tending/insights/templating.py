@@ -44,7 +44,19 @@ def people_items(people) -> Markup:
     return Markup("".join(f"<li>{_person_link(at, person)}</li>" for person in people))
 
 
+def ring_people(people) -> Markup:
+    """A ring's (name, moments) as the report lists them: "Sam (3 moments), Ada (1 moment)",
+    each name in its own direction."""
+    return Markup(
+        ", ".join(
+            f'<span dir="auto">{escape(name)}</span> ({int(n)} moment{"" if n == 1 else "s"})'
+            for name, n in people
+        )
+    )
+
+
 GLOBALS = {
+    "ring_people": ring_people,
     "sharing_table_rows": sharing_table_rows,
     "drift_items": drift_items,
     "people_items": people_items,

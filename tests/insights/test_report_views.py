@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -17,6 +18,16 @@ from tending.insights.report_forms import NO_SECTION, NOT_LISTED
 from tests.factories import JournalEntryFactory, MomentFactory, PersonFactory, PlanEntryFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def midday():
+    """Noon in Berlin and UTC alike: near midnight the two name different days, and these
+    tests mix the server's day with the account's."""
+    with time_machine.travel(datetime(2026, 12, 2, 11, tzinfo=UTC), tick=True):
+        yield
+
+
 REPORT = reverse("insights:report")
 PDF = reverse("insights:report_pdf")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 import time_machine
@@ -15,6 +15,14 @@ from tending.today.models import CalendarFeed
 from tests.factories import JournalEntryFactory, MomentFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def midday():
+    """Noon in Berlin and UTC alike: near midnight the two name different days, and these
+    tests mix the server's day with the account's."""
+    with time_machine.travel(datetime(2026, 12, 2, 11, tzinfo=UTC), tick=True):
+        yield
 
 
 def at(day, hour=12):
