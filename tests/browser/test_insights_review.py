@@ -19,11 +19,14 @@ def test_the_week_then_a_report_to_share(page: Page, live_server, tmp_path):
     robin = UserFactory(username="robin")
     PersonFactory(owner=robin, name="Søren Ødegård", ring="inner")
     PlanEntryFactory(owner=robin, part="warning-signs", text="Staying in bed all day")
-    today = timezone.localdate()
+    log_in(page, live_server.url, "robin")
+    # Today as the account sees it: logging in takes the browser's time zone (Berlin), which
+    # near midnight names another day than the server's UTC.
+    robin.refresh_from_db()
+    today = timezone.localdate(timezone=robin.zone)
     CalendarFeed.objects.create(
         owner=robin, token_hash="r" * 64, review_weekday=today.weekday(), review_time=time(18)
     )
-    log_in(page, live_server.url, "robin")
 
     # A moment and a journal entry, as a newcomer logs them.
     page.goto(f"{live_server.url}/moments/quick/")
