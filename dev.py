@@ -118,6 +118,8 @@ def test(args: list[str]) -> int:
         run_env["TENDING_DATA_DIR"] = tempfile.mkdtemp(prefix=f"tending-test-{label.lower()}-")
         if url:
             run_env["DATABASE_URL"] = url
+        if len(runs) > 1:  # tests/conftest.py shares the browser tests out between the runs
+            run_env["TENDING_RUNS_ALONGSIDE"] = "1"
         report = Path(env["TENDING_DATA_DIR"]) / f"junit-{label}.xml"
         command = [str(PYTHON), "-m", "pytest", f"--junitxml={report}", *args]
         if started:

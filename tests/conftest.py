@@ -21,6 +21,16 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 ONCE_MARKERS = ("browser", "one_database", "sqlite_only")
+# Set by `dev.py test` in both runs when a PostgreSQL run goes alongside the SQLite one.
+ALONGSIDE = "TENDING_RUNS_ALONGSIDE"
+# Browser tests that then run in the PostgreSQL run instead of the SQLite one: the two runs
+# share two cores, and the SQLite run, with every other browser test, is the longer one. The
+# pages are the same on either database, so each of these still runs once.
+ON_THE_OTHER_RUN = ("tests/browser/test_access.py",)
+
+
+def _moved(item) -> bool:
+    return any(str(item.path).endswith(path) for path in ON_THE_OTHER_RUN)
 
 
 @pytest.hookimpl(trylast=True)
@@ -31,14 +41,26 @@ def pytest_collection_modifyitems(config, items):
     child process on a SQLite file of their own whatever DATABASE_URL says: on PostgreSQL they
     would run the very same thing a second time. `sqlite_only` tests are about SQLite itself:
     its full-text index, and the terminal's paths without Django, which exist only for it.
-    They are deselected (not skipped), so the SQLite run is where they pass or fail.
+    They are deselected (not skipped), so the SQLite run is where they pass or fail; except
+    the browser tests of ON_THE_OTHER_RUN when both runs go side by side, which the
+    PostgreSQL run takes over from the SQLite one to even out their times.
     """
-    if not os.environ.get("DATABASE_URL"):
+    alongside = bool(os.environ.get(ALONGSIDE))
+    if os.environ.get("DATABASE_URL"):
+        once = [
+            item
+            for item in items
+            if any(item.get_closest_marker(m) for m in ONCE_MARKERS)
+            and not (alongside and _moved(item))
+        ]
+    elif alongside:
+        once = [item for item in items if _moved(item)]
+    else:
         return
-    once = [item for item in items if any(item.get_closest_marker(m) for m in ONCE_MARKERS)]
     if once:
         config.hook.pytest_deselected(items=once)
-        items[:] = [item for item in items if item not in once]
+        dropped = set(once)
+        items[:] = [item for item in items if item not in dropped]
 
 
 @pytest.fixture(autouse=True, scope="session")
