@@ -187,9 +187,9 @@ FROM {_PEOPLE} WHERE owner_id = %s AND is_archived = %s ORDER BY name, id"""
 
 
 def people_and_stamp(user, since: datetime) -> tuple[list[dict], tuple]:
-    """The people not archived, and a stamp of what the circle's sums were made from: the
-    moments since `since`, the newest change to any moment, and each person's ring and last
-    change. Cheap (three steps into indexes), so the sums are worked out again only when it
+    """The people not archived, and a stamp of what the circle's page was made from: the
+    moments since `since`, the newest change to any moment, and each person's name, ring,
+    rhythm and last change. Cheap (three steps into indexes), so the sums are worked out again only when it
     moves."""
     with connection.cursor() as cursor:
         cursor.execute(_PEOPLE_AND_STAMP, [user.pk, since, user.pk, user.pk, False])
@@ -205,7 +205,9 @@ def people_and_stamp(user, since: datetime) -> tuple[list[dict], tuple]:
         for pid, name, ring, rhythm, last, _, _, _ in rows
     ]
     moments = (rows[0][6], str(rows[0][7])) if rows else (0, "")
-    stamp = (*moments, tuple((r[0], r[2], str(r[5])) for r in rows))
+    # Each person's name, ring and rhythm as well as their last change: what the page shows
+    # of them moves the stamp even when two changes fall in one tick of the clock.
+    stamp = (*moments, tuple((r[0], r[1], r[2], r[3], str(r[5])) for r in rows))
     return people, stamp
 
 

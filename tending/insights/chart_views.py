@@ -71,30 +71,32 @@ def circle(request):
     window = date(today.year - 1, 1, 1)
     since, year_start = _start_of(window), _start_of(date(today.year, 1, 1))
     people, stamp = chart_data.people_and_stamp(request.user, since)
-    for person in people:
-        last = person.pop("last_moment_at")
-        person["last_day"] = number_of(timezone.localtime(last).date()) if last else None
-    sums = circle_sums(request.user, since, year_start, offset, (today, stamp) if people else None)
-    months, rings, person_years = sums
+    kept_until = (offset, str(now.tzinfo), today, stamp) if people else None
     context = {
         "today": today,
         "window": window,
-        "people": people,
-        **summary(people, months, person_years, rings, number_of(today), window, today),
+        **circle_page(request.user, people, since, year_start, offset, today, kept_until),
     }
     return render(request, "insights/circle.html", context)
 
 
-def circle_sums(user, since, year_start, offset: int, stamp) -> tuple:
-    """The circle's sums over this year and last, kept until the stamp moves (a moment
-    added, changed or removed, a person's ring changed, a new day): summing two years of
-    moments is the slow part of the page, and they change far less often than it is read."""
+def circle_page(user, people, since, year_start, offset: int, today, stamp) -> dict:
+    """What the circle page shows, kept until the stamp moves (a moment added, changed or
+    removed, a person added, changed or moved to another ring, a new day, another time
+    zone): summing two years of moments and laying out the charts is most of the page, and
+    it changes far less often than it is read."""
 
     def work():
+        for person in people:
+            last = person.pop("last_moment_at")
+            person["last_day"] = number_of(timezone.localtime(last).date()) if last else None
         months, rings = chart_data.months_and_rings(user, since, year_start, offset)
-        return (months, rings, chart_data.people_years(user, since, year_start, offset))
+        person_years = chart_data.people_years(user, since, year_start, offset)
+        window = date(today.year - 1, 1, 1)
+        shown = summary(people, months, person_years, rings, number_of(today), window, today)
+        return {"people": people, **shown}
 
-    return chart_data.kept(user, "circle", None if stamp is None else (offset, stamp), work)
+    return chart_data.kept(user, "circle-page", stamp, work)
 
 
 @login_required

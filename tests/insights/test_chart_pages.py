@@ -218,6 +218,26 @@ def test_the_circle_charts_add_up(owner, owner_client):
     assert f'<li><a href="{ada_at}">Ada</a></li>' in everyone and everyone.count("<li>") == 3
 
 
+def test_the_kept_circle_page_moves_with_moments_and_people(owner, owner_client, other):
+    sam = PersonFactory(owner=owner, name="Sam", ring="inner", rhythm_days=7)
+    moment(owner, sam, datetime(2026, 5, 1, 12, tzinfo=UTC), self_disclosure=3, other_disclosure=1)
+    url = reverse("insights:circle")
+
+    def sharing() -> str:
+        return part(owner_client.get(url).content.decode(), 'id="sharing-heading"', "</section>")
+
+    assert "in 1 of 1 moments" in sharing() or "1 of 1" in sharing()
+    moment(other, PersonFactory(owner=other), datetime(2026, 5, 2, 12, tzinfo=UTC),
+           self_disclosure=3, other_disclosure=1)  # fmt: skip
+    before = sharing()
+    moment(owner, sam, datetime(2026, 5, 3, 12, tzinfo=UTC), self_disclosure=1, other_disclosure=3)
+    after = sharing()
+    assert after != before and "they shared more in 1" in after
+    sam.name = "Samira"
+    sam.save()
+    assert "Samira" in sharing()
+
+
 def test_names_on_the_circle_page_are_escaped(owner, owner_client):
     odd = PersonFactory(owner=owner, name='<b>Jo & "Al"</b>', ring="inner", rhythm_days=7)
     moment(owner, odd, datetime(2025, 3, 1, 12, tzinfo=UTC), self_disclosure=3, other_disclosure=1)
