@@ -189,8 +189,8 @@ FROM {_PEOPLE} WHERE owner_id = %s AND is_archived = %s ORDER BY name, id"""
 def people_and_stamp(user, since: datetime) -> tuple[list[dict], tuple]:
     """The people not archived, and a stamp of what the circle's page was made from: the
     moments since `since`, the newest change to any moment, and each person's name, ring,
-    rhythm and last change. Cheap (three steps into indexes), so the sums are worked out again only when it
-    moves."""
+    rhythm and last change. Cheap (three steps into indexes), so the page is worked out
+    again only when it moves."""
     with connection.cursor() as cursor:
         cursor.execute(_PEOPLE_AND_STAMP, [user.pk, since, user.pk, user.pk, False])
         rows = cursor.fetchall()
