@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from tending.checkins.templating import address_of
+from tending.checkins.templating import address_of, score
 
 
 def _person_link(at, person: dict) -> str:
@@ -55,7 +55,58 @@ def ring_people(people) -> Markup:
     )
 
 
+def _row(href: str, main: str, meta: str) -> str:
+    """One list row, as core/components.html's list_row writes it (without its spaces)."""
+    return (
+        f'<li class="list-row"><span class="row-main"><a class="row-link" href="{href}">{main}'
+        f'</a></span><span class="row-meta">{escape(meta)}</span></li>\n    '
+    )
+
+
+def week_moment_rows(moments) -> Markup:
+    """The week's moments: with whom, then how it went, and the day."""
+    at = address_of("moments:detail")
+    rows = []
+    for m in moments:
+        how = m.how_it_went
+        main = f'<span dir="auto">{escape(", ".join(m.people))}</span>'
+        if how:
+            main += f'<span class="muted">: {escape(" · ".join(how))}</span>'
+        rows.append(_row(at(m.id), main, m.when))
+    return Markup("".join(rows))
+
+
+def week_checkin_rows(checkins) -> Markup:
+    """The week's check-ins: the score, its band, and how it moved from the time before."""
+    at = address_of("checkins:result")
+    rows = []
+    for seen in checkins:
+        main = f"{escape(seen.title)}: {escape(score(seen.score))}"
+        if seen.band:
+            main += f" ({escape(seen.band)})"
+        if seen.change:
+            meaningful = ", a meaningful change" if seen.meaningful else ""
+            main += f'<span class="muted"> · {escape(seen.change.words)}{meaningful}</span>'
+        rows.append(_row(at(seen.id), main, seen.when))
+    return Markup("".join(rows))
+
+
+def week_entry_rows(entries) -> Markup:
+    """The week's journal entries: the heading, then the first line."""
+    at = address_of("journal:detail")
+    rows = []
+    for e in entries:
+        main = f'<span dir="auto">{escape(e.heading)}</span>'
+        if e.first_line:
+            main += f'<span class="muted" dir="auto">: {escape(e.first_line)}</span>'
+        rows.append(_row(at(e.id), main, e.when))
+    return Markup("".join(rows))
+
+
 GLOBALS = {
+    "week_moment_rows": week_moment_rows,
+    "week_checkin_rows": week_checkin_rows,
+    "week_entry_rows": week_entry_rows,
     "ring_people": ring_people,
     "sharing_table_rows": sharing_table_rows,
     "drift_items": drift_items,

@@ -78,6 +78,20 @@ def test_the_week_shows_its_moments_checkins_and_entries_and_nothing_of_other_we
     assert "One question for this week" in page and "?prompt=" in page
     assert week_url(start - timedelta(days=7)) in page
     assert week_url(start + timedelta(days=7)) in page
+    # Each row as list_row writes one: the link, what it was, and the day.
+    assert (
+        '<span dir="auto">Sam Rivera</span><span class="muted">: you shared feelings · '
+        "understood 4 of 5 · closeness 6 of 7 · safe 5 of 5</span></a></span>"
+        '<span class="row-meta">'
+    ) in page
+    assert (
+        'Weekly well-being: 45 (Lower than usual)<span class="muted"> · harder, a meaningful'
+        ' change</span></a></span><span class="row-meta">'
+    ) in page
+    assert (
+        '<span dir="auto">Walk by the river</span><span class="muted" dir="auto">: Cold hands,'
+        ' warm talk.</span></a></span><span class="row-meta">'
+    ) in page
 
 
 def test_the_week_just_gone_is_the_default(owner_client):
