@@ -79,7 +79,8 @@ def pulse_answers(user, start: datetime, end: datetime) -> list[tuple[datetime, 
     return [(_aware(t), json.loads(s) if isinstance(s, str) else s) for t, s in rows]
 
 
-def _epoch(column: str) -> str:
+def epoch_sql(column: str) -> str:
+    """SQL for a stored time as whole seconds since 1970, on either database."""
     if connection.vendor == "postgresql":
         return f"CAST(EXTRACT(EPOCH FROM {column}) AS BIGINT)"
     return f"CAST(strftime('%%s', {column}) AS INTEGER)"
@@ -93,7 +94,7 @@ def _month(column: str, offset: int) -> str:
 
 def _day(column: str, offset: int) -> str:
     """The local day number (days since 1970-01-01) at a fixed offset from UTC, in seconds."""
-    return f"(({_epoch(column)} + {int(offset)}) / 86400)"
+    return f"(({epoch_sql(column)} + {int(offset)}) / 86400)"
 
 
 def weekly_scores(user, instrument_id: str, offset: int) -> list[tuple[int, float, int]]:

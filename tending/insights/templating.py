@@ -86,7 +86,9 @@ def week_checkin_rows(checkins) -> Markup:
             main += f" ({escape(seen.band)})"
         if seen.change:
             meaningful = ", a meaningful change" if seen.meaningful else ""
-            main += f'<span class="muted"> · {escape(seen.change.words)}{meaningful}</span>'
+            # A no-break space: a row's link lays its parts out as a flex box, which drops
+            # a plain space at the start of a part ("2.3· harder").
+            main += f'<span class="muted">\u00a0· {escape(seen.change.words)}{meaningful}</span>'
         rows.append(_row(at(seen.id), main, seen.when))
     return Markup("".join(rows))
 

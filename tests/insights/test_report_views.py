@@ -178,3 +178,27 @@ def test_the_report_page_lists_ten_findings_and_counts_the_rest(owner_client, mo
     html = owner_client.get(REPORT).content.decode()
     assert [i for i in range(14) if f"Pattern number {i}." in html] == list(range(10))
     assert "4 more patterns, less clear than these, are in tending&#39;s Insights." in html
+
+
+def test_results_fall_on_the_persons_own_day_across_a_clock_change(owner, owner_client):
+    from tending.checkins.models import CheckIn
+
+    owner.time_zone = "Europe/Berlin"  # summer time ends on 25 October 2026
+    owner.save()
+    for when, total in (
+        (datetime(2026, 10, 24, 22, 30, tzinfo=UTC), 1.0),  # 00:30 on the 25th, summer time
+        (datetime(2026, 10, 25, 22, 30, tzinfo=UTC), 2.0),  # 23:30 on the 25th, winter time
+        (datetime(2026, 10, 25, 23, 30, tzinfo=UTC), 3.0),  # 00:30 on the 26th
+    ):
+        CheckIn.objects.create(
+            owner=owner,
+            instrument_id="daily-pulse",
+            instrument_version=1,
+            answers={},
+            total=total,
+            taken_at=when,
+        )
+    data = {"start": "2026-10-20", "end": "2026-10-30", "sections": ["scores"]}
+    page = owner_client.get(REPORT, data).content.decode()
+    rows = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td>", page)
+    assert rows == [("25 Oct 2026", "1"), ("25 Oct 2026", "2"), ("26 Oct 2026", "3")]

@@ -85,7 +85,7 @@ def test_the_week_shows_its_moments_checkins_and_entries_and_nothing_of_other_we
         '<span class="row-meta">'
     ) in page
     assert (
-        'Weekly well-being: 45 (Lower than usual)<span class="muted"> · harder, a meaningful'
+        'Weekly well-being: 45 (Lower than usual)<span class="muted">\u00a0· harder, a meaningful'
         ' change</span></a></span><span class="row-meta">'
     ) in page
     assert (
@@ -169,3 +169,20 @@ def test_the_week_names_five_new_findings_and_links_the_rest(owner, owner_client
     html = owner_client.get(reverse("insights:week_latest")).content.decode()
     assert [i for i in range(8) if f"Pattern number {i}." in html] == [0, 1, 2, 3, 4]
     assert "3 more new ones in Insights</a>" in html
+
+
+def test_a_name_ending_in_a_full_stop_ends_the_sentence_once(owner, owner_client):
+    start = week_just_gone(timezone.localdate()) - timedelta(days=7)
+    sofia = PersonFactory(owner=owner, name="Sofia B.")
+    MomentFactory(owner=owner, people=[sofia], occurred_at=at(start + timedelta(days=1)))
+    page = owner_client.get(week_url(start)).content.decode()
+    assert '1 moment, with <span dir="auto">Sofia B.</span></p>' in page
+    MomentFactory(owner=owner, people=[sofia], occurred_at=at(start + timedelta(days=2)))
+    page = owner_client.get(week_url(start)).content.decode()
+    assert '2 moments, with <span dir="auto">Sofia B.</span> (2).</p>' in page
+
+
+def test_a_moment_with_no_one_left_in_it_still_shows_the_week(owner, owner_client):
+    start = week_just_gone(timezone.localdate()) - timedelta(days=7)
+    MomentFactory(owner=owner, people=[], occurred_at=at(start + timedelta(days=1)))
+    assert owner_client.get(week_url(start)).status_code == 200
