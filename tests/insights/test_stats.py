@@ -220,3 +220,36 @@ def test_ar1_quadratic_is_the_plain_sum_of_squares_without_autocorrelation():
     z = np.array([[1.0, 2.0], [3.0, -1.0]])
     assert stats.ar1_quadratic(z, np.array([0, 1]), 2, 0.0) == pytest.approx([10.0, 5.0])
     assert stats.ar1_quadratic(z, np.array([0, 1]), 1, 0.5) == pytest.approx([10.0, 5.0])
+
+
+def test_project_out_counts_a_nearly_repeated_column_once():
+    rng = np.random.default_rng(8)
+    day = np.arange(40.0)
+    w = np.column_stack([np.ones(40), day, day + 1e-7 * rng.normal(size=40)])
+    rest, rank = stats.project_out(w, (2.0 + 0.5 * day)[:, None])
+    assert rank == 2
+    assert rest[:, 0] == pytest.approx(np.zeros(40), abs=1e-6)
+
+
+def test_autocorrelation_from_three_values_and_from_two():
+    # Three values, neighbours (1, 1) and (1, -2): raw (1 - 2) / 2 / 2 = -0.25, and the bias
+    # correction adds (0 + 1 + 3 x 0) / 3 for a negative raw value.
+    got = stats.autocorrelation(np.array([1.0, 1.0, -2.0]), np.arange(3), 0)
+    assert got == pytest.approx(-0.25 + 1 / 3)
+    assert stats.autocorrelation(np.array([1.0, 1.0]), np.arange(2), 0) == 0.0  # too few
+
+
+def test_ar1_quadratic_for_one_column_and_for_short_series():
+    rng = np.random.default_rng(5)
+    one = rng.normal(size=(30, 1))
+    position = np.arange(30)
+    assert stats.ar1_quadratic(one, position, 30, 0.6) == pytest.approx(
+        _dense_quadratic(one, position, 0.6), rel=1e-6
+    )
+    # Five days with a slow decay: every lag up to four counts, even the last one.
+    five = rng.normal(size=(5, 2))
+    assert stats.ar1_quadratic(five, np.arange(5), 5, 0.9) == pytest.approx(
+        _dense_quadratic(five, np.arange(5), 0.9), rel=1e-12
+    )
+    two = np.array([[1.0], [2.0]])
+    assert stats.ar1_quadratic(two, np.arange(2), 2, 0.5) == pytest.approx([1 + 4 + 2 * 0.5 * 2])
