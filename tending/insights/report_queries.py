@@ -14,7 +14,7 @@ from tending.checkins.models import CheckIn
 from tending.checkins.registry import instruments
 from tending.circle.models import Person
 from tending.core.ownership import owned
-from tending.insights import findings
+from tending.insights import chart_data, findings
 from tending.insights.assemble import day_indexes, midnights
 from tending.insights.chart_data import epoch_sql
 from tending.insights.report import (
@@ -81,6 +81,20 @@ def _scores(user, start: date, end: date) -> list[ScoreRow]:
     ]
 
 
+def _kept_scores(user, start: date, end: date) -> list[ScoreRow]:
+    """The period's results, kept until one of them is added or deleted (a result is never
+    changed) or the person's zone changes: the stamp is read from the (owner, kind, time, id)
+    index alone, where the results themselves would be read, placed and dated every time."""
+    kinds = list(instruments())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _scores_sql(len(kinds), stamp=True), [user.pk, *kinds, *day_bounds(start, end)]
+        )
+        stamp = tuple(cursor.fetchone())
+    made_from = (start, end, str(timezone.get_current_timezone()), tuple(kinds), stamp)
+    return chart_data.kept(user, "report-scores", made_from, lambda: _scores(user, start, end))
+
+
 def _moments(user, start: date, end: date):
     """The period's moments added up: totals, and the moments with each person by ring."""
     with connection.cursor() as cursor:
@@ -96,13 +110,19 @@ def _moments(user, start: date, end: date):
     return totals, people
 
 
-@lru_cache(maxsize=4)
-def _scores_sql(kinds: int) -> str:
-    c = {n: column(CheckIn, n) for n in ("instrument_id", "taken_at", "total", "owner")}
+@lru_cache(maxsize=8)
+def _scores_sql(kinds: int, stamp: bool = False) -> str:
+    """The period's results, or (`stamp`) how many there are and the newest id."""
+    c = {n: column(CheckIn, n) for n in ("id", "instrument_id", "taken_at", "total", "owner")}
     marks = ", ".join(["%s"] * kinds)
+    read = (
+        f"COUNT(*), MAX({c['id']})"
+        if stamp
+        else f"{c['instrument_id']}, {epoch_sql(c['taken_at'])}, {c['total']}"
+    )
     # Naming every kind lets the (owner, kind, time) index find the period's rows directly.
     return (
-        f"SELECT {c['instrument_id']}, {epoch_sql(c['taken_at'])}, {c['total']}"
+        f"SELECT {read}"
         f" FROM {table(CheckIn)}"
         f" WHERE {c['owner']} = %s AND {c['instrument_id']} IN ({marks})"
         f" AND {c['taken_at']} >= %s AND {c['taken_at']} < %s"
@@ -125,9 +145,7 @@ def _moments_sql() -> str:
         f" JOIN {table(through)} mp ON mp.{column(through, 'moment')} = {m['id']}"
         f" WHERE {period} GROUP BY {person}"
     )
-    joined = (
-        f" FROM ({per_person}) x JOIN {table(Person)} p ON p.{column(Person, 'id')} = x.pid"
-    )
+    joined = f" FROM ({per_person}) x JOIN {table(Person)} p ON p.{column(Person, 'id')} = x.pid"
     ring, name = f"p.{column(Person, 'ring')}", f"p.{column(Person, 'name')}"
     rated = ", ".join(
         f"SUM({m[n]}), COUNT({m[n]})" for n in ("felt_understood", "felt_safe", "closeness_after")
@@ -173,7 +191,7 @@ def report_for(
         end,
         chosen,
         instruments=instruments(),
-        scores=_scores(user, start, end) if "scores" in chosen else (),
+        scores=_kept_scores(user, start, end) if "scores" in chosen else (),
         moments=_moments(user, start, end) if "moments" in chosen else (),
         entries=_entries(user, entry_ids) if "journal" in chosen and entry_ids else (),
         plan=_plan(user) if "safety" in chosen else (),

@@ -202,3 +202,30 @@ def test_results_fall_on_the_persons_own_day_across_a_clock_change(owner, owner_
     page = owner_client.get(REPORT, data).content.decode()
     rows = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td>", page)
     assert rows == [("25 Oct 2026", "1"), ("25 Oct 2026", "2"), ("26 Oct 2026", "3")]
+
+
+def test_kept_results_move_with_one_added_or_deleted(owner, owner_client, other):
+    from tending.checkins.models import CheckIn
+
+    def taken(who, total: float, day: int) -> CheckIn:
+        return CheckIn.objects.create(
+            owner=who,
+            instrument_id="daily-pulse",
+            instrument_version=1,
+            answers={},
+            total=total,
+            taken_at=datetime(2026, 11, day, 12, tzinfo=UTC),
+        )
+
+    def results() -> list[str]:
+        page = owner_client.get(REPORT, choices(sections=["scores"])).content.decode()
+        return re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td>", page)
+
+    taken(owner, 2.0, 10)
+    assert results() == [("10 Nov 2026", "2")]
+    taken(other, 5.0, 11)  # another account's: neither shown nor moving the kept one
+    assert results() == [("10 Nov 2026", "2")]
+    newest = taken(owner, 4.0, 12)
+    assert results() == [("10 Nov 2026", "2"), ("12 Nov 2026", "4")]
+    owner_client.post(reverse("checkins:delete", args=[newest.pk]))
+    assert results() == [("10 Nov 2026", "2")]
