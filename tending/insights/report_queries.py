@@ -95,6 +95,27 @@ def _kept_scores(user, start: date, end: date) -> list[ScoreRow]:
     return chart_data.kept(user, "report-scores", made_from, lambda: _scores(user, start, end))
 
 
+def _kept_moments(user, start: date, end: date):
+    """The period's moments added up, kept until a moment of the period is added or deleted,
+    any moment or person is changed (a moment's people change only with the moment), or a
+    person is added or removed: each of these is one step into an index."""
+    moment, person = table(Moment), table(Person)
+    owner, updated = column(Moment, "owner"), column(Moment, "updated_at")
+    when = column(Moment, "occurred_at")
+    sql = (
+        f"SELECT (SELECT COUNT(*) FROM {moment} WHERE {owner} = %s AND {when} >= %s"
+        f" AND {when} < %s), (SELECT MAX({updated}) FROM {moment} WHERE {owner} = %s),"
+        f" (SELECT COUNT(*) FROM {person} WHERE {column(Person, 'owner')} = %s),"
+        f" (SELECT MAX({column(Person, 'updated_at')}) FROM {person}"
+        f" WHERE {column(Person, 'owner')} = %s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, *day_bounds(start, end), user.pk, user.pk, user.pk])
+        stamp = tuple(str(value) for value in cursor.fetchone())
+    made_from = (start, end, str(timezone.get_current_timezone()), stamp)
+    return chart_data.kept(user, "report-moments", made_from, lambda: _moments(user, start, end))
+
+
 def _moments(user, start: date, end: date):
     """The period's moments added up: totals, and the moments with each person by ring."""
     with connection.cursor() as cursor:
@@ -192,7 +213,7 @@ def report_for(
         chosen,
         instruments=instruments(),
         scores=_kept_scores(user, start, end) if "scores" in chosen else (),
-        moments=_moments(user, start, end) if "moments" in chosen else (),
+        moments=_kept_moments(user, start, end) if "moments" in chosen else (),
         entries=_entries(user, entry_ids) if "journal" in chosen and entry_ids else (),
         plan=_plan(user) if "safety" in chosen else (),
         findings=_findings(user) if "findings" in chosen else (),

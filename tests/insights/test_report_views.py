@@ -229,3 +229,27 @@ def test_kept_results_move_with_one_added_or_deleted(owner, owner_client, other)
     assert results() == [("10 Nov 2026", "2"), ("12 Nov 2026", "4")]
     owner_client.post(reverse("checkins:delete", args=[newest.pk]))
     assert results() == [("10 Nov 2026", "2")]
+
+
+def test_kept_moments_move_with_a_moment_or_a_person(owner, owner_client, other):
+    sam = PersonFactory(owner=owner, name="Sam", ring="inner")
+    in_period = datetime(2026, 11, 10, 12, tzinfo=UTC)
+
+    def summary() -> str:
+        page = owner_client.get(REPORT, choices(sections=["moments"])).content.decode()
+        return page.split('id="report-moments"', 1)[1].split("</section>", 1)[0]
+
+    first = MomentFactory(owner=owner, people=[sam], occurred_at=in_period, felt_understood=2)
+    assert "1 moment logged" in summary() and "Sam</span> (1 moment)" in summary()
+    MomentFactory(owner=other, occurred_at=in_period)  # another account's: no change
+    assert "1 moment logged" in summary()
+    MomentFactory(owner=owner, people=[sam], occurred_at=in_period, felt_understood=4)
+    assert "2 moments logged" in summary() and "felt understood: 3 of 5" in summary()
+    first.felt_understood = 5
+    first.save()
+    assert "felt understood: 4.5 of 5" in summary()
+    sam.name = "Samira"
+    sam.save()
+    assert "Samira</span> (2 moments)" in summary()
+    first.delete()
+    assert "1 moment logged" in summary()
