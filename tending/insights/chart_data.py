@@ -206,9 +206,10 @@ def people_and_stamp(user, since: datetime) -> tuple[list[dict], tuple]:
         for pid, name, ring, rhythm, last, _, _, _ in rows
     ]
     moments = (rows[0][6], str(rows[0][7])) if rows else (0, "")
-    # Each person's name, ring and rhythm as well as their last change: what the page shows
-    # of them moves the stamp even when two changes fall in one tick of the clock.
-    stamp = (*moments, tuple((r[0], r[1], r[2], r[3], str(r[5])) for r in rows))
+    # Each person's name, ring, rhythm and last moment as well as their last change: what the
+    # page shows of them moves the stamp even when two changes fall in one tick of the clock,
+    # and a last moment set again by an update (which leaves updated_at alone) moves it too.
+    stamp = (*moments, tuple((r[0], r[1], r[2], r[3], str(r[4]), str(r[5])) for r in rows))
     return people, stamp
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from tending.checkins.models import CheckIn
 from tending.checkins.registry import get_instrument
 from tending.checkins.services import save_checkin
+from tending.circle.models import Person
 from tests.factories import ClosenessRatingFactory, MomentFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -236,6 +237,11 @@ def test_the_kept_circle_page_moves_with_moments_and_people(owner, owner_client,
     sam.name = "Samira"
     sam.save()
     assert "Samira" in sharing()
+    # A last moment set again without a save (as deleting a moment does) moves the page too.
+    drift = part(owner_client.get(url).content.decode(), 'id="drift-heading"', "</section>")
+    Person.objects.filter(pk=sam.pk).update(last_moment_at=datetime(2024, 1, 1, tzinfo=UTC))
+    again = part(owner_client.get(url).content.decode(), 'id="drift-heading"', "</section>")
+    assert again != drift
 
 
 def test_names_on_the_circle_page_are_escaped(owner, owner_client):
