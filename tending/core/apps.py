@@ -9,4 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = "tending core"
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
         from tending.core import checks  # noqa: F401  (registers the system checks)
+        from tending.core.postgres import read_times_fast
+
+        connection_created.connect(read_times_fast, dispatch_uid="tending-read-times-fast")
