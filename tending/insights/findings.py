@@ -143,12 +143,24 @@ def _engine_version() -> str:
 def current(user) -> Insights:
     """The person's insights now: the kept result while their data is unchanged, else a fresh
     analysis, kept (and the first sight of each finding noted) for the next time."""
+    return _current(user, None)[0]
+
+
+def state_read(user) -> tuple[str, list]:
+    """The read that tells whether the kept result still holds, to send with a page's others."""
+    return _STATE, _state_params(user.pk)
+
+
+def _current(user, state_rows: list | None) -> tuple[Insights, bool]:
+    """The insights, from the state read already made if given; and whether they are fresh."""
     from tending.insights.gather import today_for
 
     today = today_for(user)
-    with connection.cursor() as cursor:
-        cursor.execute(_STATE, _state_params(user.pk))
-        *state, kept_id, kept_print = cursor.fetchone()
+    if state_rows is None:
+        with connection.cursor() as cursor:
+            cursor.execute(*state_read(user))
+            state_rows = cursor.fetchall()
+    *state, kept_id, kept_print = state_rows[0]
     fingerprint = "/".join(
         str(part)
         for part in (CACHE_VERSION, _engine_version(), user.time_zone, today.isoformat(), *state)
@@ -156,18 +168,18 @@ def current(user) -> Insights:
     if kept_id is not None and (kept_print or "").rsplit(_WRITTEN, 1)[0] == fingerprint:
         known = _READ.get(user.pk)
         if known is not None and known[0] == kept_print:
-            return known[1]
+            return known[1], False
         with connection.cursor() as cursor:
             cursor.execute("SELECT result FROM insights_insightsresult WHERE id = %s", [kept_id])
             (kept,) = cursor.fetchone()
         insights = Insights.from_json(_json(kept))
         _remember(user.pk, kept_print, insights)
-        return insights
+        return insights, False
     # Read back as it is kept, so a fresh result and a kept one are alike to the last type.
     insights = Insights.from_json(analyse(user, today=today).as_json())
     _remember(user.pk, _keep(user, kept_id, fingerprint, today, insights), insights)
     _note_seen(user, today, insights.findings)
-    return insights
+    return insights, True
 
 
 def _remember(pk: int, written: str, insights: Insights) -> None:
@@ -259,19 +271,33 @@ _SEEN_SINCE = (
 )
 
 
-def new_or_firmer(user, since: date) -> list[Finding]:
-    """Findings first seen on or after `since`, and early signs that became findings since."""
+def seen_read(user, since: date) -> tuple[str, list]:
+    """The read of which findings were first seen, or became firm, on or after `since`.
+
+    Only those rows, in written SQL: a first review after years of days has every finding
+    new, and the ORM's row by row took a quarter of the page."""
     from tending.insights.models import FindingSeen
 
-    findings = current_findings(user)
+    table = FindingSeen._meta.db_table
+    return _SEEN_SINCE.format(table=table), [since, since, user.pk, since, since]
+
+
+def new_or_firmer(user, since: date, read: dict[str, list] | None = None) -> list[Finding]:
+    """Findings first seen on or after `since`, and early signs that became findings since.
+
+    `read` may hold the rows of `state_read` ("state") and `seen_read` ("seen") already read
+    with a page's other reads."""
+    read = read or {}
+    insights, fresh = _current(user, read.get("state"))
+    findings = insights.findings
     if not findings:
         return []
-    # Only the rows new or firm since then, in written SQL: a first review after years of
-    # days has every finding new, and the ORM's row by row took a quarter of the page.
-    with connection.cursor() as cursor:
-        table = FindingSeen._meta.db_table
-        cursor.execute(_SEEN_SINCE.format(table=table), [since, since, user.pk, since, since])
-        seen = {(e, o, lag): (new, firm) for e, o, lag, new, firm in cursor.fetchall()}
+    rows = read.get("seen")
+    if rows is None or fresh:  # a fresh analysis has just noted what it saw first: read again
+        with connection.cursor() as cursor:
+            cursor.execute(*seen_read(user, since))
+            rows = cursor.fetchall()
+    seen = {(e, o, lag): (new, firm) for e, o, lag, new, firm in rows}
     found = []
     for f in findings:
         new, firm = seen.get(_key(f), (0, 0))
@@ -280,4 +306,13 @@ def new_or_firmer(user, since: date) -> list[Finding]:
     return found
 
 
-__all__ = ["EARLY_SIGN", "FINDING", "Insights", "current", "current_findings", "new_or_firmer"]
+__all__ = [
+    "EARLY_SIGN",
+    "FINDING",
+    "Insights",
+    "current",
+    "current_findings",
+    "new_or_firmer",
+    "seen_read",
+    "state_read",
+]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from tending.checkins.models import CheckIn
 from tending.checkins.registry import instruments
 from tending.circle.models import Person
+from tending.core.reads import Read, read_together
 from tending.insights import findings
 from tending.insights.review import (
     CheckInRow,
@@ -25,7 +26,7 @@ from tending.insights.weeks import Week, reflection_prompt
 from tending.journal.models import Entry, HiddenPrompt, heading
 from tending.journal.prompts import library
 from tending.moments.models import Moment
-from tending.today.queries import active_people, reach_out_suggestions
+from tending.today.queries import active_people, people_read, reach_out_suggestions
 
 SNIPPET = 300  # characters of an entry's words read for its first line
 ONE = timedelta(days=1)
@@ -39,35 +40,42 @@ def goal_steps(user, week: Week) -> list:
     return []
 
 
-def moments_of(user, week: Week) -> list[MomentRow]:
-    """The week's moments with the names of the people in each, in one query."""
-    with connection.cursor() as cursor:
-        cursor.execute(_moments_sql(), [user.pk, *day_bounds(week.start, week.end)])
-        rows = cursor.fetchall()
+def moments_read(user, week: Week) -> Read:
+    return _moments_sql(), [user.pk, *day_bounds(week.start, week.end)]
+
+
+def moments_of(user, week: Week, rows: list | None = None) -> list[MomentRow]:
+    """The week's moments with the names of the people in each, in one query (or from the
+    rows of `moments_read`, read with the page's others)."""
+    if rows is None:
+        (rows,) = read_together([moments_read(user, week)])
     zone = timezone.get_current_timezone()
-    found: dict[int, MomentRow] = {}
-    names: dict[int, list[str]] = {}
-    for pk, when, name, understood, safe, closeness, mine, theirs in rows:
-        if pk not in found:
-            day = local_day(when, zone)
-            found[pk] = MomentRow(pk, day, (), understood, safe, closeness, mine, theirs)
-            names[pk] = []
-        if name is not None:
-            names[pk].append(name)
+    found: dict[int, tuple] = {}  # a moment's row (one per person in it), and its names
+    for row in rows:
+        if row[0] not in found:
+            found[row[0]] = (row, [])
+        if row[2] is not None:
+            found[row[0]][1].append(row[2])
     return [
-        MomentRow(**{**row.__dict__, "people": tuple(sorted(names[pk], key=str.casefold))})
-        for pk, row in found.items()
+        MomentRow(
+            pk,
+            local_day(when, zone),
+            tuple(sorted(names, key=str.casefold)),
+            *ratings,
+        )
+        for (pk, when, _, *ratings), names in found.values()
     ]
 
 
-def checkins_of(user, week: Week) -> list[CheckInRow]:
-    """The week's check-ins, each with the score of the one of its kind taken before it."""
+def checkins_read(user, week: Week) -> Read:
     kinds = list(instruments())
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _checkins_sql(len(kinds)), [user.pk, *kinds, *day_bounds(week.start, week.end)]
-        )
-        rows = cursor.fetchall()
+    return _checkins_sql(len(kinds)), [user.pk, *kinds, *day_bounds(week.start, week.end)]
+
+
+def checkins_of(user, week: Week, rows: list | None = None) -> list[CheckInRow]:
+    """The week's check-ins, each with the score of the one of its kind taken before it."""
+    if rows is None:
+        (rows,) = read_together([checkins_read(user, week)])
     zone = timezone.get_current_timezone()
     return [
         CheckInRow(pk, kind, local_day(when, zone), total, previous)
@@ -124,11 +132,16 @@ def _checkins_sql(kinds: int) -> str:
     )
 
 
-def entries_and_hidden_prompts(user, week: Week) -> tuple[list[EntryRow], set[str]]:
+def entries_read(user, week: Week) -> Read:
+    return _entries_sql(), [user.pk, week.start, week.end, user.pk]
+
+
+def entries_and_hidden_prompts(
+    user, week: Week, rows: list | None = None
+) -> tuple[list[EntryRow], set[str]]:
     """The week's journal entries (title and first words) and the prompts the person hid."""
-    with connection.cursor() as cursor:
-        cursor.execute(_entries_sql(), [user.pk, week.start, week.end, user.pk])
-        rows = cursor.fetchall()
+    if rows is None:
+        (rows,) = read_together([entries_read(user, week)])
     entries, hidden = [], set()
     for kind, pk, title, day, words in rows:
         if kind == 1:
@@ -152,23 +165,32 @@ def _entries_sql() -> str:
     )
 
 
-def most_overdue(user, today: date):
+def most_overdue(user, today: date, rows: list | None = None):
     """The person most overdue for their rhythm now (Today's first suggestion), or None."""
-    suggestions = reach_out_suggestions(today, active_people(user))
+    suggestions = reach_out_suggestions(today, active_people(user, rows))
     return suggestions[0] if suggestions else None
 
 
 def review_for(user, week: Week, today: date) -> WeekReview:
-    entries, hidden = entries_and_hidden_prompts(user, week)
+    # Who is overdue is about now: asked only for the latest weeks, where it helps.
     recent = week.is_current or week.later is None or week.later + timedelta(days=7) > today
+    reads = {
+        "entries": entries_read(user, week),
+        "moments": moments_read(user, week),
+        "checkins": checkins_read(user, week),
+        "state": findings.state_read(user),
+        "seen": findings.seen_read(user, week.start),
+        **({"people": people_read(user)} if recent else {}),
+    }
+    read = dict(zip(reads, read_together(list(reads.values())), strict=True))
+    entries, hidden = entries_and_hidden_prompts(user, week, read["entries"])
     return week_review(
-        moments_of(user, week),
-        checkins_of(user, week),
+        moments_of(user, week, read["moments"]),
+        checkins_of(user, week, read["checkins"]),
         entries,
         instruments(),
-        # Who is overdue is about now: asked only for the latest weeks, where it helps.
-        overdue=most_overdue(user, today) if recent else None,
-        findings=findings.new_or_firmer(user, since=week.start),
+        overdue=most_overdue(user, today, read["people"]) if recent else None,
+        findings=findings.new_or_firmer(user, since=week.start, read=read),
         prompt=reflection_prompt(library(), week.start, hidden),
         goal_steps=goal_steps(user, week),
     )

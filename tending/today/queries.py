@@ -47,16 +47,22 @@ class TodayPerson:
         return (self.birthday_month, self.birthday_day) == (2, 29)
 
 
-def active_people(user) -> list[TodayPerson]:
-    """The circle's active people with their "not now" dates, loaded once for all of Today.
+def active_people(user, rows: list | None = None) -> list[TodayPerson]:
+    """The circle's active people with their "not now" dates, loaded once for all of Today
+    (from the rows of `people_read` when they were read with a page's other reads).
 
     The SQL is written out once: the ORM spent more building this query and converting its
     rows than the database spent answering it.
     """
-    with connection.cursor() as cursor:
-        cursor.execute(_people_sql(), [user.pk])
-        rows = cursor.fetchall()
+    if rows is None:
+        with connection.cursor() as cursor:
+            cursor.execute(*people_read(user))
+            rows = cursor.fetchall()
     return [TodayPerson(*row[:8], _utc(row[8]), _utc(row[9]), _day(row[10])) for row in rows]
+
+
+def people_read(user) -> tuple[str, list]:
+    return _people_sql(), [user.pk]
 
 
 @lru_cache(maxsize=1)

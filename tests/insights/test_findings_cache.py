@@ -315,3 +315,36 @@ def test_another_process_reads_the_kept_result_once_then_knows_it(owner, engine,
     findings._READ[owner.pk] = ("stale", kept)
     fresh = findings.current(owner)
     assert engine.runs == 2 and fresh is not kept
+
+
+def read_now(owner, since):
+    """The state and the seen rows, read as a page reads them with its others."""
+    from tending.core.reads import read_together
+
+    state, seen = read_together([findings.state_read(owner), findings.seen_read(owner, since)])
+    return {"state": state, "seen": seen}
+
+
+@time_machine.travel(NOW, tick=False)
+def test_rows_read_with_a_pages_others_give_the_same_findings(owner, engine, days):
+    engine.found = [finding(), finding("in-person", EARLY_SIGN)]
+    findings.current(owner)  # kept, and first seen today
+    since = dt.date(2026, 3, 20)
+    with CaptureQueriesContext(connection) as queries:
+        assert findings.new_or_firmer(owner, since, read_now(owner, since)) == engine.found
+    assert len(queries) == 2  # only the two reads: nothing read again
+    assert findings.new_or_firmer(owner, since + dt.timedelta(days=1), read_now(owner, since)) == (
+        engine.found
+    )  # the rows say what is new, not the day given: they were read for `since`
+    assert engine.runs == 1
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_fresh_analysis_reads_again_what_it_has_just_seen_first(owner, engine, days):
+    """The seen rows were read before the analysis ran and noted its findings: they are stale."""
+    engine.found = [finding()]
+    since = dt.date(2026, 3, 20)
+    read = read_now(owner, since)
+    assert read["seen"] == []
+    assert findings.new_or_firmer(owner, since, read) == [finding()]
+    assert engine.runs == 1

@@ -165,7 +165,7 @@ def test_the_week_names_five_new_findings_and_links_the_rest(owner, owner_client
     from tending.insights import findings
 
     made = [SimpleNamespace(status="finding", sentence=f"Pattern number {i}.") for i in range(8)]
-    monkeypatch.setattr(findings, "new_or_firmer", lambda user, since: made)
+    monkeypatch.setattr(findings, "new_or_firmer", lambda user, since, read=None: made)
     html = owner_client.get(reverse("insights:week_latest")).content.decode()
     assert [i for i in range(8) if f"Pattern number {i}." in html] == [0, 1, 2, 3, 4]
     assert "3 more new ones in Insights</a>" in html

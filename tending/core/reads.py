@@ -1,0 +1,36 @@
+"""Several reads a page needs at once, in one round trip to PostgreSQL.
+
+Each query sent to PostgreSQL and waited for costs the page about 0.1 ms of CPU in the
+network calls alone, whatever the query; a page that reads six kinds of rows spent more on
+the trips than on the rows. On PostgreSQL the reads go in one pipeline: sent together,
+answered together. SQLite is in the same process, so there they simply run one by one.
+Every read still passes through Django's cursor, so query counts and logs see each one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import connection
+
+Read = tuple[str, Sequence]  # SQL with %s placeholders, and its parameters
+
+
+def read_together(reads: Sequence[Read]) -> list[list[tuple]]:
+    """Each read's rows, in the order given."""
+    if connection.vendor != "postgresql" or len(reads) < 2:
+        with connection.cursor() as cursor:
+            found = []
+            for sql, params in reads:
+                cursor.execute(sql, params)
+                found.append(cursor.fetchall())
+            return found
+    cursors = [connection.cursor() for _ in reads]  # one per result: a pipeline's way
+    try:
+        with connection.wrap_database_errors, connection.connection.pipeline():
+            for cursor, (sql, params) in zip(cursors, reads, strict=True):
+                cursor.execute(sql, params)
+        with connection.wrap_database_errors:
+            return [cursor.fetchall() for cursor in cursors]
+    finally:
+        for cursor in cursors:
+            cursor.close()
