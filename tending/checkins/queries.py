@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -16,6 +16,7 @@ from tending.checkins.definitions import Instrument, SafetyRule
 from tending.checkins.models import CheckIn, CheckInChoice, CheckInDraft, Frequency
 from tending.checkins.registry import instruments
 from tending.checkins.scoring import safety_fired
+from tending.core.dates import stored_time
 from tending.core.ownership import is_row_id, owned
 
 
@@ -52,20 +53,13 @@ def history_slice(user, instrument_id: str, offset: int, limit: int) -> list[dic
     return [
         {
             "pk": pk,
-            "taken_at": _aware(taken_at),
+            "taken_at": stored_time(taken_at),
             "total": total,
             "subscales": json.loads(subscales) if isinstance(subscales, str) else subscales,
             "band_label": band_label,
         }
         for pk, taken_at, total, subscales, band_label in rows
     ]
-
-
-def _aware(value) -> datetime:
-    """A stored time as SQL gives it back: PostgreSQL an aware time, SQLite UTC."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def previous_to(checkin: CheckIn) -> CheckIn | None:
@@ -277,4 +271,4 @@ def scores_since(user, instrument_id: str, since: datetime | None) -> list[tuple
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [(_aware(taken_at), total) for taken_at, total in cursor.fetchall()]
+        return [(stored_time(taken_at), total) for taken_at, total in cursor.fetchall()]

@@ -10,7 +10,7 @@ few hundredths of a millisecond, and the ORM took ten to twenty times that to bu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import lru_cache
 
 from django.db import connection
@@ -22,6 +22,7 @@ from markupsafe import Markup
 from tending.circle.forms import ClosenessForm
 from tending.circle.models import Person
 from tending.circle.templating import addresses
+from tending.core.dates import stored_time
 from tending.core.ownership import is_row_id
 from tending.journal.models import Entry
 from tending.journal.plain import plain_title
@@ -136,11 +137,6 @@ def _read(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _aware(moment_at: datetime) -> datetime:
-    """SQLite hands back times without their zone; they are kept in UTC."""
-    return moment_at if timezone.is_aware(moment_at) else moment_at.replace(tzinfo=UTC)
-
-
 def ratings_of(person: Person) -> list[RatingRow]:
     """The newest closeness ratings, newest first."""
     rows = _read(RATINGS_SQL, [person.pk, RATINGS_SHOWN])
@@ -152,7 +148,7 @@ def recent_moments(user, person: Person) -> list[tuple]:
     """(id, occurred_at, channel, self_disclosure, felt_understood, note), newest first."""
     params = [user.pk, person.pk, RECENT_MOMENTS]
     rows = _recent(MOMENTS, MOMENT_COLUMNS, "occurred_at", person.moment_count, params)
-    return [(pk, _aware(moment_at), *rest) for pk, moment_at, *rest in rows]
+    return [(pk, stored_time(moment_at), *rest) for pk, moment_at, *rest in rows]
 
 
 def recent_entries(user, person: Person) -> list[Entry]:

@@ -8,7 +8,7 @@ common era, another date style) still goes the old way."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 
 
@@ -23,10 +23,13 @@ def time_loader(zone):
         timezone = zone
 
         def load(self, data):
-            # As psycopg's parser: moved to the connection's zone; then, as Django's, that
-            # zone's name put on it.
             try:
-                when = parse(str(data, "ascii")).astimezone(self._timezone)
+                when = parse(str(data, "ascii"))
+                if when.tzinfo is UTC and zone is UTC and self._timezone is UTC:
+                    return when  # read in UTC, from a connection in UTC, given in UTC
+                # As psycopg's parser: moved to the connection's zone; then, as Django's,
+                # that zone's name put on it.
+                when = when.astimezone(self._timezone)
             except (ValueError, OverflowError):
                 return super().load(data)
             return when.replace(tzinfo=zone)

@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime
 from django.core.cache import cache
 from django.db import connection
 
-from tending.checkins.queries import _aware
 from tending.circle.models import ClosenessRating, Person
+from tending.core.dates import stored_time
 from tending.core.ownership import owned
 from tending.moments.models import Moment
 
@@ -53,7 +53,7 @@ def pulse_first(user) -> datetime | None:
     with connection.cursor() as cursor:
         cursor.execute(_PULSE_FIRST, [user.pk, PULSE])
         row = cursor.fetchone()
-    return _aware(row[0]) if row else None
+    return stored_time(row[0]) if row else None
 
 
 _STAMP = (
@@ -76,7 +76,7 @@ def pulse_answers(user, start: datetime, end: datetime) -> list[tuple[datetime, 
     with connection.cursor() as cursor:
         cursor.execute(_PULSE_YEAR, [user.pk, PULSE, start, end])
         rows = cursor.fetchall()
-    return [(_aware(t), json.loads(s) if isinstance(s, str) else s) for t, s in rows]
+    return [(stored_time(t), json.loads(s) if isinstance(s, str) else s) for t, s in rows]
 
 
 def epoch_sql(column: str) -> str:
@@ -201,7 +201,7 @@ def people_and_stamp(user, since: datetime) -> tuple[list[dict], tuple]:
             "name": name,
             "ring": ring,
             "rhythm_days": rhythm,
-            "last_moment_at": _aware(last) if last is not None else None,
+            "last_moment_at": stored_time(last) if last is not None else None,
         }
         for pid, name, ring, rhythm, last, _, _, _ in rows
     ]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.db import connection
 from django.utils import timezone
 
 from tending.checkins.queries import start_of
+from tending.core.dates import stored_time
 
 
 def day_bounds(first: date, last: date) -> list:
@@ -21,10 +22,7 @@ def local_day(value, zone=None) -> date:
     """The person's day of a time as SQL gives it back: PostgreSQL an aware time, SQLite UTC
     text. Pass `zone` (the current time zone) when converting many: asking for it costs more
     than the conversion."""
-    when = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(zone or timezone.get_current_timezone()).date()
+    return stored_time(value).astimezone(zone or timezone.get_current_timezone()).date()
 
 
 def column(model, name: str) -> str:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from django.db import connection
 from django.db.models import Prefetch, QuerySet
 
 from tending.circle.models import Person
+from tending.core.dates import stored_time
 from tending.core.models import Tag
 from tending.core.ownership import owned
 from tending.journal.models import Entry, JournalDraft
@@ -54,14 +55,7 @@ def draft_for(user, entry: Entry | None) -> KeptDraft | None:
     if not (title.strip() or body.strip()):
         return None
     if entry is not None and (
-        _moment(updated_at) <= entry.updated_at or (title, body) == (entry.title, entry.body)
+        stored_time(updated_at) <= entry.updated_at or (title, body) == (entry.title, entry.body)
     ):
         return None
     return KeptDraft(title, body)
-
-
-def _moment(value) -> datetime:
-    """A stored time as an aware datetime (SQLite hands back text, in UTC)."""
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)

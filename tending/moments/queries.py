@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
 from django.db import connection
 from django.http import Http404
@@ -12,6 +12,7 @@ from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 from django.utils.html import escape
 from django.utils.text import Truncator
 
+from tending.core.dates import stored_time
 from tending.core.ownership import is_row_id
 from tending.moments.models import Channel, Moment, Sharing
 
@@ -50,7 +51,7 @@ def list_times(times: list[datetime]) -> list[str]:
     days, months = _names_in(translation.get_language())
     shown = []
     for moment_at in times:
-        t = (moment_at if moment_at.tzinfo else moment_at.replace(tzinfo=UTC)).astimezone(zone)
+        t = stored_time(moment_at).astimezone(zone)
         shown.append(f"{days[t.weekday()]} {t.day} {months[t.month]} {t.year}, {t:%H:%M}")
     return shown
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from django.db import connection
@@ -15,6 +15,7 @@ from tending.checkins.registry import instruments
 from tending.circle.drift import days_between
 from tending.circle.models import Person
 from tending.circle.queries import last_contact_date
+from tending.core.dates import stored_time
 from tending.journal.models import Entry, HiddenPrompt
 from tending.moments.models import Moment
 from tending.today.models import CalendarFeed, ReachOutSnooze
@@ -23,7 +24,7 @@ from tending.today.reach_out import Candidate, Suggestion, rank_reach_out
 AWAY_AFTER_DAYS = 7
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen one cost five times as much to make, per person
 class TodayPerson:
     """What Today shows and ranks of one active person, read as plain values in one query."""
 
@@ -58,7 +59,10 @@ def active_people(user, rows: list | None = None) -> list[TodayPerson]:
         with connection.cursor() as cursor:
             cursor.execute(*people_read(user))
             rows = cursor.fetchall()
-    return [TodayPerson(*row[:8], _utc(row[8]), _utc(row[9]), _day(row[10])) for row in rows]
+    return [
+        TodayPerson(*row[:8], stored_time(row[8]), stored_time(row[9]), _day(row[10]))
+        for row in rows
+    ]
 
 
 def people_read(user) -> tuple[str, list]:
@@ -148,7 +152,7 @@ def last_logged(user) -> tuple[dict[str, datetime], datetime | None]:
         cursor.execute(
             _last_logged_sql(len(kinds)), [user.pk, *(x for k in kinds for x in (user.pk, k))]
         )
-        last_moment, *taken = (_utc(value) for value in cursor.fetchone())
+        last_moment, *taken = (stored_time(value) for value in cursor.fetchone())
     return {k: when for k, when in zip(kinds, taken, strict=True) if when is not None}, last_moment
 
 
@@ -169,14 +173,6 @@ def _last_logged_sql(kinds: int) -> str:
         f" WHERE {column(CheckIn, 'owner')} = %s AND {column(CheckIn, 'instrument_id')} = %s)"
     )
     return "SELECT " + ", ".join([moment] + [checkin] * kinds)
-
-
-def _utc(value) -> datetime | None:
-    """A time as SQL gives it back: PostgreSQL an aware time, SQLite UTC text."""
-    if value is None or isinstance(value, datetime) and timezone.is_aware(value):
-        return value
-    when = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    return when if timezone.is_aware(when) else when.replace(tzinfo=UTC)
 
 
 def _day(value) -> date | None:
@@ -253,7 +249,7 @@ def small_reads(user, prompts_since: date) -> SmallReads:
         elif kind == 0:
             chosen[key] = value
         elif kind == 1:
-            drafts.append((_utc(when), pk, key, json.loads(value)))
+            drafts.append((stored_time(when), pk, key, json.loads(value)))
         elif kind == 2:
             recent.add(key)
         elif kind == 3:

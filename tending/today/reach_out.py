@@ -11,7 +11,7 @@ from tending.circle.drift import days_between, due_from_day, rhythm_words
 RING_ORDER = {"inner": 0, "middle": 1, "outer": 2}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: made for every active person on each page that ranks
 class Candidate:
     key: int
     name: str

@@ -52,7 +52,9 @@ def test_a_memoryview_is_read_as_bytes_are():
     )
 
 
-@pytest.mark.parametrize("text", [b"2026-07-01 12:00:00+02", b"2026-07-01 12:00:00.25-09:30"])
+@pytest.mark.parametrize(
+    "text", [b"2026-07-01 12:00:00+02", b"2026-07-01 12:00:00.25-09:30", b"2026-07-01 10:00:00+00"]
+)
 def test_the_time_is_moved_to_the_connections_zone_and_named_as_djangos_loader_does(text):
     paris = ZoneInfo("Europe/Paris")
     fast = load(text, paris)
@@ -96,3 +98,19 @@ def test_the_database_gives_back_the_time_it_was_given():
     if connection.vendor == "sqlite":
         back = datetime.fromisoformat(back).replace(tzinfo=UTC)
     assert back == given
+
+
+@pytest.mark.parametrize(
+    ("connection_zone", "text"),
+    [
+        (ZoneInfo("Asia/Tokyo"), b"2026-07-01 12:00:00+00"),
+        (ZoneInfo("UTC"), b"2026-07-01 12:00:00+00"),
+        (UTC, b"2026-07-01 21:00:00+09"),
+        (UTC, b"2026-07-01 12:00:00+00"),
+    ],
+)
+def test_a_connection_in_another_zone_gets_what_djangos_loader_gives(connection_zone, text):
+    """Django keeps its connection in UTC; were it not, the fast loader still agrees."""
+    fast, old = time_loader(UTC)(OID, None), django_loader(UTC)(OID, None)
+    fast._timezone = old._timezone = connection_zone
+    assert (fast.load(text), fast.load(text).tzinfo) == (old.load(text), old.load(text).tzinfo)
