@@ -16,6 +16,7 @@ from tending.circle.drift import days_between
 from tending.circle.models import Person
 from tending.circle.queries import last_contact_date
 from tending.core.dates import stored_time
+from tending.core.reads import Read, read_together
 from tending.journal.models import Entry, HiddenPrompt
 from tending.moments.models import Moment
 from tending.today.models import CalendarFeed, ReachOutSnooze
@@ -56,16 +57,14 @@ def active_people(user, rows: list | None = None) -> list[TodayPerson]:
     rows than the database spent answering it.
     """
     if rows is None:
-        with connection.cursor() as cursor:
-            cursor.execute(*people_read(user))
-            rows = cursor.fetchall()
+        (rows,) = read_together([people_read(user)])
     return [
         TodayPerson(*row[:8], stored_time(row[8]), stored_time(row[9]), _day(row[10]))
         for row in rows
     ]
 
 
-def people_read(user) -> tuple[str, list]:
+def people_read(user) -> Read:
     return _people_sql(), [user.pk]
 
 
@@ -140,20 +139,24 @@ def coming_birthdays(
     return sorted(found, key=lambda pair: (pair[0], pair[1].name))
 
 
-def last_logged(user) -> tuple[dict[str, datetime], datetime | None]:
-    """When each check-in was last taken, and when a moment was last logged, in one query.
+def last_logged(user, rows: list | None = None) -> tuple[dict[str, datetime], datetime | None]:
+    """When each check-in was last taken, and when a moment was last logged, in one query
+    (or from the rows of `last_logged_read`, read with the page's others).
 
     One newest-row lookup per kind on its (owner, kind, time) index, so ten years cost what
     one does (a MAX grouped by kind read every check-in ever taken), written out as SQL once
     because building it through the ORM cost more than running it.
     """
+    if rows is None:
+        (rows,) = read_together([last_logged_read(user)])
     kinds = list(instruments())
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _last_logged_sql(len(kinds)), [user.pk, *(x for k in kinds for x in (user.pk, k))]
-        )
-        last_moment, *taken = (stored_time(value) for value in cursor.fetchone())
+    last_moment, *taken = (stored_time(value) for value in rows[0])
     return {k: when for k, when in zip(kinds, taken, strict=True) if when is not None}, last_moment
+
+
+def last_logged_read(user) -> Read:
+    kinds = list(instruments())
+    return _last_logged_sql(len(kinds)), [user.pk, *(x for k in kinds for x in (user.pk, k))]
 
 
 @lru_cache(maxsize=4)
@@ -229,7 +232,11 @@ class SmallReads:
     review_weekday: int | None = None  # the weekly review's day, from the calendar options
 
 
-def small_reads(user, prompts_since: date) -> SmallReads:
+def small_reads_read(user, prompts_since: date) -> Read:
+    return _small_reads_sql(), [user.pk, user.pk, user.pk, prompts_since, user.pk, user.pk]
+
+
+def small_reads(user, prompts_since: date, rows: list | None = None) -> SmallReads:
     """Check-in choices, kept drafts, the journal prompts lately answered or hidden, and the
     weekly review's day.
 
@@ -237,11 +244,8 @@ def small_reads(user, prompts_since: date) -> SmallReads:
     Each part's own functions (`checkins.queries.frequencies`, `risky_drafts`,
     `journal.offering.offer_prompt`) read the same rows; a test keeps them in step.
     """
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _small_reads_sql(), [user.pk, user.pk, user.pk, prompts_since, user.pk, user.pk]
-        )
-        rows = cursor.fetchall()
+    if rows is None:
+        (rows,) = read_together([small_reads_read(user, prompts_since)])
     chosen, drafts, recent, hidden, review_weekday = {}, [], set(), set(), None
     for kind, key, value, when, pk in rows:
         if kind == 4:

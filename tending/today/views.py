@@ -14,6 +14,7 @@ from tending.checkins.registry import instruments
 from tending.circle.models import Person
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404
+from tending.core.reads import read_together
 from tending.insights.weeks import is_review_day
 from tending.journal.offering import RECENT_DAYS, offer_from
 from tending.today.models import ReachOutSnooze
@@ -24,10 +25,13 @@ from tending.today.queries import (
     coming_birthdays,
     days_away,
     last_logged,
+    last_logged_read,
     not_yet_seen,
+    people_read,
     reach_out_suggestions,
     set_aside_count,
     small_reads,
+    small_reads_read,
 )
 
 SNOOZE_DAYS = 3
@@ -37,15 +41,19 @@ PULSE = "daily-pulse"
 @login_required
 def today(request):
     user, day = request.user, timezone.localdate()
-    people = active_people(user)  # once, for suggestions, birthdays and the unseen
+    since = day - timedelta(days=RECENT_DAYS)  # the journal prompts lately answered
+    people_rows, logged_rows, small_rows = read_together(
+        [people_read(user), last_logged_read(user), small_reads_read(user, since)]
+    )
+    people = active_people(user, people_rows)  # once, for suggestions, birthdays, the unseen
     suggestions = reach_out_suggestions(day, people)
     person = None
     if suggestions:
         person = next(p for p in people if p.pk == suggestions[0].key)
     # When each check-in was last taken tells what is due; with the last moment, when they were
     # last here.
-    last_taken, last_moment = last_logged(user)
-    small = small_reads(user, prompts_since=day - timedelta(days=RECENT_DAYS))
+    last_taken, last_moment = last_logged(user, logged_rows)
+    small = small_reads(user, since, small_rows)
     chosen = frequencies_from(small.chosen)
     due = [i for k, i in instruments().items() if is_due(chosen[k], last_taken.get(k), day)]
     away = days_away(day, last_moment, *last_taken.values())
