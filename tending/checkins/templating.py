@@ -71,17 +71,18 @@ def month_words(when) -> str:
     return f"{_month(when.month, get_language())} {when.year}"
 
 
-def over_time_rows(rows: list[tuple], monthly: bool) -> Markup:
-    """The chart's table rows: (day, score) or (month, average, results), written here once
-    (ten years are 120 months of three cells; each through the date filter was most of the
-    page), the way the template wrote them: "2 Mar 2026", "Mar 2026", one decimal."""
+def over_time_rows(rows: list[tuple], monthly: bool, yearly: bool = False) -> Markup:
+    """The chart's table rows: (day, score), (month, average, results) or (year, average,
+    results), written here once (five years are 60 months of three cells; each through the
+    date filter was most of the page), the way the template wrote them: "2 Mar 2026",
+    "Mar 2026", "2026", one decimal."""
     language = get_language()
     cells = []
     for when, value, count in rows:
         name = _month(when.month, language)
         if monthly:
             cells.append(
-                f"<tr><td>{escape(name)} {when.year}</td>"
+                f"<tr><td>{'' if yearly else escape(name) + ' '}{when.year}</td>"
                 f'<td class="num">{escape(score(shown_score(value)))}</td>'
                 f'<td class="num">{int(count)}</td></tr>'
             )

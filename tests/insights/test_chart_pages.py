@@ -288,3 +288,36 @@ def test_another_accounts_person_is_not_found(owner, other_client):
     ClosenessRatingFactory(person=sam, value=6)
     assert other_client.get(reverse("insights:closeness", args=[sam.pk])).status_code == 404
     assert "Sam" not in other_client.get(reverse("insights:circle")).content.decode()
+
+
+def test_decades_of_a_history_are_drawn_by_month_and_tabled_by_year(owner, owner_client):
+    """More weeks than the chart draws (DRAWN_WEEKS): a line through monthly averages, and
+    a table of years, so the page is the same size at ten years as at thirty."""
+    from datetime import timedelta
+
+    from tending.insights.charts.scores import DRAWN_WEEKS
+
+    first = datetime(2018, 1, 3, 12, tzinfo=UTC)  # a Wednesday
+    CheckIn.objects.bulk_create(
+        CheckIn(
+            owner=owner,
+            instrument_id="daily-pulse",
+            instrument_version=1,
+            answers={},
+            total=2.0 + week % 2,
+            taken_at=first + timedelta(weeks=week),
+        )
+        for week in range(DRAWN_WEEKS + 1)
+    )
+    url = reverse("checkins:history", args=["daily-pulse"]) + "?range=all"
+    html = owner_client.get(url).content.decode()
+    assert f"{DRAWN_WEEKS + 1} results, drawn as monthly averages" in html
+    drawn = part(html, '<svg class="time-chart"', "</svg>")
+    months = (2025 - 2018) * 12 + 9  # January 2018 to September 2025, each with a result
+    line = re.search(r'<polyline class="trend line-score" points="([^"]*)"', drawn)
+    assert line is not None and len(line.group(1).split()) == months
+    table = part(html, '<table class="results-table">', "</table>")
+    assert '<th scope="col">Year</th>' in table
+    years = re.findall(r"<tr><td>(\d{4})</td><td class=\"num\">([\d.]+)</td>", table)
+    assert [y for y, _ in years] == [str(y) for y in range(2018, 2026)]
+    assert "Each year's average; a week counts in the month its Monday falls in" in table

@@ -6,7 +6,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from tending.checkins.definitions import Band, Choice, Instrument, Item
-from tending.insights.charts.scores import months_of_weeks, score_chart
+from tending.insights.charts.scores import (
+    DRAWN_WEEKS,
+    TABLE_MONTHS,
+    months_of_weeks,
+    score_chart,
+    years_of_months,
+)
 from tending.insights.charts.series import (
     meaningful_changes,
     monthly_means,
@@ -188,7 +194,8 @@ def test_a_score_chart_lists_each_result_or_each_month():
     days = [datetime(2026, 1, 1) + timedelta(days=7 * i) for i in range(4)]
     points = list(zip(days, [2.0, 6.0, 7.0, 3.0], strict=True))
     found = score_chart(inst, points, days[0], days[-1])
-    assert found["count"] == 4 and not found["weekly"] and not found["monthly"]
+    assert found["count"] == 4 and found["averages"] is None and not found["monthly"]
+    assert not found["yearly"]
     assert found["rows"] == [(d, v, 1) for d, v in points]
     assert found["first"] == days[0] and not found["first_is_week"]
     assert found["defines_change"] and found["marked"] == 2 and len(found["changes"]) == 2
@@ -202,7 +209,8 @@ def test_a_long_score_chart_is_weekly_and_its_table_monthly():
     days = [datetime(2024, 1, 1) + timedelta(days=i) for i in range(400)]
     points = [(d, float(i % 10)) for i, d in enumerate(days)]
     found = score_chart(instrument(1), points, days[0], days[-1])
-    assert found["weekly"] and found["monthly"] and found["count"] == 400
+    assert found["averages"] == "weekly" and found["monthly"] and found["count"] == 400
+    assert not found["yearly"]
     assert len(found["chart"]["lines"][0].line.split()) == len(weekly_means(points))
     assert found["rows"] == monthly_means(points)
     assert found["marked"] == 40 and len(found["changes"]) == 399  # the newest forty ringed
@@ -215,7 +223,53 @@ def test_a_long_score_chart_is_weekly_and_its_table_monthly():
 def test_weeks_summed_elsewhere_are_drawn_as_they_are():
     weeks = [(date(2024, 1, 1), 2.0, 7), (date(2024, 1, 29), 4.0, 3), (date(2024, 2, 5), 5.0, 1)]
     found = score_chart(instrument(), [], datetime(2024, 1, 1), datetime(2024, 3, 1), weeks)
-    assert found["weekly"] and found["count"] == 11 and found["first"] == date(2024, 1, 1)
+    assert found["averages"] == "weekly" and found["count"] == 11
+    assert found["first"] == date(2024, 1, 1)
     assert found["first_is_week"] and not found["monthly"] and found["rows"] == []
     assert len(found["chart"]["lines"][0].line.split()) == 3
     assert months_of_weeks(weeks) == [(date(2024, 1, 1), 26 / 10, 10), (date(2024, 2, 1), 5.0, 1)]
+
+
+def test_decades_are_drawn_by_month_and_tabled_by_year():
+    """Beyond DRAWN_WEEKS weeks the line goes through monthly means; beyond TABLE_MONTHS
+    months the table gives each year: the page stays the same size as the years grow."""
+    start = datetime(2000, 1, 3)  # a Monday
+    days = [start + timedelta(days=i) for i in range(7 * (DRAWN_WEEKS + 1))]
+    points = [(d, float(i % 7)) for i, d in enumerate(days)]
+    found = score_chart(instrument(), points, days[0], days[-1])
+    months = monthly_means(points)
+    assert found["averages"] == "monthly" and found["monthly"] and found["yearly"]
+    assert len(found["chart"]["lines"][0].line.split()) == len(months)
+    assert found["rows"] == years_of_months(months) and len(found["rows"]) == 8
+    assert sum(n for _, _, n in found["rows"]) == found["count"] == len(points)
+    # One week fewer: drawn weekly, still tabled by year (more than five years of months).
+    fewer = score_chart(instrument(), points[:-7], days[0], days[-8])
+    assert fewer["averages"] == "weekly" and fewer["yearly"]
+    assert len(fewer["chart"]["lines"][0].line.split()) == DRAWN_WEEKS
+
+
+def test_weeks_summed_elsewhere_over_decades_are_drawn_by_month():
+    weeks = [(date(2000, 1, 3) + timedelta(days=7 * i), float(i % 5), 7) for i in range(1600)]
+    end = datetime.combine(weeks[-1][0], datetime.min.time())
+    found = score_chart(instrument(), [], datetime(2000, 1, 3), end, weeks)
+    months = months_of_weeks(weeks)
+    assert found["averages"] == "monthly" and found["first_is_week"]
+    assert len(found["chart"]["lines"][0].line.split()) == len(months)
+    assert found["rows"] == years_of_months(months) and found["count"] == 1600 * 7
+
+
+def test_five_years_of_months_are_tabled_by_month_and_one_more_by_year():
+    firsts = [datetime(2020 + i // 12, i % 12 + 1, 1) for i in range(TABLE_MONTHS)]
+    points = [(day + timedelta(days=d), 2.0) for day in firsts for d in (0, 10)]  # two a month
+    found = score_chart(instrument(), points, points[0][0], points[-1][0])
+    assert found["monthly"] and not found["yearly"] and len(found["rows"]) == TABLE_MONTHS
+    later = (datetime(2025, 1, 1), 4.0)
+    more = score_chart(instrument(), [*points, later], points[0][0], later[0])
+    assert more["yearly"] and len(more["rows"]) == 6
+    assert more["rows"][-1] == (date(2025, 1, 1), 4.0, 1)
+
+
+def test_years_of_months_weigh_each_month_by_its_results():
+    months = [(date(2024, 1, 1), 2.0, 3), (date(2024, 7, 1), 6.0, 1), (date(2025, 3, 1), 5.0, 2)]
+    assert years_of_months(months) == [(date(2024, 1, 1), 3.0, 4), (date(2025, 1, 1), 5.0, 2)]
+    assert years_of_months([]) == []

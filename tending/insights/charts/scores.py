@@ -16,6 +16,8 @@ from tending.insights.charts.series import (
 from tending.insights.charts.timeline import time_chart
 
 TABLE_ROWS = 60  # up to this many results the table lists each; beyond, monthly means
+TABLE_MONTHS = 60  # up to this many months the table gives each; beyond, yearly means
+DRAWN_WEEKS = 400  # up to this many weeks (near eight years) drawn weekly; beyond, monthly
 MOST_MARKS = 40  # the newest meaningful changes ringed on the chart (all are counted)
 
 
@@ -40,20 +42,24 @@ def score_chart(
     weekly = weeks is not None or needs_weekly(start, end)
     if weeks is None:
         weeks = weekly_means(points) if weekly else []
-    drawn = [(day, value) for day, value, _ in weeks] if weekly else list(points)
-    marks = [(when, value) for when, value, _ in changes[-MOST_MARKS:]]
-    chart = time_chart([("score", drawn)], low, high, start, end, bands, marks)
     count = sum(n for _, _, n in weeks) if weekly else len(points)
     monthly = count > TABLE_ROWS
-    if not monthly:
-        rows = [(when, value, 1) for when, value in points]
-    elif points:
-        rows = monthly_means(points)
-    else:
-        rows = months_of_weeks(weeks)
+    months = (monthly_means(points) if points else months_of_weeks(weeks)) if monthly else []
+    # Decades of weeks are more points than the chart has pixels: drawn by month instead,
+    # so the drawing stays the same size however long the history grows.
+    averages = ("monthly" if len(weeks) > DRAWN_WEEKS else "weekly") if weekly else None
+    drawn = {None: points, "weekly": weeks, "monthly": months}[averages]
+    marks = [(when, value) for when, value, _ in changes[-MOST_MARKS:]]
+    line = [(when, value) for when, value, *_ in drawn]
+    chart = time_chart([("score", line)], low, high, start, end, bands, marks)
+    rows = [(when, value, 1) for when, value in points] if not monthly else months
+    yearly = len(months) > TABLE_MONTHS
+    if yearly:
+        rows = years_of_months(months)
     return {
         "chart": chart,
-        "weekly": weekly,
+        "averages": averages,
+        "yearly": yearly,
         "count": count,
         "first": points[0][0] if points else weeks[0][0],
         "first_is_week": not points,
@@ -74,3 +80,13 @@ def months_of_weeks(weeks: Sequence[tuple[date, float, int]]) -> list[tuple[date
         total[0] += value * n
         total[1] += n
     return [(month, total / n, int(n)) for month, (total, n) in sorted(sums.items())]
+
+
+def years_of_months(months: Sequence[tuple[date, float, int]]) -> list[tuple[date, float, int]]:
+    """Yearly means from monthly (first of the month, mean, results), weighted by results."""
+    sums: dict[date, list[float]] = {}
+    for first, value, n in months:
+        total = sums.setdefault(date(first.year, 1, 1), [0.0, 0])
+        total[0] += value * n
+        total[1] += n
+    return [(year, total / n, int(n)) for year, (total, n) in sorted(sums.items())]
