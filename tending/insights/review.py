@@ -39,6 +39,9 @@ class MomentRow:
     closeness: int | None = None  # 1-7
     self_shared: int | None = None  # 0-4
     other_shared: int | None = None  # 0-4
+    # Who each name is, in the same order: two people may share a name. Without them, the
+    # names alone say who.
+    person_ids: tuple[int, ...] = ()
 
     @property
     def when(self) -> str:
@@ -168,9 +171,12 @@ def moment_averages(moments: Sequence[MomentRow]) -> tuple[Average, ...]:
 
 
 def people_counts(moments: Iterable[MomentRow]) -> tuple[tuple[str, int], ...]:
-    """Who the moments were with, most moments first, then by name."""
-    counts = Counter(name for m in moments for name in m.people)
-    return tuple(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0].casefold())))
+    """Who the moments were with, most moments first, then by name; two people with the
+    same name are counted apart, not as one person with both's moments."""
+    pairs = (zip(m.person_ids or m.people, m.people, strict=True) for m in moments)
+    counts = Counter(pair for moment in pairs for pair in moment)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0][1].casefold()))
+    return tuple((name, n) for (_, name), n in ordered)
 
 
 def checkins_seen(

@@ -50,21 +50,19 @@ def moments_of(user, week: Week, rows: list | None = None) -> list[MomentRow]:
     if rows is None:
         (rows,) = read_together([moments_read(user, week)])
     zone = timezone.get_current_timezone()
-    found: dict[int, tuple] = {}  # a moment's row (one per person in it), and its names
+    found: dict[int, tuple] = {}  # a moment's row (one per person in it), and its people
     for row in rows:
         if row[0] not in found:
             found[row[0]] = (row, [])
         if row[2] is not None:
-            found[row[0]][1].append(row[2])
-    return [
-        MomentRow(
-            pk,
-            local_day(when, zone),
-            tuple(sorted(names, key=str.casefold)),
-            *ratings,
-        )
-        for (pk, when, _, *ratings), names in found.values()
-    ]
+            found[row[0]][1].append((row[2].casefold(), row[3], row[2]))
+    moments = []
+    for (pk, when, _, _, *ratings), people in found.values():
+        people.sort()
+        names = tuple(name for _, _, name in people)
+        ids = tuple(who for _, who, _ in people)
+        moments.append(MomentRow(pk, local_day(when, zone), names, *ratings, person_ids=ids))
+    return moments
 
 
 def checkins_read(user, week: Week) -> Read:
@@ -92,7 +90,8 @@ def _moments_sql() -> str:
     link_moment = column(through, "moment")
     link_person = column(through, "person")
     return (
-        f"SELECT {', '.join(m[n] for n in MOMENT_COLUMNS[:2])}, p.{column(Person, 'name')}, "
+        f"SELECT {', '.join(m[n] for n in MOMENT_COLUMNS[:2])}, p.{column(Person, 'name')},"
+        f" p.{column(Person, 'id')}, "
         f"{', '.join(m[n] for n in MOMENT_COLUMNS[2:])} FROM {table(Moment)} m"
         f" LEFT JOIN {table(through)} mp ON mp.{link_moment} = {m['id']}"
         f" LEFT JOIN {table(Person)} p ON p.{column(Person, 'id')} = mp.{link_person}"

@@ -35,6 +35,17 @@ def test_people_most_moments_first_then_by_name():
     assert review.people_counts(moments) == (("Sam", 2), ("alex", 1), ("Bo", 1))
 
 
+def test_two_people_of_one_name_are_counted_apart():
+    """Two friends called Sam, a moment each: "Sam, Sam", not one Sam with two moments."""
+    moments = [
+        MomentRow(1, MONDAY, ("alex", "Sam"), person_ids=(3, 7)),
+        MomentRow(2, MONDAY, ("Sam",), person_ids=(9,)),
+        MomentRow(3, MONDAY, ("Sam",), person_ids=(7,)),
+    ]
+    assert review.people_counts(moments) == (("Sam", 2), ("alex", 1), ("Sam", 1))
+    assert review.week_review(moments, [], [], {}).people == (("Sam", 2), ("alex", 1), ("Sam", 1))
+
+
 def test_averages_leave_unrated_moments_out():
     moments = [
         MomentRow(1, MONDAY, ("Sam",), understood=4, safe=5, closeness=6),

@@ -186,3 +186,17 @@ def test_a_moment_with_no_one_left_in_it_still_shows_the_week(owner, owner_clien
     start = week_just_gone(timezone.localdate()) - timedelta(days=7)
     MomentFactory(owner=owner, people=[], occurred_at=at(start + timedelta(days=1)))
     assert owner_client.get(week_url(start)).status_code == 200
+
+
+def test_two_friends_of_one_name_are_two_people_in_the_week(owner, owner_client):
+    """Two Sams with a moment each are not one Sam with two; a look-alike name is its own."""
+    start = week_just_gone(timezone.localdate()) - timedelta(days=7)
+    one, two = PersonFactory(owner=owner, name="Sam"), PersonFactory(owner=owner, name="Sam")
+    look_alike = PersonFactory(owner=owner, name="\u0405am")  # a Cyrillic capital S
+    MomentFactory(owner=owner, people=[one], occurred_at=at(start + timedelta(days=1)))
+    MomentFactory(owner=owner, people=[two, look_alike], occurred_at=at(start + timedelta(days=2)))
+    page = owner_client.get(week_url(start)).content.decode()
+    assert (
+        '2 moments, with <span dir="auto">Sam</span>, <span dir="auto">Sam</span> and'
+        ' <span dir="auto">\u0405am</span>.</p>'
+    ) in page
