@@ -201,7 +201,7 @@ def people_and_stamp(user, since: datetime) -> tuple[list[dict], tuple]:
             "name": name,
             "ring": ring,
             "rhythm_days": rhythm,
-            "last_moment_at": stored_time(last) if last is not None else None,
+            "last_moment_at": stored_time(last),
         }
         for pid, name, ring, rhythm, last, _, _, _ in rows
     ]

@@ -28,6 +28,7 @@ from operator import or_
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 
+from tending.core.reads import Read, read_together
 from tending.insights.assemble import PULSE, days_still_needed, pulse_days
 from tending.insights.diary import EARLY_SIGN, FINDING, Diary, Finding
 
@@ -146,7 +147,7 @@ def current(user) -> Insights:
     return _current(user, None)[0]
 
 
-def state_read(user) -> tuple[str, list]:
+def state_read(user) -> Read:
     """The read that tells whether the kept result still holds, to send with a page's others."""
     return _STATE, _state_params(user.pk)
 
@@ -157,9 +158,7 @@ def _current(user, state_rows: list | None) -> tuple[Insights, bool]:
 
     today = today_for(user)
     if state_rows is None:
-        with connection.cursor() as cursor:
-            cursor.execute(*state_read(user))
-            state_rows = cursor.fetchall()
+        (state_rows,) = read_together([state_read(user)])
     *state, kept_id, kept_print = state_rows[0]
     fingerprint = "/".join(
         str(part)
@@ -271,7 +270,7 @@ _SEEN_SINCE = (
 )
 
 
-def seen_read(user, since: date) -> tuple[str, list]:
+def seen_read(user, since: date) -> Read:
     """The read of which findings were first seen, or became firm, on or after `since`.
 
     Only those rows, in written SQL: a first review after years of days has every finding
@@ -294,9 +293,7 @@ def new_or_firmer(user, since: date, read: dict[str, list] | None = None) -> lis
         return []
     rows = read.get("seen")
     if rows is None or fresh:  # a fresh analysis has just noted what it saw first: read again
-        with connection.cursor() as cursor:
-            cursor.execute(*seen_read(user, since))
-            rows = cursor.fetchall()
+        (rows,) = read_together([seen_read(user, since)])
     seen = {(e, o, lag): (new, firm) for e, o, lag, new, firm in rows}
     found = []
     for f in findings:
