@@ -10,17 +10,15 @@ are counted the same way, one month at a time.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
 from django.db import connection
-from django.template.defaultfilters import truncatechars
 from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS_ABBR
-from django.utils.text import add_truncation_text, calculate_truncate_chars_length
 from django.utils.translation import get_language
 
+from tending.core.text import cut
 from tending.journal.models import Entry
 from tending.journal.plain import plain_title
 from tending.journal.queries import next_month
@@ -70,21 +68,6 @@ def short_day(day: date) -> str:
 
 
 SNIPPET_READ = 4 * SNIPPET_LENGTH  # characters of the stored plain words read for a snippet
-
-
-def cut(text: str, length: int) -> str:
-    """What the truncatechars filter makes of `text`, without its count of every character.
-
-    That count skips combining marks; where the first `length` + 1 characters have none, it
-    is just their number, and the cut falls where the filter's would.
-    """
-    text = unicodedata.normalize("NFC", text)
-    if len(text) <= length:
-        return text
-    if any(map(unicodedata.combining, text[: length + 1])):
-        return truncatechars(text, length)
-    keep = calculate_truncate_chars_length(length, None)
-    return add_truncation_text(text[:keep])
 
 
 ENTRIES = Entry._meta.db_table

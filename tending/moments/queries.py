@@ -10,10 +10,10 @@ from django.http import Http404
 from django.utils import dateformat, timezone, translation
 from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 from django.utils.html import escape
-from django.utils.text import Truncator
 
 from tending.core.dates import stored_time
 from tending.core.ownership import is_row_id
+from tending.core.text import cut
 from tending.moments.models import Channel, Moment, Sharing
 
 
@@ -101,7 +101,7 @@ def shared(value: int | None) -> str | None:
 
 
 def short_note(note: str) -> str:
-    return note if len(note) <= NOTE_LENGTH else Truncator(note).chars(NOTE_LENGTH)
+    return note if len(note) <= NOTE_LENGTH else cut(note, NOTE_LENGTH)
 
 
 MOMENT_SQL = 'SELECT * FROM "moments_moment" WHERE "owner_id" = %s AND "id" = %s'
