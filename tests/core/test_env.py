@@ -1,5 +1,6 @@
 """Settings are read by typed helpers that refuse bad values loudly."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -103,3 +104,24 @@ def test_database_url_must_be_postgres(tmp_path):
     result = settings_in_subprocess(tmp_path, DATABASE_URL="mysql://x@localhost/db")
     assert result.returncode != 0
     assert "DATABASE_URL must be a PostgreSQL address" in result.stderr
+
+
+def database_options(tmp_path, **env) -> dict:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("TENDING_")}
+    environment.update(
+        {"TENDING_DATA_DIR": str(tmp_path), "DATABASE_URL": "postgres://x@127.0.0.1/db", **env}
+    )
+    code = (
+        "import os; os.environ['DJANGO_SETTINGS_MODULE']='tending.settings'; "
+        "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS', {}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return ast.literal_eval(result.stdout.strip())
+
+
+def test_postgresql_statements_are_prepared_unless_a_pooler_cannot_keep_them(tmp_path):
+    assert database_options(tmp_path) == {"server_side_binding": True, "prepare_threshold": 2}
+    assert database_options(tmp_path, TENDING_DB_PREPARED="false") == {}
