@@ -8,21 +8,26 @@
     if (!url || !window.fetch || !window.FormData) return;
     var status = form.querySelector("[data-autosave-status]");
     var timer = null;
-    var last = null;
     var submitted = false;
+    var title = form.querySelector("[name=title]");
+    var body = form.querySelector("[name=body]");
+
+    function words() {
+      return (title ? title.value : "") + "\u0000" + (body ? body.value : "");
+    }
+    // What the page opened with is already kept (or is nothing): only a change is sent.
+    var last = words();
 
     function send() {
       window.clearTimeout(timer);
       // Once the form is sent, the saved entry replaces the draft: do not bring it back.
       if (submitted) return;
-      var title = form.querySelector("[name=title]");
-      var body = form.querySelector("[name=body]");
       var data = new FormData();
       data.append("csrfmiddlewaretoken", form.querySelector("[name=csrfmiddlewaretoken]").value);
       data.append("title", title ? title.value : "");
       data.append("body", body ? body.value : "");
       data.append("draft_entry", form.getAttribute("data-entry") || "");
-      var snapshot = (title ? title.value : "") + "\u0000" + (body ? body.value : "");
+      var snapshot = words();
       if (snapshot === last) return;
       fetch(url, { method: "POST", body: data, credentials: "same-origin", keepalive: true })
         .then(function (response) {
