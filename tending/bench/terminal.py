@@ -54,7 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=500,
         help="with --load: requests to each of the login page, Today and the moments list, "
-        "one page at a time (default 500)",
+        "the pages taking turns in five rounds (default 500)",
     )
     parser.add_argument(
         "--no-fail",

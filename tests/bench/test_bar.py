@@ -110,3 +110,13 @@ def test_the_summary_warns_when_the_floor_moved_during_the_run():
     floor["last_cpu_ms"] = 4.4
     [warning] = [line for line in report.summary_lines(made) if line.startswith("Careful")]
     assert "from 1.80 to 4.40 ms" in warning
+
+
+@pytest.mark.parametrize(("requests", "rounds"), [(1000, 5), (30, 5), (7, 5), (3, 5), (1, 5)])
+def test_throughput_requests_are_shared_out_over_the_rounds(requests, rounds):
+    from tending.bench.load import _rounds
+
+    shares = _rounds(requests, rounds)
+    assert sum(shares) == requests
+    assert len(shares) == min(rounds, requests)
+    assert max(shares) - min(shares) <= 1 and min(shares) >= 1
