@@ -47,14 +47,24 @@ def capped_page(
     asked: str | None,
     size: int,
     cap: int,
+    together: Callable[[int, int, int], tuple[int, list]] | None = None,
 ) -> CappedPage:
     """The page asked for: the first when it is not a number, the last when it is past the end
     (or below one), as Django's paginator gives them. Under the cap the count is exact.
 
     `count(cap)` counts no further than cap + 1 (`count(None)` counts everything);
-    `rows(offset, limit)` reads a slice, newest first."""
+    `rows(offset, limit)` reads a slice, newest first. `together(cap, offset, limit)`, if
+    given, does both in one query, as (count, rows); it is asked first, and the page is done
+    with it unless the page asked for is past the end."""
     number = page_number(asked)
     number = 1 if number is None else number
+    if together is not None and 1 <= number <= LAST_PAGE_LOOKED_FOR:
+        counted, found = together(cap, (number - 1) * size, size + 1)
+        if found:  # the page is there, so it is not past the last, and counted is over 0
+            if counted <= cap:
+                pages = -(-counted // size)
+                return CappedPage(found[:size], number, counted, pages, number < pages, cap)
+            return CappedPage(found[:size], number, None, None, len(found) > size, cap)
     counted = count(cap)
     if counted <= cap:
         return _counted(rows, number, counted, size, cap)

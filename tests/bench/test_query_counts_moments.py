@@ -14,9 +14,9 @@ from tests.bench.demo_accounts import demo_accounts
 BUDGET = 8
 # Page: its queries (two of them, the session and the user, are every page's).
 PINNED = {
-    "/moments/": 6,
-    "/moments/?person=P": 6,
-    "/moments/?page=20": 6,
+    "/moments/": 5,
+    "/moments/?person=P": 5,
+    "/moments/?page=20": 5,
     "/moments/quick/": 3,
     "/moments/add/": 3,
     "/moments/add/?person=P": 4,

@@ -93,3 +93,52 @@ def test_a_page_that_is_not_a_number_is_the_first():
     page, _ = pages_of(45, cap=20)
     assert page("abc").number == 1 and page(None).number == 1 and page("").number == 1
     assert page_number("7") == 7 and page_number("x") is None and page_number(None) is None
+
+
+def pages_read_together(total: int, cap: int, size: int = 10):
+    """As pages_of, with the count and the slice also readable in one go; what was asked."""
+    rows = range(total)
+    asked: list[str] = []
+
+    def count(limit):
+        asked.append("count")
+        return total if limit is None else min(total, limit + 1)
+
+    def read(offset, limit):
+        asked.append("rows")
+        return list(rows[offset : offset + limit])
+
+    def together(limit, offset, how_many):
+        assert offset >= 0 and how_many > 0, "a database refuses a negative offset"
+        asked.append("together")
+        found = list(rows[offset : offset + how_many])
+        return (min(total, limit + 1) if found else 0), found
+
+    return (lambda a: capped_page(count, read, a, size, cap, together=together)), asked
+
+
+def fields(page) -> tuple:
+    return (page.object_list, page.number, page.count, page.num_pages, page.has_next, page.cap)
+
+
+@pytest.mark.parametrize("total", [0, 1, 9, 10, 11, 25, 30, 31, 45, 50])
+@pytest.mark.parametrize("asked", [None, "1", "2", "3", "4", "5", "6", "0", "-1", "x"])
+@pytest.mark.parametrize("cap", [20, 30])
+def test_reading_count_and_rows_together_gives_the_same_page(total, asked, cap):
+    apart, _ = pages_of(total, cap)
+    together, _ = pages_read_together(total, cap)
+    assert fields(together(asked)) == fields(apart(asked))
+
+
+@pytest.mark.parametrize("total", [1, 25, 45])
+def test_a_page_that_is_there_takes_one_read(total):
+    page, asked = pages_read_together(total, cap=20)
+    page("1")
+    assert asked == ["together"]
+
+
+def test_past_the_end_the_page_is_found_as_before():
+    page, asked = pages_read_together(45, cap=20)
+    last = page("9")
+    assert last.number == 5 and last.object_list == [40, 41, 42, 43, 44]
+    assert asked[0] == "together" and "count" in asked

@@ -97,3 +97,48 @@ def test_every_form_on_a_page_carries_one_token_and_it_is_accepted(django_user_m
         reverse("today:not_now", args=[person.pk]), {"csrfmiddlewaretoken": tokens.pop()}
     )
     assert answer.status_code == 302
+
+
+def page_template(source: str) -> jinja._Template:
+    backend = engines["jinja"]
+    return jinja._Template(backend.env.from_string(source), backend)
+
+
+def test_a_page_reads_its_prefix_once_and_leaves_none_behind(rf):
+    from django.urls import get_script_prefix, set_script_prefix
+
+    before = get_script_prefix()
+    page = page_template("{{ url('moments:detail', 5) }} {{ url('core:home') }}")
+    try:
+        set_script_prefix("/sub/")
+        assert page.render({}, rf.get("/")) == "/sub/moments/5/ /sub/"
+        set_script_prefix("/")
+        # Drawn under /sub/ a moment ago; an address asked for now follows the prefix now.
+        assert jinja.url("moments:detail", 5) == "/moments/5/"
+        assert page.render({}, rf.get("/")) == "/moments/5/ /"
+    finally:
+        set_script_prefix(before)
+
+
+def test_an_address_is_kept_under_the_prefix_it_was_made_with(rf):
+    from django.urls import get_script_prefix, set_script_prefix
+
+    before = get_script_prefix()
+
+    def move() -> str:
+        set_script_prefix("/moved/")
+        return ""
+
+    page = page_template("{{ move() }}{{ url('journal:list') }}")
+    try:
+        set_script_prefix("/first/")
+        # The prefix changes after the page began: the address is what reverse() says now.
+        assert page.render({"move": move}, rf.get("/")) == reverse("journal:list")
+        assert reverse("journal:list").startswith("/moved/")
+        set_script_prefix("/first/")
+        assert page_template("{{ url('journal:list') }}").render({}, rf.get("/")) == (
+            reverse("journal:list")
+        )
+        assert reverse("journal:list").startswith("/first/")
+    finally:
+        set_script_prefix(before)
