@@ -32,6 +32,8 @@ from tending.core.phone import dial
 # A number no row will have, to find where a route's integer arguments go in its address.
 _HOLE = 7306051849
 _shapes: dict[tuple, list[str]] = {}
+_answers: dict[tuple, str] = {}
+ANSWERS_KEPT = 500
 # The URL configuration and script prefix of the page being drawn, read once per page: each
 # read of Django's own is a context-local lookup, and a page asks for forty addresses.
 _drawing = threading.local()
@@ -41,11 +43,12 @@ def url(name: str, *args, **kwargs) -> str:
     """`{% url %}`: the address of a named route.
 
     Resolving a route costs about 0.1 ms, a lot on a list of fifty rows, so the address of a
-    route with no arguments or with whole numbers is worked out once and then filled in.
-    """
-    if kwargs or (args and not all(type(arg) is int for arg in args)):
-        return reverse(name, args=args or None, kwargs=kwargs or None)
+    route with no arguments or with whole numbers is worked out once and then filled in, and
+    one with words (a check-in's name) is kept as reverse() gave it, for the few hundred most
+    recently asked for."""
     where = getattr(_drawing, "where", None) or (get_urlconf(), get_script_prefix())
+    if kwargs or (args and not all(type(arg) is int for arg in args)):
+        return _exact(where, name, args, kwargs)
     shape = _shapes.get((where, name, len(args)))
     if shape is None:  # made, and kept, under the configuration in force this moment
         key = ((get_urlconf(), get_script_prefix()), name, len(args))
@@ -53,6 +56,23 @@ def url(name: str, *args, **kwargs) -> str:
     if not args:
         return shape[0]
     return "".join(part + str(arg) for part, arg in zip(shape[:-1], args, strict=True)) + shape[-1]
+
+
+def _exact(where: tuple, name: str, args: tuple, kwargs: dict) -> str:
+    """reverse()'s own answer for these very arguments, kept when they are words and numbers."""
+    plain = (int, str)
+    if not all(type(v) in plain for v in args) or not all(
+        type(v) in plain for v in kwargs.values()
+    ):
+        return reverse(name, args=args or None, kwargs=kwargs or None)
+    asked = (name, args, tuple(sorted(kwargs.items())))
+    found = _answers.get((where, *asked))
+    if found is None:
+        found = reverse(name, args=args or None, kwargs=kwargs or None)
+        if len(_answers) >= ANSWERS_KEPT:
+            _answers.clear()
+        _answers[((get_urlconf(), get_script_prefix()), *asked)] = found
+    return found
 
 
 def addresses(name: str) -> Callable[[int], str]:
@@ -66,6 +86,7 @@ def addresses(name: str) -> Callable[[int], str]:
 def _forget_shapes(setting: str, **kwargs) -> None:
     if setting == "ROOT_URLCONF":  # tests and the benchmark swap the URL configuration
         _shapes.clear()
+        _answers.clear()
 
 
 def now(format_string: str) -> str:

@@ -142,3 +142,30 @@ def test_an_address_is_kept_under_the_prefix_it_was_made_with(rf):
         assert reverse("journal:list").startswith("/first/")
     finally:
         set_script_prefix(before)
+
+
+def test_addresses_with_words_are_reverses_own_and_follow_the_configuration():
+    assert jinja.url("checkins:take", "daily-pulse") == reverse(
+        "checkins:take", args=["daily-pulse"]
+    )
+    assert jinja.url("checkins:take", "daily-pulse") == "/checkins/daily-pulse/"
+    assert jinja.url("moments:detail", moment_id=4) == "/moments/4/"
+    with override_settings(ROOT_URLCONF="tests.core.moved_urls"):
+        assert jinja.url("moments:detail", moment_id=4) == "/elsewhere/4/"
+    assert jinja.url("moments:detail", moment_id=4) == "/moments/4/"
+
+
+def test_words_reverse_would_refuse_are_refused_every_time():
+    from django.urls import NoReverseMatch
+
+    for _ in range(2):
+        with pytest.raises(NoReverseMatch):
+            jinja.url("checkins:take", "not a/name")
+
+
+def test_only_so_many_answers_are_kept(monkeypatch):
+    monkeypatch.setattr(jinja, "ANSWERS_KEPT", 3)
+    jinja._answers.clear()
+    for n in range(10):
+        assert jinja.url("checkins:take", f"made-up-{n}") == f"/checkins/made-up-{n}/"
+        assert len(jinja._answers) <= 3
