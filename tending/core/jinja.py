@@ -26,8 +26,10 @@ from django.templatetags.static import static
 from django.test.signals import template_rendered
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import dateformat, timezone
+from django.utils.safestring import SafeData, mark_safe
 
 from tending.core.phone import dial
+from tending.core.text import cut
 
 # A number no row will have, to find where a route's integer arguments go in its address.
 _HOLE = 7306051849
@@ -105,6 +107,16 @@ def date(value, format_string: str | None = None) -> str:
     return defaultfilters.date(value, format_string)
 
 
+def truncatechars(value, length) -> str:
+    """Django's truncatechars filter, cut the quicker way (tending.core.text)."""
+    try:
+        length = int(length)
+    except ValueError:
+        return value
+    cut_short = cut(str(value), length)
+    return mark_safe(cut_short) if isinstance(value, SafeData) else cut_short
+
+
 def linebreaksbr(value, autoescape: bool = True) -> str:
     return defaultfilters.linebreaksbr(value, autoescape=autoescape)
 
@@ -115,7 +127,7 @@ FILTERS = {
     "floatformat": defaultfilters.floatformat,
     "linebreaksbr": linebreaksbr,
     "pluralize": defaultfilters.pluralize,
-    "truncatechars": defaultfilters.truncatechars,
+    "truncatechars": truncatechars,
     "urlencode": defaultfilters.urlencode,
 }
 GLOBALS = {"url": url, "static": static, "now": now}

@@ -17,6 +17,8 @@ def cut(text: str, length: int) -> str:
     is just their number, and the cut falls where Django's would. Plain ASCII text, most
     notes, has no marks and nothing to compose, and is not looked through at all.
     """
+    if length <= 0:
+        return ""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
         if len(text) > length and any(map(unicodedata.combining, text[: length + 1])):

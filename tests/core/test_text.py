@@ -26,7 +26,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("text", CASES)
-@pytest.mark.parametrize("length", [1, 2, 5, 10, 11, 20])
+@pytest.mark.parametrize("length", [-1, 0, 1, 2, 5, 10, 11, 20])
 def test_cut_matches_django(text, length):
     assert cut(text, length) == Truncator(text).chars(length)
 
@@ -45,3 +45,33 @@ def test_marks_do_not_count_towards_the_length():
     # Eleven letters with a mark on each: longer than ten in code points, not in letters.
     marked = "a\u0308\u0323" * 10
     assert cut(marked, 10) == unicodedata.normalize("NFC", marked)
+
+
+def test_the_filter_cuts_as_djangos_does_and_keeps_safe_text_safe():
+    from django.template.defaultfilters import truncatechars
+    from django.utils.safestring import SafeString, mark_safe
+
+    from tending.core.jinja import FILTERS
+
+    ours = FILTERS["truncatechars"]
+    for text in CASES:
+        for length in (0, 5, 10, "10"):
+            assert ours(text, length) == truncatechars(text, length)
+    assert ours(7, 3) == truncatechars(7, 3) == "7"
+    assert ours("some words", "x") == truncatechars("some words", "x") == "some words"
+    assert isinstance(ours(mark_safe("<b>bold words</b>"), 6), SafeString)
+    assert not isinstance(ours("<b>bold words</b>", 6), SafeString)
+
+
+def test_the_ending_is_looked_up_once_per_language(monkeypatch):
+    from django.utils import translation
+
+    from tending.core import text
+
+    asked = []
+    monkeypatch.setattr(text, "_endings", {})
+    monkeypatch.setattr(text, "pgettext", lambda c, m: asked.append(m) or "%(truncated_text)s~")
+    with translation.override("de"):
+        assert cut("x" * 30, 10) == "x" * 9 + "~"
+        assert cut("y" * 30, 10) == "y" * 9 + "~"
+    assert asked == ["%(truncated_text)s…"]
