@@ -19,7 +19,7 @@ from markupsafe import Markup
 from tending.circle import layout
 from tending.circle.drift import DRIFT_LABELS, Drift, rhythm_for
 from tending.circle.models import RING_MEANING, Kind, Person, Ring
-from tending.circle.templating import addresses
+from tending.core.jinja import addresses
 from tending.core.ownership import owned
 
 COLUMNS = ("pk", "name", "ring", "rhythm_days", "last_moment_at", "is_archived")
@@ -154,7 +154,6 @@ def page_of(user, today: date, show_archived: bool, kind: str) -> dict:
         "placed": dots_svg(dots, layout.DOT_RADIUS),
         # Too many people for dots that can be read and tapped: the counts and the list only.
         "map_fits": fits,
-        "dot_radius": layout.DOT_RADIUS,
         "grouped": [
             (Ring(r), RING_MEANING[Ring(r)], grouped[r], people_items(grouped[r])) for r in grouped
         ],

@@ -21,8 +21,8 @@ from markupsafe import Markup
 
 from tending.circle.forms import ClosenessForm
 from tending.circle.models import Person
-from tending.circle.templating import addresses
 from tending.core.dates import stored_time
+from tending.core.jinja import addresses
 from tending.core.ownership import is_row_id
 from tending.journal.models import Entry
 from tending.journal.plain import plain_title

@@ -6,12 +6,6 @@ geometry is worked out here, once per value.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from django.urls import reverse
-
-HOLE = 7306051849  # an id no row has, to find where ids go in an address
-
 CLOSENESS_WORDS = {
     1: "Apart",
     2: "Touching",
@@ -45,12 +39,6 @@ def closeness_pair(value: int | None) -> dict | None:
 def closeness_options(field) -> list[tuple[object, dict]]:
     """A closeness field's radio buttons, each with the pair of circles it stands for."""
     return [(choice, PAIRS[int(choice.data["value"])]) for choice in field]
-
-
-def addresses(name: str) -> Callable[[int], str]:
-    """A function from a row's id to the address of route `name`, resolved once for a list."""
-    before, after = reverse(name, args=[HOLE]).split(str(HOLE))
-    return lambda pk: f"{before}{pk}{after}"
 
 
 GLOBALS = {"closeness_pair": closeness_pair, "closeness_options": closeness_options}

@@ -46,7 +46,7 @@ def signed_in_user(request):
     user_id = session.get(auth.SESSION_KEY)
     if user_id is None:
         return AnonymousUser()
-    if session.get(auth.BACKEND_SESSION_KEY) != MODEL_BACKEND or not str(user_id).isdigit():
+    if session.get(auth.BACKEND_SESSION_KEY) != MODEL_BACKEND or not _whole_number(user_id):
         return auth.get_user(request)
     if MODEL_BACKEND not in settings.AUTHENTICATION_BACKENDS:
         return auth.get_user(request)
@@ -60,6 +60,12 @@ def signed_in_user(request):
     ):
         return user
     return auth.get_user(request)  # Django's own checks decide, and end the session if need be
+
+
+def _whole_number(value) -> bool:
+    """Whether `value` is the digits 0-9 alone (str.isdigit also takes "²" and "١٢")."""
+    text = str(value)
+    return text.isascii() and text.isdigit()
 
 
 def read_user(user_id: int):

@@ -62,10 +62,7 @@ def url(name: str, *args, **kwargs) -> str:
 
 def _exact(where: tuple, name: str, args: tuple, kwargs: dict) -> str:
     """reverse()'s own answer for these very arguments, kept when they are words and numbers."""
-    plain = (int, str)
-    if not all(type(v) in plain for v in args) or not all(
-        type(v) in plain for v in kwargs.values()
-    ):
+    if not all(type(value) in (int, str) for value in (*args, *kwargs.values())):
         return reverse(name, args=args or None, kwargs=kwargs or None)
     asked = (name, args, tuple(sorted(kwargs.items())))
     found = _answers.get((where, *asked))

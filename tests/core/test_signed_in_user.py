@@ -68,7 +68,8 @@ def test_no_such_user_reads_as_none(person):
     assert read_user(person.pk + 1000) is None
 
 
-def test_a_signed_in_session_gives_its_user_in_one_query(person):
+def test_a_signed_in_session_gives_its_user_in_one_query(person, monkeypatch):
+    monkeypatch.setattr(auth, "get_user", lambda request: pytest.fail("not the quick way"))
     request = signed_in_as(person)
     request.session.load()  # the session's own read is not the user's
     with CaptureQueriesContext(connection) as queries:
@@ -113,11 +114,12 @@ def test_a_backend_not_in_use_is_not_trusted(person):
     assert isinstance(signed_in_user(request), AnonymousUser)
 
 
-def test_a_user_id_that_is_not_a_number_goes_the_django_way(person, monkeypatch):
+@pytest.mark.parametrize("user_id", ["x1", "²", "\u0661", " 1", ""])
+def test_a_user_id_that_is_not_plain_digits_goes_the_django_way(person, monkeypatch, user_id):
     asked = []
     monkeypatch.setattr(auth, "get_user", lambda request: asked.append(request) or "django's")
     request = signed_in_as(person)
-    request.session[auth.SESSION_KEY] = "x1"
+    request.session[auth.SESSION_KEY] = user_id
     assert signed_in_user(request) == "django's" and asked == [request]
 
 
