@@ -18,6 +18,7 @@ from tending.checkins.registry import instruments
 from tending.checkins.scoring import safety_fired
 from tending.core.dates import stored_time
 from tending.core.ownership import is_row_id, owned
+from tending.core.reads import columns_of
 
 
 def history(user, instrument_id: str) -> QuerySet[CheckIn]:
@@ -161,8 +162,7 @@ def around(user, checkin_id: int, count: int) -> Around:
     if not getattr(user, "is_authenticated", False) or not is_row_id(checkin_id):
         raise Http404("No check-in here.")
     quote = connection.ops.quote_name
-    fields = ", ".join(quote(f.column) for f in CheckIn._meta.concrete_fields)
-    sql = _AROUND.format(fields=fields, table=quote(CheckIn._meta.db_table))
+    sql = _AROUND.format(fields=columns_of(CheckIn), table=quote(CheckIn._meta.db_table))
     me, row = user.pk, int(checkin_id)
     params = [me, row, me, me, row, me, row, me, me, row, count]
     found: dict[int, list[CheckIn]] = {0: [], 1: [], 2: []}

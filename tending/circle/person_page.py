@@ -24,6 +24,7 @@ from tending.circle.models import Person
 from tending.core.dates import stored_time
 from tending.core.jinja import addresses
 from tending.core.ownership import is_row_id
+from tending.core.reads import columns_of
 from tending.journal.models import Entry
 from tending.journal.plain import plain_title
 from tending.moments.models import Channel, Sharing
@@ -71,8 +72,8 @@ class EntryRow:
 
 # The person, with COUNT(*) over their range of each links table's person index. Written
 # out: the ORM took longer to build this than SQLite takes to run it.
-PERSON_SQL = """
-SELECT p.*,
+PERSON_SQL = f"""
+SELECT {columns_of(Person, "p")},
   (SELECT COUNT(*) FROM "moments_moment_people" l WHERE l."person_id" = p."id") AS "moment_count",
   (SELECT COUNT(*) FROM "journal_entry_people" l WHERE l."person_id" = p."id") AS "entry_count"
 FROM "circle_person" p WHERE p."owner_id" = %s AND p."id" = %s

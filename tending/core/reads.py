@@ -15,6 +15,15 @@ from django.db import connection
 Read = tuple[str, Sequence]  # SQL with %s placeholders, and its parameters
 
 
+def columns_of(model, alias: str = "") -> str:
+    """A model's columns, quoted and named one by one, for written-out SQL: never `*`, whose
+    meaning a migration changes under a statement PostgreSQL has already prepared (it then
+    refuses to run it: "cached plan must not change result type")."""
+    quote = connection.ops.quote_name
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(prefix + quote(field.column) for field in model._meta.concrete_fields)
+
+
 def read_together(reads: Sequence[Read]) -> list[list[tuple]]:
     """Each read's rows, in the order given."""
     if connection.vendor != "postgresql" or len(reads) < 2:

@@ -13,6 +13,7 @@ from django.utils.html import escape
 
 from tending.core.dates import stored_time
 from tending.core.ownership import is_row_id
+from tending.core.reads import columns_of
 from tending.core.text import cut
 from tending.moments.models import Channel, Moment, Sharing
 
@@ -104,7 +105,9 @@ def short_note(note: str) -> str:
     return note if len(note) <= NOTE_LENGTH else cut(note, NOTE_LENGTH)
 
 
-MOMENT_SQL = 'SELECT * FROM "moments_moment" WHERE "owner_id" = %s AND "id" = %s'
+MOMENT_SQL = (
+    f'SELECT {columns_of(Moment)} FROM "moments_moment" WHERE "owner_id" = %s AND "id" = %s'
+)
 
 
 def owned_moment_or_404(user, moment_id) -> Moment:

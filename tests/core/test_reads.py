@@ -59,3 +59,28 @@ def test_postgresql_gets_them_in_one_pipeline_sqlite_one_by_one(monkeypatch, how
     assert read_together(reads) == [[(n,)] for n in range(how_many)]
     together = connection.vendor == "postgresql" and how_many > 1
     assert (len(opened), len(pipelines)) == ((how_many, 1) if together else (1, 0))
+
+
+def test_columns_of_names_every_column_in_the_models_order():
+    from tending.core.reads import columns_of
+    from tending.moments.models import Moment
+
+    names = [f.column for f in Moment._meta.concrete_fields]
+    assert columns_of(Moment) == ", ".join(f'"{name}"' for name in names)
+    assert columns_of(Moment, "m").split(", ")[0] == 'm."id"'
+
+
+def test_no_written_out_sql_reads_a_table_as_star():
+    """A prepared `SELECT *` (or `p.*`) fails once a migration adds a column to its table
+    ("cached plan must not change result type"): written-out SQL names its columns."""
+    import re
+    from pathlib import Path
+
+    star = re.compile(r"SELECT\s+(?:\w+\.)?\*\s*(?:,|FROM\s+\"?\w)", re.IGNORECASE)
+    root = Path(__file__).resolve().parents[2] / "tending"
+    found = [
+        f"{path.relative_to(root)}: {match.group(0)}"
+        for path in root.rglob("*.py")
+        for match in star.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
