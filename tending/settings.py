@@ -124,8 +124,9 @@ if DATABASE_URL:
     # statement each time and is prepared on its second use: planning was half of what
     # PostgreSQL spent on a page. A pooler that cannot keep prepared statements (PgBouncer
     # before 1.21 in transaction mode) needs TENDING_DB_PREPARED=false.
+    # Options given in the address (?sslmode=require) are kept.
     if env_bool("TENDING_DB_PREPARED", True):
-        _db["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 2}
+        _db.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
 else:
     _db = {
         "ENGINE": "django.db.backends.sqlite3",

@@ -106,11 +106,9 @@ def test_database_url_must_be_postgres(tmp_path):
     assert "DATABASE_URL must be a PostgreSQL address" in result.stderr
 
 
-def database_options(tmp_path, **env) -> dict:
+def database_options(tmp_path, url: str = "postgres://x@127.0.0.1/db", **env) -> dict:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("TENDING_")}
-    environment.update(
-        {"TENDING_DATA_DIR": str(tmp_path), "DATABASE_URL": "postgres://x@127.0.0.1/db", **env}
-    )
+    environment.update({"TENDING_DATA_DIR": str(tmp_path), "DATABASE_URL": url, **env})
     code = (
         "import os; os.environ['DJANGO_SETTINGS_MODULE']='tending.settings'; "
         "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS', {}))"
@@ -125,3 +123,17 @@ def database_options(tmp_path, **env) -> dict:
 def test_postgresql_statements_are_prepared_unless_a_pooler_cannot_keep_them(tmp_path):
     assert database_options(tmp_path) == {"server_side_binding": True, "prepare_threshold": 2}
     assert database_options(tmp_path, TENDING_DB_PREPARED="false") == {}
+
+
+def test_options_in_the_database_address_are_kept(tmp_path):
+    url = "postgres://x@127.0.0.1/db?sslmode=require&connect_timeout=5"
+    assert database_options(tmp_path, url) == {
+        "sslmode": "require",
+        "connect_timeout": 5,
+        "server_side_binding": True,
+        "prepare_threshold": 2,
+    }
+    assert database_options(tmp_path, url, TENDING_DB_PREPARED="false") == {
+        "sslmode": "require",
+        "connect_timeout": 5,
+    }
