@@ -151,7 +151,7 @@ def page_of(user, today: date, show_archived: bool, kind: str) -> dict:
         "centre": layout.CENTRE,
         "you_radius": layout.YOU_RADIUS,
         "rings": layout.rings(),
-        "placed": dots_svg(dots, layout.DOT_RADIUS),
+        "placed": dots_svg(dots, layout.DOT_RADIUS) if fits else Markup(),
         # Too many people for dots that can be read and tapped: the counts and the list only.
         "map_fits": fits,
         "grouped": [

@@ -31,3 +31,11 @@ def test_each_ring_lists_its_own_people_with_how_they_are_drifting(owner, owner_
     assert ">Kit</span>" in outer and 'class="status drift-' in outer
     inner = page.split('id="ring-inner"', 1)[1].split("</section>", 1)[0]
     assert "Nobody here yet." in inner
+
+
+def test_a_circle_too_crowded_for_the_map_draws_no_dots_and_lists_everyone(owner, owner_client):
+    for n in range(40):
+        PersonFactory(owner=owner, name=f"Friend {n:02d}", ring="inner")
+    page = owner_client.get(reverse("circle:circle")).content.decode()
+    assert 'class="circle-map"' not in page and 'class="dot' not in page
+    assert page.count('class="person-name"') == 40
