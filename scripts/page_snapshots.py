@@ -23,7 +23,9 @@ from pathlib import Path
 
 DESTRUCTIVE = re.compile(r"delete|remove|archive|restore|logout")
 FIXED_NOW = "2026-06-15 09:30:00+00:00"
-SECRET = re.compile(r'(csrfmiddlewaretoken" value="|"X-CSRFToken": "|/feed/|[?&]s=)[A-Za-z0-9_\-]+')
+SECRET = re.compile(
+    r'(csrfmiddlewaretoken" value="|"X-CSRFToken": "|/feed/|/data/import/|[?&]s=)[A-Za-z0-9_\-]+'
+)
 
 
 def normalised(html: str) -> str:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -18,7 +19,7 @@ from tending.checkins.registry import instruments
 from tending.checkins.scoring import safety_fired
 from tending.core.dates import stored_time
 from tending.core.ownership import is_row_id, owned
-from tending.core.reads import columns_of
+from tending.core.reads import Read, columns_of, read_together
 
 
 def history(user, instrument_id: str) -> QuerySet[CheckIn]:
@@ -84,49 +85,99 @@ def frequencies_from(chosen: dict[str, str]) -> dict[str, str]:
     return {i: chosen.get(i, inst.frequency) for i, inst in instruments().items()}
 
 
-LATEST_FIELDS = ("instrument_id", "taken_at", "total", "band_label")
+class Recent(NamedTuple):
+    """What the list of check-ins shows of one result: plain values, no model to make."""
+
+    pk: int
+    owner_id: int
+    instrument_id: str
+    taken_at: datetime
+    total: float
+    band_label: str
+
+
 _NEWEST_OF_ONE = (
-    "SELECT * FROM (SELECT {fields} FROM {table} WHERE owner_id = %s AND instrument_id = %s"
+    "SELECT * FROM (SELECT id, owner_id, instrument_id, taken_at, total, band_label"
+    " FROM checkins_checkin WHERE owner_id = %s AND instrument_id = %s"
     " ORDER BY taken_at DESC, id DESC LIMIT %s) AS newest_{n}"
 )
 
 
-def newest_of_each(user, count: int = 1) -> list[CheckIn]:
-    """The newest `count` check-ins of each instrument (each newest first), in one query
-    whatever the history's length.
+def _newest_read(user, count: int) -> Read:
+    """The newest `count` check-ins of each instrument, as one read.
 
     Each instrument's newest rows are one step down the (owner, instrument, taken_at, id)
     index; grouping every row by instrument to find its latest time read all the years.
-    Two taken at the same moment: the later one first. The SQL is plain: built with the
-    ORM, the five subqueries cost more to put together than to run.
-    """
+    The SQL is plain: built with the ORM, the five subqueries cost more to put together
+    than to run."""
+    ids = list(instruments())
+    sql = " UNION ALL ".join(_NEWEST_OF_ONE.format(n=n) for n in range(len(ids)))
+    return sql, [p for instrument_id in ids for p in (user.pk, instrument_id, count)]
+
+
+def _recent(rows: Iterable[tuple]) -> list[Recent]:
+    return [
+        Recent(pk, owner_id, instrument_id, stored_time(taken_at), total, band_label)
+        for pk, owner_id, instrument_id, taken_at, total, band_label in rows
+    ]
+
+
+def newest_of_each(user, count: int = 1) -> list[Recent]:
+    """The newest `count` check-ins of each instrument, in one query whatever the history's
+    length (in no order: `by_instrument` puts them in one)."""
     if not getattr(user, "is_authenticated", False):
         return []
-    ids = list(instruments())
-    quote = connection.ops.quote_name
-    fields = ", ".join(quote(f) for f in ("id", "owner_id", *LATEST_FIELDS))
-    table = quote(CheckIn._meta.db_table)
-    sql = " UNION ALL ".join(
-        _NEWEST_OF_ONE.format(fields=fields, table=table, n=n) for n in range(len(ids))
-    )
-    params = [p for instrument_id in ids for p in (user.pk, instrument_id, count)]
-    return list(CheckIn.objects.raw(sql, params))
+    [rows] = read_together([_newest_read(user, count)])
+    return _recent(rows)
 
 
-def recent_by_instrument(user, count: int) -> dict[str, list[CheckIn]]:
+def by_instrument(found: Iterable[Recent]) -> dict[str, list[Recent]]:
+    """Results grouped by instrument, each newest first; two taken at the same moment: the
+    later one first."""
+    grouped: dict[str, list[Recent]] = {}
+    for checkin in found:
+        grouped.setdefault(checkin.instrument_id, []).append(checkin)
+    for rows in grouped.values():  # a union keeps no order of its own: put it back
+        rows.sort(key=lambda c: (c.taken_at, c.pk), reverse=True)
+    return grouped
+
+
+def recent_by_instrument(user, count: int) -> dict[str, list[Recent]]:
     """The newest `count` check-ins of each instrument taken, newest first, in one query:
     the list of check-ins shows the newest and draws a sparkline of them all."""
-    found: dict[str, list[CheckIn]] = {}
-    for checkin in newest_of_each(user, count):
-        found.setdefault(checkin.instrument_id, []).append(checkin)
-    for rows in found.values():  # a union keeps no order of its own: put it back
-        rows.sort(key=lambda c: (c.taken_at, c.pk), reverse=True)
-    return found
+    return by_instrument(newest_of_each(user, count))
 
 
-def latest_by_instrument(user) -> dict[str, CheckIn]:
+def latest_by_instrument(user) -> dict[str, Recent]:
     """The newest check-in of each instrument, with what the list of check-ins shows of it."""
     return {c.instrument_id: c for c in newest_of_each(user)}
+
+
+@dataclass
+class Overview:
+    """What the list of check-ins needs: each instrument's newest results (newest first),
+    each one's frequency, and the instruments with answers kept in a draft."""
+
+    recent: dict[str, list[Recent]]
+    frequencies: dict[str, str]
+    drafted: set[str]
+
+
+def overview(user, count: int) -> Overview:
+    """The list of check-ins' reads, together (one round trip on PostgreSQL)."""
+    found, chosen, drafted = read_together(
+        [
+            _newest_read(user, count),
+            ("SELECT instrument_id, frequency FROM checkins_checkinchoice WHERE owner_id = %s",
+             [user.pk]),
+            ("SELECT instrument_id FROM checkins_checkindraft WHERE owner_id = %s", [user.pk]),
+        ]
+    )  # fmt: skip
+    return Overview(
+        recent=by_instrument(_recent(found)),
+        frequencies=frequencies_from(dict(chosen)),
+        drafted={instrument_id for (instrument_id,) in drafted},
+    )
 
 
 @dataclass

@@ -26,7 +26,7 @@ from tending.checkins.queries import (
     history_count,
     history_slice,
     is_due,
-    recent_by_instrument,
+    overview,
     scores_since,
 )
 from tending.checkins.registry import get_instrument, instruments
@@ -60,14 +60,13 @@ def instrument_or_404(instrument_id: str) -> Instrument:
 @login_required
 def index(request):
     today = timezone.localdate()
-    recent_of = recent_by_instrument(request.user, SPARK_POINTS)  # one query for every row
-    chosen = frequencies(request.user)
-    pending = drafts(request.user)
+    seen = overview(request.user, SPARK_POINTS)  # one round trip for every row
+    chosen = seen.frequencies
     rows = []
     for inst_id, inst in instruments().items():
         if chosen[inst_id] == "off":
             continue
-        newest_first = recent_of.get(inst_id, [])
+        newest_first = seen.recent.get(inst_id, [])
         latest = newest_first[0] if newest_first else None
         rows.append(
             {
@@ -77,7 +76,7 @@ def index(request):
                 "frequency": chosen[inst_id],
                 "how_often": HOW_OFTEN.get(chosen[inst_id], chosen[inst_id]),
                 "due": is_due(chosen[inst_id], latest.taken_at if latest else None, today),
-                "draft": inst_id in pending,
+                "draft": inst_id in seen.drafted,
                 "trend": [c.total for c in reversed(newest_first)],
                 "range": inst.score_range(),
             }

@@ -25,9 +25,10 @@ from django.template.backends.jinja2 import Jinja2, Template
 from django.templatetags.static import static
 from django.test.signals import template_rendered
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.safestring import SafeData, mark_safe
 
+from tending.core.date_format import format_date, quick_format
 from tending.core.phone import dial
 from tending.core.text import cut
 
@@ -90,7 +91,7 @@ def _forget_shapes(setting: str, **kwargs) -> None:
 
 def now(format_string: str) -> str:
     """`{% now %}`: the current local time, formatted as Django's date filter would."""
-    return dateformat.format(timezone.localtime(), format_string)
+    return format_date(timezone.localtime(), format_string)
 
 
 def date(value, format_string: str | None = None) -> str:
@@ -101,7 +102,8 @@ def date(value, format_string: str | None = None) -> str:
     """
     if isinstance(value, datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
-    return defaultfilters.date(value, format_string)
+    written = quick_format(value, format_string) if format_string else None
+    return defaultfilters.date(value, format_string) if written is None else written
 
 
 def truncatechars(value, length) -> str:

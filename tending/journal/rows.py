@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
 from django.db import connection
-from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS_ABBR
-from django.utils.translation import get_language
 
+from tending.core.date_format import names
 from tending.core.text import cut
 from tending.journal.models import Entry
 from tending.journal.plain import plain_title
@@ -50,21 +48,13 @@ class MonthRow:
     entries: int
 
 
-@cache
-def _names(language: str | None) -> tuple[list[str], list[str], list[str]]:
-    """Days of the week and months, short and long, in `language` (the active one)."""
-    days = [str(WEEKDAYS_ABBR[n]) for n in range(7)]
-    return (
-        days,
-        [""] + [str(MONTHS_3[n]).title() for n in range(1, 13)],
-        [""] + [str(MONTHS[n]) for n in range(1, 13)],
-    )
-
-
 def short_day(day: date) -> str:
     """`day` as the date filter writes it with "D j M Y" ("Sun 14 Jun 2026"), made quicker."""
-    days, months, _ = _names(get_language())
-    return f"{days[day.weekday()]} {day.day} {months[day.month]} {day.year:04d}"
+    written = names()
+    return (
+        f"{written.weekdays_abbr[day.weekday()]} {day.day} {written.months_3[day.month]} "
+        f"{day.year:04d}"
+    )
 
 
 SNIPPET_READ = 4 * SNIPPET_LENGTH  # characters of the stored plain words read for a snippet
@@ -245,12 +235,12 @@ def month_index(user, today: date, opened: int | None = None, total: bool = Fals
     spans: list[tuple[date, date | None]] = [(recent, None)]
     if opened is not None and opened < recent.year:
         spans.append((date(opened, 1, 1), date(opened + 1, 1, 1)))
-    names = _names(get_language())[2]
+    month_names = names().months
     months, years, count = [], [], None
     for kind, key, n in _index_rows(user, spans, recent, total):
         if kind == 0:
             year, month = int(key[:4]), int(key[5:7])
-            months.append(MonthRow(date(year, month, 1), key, names[month], n))
+            months.append(MonthRow(date(year, month, 1), key, month_names[month], n))
         elif kind == 1:
             years.append(int(key))  # newest first: ORDER BY 1, 2 DESC
         else:

@@ -7,10 +7,10 @@ from datetime import date, datetime, time
 
 from django.db import connection
 from django.http import Http404
-from django.utils import dateformat, timezone, translation
-from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
+from django.utils import timezone
 from django.utils.html import escape
 
+from tending.core.date_format import format_date, names
 from tending.core.dates import stored_time
 from tending.core.ownership import is_row_id
 from tending.core.reads import columns_of
@@ -29,27 +29,15 @@ SHARING = {value: str(label).lower() for value, label in Sharing.choices}
 
 def local_format(moment_at: datetime, format_string: str) -> str:
     """A moment's time as the date filter shows it, in the person's own time zone."""
-    return dateformat.format(timezone.localtime(moment_at), format_string)
-
-
-_names: dict[str, tuple[list[str], list[str]]] = {}
-
-
-def _names_in(language: str) -> tuple[list[str], list[str]]:
-    """The weekdays' and months' short names in a language, worked out once."""
-    found = _names.get(language)
-    if found is None:
-        days = [str(WEEKDAYS_ABBR[day]) for day in range(7)]
-        months = [""] + [str(MONTHS_3[month]).title() for month in range(1, 13)]
-        found = _names[language] = (days, months)
-    return found
+    return format_date(timezone.localtime(moment_at), format_string)
 
 
 def list_times(times: list[datetime]) -> list[str]:
     """Each as local_format(moment_at, "D j M Y, H:i"), without parsing the format, or looking
     up the time zone and the language, for each row. A time without a zone is in UTC."""
     zone = timezone.get_current_timezone()
-    days, months = _names_in(translation.get_language())
+    written = names()
+    days, months = written.weekdays_abbr, written.months_3
     shown = []
     for moment_at in times:
         t = stored_time(moment_at).astimezone(zone)
