@@ -16,7 +16,8 @@ from functools import lru_cache
 from django.db import connection
 from django.http import Http404
 from django.template.loader import get_template
-from django.utils import formats, timezone
+from django.utils import formats
+from django.utils.safestring import SafeString
 from markupsafe import Markup
 
 from tending.circle.forms import ClosenessForm
@@ -25,17 +26,14 @@ from tending.core.dates import stored_time
 from tending.core.jinja import addresses
 from tending.core.ownership import is_row_id
 from tending.core.reads import columns_of
-from tending.journal.models import Entry
-from tending.journal.plain import plain_title
-from tending.moments.models import Channel, Sharing
+from tending.journal.rows import HEAD_COLUMNS_OF, EntryRow, rows_from
+from tending.moments.listing import moment_items
 
 RECENT_MOMENTS = 10  # the rest are a tap away, in the list of moments with them
 RATINGS_SHOWN = 24  # the line and its table: a few years of re-rating every month or two
 JOURNAL_SHOWN = 5
 
 MOMENT_PEOPLE, MOMENT_TAGS, ENTRY_PEOPLE, ENTRY_TAGS = range(4)
-CHANNELS = dict(Channel.choices)
-SHARING = {value: label.lower() for value, label in Sharing.choices}
 
 
 @dataclass(frozen=True)
@@ -44,30 +42,6 @@ class RatingRow:
     remove: str  # where its Remove button posts
     value: int
     rated_on: str  # as the page shows it
-
-
-@dataclass(frozen=True)
-class MomentRow:
-    pk: int
-    href: str
-    when: str
-    people: list[str]
-    channel: str
-    shared: str  # what I shared, in small letters, or "" when not noted
-    understood: int | None
-    note: str
-    tags: list[str]
-
-
-@dataclass(frozen=True)
-class EntryRow:
-    pk: int
-    href: str
-    written_on: str
-    title: str
-    snippet: str
-    people: list[str]
-    tags: list[str]
 
 
 # The person, with COUNT(*) over their range of each links table's person index. Written
@@ -101,7 +75,7 @@ WHERE "person_id" = %s ORDER BY "rated_on" DESC, "id" DESC LIMIT %s
 # index by time, stopping at the few shown: someone seen often fills them within the first
 # rows, however many years there are, but someone seen rarely (or never) would have every
 # row looked at. So for up to FEW rows, they are read from the person's own links and sorted.
-FEW = 500
+FEW = 100
 RECENT_SQL = """
 SELECT {columns} FROM "{table}" r
 INNER JOIN "{links}" l ON l."{link}" = r."id"
@@ -118,18 +92,18 @@ SELECT {columns} FROM "{table}" r WHERE r."id" IN (
 )
 ORDER BY r."{when}" DESC, r."id" DESC
 """
-MOMENT_COLUMNS = ("id", "occurred_at", "channel", "self_disclosure", "felt_understood", "note")
+MOMENT_COLUMNS = ", ".join(
+    f"r.{c}" for c in ("id", "occurred_at", "channel", "self_disclosure", "felt_understood", "note")
+)
 MOMENTS = {"table": "moments_moment", "links": "moments_moment_people", "link": "moment_id"}
-ENTRY_COLUMNS = ("id", "written_on", "title", "body", "body_html", "rendered_with")
 ENTRIES = {"table": "journal_entry", "links": "journal_entry_people", "link": "entry_id"}
 
 
-def _recent(kind: dict, columns: tuple, when: str, count: int, params: list) -> list[tuple]:
+def _recent(kind: dict, columns: str, when: str, count: int, params: list) -> list[tuple]:
     if not count:
         return []
     sql = RECENT_OF_FEW_SQL if count <= FEW else RECENT_SQL
-    names = ", ".join(f'r."{c}"' for c in columns)
-    return _read(sql.format(columns=names, when=when, **kind), params)
+    return _read(sql.format(columns=columns, when=when, **kind), params)
 
 
 def _read(sql: str, params: list) -> list[tuple]:
@@ -152,10 +126,12 @@ def recent_moments(user, person: Person) -> list[tuple]:
     return [(pk, stored_time(moment_at), *rest) for pk, moment_at, *rest in rows]
 
 
-def recent_entries(user, person: Person) -> list[Entry]:
+def recent_entries(user, person: Person) -> list[EntryRow]:
+    """The newest entries about the person, as the journal's list shows them (without their
+    people and tags, which `labels_for` reads with the moments')."""
     params = [user.pk, person.pk, JOURNAL_SHOWN]
-    rows = _recent(ENTRIES, ENTRY_COLUMNS, "written_on", person.entry_count, params)
-    return [Entry(owner_id=user.pk, **dict(zip(ENTRY_COLUMNS, row, strict=True))) for row in rows]
+    columns = HEAD_COLUMNS_OF.format(p="r.")
+    return rows_from(_recent(ENTRIES, columns, "written_on", person.entry_count, params))
 
 
 # (kind, row id, name) of the people and the tags on given moments and entries; the four go
@@ -200,42 +176,20 @@ def formatted(value: date | datetime, format_name: str | None = None) -> str:
     return formats.date_format(value, format_name)
 
 
-def when(moment_at: datetime) -> str:
-    return formatted(timezone.localtime(moment_at).replace(tzinfo=None), "D j M Y, H:i")
+CHIP = '<span class="chip-tag" dir="auto">#{}</span> '  # a tag, as the person page shows it
 
 
-def moment_rows(moments: list[tuple], labels: dict) -> list[MomentRow]:
-    href = addresses("moments:detail")
-    return [
-        MomentRow(
-            pk=pk,
-            href=href(pk),
-            when=when(occurred_at),
-            people=labels.get((MOMENT_PEOPLE, pk), []),
-            channel=CHANNELS.get(channel, channel),
-            shared="" if shared is None else SHARING.get(shared, str(shared)),
-            understood=understood,
-            note=note,
-            tags=labels.get((MOMENT_TAGS, pk), []),
-        )
-        for pk, occurred_at, channel, shared, understood, note in moments
-    ]
+def moment_rows(moments: list[tuple], labels: dict) -> list[SafeString]:
+    people = {pk: labels.get((MOMENT_PEOPLE, pk), []) for pk, *_ in moments}
+    tags = {pk: labels.get((MOMENT_TAGS, pk), []) for pk, *_ in moments}
+    return moment_items(moments, people, tags, CHIP)
 
 
-def entry_rows(entries: list[Entry], labels: dict) -> list[EntryRow]:
-    href = addresses("journal:detail")
-    return [
-        EntryRow(
-            pk=entry.pk,
-            href=href(entry.pk),
-            written_on=formatted(entry.written_on, "D j M Y"),
-            title=plain_title(entry.title),
-            snippet=entry.snippet(),
-            people=labels.get((ENTRY_PEOPLE, entry.pk), []),
-            tags=labels.get((ENTRY_TAGS, entry.pk), []),
-        )
-        for entry in entries
-    ]
+def with_labels(entries: list[EntryRow], labels: dict) -> list[EntryRow]:
+    for entry in entries:
+        entry.people = labels.get((ENTRY_PEOPLE, entry.pk), [])
+        entry.tags = labels.get((ENTRY_TAGS, entry.pk), [])
+    return entries
 
 
 def spark(values: list[int]) -> dict | None:
@@ -252,7 +206,7 @@ def spark(values: list[int]) -> dict | None:
         "width": width,
         "height": height,
         "points": " ".join(f"{x},{y}" for x, y in points),
-        "dots": [(str(x), str(y)) for x, y in points],
+        "dots": Markup("".join(f'<circle cx="{x}" cy="{y}" r="3"/>' for x, y in points)),
     }
 
 
@@ -290,6 +244,6 @@ def page_of(user, person_id, today: date) -> dict:
         "spark": spark([r.value for r in reversed(ratings)]),
         "moments": moment_rows(moments, labels),
         "moment_count": person.moment_count,
-        "journal_entries": entry_rows(entries, labels),
+        "journal_entries": with_labels(entries, labels),
         "closeness_fields": blank_closeness_fields(today),
     }

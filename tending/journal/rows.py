@@ -58,6 +58,13 @@ def short_day(day: date) -> str:
 
 
 SNIPPET_READ = 4 * SNIPPET_LENGTH  # characters of the stored plain words read for a snippet
+# What a row is made from (rows_from); `{p}` is the table's alias and a dot, or nothing.
+HEAD_COLUMNS_OF = (
+    "{p}id, {p}written_on, {p}title, substr({p}body_plain, 1, "
+    + str(SNIPPET_READ)
+    + "), {p}rendered_with"
+)
+HEAD_COLUMNS = HEAD_COLUMNS_OF.format(p="")
 
 
 ENTRIES = Entry._meta.db_table
@@ -108,21 +115,11 @@ def entry_rows(user, start: int, stop: int, since=None, before=None, person_id=N
     rows with their people's and tags' names: two queries."""
     where, params = _narrowing(user, since, before, person_id)
     found = _fetch(
-        f"SELECT id, written_on, title, substr(body_plain, 1, {SNIPPET_READ}), "
-        f"rendered_with FROM {ENTRIES} WHERE {where} "
+        f"SELECT {HEAD_COLUMNS} FROM {ENTRIES} WHERE {where} "
         f"ORDER BY written_on DESC, id DESC LIMIT {int(stop - start)} OFFSET {int(start)}",
         params,
     )
-    stale = [pk for pk, *_, version in found if version != RENDERER_VERSION]
-    fresh = {}
-    for entry in Entry.objects.filter(pk__in=stale) if stale else ():
-        entry.html()  # made again with the current renderer, and kept, plain words too
-        fresh[entry.pk] = entry.body_plain[:SNIPPET_READ]
-    rows = []
-    for pk, day, title, head, _ in found:
-        day = _day(day)
-        snippet = cut(fresh.get(pk, head), SNIPPET_LENGTH)
-        rows.append(EntryRow(pk, day, short_day(day), plain_title(title), snippet))
+    rows = rows_from(found)
     if rows:
         by_pk = {row.pk: row for row in rows}
         marks = ", ".join(["%s"] * len(by_pk))
@@ -137,6 +134,23 @@ def entry_rows(user, start: int, stop: int, since=None, before=None, person_id=N
         for kind, entry_id, name, _ in names:
             row = by_pk[entry_id]
             (row.tags if kind else row.people).append(name)
+    return rows
+
+
+def rows_from(found: list[tuple]) -> list[EntryRow]:
+    """Rows, without their people and tags, from (id, written_on, title, the head of
+    body_plain, rendered_with) as `HEAD_COLUMNS` reads them. An entry last rendered by an
+    older renderer is rendered again and kept first, so its words are current."""
+    stale = [pk for pk, *_, version in found if version != RENDERER_VERSION]
+    fresh = {}
+    for entry in Entry.objects.filter(pk__in=stale) if stale else ():
+        entry.html()  # made again with the current renderer, and kept, plain words too
+        fresh[entry.pk] = entry.body_plain[:SNIPPET_READ]
+    rows = []
+    for pk, day, title, head, _ in found:
+        day = _day(day)
+        snippet = cut(fresh.get(pk, head), SNIPPET_LENGTH)
+        rows.append(EntryRow(pk, day, short_day(day), plain_title(title), snippet))
     return rows
 
 

@@ -156,17 +156,32 @@ def list_page(narrowing: Narrowing, asked: str | None, cap: int | None = None) -
     return page
 
 
+PILL = '<span class="pill" dir="auto">{}</span> '  # a tag, as the list of moments shows it
+
+
 def moment_rows(rows: list[tuple]) -> list[SafeString]:
-    """The rows as the list shows them, each a whole list item written here as HTML: its time
-    linking to the moment, its line of people, channel and ratings, its note cut short and its
-    tags, the text escaped as the templates escape it (an apostrophe as &#x27;). A template
-    drawing twenty-five of them cost more than all the rest of the page."""
+    """The rows as the list shows them (see `moment_items`), with their people and tags."""
     people, tags = people_and_tags([row[0] for row in rows])
+    return moment_items(
+        rows,
+        {pk: [name for _, name in found] for pk, found in people.items()},
+        {pk: [name for _, name in found] for pk, found in tags.items()},
+    )
+
+
+def moment_items(
+    rows: list[tuple], people: dict[int, list[str]], tags: dict[int, list[str]], tag: str = PILL
+) -> list[SafeString]:
+    """Moments (id, occurred_at, channel, self_disclosure, felt_understood, note), each a
+    whole list item written here as HTML: its time linking to the moment, its line of
+    people (by name, from `people`), channel and ratings, its note cut short and its tags
+    (each written with `tag`), the text escaped as the templates escape it (an apostrophe as
+    &#x27;). A template drawing twenty-five of them cost more than all the rest of the page."""
     shown = []
     times = list_times([row[1] for row in rows])
     address = addresses("moments:detail")
     for (pk, _, channel, self_disclosure, understood, note), when in zip(rows, times, strict=True):
-        line = ", ".join(f"<bdi>{quote(name)}</bdi>" for _, name in people.get(pk, ()))
+        line = ", ".join(f"<bdi>{quote(name)}</bdi>" for name in people.get(pk, ()))
         if channel:
             line += f" · {quote(CHANNELS.get(channel, channel))}"
         if self_disclosure is not None:
@@ -180,9 +195,7 @@ def moment_rows(rows: list[tuple]) -> list[SafeString]:
         if note:
             item += f'  <div class="muted" dir="auto">{quote(short_note(note))}</div>\n'
         if tags.get(pk):
-            pills = "".join(
-                f'<span class="pill" dir="auto">{quote(name)}</span> ' for _, name in tags[pk]
-            )
+            pills = "".join(tag.format(quote(name)) for name in tags[pk])
             item += f"  <div>{pills}</div>\n"
         shown.append(SafeString(item + "</li>\n"))
     return shown
