@@ -10,6 +10,7 @@ from django.utils import timezone
 from tending.circle.drift import RING_RHYTHM_DAYS, rhythm_words
 from tending.circle.models import MONTHS, RING_MEANING, ClosenessRating, Person, Ring
 from tending.core.dates import check_plausible_date
+from tending.core.forms import FixedChoiceField, fixed_choices
 from tending.core.plain_messages import PlainMessages
 
 CLOSENESS_CHOICES = [(i, str(i)) for i in range(1, 8)]
@@ -25,14 +26,14 @@ class PersonForm(PlainMessages, forms.ModelForm):
         + ", ".join(f"{r.label.lower()} {rhythm_words(RING_RHYTHM_DAYS[r])}" for r in Ring)
         + ".",
     )
-    birthday_day = forms.TypedChoiceField(
+    birthday_day = FixedChoiceField(
         label="Birthday: day",
         required=False,
         coerce=int,
         empty_value=None,
         choices=[("", "—")] + [(d, str(d)) for d in range(1, 32)],
     )
-    birthday_month = forms.TypedChoiceField(
+    birthday_month = FixedChoiceField(
         label="Month",
         required=False,
         coerce=int,
@@ -40,7 +41,7 @@ class PersonForm(PlainMessages, forms.ModelForm):
         choices=[("", "—")] + MONTHS,
     )
     birthday_year = forms.IntegerField(label="Year (if you know it)", required=False)
-    closeness = forms.TypedChoiceField(
+    closeness = FixedChoiceField(
         label="How close do you feel to them right now?",
         required=False,
         coerce=int,
@@ -76,6 +77,7 @@ class PersonForm(PlainMessages, forms.ModelForm):
             "notes": "Notes",
             "is_safe": "A safe person: someone I could turn to when things are hard",
         }
+        formfield_callback = fixed_choices
         widgets = {
             "ring": forms.RadioSelect,
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),

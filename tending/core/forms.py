@@ -26,6 +26,24 @@ def time_zone_choices() -> list[tuple[str, str]]:
     return [(n, n.replace("_", " ")) for n in names]
 
 
+class FixedChoiceField(forms.TypedChoiceField):
+    """A choice among choices fixed in the code: shared by every copy of the form's fields,
+    where Django copies each choice for each form."""
+
+    def __deepcopy__(self, memo):
+        result = forms.Field.__deepcopy__(self, memo)
+        result._choices = self._choices
+        return result
+
+
+def fixed_choices(model_field, **kwargs) -> forms.Field:
+    """A ModelForm's `formfield_callback`: a model field with choices becomes a
+    FixedChoiceField (`field_classes` cannot say so: Django sets a choice field's class)."""
+    if model_field.choices:
+        kwargs.setdefault("choices_form_class", FixedChoiceField)
+    return model_field.formfield(**kwargs)
+
+
 class TimeZoneField(forms.ChoiceField):
     widget = FixedSelect
 

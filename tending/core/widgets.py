@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import lru_cache
+from html import escape as html_escape
 
 from django import forms
 from django.forms.models import ModelChoiceIteratorValue
@@ -27,6 +28,11 @@ class _Unusual(Exception):
 
 def escape(value) -> str:
     """`value` as a template prints it, escaped unless already safe; only plain values."""
+    kind = type(value)
+    if kind is str:  # the commonest, escaped as Django's escape() does, without its wrapping
+        return html_escape(value)
+    if kind is int:
+        return str(value)
     if value is None or isinstance(value, str | int | Promise):  # bool is an int
         return conditional_escape(value)
     if isinstance(value, ModelChoiceIteratorValue):  # a row's choice: printed as its key

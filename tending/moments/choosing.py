@@ -111,13 +111,3 @@ class PeopleField(forms.ModelMultipleChoiceField):
                 self.error_messages["invalid_choice"], code="invalid_choice"
             )
         return super()._check_values(value)
-
-
-class FixedChoiceField(forms.TypedChoiceField):
-    """A choice among choices fixed in the code: shared by every copy of the form's fields,
-    where Django copies each choice for each form."""
-
-    def __deepcopy__(self, memo):
-        result = forms.Field.__deepcopy__(self, memo)
-        result._choices = self._choices
-        return result

@@ -10,12 +10,12 @@ from django.utils.safestring import SafeString
 from tending.circle.models import Person
 from tending.circle.queries import people_to_choose
 from tending.core.dates import check_plausible_date
-from tending.core.forms import LocalDateTimeField
+from tending.core.forms import FixedChoiceField, LocalDateTimeField
 from tending.core.models import Tag
 from tending.core.ownership import is_row_id, owned
 from tending.core.plain_messages import PlainMessages
 from tending.core.tags import parse_tag_names, tags_for, validate_tag_names
-from tending.moments.choosing import FixedChoiceField, PeopleField, people_rows
+from tending.moments.choosing import PeopleField, people_rows
 from tending.moments.listing import filter_choices, options
 from tending.moments.models import Channel, Initiator, Moment, Sharing
 from tending.moments.queries import people_and_tags
