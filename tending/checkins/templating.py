@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from functools import lru_cache
 
 from django.template.defaultfilters import floatformat
-from django.utils.formats import date_format
-from django.utils.translation import get_language
 from markupsafe import Markup, escape
 
 from tending.checkins.scoring import shown_score
+from tending.core.date_format import names
 from tending.core.jinja import url
 
 _MARK = 9_007_199_254_740_993  # a row id no table reaches, to find where the id goes
@@ -55,20 +53,15 @@ def history_rows(entries: list[dict], meaning: bool) -> Markup:
     return Markup("".join(rows))
 
 
-@lru_cache(maxsize=64)
-def _month(month: int, language: str | None) -> str:
-    return date_format(date(2000, month, 1), "M")
-
-
 def day_words(when) -> str:
     """A date as Django's "j M Y" writes it (2 Mar 2026), without its formatter per call:
     a chart's dots and rows say their dates dozens of times a page."""
-    return f"{when.day} {_month(when.month, get_language())} {when.year}"
+    return f"{when.day} {names().months_3[when.month]} {when.year}"
 
 
 def month_words(when) -> str:
     """A month as Django's "M Y" writes it (Mar 2026)."""
-    return f"{_month(when.month, get_language())} {when.year}"
+    return f"{names().months_3[when.month]} {when.year}"
 
 
 def over_time_rows(rows: list[tuple], monthly: bool, yearly: bool = False) -> Markup:
@@ -76,10 +69,10 @@ def over_time_rows(rows: list[tuple], monthly: bool, yearly: bool = False) -> Ma
     results), written here once (five years are 60 months of three cells; each through the
     date filter was most of the page), the way the template wrote them: "2 Mar 2026",
     "Mar 2026", "2026", one decimal."""
-    language = get_language()
+    months = names().months_3
     cells = []
     for when, value, count in rows:
-        name = _month(when.month, language)
+        name = months[when.month]
         if monthly:
             cells.append(
                 f"<tr><td>{'' if yearly else escape(name) + ' '}{when.year}</td>"
@@ -98,10 +91,12 @@ def chart_dots(line) -> Markup:
     """A time chart line's dots, each with its day and value to hover or read (the line's key
     names its class), written here once: three lines of two years' months are seventy dots."""
     key = escape(line.key)
+    months = names().months_3
     return Markup(
         "".join(
             f'<circle class="point line-{key}" cx="{dot.x}" cy="{dot.y}" r="3"><title>'
-            f"{escape(day_words(dot.when))}: {escape(score(dot.value))}</title></circle>"
+            f"{dot.when.day} {escape(months[dot.when.month])} {dot.when.year}: "
+            f"{escape(score(dot.value))}</title></circle>"
             for dot in line.dots
         )
     )

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-from functools import lru_cache
+from datetime import datetime, time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,8 +10,6 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from tending.checkins.chart import history_chart
@@ -32,6 +29,7 @@ from tending.checkins.queries import (
 from tending.checkins.registry import get_instrument, instruments
 from tending.checkins.scoring import change_since, safety_fired
 from tending.checkins.services import save_checkin, save_draft
+from tending.checkins.templating import day_words
 from tending.core.capped_pages import capped_page
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
@@ -149,22 +147,12 @@ def chart_of(inst: Instrument, newest_first: list[dict]) -> dict | None:
     return chart
 
 
-@lru_cache(maxsize=64)
-def _month(month: int, language: str | None) -> str:
-    return date_format(date(2000, month, 1), "M")
-
-
-def day_label(moment: datetime, language: str | None) -> str:
-    """Django's date "j M Y" (2 Mar 2026), with each month's name looked up only once."""
-    return f"{moment.day} {_month(moment.month, language)} {moment.year}"
-
-
 def _local(rows: list[dict]) -> list[dict]:
     """Rows with their time in the person's own zone, and its date as `day` (written once)."""
-    zone, language = timezone.get_current_timezone(), get_language()
+    zone = timezone.get_current_timezone()
     for row in rows:
         row["taken_at"] = moment = row["taken_at"].astimezone(zone)
-        row["day"] = day_label(moment, language)
+        row["day"] = day_words(moment)
     return rows
 
 

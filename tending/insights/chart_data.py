@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from django.core.cache import cache
 from django.db import connection
 
-from tending.circle.models import ClosenessRating, Person
+from tending.circle.models import Person
 from tending.core.dates import stored_time
-from tending.core.ownership import owned
+from tending.core.ownership import is_row_id
 from tending.moments.models import Moment
 
 PULSE = "daily-pulse"
@@ -213,11 +214,47 @@ def people_and_stamp(user, since: datetime) -> tuple[list[dict], tuple]:
     return people, stamp
 
 
-def closeness_of(user, person_id: int) -> list[tuple[date, int]]:
-    """Every closeness rating of one of the person's people, oldest first."""
-    return list(
-        owned(ClosenessRating, user)
-        .filter(person_id=person_id)
-        .order_by("rated_on", "id")
-        .values_list("rated_on", "value")
-    )
+CLOSENESS_SHOWN = 40  # ratings charted: ten years of rating every three months or so
+
+_CLOSENESS_SQL = """
+SELECT p.name, (SELECT COUNT(*) FROM circle_closenessrating c WHERE c.person_id = p.id),
+  r.rated_on, r.value, r.id
+FROM circle_person p LEFT JOIN (
+  SELECT person_id, rated_on, value, id FROM circle_closenessrating
+  WHERE owner_id = %s AND person_id = %s ORDER BY rated_on DESC, id DESC{limit}
+) r ON r.person_id = p.id
+WHERE p.owner_id = %s AND p.id = %s
+"""
+
+
+@dataclass(frozen=True)
+class Closeness:
+    """One of the person's people, how many times closeness with them was rated, and the
+    newest of those ratings (up to the number asked for), oldest first."""
+
+    name: str
+    count: int
+    ratings: list[tuple[date, int]]
+
+
+def closeness_of(user, person_id, newest: int | None = CLOSENESS_SHOWN) -> Closeness | None:
+    """Closeness with one of the person's people (None when it is not theirs): one query,
+    whatever the number of ratings."""
+    if not (getattr(user, "is_authenticated", False) and is_row_id(person_id)):
+        return None
+    person_id = int(person_id)
+    params = [user.pk, person_id, user.pk, person_id]
+    if newest is not None:
+        params.insert(2, newest)
+    sql = _CLOSENESS_SQL.format(limit="" if newest is None else " LIMIT %s")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    found = sorted((_stored_day(day), pk, value) for _, _, day, value, pk in rows if pk is not None)
+    return Closeness(rows[0][0], rows[0][1], [(day, value) for day, _, value in found])
+
+
+def _stored_day(value) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value

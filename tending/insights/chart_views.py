@@ -4,28 +4,25 @@ Thin: reads come from chart_data, the drawing from the pure modules in charts/."
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import get_language
 
 from tending.checkins.registry import get_instrument
-from tending.circle.models import Person
-from tending.core.ownership import get_owned_or_404
+from tending.core.date_format import names
 from tending.insights import chart_data
+from tending.insights.chart_data import CLOSENESS_SHOWN
 from tending.insights.charts.circle import number_of
 from tending.insights.charts.circle_summary import summary
 from tending.insights.charts.pulse import chosen_year, pulse_year, years_to_pick
 from tending.insights.charts.timeline import time_chart
 
 
-@lru_cache(maxsize=16)
-def month_names(language: str | None) -> tuple[str, ...]:
-    """ "Jan" to "Dec" in the page's language, looked up once (not per row and grid)."""
-    return tuple(date_format(date(2000, m, 1), "M") for m in range(1, 13))
+def month_names() -> tuple[str, ...]:
+    """ "Jan" to "Dec" in the page's language."""
+    return tuple(names().months_3.values())
 
 
 def _start_of(day: date) -> datetime:
@@ -57,7 +54,7 @@ def pulse(request):
         "refused": request.GET.get("year") if refused else None,
         "instrument": inst,
         "labels": [c.label for c in inst.scale],
-        "month_names": month_names(get_language()),
+        "month_names": month_names(),
         **drawn,
     }
     return render(request, "insights/pulse.html", context)
@@ -101,16 +98,21 @@ def circle_page(user, people, since, year_start, offset: int, today, stamp) -> d
 
 @login_required
 def closeness(request, person_id: int):
-    person = get_owned_or_404(Person, request.user, pk=person_id)
-    ratings = chart_data.closeness_of(request.user, person.pk)
+    """Closeness with one person over time: the newest ratings, or all with ?all=1."""
+    every = request.GET.get("all") == "1"
+    found = chart_data.closeness_of(request.user, person_id, None if every else CLOSENESS_SHOWN)
+    if found is None:
+        raise Http404("No person here.")
+    ratings = found.ratings
     today = timezone.localdate()
     start = ratings[0][0] if ratings else today
     if (today - start).days < 30:  # a few days' ratings still get a month of axis
         start = today - timedelta(days=30)
     chart = time_chart([("closeness", ratings)], 1, 7, start, today)
     context = {
-        "person": person,
+        "person": {"pk": int(person_id), "name": found.name},
         "ratings": ratings,
+        "count": found.count,
         "chart": chart,
     }
     return render(request, "insights/closeness.html", context)

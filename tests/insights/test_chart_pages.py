@@ -277,6 +277,44 @@ def test_closeness_over_time_for_one_person(owner, owner_client):
     assert reverse("insights:circle") + "#sharing-heading" in html
 
 
+def test_a_long_closeness_history_charts_the_newest_and_offers_all(
+    owner, owner_client, other, django_assert_num_queries
+):
+    from datetime import timedelta
+
+    from tending.insights.chart_data import CLOSENESS_SHOWN
+
+    sam = PersonFactory(owner=owner, name="Sam")
+    first = date(2020, 1, 1)
+    every = CLOSENESS_SHOWN + 5
+    for n in range(every):
+        ClosenessRatingFactory(person=sam, value=1 + n % 7, rated_on=first + timedelta(days=30 * n))
+    ClosenessRatingFactory(person=PersonFactory(owner=other), value=2, rated_on=first)
+    address = reverse("insights:closeness", args=[sam.pk])
+    with django_assert_num_queries(3):  # the session, the user, and the person with ratings
+        html = owner_client.get(address).content.decode()
+    chart = part(html, '<svg class="time-chart"', "</svg>")
+    assert chart.count('<circle class="point') == CLOSENESS_SHOWN
+    newest = first + timedelta(days=30 * (every - 1))
+    assert f"The newest {CLOSENESS_SHOWN} of your {every} ratings" in html
+    assert f"the latest is {1 + (every - 1) % 7} of 7" in html
+    assert f"<td>{newest.day} {newest:%b %Y}</td>" in html
+    assert "<td>1 Jan 2020</td>" not in html  # the oldest five are left to "Show all"
+    assert f'href="?all=1">Show all {every}</a>' in html
+    everything = owner_client.get(address + "?all=1").content.decode()
+    chart = part(everything, '<svg class="time-chart"', "</svg>")
+    assert chart.count('<circle class="point') == every
+    assert "<td>1 Jan 2020</td>" in everything and "Show all" not in everything
+    assert f"{every} ratings; the latest is" in everything
+
+
+def test_closeness_of_a_person_not_ones_own_or_not_a_number_is_not_found(owner_client, other):
+    theirs = PersonFactory(owner=other)
+    for address in (f"/insights/circle/{theirs.pk}/", "/insights/circle/99999999/"):
+        assert owner_client.get(address).status_code == 404
+        assert owner_client.get(address + "?all=1").status_code == 404
+
+
 def test_closeness_without_ratings_says_what_to_do(owner, owner_client):
     sam = PersonFactory(owner=owner, name="Sam")
     html = owner_client.get(reverse("insights:closeness", args=[sam.pk])).content.decode()
