@@ -9,10 +9,13 @@ for itself are kept.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 
 # By the error's code: validators raise these, and a field's error_messages override them.
 BY_CODE = {
@@ -62,14 +65,20 @@ PASSWORD = {
 }
 
 
-def _stock(field: forms.Field) -> set[str]:
+def _stock(field: forms.Field) -> frozenset[str]:
     """Every message Django itself would give this field (a tending field's own are kept)."""
+    return _stock_of(type(field), get_language())
+
+
+@lru_cache(maxsize=256)
+def _stock_of(kind: type, language: str | None) -> frozenset[str]:
+    """The messages of a kind of field, in a language: the same for every form sent."""
     stock: set[str] = set()
-    for cls in type(field).__mro__:
+    for cls in kind.__mro__:
         if not cls.__module__.startswith("django."):
             continue
         stock.update(str(m) for m in getattr(cls, "default_error_messages", {}).values())
-    return stock
+    return frozenset(stock)
 
 
 def plain_field_messages(field: forms.Field) -> None:

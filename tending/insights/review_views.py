@@ -65,7 +65,7 @@ def _results_rows(shown) -> list[Markup]:
         return ends[key]
 
     return [
-        Markup("".join(f"<tr><td>{escape(r.when)}</td>{end(r)}" for r in scale.results))
+        Markup("".join(f"<tr><td>{r.when}</td>{end(r)}" for r in scale.results))
         for scale in shown.scales
     ]
 
