@@ -80,6 +80,14 @@ def frequencies(user) -> dict[str, str]:
     )
 
 
+def choices_read(user) -> Read:
+    """(instrument id, frequency) of each check-in whose frequency the person chose."""
+    return (
+        "SELECT instrument_id, frequency FROM checkins_checkinchoice WHERE owner_id = %s",
+        [user.pk],
+    )
+
+
 def frequencies_from(chosen: dict[str, str]) -> dict[str, str]:
     """Each instrument's frequency, from the person's choices (instrument id → frequency)."""
     return {i: chosen.get(i, inst.frequency) for i, inst in instruments().items()}
@@ -168,8 +176,7 @@ def overview(user, count: int) -> Overview:
     found, chosen, drafted = read_together(
         [
             _newest_read(user, count),
-            ("SELECT instrument_id, frequency FROM checkins_checkinchoice WHERE owner_id = %s",
-             [user.pk]),
+            choices_read(user),
             ("SELECT instrument_id FROM checkins_checkindraft WHERE owner_id = %s", [user.pk]),
         ]
     )  # fmt: skip

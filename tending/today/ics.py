@@ -22,7 +22,7 @@ def text(value: str) -> str:
 
 def fold(line: str) -> str:
     """One content line, folded after 75 octets (3.1), never inside a character; with CRLF."""
-    if len(line.encode("utf-8")) <= LINE_OCTETS:
+    if len(line) <= LINE_OCTETS and (line.isascii() or len(line.encode()) <= LINE_OCTETS):
         return line + "\r\n"
     pieces, current, size, room = [], [], 0, LINE_OCTETS
     for character in line:

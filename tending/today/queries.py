@@ -14,7 +14,6 @@ from tending.checkins.models import CheckIn, CheckInChoice, CheckInDraft
 from tending.checkins.registry import instruments
 from tending.circle.drift import days_between
 from tending.circle.models import Person
-from tending.circle.queries import last_contact_date
 from tending.core.dates import stored_time
 from tending.core.reads import Read, read_together
 from tending.journal.models import Entry, HiddenPrompt
@@ -193,13 +192,17 @@ def days_away(today: date, *times: datetime | None) -> int | None:
 def feed_reminders(user, feed, today: date) -> list:
     """Everything the calendar feed holds: names (or initials) and short reminders only."""
     from tending.checkins.models import Frequency
-    from tending.checkins.queries import frequencies
+    from tending.checkins.queries import choices_read, frequencies_from
     from tending.today import feed as calendar
 
+    people, logged, choices = read_together(
+        [people_read(user), last_logged_read(user), choices_read(user)]
+    )
+    zone = timezone.get_current_timezone()
     reminders = []
-    for p in active_people(user):
+    for p in active_people(user, people):
         name = calendar.shown_name(p.name, feed.use_initials)
-        since = last_contact_date(p) or timezone.localdate(p.created_at)
+        since = (p.last_moment_at or p.created_at).astimezone(zone).date()
         due = max(since + timedelta(days=p.rhythm_days), today, p.snoozed_until or today)
         reminders.append(calendar.reach_out_reminder(p.pk, name, due, p.rhythm_days))
         birthday = p.next_birthday(today)
@@ -207,8 +210,8 @@ def feed_reminders(user, feed, today: date) -> list:
             reminders.append(
                 calendar.birthday_reminder(p.pk, name, birthday, leap_day=p.born_on_leap_day)
             )
-    last_taken, _ = last_logged(user)
-    chosen = frequencies(user)
+    last_taken, _ = last_logged(user, logged)
+    chosen = frequencies_from(dict(choices))
     for inst_id, inst in instruments().items():
         if chosen[inst_id] != Frequency.WEEKLY:
             continue  # daily checks live on the Today page; a daily event would only be noise
