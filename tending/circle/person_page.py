@@ -44,21 +44,30 @@ class RatingRow:
     rated_on: str  # as the page shows it
 
 
-# The person, with COUNT(*) over their range of each links table's person index. Written
-# out: the ORM took longer to build this than SQLite takes to run it.
+# The person, with their moments and journal entries counted along their range of each links
+# table's person index, no further than COUNTED_UP_TO + 1: someone seen every day for thirty
+# years has ten thousand, and counting them all grew the page with the years. Written out:
+# the ORM took longer to build this than SQLite takes to run it.
+COUNTED_UP_TO = 500  # as the list of moments counts: past it, "more than 500"
 PERSON_SQL = f"""
 SELECT {columns_of(Person, "p")},
-  (SELECT COUNT(*) FROM "moments_moment_people" l WHERE l."person_id" = p."id") AS "moment_count",
-  (SELECT COUNT(*) FROM "journal_entry_people" l WHERE l."person_id" = p."id") AS "entry_count"
+  (SELECT COUNT(*) FROM (SELECT 1 FROM "moments_moment_people" l
+    WHERE l."person_id" = %s LIMIT %s) m) AS "moment_count",
+  (SELECT COUNT(*) FROM (SELECT 1 FROM "journal_entry_people" l
+    WHERE l."person_id" = %s LIMIT %s) e) AS "entry_count"
 FROM "circle_person" p WHERE p."owner_id" = %s AND p."id" = %s
 """
 
 
 def person_with_count(user, person_id) -> Person:
-    """The owner's person (archived too), with `moment_count` and `entry_count`, or a 404."""
+    """The owner's person (archived too), with `moment_count` and `entry_count` (each up to
+    COUNTED_UP_TO + 1), or a 404."""
     if not (getattr(user, "is_authenticated", False) and is_row_id(person_id)):
         raise Http404("No person here.")
-    found = list(Person.objects.raw(PERSON_SQL, [user.pk, int(person_id)]))
+    person_id = int(person_id)
+    up_to = COUNTED_UP_TO + 1
+    params = [person_id, up_to, person_id, up_to, user.pk, person_id]
+    found = list(Person.objects.raw(PERSON_SQL, params))
     if not found:
         raise Http404("No person here.")
     return found[0]
@@ -244,6 +253,7 @@ def page_of(user, person_id, today: date) -> dict:
         "spark": spark([r.value for r in reversed(ratings)]),
         "moments": moment_rows(moments, labels),
         "moment_count": person.moment_count,
+        "counted_up_to": COUNTED_UP_TO,
         "journal_entries": with_labels(entries, labels),
         "closeness_fields": blank_closeness_fields(today),
     }

@@ -66,3 +66,47 @@ def test_no_moments_and_no_entries_say_so(owner, owner_client):
     page = owner_client.get(reverse("circle:person", args=[sam.pk])).content.decode()
     assert "No moments logged yet." in page
     assert "Typing @Sam in an entry links it here." in page
+
+
+def test_counted_no_further_than_the_cap(owner, owner_client, monkeypatch):
+    from tending.circle import person_page
+
+    monkeypatch.setattr(person_page, "COUNTED_UP_TO", 3)
+    monkeypatch.setattr(person_page, "RECENT_MOMENTS", 2)
+    sam = PersonFactory(owner=owner, name="Sam")
+    for _ in range(3):
+        MomentFactory(owner=owner, people=[sam])
+    address = reverse("circle:person", args=[sam.pk])
+    page = owner_client.get(address).content.decode()
+    assert 'Moments together <span class="muted">(3)</span>' in page
+    assert f'?person={sam.pk}">All 3 moments with <bdi>Sam</bdi></a>' in page
+    MomentFactory(owner=owner, people=[sam])
+    page = owner_client.get(address).content.decode()
+    assert 'Moments together <span class="muted">(more than 3)</span>' in page
+    assert f'?person={sam.pk}">All moments with <bdi>Sam</bdi></a>' in page
+
+
+@pytest.mark.parametrize("few", [0, 10**6])
+def test_the_newest_rows_are_the_same_read_either_way(owner, owner_client, monkeypatch, few):
+    """Up to FEW links, a person's rows are read from their links and sorted; past it, along
+    the owner's time index: both give the newest, newest first, and only theirs."""
+    from tending.circle import person_page
+
+    monkeypatch.setattr(person_page, "FEW", few)
+    sam, ada = PersonFactory(owner=owner, name="Sam"), PersonFactory(owner=owner, name="Ada")
+    for day in range(1, 16):
+        MomentFactory(
+            owner=owner,
+            people=[sam] if day % 3 else [ada],
+            occurred_at=datetime(2026, 1, day, 12, tzinfo=ZoneInfo("UTC")),
+            note=f"note of day {day}",
+        )
+        JournalEntryFactory(
+            owner=owner, people=[sam] if day % 3 else [ada], title=f"Entry {day}",
+            written_on=date(2026, 2, day),
+        )  # fmt: skip
+    page = owner_client.get(reverse("circle:person", args=[sam.pk])).content.decode()
+    notes = [int(n) for n in re.findall(r"note of day (\d+)", page)]
+    assert notes == [d for d in range(15, 0, -1) if d % 3][: person_page.RECENT_MOMENTS]
+    titles = [int(n) for n in re.findall(r"Entry (\d+)", page)]
+    assert titles == [d for d in range(15, 0, -1) if d % 3][: person_page.JOURNAL_SHOWN]
