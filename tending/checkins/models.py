@@ -28,7 +28,9 @@ class CheckIn(OwnedModel):
         indexes = [
             models.Index(
                 fields=["owner", "instrument_id", "taken_at", "id"], name="checkin_by_time_idx"
-            )
+            ),
+            # The newest id of a history in one step: a chart of all of it is kept until it moves.
+            models.Index(fields=["owner", "instrument_id", "id"], name="checkin_by_id_idx"),
         ]
 
     def __str__(self) -> str:

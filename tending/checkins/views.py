@@ -261,13 +261,11 @@ def ranged_chart(user, inst: Instrument, key: str, now: datetime) -> dict | None
         return score_chart(inst, points, start, end)
 
     offset = int(now.utcoffset().total_seconds())
-    counted_from = since if since is not None else chart_data.EVER[0]
-    stamp = (
-        offset,
-        str(zone),
-        today,
-        chart_data.checkins_stamp(user, inst.id, counted_from, chart_data.EVER[1]),
-    )
+    if since is None:
+        moved = chart_data.whole_history_stamp(user, inst.id)
+    else:
+        moved = chart_data.checkins_stamp(user, inst.id, since, chart_data.EVER[1])
+    stamp = (offset, str(zone), today, moved)
     return chart_data.kept(user, f"range-{key}:{inst.id}", stamp, work)
 
 
@@ -290,12 +288,7 @@ def all_weekly(user, inst: Instrument, now: datetime) -> dict | bool:
         end = datetime.combine(today, time.max, tzinfo=now.tzinfo)
         return score_chart(inst, [], start, end, weeks)
 
-    stamp = (
-        offset,
-        str(now.tzinfo),
-        today,
-        chart_data.checkins_stamp(user, inst.id, *chart_data.EVER),
-    )
+    stamp = (offset, str(now.tzinfo), today, chart_data.whole_history_stamp(user, inst.id))
     return chart_data.kept(user, f"all:{inst.id}", stamp, work)
 
 

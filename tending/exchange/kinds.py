@@ -48,6 +48,7 @@ LEFT_OUT_MODELS: dict[str, str] = {
     # The insights keep nothing that cannot be worked out again from what is exported.
     "insights.InsightsResult": "a cache of the findings, worked out again from moments and pulses",
     "insights.FindingSeen": "when each finding was first shown here; an import starts afresh",
+    "insights.Deletions": "a count that tells kept charts a result was deleted, nothing more",
 }
 
 

@@ -72,6 +72,23 @@ def checkins_stamp(user, instrument_id: str, start: datetime, end: datetime) -> 
         return tuple(cursor.fetchone())
 
 
+_WHOLE_STAMP = (
+    'SELECT (SELECT MAX("id") FROM "checkins_checkin" WHERE "owner_id" = %s'
+    ' AND "instrument_id" = %s), (SELECT "count" FROM "insights_deletions"'
+    ' WHERE "owner_id" = %s AND "kind" = \'checkin\')'
+)
+
+
+def whole_history_stamp(user, instrument_id: str) -> tuple:
+    """What moves whenever a result of one instrument is added or deleted, at any time: its
+    newest id (one step down the (owner, instrument, id) index) and how many times the
+    account's check-ins were deleted. Counting every result did the same, but grew with
+    the years."""
+    with connection.cursor() as cursor:
+        cursor.execute(_WHOLE_STAMP, [user.pk, instrument_id, user.pk])
+        return tuple(cursor.fetchone())
+
+
 def pulse_answers(user, start: datetime, end: datetime) -> list[tuple[datetime, dict]]:
     """(time, each question's score) of every daily pulse from start up to end."""
     with connection.cursor() as cursor:

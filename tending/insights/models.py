@@ -1,6 +1,7 @@
-"""What the insights keep: the findings worked out last, and when each was first seen.
+"""What the insights keep: the findings worked out last, when each was first seen, and how
+many times check-ins were deleted.
 
-Neither is in the JSON export (tending/exchange/kinds.py says why): the findings are worked
+None is in the JSON export (tending/exchange/kinds.py says why): the findings are worked
 out again from the moments and pulses, and an imported account starts its own record of
 when each was first seen. Both go with the account (owner, on delete cascade).
 """
@@ -40,4 +41,21 @@ class FindingSeen(OwnedModel):
             models.UniqueConstraint(
                 fields=["owner", "exposure", "outcome", "lag_days"], name="insights_seen_once"
             )
+        ]
+
+
+class Deletions(OwnedModel):
+    """How many times rows of one kind (`checkin`) were deleted from the account.
+
+    A chart of all of a history is kept until a result is added or deleted; an addition
+    moves the newest id, but a deletion leaves no trace short of counting every result,
+    which grew the page with the years. Each deletion adds one here instead
+    (tending/insights/signals.py), and the chart's stamp reads this one row."""
+
+    kind = models.CharField(max_length=20)
+    count = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "kind"], name="insights_deletions_once")
         ]

@@ -111,8 +111,9 @@ def full_account(owner):
 
 def _insights_kept(owner) -> None:
     """What the insights keep for the account (never exported, deleted with it)."""
-    from tending.insights.models import FindingSeen, InsightsResult
+    from tending.insights.models import Deletions, FindingSeen, InsightsResult
 
+    Deletions.objects.create(owner=owner, kind="checkin", count=2)
     InsightsResult.objects.create(owner=owner, fingerprint="x", computed_on=dt.date(2026, 3, 14))
     FindingSeen.objects.create(
         owner=owner,

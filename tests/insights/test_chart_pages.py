@@ -79,9 +79,12 @@ def test_the_history_switches_ranges_and_rings_a_meaningful_change(owner, owner_
     assert 'aria-current="page">3 months</a>' in owner_client.get(url + "?range=x").content.decode()
 
 
-def test_a_kept_range_chart_moves_with_an_added_or_deleted_result(owner, owner_client, other):
+@pytest.mark.parametrize("shown", ["1y", "all"])
+def test_a_kept_range_chart_moves_with_an_added_or_deleted_result(
+    owner, owner_client, other, shown
+):
     wellbeing(owner, 2, datetime(2026, 5, 1, 9, tzinfo=UTC))
-    url = reverse("checkins:history", args=["weekly-wellbeing"]) + "?range=1y"
+    url = reverse("checkins:history", args=["weekly-wellbeing"]) + f"?range={shown}"
 
     def points() -> int:
         html = owner_client.get(url).content.decode()
@@ -92,9 +95,53 @@ def test_a_kept_range_chart_moves_with_an_added_or_deleted_result(owner, owner_c
     assert points() == 1
     wellbeing(owner, 4, datetime(2026, 6, 1, 9, tzinfo=UTC))
     assert points() == 2
+    wellbeing(owner, 1, datetime(2026, 4, 1, 9, tzinfo=UTC))  # added later, taken earlier
+    assert points() == 3
+    middle = CheckIn.objects.get(owner=owner, taken_at=datetime(2026, 5, 1, 9, tzinfo=UTC))
+    owner_client.post(reverse("checkins:delete", args=[middle.pk]))
+    assert points() == 2
+    theirs = CheckIn.objects.get(owner=other)
+    Client = type(owner_client)
+    them = Client()
+    them.force_login(other)
+    them.post(reverse("checkins:delete", args=[theirs.pk]))
+    assert points() == 2
     newest = CheckIn.objects.filter(owner=owner).latest("taken_at")
     owner_client.post(reverse("checkins:delete", args=[newest.pk]))
     assert points() == 1
+
+
+def test_deletions_are_counted_for_each_account(owner, other):
+    from tending.insights.models import Deletions
+    from tending.insights.signals import count_deletion
+
+    count_deletion(owner.pk, "checkin")
+    count_deletion(owner.pk, "checkin")
+    count_deletion(other.pk, "checkin")
+    counts = dict(Deletions.objects.values_list("owner_id", "count"))
+    assert counts == {owner.pk: 2, other.pk: 1}
+
+
+def test_a_deletion_counted_while_another_request_makes_the_row(owner, monkeypatch):
+    """Two first deletions at once: the one that finds the row made counts on it."""
+    from django.db.models import QuerySet
+
+    from tending.insights.models import Deletions
+    from tending.insights.signals import count_deletion
+
+    real_update = QuerySet.update
+    calls = []
+
+    def update_as_if_first(self, **kwargs):
+        calls.append(kwargs)
+        if len(calls) == 1:  # none there yet when looked for; then the other request makes it
+            Deletions.objects.create(owner=owner, kind="checkin", count=1)
+            return 0
+        return real_update(self, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "update", update_as_if_first)
+    count_deletion(owner.pk, "checkin")
+    assert Deletions.objects.get(owner=owner).count == 2
 
 
 def test_a_range_without_results_says_where_to_look(owner, owner_client):
