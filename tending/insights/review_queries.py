@@ -26,7 +26,7 @@ from tending.insights.weeks import Week, reflection_prompt
 from tending.journal.models import Entry, HiddenPrompt, heading
 from tending.journal.prompts import library
 from tending.moments.models import Moment
-from tending.today.queries import active_people, people_read, reach_out_suggestions
+from tending.today.queries import first_overdue, people_read
 
 SNIPPET = 300  # characters of an entry's words read for its first line
 ONE = timedelta(days=1)
@@ -166,8 +166,9 @@ def _entries_sql() -> str:
 
 def most_overdue(user, today: date, rows: list | None = None):
     """The person most overdue for their rhythm now (Today's first suggestion), or None."""
-    suggestions = reach_out_suggestions(today, active_people(user, rows))
-    return suggestions[0] if suggestions else None
+    if rows is None:
+        (rows,) = read_together([people_read(user)])
+    return first_overdue(today, rows)
 
 
 def review_for(user, week: Week, today: date) -> WeekReview:

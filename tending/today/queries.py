@@ -19,7 +19,7 @@ from tending.core.reads import Read, read_together
 from tending.journal.models import Entry, HiddenPrompt
 from tending.moments.models import Moment
 from tending.today.models import CalendarFeed, ReachOutSnooze
-from tending.today.reach_out import Candidate, Suggestion, rank_reach_out
+from tending.today.reach_out import Candidate, Suggestion, first_to_reach, rank_reach_out
 
 AWAY_AFTER_DAYS = 7
 
@@ -106,6 +106,22 @@ def reach_out_suggestions(today: date, people: list[TodayPerson]) -> list[Sugges
         for p in people
     ]
     return rank_reach_out(candidates, today)
+
+
+def first_overdue(today: date, rows: list[tuple]) -> Suggestion | None:
+    """Who `reach_out_suggestions` would put first, from the rows of `people_read`, with only
+    what ranking needs made of each (the weekly review names one person)."""
+    zone = timezone.get_current_timezone()
+
+    def local_day(value) -> date | None:
+        moment = stored_time(value)
+        return None if moment is None else moment.astimezone(zone).date()
+
+    people = (
+        Candidate(pk, name, ring, rhythm, local_day(seen), local_day(added), _day(snoozed))
+        for pk, name, ring, rhythm, _, _, _, _, added, seen, snoozed in rows
+    )
+    return first_to_reach(people, today)
 
 
 def not_yet_seen(people: list[TodayPerson]) -> list[TodayPerson]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,23 +47,38 @@ def reason_for(c: Candidate, days: int) -> str:
     return f"It has been {_days(days)}; you usually talk {usual}."
 
 
+def _due(people: Iterable[Candidate], today: date) -> Iterator[tuple[Candidate, int]]:
+    """Each person due or drifting, with the days since they were last seen (or added)."""
+    for c in people:
+        if c.snoozed_until is not None and c.snoozed_until > today:
+            continue
+        days = days_between(c.last_contact or c.added_on, today)
+        if days >= due_from_day(c.rhythm_days):
+            yield c, days
+
+
+def _suggestion(c: Candidate, days: int) -> Suggestion:
+    return Suggestion(
+        c.key, c.name, c.ring, days, c.rhythm_days, days / c.rhythm_days, reason_for(c, days)
+    )
+
+
+def _order(c: Candidate, days: int) -> tuple:
+    return RING_ORDER.get(c.ring, 3), -(days / c.rhythm_days), c.name
+
+
 def rank_reach_out(people: Iterable[Candidate], today: date) -> list[Suggestion]:
     """People who are due or drifting, inner ring first, then the most overdue for their rhythm.
 
     Someone never seen counts from the day they were added; snoozed people wait until the
     snooze ends; people seen recently enough are not suggested at all.
     """
-    ranked = []
-    for c in people:
-        if c.snoozed_until is not None and c.snoozed_until > today:
-            continue
-        since = c.last_contact or c.added_on
-        days = days_between(since, today)
-        if days < due_from_day(c.rhythm_days):
-            continue
-        overdue = days / c.rhythm_days
-        ranked.append(
-            Suggestion(c.key, c.name, c.ring, days, c.rhythm_days, overdue, reason_for(c, days))
-        )
-    ranked.sort(key=lambda s: (RING_ORDER.get(s.ring, 3), -s.overdue, s.name))
-    return ranked
+    due = sorted(_due(people, today), key=lambda found: _order(*found))
+    return [_suggestion(c, days) for c, days in due]
+
+
+def first_to_reach(people: Iterable[Candidate], today: date) -> Suggestion | None:
+    """What `rank_reach_out` puts first (None when nobody is due), without writing out a
+    suggestion for everyone else."""
+    first = min(_due(people, today), key=lambda found: _order(*found), default=None)
+    return None if first is None else _suggestion(*first)

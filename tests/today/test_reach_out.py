@@ -56,3 +56,38 @@ def test_not_now_waits_until_the_snooze_ends():
 def test_ties_are_broken_by_name_so_the_page_does_not_flicker():
     people = [person(1, seen_days_ago=14, name="Zoe"), person(2, seen_days_ago=14, name="Ada")]
     assert [s.name for s in rank_reach_out(people, TODAY)] == ["Ada", "Zoe"]
+
+
+def test_the_first_to_reach_is_the_ranking_s_first_whoever_is_due():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from tending.today.reach_out import first_to_reach
+
+    people = st.lists(
+        st.builds(
+            person,
+            st.integers(1, 40),
+            ring=st.sampled_from(["inner", "middle", "outer", "other"]),
+            rhythm=st.integers(1, 60),
+            seen_days_ago=st.one_of(st.none(), st.integers(0, 400)),
+            snoozed=st.one_of(st.none(), st.sampled_from([TODAY, TODAY + timedelta(days=3)])),
+            name=st.sampled_from(["Ada", "Sam", "Zoe", "ada"]),
+        ),
+        max_size=12,
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(people)
+    def same_first(found):
+        ranked = rank_reach_out(found, TODAY)
+        assert first_to_reach(found, TODAY) == (ranked[0] if ranked else None)
+
+    same_first()
+
+
+def test_nobody_due_means_nobody_first():
+    from tending.today.reach_out import first_to_reach
+
+    assert first_to_reach([person(1, seen_days_ago=1)], TODAY) is None
+    assert first_to_reach([], TODAY) is None

@@ -57,3 +57,34 @@ def test_small_reads_agree_with_each_parts_own_reads():
         assert offer_from(small.recent_prompts, small.hidden_prompts, seed) == offer_prompt(
             user, seed=seed
         )
+
+
+def test_the_first_overdue_from_rows_is_today_s_first_suggestion():
+    from datetime import datetime
+
+    from tending.core.reads import read_together
+    from tending.today.models import ReachOutSnooze
+    from tending.today.queries import (
+        active_people,
+        first_overdue,
+        people_read,
+        reach_out_suggestions,
+    )
+    from tests.factories import MomentFactory, PersonFactory
+
+    user = UserFactory()
+    today = timezone.localdate()
+    for n, (ring, rhythm, ago) in enumerate(
+        [("middle", 7, 30), ("inner", 14, 20), ("inner", 7, 20), ("outer", 3, 90), ("inner", 7, 1)]
+    ):
+        person = PersonFactory(owner=user, ring=ring, rhythm_days=rhythm, name=f"P{n}")
+        at = timezone.make_aware(datetime.combine(today - timedelta(days=ago), datetime.min.time()))
+        MomentFactory(owner=user, people=[person], occurred_at=at)
+    snoozed = PersonFactory(owner=user, ring="inner", rhythm_days=1, name="Snoozed")
+    ReachOutSnooze.objects.create(owner=user, person=snoozed, until=today + timedelta(days=2))
+    PersonFactory(owner=user, ring="inner", rhythm_days=1, name="Never seen")
+    (rows,) = read_together([people_read(user)])
+    ranked = reach_out_suggestions(today, active_people(user, rows))
+    assert first_overdue(today, rows) == ranked[0]
+    assert ranked[0].name in {"P2", "Never seen"}  # the inner ring, most overdue for its rhythm
+    assert first_overdue(today, []) is None
