@@ -3,12 +3,12 @@ decade of moments would otherwise cross into Python row by row."""
 
 from __future__ import annotations
 
-import hashlib
 import json
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from django.core.cache import cache
 from django.db import connection
 
 from tending.circle.models import Person
@@ -17,25 +17,37 @@ from tending.core.ownership import is_row_id
 from tending.moments.models import Moment
 
 PULSE = "daily-pulse"
-KEEP_SECONDS = 24 * 3600  # the stamp says when sums are stale; this only frees memory
+KEPT_HERE = 128  # results kept in each process, the least lately read going first
 EVER = (datetime(1, 1, 2, tzinfo=UTC), datetime(9999, 12, 30, tzinfo=UTC))
+
+_kept: OrderedDict = OrderedDict()
+_keeping = threading.Lock()
 
 
 def kept(user, part: str, stamp, work):
-    """What `work()` gives, kept until `stamp` (what it was made from) moves.
+    """What `work()` gives, kept in this process until `stamp` (what it was made from) moves.
 
-    The account's creation time is in the key too: a new account can never be handed what
-    was kept for a deleted one that had the same id."""
+    Kept as it was made, not copied: reading it back is a lookup, where Django's local
+    cache unpickled a hundred rows on every visit. What is kept is only ever read, never
+    changed, by the pages that ask for it. The account's creation time is in the key too:
+    a new account can never be handed what was kept for a deleted one with the same id."""
     if stamp is None:
         return work()
-    made = (user.pk, user.date_joined.isoformat(), stamp)
-    key = f"insights:{part}:{hashlib.sha256(repr(made).encode()).hexdigest()}"
-    # Kept in a one-item tuple, so that "nothing to draw" (None) is kept like anything else.
-    found = cache.get(key)
-    if found is None:
-        found = (work(),)
-        cache.set(key, found, KEEP_SECONDS)
-    return found[0]
+    key = (user.pk, user.date_joined.isoformat(), part, stamp)
+    try:
+        hash(key)
+    except TypeError:  # a stamp holding a list: its text stands in for it
+        key = repr(key)
+    with _keeping:
+        if key in _kept:
+            _kept.move_to_end(key)
+            return _kept[key]
+    found = work()
+    with _keeping:
+        _kept[key] = found
+        while len(_kept) > KEPT_HERE:
+            _kept.popitem(last=False)
+    return found
 
 
 _PULSE_YEAR = (
