@@ -8,25 +8,24 @@ given circle and remembered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from html import escape as quote
+from typing import NamedTuple
 
+from django.db import connection
 from django.utils import timezone
 from markupsafe import Markup
 
 from tending.circle import layout
 from tending.circle.drift import DRIFT_LABELS, Drift, rhythm_for
 from tending.circle.models import RING_MEANING, Kind, Person, Ring
+from tending.core.dates import stored_time
 from tending.core.jinja import addresses
 from tending.core.ownership import owned
 
-COLUMNS = ("pk", "name", "ring", "rhythm_days", "last_moment_at", "is_archived")
 
-
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One person as the page lists them."""
 
     pk: int
@@ -38,8 +37,7 @@ class Row:
     seen: str  # "3 days ago", or "" when there are no moments yet
 
 
-@dataclass(frozen=True)
-class Dot:
+class Dot(NamedTuple):
     """One person on the map."""
 
     pk: int
@@ -54,22 +52,31 @@ class Dot:
 
 
 def rows_for(user, today: date, include_archived: bool, kind: str) -> list[tuple[Row, bool]]:
-    """(row, archived) for the owner's people, by name."""
-    people = owned(Person, user)
+    """(row, archived) for the owner's people, by name: one written-out query (the ORM took
+    longer to build it and make its rows than the database took to answer it)."""
+    where, params = ["owner_id = %s"], [user.pk]
     if not include_archived:
-        people = people.filter(is_archived=False)
+        where.append("NOT is_archived")
     if kind:
-        people = people.filter(kind=kind)
+        where.append("kind = %s")
+        params.append(kind)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, name, ring, rhythm_days, last_moment_at, is_archived FROM circle_person"
+            f" WHERE {' AND '.join(where)} ORDER BY name, id",
+            params,
+        )
+        people = cursor.fetchall()
+    zone = timezone.get_current_timezone()
     found = []
     href = addresses("circle:person")
-    for pk, name, ring, rhythm_days, moment_at, archived in people.order_by(
-        "name", "id"
-    ).values_list(*COLUMNS):
-        last = timezone.localdate(moment_at) if moment_at else None
-        rhythm = rhythm_for(last, rhythm_days, today)
+    for pk, name, ring, rhythm_days, moment_at, archived in people:
+        seen = stored_time(moment_at)
+        rhythm = rhythm_for(seen.astimezone(zone).date() if seen else None, rhythm_days, today)
         status = rhythm.status
-        row = Row(pk, href(pk), name, ring, status.value, status.label, rhythm.last_seen_words)
-        found.append((row, archived))
+        label = DRIFT_LABELS[status]
+        row = Row(pk, href(pk), name, ring, status.value, label, rhythm.last_seen_words)
+        found.append((row, bool(archived)))
     return found
 
 

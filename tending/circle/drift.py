@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 RING_RHYTHM_DAYS = {"inner": 7, "middle": 30, "outer": 180}
 
@@ -87,8 +87,7 @@ def days_words(days: int) -> str:
     return f"{days} days ago"
 
 
-@dataclass(frozen=True)
-class Rhythm:
+class Rhythm(NamedTuple):  # a tuple: made for everyone in the circle on each visit
     """What the person page says about keeping in touch with someone."""
 
     status: Drift
