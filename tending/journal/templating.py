@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from tending.core.date_format import names
 from tending.core.jinja import url
 
 
@@ -35,4 +36,33 @@ def entry_items(entries) -> Markup:
     return Markup("".join(items))
 
 
-GLOBALS = {"entry_items": entry_items}
+def calendar_rows(calendar, shown=None) -> Markup:
+    """The month's table rows (`calendar` a journal.views.Calendar; `shown` the day open, if
+    any), written here once as journal/_calendar.html wrote them: a day written about links
+    to its entries; every day says its month, and today says so, to a screen reader."""
+    month_name = escape(names().months[calendar.month.month])
+    rows = []
+    for week in calendar.weeks:
+        cells = []
+        for cell in week:
+            if cell is None:
+                cells.append("<td></td>")
+                continue
+            spoken = f" {month_name}, today" if cell.today else f" {month_name}"
+            number = cell.day.day
+            if cell.entries:
+                key = cell.day.isoformat()
+                current = ' aria-current="page"' if cell.day == shown else ""
+                count = f"{int(cell.entries)} {'entry' if cell.entries == 1 else 'entries'}"
+                inner = (
+                    f'<a href="?day={key}" data-day="{key}"{current}>{number}'
+                    f'<span class="visually-hidden">{spoken}: {count}</span></a>'
+                )
+            else:
+                inner = f'<span>{number}<span class="visually-hidden">{spoken}</span></span>'
+            cells.append(f'<td class="today">{inner}</td>' if cell.today else f"<td>{inner}</td>")
+        rows.append(f"    <tr>{''.join(cells)}</tr>\n")
+    return Markup("".join(rows))
+
+
+GLOBALS = {"entry_items": entry_items, "calendar_rows": calendar_rows}
