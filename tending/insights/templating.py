@@ -8,6 +8,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from tending.checkins.templating import address_of, score
+from tending.core.date_format import names
 
 
 def _person_link(at, person: dict) -> str:
@@ -105,7 +106,20 @@ def week_entry_rows(entries) -> Markup:
     return Markup("".join(rows))
 
 
+def closeness_rows(ratings) -> Markup:
+    """The closeness page's table: each (day, rating), written here as the template wrote it."""
+    months = names().months_3
+    return Markup(
+        "".join(
+            f"<tr><td>{day.day} {escape(months[day.month])} {day.year}</td>"
+            f'<td class="num">{int(value)}</td></tr>'
+            for day, value in ratings
+        )
+    )
+
+
 GLOBALS = {
+    "closeness_rows": closeness_rows,
     "week_moment_rows": week_moment_rows,
     "week_checkin_rows": week_checkin_rows,
     "week_entry_rows": week_entry_rows,
