@@ -243,7 +243,11 @@ def people_and_stamp(user, since: datetime) -> tuple[list[dict], tuple]:
     return people, stamp
 
 
-CLOSENESS_SHOWN = 40  # ratings charted: ten years of rating every three months or so
+# Charted at first: the ratings of the three years up to the newest, forty at most (ten years
+# of rating every three months); all of them a tap away. A page that drew every rating grew
+# with the years.
+CLOSENESS_SHOWN = 40
+CLOSENESS_YEARS = 3
 
 _CLOSENESS_SQL = """
 SELECT p.name, (SELECT COUNT(*) FROM circle_closenessrating c WHERE c.person_id = p.id),
@@ -268,7 +272,8 @@ class Closeness:
 
 def closeness_of(user, person_id, newest: int | None = CLOSENESS_SHOWN) -> Closeness | None:
     """Closeness with one of the person's people (None when it is not theirs): one query,
-    whatever the number of ratings."""
+    whatever the number of ratings. With `newest`, no more than that many ratings, none from
+    more than CLOSENESS_YEARS before the newest."""
     if not (getattr(user, "is_authenticated", False) and is_row_id(person_id)):
         return None
     person_id = int(person_id)
@@ -282,6 +287,13 @@ def closeness_of(user, person_id, newest: int | None = CLOSENESS_SHOWN) -> Close
     if not rows:
         return None
     found = sorted((_stored_day(day), pk, value) for _, _, day, value, pk in rows if pk is not None)
+    if newest is not None and found:
+        latest = found[-1][0]
+        try:
+            back = latest.replace(year=latest.year - CLOSENESS_YEARS)
+        except ValueError:  # 29 February, in a year without one
+            back = latest.replace(year=latest.year - CLOSENESS_YEARS, day=28)
+        found = [row for row in found if row[0] >= back]
     return Closeness(rows[0][0], rows[0][1], [(day, value) for day, _, value in found])
 
 

@@ -324,35 +324,53 @@ def test_closeness_over_time_for_one_person(owner, owner_client):
     assert reverse("insights:circle") + "#sharing-heading" in html
 
 
+@pytest.mark.parametrize("days_apart", [30, 7])
 def test_a_long_closeness_history_charts_the_newest_and_offers_all(
-    owner, owner_client, other, django_assert_num_queries
+    owner, owner_client, other, django_assert_num_queries, days_apart
 ):
+    """At first, the ratings of the three years up to the newest, forty at most."""
     from datetime import timedelta
 
-    from tending.insights.chart_data import CLOSENESS_SHOWN
+    from tending.insights.chart_data import CLOSENESS_SHOWN, CLOSENESS_YEARS
 
     sam = PersonFactory(owner=owner, name="Sam")
-    first = date(2020, 1, 1)
+    first = date(2019, 1, 1)
     every = CLOSENESS_SHOWN + 5
-    for n in range(every):
-        ClosenessRatingFactory(person=sam, value=1 + n % 7, rated_on=first + timedelta(days=30 * n))
+    days = [first + timedelta(days=days_apart * n) for n in range(every)]
+    for n, day in enumerate(days):
+        ClosenessRatingFactory(person=sam, value=1 + n % 7, rated_on=day)
     ClosenessRatingFactory(person=PersonFactory(owner=other), value=2, rated_on=first)
+    newest = days[-1]
+    back = newest.replace(year=newest.year - CLOSENESS_YEARS)
+    shown = [day for day in days if day >= back][-CLOSENESS_SHOWN:]
+    assert len(shown) < every
     address = reverse("insights:closeness", args=[sam.pk])
     with django_assert_num_queries(3):  # the session, the user, and the person with ratings
         html = owner_client.get(address).content.decode()
     chart = part(html, '<svg class="time-chart"', "</svg>")
-    assert chart.count('<circle class="point') == CLOSENESS_SHOWN
-    newest = first + timedelta(days=30 * (every - 1))
-    assert f"The newest {CLOSENESS_SHOWN} of your {every} ratings" in html
+    assert chart.count('<circle class="point') == len(shown)
+    assert f"The newest {len(shown)} of your {every} ratings" in html
     assert f"the latest is {1 + (every - 1) % 7} of 7" in html
     assert f"<td>{newest.day} {newest:%b %Y}</td>" in html
-    assert "<td>1 Jan 2020</td>" not in html  # the oldest five are left to "Show all"
+    oldest_shown, left_out = shown[0], days[every - len(shown) - 1]
+    assert f"<td>{oldest_shown.day} {oldest_shown:%b %Y}</td>" in html
+    assert f"<td>{left_out.day} {left_out:%b %Y}</td>" not in html
     assert f'href="?all=1">Show all {every}</a>' in html
     everything = owner_client.get(address + "?all=1").content.decode()
     chart = part(everything, '<svg class="time-chart"', "</svg>")
     assert chart.count('<circle class="point') == every
-    assert "<td>1 Jan 2020</td>" in everything and "Show all" not in everything
+    assert f"<td>{first.day} {first:%b %Y}</td>" in everything and "Show all" not in everything
     assert f"{every} ratings; the latest is" in everything
+
+
+def test_a_person_rated_long_ago_still_shows_their_ratings(owner, owner_client):
+    sam = PersonFactory(owner=owner, name="Sam")
+    for day in (date(2012, 2, 29), date(2016, 2, 29)):
+        ClosenessRatingFactory(person=sam, value=4, rated_on=day)
+    html = owner_client.get(reverse("insights:closeness", args=[sam.pk])).content.decode()
+    chart = part(html, '<svg class="time-chart"', "</svg>")
+    assert chart.count('<circle class="point') == 1  # 2016's; 2012's is four years before it
+    assert "The newest 1 of your 2 ratings" in html and 'href="?all=1"' in html
 
 
 def test_closeness_of_a_person_not_ones_own_or_not_a_number_is_not_found(owner_client, other):
