@@ -140,11 +140,21 @@ def _parts():
             yield import_module(name)
 
 
+class _Environment(jinja2.Environment):
+    def make_globals(self, d):
+        """A template's globals as one plain dict rather than Jinja's ChainMap over the
+        environment's. Each `{% from … import … %}` takes the imported template's globals'
+        keys from the importing one's; with a ChainMap that was done key by key in Python,
+        some forty lookups an import, a tenth of a millisecond for a form page. Every global
+        is set in `environment()` before any template is loaded, so none is missed."""
+        return {**self.globals, **(d or {})}
+
+
 def environment(**options) -> jinja2.Environment:
     # Leaving a name out of the context is a mistake to see in the tests, not an empty string.
     options["undefined"] = jinja2.StrictUndefined
     options.setdefault("keep_trailing_newline", True)
-    env = jinja2.Environment(**options)
+    env = _Environment(**options)
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)
     for part in _parts():
