@@ -19,7 +19,7 @@ from tending.checkins.registry import instruments
 from tending.checkins.scoring import safety_fired
 from tending.core.dates import stored_time
 from tending.core.ownership import is_row_id, owned
-from tending.core.reads import Read, columns_of, read_together
+from tending.core.reads import Read, as_stored, columns_of, read_together
 
 
 def history(user, instrument_id: str) -> QuerySet[CheckIn]:
@@ -28,7 +28,7 @@ def history(user, instrument_id: str) -> QuerySet[CheckIn]:
 
 _HISTORY_FROM = 'FROM "checkins_checkin" WHERE "owner_id" = %s AND "instrument_id" = %s'
 _HISTORY = (
-    'SELECT "id", "taken_at", "total", "subscales", "band_label" '
+    'SELECT "id", {taken_at}, "total", "subscales", "band_label" '
     f'{_HISTORY_FROM} ORDER BY "taken_at" DESC, "id" DESC LIMIT %s OFFSET %s'
 )
 
@@ -50,7 +50,8 @@ def history_slice(user, instrument_id: str, offset: int, limit: int) -> list[dic
     """Results of one instrument, newest first, as plain values: one written-out query (the
     ORM took longer to build it and make its rows than the database took to answer)."""
     with connection.cursor() as cursor:
-        cursor.execute(_HISTORY, [user.pk, instrument_id, limit, offset])
+        sql = _HISTORY.format(taken_at=as_stored('"taken_at"'))
+        cursor.execute(sql, [user.pk, instrument_id, limit, offset])
         rows = cursor.fetchall()
     return [
         {
@@ -105,7 +106,7 @@ class Recent(NamedTuple):
 
 
 _NEWEST_OF_ONE = (
-    "SELECT * FROM (SELECT id, owner_id, instrument_id, taken_at, total, band_label"
+    "SELECT * FROM (SELECT id, owner_id, instrument_id, {taken_at}, total, band_label"
     " FROM checkins_checkin WHERE owner_id = %s AND instrument_id = %s"
     " ORDER BY taken_at DESC, id DESC LIMIT %s) AS newest_{n}"
 )
@@ -119,7 +120,8 @@ def _newest_read(user, count: int) -> Read:
     The SQL is plain: built with the ORM, the five subqueries cost more to put together
     than to run."""
     ids = list(instruments())
-    sql = " UNION ALL ".join(_NEWEST_OF_ONE.format(n=n) for n in range(len(ids)))
+    taken_at = as_stored("taken_at")
+    sql = " UNION ALL ".join(_NEWEST_OF_ONE.format(n=n, taken_at=taken_at) for n in range(len(ids)))
     return sql, [p for instrument_id in ids for p in (user.pk, instrument_id, count)]
 
 

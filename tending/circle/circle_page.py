@@ -23,6 +23,7 @@ from tending.circle.models import RING_MEANING, Kind, Person, Ring
 from tending.core.dates import stored_time
 from tending.core.jinja import addresses
 from tending.core.ownership import owned
+from tending.core.reads import as_stored
 
 
 class Row(NamedTuple):
@@ -62,7 +63,8 @@ def rows_for(user, today: date, include_archived: bool, kind: str) -> list[tuple
         params.append(kind)
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT id, name, ring, rhythm_days, last_moment_at, is_archived FROM circle_person"
+            f"SELECT id, name, ring, rhythm_days, {as_stored('last_moment_at')}, is_archived"
+            " FROM circle_person"
             f" WHERE {' AND '.join(where)} ORDER BY name, id",
             params,
         )

@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from tending.core.capped_pages import CappedPage, capped_page
 from tending.core.jinja import addresses
+from tending.core.reads import as_stored
 from tending.moments.queries import (
     CHANNELS,
     list_times,
@@ -125,8 +126,9 @@ class Narrowing:
         (None for the count when no cap is given). With no rows there is no count: the 0
         then says nothing."""
         counting, counting_params = ("NULL", []) if cap is None else self._counting(cap)
+        occurred_at = as_stored('m."occurred_at"')
         sql = (
-            f'SELECT ({counting}), m."id", m."occurred_at", m."channel", m."self_disclosure", '
+            f'SELECT ({counting}), m."id", {occurred_at}, m."channel", m."self_disclosure", '
             f'm."felt_understood", m."note" {self.sql} '
             'ORDER BY m."occurred_at" DESC, m."id" DESC LIMIT %s OFFSET %s'
         )

@@ -15,7 +15,7 @@ from tending.checkins.registry import instruments
 from tending.circle.drift import days_between
 from tending.circle.models import Person
 from tending.core.dates import stored_time
-from tending.core.reads import Read, read_together
+from tending.core.reads import Read, as_stored, read_together
 from tending.journal.models import Entry, HiddenPrompt
 from tending.moments.models import Moment
 from tending.today.models import CalendarFeed, ReachOutSnooze
@@ -74,8 +74,12 @@ def _people_sql() -> str:
     def column(model, name: str) -> str:
         return quote(model._meta.get_field(name).column)
 
+    def read(name: str) -> str:
+        found = f"p.{column(Person, 'id' if name == 'pk' else name)}"
+        return as_stored(found) if name in ("created_at", "last_moment_at") else found
+
     wanted = [f.name for f in fields(TodayPerson)][:-1]
-    columns = ", ".join(f"p.{column(Person, 'id' if n == 'pk' else n)}" for n in wanted)
+    columns = ", ".join(read(n) for n in wanted)
     snoozed = (
         f"(SELECT s.{column(ReachOutSnooze, 'until')} FROM {quote(ReachOutSnooze._meta.db_table)}"
         f" s WHERE s.{column(ReachOutSnooze, 'person')} = p.{column(Person, 'id')})"

@@ -84,3 +84,23 @@ def test_no_written_out_sql_reads_a_table_as_star():
         for match in star.finditer(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_a_time_read_as_stored_is_the_time_the_orm_gives(owner):
+    """On SQLite the stored text, which stored_time reads; on PostgreSQL the time itself."""
+    from datetime import UTC, datetime
+
+    from tending.core.dates import stored_time
+    from tending.core.reads import as_stored
+
+    at = datetime(2026, 3, 14, 23, 30, 5, 123456, tzinfo=UTC)
+    moment = MomentFactory(owner=owner, occurred_at=at)
+    MomentFactory(owner=owner, occurred_at=datetime(2026, 3, 14, 23, 30, tzinfo=UTC))
+    sql = f"SELECT {as_stored('occurred_at')} FROM moments_moment WHERE id = %s"  # noqa: S608
+    [[(value,)]] = read_together([(sql, [moment.pk])])
+    assert isinstance(value, str if connection.vendor == "sqlite" else datetime)
+    assert stored_time(value) == at == Moment.objects.get(pk=moment.pk).occurred_at
+    whole = read_together(
+        [(f"SELECT {as_stored('occurred_at')} FROM moments_moment ORDER BY id", [])]  # noqa: S608
+    )[0]
+    assert [stored_time(v) for (v,) in whole] == [at, datetime(2026, 3, 14, 23, 30, tzinfo=UTC)]
