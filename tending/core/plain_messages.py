@@ -100,10 +100,15 @@ class PlainMessages:
 
     def full_clean(self):
         # At validation, not in __init__: some forms add fields after their own __init__. An
-        # empty form is never validated, so it has no messages to reword.
+        # empty form is never validated, so it has no messages to reword. A field reworded
+        # once says so; the class's own fields are reworded too, so that the copies later
+        # forms make of them come reworded (a form's copies carry the mark along).
         if self.is_bound:
-            for field in self.fields.values():
-                plain_field_messages(field)
+            for fields in (self.fields, self.base_fields):
+                for field in fields.values():
+                    if not field.__dict__.get("plain_messages"):
+                        plain_field_messages(field)
+                        field.plain_messages = True
         super().full_clean()
 
 

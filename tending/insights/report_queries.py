@@ -14,6 +14,7 @@ from tending.checkins.models import CheckIn
 from tending.checkins.registry import instruments
 from tending.circle.models import Person
 from tending.core.ownership import owned
+from tending.core.reads import as_stored
 from tending.insights import chart_data, findings
 from tending.insights.assemble import day_indexes, midnights
 from tending.insights.chart_data import epoch_sql
@@ -55,7 +56,7 @@ def _choice(day: date | str, title: str) -> str:
 def _entries_sql() -> str:
     e = {n: column(Entry, n) for n in ("id", "written_on", "title", "owner")}
     return (
-        f"SELECT {e['id']}, {e['written_on']}, {e['title']} FROM {table(Entry)}"
+        f"SELECT {e['id']}, {as_stored(e['written_on'])}, {e['title']} FROM {table(Entry)}"
         f" WHERE {e['owner']} = %s AND {e['written_on']} BETWEEN %s AND %s"
         f" ORDER BY {e['written_on']} DESC, {e['id']} DESC LIMIT %s"
     )

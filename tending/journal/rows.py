@@ -59,8 +59,10 @@ def short_day(day: date) -> str:
 
 SNIPPET_READ = 4 * SNIPPET_LENGTH  # characters of the stored plain words read for a snippet
 # What a row is made from (rows_from); `{p}` is the table's alias and a dot, or nothing.
+# The day as its text (Python's sqlite3 would send a date column through Django's converter,
+# the long way round; `_day` reads the text at once, from either database).
 HEAD_COLUMNS_OF = (
-    "{p}id, {p}written_on, {p}title, substr({p}body_plain, 1, "
+    "{p}id, CAST({p}written_on AS TEXT), {p}title, substr({p}body_plain, 1, "
     + str(SNIPPET_READ)
     + "), {p}rendered_with"
 )

@@ -136,3 +136,25 @@ def test_item_16_password_change_page_speaks_in_tendings_words(owner, owner_clie
     html = response.content.decode()
     assert "one of the most common ones" in html and "This password is too common" not in html
     assert password_validation  # the validators run: their messages were replaced, not skipped
+
+
+def test_fields_are_reworded_once_and_forms_made_later_start_reworded(settings):
+    from django import forms
+
+    from tending.core.plain_messages import BY_CODE, PlainMessages
+
+    class Form(PlainMessages, forms.Form):
+        count = forms.IntegerField()
+
+    first = Form({"count": ""})
+    assert not first.is_valid()
+    assert first.errors["count"] == [BY_CODE["required"]]
+    assert Form.base_fields["count"].plain_messages is True
+    later = Form({"count": ""})
+    assert later.fields["count"].plain_messages is True  # copied from the reworded class field
+    assert later.fields["count"].error_messages is not Form.base_fields["count"].error_messages
+    later.fields["count"].error_messages["required"] = "Only this form says this."
+    assert not later.is_valid()
+    assert later.errors["count"] == ["Only this form says this."]
+    again = Form({"count": ""})
+    assert not again.is_valid() and again.errors["count"] == [BY_CODE["required"]]
