@@ -11,7 +11,7 @@ from django.utils import timezone
 from tending.checkins.models import CheckIn
 from tending.checkins.registry import instruments
 from tending.circle.models import Person
-from tending.core.reads import Read, read_together
+from tending.core.reads import Read, as_stored, read_together
 from tending.insights import findings
 from tending.insights.review import (
     CheckInRow,
@@ -90,7 +90,7 @@ def _moments_sql() -> str:
     link_moment = column(through, "moment")
     link_person = column(through, "person")
     return (
-        f"SELECT {', '.join(m[n] for n in MOMENT_COLUMNS[:2])}, p.{column(Person, 'name')},"
+        f"SELECT {m['id']}, {as_stored(m['occurred_at'])}, p.{column(Person, 'name')},"
         f" p.{column(Person, 'id')}, "
         f"{', '.join(m[n] for n in MOMENT_COLUMNS[2:])} FROM {table(Moment)} m"
         f" LEFT JOIN {table(through)} mp ON mp.{link_moment} = {m['id']}"
@@ -124,7 +124,8 @@ def _checkins_sql(kinds: int) -> str:
     )
     marks = ", ".join(["%s"] * kinds)
     return (
-        f"SELECT c.{c['id']}, c.{c['instrument_id']}, c.{c['taken_at']}, c.{c['total']},"
+        f"SELECT c.{c['id']}, c.{c['instrument_id']}, {as_stored('c.' + c['taken_at'])},"
+        f" c.{c['total']},"
         f" {previous} FROM {table(CheckIn)} c WHERE c.{c['owner']} = %s"
         f" AND c.{c['instrument_id']} IN ({marks})"
         f" AND c.{c['taken_at']} >= %s AND c.{c['taken_at']} < %s"
