@@ -18,6 +18,7 @@ FIRST_LINE = 140  # characters of an entry's first line shown in the review
 
 
 @lru_cache(maxsize=512)
+@lru_cache(maxsize=512)
 def short_day(day: date) -> str:
     """ "Mon 23 Nov": a day of the week as a row shows it (worked out once per day; Django's
     date filter for every row was a good part of the page)."""

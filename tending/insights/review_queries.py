@@ -26,7 +26,7 @@ from tending.insights.weeks import Week, reflection_prompt
 from tending.journal.models import Entry, HiddenPrompt, heading
 from tending.journal.prompts import library
 from tending.moments.models import Moment
-from tending.today.queries import first_overdue, people_read
+from tending.today.queries import first_overdue, overdue_read
 
 SNIPPET = 300  # characters of an entry's words read for its first line
 ONE = timedelta(days=1)
@@ -168,7 +168,7 @@ def _entries_sql() -> str:
 def most_overdue(user, today: date, rows: list | None = None):
     """The person most overdue for their rhythm now (Today's first suggestion), or None."""
     if rows is None:
-        (rows,) = read_together([people_read(user)])
+        (rows,) = read_together([overdue_read(user)])
     return first_overdue(today, rows)
 
 
@@ -181,7 +181,7 @@ def review_for(user, week: Week, today: date) -> WeekReview:
         "checkins": checkins_read(user, week),
         "state": findings.state_read(user),
         "seen": findings.seen_read(user, week.start),
-        **({"people": people_read(user)} if recent else {}),
+        **({"people": overdue_read(user)} if recent else {}),
     }
     read = dict(zip(reads, read_together(list(reads.values())), strict=True))
     entries, hidden = entries_and_hidden_prompts(user, week, read["entries"])

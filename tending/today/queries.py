@@ -112,9 +112,24 @@ def reach_out_suggestions(today: date, people: list[TodayPerson]) -> list[Sugges
     return rank_reach_out(candidates, today)
 
 
+def overdue_read(user) -> Read:
+    """What ranking who to reach out to needs of each active person, and no more (the
+    weekly review names one person): the rows `first_overdue` takes."""
+    return _overdue_sql(), [user.pk]
+
+
+@lru_cache(maxsize=1)
+def _overdue_sql() -> str:
+    return (
+        f"SELECT p.id, p.name, p.ring, p.rhythm_days, {as_stored('p.last_moment_at')},"
+        f" {as_stored('p.created_at')}, (SELECT s.until FROM today_reachoutsnooze s"
+        " WHERE s.person_id = p.id) FROM circle_person p"
+        " WHERE p.owner_id = %s AND NOT p.is_archived ORDER BY p.name, p.id"
+    )
+
+
 def first_overdue(today: date, rows: list[tuple]) -> Suggestion | None:
-    """Who `reach_out_suggestions` would put first, from the rows of `people_read`, with only
-    what ranking needs made of each (the weekly review names one person)."""
+    """Who `reach_out_suggestions` would put first, from the rows of `overdue_read`."""
     zone = timezone.get_current_timezone()
 
     def local_day(value) -> date | None:
@@ -123,7 +138,7 @@ def first_overdue(today: date, rows: list[tuple]) -> Suggestion | None:
 
     people = (
         Candidate(pk, name, ring, rhythm, local_day(seen), local_day(added), _day(snoozed))
-        for pk, name, ring, rhythm, _, _, _, _, added, seen, snoozed in rows
+        for pk, name, ring, rhythm, seen, added, snoozed in rows
     )
     return first_to_reach(people, today)
 
