@@ -9,6 +9,7 @@ from functools import lru_cache
 import numpy as np
 from django.db import connection
 from django.utils import timezone
+from markupsafe import Markup, escape
 
 from tending.checkins.models import CheckIn
 from tending.checkins.registry import instruments
@@ -45,11 +46,12 @@ def entries_to_choose(user, start: date, end: date) -> tuple[list[tuple[int, str
 
 
 @lru_cache(maxsize=1024)
-def _choice(day: date | str, title: str) -> str:
-    """ "Wed 2 Dec 2026: heading", kept for the entries listed again and again as choices are
-    made: reading a title's words out of its Markdown costs more than the rest of a row."""
+def _choice(day: date | str, title: str) -> Markup:
+    """ "Wed 2 Dec 2026: heading", escaped for the page once, and kept for the entries listed
+    again and again as choices are made: reading a title's words out of its Markdown costs
+    more than the rest of a row."""
     day = date.fromisoformat(day) if isinstance(day, str) else day
-    return f"{day:%a} {day.day} {day:%b %Y}: {heading(title, day)}"
+    return escape(f"{day:%a} {day.day} {day:%b %Y}: {heading(title, day)}")
 
 
 @lru_cache(maxsize=1)

@@ -77,7 +77,7 @@ def _entry_picks(form, ticked: set[int]) -> Markup:
         "".join(
             f'<li><label for="id_entries_{i}"><input type="checkbox" name="entries"'
             f' value="{pk}" id="id_entries_{i}"{" checked" if pk in ticked else ""}>'
-            f' <span dir="auto">{escape(label)}</span></label></li>'
+            f' <span dir="auto">{label}</span></label></li>'  # escaped once, when read
             for i, (pk, label) in enumerate(form.fields["entries"].offered.items())
         )
     )

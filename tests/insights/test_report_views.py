@@ -253,3 +253,12 @@ def test_kept_moments_move_with_a_moment_or_a_person(owner, owner_client, other)
     assert "Samira</span> (2 moments)" in summary()
     first.delete()
     assert "1 moment logged" in summary()
+
+
+def test_an_entry_offered_to_tick_is_shown_escaped_once(owner, owner_client):
+    JournalEntryFactory(owner=owner, title='Tom & <Jerry> "said"', written_on=timezone.localdate())
+    for _ in range(2):  # the second time, the label comes from what was kept
+        page = owner_client.get(REPORT, choices(sections=["journal"])).content.decode()
+        assert '<span dir="auto">' in page
+        assert "Tom &amp; &lt;Jerry&gt; &#34;said&#34;" in page
+        assert "<Jerry>" not in page and "&amp;amp;" not in page
