@@ -230,8 +230,10 @@ def assemble(
     entries: Iterable[EntryText] = (),
     plan: Iterable[PlanPart] = (),
     findings: Iterable[tuple[str, str]] = (),
+    shown_scales: tuple[Scale, ...] | None = None,
 ) -> Report:
-    """The report holding only the chosen sections; what was not chosen is never in it."""
+    """The report holding only the chosen sections; what was not chosen is never in it.
+    `shown_scales`, when given, are the scales `scales(scores, instruments)` made before."""
     chosen = tuple(key for key in SECTION_KEYS if key in set(sections))
     found = tuple(findings) if "findings" in chosen else ()
     summary = None
@@ -241,7 +243,11 @@ def assemble(
         start=start,
         end=end,
         sections=chosen,
-        scales=scales(scores, instruments or {}) if "scores" in chosen else (),
+        scales=(
+            (shown_scales if shown_scales is not None else scales(scores, instruments or {}))
+            if "scores" in chosen
+            else ()
+        ),
         moments=summary,
         entries=tuple(sorted(entries, key=lambda e: e.day)) if "journal" in chosen else (),
         plan=tuple(part for part in plan if part.lines) if "safety" in chosen else (),

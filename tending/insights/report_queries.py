@@ -24,8 +24,10 @@ from tending.insights.report import (
     MomentTotals,
     PlanPart,
     Report,
+    Scale,
     ScoreRow,
     assemble,
+    scales,
 )
 from tending.insights.review_sql import column, day_bounds, table
 from tending.journal.models import Entry, heading
@@ -84,10 +86,11 @@ def _scores(user, start: date, end: date) -> list[ScoreRow]:
     ]
 
 
-def _kept_scores(user, start: date, end: date) -> list[ScoreRow]:
-    """The period's results, kept until one of them is added or deleted (a result is never
-    changed) or the person's zone changes: the stamp is read from the (owner, kind, time, id)
-    index alone, where the results themselves would be read, placed and dated every time."""
+def _kept_scales(user, start: date, end: date) -> tuple[Scale, ...]:
+    """The period's results as the report shows them, scale by scale, kept until one of them
+    is added or deleted (a result is never changed) or the person's zone changes: the stamp
+    is read from the (owner, kind, time, id) index alone, where the results themselves would
+    be read, placed, dated and banded every time."""
     kinds = list(instruments())
     with connection.cursor() as cursor:
         cursor.execute(
@@ -95,7 +98,9 @@ def _kept_scores(user, start: date, end: date) -> list[ScoreRow]:
         )
         stamp = tuple(cursor.fetchone())
     made_from = (start, end, str(timezone.get_current_timezone()), tuple(kinds), stamp)
-    return chart_data.kept(user, "report-scores", made_from, lambda: _scores(user, start, end))
+    return chart_data.kept(
+        user, "report-scales", made_from, lambda: scales(_scores(user, start, end), instruments())
+    )
 
 
 def _kept_moments(user, start: date, end: date):
@@ -215,7 +220,7 @@ def report_for(
         end,
         chosen,
         instruments=instruments(),
-        scores=_kept_scores(user, start, end) if "scores" in chosen else (),
+        shown_scales=_kept_scales(user, start, end) if "scores" in chosen else None,
         moments=_kept_moments(user, start, end) if "moments" in chosen else (),
         entries=_entries(user, entry_ids) if "journal" in chosen and entry_ids else (),
         plan=_plan(user) if "safety" in chosen else (),

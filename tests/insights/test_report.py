@@ -184,3 +184,15 @@ def test_a_report_lists_the_ten_clearest_findings_and_says_how_many_more():
     )
     assert report.assemble(TODAY, TODAY, ["findings"], findings=many[:10]).findings_left_out == ""
     assert report.assemble(TODAY, TODAY, ["scores"], findings=many).findings_left_out == ""
+
+
+def test_scales_made_before_are_used_as_they_are_and_only_when_scores_are_chosen():
+    rows = [ScoreRow("connection", date(2026, 10, 1), 3.0)]
+    made = report.scales(rows, instruments())
+    start, end = date(2026, 9, 1), date(2026, 11, 30)
+    given = report.assemble(start, end, ["scores"], shown_scales=made)
+    assert given.scales is made
+    worked_out = report.assemble(start, end, ["scores"], instruments=instruments(), scores=rows)
+    assert worked_out.scales == made
+    assert report.assemble(start, end, ["moments"], shown_scales=made).scales == ()
+    assert report.assemble(start, end, ["scores"], shown_scales=()).scales == ()
