@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from tending.checkins.definitions import Instrument
 from tending.checkins.scoring import Change, band_for, change_since, shown_score
@@ -30,8 +31,7 @@ def short_day(day: date) -> str:
 WEEK_FINDINGS = 5
 
 
-@dataclass(frozen=True)
-class MomentRow:
+class MomentRow(NamedTuple):  # a tuple: made for each row of a week
     id: int
     day: date
     people: tuple[str, ...]
@@ -51,22 +51,38 @@ class MomentRow:
     @property
     def how_it_went(self) -> list[str]:
         """Short phrases for what was rated, in the order the moment form asks."""
-        said = []
-        if self.self_shared is not None:
-            said.append(f"you shared {sharing_words(self.self_shared)}")
-        if self.other_shared is not None:
-            said.append(f"they shared {sharing_words(self.other_shared)}")
-        if self.understood is not None:
-            said.append(f"understood {self.understood} of 5")
-        if self.closeness is not None:
-            said.append(f"closeness {self.closeness} of 7")
-        if self.safe is not None:
-            said.append(f"safe {self.safe} of 5")
-        return said
+        return list(
+            how_it_went(
+                self.self_shared, self.other_shared, self.understood, self.closeness, self.safe
+            )
+        )
 
 
-@dataclass(frozen=True)
-class CheckInRow:
+@lru_cache(maxsize=1024)
+def how_it_went(
+    self_shared: int | None,
+    other_shared: int | None,
+    understood: int | None,
+    closeness: int | None,
+    safe: int | None,
+) -> tuple[str, ...]:
+    """A moment's ratings as short phrases (see MomentRow.how_it_went): a few numbers, so
+    the same few phrases for most of a week's moments, worked out once."""
+    said = []
+    if self_shared is not None:
+        said.append(f"you shared {sharing_words(self_shared)}")
+    if other_shared is not None:
+        said.append(f"they shared {sharing_words(other_shared)}")
+    if understood is not None:
+        said.append(f"understood {understood} of 5")
+    if closeness is not None:
+        said.append(f"closeness {closeness} of 7")
+    if safe is not None:
+        said.append(f"safe {safe} of 5")
+    return tuple(said)
+
+
+class CheckInRow(NamedTuple):  # a tuple: made for each row of a week
     id: int
     instrument_id: str
     day: date
@@ -74,8 +90,7 @@ class CheckInRow:
     previous: float | None  # the score of the one taken before it, if any
 
 
-@dataclass(frozen=True)
-class EntryRow:
+class EntryRow(NamedTuple):  # a tuple: made for each row of a week
     id: int
     day: date
     heading: str

@@ -5,10 +5,13 @@ template would escape it, so the page reads byte for byte the same."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from markupsafe import Markup, escape
 
 from tending.checkins.templating import address_of, score
 from tending.core.date_format import names
+from tending.insights.review import how_it_went
 
 
 def _person_link(at, person: dict) -> str:
@@ -64,15 +67,20 @@ def _row(href: str, main: str, meta: str) -> str:
     )
 
 
+@lru_cache(maxsize=1024)
+def _how_html(*ratings) -> str:
+    """How a moment went, as its row says it after the names (or nothing when unrated)."""
+    said = how_it_went(*ratings)
+    return f'<span class="muted">: {escape(" · ".join(said))}</span>' if said else ""
+
+
 def week_moment_rows(moments) -> Markup:
     """The week's moments: with whom, then how it went, and the day."""
     at = address_of("moments:detail")
     rows = []
     for m in moments:
-        how = m.how_it_went
         main = f'<span dir="auto">{escape(", ".join(m.people))}</span>'
-        if how:
-            main += f'<span class="muted">: {escape(" · ".join(how))}</span>'
+        main += _how_html(m.self_shared, m.other_shared, m.understood, m.closeness, m.safe)
         rows.append(_row(at(m.id), main, m.when))
     return Markup("".join(rows))
 
