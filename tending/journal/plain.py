@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import cmarkgfm
 from cmarkgfm.cmark import Options
@@ -67,6 +68,7 @@ def _escape_block(found: re.Match) -> str:
     return f"{space}{mark}\\" if mark.isdigit() else f"{space}\\{mark}"
 
 
+@lru_cache(maxsize=4096)  # a list shows the same titles visit after visit; Markdown is slow
 def plain_title(title: str) -> str:
     """A title's words without Markdown's marks (`**`, `_`, a heading's `#`), as the list and
     the entry show it; a leading number or dash stays, and so does anything in angle

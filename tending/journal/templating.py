@@ -65,4 +65,31 @@ def calendar_rows(calendar, shown=None) -> Markup:
     return Markup("".join(rows))
 
 
-GLOBALS = {"entry_items": entry_items, "calendar_rows": calendar_rows}
+CURRENT = ' aria-current="page"'
+
+
+def month_index_items(years, shown=None) -> Markup:
+    """The index's years, each a heading: linked, for a year whose months are not listed,
+    else followed by its months with their counts (`shown` the month open, if any), as the
+    list template wrote them."""
+    parts = []
+    for year, months in years:
+        if months is None:
+            parts.append(f'\n  <h3><a href="?year={int(year)}">{int(year)}</a></h3>\n  ')
+            continue
+        items = "".join(
+            f'<li><a href="?month={escape(item.key)}"'
+            f"{CURRENT if item.month == shown else ''}>{escape(item.name)} "
+            f'<span class="count">{int(item.entries)}<span class="visually-hidden"> '
+            f"{'entry' if item.entries == 1 else 'entries'}</span></span></a></li>"
+            for item in months
+        )
+        parts.append(f"\n  <h3>{int(year)}</h3>\n  <ul>{items}</ul>\n  ")
+    return Markup("".join(parts))
+
+
+GLOBALS = {
+    "entry_items": entry_items,
+    "calendar_rows": calendar_rows,
+    "month_index_items": month_index_items,
+}
