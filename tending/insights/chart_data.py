@@ -251,13 +251,23 @@ CLOSENESS_YEARS = 3
 
 _CLOSENESS_SQL = """
 SELECT p.name, (SELECT COUNT(*) FROM circle_closenessrating c WHERE c.person_id = p.id),
-  r.rated_on, r.value, r.id
+  CAST(r.rated_on AS TEXT), r.value, r.id
 FROM circle_person p LEFT JOIN (
   SELECT person_id, rated_on, value, id FROM circle_closenessrating
-  WHERE owner_id = %s AND person_id = %s ORDER BY rated_on DESC, id DESC{limit}
+  WHERE owner_id = %s AND person_id = %s{window} ORDER BY rated_on DESC, id DESC{limit}
 ) r ON r.person_id = p.id
 WHERE p.owner_id = %s AND p.id = %s
 """
+
+
+def _window() -> str:
+    """Only the ratings of the CLOSENESS_YEARS up to the newest, found by the database."""
+    newest = "SELECT MAX(rated_on) FROM circle_closenessrating WHERE person_id = %s"
+    if connection.vendor == "postgresql":
+        back = f"({newest}) - make_interval(years => {CLOSENESS_YEARS})"
+    else:
+        back = f"date(({newest}), '-{CLOSENESS_YEARS} years')"
+    return f" AND rated_on >= {back}"
 
 
 @dataclass(frozen=True)
@@ -277,25 +287,18 @@ def closeness_of(user, person_id, newest: int | None = CLOSENESS_SHOWN) -> Close
     if not (getattr(user, "is_authenticated", False) and is_row_id(person_id)):
         return None
     person_id = int(person_id)
-    params = [user.pk, person_id, user.pk, person_id]
-    if newest is not None:
-        params.insert(2, newest)
-    sql = _CLOSENESS_SQL.format(limit="" if newest is None else " LIMIT %s")
+    if newest is None:
+        sql, params = _CLOSENESS_SQL.format(window="", limit=""), [user.pk, person_id]
+    else:
+        sql = _CLOSENESS_SQL.format(window=_window(), limit=" LIMIT %s")
+        params = [user.pk, person_id, person_id, newest]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [*params, user.pk, person_id])
         rows = cursor.fetchall()
     if not rows:
         return None
-    found = sorted((_stored_day(day), pk, value) for _, _, day, value, pk in rows if pk is not None)
-    if newest is not None and found:
-        latest = found[-1][0]
-        try:
-            back = latest.replace(year=latest.year - CLOSENESS_YEARS)
-        except ValueError:  # 29 February, in a year without one
-            back = latest.replace(year=latest.year - CLOSENESS_YEARS, day=28)
-        found = [row for row in found if row[0] >= back]
-    return Closeness(rows[0][0], rows[0][1], [(day, value) for day, _, value in found])
-
-
-def _stored_day(value) -> date:
-    return date.fromisoformat(value) if isinstance(value, str) else value
+    # The days as their ISO text, which sorts as the days do.
+    found = sorted((day, pk, value) for _, _, day, value, pk in rows if pk is not None)
+    return Closeness(
+        rows[0][0], rows[0][1], [(date.fromisoformat(day), value) for day, _, value in found]
+    )
