@@ -3,8 +3,12 @@ and a report to share."""
 
 from __future__ import annotations
 
+import threading
+import weakref
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from markupsafe import Markup
 
 from tending.insights import findings
 from tending.insights.assemble import FEWEST_DAYS
@@ -17,16 +21,44 @@ FIRST_SHOWN = 12
 def index(request):
     # The kept result while the person's data is unchanged (one query), else worked out anew.
     insights = findings.current(request.user)
+    first, more, more_count = written_findings(insights)
     return render(
         request,
         "insights/index.html",
         {
             "insights": insights,
-            "findings": shown(insights.findings),
+            "any_findings": bool(insights.findings),
+            # The strongest first, in view; the rest a tap away, so the page stays readable.
+            "first_items": first,
+            "more_items": more,
+            "more_count": more_count,
             "still_needed": still_needed_words(insights.days_still_needed),
             "too_few": too_few_words(insights.pulse_days, FEWEST_DAYS),
-            # The strongest first, in view; the rest a tap away, so the page stays readable.
-            "first_shown": FIRST_SHOWN,
-            "finding_items": finding_items,
         },
     )
+
+
+# The findings' list items, written once for each result worked out: the same result object
+# is handed out while the person's data is unchanged (tending.insights.findings), and a long
+# diary has a hundred findings and more, so writing them on every visit grew with the years.
+_written: dict[int, tuple[weakref.ref, tuple[Markup, Markup, int]]] = {}
+_writing = threading.Lock()
+
+
+def written_findings(insights) -> tuple[Markup, Markup, int]:
+    """The first FIRST_SHOWN findings' items, the rest's, and how many the rest are."""
+    with _writing:
+        kept = _written.get(id(insights))
+    if kept is not None and kept[0]() is insights:
+        return kept[1]
+    rows = shown(insights.findings)
+    made = (
+        finding_items(rows[:FIRST_SHOWN]),
+        finding_items(rows[FIRST_SHOWN:]),
+        len(rows[FIRST_SHOWN:]),
+    )
+    with _writing:
+        for key in [k for k, (ref, _) in _written.items() if ref() is None]:
+            del _written[key]  # results no longer handed out
+        _written[id(insights)] = (weakref.ref(insights), made)
+    return made

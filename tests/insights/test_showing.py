@@ -114,3 +114,27 @@ def test_each_finding_is_one_list_item_escaped_as_a_template_would():
     assert "Early sign" not in first and '<span class="pill early-pill">Early sign</span>' in second
     assert f'<p class="hint">{rows[0].days} {rows[0].size}</p>' in first
     assert finding_items([]) == ""
+
+
+def test_a_results_findings_are_written_once_while_it_is_handed_out(monkeypatch):
+    import gc
+
+    from tending.insights import views
+    from tending.insights.findings import Insights
+
+    monkeypatch.setattr(views, "FIRST_SHOWN", 2)
+    monkeypatch.setattr(views, "_written", {})
+    written = []
+    monkeypatch.setattr(views, "finding_items", lambda rows: written.append(rows) or len(rows))
+    result = Insights(findings=[finding(sentence=f"Pattern {n}.") for n in range(5)])
+    assert views.written_findings(result) == (2, 3, 3)
+    assert views.written_findings(result) == (2, 3, 3)
+    assert len(written) == 2  # the first two and the other three, once
+    again = Insights(findings=[finding(sentence="Another.")])  # a new result: written anew
+    assert views.written_findings(again) == (1, 0, 0)
+    assert len(written) == 4
+    del result
+    gc.collect()
+    third = Insights(findings=[])
+    views.written_findings(third)  # the next one written lets go of any no longer handed out
+    assert set(views._written) == {id(again), id(third)}
