@@ -26,13 +26,30 @@ def time_zone_choices() -> list[tuple[str, str]]:
     return [(n, n.replace("_", " ")) for n in names]
 
 
+def _shallow(thing):
+    """A copy of an object sharing its attributes' values (copy.copy, without its detours)."""
+    made = object.__new__(type(thing))
+    made.__dict__.update(thing.__dict__)
+    return made
+
+
 class FixedChoiceField(forms.TypedChoiceField):
     """A choice among choices fixed in the code: shared by every copy of the form's fields,
-    where Django copies each choice for each form."""
+    where Django copies each choice for each form.
+
+    A form copies each of its fields when it is made. For this field that is what Django's
+    Field.__deepcopy__ does (the field and its widget copied, their attributes, messages and
+    validators copied as lists of their own), only the choices are the field's and widget's
+    own, unchanged, and the copies are made directly: a form of nine such fields spent a
+    tenth of a millisecond in copy's machinery."""
 
     def __deepcopy__(self, memo):
-        result = forms.Field.__deepcopy__(self, memo)
-        result._choices = self._choices
+        result = _shallow(self)
+        memo[id(self)] = result
+        result.widget = _shallow(self.widget)
+        result.widget.attrs = self.widget.attrs.copy()
+        result.error_messages = self.error_messages.copy()
+        result.validators = self.validators[:]
         return result
 
 

@@ -162,3 +162,29 @@ def test_a_fixed_select_writes_what_selects_template_writes(value, help_text):
     if data:
         fixed.is_valid(), plain.is_valid()
     assert str(fixed["zone"]) == str(plain["zone"])
+
+
+def test_a_fixed_choice_fields_copies_share_only_the_choices():
+    import copy
+
+    from tending.core.forms import FixedChoiceField
+
+    class Pick(forms.Form):
+        how = FixedChoiceField(choices=[("", "—"), ("call", "Call")], required=False)
+
+    first, second = Pick(), Pick()
+    one, two = first.fields["how"], second.fields["how"]
+    assert one is not two and one.widget is not two.widget
+    assert one.choices is two.choices and one.widget.choices is two.widget.choices
+    one.widget.attrs["autofocus"] = True
+    one.error_messages["invalid_choice"] = "Only here."
+    one.validators.append(lambda value: None)
+    assert (
+        "autofocus" not in two.widget.attrs
+        and "autofocus" not in Pick.base_fields["how"].widget.attrs
+    )
+    assert two.error_messages["invalid_choice"] != "Only here."
+    assert len(two.validators) == len(Pick.base_fields["how"].validators) == 0
+    assert copy.deepcopy(one).widget.attrs == {"autofocus": True}
+    assert Pick({"how": "call"}).is_valid() and not Pick({"how": "mail"}).is_valid()
+    assert 'value="call"' in str(Pick()["how"])
