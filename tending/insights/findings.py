@@ -18,6 +18,8 @@ newest one changes whenever one is added.
 from __future__ import annotations
 
 import gc
+import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -281,16 +283,28 @@ def seen_read(user, since: date) -> Read:
     return _SEEN_SINCE.format(table=table), [since, since, user.pk, since, since]
 
 
+# What new_or_firmer found for a result and a day, while that result is handed out: the
+# findings first seen are noted only when a result is worked out afresh, and a fresh result
+# is a new object, so the same object and day always find the same.
+_NEW: dict[tuple[int, date], tuple[weakref.ref, list[Finding]]] = {}
+_new_lock = threading.Lock()
+
+
 def new_or_firmer(user, since: date, read: dict[str, list] | None = None) -> list[Finding]:
     """Findings first seen on or after `since`, and early signs that became findings since.
 
     `read` may hold the rows of `state_read` ("state") and `seen_read` ("seen") already read
-    with a page's other reads."""
+    with a page's other reads; "seen" is read here only when this result's answer is not
+    known yet."""
     read = read or {}
     insights, fresh = _current(user, read.get("state"))
     findings = insights.findings
     if not findings:
         return []
+    with _new_lock:
+        known = _NEW.get((id(insights), since))
+    if known is not None and known[0]() is insights:
+        return known[1]
     rows = read.get("seen")
     if rows is None or fresh:  # a fresh analysis has just noted what it saw first: read again
         (rows,) = read_together([seen_read(user, since)])
@@ -300,6 +314,10 @@ def new_or_firmer(user, since: date, read: dict[str, list] | None = None) -> lis
         new, firm = seen.get(_key(f), (0, 0))
         if new or (firm and f.status == FINDING):
             found.append(f)
+    with _new_lock:
+        for key in [k for k, (ref, _) in _NEW.items() if ref() is None]:
+            del _NEW[key]  # results no longer handed out
+        _NEW[(id(insights), since)] = (weakref.ref(insights), found)
     return found
 
 

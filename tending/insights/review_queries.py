@@ -180,7 +180,6 @@ def review_for(user, week: Week, today: date) -> WeekReview:
         "moments": moments_read(user, week),
         "checkins": checkins_read(user, week),
         "state": findings.state_read(user),
-        "seen": findings.seen_read(user, week.start),
         **({"people": overdue_read(user)} if recent else {}),
     }
     read = dict(zip(reads, read_together(list(reads.values())), strict=True))

@@ -348,3 +348,24 @@ def test_a_fresh_analysis_reads_again_what_it_has_just_seen_first(owner, engine,
     assert read["seen"] == []
     assert findings.new_or_firmer(owner, since, read) == [finding()]
     assert engine.runs == 1
+
+
+@time_machine.travel(NOW, tick=False)
+def test_what_is_new_is_read_once_for_each_result_and_day(owner, engine, days):
+    """While the same result is handed out, the findings first seen cannot have changed:
+    noting them is part of working a result out afresh, which makes a new result."""
+    engine.found = [finding(), finding("in-person", EARLY_SIGN)]
+    findings.current(owner)
+    since = dt.date(2026, 3, 20)
+    state = {"state": read_now(owner, since)["state"]}
+    assert findings.new_or_firmer(owner, since, dict(state)) == engine.found
+    with CaptureQueriesContext(connection) as queries:
+        assert findings.new_or_firmer(owner, since, dict(state)) == engine.found
+    assert len(queries) == 0  # the state was given; the seen rows are known for this result
+    with CaptureQueriesContext(connection) as queries:
+        assert findings.new_or_firmer(owner, dt.date(2026, 3, 21), dict(state)) == []
+    assert len(queries) == 1  # another day: its seen rows are read
+    engine.found = [finding()]
+    with time_machine.travel(NOW + dt.timedelta(days=1), tick=False):  # a new day: worked out
+        assert findings.new_or_firmer(owner, since) == engine.found
+        assert findings.new_or_firmer(owner, dt.date(2026, 3, 21)) == []
