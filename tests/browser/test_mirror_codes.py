@@ -7,11 +7,13 @@ import hashlib
 import hmac
 import json
 import random
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from tending.mirror.codes import make_code, read_code
+from tending.mirror.codes import Invitation, accept, make_code, read_code
+from tending.mirror.sheet import answer_sheet
 from tending.mirror.words import WORDS
 
 SCRIPT = Path(__file__).resolve().parents[2] / "tending/mirror/static/mirror/answer_code.js"
@@ -72,3 +74,80 @@ def test_the_sheet_writes_the_code_tending_writes(
     )
     answer = read_code(written)
     assert (answer.valued, answer.unseen, set(answer.words)) == (valued, unseen, set(words))
+
+
+HOSTILE = '<img src=x onerror="document.title=1">Sam & "co"</script>'
+EXPIRES = datetime(2026, 12, 17, tzinfo=UTC)
+
+
+def opened_from_disk(browser, tmp_path, **changed):
+    """The sheet written to a file and opened in a phone-sized context with no network;
+    every request the page makes is noted."""
+    values = {
+        "name": HOSTILE, "message": "Hi!\n" + HOSTILE, "anonymous": True, "label": "Sam",
+        "round_id": 12, "invitation_id": 34, "secret": SECRET, "until": "17 December 2026",
+    }  # fmt: skip
+    path = tmp_path / "answer-sheet.html"
+    path.write_text(answer_sheet(**(values | changed)), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.set_offline(True)
+    asked: list[str] = []
+    context.on("request", lambda request: asked.append(request.url))
+    page = context.new_page()
+    page.goto(path.as_uri())
+    return context, page, asked
+
+
+SECRET = bytes(range(100, 132))
+
+
+def test_a_friend_answers_on_the_sheet_offline_and_the_code_is_theirs(browser, tmp_path):
+    context, page, asked = opened_from_disk(browser, tmp_path)
+    try:
+        assert page.title() == "A few words for " + HOSTILE  # shown as text, never run
+        assert page.locator("img").count() == 0
+        assert page.locator(".message").inner_text() == "Hi!\n" + HOSTILE
+        assert "without your name" in page.locator("main").inner_text()
+        for word in ("kind", "wise", "calm", "witty"):
+            page.get_by_label(word, exact=True).check()
+        page.get_by_role("button", name="Make my answer code").click()
+        problem = page.locator("#words-problem")
+        assert problem.is_visible() and problem.inner_text() == "Please pick at least 5 words."
+        assert page.locator("#result").is_hidden()
+        page.get_by_label("warm", exact=True).check()
+        page.get_by_label("What do you value in").fill("You stay. 🌱 <b>always</b>")
+        page.get_by_label("What might").fill(HOSTILE)
+        page.get_by_role("button", name="Make my answer code").click()
+        assert problem.is_hidden()
+        code = page.locator("#code").input_value()
+        answer = read_code(code)
+        assert (answer.round_id, answer.invitation_id) == (12, 34)
+        assert answer.words == ("calm", "kind", "warm", "wise", "witty")
+        assert (answer.valued, answer.unseen) == ("You stay. 🌱 <b>always</b>", HOSTILE)
+        opened = Invitation(12, SECRET, False, EXPIRES, 1, frozenset())
+        assert accept(answer, opened, EXPIRES - timedelta(days=1)) is answer
+        # Another answer from the same sheet is another code (its own random number).
+        page.get_by_role("button", name="Make my answer code").click()
+        again = page.locator("#code").input_value()
+        assert again != code and read_code(again).words == answer.words
+        assert asked == [(tmp_path / "answer-sheet.html").as_uri()]  # nothing else, ever
+    finally:
+        context.close()
+
+
+def test_seven_words_are_too_many_and_a_named_sheet_says_whose_name(browser, tmp_path):
+    context, page, _ = opened_from_disk(browser, tmp_path, anonymous=False, label="Work <friends>")
+    try:
+        assert (
+            "the name this sheet was made for: “Work <friends>”"
+            in page.locator("main").inner_text()
+        )
+        for word in ("kind", "wise", "calm", "witty", "warm", "shy", "able"):
+            page.get_by_label(word, exact=True).check()
+        page.get_by_role("button", name="Make my answer code").click()
+        assert page.locator("#words-problem").inner_text() == "Please pick no more than 6 words."
+        assert page.locator("#words").get_attribute("aria-invalid") == "true"
+        page.get_by_label("able", exact=True).uncheck()
+        assert page.locator("#words-problem").is_hidden()
+    finally:
+        context.close()
