@@ -87,6 +87,25 @@ def _forget_shapes(setting: str, **kwargs) -> None:
     if setting == "ROOT_URLCONF":  # tests and the benchmark swap the URL configuration
         _shapes.clear()
         _answers.clear()
+    if setting in ("STATIC_URL", "STORAGES", "STATIC_ROOT", "FORCE_SCRIPT_NAME"):
+        _static_urls.clear()
+
+
+_static_urls: dict[tuple[str, str], str] = {}
+STATIC_URLS_KEPT = 500  # the static files pages name: a few dozen
+
+
+def static_url(path: str) -> str:
+    """`static()`, each file's address worked out once for each URL prefix the site is
+    served under: the storage joins (and, when hosted, looks up the hashed name) the same
+    way every time, on every page, for every file."""
+    key = (get_script_prefix(), path)
+    found = _static_urls.get(key)
+    if found is None:
+        found = static(path)
+        if len(_static_urls) < STATIC_URLS_KEPT:
+            _static_urls[key] = found
+    return found
 
 
 def now(format_string: str) -> str:
@@ -129,7 +148,7 @@ FILTERS = {
     "truncatechars": truncatechars,
     "urlencode": defaultfilters.urlencode,
 }
-GLOBALS = {"url": url, "static": static, "now": now}
+GLOBALS = {"url": url, "static": static_url, "now": now}
 
 
 def _parts():

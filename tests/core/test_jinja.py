@@ -169,3 +169,23 @@ def test_only_so_many_answers_are_kept(monkeypatch):
     for n in range(10):
         assert jinja.url("checkins:take", f"made-up-{n}") == f"/checkins/made-up-{n}/"
         assert len(jinja._answers) <= 3
+
+
+def test_static_addresses_are_djangos_kept_for_each_prefix_and_setting(settings):
+    from django.templatetags.static import static
+    from django.urls import set_script_prefix
+
+    from tending.core import jinja
+
+    assert jinja.static_url("tending/tending.css") == static("tending/tending.css")
+    settings.STATIC_URL = "/assets/"
+    assert jinja.static_url("tending/tending.css") == "/assets/tending/tending.css"
+    settings.STATIC_URL = "static/"  # relative: under the prefix the site is served under
+    try:
+        for prefix in ("/tending/", "/"):
+            set_script_prefix(prefix)
+            assert jinja.static_url("tending/a.js") == static("tending/a.js")
+        assert jinja.static_url("tending/a.js").endswith("/static/tending/a.js")
+        assert set(jinja._static_urls) >= {("/tending/", "tending/a.js"), ("/", "tending/a.js")}
+    finally:
+        set_script_prefix("/")
