@@ -199,8 +199,8 @@ def _run(args: argparse.Namespace, database: str, data_dir: Path) -> int:
     from django.contrib.auth import get_user_model
 
     from tending.bench import pages, report
+    from tending.core import tokens as calendar
     from tending.demo import fill_demo
-    from tending.today import feed as calendar
     from tending.today.models import CalendarFeed
 
     users = get_user_model().objects

@@ -233,10 +233,10 @@ def _link_hash(user, model) -> str:
     The document never holds the secret link, so a new link must be made on the calendar
     page before a calendar app can read it again.
     """
-    from tending.today import feed as calendar
+    from tending.core.tokens import new_token, token_hash
 
     existing = model.objects.filter(owner=user).values_list("token_hash", flat=True).first()
-    return existing or calendar.token_hash(calendar.new_token())
+    return existing or token_hash(new_token())
 
 
 MOST_PARAMETERS = 2000  # per statement: PostgreSQL plans a long VALUES list slowly

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tending.core.auth import read_user
 from tending.core.ownership import owned
+from tending.core.tokens import new_token, token_hash
 from tending.today import feed as calendar
 from tending.today.forms import DigestForm, FeedOptionsForm
 from tending.today.models import CalendarFeed, EmailDigest
@@ -20,8 +21,8 @@ from tending.today.queries import feed_reminders
 
 
 def _new_link(request, feed: CalendarFeed) -> str:
-    token = calendar.new_token()
-    feed.token_hash = calendar.token_hash(token)
+    token = new_token()
+    feed.token_hash = token_hash(token)
     feed.save()
     return request.build_absolute_uri(reverse("today:feed", args=[token]))
 
@@ -86,7 +87,7 @@ def _digest_form(request) -> DigestForm | None:
 @require_GET
 def feed(request, token: str):
     """Public, but only for whoever holds the secret link; a wrong or old link is a 404."""
-    found = next(iter(CalendarFeed.objects.raw(FEED_SQL, [calendar.token_hash(token)])), None)
+    found = next(iter(CalendarFeed.objects.raw(FEED_SQL, [token_hash(token)])), None)
     owner = None if found is None else read_user(found.owner_id)
     if owner is None:
         raise Http404("No such calendar.")

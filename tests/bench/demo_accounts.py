@@ -32,7 +32,7 @@ def demo_accounts(
 
 def calendar_link(user) -> str:
     """A calendar feed for `user`; its secret token, to ask for the feed with."""
-    from tending.today import feed as calendar
+    from tending.core import tokens as calendar
     from tending.today.models import CalendarFeed
 
     token = calendar.new_token()
