@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "tending.search",
     "tending.exchange",
     "tending.insights",
+    "tending.mirror",
 ]
 
 MIDDLEWARE = [

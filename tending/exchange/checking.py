@@ -182,7 +182,24 @@ def _check_value(spec: Field, value: object, where: str, checked: CheckedDocumen
         return refs
     if kind in ("answers", "scores"):
         return _answers(value, where, scores=kind == "scores")
+    if kind == "words":
+        return _words(value, where, spec.minimum, spec.maximum)
     raise AssertionError(f"unknown field type {kind}")  # pragma: no cover
+
+
+def _words(value: object, where: str, fewest: int | None, most: int | None) -> list[str]:
+    from tending.mirror.words import PLACE
+
+    if not isinstance(value, list):
+        raise DocumentError(where, f"should be a list of words, not {describe(value)}.")
+    for i, word in enumerate(value):
+        if word not in PLACE:
+            raise DocumentError(f"{where}[{i}]", f"{shown(word)} is not a word of the list.")
+        if word in value[:i]:
+            raise DocumentError(f"{where}[{i}]", f"{shown(word)} is in this list twice.")
+    if not (fewest or 0) <= len(value) <= (most or len(PLACE)):
+        raise DocumentError(where, f"holds {len(value)} words; {fewest} or {most} belong here.")
+    return sorted(value, key=PLACE.__getitem__)
 
 
 def _text(value: object, where: str, limit: int | None, choices: tuple = ()) -> str:

@@ -53,6 +53,9 @@ class Kind:
     single: bool = False
     unique: tuple[tuple[str, ...], ...] = ()  # no two rows may share these values
     noun: str = ""  # for messages: "there is no person with the key …"
+    # The columns rows are written in order of; an anonymous feedback round's answers are
+    # ordered by what they say, so the export never tells which came first.
+    order: tuple[str, ...] = ("id",)
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
@@ -78,6 +81,11 @@ def flag(name: str) -> Field:
 
 def scale(name: str, top: int) -> Field:
     return number(name, 1, top, nullable=True)
+
+
+def words(name: str) -> Field:
+    """Five or six words of the Mirror's list (tending.mirror.words), each once."""
+    return Field(name, "words", minimum=5, maximum=6)
 
 
 KEY = Field("key", "text", max_length=KEY_LIMIT)
@@ -305,6 +313,50 @@ EMAIL_DIGEST = Kind(
     single=True,
     noun="weekly e-mail",
 )
+MIRROR_ROUNDS = Kind(
+    "mirror_rounds",
+    (
+        KEY,
+        Field("display_name", "text", max_length=60),
+        text("message", 1000),
+        words("own_words"),
+        Field("anonymous", "boolean", default=True),
+        when("closed_at"),
+        *STAMPS,
+    ),
+    key_prefix="round",
+    noun="feedback round",
+)
+MIRROR_INVITATIONS = Kind(
+    "mirror_invitations",
+    (
+        KEY,
+        Field("round", "ref", target="mirror_rounds"),
+        Field("label", "text", max_length=60),
+        Field("person", "ref", default=None, nullable=True, target="people"),
+        Field("expires_at", "datetime"),
+        number("uses_allowed", 1, SMALL, default=1),
+        number("uses", 0, SMALL, default=0),
+        when("withdrawn_at"),
+        when("created_at"),
+    ),
+    key_prefix="invitation",
+    noun="invitation",
+)
+MIRROR_ANSWERS = Kind(
+    "mirror_answers",
+    (
+        Field("round", "ref", target="mirror_rounds"),
+        # A named round's answers say whose invitation and when; an anonymous round's neither.
+        Field("invitation", "ref", default=None, nullable=True, target="mirror_invitations"),
+        Field("answered_on", "date", default=None, nullable=True),
+        words("words"),
+        text("valued", 2000),
+        text("unseen", 2000),
+    ),
+    noun="feedback answer",
+    order=("round_id", "valued", "unseen", "words", "id"),
+)
 
 # In the order they are written and read: every kind comes after the kinds it points at.
 KINDS: tuple[Kind, ...] = (
@@ -326,6 +378,9 @@ KINDS: tuple[Kind, ...] = (
     SNOOZES,
     CALENDAR,
     EMAIL_DIGEST,
+    MIRROR_ROUNDS,
+    MIRROR_INVITATIONS,
+    MIRROR_ANSWERS,
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
 HEADER = ("format", "version", "exported_at", "tending_version")

@@ -81,6 +81,16 @@ def _field(spec: Field) -> dict[str, Any]:
             "items": {"type": "string", "maxLength": KEY_LIMIT},
             "description": f"keys in {spec.target}",
         }
+    elif kind == "words":
+        from tending.mirror.words import WORDS
+
+        out = {
+            "type": "array",
+            "uniqueItems": True,
+            "minItems": spec.minimum,
+            "maxItems": spec.maximum,
+            "items": {"enum": list(WORDS)},
+        }
     else:
         value = {"type": "number"} if kind == "scores" else {"type": ["integer", "null"]}
         out = {

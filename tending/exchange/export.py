@@ -105,7 +105,7 @@ def _rows(kind: Kind, model, user, keys: dict[str, dict[int, str]]) -> Iterator[
     plain = [f for f in kind.fields if f.name != "key" and f.type != "refs"]
     many = [f for f in kind.fields if f.type == "refs"]
     columns = [f"{f.name}_id" if f.type == "ref" else f.name for f in plain]
-    rows = model.objects.filter(owner=user).order_by("id").values_list("id", *columns)
+    rows = model.objects.filter(owner=user).order_by(*kind.order).values_list("id", *columns)
     # For each field in the document's order: where its value comes from, and how it turns
     # into JSON. Worked out once per kind, not once per value: this loop is the export.
     plan = []
@@ -159,7 +159,15 @@ def _converter(spec: Field, keys: dict[str, dict[int, str]]) -> Callable[[Any], 
         return _sorted
     if kind == "scores":
         return _sorted_scores
+    if kind == "words":
+        return _in_list_order
     return None
+
+
+def _in_list_order(value: list) -> list:
+    from tending.mirror.words import in_list_order
+
+    return list(in_list_order(value))
 
 
 def _isoformat(value: Any) -> str:

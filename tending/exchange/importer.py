@@ -12,6 +12,7 @@ Other importers (jrnl, Day One, …) build a document and call `import_document`
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from django.db import DatabaseError, connections, router, transaction
 from tending.checkins.registry import instruments
 from tending.checkins.scoring import safety_fired
 from tending.circle.drift import default_rhythm
+from tending.core.tokens import new_token, token_hash
 from tending.exchange.checking import CheckedDocument, DocumentError, check_document
 from tending.exchange.document import KINDS, VERSION, Kind
 from tending.exchange.kinds import kind_models, links
@@ -198,6 +200,17 @@ def _derived(name: str, model, rows: list[dict], user, last_moments: dict) -> di
         return {name: [columns[name] for columns in made] for name in RENDERED}
     if name == "calendar":
         return {"token_hash": [_link_hash(user, model)]}
+    if name == "mirror_rounds":
+        return {"shuffle_key": [secrets.token_hex(16) for _ in rows]}
+    if name == "mirror_invitations":
+        # The document never holds a link or a sheet's key: imported invitations get new
+        # ones, never shown, so only links made anew on this tending reach it.
+        return {
+            "link_hash": [token_hash(new_token()) for _ in rows],
+            "code_secret": [secrets.token_hex(32) for _ in rows],
+        }
+    if name == "mirror_answers":
+        return {"code_tag": ["" for _ in rows]}
     return {}
 
 
@@ -233,8 +246,6 @@ def _link_hash(user, model) -> str:
     The document never holds the secret link, so a new link must be made on the calendar
     page before a calendar app can read it again.
     """
-    from tending.core.tokens import new_token, token_hash
-
     existing = model.objects.filter(owner=user).values_list("token_hash", flat=True).first()
     return existing or token_hash(new_token())
 

@@ -36,6 +36,16 @@ LEFT_OUT_FIELDS: dict[str, dict[str, str]] = {
     "today.CalendarFeed": {
         "token_hash": "a secret link's hash: an imported calendar gets a new link",
     },
+    "mirror.Round": {
+        "shuffle_key": "orders an anonymous round's open answers; a new one is made on import",
+    },
+    "mirror.Invitation": {
+        "link_hash": "a secret link's hash: imported invitations get new links, never shown",
+        "code_secret": "the answer sheet's key: a secret, made anew on import",
+    },
+    "mirror.Answer": {
+        "code_tag": "only to refuse the same answer code twice, here",
+    },
 }
 
 # Rows that are not the person's data at all: nothing of them is exported.
@@ -58,6 +68,7 @@ def kind_models() -> dict[str, type[models.Model]]:
     from tending.circle.models import ClosenessRating, Person
     from tending.core.models import Tag
     from tending.journal.models import Entry, HiddenPrompt, JournalDraft
+    from tending.mirror.models import Answer, Invitation, Round
     from tending.moments.models import Moment
     from tending.safety.models import CrisisSettings, OwnCrisisLine, PlanEntry, PlanHelper
     from tending.today.models import CalendarFeed, EmailDigest, ReachOutSnooze
@@ -80,6 +91,9 @@ def kind_models() -> dict[str, type[models.Model]]:
         "snoozes": ReachOutSnooze,
         "calendar": CalendarFeed,
         "email_digest": EmailDigest,
+        "mirror_rounds": Round,
+        "mirror_invitations": Invitation,
+        "mirror_answers": Answer,
     }
 
 

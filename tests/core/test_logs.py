@@ -14,7 +14,7 @@ import pytest
 
 from tending.bench.server import PRODUCTION, ServerProcess, child_environment, hosted_environment
 from tending.core.logs import MARKER, RedactSecrets, redact
-from tending.today.feed import new_token, token_hash
+from tending.core.tokens import new_token, token_hash
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="gunicorn runs on POSIX only")
 

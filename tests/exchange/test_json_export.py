@@ -106,7 +106,39 @@ def full_account(owner):
     )
     EmailDigest.objects.create(owner=owner, email="me@example.org", enabled=False)
     _insights_kept(owner)
+    _mirror(owner, sam)
     return owner
+
+
+LINK_SECRET = "b" * 64
+
+
+def _mirror(owner, sam) -> None:
+    """A named round answered through Sam's invitation, and an anonymous one of three."""
+    from tending.mirror.models import Answer, Invitation, Round
+
+    named = Round.objects.create(
+        owner=owner, display_name="Ada", message="Honest words, please.", anonymous=False,
+        own_words=["calm", "kind", "shy", "warm", "wise"], shuffle_key="c" * 32,
+        created_at=dt.datetime(2026, 3, 1, 9, tzinfo=UTC),
+    )  # fmt: skip
+    invited = Invitation.objects.create(
+        owner=owner, round=named, label="Sam <3", person=sam, link_hash=LINK_SECRET,
+        code_secret="d" * 64, expires_at=dt.datetime(2026, 3, 15, tzinfo=UTC), uses=1,
+        created_at=dt.datetime(2026, 3, 1, 9, 5, tzinfo=UTC),
+    )  # fmt: skip
+    Answer.objects.create(
+        owner=owner, round=named, invitation=invited, answered_on=dt.date(2026, 3, 2),
+        words=["witty", "calm", "kind", "bold", "able"], valued="You listen.", code_tag="e" * 32,
+    )  # fmt: skip
+    hidden = Round.objects.create(
+        owner=owner, display_name="Ada", own_words=["calm", "kind", "shy", "warm", "wise", "able"],
+        shuffle_key="f" * 32, closed_at=dt.datetime(2026, 4, 1, tzinfo=UTC),
+    )  # fmt: skip
+    for said in ("Z last", "A first", "M middle"):
+        Answer.objects.create(
+            owner=owner, round=hidden, words=["calm", "kind", "shy", "warm", "wise"], unseen=said
+        )
 
 
 def _insights_kept(owner) -> None:
@@ -155,6 +187,8 @@ def test_the_export_holds_everything_and_fits_the_schema(full_account):
 def test_no_secret_and_no_database_id_is_in_the_export(full_account):
     text = json.dumps(export_document(full_account))
     assert SECRET not in text
+    for secret in (LINK_SECRET, "c" * 32, "d" * 64, "e" * 32, "f" * 32):  # links, keys, tags
+        assert secret not in text
     assert full_account.password not in text
     assert full_account.username not in text
     assert '"id"' not in text and '_id": ' not in text.replace('"instrument_id', "").replace(
@@ -181,6 +215,57 @@ def test_what_tending_works_out_is_worked_out_again(full_account, other):
     assert [m.kind for m in find_everywhere(other, "heron").matches] == ["entry"]
     feed = CalendarFeed.objects.get(owner=other)
     assert feed.token_hash != SECRET and len(feed.token_hash) == 64  # a new, unshown link
+
+
+def test_feedback_rounds_go_out_and_come_back_without_their_secrets(full_account, other):
+    from tending.mirror.models import Answer, Invitation, Round
+
+    document = export_document(full_account)
+    named, hidden = document["mirror_rounds"]
+    assert (named["anonymous"], hidden["anonymous"]) == (False, True)
+    assert named["own_words"] == ["calm", "kind", "shy", "warm", "wise"]
+    assert hidden["closed_at"] == "2026-04-01T00:00:00Z"
+    (invited,) = document["mirror_invitations"]
+    assert (invited["round"], invited["person"], invited["label"]) == (
+        "round-1",
+        "person-1",
+        "Sam <3",
+    )
+    answers = document["mirror_answers"]
+    assert answers[0]["invitation"] == "invitation-1" and answers[0]["answered_on"] == "2026-03-02"
+    assert answers[0]["words"] == ["able", "bold", "calm", "kind", "witty"]  # in the list's order
+    # An anonymous round's answers: no invitation, no day, and in the order of what they say,
+    # never the order they came in.
+    anonymous = [a for a in answers if a["round"] == "round-2"]
+    assert [a["unseen"] for a in anonymous] == ["A first", "M middle", "Z last"]
+    assert all(a["invitation"] is None and a["answered_on"] is None for a in anonymous)
+    import_document(document, other)
+    came = Invitation.objects.get(owner=other)
+    assert came.link_hash != LINK_SECRET and len(came.link_hash) == 64  # a new, unshown link
+    assert came.code_secret != "d" * 64 and len(came.code_secret) == 64
+    keys = Round.objects.filter(owner=other).values_list("shuffle_key", flat=True)
+    assert all(len(key) == 32 and key not in ("c" * 32, "f" * 32) for key in keys)
+    assert set(Answer.objects.filter(owner=other).values_list("code_tag", flat=True)) == {""}
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (["calm", "kind", "shy", "warm"], "holds 4 words; 5 or 6 belong here"),
+        (["calm", "kind", "shy", "warm", "wise", "able", "bold"], "holds 7 words"),
+        (["calm", "kind", "shy", "warm", "nice"], "'nice' is not a word of the list"),
+        (["calm", "kind", "shy", "warm", "calm"], "'calm' is in this list twice"),
+        ("calm kind shy warm wise", "should be a list of words"),
+    ],
+)
+def test_words_that_are_not_five_or_six_of_the_list_are_refused(other, words, said):
+    document = {
+        "format": "tending-export", "version": 1,
+        "mirror_rounds": [{"key": "r", "display_name": "Ada", "own_words": words}],
+    }  # fmt: skip
+    with pytest.raises(DocumentError, match=said) as problem:
+        import_document(document, other)
+    assert problem.value.where.startswith("mirror_rounds[0].own_words")
 
 
 def test_times_are_kept_as_they_were(full_account, other):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import secrets
 
 from django.contrib.auth import get_user_model
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +22,8 @@ from tending.exchange.document import CHANNELS, FREQUENCIES, PERSON_KINDS, PLAN_
 from tending.exchange.export import export_document
 from tending.exchange.importer import import_document
 from tending.journal.models import Entry, HiddenPrompt, JournalDraft
+from tending.mirror.models import Answer, Invitation, Round
+from tending.mirror.words import WORDS
 from tending.moments.models import Moment
 from tending.safety.models import CrisisSettings, OwnCrisisLine, PlanEntry, PlanHelper
 from tending.today.models import CalendarFeed, EmailDigest, ReachOutSnooze
@@ -150,6 +153,53 @@ def fill(user, data) -> None:
             email="me@example.org",
             last_sent_at=data.draw(st.one_of(st.none(), moments_in_time)),
         )
+    fill_mirror(user, data, people)
+
+
+mirror_words = st.lists(st.sampled_from(WORDS), min_size=5, max_size=6, unique=True)
+
+
+def fill_mirror(user, data, people) -> None:
+    """Feedback rounds, named and anonymous, with invitations and answers."""
+    for _ in range(data.draw(st.integers(0, 2))):
+        anonymous = data.draw(st.booleans())
+        feedback = Round.objects.create(
+            owner=user,
+            display_name=data.draw(words(60, 1)),
+            message=data.draw(words(200)),
+            own_words=data.draw(mirror_words),
+            anonymous=anonymous,
+            closed_at=data.draw(st.one_of(st.none(), moments_in_time)),
+            shuffle_key=secrets.token_hex(16),
+            created_at=data.draw(moments_in_time),
+        )
+        invitations = [
+            Invitation.objects.create(
+                owner=user,
+                round=feedback,
+                label=data.draw(words(60, 1)),
+                person=data.draw(st.sampled_from([None, *people])),
+                link_hash=secrets.token_hex(32),
+                code_secret=secrets.token_hex(32),
+                expires_at=data.draw(moments_in_time),
+                uses_allowed=data.draw(st.integers(1, 50)),
+                uses=data.draw(st.integers(0, 50)),
+                withdrawn_at=data.draw(st.one_of(st.none(), moments_in_time)),
+                created_at=data.draw(moments_in_time),
+            )
+            for _ in range(data.draw(st.integers(0, 2)))
+        ]
+        for _ in range(data.draw(st.integers(0, 3))):
+            named = not anonymous and invitations
+            Answer.objects.create(
+                owner=user,
+                round=feedback,
+                invitation=data.draw(st.sampled_from(invitations)) if named else None,
+                answered_on=data.draw(days) if named else None,
+                words=data.draw(mirror_words),
+                valued=data.draw(words(300)),
+                unseen=data.draw(words(300)),
+            )
 
 
 def new_account():
