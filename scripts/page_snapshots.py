@@ -53,8 +53,8 @@ def _write_pages(folder: Path) -> int:
     from django.test import Client
 
     from tending.bench.pages import kept_search, page_addresses, samples_for
+    from tending.core import tokens as feed
     from tending.demo import fill_demo
-    from tending.today import feed
     from tending.today.models import CalendarFeed
 
     user = get_user_model().objects.create_user(username="snap", password=None)

@@ -199,6 +199,13 @@ class Around:
     recent: list[dict]
 
 
+# Only the newest few's day and score are shown: read as plain values, not as models whose
+# answers would all be parsed (a chart of thirty was most of the result page).
+_RECENT = (
+    "SELECT id, {taken_at}, total, band_label FROM checkins_checkin WHERE owner_id = %s"
+    " AND instrument_id = (SELECT instrument_id FROM checkins_checkin WHERE owner_id = %s"
+    " AND id = %s) ORDER BY taken_at DESC, id DESC LIMIT %s"
+)
 _AROUND = """
 SELECT 0 AS kind, {fields} FROM {table} WHERE owner_id = %s AND id = %s
 UNION ALL SELECT * FROM (
@@ -206,15 +213,11 @@ UNION ALL SELECT * FROM (
   AND instrument_id = (SELECT instrument_id FROM {table} WHERE owner_id = %s AND id = %s)
   AND taken_at < (SELECT taken_at FROM {table} WHERE owner_id = %s AND id = %s)
   ORDER BY taken_at DESC, id DESC LIMIT 1) AS previous
-UNION ALL SELECT * FROM (
-  SELECT 2 AS kind, {fields} FROM {table} WHERE owner_id = %s
-  AND instrument_id = (SELECT instrument_id FROM {table} WHERE owner_id = %s AND id = %s)
-  ORDER BY taken_at DESC, id DESC LIMIT %s) AS recent
 """
 
 
 def around(user, checkin_id: int, count: int) -> Around:
-    """A check-in of `user` (else 404) with what its result page shows besides, in one query.
+    """A check-in of `user` (else 404) with what its result page shows besides, in two queries.
 
     Each part is a step down the (owner, instrument, taken_at, id) index; "the one before"
     is the newest taken strictly earlier, as `previous_to` has it.
@@ -224,17 +227,21 @@ def around(user, checkin_id: int, count: int) -> Around:
     quote = connection.ops.quote_name
     sql = _AROUND.format(fields=columns_of(CheckIn), table=quote(CheckIn._meta.db_table))
     me, row = user.pk, int(checkin_id)
-    params = [me, row, me, me, row, me, row, me, me, row, count]
-    found: dict[int, list[CheckIn]] = {0: [], 1: [], 2: []}
-    for checkin in CheckIn.objects.raw(sql, params):
+    found: dict[int, list[CheckIn]] = {0: [], 1: []}
+    for checkin in CheckIn.objects.raw(sql, [me, row, me, me, row, me, row]):
         found[checkin.kind].append(checkin)
     if not found[0]:
         raise Http404("No check-in here.")
-    shown = ("pk", "taken_at", "total", "band_label")
+    with connection.cursor() as cursor:
+        cursor.execute(_RECENT.format(taken_at=as_stored("taken_at")), [me, me, row, count])
+        newest = cursor.fetchall()
     return Around(
         checkin=found[0][0],
         previous=found[1][0] if found[1] else None,
-        recent=[{name: getattr(c, name) for name in shown} for c in found[2]],
+        recent=[
+            {"pk": pk, "taken_at": stored_time(at), "total": total, "band_label": band}
+            for pk, at, total, band in newest
+        ],
     )
 
 
