@@ -199,13 +199,6 @@ class Around:
     recent: list[dict]
 
 
-# Only the newest few's day and score are shown: read as plain values, not as models whose
-# answers would all be parsed (a chart of thirty was most of the result page).
-_RECENT = (
-    "SELECT id, {taken_at}, total, band_label FROM checkins_checkin WHERE owner_id = %s"
-    " AND instrument_id = (SELECT instrument_id FROM checkins_checkin WHERE owner_id = %s"
-    " AND id = %s) ORDER BY taken_at DESC, id DESC LIMIT %s"
-)
 _AROUND = """
 SELECT 0 AS kind, {fields} FROM {table} WHERE owner_id = %s AND id = %s
 UNION ALL SELECT * FROM (
@@ -213,11 +206,17 @@ UNION ALL SELECT * FROM (
   AND instrument_id = (SELECT instrument_id FROM {table} WHERE owner_id = %s AND id = %s)
   AND taken_at < (SELECT taken_at FROM {table} WHERE owner_id = %s AND id = %s)
   ORDER BY taken_at DESC, id DESC LIMIT 1) AS previous
+UNION ALL SELECT * FROM (
+  SELECT 2 AS kind, {light} FROM {table} WHERE owner_id = %s
+  AND instrument_id = (SELECT instrument_id FROM {table} WHERE owner_id = %s AND id = %s)
+  ORDER BY taken_at DESC, id DESC LIMIT %s) AS recent
 """
+# The newest few are shown only by their day and score: their answers are not read at all.
+_HEAVY = ("answers", "subscales")
 
 
 def around(user, checkin_id: int, count: int) -> Around:
-    """A check-in of `user` (else 404) with what its result page shows besides, in two queries.
+    """A check-in of `user` (else 404) with what its result page shows besides, in one query.
 
     Each part is a step down the (owner, instrument, taken_at, id) index; "the one before"
     is the newest taken strictly earlier, as `previous_to` has it.
@@ -225,24 +224,47 @@ def around(user, checkin_id: int, count: int) -> Around:
     if not getattr(user, "is_authenticated", False) or not is_row_id(checkin_id):
         raise Http404("No check-in here.")
     quote = connection.ops.quote_name
-    sql = _AROUND.format(fields=columns_of(CheckIn), table=quote(CheckIn._meta.db_table))
+    fields = [field.attname for field in CheckIn._meta.concrete_fields]
+    nothing = "CAST(NULL AS jsonb)" if connection.vendor == "postgresql" else "NULL"
+    light = ", ".join(nothing if name in _HEAVY else quote(name) for name in fields)
+    table = quote(CheckIn._meta.db_table)
+    sql = _AROUND.format(fields=columns_of(CheckIn), light=light, table=table)
     me, row = user.pk, int(checkin_id)
-    found: dict[int, list[CheckIn]] = {0: [], 1: []}
-    for checkin in CheckIn.objects.raw(sql, [me, row, me, me, row, me, row]):
-        found[checkin.kind].append(checkin)
+    params = [me, row, me, me, row, me, row, me, me, row, count]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    at = {name: fields.index(name) for name in ("id", "taken_at", "total", "band_label")}
+    found: dict[int, list] = {0: [], 1: [], 2: []}
+    for kind, *values in rows:
+        values[at["taken_at"]] = stored_time(values[at["taken_at"]])
+        found[kind].append(values)
     if not found[0]:
         raise Http404("No check-in here.")
-    with connection.cursor() as cursor:
-        cursor.execute(_RECENT.format(taken_at=as_stored("taken_at")), [me, me, row, count])
-        newest = cursor.fetchall()
     return Around(
-        checkin=found[0][0],
-        previous=found[1][0] if found[1] else None,
+        checkin=_checkin(fields, found[0][0]),
+        previous=_checkin(fields, found[1][0]) if found[1] else None,
         recent=[
-            {"pk": pk, "taken_at": stored_time(at), "total": total, "band_label": band}
-            for pk, at, total, band in newest
-        ],
+            {
+                "pk": values[at["id"]],
+                "taken_at": values[at["taken_at"]],
+                "total": values[at["total"]],
+                "band_label": values[at["band_label"]],
+            }
+            for values in found[2]
+        ],  # fmt: skip
     )
+
+
+def _checkin(fields: list[str], values: list) -> CheckIn:
+    """A check-in made from a written-out read's row, its JSON and yes/nos as the ORM's."""
+    for name in _HEAVY:
+        at = fields.index(name)
+        if isinstance(values[at], str):
+            values[at] = json.loads(values[at])
+    for name in ("prorated", "safety_fired"):
+        values[fields.index(name)] = bool(values[fields.index(name)])
+    return CheckIn.from_db(connection.alias, fields, values)
 
 
 def recent(user, instrument_id: str, count: int) -> list[dict]:

@@ -56,3 +56,28 @@ def test_the_newest_few_of_each_newest_first_in_one_query(owner, other, django_a
     assert [c.pk for c in recent["connection"]] == [c.pk for c in made[:3]]
     assert [c.pk for c in recent["stress"]] == [stress.pk]
     assert recent_by_instrument(other, 3)["connection"][0].owner_id == other.pk
+
+
+def test_around_reads_what_the_orm_reads(owner, other):
+    from datetime import timedelta
+
+    from django.forms.models import model_to_dict
+
+    from tending.checkins.models import CheckIn
+    from tending.checkins.queries import around, recent
+
+    now = timezone.now().replace(microsecond=0)
+    made = [take(owner, "connection", now - timedelta(days=day)) for day in range(6)]
+    take(other, "connection", now)
+    CheckIn.objects.filter(pk=made[2].pk).update(prorated=True, safety_fired=True)
+    found = around(owner, made[2].pk, 3)
+    fields = [f.name for f in CheckIn._meta.concrete_fields]
+
+    def same(mine, orm):
+        return model_to_dict(mine, fields) == model_to_dict(orm, fields) and mine.pk == orm.pk
+
+    assert same(found.checkin, CheckIn.objects.get(pk=made[2].pk))
+    assert same(found.previous, CheckIn.objects.get(pk=made[3].pk))
+    assert found.checkin.prorated is True and isinstance(found.checkin.answers, dict)
+    assert found.recent == recent(owner, "connection", 3)
+    assert around(owner, made[5].pk, 3).previous is None
