@@ -85,7 +85,27 @@ def check_document(document: object) -> CheckedDocument:
     checked = CheckedDocument(rows={}, version_read=version_read, exported_at=exported_at)
     for kind in KINDS:
         _check_kind(kind, document.get(kind.name), checked)
+    _check_feedback_answers(checked)
     return checked
+
+
+def _check_feedback_answers(checked: CheckedDocument) -> None:
+    """An answer's invitation belongs to the answer's own round, and an anonymous round's
+    answers say neither whose invitation nor when: tending never keeps those for one."""
+    rounds = {row["key"]: row for row in checked.rows["mirror_rounds"]}
+    invited = {row["key"]: row["round"] for row in checked.rows["mirror_invitations"]}
+    for i, answer in enumerate(checked.rows["mirror_answers"]):
+        where = f"mirror_answers[{i}]"
+        if answer["invitation"] is not None and invited[answer["invitation"]] != answer["round"]:
+            raise DocumentError(
+                f"{where}.invitation", "this invitation is of another round than the answer."
+            )
+        if rounds[answer["round"]]["anonymous"]:
+            for name in ("invitation", "answered_on"):
+                if answer[name] is not None:
+                    raise DocumentError(
+                        f"{where}.{name}", "an anonymous round's answer keeps no such thing."
+                    )
 
 
 def _check_kind(kind: Kind, value: object, checked: CheckedDocument) -> None:
@@ -193,7 +213,7 @@ def _words(value: object, where: str, fewest: int | None, most: int | None) -> l
     if not isinstance(value, list):
         raise DocumentError(where, f"should be a list of words, not {describe(value)}.")
     for i, word in enumerate(value):
-        if word not in PLACE:
+        if not isinstance(word, str) or word not in PLACE:
             raise DocumentError(f"{where}[{i}]", f"{shown(word)} is not a word of the list.")
         if word in value[:i]:
             raise DocumentError(f"{where}[{i}]", f"{shown(word)} is in this list twice.")

@@ -143,6 +143,8 @@ def make_code(
 def read_code(text: str) -> Answer:
     """What a code says, not yet checked against its invitation; a CodeProblem when it is
     not a whole, well-formed code."""
+    if len(text or "") > 2 * LONGEST_CODE:  # refused before any work on it, however it is spaced
+        raise CodeProblem(UNREADABLE)
     text = re.sub(r"\s+", "", text or "")
     if not text.upper().startswith(PREFIX) or len(text) > LONGEST_CODE:
         raise CodeProblem(UNREADABLE)

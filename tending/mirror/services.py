@@ -91,29 +91,56 @@ def invitation_for_link(token: str, now: datetime | None = None) -> Invitation |
     """The open invitation a link's token opens; None for a token that opens nothing, an
     invitation withdrawn, expired or used up, or a closed round, all alike."""
     found = (
-        Invitation.objects.select_related("round").filter(link_hash=token_hash(token or "")).first()
+        Invitation.objects.select_related("round", "owner")
+        .filter(link_hash=token_hash(token or ""))
+        .first()
     )
     return found if found is not None and is_open(found, now or timezone.now()) else None
 
 
+def _clean(text: str) -> str:
+    # NUL is no character a person types, and PostgreSQL cannot keep it in text.
+    return text.replace("\x00", "").strip()[: codes.ANSWER_MOST]
+
+
 def _record(invitation: Invitation, words, valued: str, unseen: str, now: datetime, tag=""):
-    """The answer kept, and the invitation's use counted, together. An anonymous round keeps
-    neither the invitation nor the day with an answer."""
-    named = not invitation.round.anonymous
-    counted = Invitation.objects.filter(pk=invitation.pk, uses__lt=F("uses_allowed"))
+    """The answer kept, and the invitation's use counted, together, only while the
+    invitation is still open (checked again in the same statement that counts the use). An
+    anonymous round keeps neither the invitation nor the day with an answer; a named one
+    keeps the day as it is where the person whose round it is lives."""
+    feedback = invitation.round
+    counted = Invitation.objects.filter(
+        pk=invitation.pk,
+        uses__lt=F("uses_allowed"),
+        withdrawn_at__isnull=True,
+        expires_at__gt=now,
+        round__closed_at__isnull=True,
+    )
     if not counted.update(uses=F("uses") + 1):
-        raise codes.CodeProblem(codes.USED_UP)
-    owner_day = timezone.localdate(now, timezone.get_current_timezone())
+        raise codes.CodeProblem(_why_closed(invitation.pk, now))
+    named = not feedback.anonymous
     return Answer.objects.create(
         owner_id=invitation.owner_id,
         round_id=invitation.round_id,
         invitation=invitation if named else None,
-        answered_on=owner_day if named else None,
+        answered_on=timezone.localdate(now, invitation.owner.zone) if named else None,
         words=list(chosen_words(words)),
-        valued=valued.strip()[: codes.ANSWER_MOST],
-        unseen=unseen.strip()[: codes.ANSWER_MOST],
+        valued=_clean(valued),
+        unseen=_clean(unseen),
         code_tag=tag,
     )
+
+
+def _why_closed(invitation_id: int, now: datetime) -> str:
+    """Why an invitation found open a moment ago no longer takes answers."""
+    invitation = Invitation.objects.select_related("round").get(pk=invitation_id)
+    if invitation.round.closed_at is not None:
+        return ROUND_CLOSED
+    if invitation.withdrawn_at is not None:
+        return codes.WITHDRAWN
+    if now >= invitation.expires_at:
+        return codes.EXPIRED
+    return codes.USED_UP
 
 
 def answer_by_link(
@@ -135,7 +162,7 @@ def answer_by_code(feedback: Round, text: str, now: datetime | None = None) -> A
     if feedback.closed_at is not None:
         raise codes.CodeProblem(ROUND_CLOSED)
     invitation = (
-        Invitation.objects.select_related("round")
+        Invitation.objects.select_related("round", "owner")
         .filter(owner_id=feedback.owner_id, pk=answer.invitation_id, round=feedback)
         .first()
     )

@@ -392,3 +392,43 @@ def test_answers_that_fire_a_safety_rule_are_flagged_whatever_the_document_says(
         CheckIn.objects.filter(owner=other).order_by("id").values_list("safety_fired", flat=True)
     )
     assert list(flags) == [True, False]
+
+
+def feedback_document(**answer) -> dict:
+    return {
+        "format": "tending-export", "version": 1,
+        "mirror_rounds": [
+            {"key": "named", "display_name": "Ada", "anonymous": False,
+             "own_words": ["calm", "kind", "shy", "warm", "wise"]},
+            {"key": "hidden", "display_name": "Ada", "anonymous": True,
+             "own_words": ["calm", "kind", "shy", "warm", "wise"]},
+        ],
+        "mirror_invitations": [
+            {"key": "sam", "round": "named", "label": "Sam", "expires_at": "2026-03-01T00:00:00Z"},
+        ],
+        "mirror_answers": [
+            {"round": "named", "words": ["calm", "kind", "shy", "warm", "wise"]} | answer
+        ],
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("answer", "where", "said"),
+    [
+        ({"round": "hidden", "invitation": "sam"}, "invitation", "of another round"),
+        ({"round": "hidden", "answered_on": "2026-03-02"}, "answered_on", "anonymous round"),
+        ({"words": ["calm", ["kind"], {}, 1, None]}, "words[1]", "not a word of the list"),
+    ],
+)
+def test_feedback_answers_that_could_not_have_been_kept_are_refused(other, answer, where, said):
+    with pytest.raises(DocumentError, match=said) as problem:
+        import_document(feedback_document(**answer), other)
+    assert problem.value.where == f"mirror_answers[0].{where}"
+
+
+def test_a_named_rounds_answer_keeps_its_invitation_and_day(other):
+    from tending.mirror.models import Answer
+
+    import_document(feedback_document(invitation="sam", answered_on="2026-03-02"), other)
+    answer = Answer.objects.get(owner=other)
+    assert (answer.invitation.label, answer.answered_on) == ("Sam", dt.date(2026, 3, 2))

@@ -242,3 +242,8 @@ def test_a_code_under_another_name_is_not_read():
     assert read_code("tm1-" + body) == read_code("TM1-" + body)
     for name in ("TM2-", "XYZ-", "TM1", ""):
         assert said(lambda name=name: read_code(name + body)) == UNREADABLE
+
+
+def test_a_huge_paste_is_refused_before_any_work_on_it():
+    assert said(lambda: read_code(code() + " " * (2 * codes.LONGEST_CODE))) == UNREADABLE
+    assert read_code(code() + " " * 30_000) == read_code(code())  # spaced out on the way

@@ -147,3 +147,38 @@ def test_the_window_counts_each_answer(owner):
     assert window.open == (("kind", 2), ("calm", 1), ("wise", 1))
     assert window.blind == (("able", 2), ("bold", 2), ("brave", 1), ("witty", 1))
     assert window.hidden == ("shy", "warm") and window.answers == 2
+
+
+def test_a_named_answer_is_dated_in_the_round_owners_zone_not_the_respondents(owner):
+    from django.utils import timezone as tz
+
+    owner.time_zone = "Pacific/Auckland"  # already the next day at 12:00 UTC
+    owner.save()
+    made = services.invite(a_round(owner, anonymous=False), label="Sam", now=NOW)
+    found = services.invitation_for_link(made.token, NOW)
+    with tz.override("America/Los_Angeles"):  # a stranger's request, in the server's own zone
+        answer = services.answer_by_link(found, words=THEIRS, now=NOW)
+    assert answer.answered_on == (NOW + timedelta(days=1)).date()
+
+
+def test_an_invitation_withdrawn_after_it_was_found_takes_no_answer(owner):
+    made = services.invite(a_round(owner), label="Sam", now=NOW)
+    found = services.invitation_for_link(made.token, NOW)
+    services.withdraw(made.invitation, NOW)
+    with pytest.raises(codes.CodeProblem, match="withdrawn"):
+        services.answer_by_link(found, words=THEIRS, now=NOW)
+    services.close(found.round, NOW)
+    with pytest.raises(codes.CodeProblem, match="closed"):
+        services.answer_by_link(found, words=THEIRS, now=NOW)
+    assert not Answer.objects.exists()
+    found.refresh_from_db()
+    assert found.uses == 0
+
+
+def test_a_nul_in_an_answer_is_dropped_not_a_failure(owner):
+    made = services.invite(a_round(owner), label="Sam", now=NOW)
+    answer = services.answer_by_code(
+        made.invitation.round, sheet_code(made, valued="a\x00b", unseen="\x00"), NOW
+    )
+    answer.refresh_from_db()
+    assert (answer.valued, answer.unseen) == ("ab", "")
