@@ -27,10 +27,9 @@ def columns_of(model, alias: str = "") -> str:
 def as_stored(column: str) -> str:
     """A date or time column as written-out SQL should read it when the code reading it takes
     text too (`stored_time`, `date.fromisoformat`): on SQLite, as its stored text, read in one
-    step. Read as
-    itself, Python's sqlite3 passes each value to Django's converter, which parses it the
-    long way first (a few microseconds a value: a third of a millisecond for a circle's
-    people). PostgreSQL's driver makes the time in C, so there it is left as it is."""
+    step. Read as itself, Python's sqlite3 passes each value to Django's converter, which
+    parses it the long way first (a few microseconds a value: a third of a millisecond for a
+    circle's people). PostgreSQL's driver makes the time in C, so there it is left as it is."""
     return f"CAST({column} AS TEXT)" if connection.vendor == "sqlite" else column
 
 

@@ -18,8 +18,6 @@ newest one changes whenever one is added.
 from __future__ import annotations
 
 import gc
-import threading
-import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,6 +28,7 @@ from operator import or_
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 
+from tending.core.kept_with import KeptWith
 from tending.core.reads import Read, read_together
 from tending.insights.assemble import PULSE, days_still_needed, pulse_days
 from tending.insights.diary import EARLY_SIGN, FINDING, Diary, Finding
@@ -286,8 +285,7 @@ def seen_read(user, since: date) -> Read:
 # What new_or_firmer found for a result and a day, while that result is handed out: the
 # findings first seen are noted only when a result is worked out afresh, and a fresh result
 # is a new object, so the same object and day always find the same.
-_NEW: dict[tuple[int, date], tuple[weakref.ref, list[Finding]]] = {}
-_new_lock = threading.Lock()
+_NEW = KeptWith()
 
 
 def new_or_firmer(user, since: date, read: dict[str, list] | None = None) -> list[Finding]:
@@ -301,24 +299,20 @@ def new_or_firmer(user, since: date, read: dict[str, list] | None = None) -> lis
     findings = insights.findings
     if not findings:
         return []
-    with _new_lock:
-        known = _NEW.get((id(insights), since))
-    if known is not None and known[0]() is insights:
-        return known[1]
-    rows = read.get("seen")
-    if rows is None or fresh:  # a fresh analysis has just noted what it saw first: read again
-        (rows,) = read_together([seen_read(user, since)])
-    seen = {(e, o, lag): (new, firm) for e, o, lag, new, firm in rows}
-    found = []
-    for f in findings:
-        new, firm = seen.get(_key(f), (0, 0))
-        if new or (firm and f.status == FINDING):
-            found.append(f)
-    with _new_lock:
-        for key in [k for k, (ref, _) in _NEW.items() if ref() is None]:
-            del _NEW[key]  # results no longer handed out
-        _NEW[(id(insights), since)] = (weakref.ref(insights), found)
-    return found
+
+    def work_out() -> list[Finding]:
+        rows = read.get("seen")
+        if rows is None or fresh:  # a fresh analysis has just noted what it saw first
+            (rows,) = read_together([seen_read(user, since)])
+        seen = {(e, o, lag): (new, firm) for e, o, lag, new, firm in rows}
+        found = []
+        for f in findings:
+            new, firm = seen.get(_key(f), (0, 0))
+            if new or (firm and f.status == FINDING):
+                found.append(f)
+        return found
+
+    return _NEW.get(insights, since, work_out)
 
 
 __all__ = [

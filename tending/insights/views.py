@@ -3,13 +3,11 @@ and a report to share."""
 
 from __future__ import annotations
 
-import threading
-import weakref
-
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from markupsafe import Markup
 
+from tending.core.kept_with import KeptWith
 from tending.insights import findings
 from tending.insights.assemble import FEWEST_DAYS
 from tending.insights.showing import finding_items, shown, still_needed_words, too_few_words
@@ -41,24 +39,18 @@ def index(request):
 # The findings' list items, written once for each result worked out: the same result object
 # is handed out while the person's data is unchanged (tending.insights.findings), and a long
 # diary has a hundred findings and more, so writing them on every visit grew with the years.
-_written: dict[int, tuple[weakref.ref, tuple[Markup, Markup, int]]] = {}
-_writing = threading.Lock()
+_written = KeptWith()
 
 
 def written_findings(insights) -> tuple[Markup, Markup, int]:
     """The first FIRST_SHOWN findings' items, the rest's, and how many the rest are."""
-    with _writing:
-        kept = _written.get(id(insights))
-    if kept is not None and kept[0]() is insights:
-        return kept[1]
-    rows = shown(insights.findings)
-    made = (
-        finding_items(rows[:FIRST_SHOWN]),
-        finding_items(rows[FIRST_SHOWN:]),
-        len(rows[FIRST_SHOWN:]),
-    )
-    with _writing:
-        for key in [k for k, (ref, _) in _written.items() if ref() is None]:
-            del _written[key]  # results no longer handed out
-        _written[id(insights)] = (weakref.ref(insights), made)
-    return made
+
+    def write() -> tuple[Markup, Markup, int]:
+        rows = shown(insights.findings)
+        return (
+            finding_items(rows[:FIRST_SHOWN]),
+            finding_items(rows[FIRST_SHOWN:]),
+            len(rows[FIRST_SHOWN:]),
+        )
+
+    return _written.get(insights, None, write)
