@@ -29,7 +29,7 @@ STYLE = """
   --line: #4b5756; --accent: #8fd0bf; --soft: #22332f; --warn: #f0a28e; } }
 * { box-sizing: border-box; }
 body { margin: 0; font: 1.0625rem/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
-  color: var(--ink); background: var(--paper); }
+  color: var(--ink); background: var(--paper); overflow-wrap: anywhere; }
 main { max-width: 40rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
 h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 .75rem; }
 .message { white-space: pre-wrap; border-left: 4px solid var(--accent); padding: .5rem .75rem;

@@ -151,3 +151,23 @@ def test_seven_words_are_too_many_and_a_named_sheet_says_whose_name(browser, tmp
         assert page.locator("#words-problem").is_hidden()
     finally:
         context.close()
+
+
+def test_the_sheet_fits_a_small_phone_with_large_text(browser, tmp_path):
+    long_word = "x" * 900  # a message with no place to break, as pasted from anywhere
+    context, page, _ = opened_from_disk(
+        browser, tmp_path, name="Åsa-Marie Ödegård-Wiśniewska", message=long_word
+    )
+    try:
+        page.set_viewport_size({"width": 320, "height": 700})
+        for size in ("100%", "200%"):
+            page.evaluate(f"document.documentElement.style.fontSize = '{size}'")
+            for word in ("kind", "wise", "calm", "witty", "warm"):
+                page.get_by_label(word, exact=True).check()
+            page.get_by_role("button", name="Make my answer code").click()
+            width = page.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            assert width[0] <= width[1], f"wider than the screen at {size} text: {width}"
+    finally:
+        context.close()
