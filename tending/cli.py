@@ -26,6 +26,7 @@ EPILOG = textwrap.dedent(
                                        (--user goes before or after a subcommand)
       tending instruments check my-scale.toml   validate an instrument file
       tending insights --json          the patterns in your days, one JSON object each
+      tending mirror                   your feedback rounds; mirror 3: round 3's window
       tending demo --years 2           try tending with made-up people and moments
       tending check --deploy           is this hosted server set up safely?
       tending bench --json new.json    time every page on ten years of made-up data
@@ -140,6 +141,16 @@ def build_parser() -> argparse.ArgumentParser:
         "the last N days, worked out afresh.",
     )
     add_insights_arguments(insights)
+
+    from tending.mirror.terminal import add_arguments as add_mirror_arguments
+
+    mirror = commands.add_parser(
+        "mirror",
+        help="your feedback rounds, or one round's Johari window: mirror NUMBER",
+        description="With no number, lists your Mirror rounds and how your open area changed; "
+        "with a round's number, prints its window (and with --answers, the open answers).",
+    )
+    add_mirror_arguments(mirror)
 
     from tending.exchange.terminal import add_arguments as add_exchange_arguments
     from tending.exchange.terminal import add_document_commands
@@ -354,7 +365,8 @@ def demo(args: argparse.Namespace) -> int:
     print(
         f"Filled {name!r} with {summary.people} people ({summary.archived} archived), "
         f"{summary.moments} moments, {summary.closeness_ratings} closeness ratings, "
-        f"{summary.checkins} check-ins and {summary.journal_entries} journal entries "
+        f"{summary.checkins} check-ins, {summary.journal_entries} journal entries and "
+        f"{summary.feedback_rounds} feedback rounds ({summary.feedback_answers} answers) "
         f"over {args.years} year(s) in {took:.1f} s."
     )
     if password:
@@ -392,6 +404,7 @@ def main(argv: list[str] | None = None) -> int:
     from tending.exchange.terminal import backup, export, import_command, restore
     from tending.insights.terminal import insights
     from tending.journal.terminal import journal
+    from tending.mirror.terminal import mirror
     from tending.moments.terminal import log
 
     handlers = {
@@ -403,6 +416,7 @@ def main(argv: list[str] | None = None) -> int:
         "journal": journal,
         "instruments": instruments_command,
         "insights": insights,
+        "mirror": mirror,
         "demo": demo,
         "send-digests": send_digests,
         "backup": backup,

@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tending.core.middleware.UserTimeZoneMiddleware",
     "tending.core.middleware.FirstRunMiddleware",
+    "tending.mirror.device.DeviceModeMiddleware",
 ]
 
 ROOT_URLCONF = "tending.urls"

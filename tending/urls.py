@@ -14,6 +14,7 @@ urlpatterns = [
     path("journal/", include("tending.journal.urls")),
     path("search/", include("tending.search.urls")),
     path("insights/", include("tending.insights.urls")),
+    path("mirror/", include("tending.mirror.urls")),
 ]
 
 if settings.DEBUG:

@@ -20,7 +20,7 @@ PUBLIC = {
 }
 # Reached without login but only with a secret in the URL; each has its own tests of a
 # wrong, revoked and another person's secret (tests/today/test_calendar.py).
-SECRET_LINKS = {"today:feed"}
+SECRET_LINKS = {"today:feed", "mirror:respond"}  # and tests/mirror/test_respond.py
 
 
 def make_person(owner):
@@ -79,6 +79,32 @@ def make_upload(owner):
     return uploads.keep(settings.DATA_DIR, owner.pk, "tending", b'{"Marker": 1}')
 
 
+def make_round(owner):
+    """A feedback round with one answer and one open link (the link's token is not kept)."""
+    from tending.mirror import services
+
+    feedback = services.open_round(
+        owner,
+        display_name="Marker Round Name",
+        message="Marker round message",
+        words=["calm", "kind", "shy", "warm", "wise"],
+        anonymous=False,
+    )
+    made = services.invite(feedback, label="Marker link label")
+    services.answer_by_link(made.invitation, words=["able", "bold", "kind", "wise", "witty"])
+    services.invite(feedback, label="Marker second link")
+    return feedback
+
+
+def make_invitation(owner):
+    """An open link of the owner's newest round (made by make_round when there is none), so
+    that a URL naming both a round and one of its links names a link of that round."""
+    from tending.mirror.models import Invitation, Round
+
+    feedback = Round.objects.filter(owner=owner).order_by("-pk").first() or make_round(owner)
+    return Invitation.objects.filter(round=feedback, uses=0).order_by("-pk").first()
+
+
 # URL arguments that name something shared by everyone (not a private row), with a value.
 PLAIN_ARGUMENTS = {"instrument": "connection"}
 # The weekly review of a week gone by, named by its first day (a Monday).
@@ -95,6 +121,8 @@ OBJECT_ARGUMENTS = {
     "line_id": make_own_crisis_line,
     "journal_entry_id": make_journal_entry,
     "upload": make_upload,
+    "round_id": make_round,
+    "invitation_id": make_invitation,  # after round_id: a link of that round
 }
 
 
@@ -114,8 +142,11 @@ def url_kwargs(args: list[str], objects: dict) -> dict:
 
 
 def assert_page_is_self_contained(response, url: str) -> None:
-    """No inline script or style, and nothing loaded from another host."""
+    """No inline script or style, and nothing loaded from another host. A file to download
+    is not a page (the Mirror's answer sheet carries its own script: tests/mirror/test_sheet.py)."""
     if "text/html" not in response.get("Content-Type", ""):
+        return
+    if response.get("Content-Disposition", "").startswith("attachment"):
         return
     html = response.content.decode()
     assert "<script>" not in html and "<script " not in html.replace("<script src=", ""), url

@@ -78,3 +78,18 @@ class LoginThrottle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.failures} failed logins"
+
+
+class RateCount(models.Model):
+    """How many requests one key (a keyed hash of an address, a link, a token) made in the
+    current window; see tending.core.rate. Not a private row: it names no account."""
+
+    key = models.CharField(max_length=64, unique=True)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["window_start"])]
+
+    def __str__(self) -> str:
+        return f"{self.count} requests since {self.window_start:%H:%M}"

@@ -1,7 +1,8 @@
 """Fill an empty account with a believable, reproducible life in tending: demos, benchmark.
 
 A circle of about sixty people and years of moments with them; a daily pulse and the other
-check-ins, scored by the app's own scoring; a journal linked to the circle; a safety plan.
+check-ins, scored by the app's own scoring; a journal linked to the circle; a safety plan;
+feedback rounds of the Mirror.
 Everything follows one seed, and the parts share one hidden life (good and hard stretches,
 days away), so the numbers relate to each other the way a real person's would.
 """
@@ -18,7 +19,7 @@ from django.utils import timezone
 from tending.circle.models import Person
 from tending.core.models import Tag
 from tending.core.tags import tags_for
-from tending.demo import checkins, circle, journal, safety
+from tending.demo import checkins, circle, journal, mirror, safety
 from tending.demo.life import make_life
 
 __all__ = ["DemoSummary", "fill_demo"]
@@ -34,6 +35,8 @@ class DemoSummary:
     checkins: int = 0
     journal_entries: int = 0
     plan_lines: int = 0
+    feedback_rounds: int = 0
+    feedback_answers: int = 0
 
 
 def fill_demo(
@@ -57,7 +60,7 @@ def fill_demo(
     # Whole days only, so everything lies within `years` calendar years of today.
     first = today - datetime.timedelta(days=365 * years)
     # One stream per part, so more journal text one day does not reshuffle the moments.
-    parts = ("circle", "life", "checkins", "journal")
+    parts = ("circle", "life", "checkins", "journal", "mirror")
     streams = {part: random.Random(f"{seed}:{part}") for part in parts}
 
     life = make_life(streams["life"], first, today)
@@ -72,6 +75,8 @@ def fill_demo(
         zone,
     )
     written = journal.draft_journal(user, streams["journal"], life, people.plans, seen)
+    asked = mirror.people_to_ask([plan.person for plan in people.plans])
+    rounds = mirror.draft_rounds(user, streams["mirror"], first, today, asked)
 
     with transaction.atomic():
         tags = {tag.name: tag for tag in tags_for(user, _tag_names())}
@@ -80,6 +85,7 @@ def fill_demo(
         journal.save_journal(user, written, tags)
         plan_lines, helpers = safety.draft_plan(user, [plan.person for plan in people.plans])
         safety.save_plan(user, plan_lines, helpers)
+        feedback_answers = mirror.save_rounds(rounds)
 
     return DemoSummary(
         people=len(people.plans),
@@ -90,6 +96,8 @@ def fill_demo(
         checkins=len(taken),
         journal_entries=len(written.entries),
         plan_lines=len(plan_lines),
+        feedback_rounds=len(rounds),
+        feedback_answers=feedback_answers,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -17,6 +17,7 @@ from tending.circle.models import Person
 from tending.core.dates import stored_time
 from tending.core.reads import Read, as_stored, read_together
 from tending.journal.models import Entry, HiddenPrompt
+from tending.mirror.models import Invitation, Round
 from tending.moments.models import Moment
 from tending.today.models import CalendarFeed, ReachOutSnooze
 from tending.today.reach_out import Candidate, Suggestion, first_to_reach, rank_reach_out
@@ -268,10 +269,33 @@ class SmallReads:
     recent_prompts: set[str]  # prompts answered in the journal since the day asked about
     hidden_prompts: set[str]
     review_weekday: int | None = None  # the weekly review's day, from the calendar options
+    # People of the circle who answered a Mirror round lately, with when the round opened.
+    answered: list[tuple[int, datetime]] = field(default_factory=list)
 
 
-def small_reads_read(user, prompts_since: date) -> Read:
-    return _small_reads_sql(), [user.pk, user.pk, user.pk, prompts_since, user.pk, user.pk]
+def to_thank(people: list[TodayPerson], answered: list[tuple[int, datetime]], most: int = 3):
+    """Who answered a feedback round lately and has had no moment logged since it opened:
+    people to thank (at most `most`, those of the newest round first)."""
+    by_pk = {person.pk: person for person in people}
+    chosen: list[TodayPerson] = []
+    for pk, opened in sorted(answered, key=lambda row: row[1], reverse=True):
+        person = by_pk.get(pk)
+        if person is None or person in chosen:
+            continue
+        if person.last_moment_at is None or person.last_moment_at < opened:
+            chosen.append(person)
+    return chosen[:most]
+
+
+THANKS_DAYS = 30  # how long after a feedback round Today suggests thanking who answered
+
+
+def small_reads_read(user, prompts_since: date, now: datetime | None = None) -> Read:
+    rounds_since = (now or timezone.now()) - timedelta(days=THANKS_DAYS)
+    since = connection.ops.adapt_datetimefield_value(rounds_since)
+    return _small_reads_sql(), [
+        user.pk, user.pk, user.pk, prompts_since, user.pk, user.pk, user.pk, since,
+    ]  # fmt: skip
 
 
 def small_reads(user, prompts_since: date, rows: list | None = None) -> SmallReads:
@@ -285,8 +309,11 @@ def small_reads(user, prompts_since: date, rows: list | None = None) -> SmallRea
     if rows is None:
         (rows,) = read_together([small_reads_read(user, prompts_since)])
     chosen, drafts, recent, hidden, review_weekday = {}, [], set(), set(), None
+    answered = []
     for kind, key, value, when, pk in rows:
-        if kind == 4:
+        if kind == 5:
+            answered.append((pk, stored_time(when)))
+        elif kind == 4:
             review_weekday = pk
         elif kind == 0:
             chosen[key] = value
@@ -298,7 +325,7 @@ def small_reads(user, prompts_since: date, rows: list | None = None) -> SmallRea
             hidden.add(key)
     drafts.sort(key=lambda draft: (draft[0], draft[1]), reverse=True)
     shown = [(key, answers) for _, _, key, answers in drafts]
-    return SmallReads(chosen, shown, recent, hidden, review_weekday)
+    return SmallReads(chosen, shown, recent, hidden, review_weekday, answered)
 
 
 @lru_cache(maxsize=1)
@@ -329,5 +356,13 @@ def _small_reads_sql() -> str:
             # The weekly review's day, so Today can point to the review on it.
             f"SELECT 4, NULL, NULL, NULL, {column(CalendarFeed, 'review_weekday')} "
             f"FROM {table(CalendarFeed)} WHERE {owner} = %s",
+            # People who answered a Mirror round opened lately, to thank (a link tied to them).
+            f"SELECT 5, NULL, NULL, r.{column(Round, 'created_at')}, "
+            f"i.{column(Invitation, 'person')} "
+            f"FROM {table(Invitation)} i JOIN {table(Round)} r "
+            f"ON r.{column(Round, 'id')} = i.{column(Invitation, 'round')} "
+            f"WHERE i.{owner} = %s AND i.{column(Invitation, 'uses')} > 0 "
+            f"AND i.{column(Invitation, 'person')} IS NOT NULL "
+            f"AND r.{column(Round, 'created_at')} >= %s",
         ]
     )

@@ -32,6 +32,7 @@ from tending.today.queries import (
     set_aside_count,
     small_reads,
     small_reads_read,
+    to_thank,
 )
 
 SNOOZE_DAYS = 3
@@ -84,6 +85,7 @@ def today(request):
         "set_aside": 0,
         # On the day chosen for the weekly review, a calm link to it (never the lead step).
         "review_day": is_review_day(day, small.review_weekday),
+        "to_thank": to_thank(people, small.answered),
     }
     if person is None and people:
         unseen = not_yet_seen(people)

@@ -22,7 +22,7 @@ from tests.factories import UserFactory
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 # Not a page a browser shows (a calendar download), or one that would end the visit.
-NOT_PAGES = {"today:feed", "core:logout"}
+NOT_PAGES = {"today:feed", "core:logout", "mirror:respond", "mirror:sheet"}
 
 
 @dataclass

@@ -60,7 +60,7 @@ def test_every_page_sends_the_private_headers(name, args, owner, owner_client, a
     objects = {arg: OBJECT_ARGUMENTS[arg](owner) for arg in args if arg in OBJECT_ARGUMENTS}
     kwargs = url_kwargs(args, objects)
     if name in SECRET_LINKS:
-        kwargs = {"token": "not-a-real-secret"}
+        kwargs = {arg: "not-a-real-secret" for arg in args}
     url = reverse(name, kwargs=kwargs)
     for who, client in (("owner", owner_client), ("nobody", anon_client)):
         response = client.get(url)

@@ -11,6 +11,7 @@ from tending.circle.models import ClosenessRating, Person
 from tending.core.models import Tag
 from tending.demo import DemoSummary, fill_demo, journal
 from tending.journal.models import Entry
+from tending.mirror.models import Answer, Invitation, Round
 from tending.moments.models import Moment
 from tending.safety.models import OwnCrisisLine, Part, PlanEntry, PlanHelper
 from tests.demo.common import TODAY, make_user
@@ -39,6 +40,11 @@ def fingerprint(user) -> dict[str, list]:
             (e.written_on, e.title, e.body, e.prompt_id, sorted(p.name for p in e.people.all()))
             for e in Entry.objects.filter(owner=user).order_by("id").prefetch_related("people")
         ],
+        "feedback": list(
+            Answer.objects.filter(owner=user)
+            .order_by("id")
+            .values_list("round__created_at", "words", "valued", "invitation__label")
+        ),
     }
 
 
@@ -52,6 +58,19 @@ def test_summary_matches_what_was_stored(filled):
     assert summary.checkins == CheckIn.objects.filter(owner=user).count() > 0
     assert summary.journal_entries == Entry.objects.filter(owner=user).count() > 0
     assert summary.plan_lines == PlanEntry.objects.filter(owner=user).count() > 0
+    assert summary.feedback_rounds == Round.objects.filter(owner=user).count() > 0
+    assert summary.feedback_answers == Answer.objects.filter(owner=user).count() > 0
+
+
+def test_feedback_rounds_ask_the_owners_own_people_and_the_newest_has_fifty_answers(filled):
+    user, _ = filled
+    newest = Round.objects.filter(owner=user).latest("created_at")
+    assert newest.anonymous and newest.answers.count() == 50 and newest.closed_at is None
+    assert not newest.answers.exclude(invitation=None).exists()  # anonymous: no link kept
+    links = Invitation.objects.filter(owner=user).select_related("person", "round")
+    assert all(i.round.owner_id == user.pk for i in links)
+    assert all(i.person is None or i.person.owner_id == user.pk for i in links)
+    assert all(i.uses <= i.uses_allowed for i in links)
 
 
 def test_same_seed_same_data_different_seed_different_data():
