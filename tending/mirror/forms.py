@@ -6,11 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from tending.circle.models import Person
+from tending.core.forms import FixedChoiceField
 from tending.core.ownership import owned
 from tending.core.plain_messages import PlainMessages
 from tending.mirror import codes, services
 from tending.mirror.words import FEWEST, MOST, WORDS, WordsProblem, chosen_words
-from tending.moments.forms import OwnedChoiceField
 
 WORD_CHOICES = [(word, word) for word in WORDS]
 
@@ -19,6 +19,8 @@ class WordsField(forms.MultipleChoiceField):
     """5 or 6 words of the list, as tappable chips; the words come back in the list's order."""
 
     widget = forms.CheckboxSelectMultiple
+    # Copied for each form as FixedChoiceField is: the 56 choices shared, not copied.
+    __deepcopy__ = FixedChoiceField.__deepcopy__
 
     def __init__(self, **kwargs):
         super().__init__(choices=WORD_CHOICES, **kwargs)
@@ -67,11 +69,12 @@ class InvitationForm(PlainMessages, forms.Form):
         help_text="Only you see this: “Sam”, “work friends”.",
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    person = OwnedChoiceField(
+    person = forms.TypedChoiceField(
         label="Someone in your circle (if you like)",
-        queryset=Person.objects.none(),
+        choices=[],
+        coerce=int,
+        empty_value=None,
         required=False,
-        empty_label="—",
         error_messages={"invalid_choice": "That person is not in your circle."},
     )
     days = forms.IntegerField(
@@ -90,10 +93,15 @@ class InvitationForm(PlainMessages, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only the person's own people can be chosen (anyone else's is not a choice at all).
-        self.fields["person"].queryset = (
-            owned(Person, user).filter(is_archived=False).order_by("name")
-        )
+        self.user = user
+        # Only the person's own people can be chosen (anyone else's is not a choice at all),
+        # read as plain values: a page shows them all and picks one at most.
+        people = owned(Person, user).filter(is_archived=False).order_by("name", "pk")
+        self.fields["person"].choices = [("", "—"), *people.values_list("pk", "name")]
+
+    def clean_person(self):
+        chosen = self.cleaned_data.get("person")
+        return None if chosen is None else owned(Person, self.user).get(pk=chosen)
 
 
 class AnswerForm(PlainMessages, forms.Form):

@@ -3,14 +3,17 @@ sentence across rounds, and one round's result and invitations."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
-from django.db.models import Count
+from django.db import connection
 from django.utils import timezone
 
+from tending.circle.models import Person
 from tending.core.date_format import format_date
-from tending.core.ownership import owned
+from tending.core.dates import stored_time
+from tending.core.reads import Read, as_stored, read_together
 from tending.mirror.models import Answer, Invitation, Round
 from tending.mirror.window import (
     FEWEST_ANONYMOUS,
@@ -22,33 +25,57 @@ from tending.mirror.window import (
 )
 
 
+@dataclass(slots=True)
+class RoundSummary:
+    pk: int
+    created_at: datetime
+    anonymous: bool
+    closed_at: datetime | None
+
+
 @dataclass
 class RoundRow:
-    round: Round
+    round: RoundSummary
     answers: int
     shown: bool  # whether its result can be seen
     open_words: int | None  # how many words are in its open area, when shown
 
 
 def round_rows(user) -> list[RoundRow]:
-    """The person's rounds, newest first, each with how many answered and its open area."""
-    rounds = list(
-        owned(Round, user).annotate(answer_count=Count("answers")).order_by("-created_at", "-pk")
-    )
-    shown_ids = [r.pk for r in rounds if result_shown(r.anonymous, r.answer_count)]
-    words_by_round: dict[int, list[list[str]]] = {pk: [] for pk in shown_ids}
-    for round_id, words in (
-        owned(Answer, user).filter(round_id__in=shown_ids).values_list("round_id", "words")
-    ):
-        words_by_round[round_id].append(words)
+    """The person's rounds, newest first, each with how many answered and its open area:
+    the rounds and every answer's words in one round trip, as plain values."""
+    round_rows_, word_rows = read_together(_rounds_reads(user.pk))
+    words_by_round: dict[int, list[list[str]]] = {}
+    for round_id, words in word_rows:
+        words_by_round.setdefault(round_id, []).append(json.loads(words))
     rows = []
-    for feedback in rounds:
-        shown = feedback.pk in words_by_round
-        open_words = None
-        if shown:
-            open_words = len(johari_window(feedback.own_words, words_by_round[feedback.pk]).open)
-        rows.append(RoundRow(feedback, feedback.answer_count, shown, open_words))
+    for pk, created_at, anonymous, closed_at, own_words in round_rows_:
+        answers = words_by_round.get(pk, [])
+        shown = result_shown(bool(anonymous), len(answers))
+        open_words = len(johari_window(json.loads(own_words), answers).open) if shown else None
+        summary = RoundSummary(pk, stored_time(created_at), bool(anonymous), stored_time(closed_at))
+        rows.append(RoundRow(summary, len(answers), shown, open_words))
     return rows
+
+
+def _rounds_reads(user_id: int) -> list[Read]:
+    quote = connection.ops.quote_name
+
+    def column(model, name: str) -> str:
+        return quote(model._meta.get_field(name).column)
+
+    rounds = (
+        f"SELECT {column(Round, 'id')}, {as_stored(column(Round, 'created_at'))}, "
+        f"{column(Round, 'anonymous')}, {as_stored(column(Round, 'closed_at'))}, "
+        f"CAST({column(Round, 'own_words')} AS TEXT) FROM {quote(Round._meta.db_table)} "
+        f"WHERE {column(Round, 'owner')} = %s "
+        f"ORDER BY {column(Round, 'created_at')} DESC, {column(Round, 'id')} DESC"
+    )
+    words = (
+        f"SELECT {column(Answer, 'round')}, CAST({column(Answer, 'words')} AS TEXT) "
+        f"FROM {quote(Answer._meta.db_table)} WHERE {column(Answer, 'owner')} = %s"
+    )
+    return [(rounds, [user_id]), (words, [user_id])]
 
 
 def open_area_change(rows: list[RoundRow]) -> str:
@@ -64,14 +91,20 @@ def open_area_change(rows: list[RoundRow]) -> str:
     return open_area_words(newest.open_words, before.open_words, when)
 
 
-@dataclass
+@dataclass(slots=True)
 class InvitationRow:
-    invitation: Invitation
-    state: str  # "open", "withdrawn", "expired", "used up" or "closed"
-    is_open: bool
+    pk: int
+    label: str
+    person_name: str | None
+    expires_at: datetime
+    uses_allowed: int
+    uses: int
+    withdrawn_at: datetime | None
+    state: str = ""  # "open", "withdrawn", "expired", "used up" or "closed"
+    is_open: bool = False
 
 
-def invitation_state(invitation: Invitation, round_closed: bool, now: datetime) -> str:
+def invitation_state(invitation, round_closed: bool, now: datetime) -> str:
     if invitation.withdrawn_at is not None:
         return "withdrawn"
     if now >= invitation.expires_at:
@@ -81,6 +114,15 @@ def invitation_state(invitation: Invitation, round_closed: bool, now: datetime) 
     if round_closed:
         return "closed"
     return "open"
+
+
+@dataclass(slots=True)
+class AnswerRow:
+    invitation_id: int | None
+    answered_on: object
+    words: list[str]
+    valued: str
+    unseen: str
 
 
 @dataclass
@@ -107,23 +149,33 @@ class RoundPage:
 
 
 def round_page(feedback: Round, now: datetime | None = None) -> RoundPage:
+    """One round's links and answers, read as plain values in one round trip: a round may
+    hold fifty answers, and each made into a model cost more than the page's rendering."""
     now = now or timezone.now()
     closed = feedback.closed_at is not None
-    invitations = list(feedback.invitations.select_related("person").order_by("-created_at"))
-    rows = [
-        InvitationRow(i, state := invitation_state(i, closed, now), state == "open")
-        for i in invitations
+    link_rows, answer_rows = read_together(_round_reads(feedback))
+    invitations = []
+    for pk, label, person_name, expires_at, uses_allowed, uses, withdrawn_at in link_rows:
+        row = InvitationRow(
+            pk, label, person_name, stored_time(expires_at), uses_allowed, uses,
+            stored_time(withdrawn_at),
+        )  # fmt: skip
+        row.state = invitation_state(row, closed, now)
+        row.is_open = row.state == "open"
+        invitations.append(row)
+    answers = [
+        AnswerRow(invitation_id, _day(day), json.loads(words), valued, unseen)
+        for invitation_id, day, words, valued, unseen in answer_rows
     ]
-    answers = list(feedback.answers.order_by("-answered_on", "-pk"))
     shown = result_shown(feedback.anonymous, len(answers))
     page = RoundPage(
         round=feedback,
-        invitations=rows,
+        invitations=invitations,
         answers=len(answers),
         shown=shown,
         window=johari_window(feedback.own_words, [a.words for a in answers]) if shown else None,
         still_needed=max(0, FEWEST_ANONYMOUS - len(answers)) if feedback.anonymous else 0,
-        # A closed round opens again while one of its invitations could still be answered.
+        # A closed round opens again while one of its links could still be answered.
         can_reopen=closed
         and any(i.withdrawn_at is None and now < i.expires_at for i in invitations),
     )
@@ -142,3 +194,41 @@ def round_page(feedback: Round, now: datetime | None = None) -> RoundPage:
             for a in answers
         ]
     return page
+
+
+def _day(value) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _round_reads(feedback: Round) -> list[Read]:
+    quote = connection.ops.quote_name
+
+    def column(model, name: str, alias: str) -> str:
+        return f"{alias}.{quote(model._meta.get_field(name).column)}"
+
+    def table(model) -> str:
+        return quote(model._meta.db_table)
+
+    def link(name: str) -> str:
+        return column(Invitation, name, "i")
+
+    def answer(name: str) -> str:
+        return column(Answer, name, "a")
+
+    links = (
+        f"SELECT {link('id')}, {link('label')}, {column(Person, 'name', 'p')}, "
+        f"{as_stored(link('expires_at'))}, {link('uses_allowed')}, {link('uses')}, "
+        f"{as_stored(link('withdrawn_at'))} "
+        f"FROM {table(Invitation)} i LEFT JOIN {table(Person)} p "
+        f"ON p.{quote('id')} = {link('person')} "
+        f"WHERE {link('round')} = %s AND {link('owner')} = %s "
+        f"ORDER BY {link('created_at')} DESC, {link('id')} DESC"
+    )
+    answers = (
+        f"SELECT {answer('invitation')}, {as_stored(answer('answered_on'))}, "
+        f"CAST({answer('words')} AS TEXT), {answer('valued')}, {answer('unseen')} "
+        f"FROM {table(Answer)} a WHERE {answer('round')} = %s AND {answer('owner')} = %s "
+        f"ORDER BY {answer('answered_on')} DESC, {answer('id')} DESC"
+    )
+    params = [feedback.pk, feedback.owner_id]
+    return [(links, params), (answers, params)]

@@ -90,11 +90,9 @@ def is_open(invitation: Invitation, now: datetime) -> bool:
 def invitation_for_link(token: str, now: datetime | None = None) -> Invitation | None:
     """The open invitation a link's token opens; None for a token that opens nothing, an
     invitation withdrawn, expired or used up, or a closed round, all alike."""
-    found = (
-        Invitation.objects.select_related("round", "owner")
-        .filter(link_hash=token_hash(token or ""))
-        .first()
-    )
+    # The owner (for their time zone) is read only when an answer is kept.
+    found = Invitation.objects.select_related("round").filter(link_hash=token_hash(token or ""))
+    found = found.first()
     return found if found is not None and is_open(found, now or timezone.now()) else None
 
 

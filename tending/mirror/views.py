@@ -40,7 +40,7 @@ def round_new(request):
             messages.success(
                 request, "Your round is open. Now invite the people you'd like to ask."
             )
-            return redirect(reverse("mirror:round", args=[feedback.pk]) + "#invite")
+            return redirect("mirror:invite", round_id=feedback.pk)
         status = 400
     else:
         form = RoundForm(initial={"display_name": _first_name(request.user)})
@@ -52,32 +52,24 @@ def _first_name(user) -> str:
     return (user.first_name or "").strip()[:60]
 
 
-def _round_page(request, feedback: Round, *, invite_form=None, code_form=None, status=200):
-    page = queries.round_page(feedback)
-    context = {
-        "page": page,
-        "invite_form": invite_form or InvitationForm(user=request.user),
-        "code_form": code_form or CodeForm(),
-        "hosted": settings.HOSTED,
-    }
-    return render(request, "mirror/round.html", context, status=status)
-
-
 @login_required
 def round_detail(request, round_id: int):
-    return _round_page(request, get_owned_or_404(Round, request.user, pk=round_id))
+    page = queries.round_page(get_owned_or_404(Round, request.user, pk=round_id))
+    return render(request, "mirror/round.html", {"page": page})
 
 
 @login_required
-@post_only("mirror:round", "round_id")
+@require_http_methods(["GET", "POST"])
 def invite(request, round_id: int):
     feedback = get_owned_or_404(Round, request.user, pk=round_id)
-    form = InvitationForm(request.POST, user=request.user)
     if feedback.closed_at is not None:
         messages.error(request, "This round is closed. Open it again to invite more people.")
         return redirect("mirror:round", round_id=feedback.pk)
+    form = InvitationForm(request.POST or None, user=request.user)
     if not form.is_valid():
-        return _round_page(request, feedback, invite_form=form, status=400)
+        context = {"round": feedback, "form": form, "hosted": settings.HOSTED}
+        status = 400 if form.is_bound else 200
+        return render(request, "mirror/invite.html", context, status=status)
     made = services.invite(feedback, **form.cleaned_data)
     link = request.build_absolute_uri(reverse("mirror:respond", args=[made.token]))
     context = {
@@ -133,10 +125,13 @@ def withdraw(request, round_id: int, invitation_id: int):
 
 
 @login_required
-@post_only("mirror:round", "round_id")
+@require_http_methods(["GET", "POST"])
 def add_code(request, round_id: int):
     feedback = get_owned_or_404(Round, request.user, pk=round_id)
-    form = CodeForm(request.POST)
+    if feedback.closed_at is not None:
+        messages.error(request, "This round is closed. Open it again to add answers.")
+        return redirect("mirror:round", round_id=feedback.pk)
+    form = CodeForm(request.POST or None)
     if form.is_valid():
         try:
             services.answer_by_code(feedback, form.cleaned_data["code"])
@@ -145,7 +140,8 @@ def add_code(request, round_id: int):
         else:
             messages.success(request, "Thank you: the answer is added.")
             return redirect(reverse("mirror:round", args=[feedback.pk]) + "#result")
-    return _round_page(request, feedback, code_form=form, status=400)
+    status = 400 if form.is_bound else 200
+    return render(request, "mirror/code.html", {"round": feedback, "form": form}, status=status)
 
 
 @login_required

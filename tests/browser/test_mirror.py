@@ -108,6 +108,7 @@ def test_a_round_from_opening_to_the_window(page: Page, live_server, browser, tm
     expect(page.locator(".mirror-panes")).to_have_count(0)
 
     # The third answer comes back as a code from an answer sheet, opened from disk offline.
+    page.get_by_role("link", name="Invite someone").click()
     page.get_by_label("Who is this link for?").fill("Alex")
     page.get_by_role("button", name="Make a private link").click()
     with page.expect_download() as download:
@@ -128,6 +129,7 @@ def test_a_round_from_opening_to_the_window(page: Page, live_server, browser, tm
         offline.close()
     assert code.startswith("TM1-")
     page.get_by_role("link", name="Back to the round").click()
+    page.get_by_role("link", name="Add an answer code").click()
     page.get_by_label("Paste an answer code").fill(code)
     page.get_by_role("button", name="Add the answer").click()
     expect(page.get_by_text("Thank you: the answer is added.")).to_be_visible()
@@ -146,6 +148,7 @@ def test_a_round_from_opening_to_the_window(page: Page, live_server, browser, tm
     assert Answer.objects.filter(round=feedback).count() == 3
 
     # A withdrawn link and an expired one both say only that the link does not work.
+    page.get_by_role("link", name="Invite someone").click()
     page.get_by_label("Who is this link for?").fill("Lee")
     page.get_by_role("button", name="Make a private link").click()
     withdrawn_link = page.get_by_label("The private link").input_value()
@@ -153,6 +156,7 @@ def test_a_round_from_opening_to_the_window(page: Page, live_server, browser, tm
     lee = page.locator(".mirror-links li", has_text="Lee")
     lee.get_by_role("button", name="Withdraw").click()
     expect(page.get_by_text("The link for Lee no longer works.")).to_be_visible()
+    page.get_by_role("link", name="Invite someone").click()
     page.get_by_label("Who is this link for?").fill("Jo")
     page.get_by_role("button", name="Make a private link").click()
     expired_link = page.get_by_label("The private link").input_value()

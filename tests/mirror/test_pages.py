@@ -34,7 +34,7 @@ def test_opening_a_round_keeps_the_name_message_words_and_anonymity(owner, owner
     )
     feedback = Round.objects.get(owner=owner)
     assert response.status_code == 302
-    assert response["Location"] == reverse("mirror:round", args=[feedback.pk]) + "#invite"
+    assert response["Location"] == reverse("mirror:invite", args=[feedback.pk])
     assert (feedback.display_name, feedback.anonymous, feedback.own_words) == ("Ada", False, MINE)
 
 
@@ -169,7 +169,9 @@ def test_closing_stops_every_link_and_reopening_brings_them_back(owner, owner_cl
     owner_client.post(reverse("mirror:close", args=[feedback.pk]))
     assert anon_client.get(link).status_code == 404
     html = owner_client.get(reverse("mirror:round", args=[feedback.pk])).content.decode()
-    assert "Open it again" in html and "Make a private link" not in html
+    assert "Open it again" in html and "Invite someone" not in html
+    assert owner_client.get(reverse("mirror:invite", args=[feedback.pk])).status_code == 302
+    assert owner_client.get(reverse("mirror:add_code", args=[feedback.pk])).status_code == 302
     owner_client.post(reverse("mirror:reopen", args=[feedback.pk]))
     assert anon_client.get(link).status_code == 200
 
