@@ -97,7 +97,10 @@ class InvitationForm(PlainMessages, forms.Form):
         # Only the person's own people can be chosen (anyone else's is not a choice at all),
         # read as plain values: a page shows them all and picks one at most.
         people = owned(Person, user).filter(is_archived=False).order_by("name", "pk")
-        self.fields["person"].choices = [("", "—"), *people.values_list("pk", "name")]
+        field = self.fields["person"]
+        # Already plain (value, label) pairs: kept as Django's setter keeps them once it has
+        # normalised them, which walks every name twice (a third of the page for a circle).
+        field._choices = field.widget.choices = [("", "—"), *people.values_list("pk", "name")]
 
     def clean_person(self):
         chosen = self.cleaned_data.get("person")

@@ -151,9 +151,53 @@ class RoundPage:
 def round_page(feedback: Round, now: datetime | None = None) -> RoundPage:
     """One round's links and answers, read as plain values in one round trip: a round may
     hold fifty answers, and each made into a model cost more than the page's rendering."""
-    now = now or timezone.now()
+    link_rows, answer_rows = read_together(_round_reads(feedback.pk, feedback.owner_id))
+    return _page(feedback, link_rows, answer_rows, now or timezone.now())
+
+
+ROUND_FIELDS = ("id", "owner", "display_name", "message", "own_words", "anonymous",
+                "closed_at", "shuffle_key", "created_at", "updated_at")  # fmt: skip
+
+
+def round_page_for(user, round_id: int) -> RoundPage | None:
+    """The page of one of the person's rounds, the round read with its links and answers in
+    the same round trip; None when they have no such round."""
+    quote = connection.ops.quote_name
+
+    def column(name: str) -> str:
+        found = quote(Round._meta.get_field(name).column)
+        if name in ("created_at", "updated_at", "closed_at"):
+            return as_stored(found)
+        return f"CAST({found} AS TEXT)" if name == "own_words" else found
+
+    round_read = (
+        f"SELECT {', '.join(column(name) for name in ROUND_FIELDS)} "
+        f"FROM {quote(Round._meta.db_table)} "
+        f"WHERE {column('id')} = %s AND {column('owner')} = %s",
+        [round_id, user.pk],
+    )
+    found, link_rows, answer_rows = read_together([round_read, *_round_reads(round_id, user.pk)])
+    if not found:
+        return None
+    values = dict(zip(ROUND_FIELDS, found[0], strict=True))
+    feedback = Round(
+        id=values["id"],
+        owner_id=values["owner"],
+        display_name=values["display_name"],
+        message=values["message"],
+        own_words=json.loads(values["own_words"]),
+        anonymous=bool(values["anonymous"]),
+        closed_at=stored_time(values["closed_at"]),
+        shuffle_key=values["shuffle_key"],
+        created_at=stored_time(values["created_at"]),
+        updated_at=stored_time(values["updated_at"]),
+    )
+    feedback._state.adding = False  # a stored row, as the ORM would have made it
+    return _page(feedback, link_rows, answer_rows, timezone.now())
+
+
+def _page(feedback: Round, link_rows, answer_rows, now: datetime) -> RoundPage:
     closed = feedback.closed_at is not None
-    link_rows, answer_rows = read_together(_round_reads(feedback))
     invitations = []
     for pk, label, person_name, expires_at, uses_allowed, uses, withdrawn_at in link_rows:
         row = InvitationRow(
@@ -200,7 +244,7 @@ def _day(value) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _round_reads(feedback: Round) -> list[Read]:
+def _round_reads(round_id: int, owner_id: int) -> list[Read]:
     quote = connection.ops.quote_name
 
     def column(model, name: str, alias: str) -> str:
@@ -230,5 +274,5 @@ def _round_reads(feedback: Round) -> list[Read]:
         f"FROM {table(Answer)} a WHERE {answer('round')} = %s AND {answer('owner')} = %s "
         f"ORDER BY {answer('answered_on')} DESC, {answer('id')} DESC"
     )
-    params = [feedback.pk, feedback.owner_id]
+    params = [round_id, owner_id]
     return [(links, params), (answers, params)]

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -54,8 +54,13 @@ def _first_name(user) -> str:
 
 @login_required
 def round_detail(request, round_id: int):
-    page = queries.round_page(get_owned_or_404(Round, request.user, pk=round_id))
-    return render(request, "mirror/round.html", {"page": page})
+    page = queries.round_page_for(request.user, round_id)
+    if page is None:
+        raise Http404("No round here.")
+    # Each link's actions are under the round's address (mirror/urls.py): built from it
+    # rather than reversed three times a link.
+    links = reverse("mirror:round", args=[round_id]) + "links/"
+    return render(request, "mirror/round.html", {"page": page, "links": links})
 
 
 @login_required

@@ -203,3 +203,11 @@ def test_the_list_says_how_the_open_area_changed_across_rounds(owner, owner_clie
 def test_an_empty_list_invites_a_first_round(owner_client):
     html = owner_client.get(reverse("mirror:rounds")).content.decode()
     assert "No rounds yet" in html and reverse("mirror:round_new") in html
+
+
+def test_each_links_actions_lead_to_their_routes(owner, owner_client):
+    feedback = a_round(owner)
+    made = services.invite(feedback, label="Sam").invitation
+    html = owner_client.get(reverse("mirror:round", args=[feedback.pk])).content.decode()
+    for name in ("mirror:sheet", "mirror:device_start", "mirror:withdraw"):
+        assert f'"{reverse(name, args=[feedback.pk, made.pk])}"' in html, name
