@@ -17,6 +17,7 @@ PUBLIC = {
     "core:logout",
     "safety:crisis",
     "exchange:goodbye",
+    "mirror:thanks",
 }
 # Reached without login but only with a secret in the URL; each has its own tests of a
 # wrong, revoked and another person's secret (tests/today/test_calendar.py).

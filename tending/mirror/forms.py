@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from tending.circle.models import Person
 from tending.core.forms import FixedChoiceField
 from tending.core.ownership import owned
 from tending.core.plain_messages import PlainMessages
+from tending.core.reads import read_together
 from tending.mirror import codes, services
 from tending.mirror.words import FEWEST, MOST, WORDS, WordsProblem, chosen_words
 
@@ -96,15 +98,30 @@ class InvitationForm(PlainMessages, forms.Form):
         self.user = user
         # Only the person's own people can be chosen (anyone else's is not a choice at all),
         # read as plain values: a page shows them all and picks one at most.
-        people = owned(Person, user).filter(is_archived=False).order_by("name", "pk")
         field = self.fields["person"]
         # Already plain (value, label) pairs: kept as Django's setter keeps them once it has
         # normalised them, which walks every name twice (a third of the page for a circle).
-        field._choices = field.widget.choices = [("", "—"), *people.values_list("pk", "name")]
+        field._choices = field.widget.choices = [("", "—"), *_people_to_choose(user)]
 
     def clean_person(self):
         chosen = self.cleaned_data.get("person")
         return None if chosen is None else owned(Person, self.user).get(pk=chosen)
+
+
+def _people_to_choose(user) -> list[tuple[int, str]]:
+    """(id, name) of the person's active people, by name: one written-out query."""
+    quote = connection.ops.quote_name
+
+    def column(name: str) -> str:
+        return quote(Person._meta.get_field(name).column)
+
+    sql = (
+        f"SELECT {column('id')}, {column('name')} FROM {quote(Person._meta.db_table)} "
+        f"WHERE {column('owner')} = %s AND NOT {column('is_archived')} "
+        f"ORDER BY {column('name')}, {column('id')}"
+    )
+    (rows,) = read_together([(sql, [user.pk])])
+    return rows
 
 
 class AnswerForm(PlainMessages, forms.Form):

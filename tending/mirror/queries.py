@@ -13,11 +13,13 @@ from django.utils import timezone
 from tending.circle.models import Person
 from tending.core.date_format import format_date
 from tending.core.dates import stored_time
+from tending.core.ownership import is_row_id
 from tending.core.reads import Read, as_stored, read_together
 from tending.mirror.models import Answer, Invitation, Round
 from tending.mirror.window import (
     FEWEST_ANONYMOUS,
     Window,
+    answers_shown,
     johari_window,
     open_area_words,
     result_shown,
@@ -52,7 +54,8 @@ def round_rows(user) -> list[RoundRow]:
     for pk, created_at, anonymous, closed_at, own_words in round_rows_:
         answers = words_by_round.get(pk, [])
         shown = result_shown(bool(anonymous), len(answers))
-        open_words = len(johari_window(json.loads(own_words), answers).open) if shown else None
+        counted = answers[: answers_shown(bool(anonymous), len(answers))]
+        open_words = len(johari_window(json.loads(own_words), counted).open) if shown else None
         summary = RoundSummary(pk, stored_time(created_at), bool(anonymous), stored_time(closed_at))
         rows.append(RoundRow(summary, len(answers), shown, open_words))
     return rows
@@ -73,7 +76,8 @@ def _rounds_reads(user_id: int) -> list[Read]:
     )
     words = (
         f"SELECT {column(Answer, 'round')}, CAST({column(Answer, 'words')} AS TEXT) "
-        f"FROM {quote(Answer._meta.db_table)} WHERE {column(Answer, 'owner')} = %s"
+        f"FROM {quote(Answer._meta.db_table)} WHERE {column(Answer, 'owner')} = %s "
+        f"ORDER BY {column(Answer, 'id')}"  # the first that came first: see answers_shown
     )
     return [(rounds, [user_id]), (words, [user_id])]
 
@@ -118,6 +122,7 @@ def invitation_state(invitation, round_closed: bool, now: datetime) -> str:
 
 @dataclass(slots=True)
 class AnswerRow:
+    pk: int
     invitation_id: int | None
     answered_on: object
     words: list[str]
@@ -141,7 +146,7 @@ class RoundPage:
     answers: int
     shown: bool
     window: Window | None
-    still_needed: int  # answers still needed before an anonymous round's result shows
+    still_needed: int  # answers still needed before an anonymous round's result (next) grows
     valued: list[str] = field(default_factory=list)  # an anonymous round's, shuffled
     unseen: list[str] = field(default_factory=list)
     named: list[NamedAnswer] = field(default_factory=list)  # a named round's, newest first
@@ -159,9 +164,11 @@ ROUND_FIELDS = ("id", "owner", "display_name", "message", "own_words", "anonymou
                 "closed_at", "shuffle_key", "created_at", "updated_at")  # fmt: skip
 
 
-def round_page_for(user, round_id: int) -> RoundPage | None:
+def round_page_for(user, round_id) -> RoundPage | None:
     """The page of one of the person's rounds, the round read with its links and answers in
     the same round trip; None when they have no such round."""
+    if not is_row_id(round_id):  # beyond a 64-bit integer, SQLite would refuse it
+        return None
     quote = connection.ops.quote_name
 
     def column(name: str) -> str:
@@ -207,18 +214,21 @@ def _page(feedback: Round, link_rows, answer_rows, now: datetime) -> RoundPage:
         row.state = invitation_state(row, closed, now)
         row.is_open = row.state == "open"
         invitations.append(row)
-    answers = [
-        AnswerRow(invitation_id, _day(day), json.loads(words), valued, unseen)
-        for invitation_id, day, words, valued, unseen in answer_rows
+    every = [
+        AnswerRow(pk, invitation_id, _day(day), json.loads(words), valued, unseen)
+        for pk, invitation_id, day, words, valued, unseen in answer_rows
     ]
-    shown = result_shown(feedback.anonymous, len(answers))
+    shown = result_shown(feedback.anonymous, len(every))
+    # The first that came, in whole groups for an anonymous round (window.answers_shown).
+    first_come = sorted(every, key=lambda a: a.pk)
+    answers = first_come[: answers_shown(feedback.anonymous, len(every))]
     page = RoundPage(
         round=feedback,
         invitations=invitations,
-        answers=len(answers),
+        answers=len(every),
         shown=shown,
         window=johari_window(feedback.own_words, [a.words for a in answers]) if shown else None,
-        still_needed=max(0, FEWEST_ANONYMOUS - len(answers)) if feedback.anonymous else 0,
+        still_needed=_still_needed(feedback.anonymous, len(every)),
         # A closed round opens again while one of its links could still be answered.
         can_reopen=closed
         and any(i.withdrawn_at is None and now < i.expires_at for i in invitations),
@@ -235,9 +245,18 @@ def _page(feedback: Round, link_rows, answer_rows, now: datetime) -> RoundPage:
             NamedAnswer(
                 labels.get(a.invitation_id, "Someone"), a.answered_on, a.words, a.valued, a.unseen
             )
-            for a in answers
+            for a in every  # newest first
         ]
     return page
+
+
+def _still_needed(anonymous: bool, answers: int) -> int:
+    """Answers still to come before an anonymous round's result shows, or next grows."""
+    if not anonymous:
+        return 0
+    if answers < FEWEST_ANONYMOUS:
+        return FEWEST_ANONYMOUS - answers
+    return -answers % FEWEST_ANONYMOUS
 
 
 def _day(value) -> date | None:
@@ -269,7 +288,7 @@ def _round_reads(round_id: int, owner_id: int) -> list[Read]:
         f"ORDER BY {link('created_at')} DESC, {link('id')} DESC"
     )
     answers = (
-        f"SELECT {answer('invitation')}, {as_stored(answer('answered_on'))}, "
+        f"SELECT {answer('id')}, {answer('invitation')}, {as_stored(answer('answered_on'))}, "
         f"CAST({answer('words')} AS TEXT), {answer('valued')}, {answer('unseen')} "
         f"FROM {table(Answer)} a WHERE {answer('round')} = %s AND {answer('owner')} = %s "
         f"ORDER BY {answer('answered_on')} DESC, {answer('id')} DESC"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -32,6 +33,7 @@ PER_ADDRESS = 120  # requests to any answer link from one address in an hour
 PER_LINK = 100  # requests to one link in an hour (a link for a group may be answered by 50)
 LEAVE_TRIES, LEAVE_WAIT = 10, timedelta(minutes=15)  # password tries to leave the device screen
 DEVICE = "mirror_device"  # the session key naming the invitation a handed-over device answers
+ANSWERED = "mirror_device_answered"  # set as an answer is kept there, for the thanks
 
 
 def _private(response):
@@ -45,7 +47,7 @@ def link_gone(request):
 
 
 def _answer_page(request, invitation: Invitation, *, device: bool):
-    """The form, or the thanks once it is sent; the same for a link and a handed-over device."""
+    """The form; once it is sent, on to the thanks (a reload there sends nothing again)."""
     feedback = invitation.round
     form = AnswerForm(request.POST or None, name=feedback.display_name)
     if request.method == "POST" and form.is_valid():
@@ -54,16 +56,18 @@ def _answer_page(request, invitation: Invitation, *, device: bool):
         except CodeProblem:
             # Used up or withdrawn between opening the page and sending it.
             return None
-        invitation.refresh_from_db(fields=["uses"])
-        context = {
-            "round": feedback,
-            "device": device,
-            "more": services.is_open(invitation, timezone.now()),
-        }
-        return _private(render(request, "mirror/thanks.html", context))
+        if device:
+            request.session[ANSWERED] = True
+            return redirect("mirror:device")
+        return redirect("mirror:thanks")
     context = {"round": feedback, "invitation": invitation, "form": form, "device": device}
     status = 400 if form.is_bound else 200
     return _private(render(request, "mirror/respond.html", context, status=status))
+
+
+def thanks(request):
+    """Where an answer sent through a link leads: nothing of the person who asked."""
+    return _private(render(request, "mirror/thanks.html", {"device": False, "more": False}))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -116,6 +120,11 @@ def device(request):
     if DEVICE not in request.session:
         return redirect("mirror:rounds")
     invitation = _device_invitation(request)
+    if request.session.pop(ANSWERED, False) and request.method != "POST":
+        context = {"device": True, "more": invitation is not None}
+        if invitation is not None:
+            context["round"] = invitation.round
+        return _private(render(request, "mirror/thanks.html", context))
     if invitation is not None:
         page = _answer_page(request, invitation, device=True)
         if page is not None:
@@ -134,6 +143,8 @@ def device_leave(request):
         if not allow("mirror-leave", str(request.user.pk), LEAVE_TRIES, LEAVE_WAIT):
             problem = "Too many tries. Please wait a quarter of an hour, or hand the device back."
         elif request.user.check_password(request.POST.get("password", "")):
+            # A password hash renewed by the check would otherwise end this very session.
+            update_session_auth_hash(request, request.user)
             invitation_id = request.session.pop(DEVICE)
             found = Invitation.objects.filter(owner=request.user, pk=invitation_id).first()
             messages.success(request, "Welcome back.")

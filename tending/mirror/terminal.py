@@ -45,8 +45,14 @@ def window_lines(page) -> list[str]:
                 "round shows its result once at least three people have answered."
             ]
         return ["No answers yet."]
-    lines = [f"From {page.answers} answer{'' if page.answers == 1 else 's'} "
+    counted = window.answers
+    lines = [f"From {counted} answer{'' if counted == 1 else 's'} "
              "(the number by a word: how many picked it)."]  # fmt: skip
+    if page.answers > counted:
+        lines.append(
+            f"{page.answers - counted} more came in since; an anonymous round's result grows "
+            f"three answers at a time ({page.still_needed} more, and they show)."
+        )
     lines += _wrapped("Open (you and they see)", _counted(window.open))
     lines += _wrapped("Blind spot (they see, you didn't pick)", _counted(window.blind))
     lines += _wrapped("Hidden (you picked, they didn't)", ", ".join(window.hidden) or "none")

@@ -24,4 +24,5 @@ urlpatterns = [
     path("device/back/", respond.device_leave, name="device_leave"),
     # The one page a stranger can write to: a private link (tending.mirror.respond).
     path("answer/<str:link>/", respond.respond, name="respond"),
+    path("thanks/", respond.thanks, name="thanks"),
 ]

@@ -56,6 +56,16 @@ def result_shown(anonymous: bool, answers: int) -> bool:
     return answers >= (FEWEST_ANONYMOUS if anonymous else 1)
 
 
+def answers_shown(anonymous: bool, answers: int) -> int:
+    """How many of a round's answers (the first that came) its result is made from: a named
+    round's every one; an anonymous round's in whole groups of FEWEST_ANONYMOUS, so that no
+    result ever differs from an earlier one by a single answer, which would tell that
+    answer apart from the rest."""
+    if not anonymous:
+        return answers
+    return answers - answers % FEWEST_ANONYMOUS
+
+
 def open_area_words(now: int, before: int | None = None, when: str = "") -> str:
     """How many words others see that the person sees too, and how that changed since an
     earlier round (`when` names it: "in March")."""

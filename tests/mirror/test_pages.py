@@ -116,6 +116,30 @@ def test_an_anonymous_round_shows_its_result_only_from_the_third_answer(owner, o
     assert "Sam" not in html.split('id="result"')[1].split("</section>")[0]
 
 
+def test_an_anonymous_result_grows_three_answers_at_a_time(owner, owner_client):
+    feedback = a_round(owner)
+    url = reverse("mirror:round", args=[feedback.pk])
+    for number in range(3):
+        answer(feedback, ["kind", "bold", "able", "wise", "witty"], valued=f"First {number}")
+    answer(feedback, ["calm", "happy", "loving", "patient", "quiet"], valued="The fourth")
+    html = owner_client.get(url).content.decode()
+    # The fourth is held back: seen against the result before it, it would be told apart.
+    assert "From 3 answers." in html and "The fourth" not in html and "First 2" in html
+    assert "1 more answer came in since" in html and "2 more, and they show" in html
+    assert "patient" not in html.split('id="pane-blind"')[1].split("</section>")[0]
+    for _ in range(2):
+        answer(feedback, ["kind", "calm", "able", "wise", "witty"])
+    html = owner_client.get(url).content.decode()
+    assert "From 6 answers." in html and "The fourth" in html and 'id="waiting"' not in html
+    row = owner_client.get(reverse("mirror:rounds")).content.decode()
+    assert "6 answers" in row
+
+
+def test_a_round_number_beyond_any_row_is_not_there(owner_client):
+    for number in ("99999999999999999999", "9223372036854775808"):
+        assert owner_client.get(f"/mirror/{number}/").status_code == 404
+
+
 def test_a_named_round_shows_each_answer_with_its_label(owner, owner_client):
     feedback = a_round(owner, anonymous=False)
     answer(
@@ -211,3 +235,14 @@ def test_each_links_actions_lead_to_their_routes(owner, owner_client):
     html = owner_client.get(reverse("mirror:round", args=[feedback.pk])).content.decode()
     for name in ("mirror:sheet", "mirror:device_start", "mirror:withdraw"):
         assert f'"{reverse(name, args=[feedback.pk, made.pk])}"' in html, name
+
+
+def test_the_people_offered_are_ones_own_active_people_by_name(owner, other, owner_client):
+    feedback = a_round(owner)
+    PersonFactory(owner=owner, name="Zoe")
+    PersonFactory(owner=owner, name="Abe")
+    PersonFactory(owner=owner, name="Gone", is_archived=True)
+    PersonFactory(owner=other, name="Theirs")
+    html = owner_client.get(reverse("mirror:invite", args=[feedback.pk])).content.decode()
+    offered = re.findall(r'<option value="\d+">([^<]+)</option>', html)
+    assert offered == ["Abe", "Zoe"]

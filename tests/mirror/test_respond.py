@@ -54,7 +54,11 @@ def test_an_answer_is_kept_as_the_persons_own_row_anonymous_without_invitation_o
     feedback = a_round(owner)
     made, url = link_of(feedback)
     response = anon_client.post(url, {"words": THEIRS, "valued": "You listen.", "unseen": ""})
-    assert response.status_code == 200 and "Thank you" in response.content.decode()
+    # On to the thanks, so that a reload there sends nothing again; it names nobody.
+    assert response["Location"] == reverse("mirror:thanks")
+    thanks = anon_client.get(response["Location"])
+    assert "Thank you" in thanks.content.decode() and "Ada" not in thanks.content.decode()
+    assert thanks["X-Robots-Tag"] == "noindex, nofollow"
     kept = Answer.objects.get()
     assert (kept.owner, kept.round, kept.invitation, kept.answered_on) == (
         owner, feedback, None, None,
@@ -178,7 +182,12 @@ def test_a_handed_over_device_shows_only_the_questions_until_the_password(owner,
     page = owner_client.get(reverse("mirror:device")).content.decode()
     assert "A few words for" in page and "Log out" not in page and "Need help now" not in page
     done = owner_client.post(reverse("mirror:device"), {"words": THEIRS})
-    assert "Someone else answers too" in done.content.decode()
+    assert done["Location"] == reverse("mirror:device")
+    thanks = owner_client.get(done["Location"]).content.decode()
+    assert "Someone else answers too" in thanks and "Your answer is with <bdi>Ada</bdi>" in thanks
+    # A reload shows the questions again; nothing was sent twice.
+    assert "A few words for" in owner_client.get(reverse("mirror:device")).content.decode()
+    assert Answer.objects.filter(round=feedback).count() == 1
     owner_client.post(reverse("mirror:device"), {"words": MINE})
     assert Answer.objects.filter(round=feedback).count() == 2
     last = owner_client.get(reverse("mirror:device")).content.decode()

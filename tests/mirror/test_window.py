@@ -1,12 +1,14 @@
 """The Johari window: every word in exactly one pane, counted, in order; exhaustive on a
 few words, plus the anonymous threshold, the open area's change and the stable shuffle."""
 
+import itertools
 from itertools import combinations, product
 
 import pytest
 
 from tending.mirror.window import (
     FEWEST_ANONYMOUS,
+    answers_shown,
     johari_window,
     open_area_words,
     result_shown,
@@ -105,3 +107,11 @@ def test_open_answers_keep_one_order_that_is_not_the_order_they_came_in():
     assert shuffled(list(reversed(texts)), b"round key") == once  # not the order given
     assert once != texts and shuffled(texts, b"another key") != once
     assert shuffled([], b"k") == []
+
+
+def test_an_anonymous_result_grows_in_whole_groups_of_three():
+    assert [answers_shown(True, n) for n in range(10)] == [0, 0, 0, 3, 3, 3, 6, 6, 6, 9]
+    assert [answers_shown(False, n) for n in range(5)] == [0, 1, 2, 3, 4]
+    # No two results of one round differ by a single anonymous answer.
+    sizes = {answers_shown(True, n) for n in range(100)} - {0}
+    assert all(b - a >= FEWEST_ANONYMOUS for a, b in itertools.pairwise(sorted(sizes)))
