@@ -1,0 +1,109 @@
+"""Brave steps: one's own steps toward closeness, easiest first, each with a prediction
+checked against what happened. Pure: plain data in, plain data out, no Django.
+
+The steps form a graded hierarchy rated 0-100 for how hard they feel (the Subjective Units
+of Distress scale), taken from the bottom up and only by choice. Before a step the person
+writes what they fear will happen and how strongly they believe it (0-100%); afterwards,
+what happened, how hard it really was and how strongly they believe the fear now. Fear
+shrinks mostly by being proved wrong, so tending shows predictions against outcomes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+PAUSE_DAYS = 7  # after a hard-days check-in whose safety rule fired, no step is offered
+LEAST, MOST = 0, 100
+
+
+@dataclass(frozen=True)
+class Step:
+    key: int
+    text: str
+    hardness: int  # how hard it feels beforehand, 0-100
+    belief: int  # how strongly the fear is believed beforehand, 0-100 %
+    added_on: date
+    done_on: date | None = None
+    set_aside: bool = False  # "too much right now": kept, never offered, no penalty
+    felt: int | None = None  # how hard it really was, 0-100
+    fear_came_true: bool | None = None
+    belief_after: int | None = None  # how strongly the fear is believed afterwards
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_on is None and not self.set_aside
+
+    @property
+    def has_outcome(self) -> bool:
+        return (
+            self.done_on is not None and self.felt is not None and self.fear_came_true is not None
+        )
+
+
+def in_range(value: int) -> bool:
+    return LEAST <= value <= MOST
+
+
+def easiest_first(steps: Iterable[Step]) -> list[Step]:
+    """The open steps, easiest first; of equal ones, the one written first."""
+    return sorted((s for s in steps if s.is_open), key=lambda s: (s.hardness, s.added_on, s.key))
+
+
+def paused_until(fired_on: date | None) -> date | None:
+    """The day steps are offered again after a safety rule fired on `fired_on`."""
+    return None if fired_on is None else fired_on + timedelta(days=PAUSE_DAYS)
+
+
+def step_to_offer(steps: Iterable[Step], today: date, fired_on: date | None = None):
+    """The one step to offer gently today: the easiest open one, none during a pause."""
+    until = paused_until(fired_on)
+    if until is not None and today < until:
+        return None
+    ordered = easiest_first(steps)
+    return ordered[0] if ordered else None
+
+
+@dataclass(frozen=True)
+class Predictions:
+    steps: int  # steps done with an outcome written
+    fear_came_true: int
+    easier_by: float  # mean of (expected - felt) hardness: above 0, easier than expected
+    belief_before: float  # mean belief in the fear before, %
+    belief_after: float | None  # mean belief afterwards, over the steps that re-rated it
+
+
+def predictions(steps: Iterable[Step]) -> Predictions | None:
+    """Predictions against outcomes over the steps done; None before the first."""
+    done = [s for s in steps if s.has_outcome]
+    if not done:
+        return None
+    rerated = [s.belief_after for s in done if s.belief_after is not None]
+    return Predictions(
+        steps=len(done),
+        fear_came_true=sum(1 for s in done if s.fear_came_true),
+        easier_by=sum(s.hardness - s.felt for s in done) / len(done),
+        belief_before=sum(s.belief for s in done) / len(done),
+        belief_after=sum(rerated) / len(rerated) if rerated else None,
+    )
+
+
+def prediction_words(found: Predictions | None) -> str:
+    """The summary in plain words: "Your fear came true 2 of 14 times; steps felt 25 points
+    easier than you expected." Never a verdict: what happened, said as it is."""
+    if found is None:
+        return ""
+    times = "time" if found.steps == 1 else "times"
+    said = f"Your fear came true {found.fear_came_true} of {found.steps} {times}"
+    points = round(abs(found.easier_by))
+    if points == 0:
+        felt = "steps felt about as hard as you expected"
+    else:
+        way = "easier" if found.easier_by > 0 else "harder"
+        felt = f"steps felt {points} point{'' if points == 1 else 's'} {way} than you expected"
+    words = f"{said}; {felt}."
+    if found.belief_after is not None:
+        before, after = round(found.belief_before), round(found.belief_after)
+        words += f" Beforehand you believed your fears {before}% on average; afterwards, {after}%."
+    return words

@@ -1,0 +1,89 @@
+"""Conversation ladders: the prompts (in ladders.toml, tending's own), and where a pair is.
+
+Two people climb three sets of prompts, each more personal than the last, taking turns at
+answering first (sustained, escalating, reciprocal self-disclosure: SCIENCE.md, "Building
+closeness on purpose"). Either may pass on any prompt or stop at any time; a stopped
+session resumes at the prompt it stopped on. Pure: no Django.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+DEPTHS = ("light", "deeper", "deepest")
+FEWEST_PROMPTS = 12  # in each set
+
+
+class LadderProblem(ValueError):
+    """The prompts file is not three sets, light to deepest, of at least twelve prompts."""
+
+
+@dataclass(frozen=True)
+class PromptSet:
+    depth: str
+    title: str
+    prompts: tuple[str, ...]
+
+
+def read_sets(text: str) -> tuple[PromptSet, ...]:
+    """The sets of a prompts file, checked."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LadderProblem(f"Not TOML: {exc}") from None
+    sets = data.get("sets")
+    if not isinstance(sets, list) or [s.get("depth") for s in sets] != list(DEPTHS):
+        raise LadderProblem(f"Expected three sets with the depths {', '.join(DEPTHS)}.")
+    found, seen = [], set()
+    for entry in sets:
+        prompts = entry.get("prompts")
+        if not isinstance(prompts, list) or len(prompts) < FEWEST_PROMPTS:
+            raise LadderProblem(f"The {entry['depth']} set needs {FEWEST_PROMPTS} prompts or more.")
+        for prompt in prompts:
+            if not isinstance(prompt, str) or not prompt.strip():
+                raise LadderProblem(f"An empty prompt in the {entry['depth']} set.")
+            if prompt in seen:
+                raise LadderProblem(f"A prompt is there twice: {prompt!r}")
+            seen.add(prompt)
+        title = entry.get("title")
+        if not isinstance(title, str) or not title.strip():
+            raise LadderProblem(f"The {entry['depth']} set needs a title.")
+        found.append(PromptSet(entry["depth"], title, tuple(prompts)))
+    return tuple(found)
+
+
+@cache
+def ladder() -> tuple[PromptSet, ...]:
+    return read_sets(resources.files("tending.growth").joinpath("ladders.toml").read_text())
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a pair is: the set (0-2) and the prompt within it."""
+
+    set_index: int = 0
+    prompt_index: int = 0
+
+    def is_finished(self, sets: tuple[PromptSet, ...]) -> bool:
+        return self.set_index >= len(sets)
+
+    def prompt(self, sets: tuple[PromptSet, ...]) -> str:
+        return sets[self.set_index].prompts[self.prompt_index]
+
+
+def next_place(place: Place, sets: tuple[PromptSet, ...]) -> Place:
+    """The place after this prompt, answered or passed alike: on through the set, then the
+    next set's first prompt; past the last set, finished."""
+    if place.prompt_index + 1 < len(sets[place.set_index].prompts):
+        return Place(place.set_index, place.prompt_index + 1)
+    return Place(place.set_index + 1, 0)
+
+
+def first_to_answer(place: Place, sets: tuple[PromptSet, ...], starter: int) -> int:
+    """Who answers this prompt first (0 or 1): the starter, then the other, in turn, counted
+    through every prompt before it (a pass is a turn too)."""
+    before = sum(len(s.prompts) for s in sets[: place.set_index]) + place.prompt_index
+    return (starter + before) % 2
