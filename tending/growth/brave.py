@@ -10,9 +10,12 @@ shrinks mostly by being proved wrong, so tending shows predictions against outco
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 
 PAUSE_DAYS = 7  # after a hard-days check-in whose safety rule fired, no step is offered
 LEAST, MOST = 0, 100
@@ -107,3 +110,44 @@ def prediction_words(found: Predictions | None) -> str:
         before, after = round(found.belief_before), round(found.belief_after)
         words += f" Beforehand you believed your fears {before}% on average; afterwards, {after}%."
     return words
+
+
+@dataclass(frozen=True)
+class StarterStep:
+    text: str
+    hardness: int
+
+
+@dataclass(frozen=True)
+class Barrier:
+    key: str  # "trauma", "mistrust" or "shyness"
+    title: str
+    about: str
+    steps: tuple[StarterStep, ...]
+
+
+BARRIERS = ("trauma", "mistrust", "shyness")
+
+
+def read_barriers(text: str) -> tuple[Barrier, ...]:
+    """The starter steps of a file (starter_steps.toml), checked: each barrier once, in
+    order, with a title, a line about it, and steps easiest first, each rated 0-100."""
+    data = tomllib.loads(text)
+    found = []
+    for entry in data.get("barriers", []):
+        steps = tuple(StarterStep(s["text"], s["hardness"]) for s in entry["steps"])
+        if not steps or not all(s.text.strip() and in_range(s.hardness) for s in steps):
+            raise ValueError(f"The steps for {entry['key']} need words and 0-100.")
+        if [s.hardness for s in steps] != sorted(s.hardness for s in steps):
+            raise ValueError(f"The steps for {entry['key']} go from easiest to hardest.")
+        found.append(Barrier(entry["key"], entry["title"], entry["about"], steps))
+    if tuple(b.key for b in found) != BARRIERS:
+        raise ValueError(f"Expected the barriers {', '.join(BARRIERS)}, in that order.")
+    return tuple(found)
+
+
+@cache
+def starter_steps() -> tuple[Barrier, ...]:
+    return read_barriers(
+        resources.files("tending.growth").joinpath("starter_steps.toml").read_text()
+    )

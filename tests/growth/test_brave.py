@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tending.growth.brave import (
+    BARRIERS,
     PAUSE_DAYS,
     Step,
     easiest_first,
@@ -15,6 +16,8 @@ from tending.growth.brave import (
     paused_until,
     prediction_words,
     predictions,
+    read_barriers,
+    starter_steps,
     step_to_offer,
 )
 
@@ -120,3 +123,42 @@ def test_the_offered_step_is_always_an_open_one_no_harder_than_any_other(rows):
     assert (offered is None) == (not open_steps)
     if offered is not None:
         assert offered.is_open and all(offered.hardness <= s.hardness for s in open_steps)
+
+
+def test_starter_steps_for_each_barrier_easiest_first_in_plain_words():
+    barriers = starter_steps()
+    assert [b.key for b in barriers] == ["trauma", "mistrust", "shyness"]
+    for barrier in barriers:
+        assert len(barrier.steps) >= 6 and barrier.title and barrier.about
+        hardness = [s.hardness for s in barrier.steps]
+        assert hardness == sorted(hardness) and all(0 <= h <= 100 for h in hardness)
+        # Never a diagnosis: the words name no condition.
+        words = " ".join([barrier.about, *(s.text for s in barrier.steps)]).lower()
+        assert not any(w in words for w in ("disorder", "ptsd", "symptom", "diagnos"))
+
+
+BARRIER = '[[barriers]]\nkey = "{key}"\ntitle = "T"\nabout = "A"\nsteps = [{steps}]\n'
+
+
+def barriers_text(
+    keys=BARRIERS, steps='{ text = "a", hardness = 1 }, { text = "b", hardness = 2 }'
+):
+    return "".join(BARRIER.format(key=key, steps=steps) for key in keys)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (barriers_text(keys=("trauma", "shyness", "mistrust")), "in that order"),
+        (barriers_text(keys=("trauma", "mistrust")), "in that order"),
+        (barriers_text(steps='{ text = "a", hardness = 5 }, { text = "b", hardness = 2 }'),
+         "easiest to hardest"),
+        (barriers_text(steps='{ text = "a", hardness = 101 }'), "0-100"),
+        (barriers_text(steps='{ text = " ", hardness = 1 }'), "0-100"),
+        (barriers_text(steps=""), "0-100"),
+    ],
+)  # fmt: skip
+def test_a_starter_steps_file_that_is_not_right_says_why(text, said):
+    with pytest.raises(ValueError, match=said):
+        read_barriers(text)
+    assert len(read_barriers(barriers_text())) == 3
