@@ -26,7 +26,11 @@ ALONGSIDE = "TENDING_RUNS_ALONGSIDE"
 # Browser tests that then run in the PostgreSQL run instead of the SQLite one: the two runs
 # share two cores, and the SQLite run, with every other browser test, is the longer one. The
 # pages are the same on either database, so each of these still runs once.
-ON_THE_OTHER_RUN = ("tests/browser/test_access.py",)
+ON_THE_OTHER_RUN = (
+    "tests/browser/test_access.py",
+    "tests/browser/test_mirror.py",  # with the Mirror, the SQLite run was 70 s the longer
+    "tests/browser/test_mirror_codes.py",
+)
 
 
 def _moved(item) -> bool:
