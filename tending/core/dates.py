@@ -80,6 +80,11 @@ def _day(moment: datetime) -> str:
     return f"{moment.day} {moment:%B %Y}"
 
 
+def stored_day(value: date | str | None) -> date | None:
+    """A stored day as a query gives it back: a date from PostgreSQL, its text from SQLite."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def stored_time(value: datetime | str | None) -> datetime | None:
     """A stored time as a query gives it back, made aware: PostgreSQL gives an aware time;
     SQLite gives text (or, through the ORM, a time without a zone), always in UTC.

@@ -16,6 +16,7 @@ from datetime import date
 from django.db import connection
 
 from tending.core.date_format import names
+from tending.core.dates import stored_day
 from tending.core.text import cut
 from tending.journal.models import Entry
 from tending.journal.plain import plain_title
@@ -84,10 +85,6 @@ def _fetch(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _day(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
-
-
 def _narrowing(user, since: date | None, before: date | None, person_id: int | None):
     where, params = ["owner_id = %s"], [user.pk]
     if since is not None:
@@ -150,7 +147,7 @@ def rows_from(found: list[tuple]) -> list[EntryRow]:
         fresh[entry.pk] = entry.body_plain[:SNIPPET_READ]
     rows = []
     for pk, day, title, head, _ in found:
-        day = _day(day)
+        day = stored_day(day)
         snippet = cut(fresh.get(pk, head), SNIPPET_LENGTH)
         rows.append(EntryRow(pk, day, short_day(day), plain_title(title), snippet))
     return rows
@@ -216,7 +213,7 @@ def days_written(user, month: date) -> dict[int, int]:
         "WHERE owner_id = %s AND written_on >= %s AND written_on < %s GROUP BY written_on",
         [user.pk, month, next_month(month)],
     )
-    return {_day(day).day: count for day, count in found}
+    return {stored_day(day).day: count for day, count in found}
 
 
 def nearby_months(user, month: date, after: date) -> tuple[date | None, date | None]:
@@ -226,7 +223,7 @@ def nearby_months(user, month: date, after: date) -> tuple[date | None, date | N
         f"SELECT ({seek % ('max', '<')}), ({seek % ('min', '>=')})",
         [user.pk, month, user.pk, after],
     )
-    return tuple(None if day is None else _day(day).replace(day=1) for day in (earlier, later))
+    return tuple(None if d is None else stored_day(d).replace(day=1) for d in (earlier, later))
 
 
 @dataclass(slots=True)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 from django.db import connection
 from django.utils import timezone
 
 from tending.circle.models import Person
 from tending.core.date_format import format_date
-from tending.core.dates import stored_time
+from tending.core.dates import stored_day, stored_time
 from tending.core.ownership import is_row_id
 from tending.core.reads import Read, as_stored, read_together
 from tending.mirror.models import Answer, Invitation, Round
@@ -215,7 +215,7 @@ def _page(feedback: Round, link_rows, answer_rows, now: datetime) -> RoundPage:
         row.is_open = row.state == "open"
         invitations.append(row)
     every = [
-        AnswerRow(pk, invitation_id, _day(day), json.loads(words), valued, unseen)
+        AnswerRow(pk, invitation_id, stored_day(day), json.loads(words), valued, unseen)
         for pk, invitation_id, day, words, valued, unseen in answer_rows
     ]
     shown = result_shown(feedback.anonymous, len(every))
@@ -257,10 +257,6 @@ def _still_needed(anonymous: bool, answers: int) -> int:
     if answers < FEWEST_ANONYMOUS:
         return FEWEST_ANONYMOUS - answers
     return -answers % FEWEST_ANONYMOUS
-
-
-def _day(value) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _round_reads(round_id: int, owner_id: int) -> list[Read]:

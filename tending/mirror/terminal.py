@@ -81,17 +81,18 @@ def answer_lines(page) -> list[str]:
 def mirror(args: argparse.Namespace) -> int:
     setup_django()
     migrate()
+    from django.utils import timezone
+
     from tending.core.date_format import format_date
     from tending.core.ownership import owned
     from tending.mirror import queries
     from tending.mirror.models import Round
 
     user = pick_user(args.user)
+    timezone.activate(user.zone)  # days and months as the person lives them, as on the page
 
     def when(feedback) -> str:
-        from django.utils import timezone
-
-        return format_date(timezone.localtime(feedback.created_at, user.zone), "j F Y")
+        return format_date(timezone.localtime(feedback.created_at), "j F Y")
 
     if args.round is None:
         rows = queries.round_rows(user)

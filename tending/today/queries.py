@@ -14,7 +14,7 @@ from tending.checkins.models import CheckIn, CheckInChoice, CheckInDraft
 from tending.checkins.registry import instruments
 from tending.circle.drift import days_between
 from tending.circle.models import Person
-from tending.core.dates import stored_time
+from tending.core.dates import stored_day, stored_time
 from tending.core.reads import Read, as_stored, read_together
 from tending.journal.models import Entry, HiddenPrompt
 from tending.mirror.models import Invitation, Round
@@ -59,7 +59,7 @@ def active_people(user, rows: list | None = None) -> list[TodayPerson]:
     if rows is None:
         (rows,) = read_together([people_read(user)])
     return [
-        TodayPerson(*row[:8], stored_time(row[8]), stored_time(row[9]), _day(row[10]))
+        TodayPerson(*row[:8], stored_time(row[8]), stored_time(row[9]), stored_day(row[10]))
         for row in rows
     ]
 
@@ -138,7 +138,7 @@ def first_overdue(today: date, rows: list[tuple]) -> Suggestion | None:
         return None if moment is None else moment.astimezone(zone).date()
 
     people = (
-        Candidate(pk, name, ring, rhythm, local_day(seen), local_day(added), _day(snoozed))
+        Candidate(pk, name, ring, rhythm, local_day(seen), local_day(added), stored_day(snoozed))
         for pk, name, ring, rhythm, seen, added, snoozed in rows
     )
     return first_to_reach(people, today)
@@ -211,10 +211,6 @@ def _last_logged_sql(kinds: int) -> str:
         f" WHERE {column(CheckIn, 'owner')} = %s AND {column(CheckIn, 'instrument_id')} = %s)"
     )
     return "SELECT " + ", ".join([moment] + [checkin] * kinds)
-
-
-def _day(value) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def days_away(today: date, *times: datetime | None) -> int | None:
