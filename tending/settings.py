@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "tending.exchange",
     "tending.insights",
     "tending.mirror",
+    "tending.growth",
 ]
 
 MIDDLEWARE = [

@@ -86,7 +86,18 @@ def check_document(document: object) -> CheckedDocument:
     for kind in KINDS:
         _check_kind(kind, document.get(kind.name), checked)
     _check_feedback_answers(checked)
+    _check_bring_ups(checked)
     return checked
+
+
+def _check_bring_ups(checked: CheckedDocument) -> None:
+    """A thing to bring up to therapy is one journal entry, one moment or one check-in."""
+    for i, row in enumerate(checked.rows["bring_ups"]):
+        named = [name for name in ("entry", "moment", "checkin") if row[name] is not None]
+        if len(named) != 1:
+            raise DocumentError(
+                f"bring_ups[{i}]", "should name one of entry, moment or checkin, and only one."
+            )
 
 
 def _check_feedback_answers(checked: CheckedDocument) -> None:
@@ -125,6 +136,8 @@ def _check_kind(kind: Kind, value: object, checked: CheckedDocument) -> None:
     if kind.key_prefix:
         keys: dict[str, int] = {}
         for i, row in enumerate(rows):
+            if row["key"] is None:  # an optional key left out: nothing can point at this row
+                continue
             if row["key"] in keys:
                 raise DocumentError(
                     f"{kind.name}[{i}].key",

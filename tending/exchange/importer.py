@@ -31,7 +31,8 @@ from tending.journal.rendering import RENDERED, rendered_columns
 
 __all__ = ["DocumentError", "ImportRefused", "ImportSummary", "account_data", "import_document"]
 
-STAMPS = ("created_at", "updated_at")
+# Times a row cannot be without: absent from a row made by another tool, they mean "now".
+STAMPS = ("created_at", "updated_at", "started_at", "added_at")
 SETTINGS = ("account", "crisis_settings", "calendar", "email_digest")
 
 

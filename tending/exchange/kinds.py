@@ -67,6 +67,14 @@ def kind_models() -> dict[str, type[models.Model]]:
     from tending.checkins.models import CheckIn, CheckInChoice, CheckInDraft
     from tending.circle.models import ClosenessRating, Person
     from tending.core.models import Tag
+    from tending.growth.models import (
+        BraveStep,
+        BringUp,
+        Goal,
+        GoalStep,
+        LadderSession,
+        TherapySession,
+    )
     from tending.journal.models import Entry, HiddenPrompt, JournalDraft
     from tending.mirror.models import Answer, Invitation, Round
     from tending.moments.models import Moment
@@ -94,6 +102,12 @@ def kind_models() -> dict[str, type[models.Model]]:
         "mirror_rounds": Round,
         "mirror_invitations": Invitation,
         "mirror_answers": Answer,
+        "ladder_sessions": LadderSession,
+        "brave_steps": BraveStep,
+        "therapy_sessions": TherapySession,
+        "goals": Goal,
+        "goal_steps": GoalStep,
+        "bring_ups": BringUp,
     }
 
 

@@ -107,7 +107,55 @@ def full_account(owner):
     EmailDigest.objects.create(owner=owner, email="me@example.org", enabled=False)
     _insights_kept(owner)
     _mirror(owner, sam)
+    _growth(owner, sam, moment, entry)
     return owner
+
+
+def _growth(owner, sam, moment, entry) -> None:
+    """A ladder session, brave steps (one done, one set aside), a goal with a step of
+    homework from a session, and three things flagged, one of them talked about."""
+    from tending.growth.models import (
+        BraveStep,
+        BringUp,
+        Goal,
+        GoalStep,
+        LadderSession,
+        TherapySession,
+    )  # fmt: skip
+
+    LadderSession.objects.create(
+        owner=owner, person=sam, starter=1, set_index=1, prompt_index=4, answered=15, passed=1,
+        started_at=dt.datetime(2026, 3, 2, 20, tzinfo=UTC),
+        updated_at=dt.datetime(2026, 3, 2, 21, tzinfo=UTC),
+    )  # fmt: skip
+    done = BraveStep.objects.create(
+        owner=owner, text="Tell Sam I missed them", person=sam, hardness=60,
+        fear="They will laugh", belief=70, added_on=dt.date(2026, 3, 1),
+        done_on=dt.date(2026, 3, 5), what_happened="They hugged me", felt=30,
+        fear_came_true=False, belief_after=20, learned="Say it sooner",
+    )  # fmt: skip
+    BraveStep.objects.create(
+        owner=owner, text="Say no to a favour", hardness=80, added_on=dt.date(2026, 3, 1),
+        set_aside=True,
+    )  # fmt: skip
+    session = TherapySession.objects.create(
+        owner=owner, held_on=dt.date(2026, 3, 9), with_whom="Dr Okafor", notes="Talked.\nA lot."
+    )
+    goal = Goal.objects.create(
+        owner=owner, title="See friends monthly", area="connection", why="I feel alive",
+        target=dt.date(2026, 12, 31), status="active",
+    )  # fmt: skip
+    goal.people.set([sam])
+    goal.brave_steps.set([done])
+    GoalStep.objects.create(owner=owner, goal=goal, text="Call Sam", due=dt.date(2026, 3, 20))
+    GoalStep.objects.create(
+        owner=owner, goal=goal, text="Write down three worries", session=session,
+        done_on=dt.date(2026, 3, 12),
+    )  # fmt: skip
+    checkin = CheckIn.objects.filter(owner=owner).first()
+    BringUp.objects.create(owner=owner, entry=entry, note="The heron", raised_in=session)
+    BringUp.objects.create(owner=owner, moment=moment)
+    BringUp.objects.create(owner=owner, checkin=checkin, note="Lower than usual")
 
 
 LINK_SECRET = "b" * 64
@@ -432,3 +480,41 @@ def test_a_named_rounds_answer_keeps_its_invitation_and_day(other):
     import_document(feedback_document(invitation="sam", answered_on="2026-03-02"), other)
     answer = Answer.objects.get(owner=other)
     assert (answer.invitation.label, answer.answered_on) == ("Sam", dt.date(2026, 3, 2))
+
+
+def growth_document(**bring_up) -> dict:
+    return {
+        "format": "tending-export", "version": 1,
+        "moments": [{"occurred_at": "2026-03-01T10:00:00Z"},
+                    {"key": "m", "occurred_at": "2026-03-02T10:00:00Z"}],
+        "journal_entries": [{"key": "e", "written_on": "2026-03-01", "body": "Hello"}],
+        "therapy_sessions": [{"key": "s", "held_on": "2026-03-03"}],
+        "bring_ups": [{"note": "this"} | bring_up],
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "bring_up", [{}, {"entry": "e", "moment": "m"}, {"entry": "e", "checkin": None, "moment": "m"}]
+)
+def test_a_thing_to_bring_up_names_exactly_one_thing(other, bring_up):
+    with pytest.raises(DocumentError, match="one of entry, moment or checkin") as problem:
+        import_document(growth_document(**bring_up), other)
+    assert problem.value.where == "bring_ups[0]"
+
+
+def test_moments_from_an_export_without_keys_come_in_and_flagged_ones_keep_their_flag(other):
+    from tending.growth.models import BringUp
+
+    import_document(growth_document(moment="m", raised_in="s"), other)
+    flagged = BringUp.objects.get(owner=other)
+    assert flagged.moment.occurred_at == dt.datetime(2026, 3, 2, 10, tzinfo=UTC)
+    assert flagged.raised_in.held_on == dt.date(2026, 3, 3)
+    assert Moment.objects.filter(owner=other).count() == 2
+    # Every moment carries a key from now on, so the next export can point at any of them.
+    assert [m["key"] for m in export_document(other)["moments"]] == ["moment-1", "moment-2"]
+
+
+def test_a_flag_pointing_at_a_moment_that_is_not_there_is_refused(other):
+    with pytest.raises(DocumentError, match="no moment with the key") as problem:
+        import_document(growth_document(moment="gone"), other)
+    assert problem.value.where == "bring_ups[0].moment"

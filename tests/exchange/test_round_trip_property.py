@@ -154,6 +154,7 @@ def fill(user, data) -> None:
             last_sent_at=data.draw(st.one_of(st.none(), moments_in_time)),
         )
     fill_mirror(user, data, people)
+    fill_growth(user, data, people)
 
 
 mirror_words = st.lists(st.sampled_from(WORDS), min_size=5, max_size=6, unique=True)
@@ -200,6 +201,96 @@ def fill_mirror(user, data, people) -> None:
                 valued=data.draw(words(300)),
                 unseen=data.draw(words(300)),
             )
+
+
+ratings = st.integers(0, 100)
+
+
+def fill_growth(user, data, people) -> None:
+    """Ladder sessions, brave steps, goals with steps, therapy sessions and things flagged."""
+    from tending.growth.models import (
+        BraveStep,
+        BringUp,
+        Goal,
+        GoalStep,
+        LadderSession,
+        TherapySession,
+    )
+
+    for person in people[: data.draw(st.integers(0, 2))]:
+        LadderSession.objects.create(
+            owner=user,
+            person=person,
+            starter=data.draw(st.integers(0, 1)),
+            set_index=data.draw(st.integers(0, 3)),
+            prompt_index=data.draw(st.integers(0, 11)),
+            passed=data.draw(st.integers(0, 5)),
+            started_at=data.draw(moments_in_time),
+            finished_at=data.draw(st.one_of(st.none(), moments_in_time)),
+        )
+    steps = [
+        BraveStep.objects.create(
+            owner=user,
+            text=data.draw(words(200, 1)),
+            person=data.draw(st.sampled_from([None, *people])),
+            hardness=data.draw(ratings),
+            fear=data.draw(words(500)),
+            belief=data.draw(ratings),
+            added_on=data.draw(days),
+            set_aside=data.draw(st.booleans()),
+            done_on=data.draw(st.one_of(st.none(), days)),
+            felt=data.draw(st.one_of(st.none(), ratings)),
+            fear_came_true=data.draw(st.one_of(st.none(), st.booleans())),
+            belief_after=data.draw(st.one_of(st.none(), ratings)),
+            learned=data.draw(words(100)),
+        )
+        for _ in range(data.draw(st.integers(0, 2)))
+    ]
+    sessions = [
+        TherapySession.objects.create(
+            owner=user,
+            held_on=data.draw(days),
+            with_whom=data.draw(words(80)),
+            notes=data.draw(words(300)),
+        )
+        for _ in range(data.draw(st.integers(0, 2)))
+    ]
+    for _ in range(data.draw(st.integers(0, 2))):
+        goal = Goal.objects.create(
+            owner=user,
+            title=data.draw(words(120, 1)),
+            area=data.draw(
+                st.sampled_from(["connection", "support", "body", "new", "self-compassion"])
+            ),
+            why=data.draw(words(200)),
+            target=data.draw(st.one_of(st.none(), days)),
+            status=data.draw(st.sampled_from(["active", "paused", "done", "let-go"])),
+        )
+        goal.people.set(data.draw(st.lists(st.sampled_from(people), unique=True)) if people else [])
+        goal.brave_steps.set(
+            data.draw(st.lists(st.sampled_from(steps), unique=True)) if steps else []
+        )
+        for _ in range(data.draw(st.integers(0, 3))):
+            GoalStep.objects.create(
+                owner=user,
+                goal=goal,
+                text=data.draw(words(200, 1)),
+                due=data.draw(st.one_of(st.none(), days)),
+                done_on=data.draw(st.one_of(st.none(), days)),
+                session=data.draw(st.sampled_from([None, *sessions])),
+            )
+    things = [
+        *({"entry": e} for e in Entry.objects.filter(owner=user)[:2]),
+        *({"moment": m} for m in Moment.objects.filter(owner=user)[:2]),
+        *({"checkin": c} for c in CheckIn.objects.filter(owner=user)[:2]),
+    ]
+    for thing in data.draw(st.lists(st.sampled_from(things), max_size=3)) if things else []:
+        BringUp.objects.create(
+            owner=user,
+            note=data.draw(words(300)),
+            raised_in=data.draw(st.sampled_from([None, *sessions])),
+            **thing,
+        )
 
 
 def new_account():
