@@ -365,8 +365,10 @@ def demo(args: argparse.Namespace) -> int:
     print(
         f"Filled {name!r} with {summary.people} people ({summary.archived} archived), "
         f"{summary.moments} moments, {summary.closeness_ratings} closeness ratings, "
-        f"{summary.checkins} check-ins, {summary.journal_entries} journal entries and "
-        f"{summary.feedback_rounds} feedback rounds ({summary.feedback_answers} answers) "
+        f"{summary.checkins} check-ins, {summary.journal_entries} journal entries, "
+        f"{summary.feedback_rounds} feedback rounds ({summary.feedback_answers} answers), "
+        f"{summary.brave_steps} brave steps, {summary.goals} goals and "
+        f"{summary.therapy_sessions} therapy sessions "
         f"over {args.years} year(s) in {took:.1f} s."
     )
     if password:

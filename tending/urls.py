@@ -15,6 +15,7 @@ urlpatterns = [
     path("search/", include("tending.search.urls")),
     path("insights/", include("tending.insights.urls")),
     path("mirror/", include("tending.mirror.urls")),
+    path("growth/", include("tending.growth.urls")),
 ]
 
 if settings.DEBUG:

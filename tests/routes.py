@@ -106,6 +106,65 @@ def make_invitation(owner):
     return Invitation.objects.filter(round=feedback, uses=0).order_by("-pk").first()
 
 
+def make_ladder(owner):
+    from tending.growth.models import LadderSession
+
+    return LadderSession.objects.create(
+        owner=owner, person=make_person(owner), set_index=1, prompt_index=3, answered=14, passed=1
+    )
+
+
+def make_brave_step(owner):
+    import datetime as dt
+
+    from tending.growth.models import BraveStep
+
+    return BraveStep.objects.create(
+        owner=owner,
+        text="Marker brave step",
+        hardness=40,
+        fear="Marker fear",
+        belief=60,
+        added_on=dt.date(2026, 1, 5),
+    )
+
+
+def make_goal(owner):
+    import datetime as dt
+
+    from tending.growth.models import Goal, GoalStep
+
+    goal = Goal.objects.create(
+        owner=owner, title="Marker goal title", area="connection", why="Marker why"
+    )
+    GoalStep.objects.create(owner=owner, goal=goal, text="Marker step", due=dt.date(2026, 1, 9))
+    return goal
+
+
+def make_goal_step(owner):
+    """A step of the owner's newest goal (made by make_goal when there is none)."""
+    from tending.growth.models import Goal, GoalStep
+
+    goal = Goal.objects.filter(owner=owner).order_by("-pk").first() or make_goal(owner)
+    return GoalStep.objects.filter(goal=goal).order_by("-pk").first()
+
+
+def make_session(owner):
+    import datetime as dt
+
+    from tending.growth.models import TherapySession
+
+    return TherapySession.objects.create(
+        owner=owner, held_on=dt.date(2026, 1, 7), with_whom="Marker therapist", notes="Marker notes"
+    )
+
+
+def make_bring_up(owner):
+    from tending.growth.models import BringUp
+
+    return BringUp.objects.create(owner=owner, entry=make_journal_entry(owner), note="Marker flag")
+
+
 # URL arguments that name something shared by everyone (not a private row), with a value.
 PLAIN_ARGUMENTS = {"instrument": "connection"}
 # The weekly review of a week gone by, named by its first day (a Monday).
@@ -124,6 +183,12 @@ OBJECT_ARGUMENTS = {
     "upload": make_upload,
     "round_id": make_round,
     "invitation_id": make_invitation,  # after round_id: a link of that round
+    "ladder_id": make_ladder,
+    "step_id": make_brave_step,
+    "goal_id": make_goal,
+    "goal_step_id": make_goal_step,  # after goal_id: a step of that goal
+    "session_id": make_session,
+    "bring_up_id": make_bring_up,
 }
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, F
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
@@ -204,6 +204,7 @@ def samples_for(user, feed_token: str | None = None) -> Samples:
     values["week"] = _week_before_last()
     values["upload"] = _waiting_upload(user)
     values.update(_feedback_samples(user))
+    values.update(_growth_samples(user))
     if feed_token:
         values["token"] = feed_token
     variants = []
@@ -234,6 +235,41 @@ def _feedback_samples(user) -> dict[str, object]:
         made = services.invite(feedback, label="The benchmark", uses=services.MOST_USES)
         found["invitation_id"] = made.invitation.pk
         found["link"] = made.token
+    return found
+
+
+def _growth_samples(user) -> dict[str, object]:
+    """Growth's heaviest rows: the goal with the most steps (and one of them), the newest
+    therapy session, a ladder in progress, the newest brave step and a thing still waiting."""
+    from tending.core.ownership import owned
+    from tending.growth.models import (
+        BraveStep,
+        BringUp,
+        Goal,
+        GoalStep,
+        LadderSession,
+        TherapySession,
+    )
+
+    found: dict[str, object] = {}
+    goal = owned(Goal, user).annotate(n=Count("steps")).order_by("-n", "-pk").first()
+    if goal is not None:
+        found["goal_id"] = goal.pk
+        step = owned(GoalStep, user).filter(goal=goal).order_by("-pk").first()
+        if step is not None:
+            found["goal_step_id"] = step.pk
+    rows = {
+        "session_id": owned(TherapySession, user).order_by("-held_on", "-pk"),
+        "ladder_id": owned(LadderSession, user).order_by(
+            F("finished_at").asc(nulls_first=True), "-updated_at"
+        ),
+        "step_id": owned(BraveStep, user).order_by("-pk"),
+        "bring_up_id": owned(BringUp, user).filter(raised_in=None).order_by("-pk"),
+    }
+    for name, query in rows.items():
+        pk = query.values_list("pk", flat=True).first()
+        if pk is not None:
+            found[name] = pk
     return found
 
 

@@ -2,7 +2,7 @@
 
 A circle of about sixty people and years of moments with them; a daily pulse and the other
 check-ins, scored by the app's own scoring; a journal linked to the circle; a safety plan;
-feedback rounds of the Mirror.
+feedback rounds of the Mirror; brave steps, ladders, goals and therapy sessions of Growth.
 Everything follows one seed, and the parts share one hidden life (good and hard stretches,
 days away), so the numbers relate to each other the way a real person's would.
 """
@@ -19,7 +19,7 @@ from django.utils import timezone
 from tending.circle.models import Person
 from tending.core.models import Tag
 from tending.core.tags import tags_for
-from tending.demo import checkins, circle, journal, mirror, safety
+from tending.demo import checkins, circle, growth, journal, mirror, safety
 from tending.demo.life import make_life
 
 __all__ = ["DemoSummary", "fill_demo"]
@@ -37,6 +37,9 @@ class DemoSummary:
     plan_lines: int = 0
     feedback_rounds: int = 0
     feedback_answers: int = 0
+    brave_steps: int = 0
+    goals: int = 0
+    therapy_sessions: int = 0
 
 
 def fill_demo(
@@ -60,7 +63,7 @@ def fill_demo(
     # Whole days only, so everything lies within `years` calendar years of today.
     first = today - datetime.timedelta(days=365 * years)
     # One stream per part, so more journal text one day does not reshuffle the moments.
-    parts = ("circle", "life", "checkins", "journal", "mirror")
+    parts = ("circle", "life", "checkins", "journal", "mirror", "growth")
     streams = {part: random.Random(f"{seed}:{part}") for part in parts}
 
     life = make_life(streams["life"], first, today)
@@ -86,6 +89,7 @@ def fill_demo(
         plan_lines, helpers = safety.draft_plan(user, [plan.person for plan in people.plans])
         safety.save_plan(user, plan_lines, helpers)
         feedback_answers = mirror.save_rounds(rounds)
+        grown = growth.save_growth(user, streams["growth"], first, today)
 
     return DemoSummary(
         people=len(people.plans),
@@ -98,6 +102,9 @@ def fill_demo(
         plan_lines=len(plan_lines),
         feedback_rounds=len(rounds),
         feedback_answers=feedback_answers,
+        brave_steps=grown.brave_steps,
+        goals=grown.goals,
+        therapy_sessions=grown.therapy_sessions,
     )
 
 

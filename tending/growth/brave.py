@@ -40,9 +40,13 @@ class Step:
 
     @property
     def has_outcome(self) -> bool:
-        return (
-            self.done_on is not None and self.felt is not None and self.fear_came_true is not None
-        )
+        """Done, with how hard it really was: enough to compare with what was expected."""
+        return self.done_on is not None and self.felt is not None
+
+    @property
+    def was_predicted(self) -> bool:
+        """Done with an answer on the fear (a step written with no fear has none)."""
+        return self.has_outcome and self.fear_came_true is not None
 
 
 def in_range(value: int) -> bool:
@@ -71,10 +75,11 @@ def step_to_offer(steps: Iterable[Step], today: date, fired_on: date | None = No
 @dataclass(frozen=True)
 class Predictions:
     steps: int  # steps done with an outcome written
+    predicted: int  # of them, those with a fear and an answer on whether it came true
     fear_came_true: int
     easier_by: float  # mean of (expected - felt) hardness: above 0, easier than expected
-    belief_before: float  # mean belief in the fear before, %
-    belief_after: float | None  # mean belief afterwards, over the steps that re-rated it
+    belief_before: float | None  # mean belief in the fear before, %, over `predicted`
+    belief_after: float | None  # mean belief afterwards, over those that re-rated it
 
 
 def predictions(steps: Iterable[Step]) -> Predictions | None:
@@ -82,12 +87,14 @@ def predictions(steps: Iterable[Step]) -> Predictions | None:
     done = [s for s in steps if s.has_outcome]
     if not done:
         return None
-    rerated = [s.belief_after for s in done if s.belief_after is not None]
+    feared = [s for s in done if s.was_predicted]
+    rerated = [s.belief_after for s in feared if s.belief_after is not None]
     return Predictions(
         steps=len(done),
-        fear_came_true=sum(1 for s in done if s.fear_came_true),
+        predicted=len(feared),
+        fear_came_true=sum(1 for s in feared if s.fear_came_true),
         easier_by=sum(s.hardness - s.felt for s in done) / len(done),
-        belief_before=sum(s.belief for s in done) / len(done),
+        belief_before=sum(s.belief for s in feared) / len(feared) if feared else None,
         belief_after=sum(rerated) / len(rerated) if rerated else None,
     )
 
@@ -97,16 +104,19 @@ def prediction_words(found: Predictions | None) -> str:
     easier than you expected." Never a verdict: what happened, said as it is."""
     if found is None:
         return ""
-    times = "time" if found.steps == 1 else "times"
-    said = f"Your fear came true {found.fear_came_true} of {found.steps} {times}"
     points = round(abs(found.easier_by))
     if points == 0:
         felt = "steps felt about as hard as you expected"
     else:
         way = "easier" if found.easier_by > 0 else "harder"
         felt = f"steps felt {points} point{'' if points == 1 else 's'} {way} than you expected"
-    words = f"{said}; {felt}."
-    if found.belief_after is not None:
+    if found.predicted:
+        times = "time" if found.predicted == 1 else "times"
+        said = f"Your fear came true {found.fear_came_true} of {found.predicted} {times}"
+        words = f"{said}; {felt}."
+    else:
+        words = f"{felt[0].upper()}{felt[1:]}."
+    if found.belief_after is not None and found.belief_before is not None:
         before, after = round(found.belief_before), round(found.belief_after)
         words += f" Beforehand you believed your fears {before}% on average; afterwards, {after}%."
     return words

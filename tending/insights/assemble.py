@@ -147,6 +147,7 @@ def build_diary(
     links: np.ndarray,
     pulses: Sequence[Sequence[float | None]],
     people: Iterable[PersonRow],
+    brave_days: Iterable[date] = (),
 ) -> Diary:
     """The Diary of `days` days from `first_day`; rows outside those days are left out.
 
@@ -154,7 +155,8 @@ def build_diary(
     pairs; `pulses` (instant, mood, energy, stress, connected) with None for an item not
     answered, several in a day averaged item by item. Archived people are in no exposure
     and in no moment's people: nothing is said about them. Only the inner and middle rings
-    get a "time with" exposure of their own.
+    get a "time with" exposure of their own. `brave_days` are the days brave steps were
+    taken (Growth); an exposure of its own once there is one.
     """
     starts = midnights(first_day, days, zone)
     kept = [p for p in people if not p.archived]
@@ -221,6 +223,12 @@ def build_diary(
                 person=person.name,
             )
         )
+    braver = np.zeros(days)
+    for taken in brave_days:
+        if 0 <= (at := (taken - first_day).days) < days:
+            braver[at] = 1.0
+    if braver.any():
+        exposures.append(DaySeries("brave-step", "a brave step", tuple(braver.tolist()), True))
     return Diary(
         first_day=first_day,
         days=days,

@@ -4,15 +4,15 @@ their data changes. The only place the rest of tending asks for findings.
 A fresh analysis of ten years takes a few hundred milliseconds, so its result is kept (one
 InsightsResult per person) with a fingerprint of what it was made from: when a moment last
 changed, the newest daily pulse, how many people there are and when one last changed, the
-person's time zone and today's date. Reading it is one query, a step down an index for each
-part, the same on ten years as on one; when it differs, the analysis runs again. Deleting a
-moment or a check-in leaves no such trace, so the deletion says so itself
-(tending.core.signals.owned_rows_deleted, heard in tending/insights/signals.py) and the kept
-result is marked stale. A new, changed or deleted moment or pulse, a person added, archived,
-renamed or deleted, another time zone, or a new day: each makes the next request work it out
-again; nothing else does. A moment's people change only when the moment itself is saved (or
-a person is deleted), so the link table need not be read. A pulse is always taken now, so the
-newest one changes whenever one is added.
+person's time zone and today's date, and the brave steps taken. Reading it is one query, a
+step down an index for each part, the same on ten years as on one; when it differs, the
+analysis runs again. Deleting a moment or a check-in leaves no such trace, so the deletion
+says so itself (tending.core.signals.owned_rows_deleted, heard in
+tending/insights/signals.py) and the kept result is marked stale. A new, changed or deleted
+moment or pulse, a person added, archived, renamed or deleted, another time zone, or a new
+day: each makes the next request work it out again; nothing else does. A moment's people
+change only when the moment itself is saved (or a person is deleted), so the link table need
+not be read. A pulse is always taken now, so the newest one changes whenever one is added.
 """
 
 from __future__ import annotations
@@ -46,6 +46,9 @@ _STATE = (
     "  ORDER BY taken_at DESC, id DESC LIMIT 1),"
     " (SELECT COUNT(*) FROM circle_person WHERE owner_id = %s),"
     " (SELECT MAX(updated_at) FROM circle_person WHERE owner_id = %s),"
+    # Brave steps taken (Growth): a step done, changed or deleted moves one or the other.
+    " (SELECT COUNT(done_on) || '~' || MAX(updated_at) FROM growth_bravestep"
+    "  WHERE owner_id = %s),"
     " r.id, r.fingerprint"
     " FROM (SELECT 1 AS one) base LEFT JOIN insights_insightsresult r ON r.owner_id = %s"
 )
@@ -189,7 +192,7 @@ def _remember(pk: int, written: str, insights: Insights) -> None:
 
 
 def _state_params(pk: int) -> list:
-    return [pk, pk, PULSE, pk, pk, pk]
+    return [pk, pk, PULSE, pk, pk, pk, pk]
 
 
 def _json(value) -> dict:

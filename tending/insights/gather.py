@@ -1,10 +1,11 @@
 """Reading one person's moments, daily pulses and people into a Diary, in their time zone.
 
-Four written-out queries whatever the years (five with a window): moments, who was in them,
-pulses, people. The database hands back as few Python objects as it can: each moment as
-three numbers (its details packed as assemble.PACKED says), every link in one text, the
-pulse's answers taken out of their JSON, times as seconds since 1970. Ten years' 20,000
-moments cost milliseconds this way; tending/insights/assemble.py makes the days.
+Four written-out queries whatever the years (five with a window): moments, who was in them
+(with the days brave steps were taken), pulses, people. The database hands back as few Python
+objects as it can: each moment as three numbers (its details packed as assemble.PACKED
+says), every link in one text, the pulse's answers taken out of their JSON, times as seconds
+since 1970. Ten years' 20,000 moments cost milliseconds this way; tending/insights/assemble.py
+makes the days.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ def _sql(vendor: str) -> dict[str, str]:
             return f"CAST(answers ->> '{item}' AS DOUBLE PRECISION)"
 
         joined = "string_agg(moment_id || ',' || person_id, ',')"
+        days = "string_agg(CAST(done_on AS TEXT), ',')"
     else:
 
         def seconds(column: str) -> str:  # julianday is SQLite's quickest way to a number
@@ -65,6 +67,7 @@ def _sql(vendor: str) -> dict[str, str]:
             return f"json_extract(answers, '$.{item}')"
 
         joined = "group_concat(moment_id || ',' || person_id)"
+        days = "group_concat(done_on)"
     packed = " + ".join(
         f"{_DETAILS[name]} * {1 << shift}" for name, shift in packed_shifts().items()
     )
@@ -75,8 +78,12 @@ def _sql(vendor: str) -> dict[str, str]:
         ),
         # Through the people (an index step each on the link table's person column), not
         # through the moments: every link of the owner's people is one of their moments'.
+        # With them, the days brave steps were taken (Growth), as one text: a second column,
+        # not a query of its own.
         "links": (
-            f"SELECT {joined} FROM moments_moment_people WHERE person_id IN"
+            f"SELECT {joined}, (SELECT {days} FROM growth_bravestep"
+            " WHERE owner_id = %s AND done_on IS NOT NULL)"
+            " FROM moments_moment_people WHERE person_id IN"
             " (SELECT id FROM circle_person WHERE owner_id = %s)"
         ),
         "pulses": (
@@ -112,8 +119,10 @@ def gather(user, days: int | None = None, today: date | None = None) -> Diary:
         where = " AND occurred_at >= %s" if since else ""
         cursor.execute(sql["moments"].replace("{since}", where), [user.pk, *since])
         moments = cursor.fetchall()
-        cursor.execute(sql["links"], [user.pk])
-        links = _numbers(cursor.fetchone()[0])
+        cursor.execute(sql["links"], [user.pk, user.pk])
+        linked, taken = cursor.fetchone()
+        links = _numbers(linked)
+        brave_days = [date.fromisoformat(day) for day in (taken or "").split(",") if day]
         where = " AND taken_at >= %s" if since else ""
         cursor.execute(sql["pulses"].replace("{since}", where), [user.pk, PULSE, *since])
         pulses = cursor.fetchall()
@@ -127,7 +136,7 @@ def gather(user, days: int | None = None, today: date | None = None) -> Diary:
     first_day, length = span(
         [None if at is None else local_day(at, zone) for at in firsts], today, days
     )
-    return build_diary(first_day, length, zone, moments, links, pulses, people)
+    return build_diary(first_day, length, zone, moments, links, pulses, people, brave_days)
 
 
 def _numbers(text: str | None) -> np.ndarray:

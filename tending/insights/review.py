@@ -138,7 +138,7 @@ class WeekReview:
     findings: tuple = ()  # the clearest new ones, at most WEEK_FINDINGS
     more_findings: int = 0  # new ones beyond those, left to the insights page
     prompt: object | None = None  # a journal.prompts.Prompt
-    # Growth (goals and their brave steps) is not built yet: see review_queries.goal_steps.
+    # Goal steps checked off and brave steps taken (review_queries.StepTaken), in order.
     goal_steps: tuple = field(default_factory=tuple)
 
     @property

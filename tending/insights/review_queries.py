@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.db import connection
 from django.utils import timezone
@@ -11,7 +12,9 @@ from django.utils import timezone
 from tending.checkins.models import CheckIn
 from tending.checkins.registry import instruments
 from tending.circle.models import Person
+from tending.core.dates import stored_day
 from tending.core.reads import Read, as_stored, read_together
+from tending.growth.models import BraveStep, Goal, GoalStep
 from tending.insights import findings
 from tending.insights.review import (
     CheckInRow,
@@ -19,6 +22,7 @@ from tending.insights.review import (
     MomentRow,
     WeekReview,
     first_line,
+    short_day,
     week_review,
 )
 from tending.insights.review_sql import column, day_bounds, local_day, table
@@ -32,12 +36,46 @@ SNIPPET = 300  # characters of an entry's words read for its first line
 ONE = timedelta(days=1)
 
 
-def goal_steps(user, week: Week) -> list:
-    """The steps taken towards the person's goals this week.
+class StepTaken(NamedTuple):
+    """A step toward a goal checked off, or a brave step taken, in the week."""
 
-    Growth (goals and brave steps) is not built yet, so there are none; when it is, read the
-    week's steps here and the review shows them under "Steps towards your goals"."""
-    return []
+    brave: bool
+    text: str
+    goal: str  # the goal's title; empty for a brave step
+    day: date
+
+    @property
+    def when(self) -> str:
+        return short_day(self.day)
+
+
+def goal_steps_read(user, week: Week) -> Read:
+    return _steps_sql(), [user.pk, week.start, week.end, user.pk, week.start, week.end]
+
+
+def goal_steps(user, week: Week, rows: list | None = None) -> list[StepTaken]:
+    """The steps taken towards the person's goals this week, and their brave steps, in the
+    order they were done."""
+    if rows is None:
+        (rows,) = read_together([goal_steps_read(user, week)])
+    found = [
+        StepTaken(bool(kind), text, goal or "", stored_day(day)) for kind, text, goal, day in rows
+    ]
+    return sorted(found, key=lambda s: (s.day, s.brave, s.text))
+
+
+@lru_cache(maxsize=1)
+def _steps_sql() -> str:
+    return (
+        f"SELECT 0, s.{column(GoalStep, 'text')}, g.{column(Goal, 'title')}, "
+        f"s.{column(GoalStep, 'done_on')} FROM {table(GoalStep)} s JOIN {table(Goal)} g "
+        f"ON g.{column(Goal, 'id')} = s.{column(GoalStep, 'goal')} "
+        f"WHERE s.{column(GoalStep, 'owner')} = %s "
+        f"AND s.{column(GoalStep, 'done_on')} BETWEEN %s AND %s "
+        f"UNION ALL SELECT 1, {column(BraveStep, 'text')}, NULL, {column(BraveStep, 'done_on')} "
+        f"FROM {table(BraveStep)} WHERE {column(BraveStep, 'owner')} = %s "
+        f"AND {column(BraveStep, 'done_on')} BETWEEN %s AND %s"
+    )
 
 
 def moments_read(user, week: Week) -> Read:
@@ -180,6 +218,7 @@ def review_for(user, week: Week, today: date) -> WeekReview:
         "moments": moments_read(user, week),
         "checkins": checkins_read(user, week),
         "state": findings.state_read(user),
+        "steps": goal_steps_read(user, week),
         **({"people": overdue_read(user)} if recent else {}),
     }
     read = dict(zip(reads, read_together(list(reads.values())), strict=True))
@@ -192,5 +231,5 @@ def review_for(user, week: Week, today: date) -> WeekReview:
         overdue=most_overdue(user, today, read["people"]) if recent else None,
         findings=findings.new_or_firmer(user, since=week.start, read=read),
         prompt=reflection_prompt(library(), week.start, hidden),
-        goal_steps=goal_steps(user, week),
+        goal_steps=goal_steps(user, week, read["steps"]),
     )

@@ -13,7 +13,7 @@ from tending.circle.models import Person
 from tending.core.ownership import is_row_id, one_or_404, owned
 from tending.moments.forms import MomentFilterForm, MomentForm, QuickMomentForm
 from tending.moments.listing import Narrowing, list_page
-from tending.moments.models import Moment
+from tending.moments.models import Channel, Moment, Sharing
 from tending.moments.queries import local_format, owned_moment_or_404, people_and_tags
 from tending.moments.services import delete_moments, log_moment
 
@@ -51,14 +51,37 @@ def quick(request):
     return render(request, "moments/quick.html", {"form": form}, status=status)
 
 
+PREFILL_NOTE_LONGEST = 200  # a line from another page ("A conversation ladder"), not a story
+
+
+def prefill(query, user) -> dict:
+    """What another page may fill in for a new moment through its link: the person, how much
+    was shared (by both: tending's own links offer it after a two-way talk), how long, how,
+    and a short note. A value that is not one the form offers is left out, without a word."""
+    initial = {}
+    if is_row_id(query.get("person", "")):
+        person = owned(Person, user).filter(pk=query["person"]).first()
+        if person is not None:
+            initial["people"] = [person.pk]
+    sharing = query.get("sharing", "").strip()
+    if sharing in {str(value) for value in Sharing.values}:
+        initial["self_disclosure"] = initial["other_disclosure"] = int(sharing)
+    minutes = query.get("minutes", "").strip()
+    if minutes.isascii() and minutes.isdigit() and len(minutes) <= 4 and 1 <= int(minutes) <= 1440:
+        initial["duration_minutes"] = int(minutes)
+    channel = query.get("channel", "")
+    if channel in Channel.values:
+        initial["channel"] = channel
+    note = query.get("note", "").strip()
+    if note and len(note) <= PREFILL_NOTE_LONGEST and note.isprintable():
+        initial["note"] = note
+    return initial
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def add(request):
-    initial = {}
-    if is_row_id(request.GET.get("person", "")):
-        person = owned(Person, request.user).filter(pk=request.GET["person"]).first()
-        if person is not None:
-            initial["people"] = [person.pk]
+    initial = prefill(request.GET, request.user)
     form = MomentForm(
         request.POST if request.method == "POST" else None,
         user=request.user,

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from django.db import connection
 from django.utils import timezone
 
-from tending.checkins.models import CheckIn, CheckInChoice, CheckInDraft
+from tending.checkins.models import CheckIn
 from tending.checkins.registry import instruments
 from tending.circle.drift import days_between
 from tending.circle.models import Person
 from tending.core.dates import stored_day, stored_time
 from tending.core.reads import Read, as_stored, read_together
-from tending.journal.models import Entry, HiddenPrompt
-from tending.mirror.models import Invitation, Round
 from tending.moments.models import Moment
-from tending.today.models import CalendarFeed, ReachOutSnooze
+from tending.today.models import ReachOutSnooze
 from tending.today.reach_out import Candidate, Suggestion, first_to_reach, rank_reach_out
 
 AWAY_AFTER_DAYS = 7
@@ -256,19 +253,6 @@ def feed_reminders(user, feed, today: date) -> list:
     return reminders
 
 
-@dataclass(frozen=True, slots=True)
-class SmallReads:
-    """The few small things Today needs from other parts, read in one query."""
-
-    chosen: dict[str, str]  # check-in id → the frequency the person chose
-    drafts: list[tuple[str, dict]]  # unfinished check-ins' answers, newest first
-    recent_prompts: set[str]  # prompts answered in the journal since the day asked about
-    hidden_prompts: set[str]
-    review_weekday: int | None = None  # the weekly review's day, from the calendar options
-    # People of the circle who answered a Mirror round lately, with when the round opened.
-    answered: list[tuple[int, datetime]] = field(default_factory=list)
-
-
 def to_thank(people: list[TodayPerson], answered: list[tuple[int, datetime]], most: int = 3):
     """Who answered a feedback round lately and has had no moment logged since it opened:
     people to thank (at most `most`, those of the newest round first)."""
@@ -281,84 +265,3 @@ def to_thank(people: list[TodayPerson], answered: list[tuple[int, datetime]], mo
         if person.last_moment_at is None or person.last_moment_at < opened:
             chosen.append(person)
     return chosen[:most]
-
-
-THANKS_DAYS = 30  # how long after a feedback round Today suggests thanking who answered
-
-
-def small_reads_read(user, prompts_since: date, now: datetime | None = None) -> Read:
-    rounds_since = (now or timezone.now()) - timedelta(days=THANKS_DAYS)
-    since = connection.ops.adapt_datetimefield_value(rounds_since)
-    return _small_reads_sql(), [
-        user.pk, user.pk, user.pk, prompts_since, user.pk, user.pk, user.pk, since,
-    ]  # fmt: skip
-
-
-def small_reads(user, prompts_since: date, rows: list | None = None) -> SmallReads:
-    """Check-in choices, kept drafts, the journal prompts lately answered or hidden, and the
-    weekly review's day.
-
-    Four ORM queries cost Today more to build than to run; this is one written-out query.
-    Each part's own functions (`checkins.queries.frequencies`, `risky_drafts`,
-    `journal.offering.offer_prompt`) read the same rows; a test keeps them in step.
-    """
-    if rows is None:
-        (rows,) = read_together([small_reads_read(user, prompts_since)])
-    chosen, drafts, recent, hidden, review_weekday = {}, [], set(), set(), None
-    answered = []
-    for kind, key, value, when, pk in rows:
-        if kind == 5:
-            answered.append((pk, stored_time(when)))
-        elif kind == 4:
-            review_weekday = pk
-        elif kind == 0:
-            chosen[key] = value
-        elif kind == 1:
-            drafts.append((stored_time(when), pk, key, json.loads(value)))
-        elif kind == 2:
-            recent.add(key)
-        elif kind == 3:
-            hidden.add(key)
-    drafts.sort(key=lambda draft: (draft[0], draft[1]), reverse=True)
-    shown = [(key, answers) for _, _, key, answers in drafts]
-    return SmallReads(chosen, shown, recent, hidden, review_weekday, answered)
-
-
-@lru_cache(maxsize=1)
-def _small_reads_sql() -> str:
-    quote = connection.ops.quote_name
-
-    def table(model) -> str:
-        return quote(model._meta.db_table)
-
-    def column(model, name: str) -> str:
-        return quote(model._meta.get_field(name).column)
-
-    owner = quote("owner_id")
-    return " UNION ALL ".join(
-        [
-            f"SELECT 0, {column(CheckInChoice, 'instrument_id')}, "
-            f"{column(CheckInChoice, 'frequency')}, NULL, NULL "
-            f"FROM {table(CheckInChoice)} WHERE {owner} = %s",
-            f"SELECT 1, {column(CheckInDraft, 'instrument_id')}, "
-            f"CAST({column(CheckInDraft, 'answers')} AS TEXT), "
-            f"{column(CheckInDraft, 'updated_at')}, {column(CheckInDraft, 'id')} "
-            f"FROM {table(CheckInDraft)} WHERE {owner} = %s",
-            f"SELECT 2, {column(Entry, 'prompt_id')}, NULL, NULL, NULL FROM {table(Entry)} "
-            f"WHERE {owner} = %s AND {column(Entry, 'written_on')} >= %s "
-            f"AND {column(Entry, 'prompt_id')} <> ''",
-            f"SELECT 3, {column(HiddenPrompt, 'prompt_id')}, NULL, NULL, NULL "
-            f"FROM {table(HiddenPrompt)} WHERE {owner} = %s",
-            # The weekly review's day, so Today can point to the review on it.
-            f"SELECT 4, NULL, NULL, NULL, {column(CalendarFeed, 'review_weekday')} "
-            f"FROM {table(CalendarFeed)} WHERE {owner} = %s",
-            # People who answered a Mirror round opened lately, to thank (a link tied to them).
-            f"SELECT 5, NULL, NULL, r.{column(Round, 'created_at')}, "
-            f"i.{column(Invitation, 'person')} "
-            f"FROM {table(Invitation)} i JOIN {table(Round)} r "
-            f"ON r.{column(Round, 'id')} = i.{column(Invitation, 'round')} "
-            f"WHERE i.{owner} = %s AND i.{column(Invitation, 'uses')} > 0 "
-            f"AND i.{column(Invitation, 'person')} IS NOT NULL "
-            f"AND r.{column(Round, 'created_at')} >= %s",
-        ]
-    )

@@ -15,6 +15,7 @@ from tending.circle.models import Person
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404
 from tending.core.reads import read_together
+from tending.growth import brave, goals
 from tending.insights.weeks import is_review_day
 from tending.journal.offering import RECENT_DAYS, offer_from
 from tending.today.models import ReachOutSnooze
@@ -30,12 +31,12 @@ from tending.today.queries import (
     people_read,
     reach_out_suggestions,
     set_aside_count,
-    small_reads,
-    small_reads_read,
     to_thank,
 )
+from tending.today.small_reads import small_reads, small_reads_read
 
 SNOOZE_DAYS = 3
+GOAL_STEPS_SHOWN = 3  # a minute's page: the soonest few, the rest on the goals' pages
 PULSE = "daily-pulse"
 
 
@@ -86,6 +87,10 @@ def today(request):
         # On the day chosen for the weekly review, a calm link to it (never the lead step).
         "review_day": is_review_day(day, small.review_weekday),
         "to_thank": to_thank(people, small.answered),
+        # At most one thing from Growth: the easiest brave step, unless a hard day rests them.
+        "brave_step": brave.step_to_offer(small.open_steps, day, _local_day(small.fired_at, user)),
+        "goal_steps": (coming := goals.coming_up(small.goal_steps, day))[:GOAL_STEPS_SHOWN],
+        "more_goal_steps": max(0, len(coming) - GOAL_STEPS_SHOWN),
     }
     if person is None and people:
         unseen = not_yet_seen(people)
@@ -93,6 +98,10 @@ def today(request):
         context["not_yet_seen_more"] = max(0, len(unseen) - 3)
         context["set_aside"] = set_aside_count(day, people)
     return render(request, "today/today.html", context)
+
+
+def _local_day(when, user):
+    return None if when is None else when.astimezone(user.zone).date()
 
 
 @login_required

@@ -27,14 +27,14 @@ def test_the_phone_bar_has_five_places_and_more_holds_the_rest(owner_client):
     bar = phone[: phone.index('<details class="nav-more">')]
     assert _names(bar) == ["Today", "Circle", "Moment", "Journal"]
     assert _names(more) == [
-        "More", "Moments", "Check-ins", "Safety plan", "Insights", "Mirror", "Search", "Settings",
-        "Log out",
+        "More", "Moments", "Check-ins", "Safety plan", "Insights", "Mirror", "Growth", "Search",
+        "Settings", "Log out",
     ]  # fmt: skip
     assert 'aria-label="Log a moment"' in bar
     assert f'<form method="post" action="{reverse("core:logout")}">' in more
     assert 'name="csrfmiddlewaretoken"' in more
     # Each place has its icon, drawn in the text's colour and hidden from screen readers.
-    assert bar.count('<svg class="icon"') == 4 and more.count('<svg class="icon"') == 9
+    assert bar.count('<svg class="icon"') == 4 and more.count('<svg class="icon"') == 10
 
 
 def test_wide_screens_keep_every_part_in_one_row(owner_client):
@@ -50,6 +50,7 @@ def test_wide_screens_keep_every_part_in_one_row(owner_client):
         "Safety plan",
         "Insights",
         "Mirror",
+        "Growth",
     ]
 
 
@@ -57,7 +58,7 @@ def test_wide_screens_keep_every_part_in_one_row(owner_client):
     ("name", "current"),
     [("today:today", "Today"), ("journal:list", "Journal"), ("checkins:index", "Check-ins"),
      ("moments:quick", "Moment"), ("moments:list", "Moments"), ("search:everything", "Search"),
-     ("mirror:rounds", "Mirror")],
+     ("mirror:rounds", "Mirror"), ("growth:home", "Growth")],
 )  # fmt: skip
 def test_the_page_one_is_on_is_marked_in_both(owner_client, name, current):
     nav = _nav(owner_client.get(reverse(name)).content.decode())

@@ -77,6 +77,32 @@ def test_predictions_against_outcomes_in_plain_words():
     )
 
 
+def test_a_step_written_without_a_fear_counts_for_how_it_felt_only():
+    # Taken from the starter ideas with no fear written: the belief of 50 was never chosen.
+    steps = [done(1, 80, 40, False, 90, 30), done(2, 60, 20, None, 50, None)]
+    assert [s.was_predicted for s in steps] == [True, False]
+    assert all(s.has_outcome for s in steps)
+    found = predictions(steps)
+    assert (found.steps, found.predicted, found.fear_came_true) == (2, 1, 0)
+    assert found.easier_by == pytest.approx(40.0)
+    assert (found.belief_before, found.belief_after) == (90, 30)
+    assert prediction_words(found) == (
+        "Your fear came true 0 of 1 time; steps felt 40 points easier than you expected. "
+        "Beforehand you believed your fears 90% on average; afterwards, 30%."
+    )
+    only = predictions([done(1, 60, 20, None)])
+    assert (only.predicted, only.belief_before, only.belief_after) == (0, None, None)
+    assert prediction_words(only) == "Steps felt 40 points easier than you expected."
+    assert prediction_words(predictions([done(1, 60, 60, None)])) == (
+        "Steps felt about as hard as you expected."
+    )
+
+
+def test_a_rerated_belief_without_an_answer_on_the_fear_is_left_out():
+    found = predictions([done(1, 60, 50, None, 80, 10), done(2, 60, 50, True, 40, 20)])
+    assert (found.belief_before, found.belief_after) == (40, 20)
+
+
 FEAR = "Your fear came true "
 SAME = "steps felt about as hard as you expected."
 

@@ -275,3 +275,15 @@ def test_moments_without_links_or_links_without_moments_have_no_people():
     outside = [moment(2, at(FIRST + timedelta(days=5), 9), safe=4)]
     elsewhere = diary_of(outside, [(2, 10)], people=sam, days=2)
     assert elsewhere.moments == () and series(elsewhere, "person-10").values == (0.0, 0.0)
+
+
+def test_days_with_a_brave_step_are_an_exposure_once_there_is_one():
+    assert "brave-step" not in {s.key for s in diary_of().exposures}
+    taken = [FIRST + timedelta(days=2), FIRST + timedelta(days=2), FIRST + timedelta(days=9)]
+    outside = [FIRST - timedelta(days=1), FIRST + timedelta(days=10)]
+    diary = build_diary(FIRST, 10, BERLIN, [], np.array([]), [], [], taken + outside)
+    brave = series(diary, "brave-step")
+    assert brave.values == (0, 0, 1, 0, 0, 0, 0, 0, 0, 1) and brave.binary
+    assert brave.label == "a brave step"
+    only_outside = build_diary(FIRST, 10, BERLIN, [], np.array([]), [], [], outside)
+    assert "brave-step" not in {s.key for s in only_outside.exposures}

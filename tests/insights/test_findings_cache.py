@@ -112,6 +112,29 @@ def test_kept_until_a_moment_or_pulse_is_added_changed_or_deleted(owner, clock, 
     assert engine.runs == 6
 
 
+def test_kept_until_a_brave_step_is_taken_changed_or_deleted(owner, clock, engine, days):
+    from tending.growth.models import BraveStep
+
+    findings.current(owner)
+    clock()
+    step = BraveStep.objects.create(
+        owner=owner, text="Say hello", hardness=20, added_on=NOW.date()
+    )  # not taken yet: the days are the same, but a row changed is enough to look again
+    findings.current(owner)
+    findings.current(owner)
+    runs = engine.runs
+    clock()
+    step.done_on = NOW.date()
+    step.save()
+    findings.current(owner)
+    assert engine.runs == runs + 1
+    step.delete()
+    findings.current(owner)
+    assert engine.runs == runs + 2
+    findings.current(owner)
+    assert engine.runs == runs + 2
+
+
 def test_only_the_deleting_accounts_result_goes_stale(owner, other, clock, engine, days):
     findings.current(owner)
     MomentFactory(owner=other, occurred_at=NOW - dt.timedelta(days=2))

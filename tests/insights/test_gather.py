@@ -151,3 +151,19 @@ def test_today_is_the_persons_own(owner):
     assert today_for(owner, late) == dt.date(2026, 3, 11)  # already the 11th in Berlin
     owner.time_zone = "America/New_York"
     assert today_for(owner, late) == dt.date(2026, 3, 10)
+
+
+def test_the_days_brave_steps_were_taken_are_read_and_only_the_owners(owner, other):
+    from tending.growth.models import BraveStep
+
+    owner.time_zone = "Europe/Berlin"
+    owner.save()
+    MomentFactory(owner=owner, occurred_at=local(10, 12))
+    for who, day in [(owner, 12), (owner, 14), (other, 13)]:
+        BraveStep.objects.create(
+            owner=who, text="A step", hardness=30, added_on=dt.date(2026, 3, 1),
+            done_on=dt.date(2026, 3, day),
+        )  # fmt: skip
+    BraveStep.objects.create(owner=owner, text="Not yet", hardness=30, added_on=dt.date(2026, 3, 1))
+    brave = values(gather(owner, today=TODAY), "brave-step")
+    assert [i for i, v in enumerate(brave) if v] == [2, 4]  # the 12th and 14th, from the 10th

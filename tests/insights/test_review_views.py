@@ -200,3 +200,37 @@ def test_two_friends_of_one_name_are_two_people_in_the_week(owner, owner_client)
         '2 moments, with <span dir="auto">Sam</span>, <span dir="auto">Sam</span> and'
         ' <span dir="auto">\u0405am</span>.</p>'
     ) in page
+
+
+def test_the_weeks_goal_steps_and_brave_steps_show_and_no_others(owner, owner_client, other):
+    from tending.growth.models import BraveStep, Goal, GoalStep
+
+    start = week_just_gone(timezone.localdate()) - timedelta(days=7)
+    mine = Goal.objects.create(owner=owner, title="See friends", area="connection")
+    theirs = Goal.objects.create(owner=other, title="Their goal", area="body")
+    for goal, text, done in [
+        (mine, "Call Sam", start + timedelta(days=2)),
+        (mine, "Book a class", start + timedelta(days=6)),
+        (mine, "Week before", start - timedelta(days=1)),
+        (mine, "Week after", start + timedelta(days=7)),
+        (mine, "Not done", None),
+        (theirs, "Their step", start + timedelta(days=1)),
+    ]:
+        GoalStep.objects.create(owner=goal.owner, goal=goal, text=text, done_on=done)
+    BraveStep.objects.create(
+        owner=owner, text="Told Kim I missed her", hardness=50, added_on=start,
+        done_on=start + timedelta(days=4),
+    )  # fmt: skip
+    BraveStep.objects.create(owner=owner, text="Set aside", hardness=50, added_on=start)
+    html = owner_client.get(week_url(start)).content.decode()
+    section = html.split('id="week-goals"')[1].split("</section>")[0]
+    assert (
+        section.index("Call Sam")
+        < section.index("A brave step: Told Kim")
+        < section.index("Book a class")
+    )
+    assert "See friends" in section
+    for hidden in ("Week before", "Week after", "Not done", "Their step", "Set aside"):
+        assert hidden not in html
+    earlier = owner_client.get(week_url(start - timedelta(14))).content.decode()
+    assert 'id="week-goals"' not in earlier

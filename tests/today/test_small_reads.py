@@ -14,7 +14,7 @@ from tending.checkins.registry import get_instrument
 from tending.journal.models import HiddenPrompt
 from tending.journal.offering import RECENT_DAYS, offer_from, offer_prompt
 from tending.journal.prompts import library
-from tending.today.queries import small_reads
+from tending.today.small_reads import small_reads
 from tests.factories import JournalEntryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from tending.mirror import services
 from tending.mirror.models import Round
-from tending.today.queries import THANKS_DAYS
+from tending.today.small_reads import THANKS_DAYS
 from tests.factories import MomentFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,128 @@
+"""Forms of brave steps: writing a step with its prediction, and what happened afterwards."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from tending.circle.models import Person
+from tending.core.dates import check_plausible_date
+from tending.core.ownership import owned
+from tending.core.plain_messages import PlainMessages
+from tending.growth.brave import LEAST, MOST
+
+GENERAL = ""  # the choice "closeness in general": no one in particular
+
+
+def rating(label: str, help_text: str, **options) -> forms.IntegerField:
+    """A 0-100 number: typed, so it works without scripts and with any keyboard."""
+    return forms.IntegerField(
+        label=label,
+        min_value=LEAST,
+        max_value=MOST,
+        help_text=help_text,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1}),
+        **options,
+    )
+
+
+HARD_HINT = "0 = no bother at all, 100 = the hardest you can imagine."
+
+
+def people_to_choose(user, keep: int | None = None) -> list[tuple[int, str]]:
+    """(id, name) of the person's active people by name, and the one a step already names
+    (kept even if they were archived since, so editing the step does not drop them)."""
+    wanted = Q(is_archived=False) if keep is None else Q(is_archived=False) | Q(pk=keep)
+    found = owned(Person, user).filter(wanted)
+    return list(found.order_by("name", "id").values_list("id", "name"))
+
+
+class StepForm(PlainMessages, forms.Form):
+    text = forms.CharField(
+        label="Your step",
+        max_length=200,
+        help_text="Small and concrete: “tell Sam I missed them”, “ask a question back”.",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    person = forms.TypedChoiceField(
+        label="Toward whom",
+        choices=[],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": "That person is not in your circle."},
+    )
+    hardness = rating("How hard does it feel?", HARD_HINT)
+    fear = forms.CharField(
+        label="What do you fear will happen? (if you like)",
+        max_length=500,
+        required=False,
+        help_text="Your prediction, in your words: “they will think I'm needy”.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    belief = rating(
+        "How strongly do you believe it will happen, in %?",
+        "0 = not at all, 100 = completely sure.",
+        initial=50,
+    )
+
+    def __init__(self, *args, user, keep_person: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        # Only the person's own people are choices at all; anyone else's is refused.
+        field = self.fields["person"]
+        field.choices = [(GENERAL, "Closeness in general"), *people_to_choose(user, keep_person)]
+
+    def clean_text(self):
+        return self.cleaned_data["text"].strip()
+
+    def clean_person(self):
+        chosen = self.cleaned_data.get("person")
+        return None if chosen is None else owned(Person, self.user).get(pk=chosen)
+
+
+class OutcomeForm(PlainMessages, forms.Form):
+    done_on = forms.DateField(
+        label="When did you take it?",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    what_happened = forms.CharField(
+        label="What actually happened?",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    felt = rating("How hard was it, really?", HARD_HINT)
+    fear_came_true = forms.TypedChoiceField(
+        label="Did what you feared happen?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    belief_after = rating(
+        "How strongly do you believe the fear now, in %?",
+        "0 = not at all, 100 = completely sure.",
+    )
+    learned = forms.CharField(
+        label="What did you learn? (if you like)",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, today: date, feared: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.fields["done_on"].widget.attrs["max"] = today.isoformat()
+        if not feared:  # no fear was written: nothing to ask whether it came true
+            del self.fields["fear_came_true"]
+            del self.fields["belief_after"]
+
+    def clean_done_on(self):
+        day = self.cleaned_data["done_on"]
+        check_plausible_date(day)
+        if day > self.today:
+            raise ValidationError("Please give today or a day before.", code="future")
+        return day

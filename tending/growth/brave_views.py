@@ -1,0 +1,153 @@
+"""The brave steps pages: the steps easiest first with the one offered today, writing and
+changing a step, what happened after one, setting one aside, starter ideas, deleting."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from tending.core.errors import post_only
+from tending.core.ownership import get_owned_or_404
+from tending.growth import brave_services
+from tending.growth.brave import in_range, starter_steps
+from tending.growth.brave_forms import OutcomeForm, StepForm
+from tending.growth.models import BraveStep
+
+STEP_FIELDS = ("text", "person", "hardness", "fear", "belief")
+OUTCOME_FIELDS = ("done_on", "what_happened", "felt", "fear_came_true", "belief_after", "learned")
+
+
+@login_required
+def brave(request):
+    page = brave_services.brave_page(request.user, timezone.localdate())
+    return render(request, "growth/brave.html", {"page": page})
+
+
+def _prefill(query) -> dict:
+    """What the starters page hands over: ?text=...&hardness=..., kept only when sensible."""
+    initial = {}
+    text = query.get("text", "").strip()
+    if text:
+        initial["text"] = text[:200]
+    hardness = query.get("hardness", "").strip()
+    if _small_number(hardness) and in_range(int(hardness)):
+        initial["hardness"] = int(hardness)
+    return initial
+
+
+def _small_number(text: str) -> bool:
+    # "²".isdigit() is true and int() refuses it; so would it a number of 5,000 digits.
+    return text.isascii() and text.isdigit() and len(text) <= 3
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def brave_new(request):
+    if request.method == "POST":
+        form = StepForm(request.POST, user=request.user)
+        if form.is_valid():
+            brave_services.write_step(request.user, today=timezone.localdate(), **form.cleaned_data)
+            messages.success(request, "Your step is written. Take it only when you choose.")
+            return redirect("growth:brave")
+        status = 400
+    else:
+        form = StepForm(user=request.user, initial=_prefill(request.GET))
+        status = 200
+    return render(request, "growth/brave_form.html", {"form": form, "step": None}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def brave_starters(request):
+    if request.method == "POST":
+        barrier = request.POST.get("barrier", "")
+        index = request.POST.get("step", "")
+        starter = brave_services.starter_step(barrier, int(index)) if _small_number(index) else None
+        if starter is not None:
+            brave_services.write_step(
+                request.user,
+                today=timezone.localdate(),
+                text=starter.text,
+                hardness=starter.hardness,
+            )
+            messages.success(
+                request,
+                f"Added to your steps: “{starter.text}”. Change how hard it feels, or add "
+                "what you fear, whenever you like.",
+            )
+            return redirect("growth:brave")
+        messages.error(request, "That idea was not found. Please choose one from the list.")
+        status = 400
+    else:
+        status = 200
+    context = {"barriers": starter_steps(), "written": brave_services.texts_written(request.user)}
+    return render(request, "growth/brave_starters.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def brave_step(request, step_id: int):
+    step = get_owned_or_404(BraveStep, request.user, pk=step_id)
+    form = StepForm(
+        request.POST or None,
+        user=request.user,
+        keep_person=step.person_id,
+        initial={name: getattr(step, name) for name in STEP_FIELDS if name != "person"}
+        | {"person": step.person_id or ""},
+    )
+    if form.is_valid():
+        brave_services.change_step(step, **form.cleaned_data)
+        messages.success(request, "Your step is saved.")
+        return redirect("growth:brave")
+    status = 400 if form.is_bound else 200
+    return render(request, "growth/brave_form.html", {"form": form, "step": step}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def brave_outcome(request, step_id: int):
+    step = get_owned_or_404(BraveStep, request.user, pk=step_id)
+    today = timezone.localdate()
+    if step.done_on is None:
+        initial = {"done_on": today}
+    else:
+        initial = {name: getattr(step, name) for name in OUTCOME_FIELDS}
+        came_true = initial["fear_came_true"]
+        initial["fear_came_true"] = "" if came_true is None else ("yes" if came_true else "no")
+    feared = bool(step.fear.strip())
+    form = OutcomeForm(request.POST or None, today=today, initial=initial, feared=feared)
+    if form.is_valid():
+        said = brave_services.record_outcome(step, **form.cleaned_data)
+        messages.success(request, said)
+        return redirect("growth:brave")
+    status = 400 if form.is_bound else 200
+    return render(request, "growth/brave_outcome.html", {"form": form, "step": step}, status=status)
+
+
+@login_required
+@post_only("growth:brave")
+def brave_aside(request, step_id: int):
+    step = get_owned_or_404(BraveStep, request.user, pk=step_id)
+    if step.done_on is not None:
+        messages.info(request, "That step is already done, so it stays with your steps done.")
+    elif brave_services.toggle_aside(step):
+        messages.success(request, "Set aside. It's here if you want it later.")
+    else:
+        messages.success(request, "Back in your steps.")
+    return redirect("growth:brave")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def brave_delete(request, step_id: int):
+    step = get_owned_or_404(BraveStep, request.user, pk=step_id)
+    if request.method == "POST":
+        with transaction.atomic():
+            step.delete()
+        messages.success(request, "The step is deleted.")
+        return redirect("growth:brave")
+    return render(request, "growth/brave_delete.html", {"step": step})

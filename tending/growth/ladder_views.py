@@ -1,0 +1,95 @@
+"""Conversation ladders: the page to start one and look back, the session two people share at
+one phone or on a call, stopping, and deleting a session."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from tending.core.errors import post_only
+from tending.core.ownership import one_or_404, owned
+from tending.growth import ladder_services as services
+from tending.growth import ladders as prompts
+from tending.growth.ladder_forms import LadderForm
+from tending.growth.ladders import Place
+from tending.growth.models import LadderSession
+
+
+def _ladders_page(request, form: LadderForm, status: int = 200):
+    context = {"form": form, **services.ladders_page(request.user)}
+    return render(request, "growth/ladders.html", context, status=status)
+
+
+@login_required
+def ladders(request):
+    return _ladders_page(request, LadderForm(user=request.user))
+
+
+@login_required
+@post_only("growth:ladders")
+def ladder_start(request):
+    form = LadderForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _ladders_page(request, form, status=400)
+    session = services.start(request.user, **form.cleaned_data)
+    return redirect("growth:ladder", ladder_id=session.pk)
+
+
+def _owned_session(request, ladder_id: int) -> LadderSession:
+    return one_or_404(owned(LadderSession, request.user).select_related("person"), pk=ladder_id)
+
+
+def _place_sent(data) -> Place | None:
+    try:
+        return Place(int(data.get("set_index", "")), int(data.get("prompt_index", "")))
+    except ValueError:
+        return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ladder(request, ladder_id: int):
+    session = _owned_session(request, ladder_id)
+    if request.method == "POST":
+        seen = _place_sent(request.POST)
+        # A second press, or a tab left open on an older prompt, moves nothing: the page
+        # comes back showing where the pair really are.
+        if seen is not None:
+            services.advance(session, request.POST.get("action", ""), seen)
+        return redirect("growth:ladder", ladder_id=session.pk)
+    sets = prompts.ladder()
+    finished = services.is_finished(session, sets)
+    context = {
+        "session": session,
+        "person": session.person,
+        "finished": finished,
+        "stopped": not finished and request.GET.get("stopped") == "1",
+        "turn": None if finished else services.turn_of(session, sets),
+        "where": None if finished else services.where(session, sets),
+        "how_far": services.how_far(session, sets),
+        "moment_link": services.moment_link(session, sets, timezone.now()),
+    }
+    return render(request, "growth/ladder.html", context)
+
+
+@login_required
+@post_only("growth:ladder", "ladder_id")
+def ladder_stop(request, ladder_id: int):
+    session = _owned_session(request, ladder_id)
+    services.touch(session)
+    return redirect(reverse("growth:ladder", args=[session.pk]) + "?stopped=1")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ladder_delete(request, ladder_id: int):
+    session = _owned_session(request, ladder_id)
+    if request.method == "POST":
+        owned(LadderSession, request.user).filter(pk=session.pk).delete()
+        messages.success(request, "That ladder session is deleted.")
+        return redirect("growth:ladders")
+    return render(request, "growth/ladder_delete.html", {"session": session})

@@ -1,0 +1,149 @@
+"""The therapy companion's pages: the list for next time and the sessions, one session (what
+was talked about, its homework), the printable summary, and "Bring this up in therapy".
+Nothing here is sent anywhere."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from tending.core.errors import post_only
+from tending.core.ownership import get_owned_or_404, is_row_id, owned
+from tending.core.redirects import back_to
+from tending.growth import therapy_queries, therapy_services
+from tending.growth.models import BringUp, GoalStep, TherapySession
+from tending.growth.therapy_forms import BringUpForm, HomeworkForm, SessionForm
+
+
+@login_required
+def therapy(request):
+    context = {
+        "waiting": therapy_queries.waiting(request.user),
+        "sessions": therapy_queries.sessions(request.user),
+    }
+    return render(request, "growth/therapy.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_new(request):
+    form = SessionForm(request.POST or None)
+    if form.is_valid():
+        made = form.save(commit=False)
+        made.owner = request.user
+        made.save()
+        messages.success(request, "Session saved. Tick what you talked about, if you like.")
+        return redirect("growth:session", session_id=made.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, "growth/session_new.html", {"form": form}, status=status)
+
+
+def _on_the_list_or_in(found: TherapySession) -> Q:
+    """The flags a session's page offers to tick: those waiting, and those raised in it."""
+    return Q(raised_in=None) | Q(raised_in=found)
+
+
+def _session_page(request, found: TherapySession, status: int = 200, **forms):
+    user = request.user
+    offered = therapy_queries.flagged(user, _on_the_list_or_in(found))
+    context = {
+        "session": found,
+        "form": forms.get("form") or SessionForm(instance=found),
+        "homework_form": forms.get("homework_form") or HomeworkForm(user=user),
+        "offered": offered,
+        "homework": therapy_queries.homework(user, Q(session=found)),
+    }
+    return render(request, "growth/session.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session(request, session_id: int):
+    user = request.user
+    found = get_owned_or_404(TherapySession, user, pk=session_id)
+    if request.method == "GET":
+        return _session_page(request, found)
+    part = request.POST.get("part")
+    if part == "raised":
+        offered = [
+            flag.pk
+            for flag in therapy_queries.flagged(user, Q(raised_in=None) | Q(raised_in=found))
+        ]
+        # Only ids offered on the page count: another account's, or one talked about in
+        # another session, is left as it is (services.set_raised).
+        chosen = [int(v) for v in request.POST.getlist("raised") if is_row_id(v)]
+        count = therapy_services.set_raised(user, found, offered, chosen)
+        messages.success(
+            request,
+            f"Noted: {count} thing{'' if count == 1 else 's'} talked about in this session."
+            if count
+            else "Noted: nothing from your list was talked about in this session.",
+        )
+        return redirect("growth:session", session_id=found.pk)
+    if part == "homework":
+        homework_form = HomeworkForm(request.POST, user=user)
+        if not homework_form.is_valid():
+            return _session_page(request, found, status=400, homework_form=homework_form)
+        data = homework_form.cleaned_data
+        step = therapy_services.add_homework(user, found, data["goal"], data["text"], data["due"])
+        messages.success(request, f"Homework added to “{step.goal.title}”.")
+        return redirect("growth:session", session_id=found.pk)
+    form = SessionForm(request.POST, instance=found)
+    if not form.is_valid():
+        return _session_page(request, found, status=400, form=form)
+    form.save()
+    messages.success(request, "Saved.")
+    return redirect("growth:session", session_id=found.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_delete(request, session_id: int):
+    found = get_owned_or_404(TherapySession, request.user, pk=session_id)
+    if request.method == "POST":
+        therapy_services.delete_session(request.user, found)
+        messages.success(request, "The session is deleted.")
+        return redirect("growth:therapy")
+    context = {
+        "session": found,
+        "raised": owned(BringUp, request.user).filter(raised_in=found).count(),
+        "homework": owned(GoalStep, request.user).filter(session=found).count(),
+    }
+    return render(request, "growth/session_delete.html", context)
+
+
+@login_required
+def summary(request):
+    found = therapy_queries.summary(request.user, timezone.localdate())
+    return render(request, "growth/summary.html", {"summary": found})
+
+
+@login_required
+@post_only("growth:therapy")
+def bring_up(request):
+    sent = request.POST.copy()
+    sent["note"] = sent.get("note", "").replace("\x00", "")  # NUL: dropped, not refused
+    form = BringUpForm(sent)
+    if not form.is_valid():  # only a hand-made request: the page sends a kind and a row
+        return HttpResponseBadRequest()
+    data = form.cleaned_data
+    _, made = therapy_services.bring_up(request.user, data["kind"], data["id"], data["note"])
+    if made:
+        messages.success(request, "Added to the list for your next session.")
+    else:
+        messages.info(request, "Already on your list for next time.")
+    return back_to(request, data["next"], "growth:therapy")
+
+
+@login_required
+@post_only("growth:therapy")
+def bring_up_remove(request, bring_up_id: int):
+    found = get_owned_or_404(BringUp, request.user, pk=bring_up_id)
+    found.delete()
+    messages.success(request, "Taken off the list. The thing itself is still where it was.")
+    return back_to(request, request.POST.get("next"), "growth:therapy")
