@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 WIDTH = 360
 HEIGHT = 200
@@ -19,8 +21,9 @@ SMALLEST_MARK = 2.5
 GRID = (0, 50, 100)
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
+    # A tuple rather than a frozen dataclass: forty are made for each drawing, and a frozen
+    # dataclass sets each of its nine fields through object.__setattr__.
     number: int  # the step's place in the order done, from 1
     x: float
     expected: int
@@ -48,6 +51,7 @@ class PredictionChart:
     first_shown: int  # number of the first step drawn (1 unless there are more than shown)
 
 
+@cache  # ratings are whole numbers from 0 to 100: a hundred and one places at most
 def y_of(value: int) -> float:
     """Where a 0-100 rating goes: 100 at the top, 0 on the bottom line."""
     inner = HEIGHT - TOP - BOTTOM
@@ -93,19 +97,12 @@ def prediction_chart(pairs: Sequence[tuple[int, int]]) -> PredictionChart | None
     marks = []
     for index, (expected, felt) in enumerate(shown):
         number = first + index + 1
+        x = round(LEFT + (index + 0.5) * column, 1)
         expected_y, felt_y = y_of(expected), y_of(felt)
+        way, gap = way_of(expected, felt), gap_between(expected_y, felt_y, radius)
+        # In Mark's order (a tuple made from its fields by name costs twice as much).
         marks.append(
-            Mark(
-                number=number,
-                x=round(LEFT + (index + 0.5) * column, 1),
-                expected=expected,
-                felt=felt,
-                expected_y=expected_y,
-                felt_y=felt_y,
-                way=way_of(expected, felt),
-                labelled=number % every == 0,
-                gap=gap_between(expected_y, felt_y, radius),
-            )
+            Mark(number, x, expected, felt, expected_y, felt_y, way, number % every == 0, gap)
         )
     bottom = float(HEIGHT - BOTTOM)  # y_of(0)
     return PredictionChart(

@@ -6,12 +6,15 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 
 from tending.circle.models import Person
 from tending.core.dates import check_plausible_date
+from tending.core.forms import FixedChoiceField
 from tending.core.ownership import owned
 from tending.core.plain_messages import PlainMessages
+from tending.core.reads import read_together
+from tending.core.widgets import FixedSelect
+from tending.growth import brave_services
 from tending.growth.brave import LEAST, MOST
 
 GENERAL = ""  # the choice "closeness in general": no one in particular
@@ -33,11 +36,10 @@ HARD_HINT = "0 = no bother at all, 100 = the hardest you can imagine."
 
 
 def people_to_choose(user, keep: int | None = None) -> list[tuple[int, str]]:
-    """(id, name) of the person's active people by name, and the one a step already names
+    """(id, name) of the person's active people by name, and the one step `keep` names
     (kept even if they were archived since, so editing the step does not drop them)."""
-    wanted = Q(is_archived=False) if keep is None else Q(is_archived=False) | Q(pk=keep)
-    found = owned(Person, user).filter(wanted)
-    return list(found.order_by("name", "id").values_list("id", "name"))
+    (rows,) = read_together([brave_services.people_read(user, keep)])
+    return rows
 
 
 class StepForm(PlainMessages, forms.Form):
@@ -47,9 +49,11 @@ class StepForm(PlainMessages, forms.Form):
         help_text="Small and concrete: “tell Sam I missed them”, “ask a question back”.",
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    person = forms.TypedChoiceField(
+    person = FixedChoiceField(
         label="Toward whom",
         choices=[],
+        # The people written out in Python, exactly as Django's Select writes them.
+        widget=FixedSelect,
         coerce=int,
         empty_value=None,
         required=False,
@@ -69,12 +73,24 @@ class StepForm(PlainMessages, forms.Form):
         initial=50,
     )
 
-    def __init__(self, *args, user, keep_person: int | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        user,
+        keep_step: int | None = None,
+        people: list[tuple[int, str]] | None = None,
+        **kwargs,
+    ):
+        """`people`: the choices of `people_to_choose(user, keep_step)` when already read."""
         super().__init__(*args, **kwargs)
         self.user = user
         # Only the person's own people are choices at all; anyone else's is refused.
+        if people is None:
+            people = people_to_choose(user, keep_step)
         field = self.fields["person"]
-        field.choices = [(GENERAL, "Closeness in general"), *people_to_choose(user, keep_person)]
+        # Already plain (value, label) pairs: set as Django's setter keeps them once it has
+        # normalised them, which walks every name again.
+        field._choices = field.widget.choices = [(GENERAL, "Closeness in general"), *people]
 
     def clean_text(self):
         return self.cleaned_data["text"].strip()

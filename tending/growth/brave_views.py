@@ -88,29 +88,35 @@ def brave_starters(request):
     return render(request, "growth/brave_starters.html", context, status=status)
 
 
+def _step_initial(step) -> dict:
+    return {name: getattr(step, name) for name in STEP_FIELDS if name != "person"} | {
+        "person": step.person_id or ""
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def brave_step(request, step_id: int):
+    if not request.POST:  # showing the form: the step and the people read in one go
+        step, people = brave_services.step_and_people(request.user, step_id)
+        form = StepForm(user=request.user, people=people, initial=_step_initial(step))
+        return render(request, "growth/brave_form.html", {"form": form, "step": step})
     step = get_owned_or_404(BraveStep, request.user, pk=step_id)
-    form = StepForm(
-        request.POST or None,
-        user=request.user,
-        keep_person=step.person_id,
-        initial={name: getattr(step, name) for name in STEP_FIELDS if name != "person"}
-        | {"person": step.person_id or ""},
-    )
+    form = StepForm(request.POST, user=request.user, keep_step=step.pk, initial=_step_initial(step))
     if form.is_valid():
         brave_services.change_step(step, **form.cleaned_data)
         messages.success(request, "Your step is saved.")
         return redirect("growth:brave")
-    status = 400 if form.is_bound else 200
-    return render(request, "growth/brave_form.html", {"form": form, "step": step}, status=status)
+    return render(request, "growth/brave_form.html", {"form": form, "step": step}, status=400)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def brave_outcome(request, step_id: int):
-    step = get_owned_or_404(BraveStep, request.user, pk=step_id)
+    if request.POST:
+        step = get_owned_or_404(BraveStep, request.user, pk=step_id)
+    else:  # only shown: the step as plain values
+        step = brave_services.step_row(request.user, step_id)
     today = timezone.localdate()
     if step.done_on is None:
         initial = {"done_on": today}
@@ -144,10 +150,11 @@ def brave_aside(request, step_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def brave_delete(request, step_id: int):
+    if request.method != "POST":
+        step = brave_services.step_row(request.user, step_id)
+        return render(request, "growth/brave_delete.html", {"step": step})
     step = get_owned_or_404(BraveStep, request.user, pk=step_id)
-    if request.method == "POST":
-        with transaction.atomic():
-            step.delete()
-        messages.success(request, "The step is deleted.")
-        return redirect("growth:brave")
-    return render(request, "growth/brave_delete.html", {"step": step})
+    with transaction.atomic():
+        step.delete()
+    messages.success(request, "The step is deleted.")
+    return redirect("growth:brave")

@@ -7,14 +7,12 @@ from datetime import date
 from django import forms
 from django.utils import timezone
 
-from tending.circle.models import Person
-from tending.circle.queries import people_to_choose
 from tending.core.dates import check_plausible_date
 from tending.core.forms import FixedChoiceField
-from tending.core.ownership import is_row_id, owned
 from tending.core.plain_messages import PlainMessages
+from tending.growth.goal_queries import GoalChoices, goal_choices
 from tending.growth.goals import AREAS, STATUSES
-from tending.growth.models import BraveStep, Goal
+from tending.growth.models import Goal
 
 STEP_TEXT_MOST = 200
 FIRST_STEPS_MOST = 12
@@ -25,8 +23,25 @@ IF_THEN_HINT = (
 )
 
 
+class _QuickCopy:
+    """A field copied for each form as FixedChoiceField is (tending.core.forms): what Django's
+    Field.__deepcopy__ makes (the field and its widget copied, their attributes, messages
+    and validators lists of their own), made directly rather than through copy's machinery,
+    which was most of the cost of making the goal form."""
+
+    __deepcopy__ = FixedChoiceField.__deepcopy__
+
+
+class TextField(_QuickCopy, forms.CharField):
+    pass
+
+
+class DayField(_QuickCopy, forms.DateField):
+    pass
+
+
 def _date_field(label: str, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
+    return DayField(
         label=label,
         required=False,
         help_text=help_text,
@@ -36,21 +51,28 @@ def _date_field(label: str, help_text: str = "") -> forms.DateField:
     )
 
 
-class OwnRowsField(forms.ModelMultipleChoiceField):
-    """Several of the person's own rows; anyone else's, or a made-up id, is not a choice."""
+class OwnRowsField(forms.TypedMultipleChoiceField):
+    """Several of the person's own rows, offered as (id, words) pairs read with the form
+    (goal_queries.GoalChoices): anyone else's row, or a made-up id, is not a choice.
+
+    Plain pairs rather than a query set: the form offers sixty people and sixty brave steps,
+    and making each a model only to write its id and name cost more than the rest of the
+    page. Copied for each form as FixedChoiceField is; each form sets its own choices."""
 
     widget = forms.CheckboxSelectMultiple
+    __deepcopy__ = FixedChoiceField.__deepcopy__
 
-    def _check_values(self, value):
-        if any(not is_row_id(v) for v in value):
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-        return super()._check_values(value)
+    def __init__(self, **kwargs):
+        super().__init__(coerce=int, **kwargs)
+
+    def offer(self, pairs: list[tuple[int, str]]) -> None:
+        # Already normal (id, text) pairs: kept as the field's and the widget's setters keep
+        # them once they have normalised them, which walks every pair each time.
+        self._choices = self.widget._choices = pairs
 
 
 class GoalForm(PlainMessages, forms.ModelForm):
-    title = forms.CharField(
+    title = TextField(
         label="What would you like to grow toward?",
         max_length=120,
         help_text="In your own words: “See friends more often”, “Be gentler with myself”.",
@@ -63,7 +85,7 @@ class GoalForm(PlainMessages, forms.ModelForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Please choose the part of life it is about."},
     )
-    why = forms.CharField(
+    why = TextField(
         label="Why it matters to you (if you like)",
         max_length=1000,
         required=False,
@@ -74,25 +96,19 @@ class GoalForm(PlainMessages, forms.ModelForm):
     status = FixedChoiceField(
         label="Where is it now?", choices=list(STATUSES.items()), widget=forms.RadioSelect
     )
+    # Not among the model's fields below: the ids are read with the choices and saved by
+    # goal_services.save_goal, so the form never asks the goal's links for models.
     people = OwnRowsField(
         label="People it is about (if any)",
-        queryset=Person.objects.none(),
         required=False,
-        error_messages={
-            "invalid_choice": "That person is not in your circle.",
-            "invalid_pk_value": "That person is not in your circle.",
-        },
+        error_messages={"invalid_choice": "That person is not in your circle."},
     )
     brave_steps = OwnRowsField(
         label="Brave steps that belong to it (if any)",
-        queryset=BraveStep.objects.none(),
         required=False,
-        error_messages={
-            "invalid_choice": "That is not one of your brave steps.",
-            "invalid_pk_value": "That is not one of your brave steps.",
-        },
+        error_messages={"invalid_choice": "That is not one of your brave steps."},
     )
-    first_steps = forms.CharField(
+    first_steps = TextField(
         label="A few first steps (if you like)",
         required=False,
         max_length=FIRST_STEPS_MOST * (STEP_TEXT_MOST + 2),
@@ -102,17 +118,20 @@ class GoalForm(PlainMessages, forms.ModelForm):
 
     class Meta:
         model = Goal
-        fields = ["title", "area", "why", "target", "status", "people", "brave_steps"]
+        fields = ["title", "area", "why", "target", "status"]
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, choices: GoalChoices | None = None, **kwargs):
+        """`choices`: what the form offers and the goal holds, when already read with the goal
+        (goal_queries.goal_with_choices); otherwise read here."""
         super().__init__(*args, **kwargs)
         self.user = user
         goal = self.instance
-        self.fields["people"].queryset = people_to_choose(user, goal).order_by("name", "id")
-        self.fields["brave_steps"].queryset = owned(BraveStep, user).order_by("added_on", "id")
-        self.fields["brave_steps"].label_from_instance = lambda step: step.text
-        self.fields["people"].label_from_instance = lambda person: person.name
-        self._offered: dict[str, bool] = {}
+        if choices is None:
+            choices = goal_choices(user, goal)
+        self.fields["people"].offer(choices.people)
+        self.fields["brave_steps"].offer(choices.brave_steps)
+        self.initial.setdefault("people", choices.chosen_people)
+        self.initial.setdefault("brave_steps", choices.chosen_brave_steps)
         if goal.pk:
             del self.fields["first_steps"]
         else:
@@ -146,18 +165,12 @@ class GoalForm(PlainMessages, forms.ModelForm):
         return lines
 
     def offers(self, name: str) -> bool:
-        """Whether there is anything to choose in `people` or `brave_steps`. The choices are
-        read here once and kept for drawing the field, so asking costs no query of its own
-        (validating a sent form still asks the query set, which holds only one's own rows)."""
-        if name not in self._offered:
-            field = self.fields[name]
-            field.choices = [choice for choice in field.choices]  # list() would COUNT first
-            self._offered[name] = bool(field.choices)
-        return self._offered[name]
+        """Whether there is anything to choose in `people` or `brave_steps`."""
+        return bool(self.fields[name].choices)
 
 
 class StepForm(PlainMessages, forms.Form):
-    text = forms.CharField(
+    text = TextField(
         label="A small step",
         max_length=STEP_TEXT_MOST,
         help_text=IF_THEN_HINT,

@@ -1,17 +1,15 @@
-"""Changes to goals and their steps, and the reads of one goal's page; the rules themselves
-(progress, what is coming up) are in the pure module goals.py."""
+"""Changes to goals and their steps (one goal's page is read in goal_queries.py); the rules
+themselves (progress, what is coming up) are in the pure module goals.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
 
-from tending.circle.models import Person
 from tending.core.ownership import owned
 from tending.growth import goals
-from tending.growth.models import BraveStep, Goal, GoalStep, TherapySession
+from tending.growth.models import Goal, GoalStep, TherapySession
 
 HOMEWORK_TITLE = "Therapy homework"
 HOMEWORK_AREA = "support"
@@ -45,6 +43,9 @@ def save_goal(form, user) -> Goal:
     goal.owner = user
     goal.save()
     form.save_m2m()
+    # The links are the form's own fields (plain ids, each one of the person's own rows).
+    goal.people.set(list(dict.fromkeys(form.cleaned_data.get("people") or [])))
+    goal.brave_steps.set(list(dict.fromkeys(form.cleaned_data.get("brave_steps") or [])))
     for text in form.cleaned_data.get("first_steps") or []:
         GoalStep.objects.create(owner=user, goal=goal, text=text)
     return goal
@@ -87,58 +88,3 @@ def homework_goal(user) -> Goal:
     if found is not None:
         return found
     return Goal.objects.create(owner=user, title=HOMEWORK_TITLE, area=HOMEWORK_AREA)
-
-
-@dataclass(frozen=True)
-class StepRow:
-    pk: int
-    text: str
-    due: date | None
-    done_on: date | None
-    waiting: bool  # its day has passed: "whenever you're ready", never "overdue"
-    session_id: int | None
-    session_on: date | None
-
-
-@dataclass(frozen=True)
-class GoalPage:
-    goal: Goal
-    steps: list[StepRow]
-    progress: str
-    people: list[tuple[int, str]]
-    brave_steps: list[tuple[int, str, date | None]]
-
-
-def goal_page(user, goal: Goal, today: date) -> GoalPage:
-    """What a goal's page shows beside the goal: its steps, people and brave steps."""
-    rows = list(
-        owned(GoalStep, user)
-        .filter(goal=goal)
-        .order_by("id")
-        .values_list("id", "text", "due", "done_on", "session_id", "session__held_on")
-    )
-    steps = [
-        StepRow(
-            pk, text, due, done_on, done_on is None and due is not None and due < today, sid, on
-        )
-        for pk, text, due, done_on, sid, on in rows
-    ]
-    plain = goals.Goal(
-        key=goal.pk,
-        title=goal.title,
-        area=goal.area,
-        steps=tuple(goals.GoalStep(s.pk, s.text, s.due, s.done_on) for s in steps),
-    )
-    people = list(
-        owned(Person, user)
-        .filter(pk__in=goal.people.values("pk"))
-        .order_by("name", "id")
-        .values_list("id", "name")
-    )
-    brave_steps = list(
-        owned(BraveStep, user)
-        .filter(pk__in=goal.brave_steps.values("pk"))
-        .order_by("added_on", "id")
-        .values_list("id", "text", "done_on")
-    )
-    return GoalPage(goal, steps, goals.progress_words(plain), people, brave_steps)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,9 +14,10 @@ from django.views.decorators.http import require_http_methods
 
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, one_or_404, owned
-from tending.growth import goal_services, queries
+from tending.growth import goal_queries, goal_services, queries
 from tending.growth import goals as goal_rules
 from tending.growth.goal_forms import GoalForm, StepEditForm, StepForm
+from tending.growth.goal_queries import GoalChoices
 from tending.growth.models import Goal, GoalStep
 
 
@@ -34,9 +36,9 @@ def goals(request):
     return render(request, "growth/goals.html", context)
 
 
-def _goal_form_page(request, goal: Goal | None):
+def _goal_form_page(request, goal: Goal | None, choices: GoalChoices | None = None):
     instance = goal if goal is not None else Goal(owner=request.user)
-    form = GoalForm(request.POST or None, instance=instance, user=request.user)
+    form = GoalForm(request.POST or None, instance=instance, user=request.user, choices=choices)
     if request.method == "POST" and form.is_valid():
         saved = goal_services.save_goal(form, request.user)
         words = "Saved." if goal is not None else "Your goal is set. Small steps count."
@@ -55,14 +57,19 @@ def goal_new(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_edit(request, goal_id: int):
-    return _goal_form_page(request, get_owned_or_404(Goal, request.user, pk=goal_id))
+    found = goal_queries.goal_with_choices(request.user, goal_id)
+    if found is None:
+        raise Http404("No goal here.")
+    return _goal_form_page(request, *found)
 
 
-def _goal_page(request, goal: Goal, step_form: StepForm | None = None, status: int = 200):
-    page = goal_services.goal_page(request.user, goal, timezone.localdate())
+def _goal_page(request, goal_id: int, step_form: StepForm | None = None, status: int = 200):
+    page = goal_queries.goal_page_for(request.user, goal_id, timezone.localdate())
+    if page is None:
+        raise Http404("No goal here.")
     context = {
         "page": page,
-        "goal": goal,
+        "goal": page.goal,
         "step_form": step_form or StepForm(),
         "areas": goal_rules.AREAS,
         "statuses": goal_rules.STATUSES,
@@ -72,7 +79,7 @@ def _goal_page(request, goal: Goal, step_form: StepForm | None = None, status: i
 
 @login_required
 def goal(request, goal_id: int):
-    return _goal_page(request, get_owned_or_404(Goal, request.user, pk=goal_id))
+    return _goal_page(request, goal_id)
 
 
 @login_required
@@ -94,7 +101,7 @@ def goal_step_add(request, goal_id: int):
     found = get_owned_or_404(Goal, request.user, pk=goal_id)
     form = StepForm(request.POST)
     if not form.is_valid():
-        return _goal_page(request, found, step_form=form, status=400)
+        return _goal_page(request, found.pk, step_form=form, status=400)
     goal_services.add_step(found, form.cleaned_data["text"], form.cleaned_data["due"])
     messages.success(request, "Step added.")
     return redirect("growth:goal", goal_id=found.pk)

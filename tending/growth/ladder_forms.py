@@ -5,17 +5,22 @@ from __future__ import annotations
 from django import forms
 
 from tending.circle.models import Person
-from tending.circle.queries import people_to_choose
+from tending.core.forms import FixedChoiceField
 from tending.core.ownership import owned
 from tending.core.plain_messages import PlainMessages
+from tending.core.reads import read_together
+from tending.core.widgets import FixedSelect
+from tending.growth import brave_services
 
 ME, THEM = 0, 1
 
 
 class LadderForm(PlainMessages, forms.Form):
-    person = forms.TypedChoiceField(
+    person = FixedChoiceField(
         label="Who with?",
         choices=[],
+        # The people written out in Python, exactly as Django's Select writes them.
+        widget=FixedSelect,
         coerce=int,
         empty_value=None,
         error_messages={
@@ -23,7 +28,7 @@ class LadderForm(PlainMessages, forms.Form):
             "invalid_choice": "That person is not in your circle.",
         },
     )
-    starter = forms.TypedChoiceField(
+    starter = FixedChoiceField(
         label="Who answers the first prompt?",
         choices=[(str(ME), "Me"), (str(THEM), "Them")],
         coerce=int,
@@ -33,14 +38,18 @@ class LadderForm(PlainMessages, forms.Form):
         error_messages={"required": "Please say who goes first."},
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, people: list[tuple[int, str]] | None = None, **kwargs):
+        """`people`: (id, name) of the person's active people by name, when already read."""
         super().__init__(*args, **kwargs)
         self.user = user
         # Only the person's own active people are choices: anyone else's id is no choice at all.
-        people = list(people_to_choose(user).order_by("name", "id").values_list("id", "name"))
+        if people is None:
+            (people,) = read_together([brave_services.people_read(user)])
         self.people = people
         field = self.fields["person"]
-        field.choices = [("", "Choose someone"), *people]
+        # Already plain (value, label) pairs: set as Django's setter keeps them once it has
+        # normalised them, which walks every name again.
+        field._choices = field.widget.choices = [("", "Choose someone"), *people]
 
     def clean_person(self) -> Person:
         return owned(Person, self.user).get(pk=self.cleaned_data["person"])

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 from urllib.parse import urlencode
 
+from django.db import connection
 from django.db.models import F
-from django.urls import reverse
+from django.http import Http404
 from django.utils import timezone
 
 from tending.circle.models import Person
-from tending.core.ownership import owned
-from tending.growth import ladders
+from tending.core.dates import stored_time
+from tending.core.jinja import url
+from tending.core.ownership import is_row_id, owned
+from tending.core.reads import Read, as_stored, read_together
+from tending.growth import brave_services, ladders
 from tending.growth.ladders import Place, PromptSet
 from tending.growth.models import LadderSession
 
@@ -123,7 +128,7 @@ def moment_link(session: LadderSession, sets: tuple[PromptSet, ...], now: dateti
         "minutes": minutes_since(session.started_at, now),
         "note": f"A conversation ladder: {how_far(session, sets)}.",
     }
-    return reverse("moments:add") + "?" + urlencode(query)
+    return url("moments:add") + "?" + urlencode(query)
 
 
 @dataclass(frozen=True)
@@ -155,32 +160,120 @@ def turn_of(session: LadderSession, sets: tuple[PromptSet, ...]) -> Turn:
     )
 
 
+class PersonName(NamedTuple):
+    pk: int
+    name: str
+
+
+@dataclass(slots=True)
+class SessionRow:
+    """A ladder session as the pages show it, with its person's name, read as plain values:
+    what the functions above read of a LadderSession, so they take either."""
+
+    pk: int
+    person_id: int
+    person: PersonName
+    starter: int
+    set_index: int
+    prompt_index: int
+    answered: int
+    passed: int
+    started_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
+
+
+def _sessions_read(user, session_id: int | None = None) -> Read:
+    """The person's sessions with their people's names, newest first; only `session_id`
+    when given."""
+    quote = connection.ops.quote_name
+
+    def column(model, name: str, alias: str) -> str:
+        return f"{alias}.{quote(model._meta.get_field(name).column)}"
+
+    def session(name: str) -> str:
+        return column(LadderSession, name, "s")
+
+    fields = ", ".join(
+        [
+            *(session(name) for name in ("id", "person", "starter", "set_index")),
+            *(session(name) for name in ("prompt_index", "answered", "passed")),
+            *(as_stored(session(name)) for name in ("started_at", "updated_at", "finished_at")),
+            column(Person, "name", "p"),
+        ]
+    )
+    person_id = column(Person, "id", "p")
+    sql = (
+        f"SELECT {fields} FROM {quote(LadderSession._meta.db_table)} s "
+        f"JOIN {quote(Person._meta.db_table)} p ON {person_id} = {session('person')} "
+        f"WHERE {session('owner')} = %s"
+    )
+    if session_id is not None:
+        return f"{sql} AND {session('id')} = %s", [user.pk, session_id]
+    return f"{sql} ORDER BY {session('updated_at')} DESC, {session('id')} DESC", [user.pk]
+
+
+def _session_rows(rows: list[tuple]) -> list[SessionRow]:
+    return [
+        SessionRow(
+            pk,
+            person_id,
+            PersonName(person_id, name),
+            starter,
+            set_index,
+            prompt_index,
+            answered,
+            passed,
+            stored_time(started_at),
+            stored_time(updated_at),
+            stored_time(finished_at),
+        )
+        for (
+            pk,
+            person_id,
+            starter,
+            set_index,
+            prompt_index,
+            answered,
+            passed,
+            started_at,
+            updated_at,
+            finished_at,
+            name,
+        ) in rows
+    ]
+
+
+def session_row(user, session_id: int) -> SessionRow:
+    """The person's ladder session `session_id` with its person's name, or 404."""
+    if not is_row_id(session_id):
+        raise Http404("No ladder session here.")
+    (rows,) = read_together([_sessions_read(user, session_id)])
+    if not rows:
+        raise Http404("No ladder session here.")
+    return _session_rows(rows)[0]
+
+
 @dataclass(frozen=True)
 class HistoryRow:
-    session: LadderSession
+    session: SessionRow
     how_far: str
     finished: bool
 
 
 @dataclass(frozen=True)
 class PersonHistory:
-    person: Person
+    person: PersonName
     rows: list[HistoryRow]
 
 
 def ladders_page(user) -> dict:
-    """The ladders page's reads: the sessions to carry on, and every session by person (the
-    person whose last session is newest first). One query."""
+    """The ladders page's reads: the sessions to carry on, every session by person (the
+    person whose last session is newest first), and the people to start one with (as
+    `LadderForm` takes them). Two written-out queries, in one round trip."""
     sets = ladders.ladder()
-    sessions = list(
-        owned(LadderSession, user)
-        .select_related("person")
-        .only(
-            *("id", "person_id", "starter", "set_index", "prompt_index", "answered", "passed"),
-            *("started_at", "updated_at", "finished_at", "person__id", "person__name"),
-        )
-        .order_by("-updated_at", "-id")
-    )
+    rows, people = read_together([_sessions_read(user), brave_services.people_read(user)])
+    sessions = _session_rows(rows)
     in_progress = [(s, where(s, sets)) for s in sessions if not is_finished(s, sets)]
     by_person: dict[int, PersonHistory] = {}
     for session in sessions:
@@ -190,4 +283,4 @@ def ladders_page(user) -> dict:
         history.rows.append(HistoryRow(session, how_far(session, sets), is_finished(session, sets)))
     for history in by_person.values():
         history.rows.sort(key=lambda row: (row.session.started_at, row.session.pk), reverse=True)
-    return {"in_progress": in_progress, "histories": list(by_person.values())}
+    return {"in_progress": in_progress, "histories": list(by_person.values()), "people": people}

@@ -19,22 +19,25 @@ from tending.growth.ladders import Place
 from tending.growth.models import LadderSession
 
 
-def _ladders_page(request, form: LadderForm, status: int = 200):
-    context = {"form": form, **services.ladders_page(request.user)}
-    return render(request, "growth/ladders.html", context, status=status)
+def _ladders_page(request, data=None) -> tuple[LadderForm, dict]:
+    """The start form (on `data` when posted) and what the ladders page shows with it."""
+    found = services.ladders_page(request.user)
+    form = LadderForm(data, user=request.user, people=found.pop("people"))
+    return form, {"form": form, **found}
 
 
 @login_required
 def ladders(request):
-    return _ladders_page(request, LadderForm(user=request.user))
+    _, context = _ladders_page(request)
+    return render(request, "growth/ladders.html", context)
 
 
 @login_required
 @post_only("growth:ladders")
 def ladder_start(request):
-    form = LadderForm(request.POST, user=request.user)
+    form, context = _ladders_page(request, request.POST)
     if not form.is_valid():
-        return _ladders_page(request, form, status=400)
+        return render(request, "growth/ladders.html", context, status=400)
     session = services.start(request.user, **form.cleaned_data)
     return redirect("growth:ladder", ladder_id=session.pk)
 
@@ -53,14 +56,15 @@ def _place_sent(data) -> Place | None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def ladder(request, ladder_id: int):
-    session = _owned_session(request, ladder_id)
     if request.method == "POST":
+        session = _owned_session(request, ladder_id)
         seen = _place_sent(request.POST)
         # A second press, or a tab left open on an older prompt, moves nothing: the page
         # comes back showing where the pair really are.
         if seen is not None:
             services.advance(session, request.POST.get("action", ""), seen)
         return redirect("growth:ladder", ladder_id=session.pk)
+    session = services.session_row(request.user, ladder_id)  # only shown: as plain values
     sets = prompts.ladder()
     finished = services.is_finished(session, sets)
     context = {
@@ -87,7 +91,7 @@ def ladder_stop(request, ladder_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def ladder_delete(request, ladder_id: int):
-    session = _owned_session(request, ladder_id)
+    session = services.session_row(request.user, ladder_id)
     if request.method == "POST":
         owned(LadderSession, request.user).filter(pk=session.pk).delete()
         messages.success(request, "That ladder session is deleted.")

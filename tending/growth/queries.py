@@ -1,14 +1,21 @@
 """Growth's reads shared by its pages, Today and the weekly review: rows as the pure modules'
-plain values, and whether brave steps rest after a hard day."""
+plain values, whether brave steps rest after a hard day, and Growth's front page."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+from django.db import connection
 
 from tending.checkins.models import CheckIn
+from tending.circle.models import Person
+from tending.core.dates import stored_day, stored_time
 from tending.core.ownership import owned
+from tending.core.reads import as_stored, read_together
 from tending.growth import brave, goals
-from tending.growth.models import BraveStep, Goal, GoalStep
+from tending.growth.models import BraveStep, BringUp, Goal, GoalStep, LadderSession
 
 STEP_FIELDS = (
     "id",
@@ -101,3 +108,162 @@ def goals_with_steps(user, statuses: tuple[str, ...] = tuple(goals.STATUSES)) ->
         )
         for row in rows
     ]
+
+
+# Growth's front page: everything it shows, as written-out SQL in one round trip.
+
+
+@dataclass(frozen=True)
+class FrontPage:
+    """What Growth's front page shows beside its fixed words."""
+
+    steps: list[brave.Step]  # every brave step, as brave_steps() gives them
+    fired_on: date | None  # as safety_fired_on()
+    active: list[goals.Goal]  # as goals_with_steps(user, ("active",))
+    ladder: dict | None  # the newest unfinished ladder: id, set_index, prompt_index, name
+    waiting: int  # things to bring up at the next therapy session
+
+
+def front_page(user, today: date) -> FrontPage:
+    """The reads of Growth's front page as plain values, each what the functions above (and
+    the ORM's queries of the page before) gave: one round trip, where building six queries
+    through the ORM cost the page several times what running them did."""
+    me = user.pk
+    steps_sql, goals_sql, ladder_sql = _front_page_sqls()
+    step_rows, goal_rows, ladder_rows = read_together(
+        [
+            (steps_sql, [*fired_cte_params(user, today), me]),
+            (goals_sql, [me, "active", me]),
+            (ladder_sql, [me, me]),
+        ]
+    )
+    fired = stored_time(step_rows[0][0]) if step_rows else None
+    # The first column is the hard day; a step's columns follow (none when there are none).
+    steps = [stored_step(row[1:11]) for row in step_rows if row[1] is not None]
+    return FrontPage(
+        steps=steps,
+        fired_on=None if fired is None else fired.astimezone(user.zone).date(),
+        active=_goals_of_rows(goal_rows),
+        ladder=_ladder_of_rows(ladder_rows),
+        waiting=ladder_rows[0][0] if ladder_rows else 0,
+    )
+
+
+def _goals_of_rows(rows: list[tuple]) -> list[goals.Goal]:
+    """Goals, newest first, each with its steps in the order added, from rows of a goal
+    joined to each of its steps (or to none)."""
+    found: dict[int, tuple[tuple, list[goals.GoalStep]]] = {}
+    for pk, title, area, why, target, status, step_id, text, due, done_on in rows:
+        if pk not in found:
+            found[pk] = ((pk, title, area, why, stored_day(target), status), [])
+        if step_id is not None:
+            found[pk][1].append(goals.GoalStep(step_id, text, stored_day(due), stored_day(done_on)))
+    return [
+        goals.Goal(pk, title, area, why, target, status, tuple(steps))
+        for (pk, title, area, why, target, status), steps in found.values()
+    ]
+
+
+def _ladder_of_rows(rows: list[tuple]) -> dict | None:
+    if not rows or rows[0][1] is None:
+        return None
+    _, pk, set_index, prompt_index, name = rows[0]
+    return {"id": pk, "set_index": set_index, "prompt_index": prompt_index, "name": name}
+
+
+def stored_step(row) -> brave.Step:
+    """A step from its STEP_FIELDS read by written-out SQL: days and flags as stored."""
+    pk, text, hardness, belief, added_on, done_on, set_aside, felt, came_true, belief_after = row
+    return brave.Step(
+        pk, text, hardness, belief, stored_day(added_on), stored_day(done_on), bool(set_aside),
+        felt, None if came_true is None else bool(came_true), belief_after,
+    )  # fmt: skip
+
+
+def fired_cte_params(user, today: date) -> list:
+    """The parameters of fired_cte(), in its order."""
+    since = datetime.combine(today - timedelta(days=brave.PAUSE_DAYS), time(), user.zone)
+    return [user.pk, user.pk, user.pk, connection.ops.adapt_datetimefield_value(since), True]
+
+
+@lru_cache(maxsize=1)
+def fired_cte() -> str:
+    """`WITH RECURSIVE …`: a table `fired` of one row, the newest time a check-in's safety
+    rule fired since a brave step's pause began (NULL if none), for a query to follow.
+
+    The person's instruments are found one index step each, then each one's days since then
+    one step down the (owner, instrument, taken_at) index: filtered by owner and time alone,
+    every check-in of the years was read. Its parameters: fired_cte_params()."""
+    quote = connection.ops.quote_name
+
+    def column(name: str) -> str:
+        return f"c.{quote(CheckIn._meta.get_field(name).column)}"
+
+    checkins = quote(CheckIn._meta.db_table)
+    owner, kind, taken_at = column("owner"), column("instrument_id"), column("taken_at")
+    return (
+        f"WITH RECURSIVE kinds(kind) AS ("
+        f"SELECT MIN({kind}) FROM {checkins} c WHERE {owner} = %s "
+        f"UNION ALL SELECT (SELECT MIN({kind}) FROM {checkins} c "
+        f"WHERE {owner} = %s AND {kind} > kinds.kind) FROM kinds WHERE kinds.kind IS NOT NULL), "
+        f"fired AS (SELECT MAX({taken_at}) AS fired FROM kinds JOIN {checkins} c "
+        f"ON {owner} = %s AND {kind} = kinds.kind AND {taken_at} >= %s "
+        f"WHERE {column('safety_fired')} = %s) "
+    )
+
+
+@lru_cache(maxsize=1)
+def _front_page_sqls() -> tuple[str, str, str]:
+    quote = connection.ops.quote_name
+
+    def column(model, name: str, alias: str) -> str:
+        return f"{alias}.{quote(model._meta.get_field(name).column)}"
+
+    def table(model) -> str:
+        return quote(model._meta.db_table)
+
+    fired = fired_cte()
+    dated = ("added_on", "done_on")
+    fields = ", ".join(
+        as_stored(column(BraveStep, name, "s")) if name in dated else column(BraveStep, name, "s")
+        for name in STEP_FIELDS
+    )
+    steps = (
+        f"{fired}SELECT {as_stored('f.fired')}, {fields} FROM fired f "
+        f"LEFT JOIN {table(BraveStep)} s ON {column(BraveStep, 'owner', 's')} = %s "
+        f"ORDER BY {column(BraveStep, 'added_on', 's')}, {column(BraveStep, 'id', 's')}"
+    )
+
+    def goal(name: str) -> str:
+        return column(Goal, name, "g")
+
+    def step(name: str) -> str:
+        return column(GoalStep, name, "s")
+
+    goals_sql = (
+        f"SELECT {goal('id')}, {goal('title')}, {goal('area')}, {goal('why')}, "
+        f"{as_stored(goal('target'))}, {goal('status')}, {step('id')}, {step('text')}, "
+        f"{as_stored(step('due'))}, {as_stored(step('done_on'))} FROM {table(Goal)} g "
+        f"LEFT JOIN {table(GoalStep)} s ON {step('goal')} = {goal('id')} "
+        f"AND {step('owner')} = %s "
+        f"WHERE {goal('status')} = %s AND {goal('owner')} = %s "
+        f"ORDER BY {goal('created_at')} DESC, {goal('id')} DESC, {step('id')}"
+    )
+
+    def ladder(name: str) -> str:
+        return column(LadderSession, name, "l")
+
+    # The things to bring up, counted, with the newest unfinished ladder (if any) beside.
+    ladder_sql = (
+        f"SELECT (SELECT COUNT(*) FROM {table(BringUp)} b "
+        f"WHERE {column(BringUp, 'owner', 'b')} = %s "
+        f"AND {column(BringUp, 'raised_in', 'b')} IS NULL), "
+        f"n.id, n.set_index, n.prompt_index, n.name FROM (SELECT 1 AS one) o LEFT JOIN "
+        f"(SELECT {ladder('id')} AS id, {ladder('set_index')} AS set_index, "
+        f"{ladder('prompt_index')} AS prompt_index, {column(Person, 'name', 'p')} AS name "
+        f"FROM {table(LadderSession)} l JOIN {table(Person)} p "
+        f"ON {column(Person, 'id', 'p')} = {ladder('person')} "
+        f"WHERE {ladder('owner')} = %s AND {ladder('finished_at')} IS NULL "
+        f"ORDER BY {ladder('updated_at')} DESC LIMIT 1) n ON 1 = 1"
+    )
+    return steps, goals_sql, ladder_sql

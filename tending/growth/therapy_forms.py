@@ -12,6 +12,7 @@ from tending.core.plain_messages import PlainMessages
 from tending.growth.goal_forms import DATE_ERRORS, IF_THEN_HINT, STEP_TEXT_MOST
 from tending.growth.goal_services import HOMEWORK_TITLE
 from tending.growth.models import Goal, TherapySession
+from tending.growth.therapy_queries import OPEN_GOALS
 
 KINDS = ("entry", "moment", "checkin")
 NOTE_MOST = 300
@@ -73,15 +74,19 @@ class HomeworkForm(PlainMessages, forms.Form):
         error_messages=DATE_ERRORS,
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, goals: list[tuple[int, str]] | None = None, **kwargs):
+        """`goals`: (id, title) of the person's active and paused goals by title, when the
+        page has read them already (therapy_queries.open_goals_read); else they are read."""
         super().__init__(*args, **kwargs)
         self.user = user
-        mine = list(
-            owned(Goal, user)
-            .filter(status__in=("active", "paused"))
-            .order_by("title", "id")
-            .values_list("id", "title")
-        )
+        mine = goals
+        if mine is None:
+            mine = list(
+                owned(Goal, user)
+                .filter(status__in=OPEN_GOALS)
+                .order_by("title", "id")
+                .values_list("id", "title")
+            )
         homework = [pk for pk, title in mine if title == HOMEWORK_TITLE]
         choices = [(pk, title) for pk, title in mine]
         if not homework:

@@ -1,50 +1,48 @@
 """The therapy companion's reads: the things flagged to bring up (what each is, in words), the
-sessions, their homework, and the summary for the next session with its check-in changes."""
+sessions, their homework, and the summary for the next session with its check-in changes.
+
+Each page's rows are read as plain values through written-out SQL, all of a page's reads in
+one round trip (`tending.core.reads`): through the ORM, building the queries and their rows
+cost the pages more than the database took to answer them (docs/performance.md)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
+from tending.checkins.models import CheckIn
 from tending.checkins.registry import get_instrument, instruments
 from tending.checkins.scoring import Change, change_since
 from tending.checkins.templating import score
 from tending.core.date_format import format_date
-from tending.core.dates import stored_time
-from tending.core.ownership import owned
+from tending.core.dates import stored_day, stored_time
+from tending.core.jinja import addresses
+from tending.core.ownership import is_row_id
+from tending.core.reads import Read, as_stored, read_together
 from tending.core.text import cut
-from tending.growth.models import BringUp, GoalStep, TherapySession
-from tending.journal.models import heading
+from tending.growth.models import BringUp, Goal, GoalStep, TherapySession
+from tending.journal.models import Entry, heading
 from tending.moments.models import Moment
 
 SINCE_DAYS = 30  # with no session before, the summary looks back this far
 EXCERPT_CHARS = 160
 FIRST_LINE_CHARS = 120
+OPEN_GOALS = ("active", "paused")  # the goals homework can be given to
 
-FLAG_FIELDS = (
-    "id",
-    "note",
-    "added_at",
-    "raised_in_id",
-    "entry_id",
-    "entry__title",
-    "entry__written_on",
-    "entry__body_plain",
-    "moment_id",
-    "moment__occurred_at",
-    "moment__note",
-    "checkin_id",
-    "checkin__instrument_id",
-    "checkin__total",
-    "checkin__band_label",
-    "checkin__taken_at",
-)
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _column(model, name: str, alias: str = "") -> str:
+    found = connection.ops.quote_name(model._meta.get_field(name).column)
+    return f"{alias}.{found}" if alias else found
 
 
 @dataclass(frozen=True)
@@ -61,78 +59,111 @@ class Flagged:
     raised_in: int | None
 
 
-def _entry(row: dict) -> tuple[str, str, str, str]:
-    day = row["entry__written_on"]
-    return (
-        f"Journal: {heading(row['entry__title'], day)}",
-        format_date(day, "j F Y"),
-        reverse("journal:detail", args=[row["entry_id"]]),
-        cut(row["entry__body_plain"] or "", EXCERPT_CHARS),
+def _who(names: list[str]) -> str:
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
+@lru_cache(maxsize=2)
+def _flags_sql(in_session: bool) -> tuple[str, str]:
+    """The flags waiting (and, `in_session`, those raised in one session), oldest first, with
+    what each points at; and the names of the people of the moments among them, by name."""
+
+    def b(name: str) -> str:
+        return _column(BringUp, name, "b")
+
+    which = f"{b('owner')} = %s AND ({b('raised_in')} IS NULL" + (
+        f" OR {b('raised_in')} = %s)" if in_session else ")"
     )
-
-
-def _moment(row: dict, names: list[str]) -> tuple[str, str, str, str]:
-    who = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
-    at = timezone.localtime(row["moment__occurred_at"])
-    return (
-        f"A moment with {who}" if who else "A moment",
-        format_date(at, "j F Y, H:i"),
-        reverse("moments:detail", args=[row["moment_id"]]),
-        cut(row["moment__note"] or "", EXCERPT_CHARS),
+    flags = (
+        f"SELECT {b('id')}, {b('note')}, {b('raised_in')}, "
+        f"{b('entry')}, {_column(Entry, 'title', 'e')}, "
+        f"{as_stored(_column(Entry, 'written_on', 'e'))}, {_column(Entry, 'body_plain', 'e')}, "
+        f"{b('moment')}, {as_stored(_column(Moment, 'occurred_at', 'm'))}, "
+        f"{_column(Moment, 'note', 'm')}, "
+        f"{b('checkin')}, {_column(CheckIn, 'instrument_id', 'c')}, "
+        f"{_column(CheckIn, 'total', 'c')}, {_column(CheckIn, 'band_label', 'c')}, "
+        f"{as_stored(_column(CheckIn, 'taken_at', 'c'))} "
+        f"FROM {_table(BringUp)} b "
+        f"LEFT JOIN {_table(Entry)} e ON {_column(Entry, 'id', 'e')} = {b('entry')} "
+        f"LEFT JOIN {_table(Moment)} m ON {_column(Moment, 'id', 'm')} = {b('moment')} "
+        f"LEFT JOIN {_table(CheckIn)} c ON {_column(CheckIn, 'id', 'c')} = {b('checkin')} "
+        f"WHERE {which} ORDER BY {b('added_at')}, {b('id')}"
     )
-
-
-def _checkin(row: dict) -> tuple[str, str, str, str]:
-    instrument = get_instrument(row["checkin__instrument_id"])
-    title = instrument.title if instrument else row["checkin__instrument_id"]
-    return (
-        f"{title}: {score(row['checkin__total'])}",
-        format_date(timezone.localtime(row["checkin__taken_at"]), "j F Y"),
-        reverse("checkins:result", args=[row["checkin_id"]]),
-        row["checkin__band_label"],
+    through = Moment.people.through
+    person = through._meta.get_field("person").related_model
+    moment_id, person_id = _column(through, "moment", "l"), _column(through, "person", "l")
+    name = _column(person, "name", "p")
+    people = (
+        f"SELECT {moment_id}, {name} FROM {_table(through)} l "
+        f"JOIN {_table(person)} p ON {_column(person, 'id', 'p')} = {person_id} "
+        f"WHERE {moment_id} IN (SELECT {b('moment')} FROM {_table(BringUp)} b "
+        f"WHERE {which} AND {b('moment')} IS NOT NULL) "
+        f"ORDER BY {name}, {person_id}"
     )
+    return flags, people
 
 
-def moment_people(moment_ids: list[int]) -> dict[int, list[str]]:
-    """The names of each moment's people, by name: one query."""
-    found: dict[int, list[str]] = {pk: [] for pk in moment_ids}
-    if not moment_ids:
-        return found
-    links = (
-        Moment.people.through.objects.filter(moment_id__in=moment_ids)
-        .order_by("person__name", "person_id")
-        .values_list("moment_id", "person__name")
-    )
-    for moment_id, name in links:
-        found[moment_id].append(name)
-    return found
+def flags_reads(user_id: int, session_id: int | None = None) -> list[Read]:
+    """The reads of `flags_from`: the flags waiting, and with `session_id` also those raised
+    in that session."""
+    flags, people = _flags_sql(session_id is not None)
+    params = [user_id] if session_id is None else [user_id, session_id]
+    return [(flags, params), (people, params)]
 
 
-def flagged(user, which: Q) -> list[Flagged]:
-    """The person's flagged things matching `which`, oldest flag first: two queries at most."""
-    rows = list(owned(BringUp, user).filter(which).order_by("added_at", "id").values(*FLAG_FIELDS))
-    names = moment_people([row["moment_id"] for row in rows if row["moment_id"]])
+def flags_from(rows: list[tuple], people_rows: list[tuple]) -> list[Flagged]:
+    """The flags of `flags_reads`, each said in words."""
+    names: dict[int, list[str]] = {}
+    for moment_id, name in people_rows:
+        names.setdefault(moment_id, []).append(name)
+    entry_at = addresses("journal:detail")
+    moment_at = addresses("moments:detail")
+    result_at = addresses("checkins:result")
     found = []
-    for row in rows:
-        if row["entry_id"]:
-            kind, (label, when, href, excerpt) = "entry", _entry(row)
-        elif row["moment_id"]:
-            kind, (label, when, href, excerpt) = "moment", _moment(row, names[row["moment_id"]])
+    for (
+        pk, note, raised_in,
+        entry_id, title, written_on, body_plain,
+        moment_id, occurred_at, moment_note,
+        checkin_id, instrument_id, total, band_label, taken_at,
+    ) in rows:  # fmt: skip
+        if entry_id:
+            day = stored_day(written_on)
+            kind = "entry"
+            label = f"Journal: {heading(title, day)}"
+            when = format_date(day, "j F Y")
+            href = entry_at(entry_id)
+            excerpt = cut(body_plain or "", EXCERPT_CHARS)
+        elif moment_id:
+            who = _who(names.get(moment_id, []))
+            kind = "moment"
+            label = f"A moment with {who}" if who else "A moment"
+            when = format_date(timezone.localtime(stored_time(occurred_at)), "j F Y, H:i")
+            href = moment_at(moment_id)
+            excerpt = cut(moment_note or "", EXCERPT_CHARS)
         else:
-            kind, (label, when, href, excerpt) = "checkin", _checkin(row)
-        found.append(
-            Flagged(row["id"], kind, label, when, href, row["note"], excerpt, row["raised_in_id"])
-        )
+            instrument = get_instrument(instrument_id)
+            kind = "checkin"
+            label = f"{instrument.title if instrument else instrument_id}: {score(total)}"
+            when = format_date(timezone.localtime(stored_time(taken_at)), "j F Y")
+            href = result_at(checkin_id)
+            excerpt = band_label
+        found.append(Flagged(pk, kind, label, when, href, note, excerpt, raised_in))
     return found
+
+
+def offered_ids(user, session_id: int) -> list[int]:
+    """The ids of the flags a session's page offers to tick: those waiting, and those raised
+    in it."""
+    (rows,) = read_together(flags_reads(user.pk, session_id)[:1])
+    return [row[0] for row in rows]
 
 
 def waiting(user) -> list[Flagged]:
     """What is on the list for next time: flagged and not yet talked about."""
-    return flagged(user, Q(raised_in=None))
+    return flags_from(*read_together(flags_reads(user.pk)))
 
 
-@dataclass(frozen=True)
-class SessionRow:
+class SessionRow(NamedTuple):
     pk: int
     held_on: date
     with_whom: str
@@ -140,40 +171,167 @@ class SessionRow:
 
 
 def first_line(notes: str) -> str:
-    for line in notes.splitlines():
-        if line.strip():
-            return cut(line.strip(), FIRST_LINE_CHARS)
-    return ""
+    """The first line of the notes with words on it, stripped and cut short. Every character
+    that ends a line is also white space to strip(), so it is the first line of what is left
+    once the white space at the start is gone."""
+    text = notes.lstrip()
+    if not text:
+        return ""
+    return cut(text.splitlines()[0].rstrip(), FIRST_LINE_CHARS)
+
+
+@lru_cache(maxsize=1)
+def _sessions_sql() -> str:
+    def t(name: str) -> str:
+        return _column(TherapySession, name)
+
+    return (
+        f"SELECT {t('id')}, {as_stored(t('held_on'))}, {t('with_whom')}, {t('notes')} "
+        f"FROM {_table(TherapySession)} WHERE {t('owner')} = %s "
+        f"ORDER BY {t('held_on')} DESC, {t('id')} DESC"
+    )
+
+
+def sessions_from(rows: Iterable[tuple]) -> list[SessionRow]:
+    return [SessionRow(pk, stored_day(on), who, first_line(notes)) for pk, on, who, notes in rows]
+
+
+def therapy_page(user) -> tuple[list[Flagged], list[SessionRow]]:
+    """The therapy page's list for next time and its sessions, newest first: one round trip."""
+    flags, people, sessions = read_together([*flags_reads(user.pk), (_sessions_sql(), [user.pk])])
+    return flags_from(flags, people), sessions_from(sessions)
 
 
 def sessions(user) -> list[SessionRow]:
-    rows = (
-        owned(TherapySession, user)
-        .order_by("-held_on", "-id")
-        .values_list("id", "held_on", "with_whom", "notes")
+    (rows,) = read_together([(_sessions_sql(), [user.pk])])
+    return sessions_from(rows)
+
+
+HOMEWORK_KEYS = ("id", "text", "due", "done_on", "goal_id", "goal__title", "session__held_on")
+
+
+@lru_cache(maxsize=4)
+def _homework_sql(which: str) -> str:
+    def s(name: str) -> str:
+        return _column(GoalStep, name, "s")
+
+    held_on = _column(TherapySession, "held_on", "t")
+    return (
+        f"SELECT {s('id')}, {s('text')}, {as_stored(s('due'))}, {as_stored(s('done_on'))}, "
+        f"{s('goal')}, {_column(Goal, 'title', 'g')}, {as_stored(held_on)} "
+        f"FROM {_table(GoalStep)} s "
+        f"JOIN {_table(Goal)} g ON {_column(Goal, 'id', 'g')} = {s('goal')} "
+        f"JOIN {_table(TherapySession)} t ON {_column(TherapySession, 'id', 't')} = {s('session')} "
+        f"WHERE {s('owner')} = %s AND {which.format(**{n: s(n) for n in ('session', 'done_on')})} "
+        f"ORDER BY {held_on}, {s('id')}"
     )
-    return [SessionRow(pk, on, who, first_line(notes)) for pk, on, who, notes in rows]
 
 
-def homework(user, which: Q) -> list[dict]:
-    """Homework steps (goal steps given in a session) matching `which`, in the order given."""
-    return list(
-        owned(GoalStep, user)
-        .filter(which, session__isnull=False)
-        .order_by("session__held_on", "id")
-        .values("id", "text", "due", "done_on", "goal_id", "goal__title", "session__held_on")
+def session_homework_read(user_id: int, session_id: int) -> Read:
+    """Homework given in one session, in the order given."""
+    return _homework_sql("{session} = %s"), [user_id, session_id]
+
+
+def open_homework_read(user_id: int, since: date, last_id: int | None) -> Read:
+    """Homework (goal steps given in a session) not done, or done after `since`, and all of
+    the session `last_id`'s, in the order given."""
+    if last_id is None:
+        return _homework_sql("({done_on} IS NULL OR {done_on} > %s)"), [user_id, since]
+    return (
+        _homework_sql("({done_on} IS NULL OR {done_on} > %s OR {session} = %s)"),
+        [user_id, since, last_id],
+    )
+
+
+def homework_from(rows: Iterable[tuple]) -> list[dict]:
+    return [
+        {
+            "id": pk,
+            "text": text,
+            "due": stored_day(due),
+            "done_on": stored_day(done_on),
+            "goal_id": goal_id,
+            "goal__title": goal_title,
+            "session__held_on": stored_day(held_on),
+        }
+        for pk, text, due, done_on, goal_id, goal_title, held_on in rows
+    ]
+
+
+@lru_cache(maxsize=1)
+def _goals_sql() -> str:
+    return (
+        f"SELECT {_column(Goal, 'id')}, {_column(Goal, 'title')} FROM {_table(Goal)} "
+        f"WHERE {_column(Goal, 'owner')} = %s AND {_column(Goal, 'status')} IN (%s, %s) "
+        f"ORDER BY {_column(Goal, 'title')}, {_column(Goal, 'id')}"
+    )
+
+
+def open_goals_read(user_id: int) -> Read:
+    """(id, title) of the goals homework can be given to, by title."""
+    return _goals_sql(), [user_id, *OPEN_GOALS]
+
+
+@lru_cache(maxsize=1)
+def _session_sql() -> str:
+    def t(name: str) -> str:
+        return _column(TherapySession, name)
+
+    return (
+        f"SELECT {t('id')}, {as_stored(t('held_on'))}, {t('with_whom')}, {t('notes')} "
+        f"FROM {_table(TherapySession)} WHERE {t('id')} = %s AND {t('owner')} = %s"
+    )
+
+
+@dataclass(frozen=True)
+class SessionPage:
+    session: TherapySession
+    offered: list[Flagged]  # waiting, or raised in this session
+    homework: list[dict]
+    goals: list[tuple[int, str]]  # (id, title) of the goals homework can go to
+
+
+def session_page(user, session_id) -> SessionPage | None:
+    """One of the person's sessions with what its page offers, in one round trip; None when
+    they have no such session."""
+    if not is_row_id(session_id):  # beyond a 64-bit integer, SQLite would refuse it
+        return None
+    found, flags, people, homework, goals = read_together(
+        [
+            (_session_sql(), [session_id, user.pk]),
+            *flags_reads(user.pk, session_id),
+            session_homework_read(user.pk, session_id),
+            open_goals_read(user.pk),
+        ]
+    )
+    if not found:
+        return None
+    pk, held_on, with_whom, notes = found[0]
+    session = TherapySession(
+        id=pk, owner_id=user.pk, held_on=stored_day(held_on), with_whom=with_whom, notes=notes
+    )
+    return SessionPage(session, flags_from(flags, people), homework_from(homework), goals)
+
+
+@lru_cache(maxsize=1)
+def _last_session_sql() -> str:
+    def t(name: str) -> str:
+        return _column(TherapySession, name)
+
+    return (
+        f"SELECT {t('id')}, {as_stored(t('held_on'))}, {t('with_whom')} "
+        f"FROM {_table(TherapySession)} WHERE {t('owner')} = %s AND {t('held_on')} <= %s "
+        f"ORDER BY {t('held_on')} DESC, {t('id')} DESC LIMIT 1"
     )
 
 
 def last_session(user, today: date) -> dict | None:
     """The newest session held on or before today, as values, or None."""
-    return (
-        owned(TherapySession, user)
-        .filter(held_on__lte=today)
-        .order_by("-held_on", "-id")
-        .values("id", "held_on", "with_whom")
-        .first()
-    )
+    (rows,) = read_together([(_last_session_sql(), [user.pk, today])])
+    if not rows:
+        return None
+    pk, held_on, with_whom = rows[0]
+    return {"id": pk, "held_on": stored_day(held_on), "with_whom": with_whom}
 
 
 @dataclass(frozen=True)
@@ -187,17 +345,21 @@ class CheckInChange:
     higher_is: str | None
 
 
-def checkin_changes(user, since: date) -> list[CheckInChange]:
-    """For each check-in taken after the day `since` (in the person's zone), the last result
-    on or before that day against the newest; by the check-in's name. One query: for each
-    kind, its newest result and its newest before the day, a step down an index each."""
-    day_after = datetime.combine(since + timedelta(days=1), time(), user.zone)
-    cutoff = connection.ops.adapt_datetimefield_value(day_after)
+def _day_after(user, since: date) -> datetime:
+    return datetime.combine(since + timedelta(days=1), time(), user.zone)
+
+
+def checkin_changes_read(user, since: date) -> Read:
+    """For each kind of check-in, its newest result and its newest before the day after
+    `since` (in the person's zone): a step down an index each."""
+    cutoff = connection.ops.adapt_datetimefield_value(_day_after(user, since))
     kinds = list(instruments())
     params = [x for kind in kinds for x in (user.pk, kind, user.pk, kind, cutoff)]
-    with connection.cursor() as cursor:
-        cursor.execute(_changes_sql(len(kinds)), params)
-        rows = cursor.fetchall()
+    return _changes_sql(len(kinds)), params
+
+
+def checkin_changes_from(user, since: date, rows: Iterable[tuple]) -> list[CheckInChange]:
+    day_after = _day_after(user, since)
     newest, before = {}, {}
     for which, kind, total, band_label, taken_at in rows:
         row = {"total": total, "band_label": band_label, "taken_at": _local_time(taken_at)}
@@ -221,6 +383,13 @@ def checkin_changes(user, since: date) -> list[CheckInChange]:
             )
         )
     return sorted(found, key=lambda item: item.title.lower())
+
+
+def checkin_changes(user, since: date) -> list[CheckInChange]:
+    """For each check-in taken after the day `since` (in the person's zone), the last result
+    on or before that day against the newest; by the check-in's name. One query."""
+    (rows,) = read_together([checkin_changes_read(user, since)])
+    return checkin_changes_from(user, since, rows)
 
 
 def _local_time(value) -> datetime:
@@ -253,17 +422,22 @@ class Summary:
 
 def summary(user, today: date) -> Summary:
     """What the page for the next session holds: everything waiting, homework since the last
-    session (and any still open), and check-in changes since it (or the last 30 days)."""
+    session (and any still open), and check-in changes since it (or the last 30 days).
+    Two round trips: the last session, then what depends on its day."""
     last = last_session(user, today)
     since = last["held_on"] if last else today - timedelta(days=SINCE_DAYS)
-    since_last = Q(done_on=None) | Q(done_on__gt=since)
-    if last is not None:
-        since_last |= Q(session_id=last["id"])
+    flags, people, homework, changes = read_together(
+        [
+            *flags_reads(user.pk),
+            open_homework_read(user.pk, since, last["id"] if last else None),
+            checkin_changes_read(user, since),
+        ]
+    )
     return Summary(
         made_on=today,
         last=last,
         since=since,
-        flagged=waiting(user),
-        homework=homework(user, since_last),
-        changes=checkin_changes(user, since),
+        flagged=flags_from(flags, people),
+        homework=homework_from(homework),
+        changes=checkin_changes_from(user, since, changes),
     )

@@ -4,10 +4,11 @@ Nothing here is sent anywhere."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -22,11 +23,8 @@ from tending.growth.therapy_forms import BringUpForm, HomeworkForm, SessionForm
 
 @login_required
 def therapy(request):
-    context = {
-        "waiting": therapy_queries.waiting(request.user),
-        "sessions": therapy_queries.sessions(request.user),
-    }
-    return render(request, "growth/therapy.html", context)
+    waiting, sessions = therapy_queries.therapy_page(request.user)
+    return render(request, "growth/therapy.html", {"waiting": waiting, "sessions": sessions})
 
 
 @login_required
@@ -43,37 +41,38 @@ def session_new(request):
     return render(request, "growth/session_new.html", {"form": form}, status=status)
 
 
-def _on_the_list_or_in(found: TherapySession) -> Q:
-    """The flags a session's page offers to tick: those waiting, and those raised in it."""
-    return Q(raised_in=None) | Q(raised_in=found)
-
-
-def _session_page(request, found: TherapySession, status: int = 200, **forms):
-    user = request.user
-    offered = therapy_queries.flagged(user, _on_the_list_or_in(found))
+def _session_page(request, page: therapy_queries.SessionPage, status: int = 200, **forms):
     context = {
-        "session": found,
-        "form": forms.get("form") or SessionForm(instance=found),
-        "homework_form": forms.get("homework_form") or HomeworkForm(user=user),
-        "offered": offered,
-        "homework": therapy_queries.homework(user, Q(session=found)),
+        "session": page.session,
+        "form": forms.get("form") or SessionForm(instance=page.session),
+        "homework_form": forms.get("homework_form")
+        or HomeworkForm(user=request.user, goals=page.goals),
+        "offered": page.offered,
+        "homework": page.homework,
     }
     return render(request, "growth/session.html", context, status=status)
+
+
+def _session_page_again(request, found: TherapySession, **forms):
+    """The session's page after a form came back with something to fix, showing the session as the
+    form left it, as before."""
+    page = therapy_queries.session_page(request.user, found.pk)
+    return _session_page(request, replace(page, session=found), status=400, **forms)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def session(request, session_id: int):
     user = request.user
-    found = get_owned_or_404(TherapySession, user, pk=session_id)
     if request.method == "GET":
-        return _session_page(request, found)
+        page = therapy_queries.session_page(user, session_id)
+        if page is None:
+            raise Http404("No therapy session here.")
+        return _session_page(request, page)
+    found = get_owned_or_404(TherapySession, user, pk=session_id)
     part = request.POST.get("part")
     if part == "raised":
-        offered = [
-            flag.pk
-            for flag in therapy_queries.flagged(user, Q(raised_in=None) | Q(raised_in=found))
-        ]
+        offered = therapy_queries.offered_ids(user, found.pk)
         # Only ids offered on the page count: another account's, or one talked about in
         # another session, is left as it is (services.set_raised).
         chosen = [int(v) for v in request.POST.getlist("raised") if is_row_id(v)]
@@ -88,14 +87,14 @@ def session(request, session_id: int):
     if part == "homework":
         homework_form = HomeworkForm(request.POST, user=user)
         if not homework_form.is_valid():
-            return _session_page(request, found, status=400, homework_form=homework_form)
+            return _session_page_again(request, found, homework_form=homework_form)
         data = homework_form.cleaned_data
         step = therapy_services.add_homework(user, found, data["goal"], data["text"], data["due"])
         messages.success(request, f"Homework added to “{step.goal.title}”.")
         return redirect("growth:session", session_id=found.pk)
     form = SessionForm(request.POST, instance=found)
     if not form.is_valid():
-        return _session_page(request, found, status=400, form=form)
+        return _session_page_again(request, found, form=form)
     form.save()
     messages.success(request, "Saved.")
     return redirect("growth:session", session_id=found.pk)

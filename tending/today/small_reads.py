@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from django.db import connection
 from django.utils import timezone
 
-from tending.checkins.models import CheckIn, CheckInChoice, CheckInDraft
+from tending.checkins.models import CheckInChoice, CheckInDraft
 from tending.core.dates import stored_day, stored_time
 from tending.core.reads import Read, read_together
 from tending.growth import brave, goals
 from tending.growth.models import BraveStep, Goal, GoalStep
+from tending.growth.queries import fired_cte, fired_cte_params
 from tending.journal.models import Entry, HiddenPrompt
 from tending.mirror.models import Invitation, Round
 from tending.today.models import CalendarFeed
@@ -47,13 +48,11 @@ def small_reads_read(user, prompts_since: date, now: datetime | None = None) -> 
     adapt = connection.ops.adapt_datetimefield_value
     rounds_since = adapt(now - timedelta(days=THANKS_DAYS))
     today = now.astimezone(user.zone).date()
-    fired_since = adapt(
-        datetime.combine(today - timedelta(days=brave.PAUSE_DAYS), time(), user.zone)
-    )
     last_day = today + timedelta(days=goals.COMING_UP_DAYS)
     return _small_reads_sql(), [
+        *fired_cte_params(user, today),
         user.pk, user.pk, user.pk, prompts_since, user.pk, user.pk, user.pk, rounds_since,
-        user.pk, False, user.pk, True, fired_since, user.pk, last_day,
+        user.pk, False, user.pk, last_day,
     ]  # fmt: skip
 
 
@@ -109,7 +108,7 @@ def _small_reads_sql() -> str:
         return quote(model._meta.get_field(name).column)
 
     owner = quote("owner_id")
-    return " UNION ALL ".join(
+    return fired_cte() + " UNION ALL ".join(
         [
             # The last column typed here: PostgreSQL would take NULLs all the way down for text.
             f"SELECT 0, {column(CheckInChoice, 'instrument_id')}, "
@@ -143,9 +142,7 @@ def _small_reads_sql() -> str:
             f"FROM {table(BraveStep)} WHERE {owner} = %s "
             f"AND {column(BraveStep, 'done_on')} IS NULL AND {column(BraveStep, 'set_aside')} = %s",
             # A hard day lately: a check-in whose safety rule fired pauses brave steps.
-            f"SELECT 7, NULL, NULL, {column(CheckIn, 'taken_at')}, NULL, NULL "
-            f"FROM {table(CheckIn)} WHERE {owner} = %s AND {column(CheckIn, 'safety_fired')} = %s "
-            f"AND {column(CheckIn, 'taken_at')} >= %s",
+            "SELECT 7, NULL, NULL, f.fired, NULL, NULL FROM fired f WHERE f.fired IS NOT NULL",
             # Steps of active goals with a day up to a week ahead, for "coming up".
             f"SELECT 8, s.{column(GoalStep, 'text')}, CAST(s.{column(GoalStep, 'due')} AS TEXT), "
             f"NULL, s.{column(GoalStep, 'id')}, s.{column(GoalStep, 'goal')} "

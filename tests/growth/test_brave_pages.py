@@ -463,3 +463,230 @@ def test_another_accounts_steps_are_not_on_my_page(owner, other, owner_client):
 def test_logged_out_is_sent_to_log_in(anon_client):
     response = anon_client.get(BRAVE)
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+# --- the page's parts written in Python: the very markup the template made -------------------
+# Each reference below is the template code the Python replaced (tending/growth/brave_html.py),
+# rendered by Jinja2 with the same steps: typed words with every character HTML cares about,
+# a person or none, each answer on the fear, an outcome or none, easier, harder and the same.
+
+OPEN_ROWS = """{% from "core/components.html" import list_row %}{% for item in items %}
+    {% call list_row(href=url("growth:brave_step", item.step.key), meta="feels " ~ item.step.hardness) %}
+      <span dir="auto">{{ item.step.text }}</span>{% if item.person %}<span class="muted">&nbsp;· toward <bdi>{{ item.person }}</bdi></span>{% endif %}
+    {% endcall %}
+    {% endfor %}"""  # noqa: E501
+
+ASIDE_ROWS = """{% for item in items %}
+    <li>
+      <span class="brave-aside-text"><a href="{{ url('growth:brave_step', item.step.key) }}" dir="auto">{{ item.step.text }}</a> <span class="muted">· feels {{ item.step.hardness }}</span></span>
+      <form method="post" action="{{ url('growth:brave_aside', item.step.key) }}">{{ csrf_input }}<button type="submit" class="button secondary small">Bring it back<span class="visually-hidden">: {{ item.step.text }}</span></button></form>
+    </li>
+    {% endfor %}"""  # noqa: E501
+
+DONE_ROWS = """{% for item in items %}
+    {% set step = item.step %}
+    <li>
+      <p class="brave-done-text"><a href="{{ url('growth:brave_step', step.key) }}" dir="auto">{{ step.text }}</a> <span class="muted">· {{ step.done_on|date("j F Y") }}</span></p>
+      {% if step.has_outcome %}
+      <p>Expected {{ step.hardness }}, felt {{ step.felt }}{% if item.easier_by > 0 %} ({{ item.easier_by }} easier){% elif item.easier_by < 0 %} ({{ -item.easier_by }} harder){% else %} (as expected){% endif %}.
+        {% if step.fear_came_true is not none %}{% if item.fear %}Feared “<bdi>{{ item.fear }}</bdi>”: {% else %}What you feared: {% endif %}{{ "it happened" if step.fear_came_true else "it didn't happen" }}.{% endif %}
+        {% if step.belief_after is not none %}You believed it {{ step.belief }}% before, {{ step.belief_after }}% after.{% endif %}</p>
+      {% if item.learned %}<p class="muted" dir="auto">You learned: {{ item.learned }}</p>{% endif %}
+      {% else %}
+      <p><a href="{{ url('growth:brave_outcome', step.key) }}">Add what happened</a></p>
+      {% endif %}
+    </li>
+    {% endfor %}"""  # noqa: E501
+
+TABLE_ROWS = """{% for item in items %}
+            <tr><td class="num">{{ loop.index }}</td><td dir="auto">{{ item.step.text }}</td><td class="num">{{ item.step.hardness }}</td><td class="num">{{ item.step.felt }}</td><td>{{ "no fear written" if item.step.fear_came_true is none else ("yes" if item.step.fear_came_true else "no") }}</td></tr>
+            {% endfor %}"""  # noqa: E501
+
+CHART = """<svg class="brave-chart" viewBox="0 0 {{ chart.width }} {{ chart.height }}" role="img" aria-labelledby="{{ id }}-title {{ id }}-desc">
+  <title id="{{ id }}-title">How hard each step felt against how hard you expected it to be</title>
+  <desc id="{{ id }}-desc">{{ chart.marks|length }} step{{ chart.marks|length|pluralize }} in the order you took them, from 0 (no bother) to 100 (the hardest you can imagine): a ring for what you expected and a dot for how it felt. {{ summary }}</desc>
+  {% for y, value in chart.grid %}<line class="grid" x1="{{ chart.left }}" x2="{{ chart.right }}" y1="{{ y }}" y2="{{ y }}"/><text class="tick" x="{{ chart.left - 5 }}" y="{{ y }}" text-anchor="end" dominant-baseline="central">{{ value }}</text>{% endfor %}
+  {% for mark in chart.marks %}<g class="mark {{ mark.way }}">{% if mark.gap %}<line class="gap" x1="{{ mark.x }}" x2="{{ mark.x }}" y1="{{ mark.gap[0] }}" y2="{{ mark.gap[1] }}"/>{% endif %}<circle class="felt" cx="{{ mark.x }}" cy="{{ mark.felt_y }}" r="{{ chart.radius }}"/><circle class="expected" cx="{{ mark.x }}" cy="{{ mark.expected_y }}" r="{{ chart.radius }}"/>{% if mark.labelled %}<text class="tick" x="{{ mark.x }}" y="{{ chart.label_y }}" text-anchor="middle">{{ mark.number }}</text>{% endif %}</g>{% endfor %}
+</svg>"""  # noqa: E501
+
+TYPED = "<b>Tom & \"Jo\"</b> isn't 'here' > there"
+
+
+def as_template_made(source: str, **context) -> str:
+    from django.template import engines
+
+    return engines["jinja"].env.from_string(source).render(**context)
+
+
+def shown(key, text=TYPED, hardness=40, *, fear="", person=None, learned="", **step):
+    from tending.growth.brave import Step
+    from tending.growth.brave_services import ShownStep
+
+    step.setdefault("belief", 60)
+    step.setdefault("added_on", date(2026, 3, 1))
+    return ShownStep(Step(key, text, hardness, **step), fear, person, learned)
+
+
+def every_kind_of_step() -> list:
+    """Steps open, aside and done, with every branch of what the page says about them."""
+    done = {"done_on": date(2026, 1, 9)}
+    return [
+        shown(1, hardness=5, person=TYPED),
+        shown(2, "Say hello", hardness=0, person=""),
+        shown(3, hardness=100, set_aside=True),
+        shown(4, felt=20, fear=TYPED, fear_came_true=True, belief_after=30, learned=TYPED, **done),
+        shown(5, hardness=20, felt=20, fear="", fear_came_true=False, **done),
+        shown(6, hardness=10, felt=35, fear="x", fear_came_true=None, belief_after=0, **done),
+        shown(7, hardness=90, felt=0, fear="y", fear_came_true=False, belief_after=None, **done),
+        shown(8, done_on=date(987, 12, 31)),  # done, what happened not written yet
+    ]
+
+
+def test_the_lists_written_in_python_are_the_templates_own_markup():
+    from markupsafe import Markup
+
+    from tending.growth import brave_html
+
+    items = every_kind_of_step()
+    done = [item for item in items if item.step.done_on is not None]
+    csrf = Markup('<input type="hidden" name="csrfmiddlewaretoken" value="t&amp;k">')
+    parts = [
+        (brave_html.open_rows, OPEN_ROWS, [item for item in items if item.step.is_open]),
+        (lambda shown: brave_html.aside_rows(shown, csrf), ASIDE_ROWS, items[:3]),
+        (brave_html.done_rows, DONE_ROWS, done),
+        (brave_html.table_rows, TABLE_ROWS, [item for item in done if item.step.has_outcome]),
+    ]
+    for write, reference, shown_there in parts:
+        written = str(write(shown_there))
+        assert written == as_template_made(reference, items=shown_there, csrf_input=csrf)
+        assert "<b>" not in written and str(write([])) == ""
+    escaped = "&lt;b&gt;Tom &amp; &#34;Jo&#34;&lt;/b&gt; isn&#39;t &#39;here&#39; &gt; there"
+    assert str(brave_html.done_rows(done)).count(escaped) == 7  # 5 steps, a fear, a lesson
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [[(60, 30)], [(10, 20), (90, 10), (50, 50)], [(n % 101, (n * 37) % 101) for n in range(45)]],
+)
+def test_the_chart_written_in_python_is_the_macros_own_markup(pairs):
+    from tending.growth.brave_chart import prediction_chart
+    from tending.growth.brave_html import chart_svg
+
+    chart = prediction_chart(pairs)
+    summary = f"Your fear came true 1 of 2 times; {TYPED}."
+    written = chart_svg(chart, "brave-chart", summary)
+    assert str(written) == as_template_made(CHART, chart=chart, id="brave-chart", summary=summary)
+
+
+def djangos_own_select(bound) -> str:
+    """The field as Django's own Select and widget templates write it."""
+    from django import forms
+    from django.forms.renderers import DjangoTemplates
+
+    bound.form.renderer = DjangoTemplates()
+    return bound.as_widget(widget=forms.Select(choices=bound.field.choices))
+
+
+@pytest.mark.parametrize("how", ["new", "chosen before", "chosen now", "refused"])
+def test_the_people_to_choose_are_written_as_djangos_select_writes_them(owner, other, how):
+    from tending.growth.brave_forms import StepForm
+
+    chosen = PersonFactory(owner=owner, name=TYPED)
+    PersonFactory(owner=owner, name="Ana & <Bo>")
+    PersonFactory(owner=owner, name="Archived", is_archived=True)
+    PersonFactory(owner=other, name="Theirs")
+    step = {"text": "x", "hardness": "5", "belief": "5"}
+    form = {
+        "new": lambda: StepForm(user=owner),
+        "chosen before": lambda: StepForm(user=owner, initial={"person": chosen.pk}),
+        "chosen now": lambda: StepForm(step | {"person": str(chosen.pk)}, user=owner),
+        "refused": lambda: StepForm(step | {"person": "99999999"}, user=owner),
+    }[how]()
+    form.is_valid()
+    written = str(form["person"])
+    assert written == djangos_own_select(form["person"])
+    assert written.count("<option") == 3 and "Theirs" not in written and "Archived" not in written
+    assert "<b>" not in written and "Ana &amp; &lt;Bo&gt;" in written
+    assert written.count(" selected") == (how != "refused")  # an unknown one: none chosen
+    assert (f'<option value="{chosen.pk}" selected>' in written) == how.startswith("chosen")
+    assert ('aria-invalid="true"' in written) == (how == "refused")
+
+
+def test_the_pages_one_query_reads_what_the_shared_reads_do(owner, other):
+    """brave_read (one written-out query) against growth.queries, which Today and the weekly
+    review use: the same steps, and the same hard day, found one instrument at a time."""
+    from datetime import datetime, time
+
+    from tending.growth import queries
+    from tending.growth.brave_services import brave_read
+
+    sam = PersonFactory(owner=owner, name=TYPED)
+    a_step(owner, "Open", 10, person=sam, fear=TYPED, belief=70)
+    a_step(owner, "Aside", 20, set_aside=True, added_on=date(2025, 2, 1))
+    a_step(owner, "Done", 30, done_on=date(2026, 3, 4), felt=40, fear_came_true=True,
+           belief_after=20, learned="More than I thought")  # fmt: skip
+    a_step(owner, "Done, no fear", 30, done_on=date(2026, 3, 5), felt=10)
+    a_step(other, "Theirs", 5)
+    today = today_of(owner)
+    since = datetime.combine(today - timedelta(days=7), time(), owner.zone)
+
+    def check_in(who, instrument, when, fired=True):
+        CheckIn.objects.create(owner=who, instrument_id=instrument, instrument_version=1,
+                               answers={}, total=1, safety_fired=fired, taken_at=when)  # fmt: skip
+
+    def both():
+        steps, fired_on = brave_read(owner, today)
+        assert {s.step for s in steps} == set(queries.brave_steps(owner))
+        assert fired_on == queries.safety_fired_on(owner, today)
+        return {s.step.text: (s.fear, s.person, s.learned) for s in steps}, fired_on
+
+    words, fired_on = both()
+    assert fired_on is None and words["Open"] == (TYPED, TYPED, "")
+    assert words["Done"] == ("", None, "More than I thought") and "Theirs" not in words
+    check_in(owner, "phq-9", since - timedelta(seconds=1))  # a day before the pause began
+    check_in(owner, "stress", timezone.now(), fired=False)
+    check_in(other, "phq-9", timezone.now())
+    assert both()[1] is None
+    check_in(owner, "phq-9", since)  # the first moment of the pause counts
+    assert both()[1] == since.date()
+    # One of an instrument tending does not know (any more) counts as much as any other.
+    check_in(owner, "a-scale-of-my-own", timezone.now())
+    check_in(owner, "daily-pulse", since - timedelta(days=30))
+    assert both()[1] == today
+    assert "not suggesting steps until" in page_text_of(owner)
+
+
+def page_text_of(user) -> str:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return page_text(client)
+
+
+def test_one_steps_page_reads_it_as_the_model_has_it(owner, other):
+    from django.http import Http404
+
+    from tending.growth.brave_forms import people_to_choose
+    from tending.growth.brave_services import StepRow, step_and_people, step_row
+
+    archived = PersonFactory(owner=owner, name="Archived", is_archived=True)
+    active = PersonFactory(owner=owner, name="Active")
+    PersonFactory(owner=other, name="Theirs")
+    step = a_step(owner, TYPED, 35, person=archived, fear="f", belief=5, done_on=date(2026, 3, 2),
+                  what_happened="w", felt=0, fear_came_true=False, learned="l")  # fmt: skip
+    found, people = step_and_people(owner, step.pk)
+    assert found == step_row(owner, step.pk)
+    assert found == StepRow(*(getattr(step, name) for name in StepRow.__slots__))
+    # The step's own person stays a choice although archived since; no one else's is.
+    assert (
+        people
+        == people_to_choose(owner, step.pk)
+        == [(active.pk, "Active"), (archived.pk, "Archived")]
+    )
+    assert people_to_choose(owner) == [(active.pk, "Active")]
+    for who, pk in ((other, step.pk), (owner, 2**63), (owner, 0)):
+        with pytest.raises(Http404):
+            step_row(who, pk)
+        with pytest.raises(Http404):
+            step_and_people(who, pk)

@@ -307,3 +307,87 @@ def test_deleting_a_goal_asks_then_takes_its_steps(owner, owner_client):
     assert response.status_code == 302 and response["Location"] == reverse("growth:goals")
     assert not Goal.objects.exists() and not GoalStep.objects.exists()
     assert BraveStep.objects.filter(pk=brave.pk).exists()
+
+
+@time_machine.travel(NOON, tick=False)
+def test_changing_a_goal_shows_what_it_holds_and_keeps_the_rest(owner, owner_client):
+    goal = a_goal(owner, why="Because")
+    created = Goal.objects.get(pk=goal.pk).created_at
+    sam = PersonFactory(owner=owner, name="Sam")
+    kept = PersonFactory(owner=owner, name="Kept, archived", is_archived=True)
+    PersonFactory(owner=owner, name="Gone, archived", is_archived=True)
+    first, second = a_brave_step(owner, "First brave"), a_brave_step(owner, "Second brave")
+    goal.people.set([kept])
+    goal.brave_steps.set([second])
+    url = reverse("growth:goal_edit", args=[goal.pk])
+    html = main(owner_client.get(url))
+    assert re.search(rf'value="{kept.pk}" id="id_people_\d+" checked><span>Kept, archived', html)
+    assert re.search(rf'value="{sam.pk}" id="id_people_\d+"><span>Sam<', html)
+    assert "Gone, archived" not in html
+    assert re.search(rf'value="{second.pk}" id="id_brave_steps_1" checked>', html)
+    assert re.search(rf'value="{first.pk}" id="id_brave_steps_0">', html)
+    response = owner_client.post(
+        url, {"title": "See friends", "area": "body", "status": "active", "why": "Because",
+              "people": [sam.pk, kept.pk, sam.pk], "brave_steps": [first.pk]},
+    )  # fmt: skip
+    assert response.status_code == 302
+    goal.refresh_from_db()
+    assert (goal.title, goal.area, goal.created_at) == ("See friends", "body", created)
+    assert set(goal.people.all()) == {sam, kept} and list(goal.brave_steps.all()) == [first]
+
+
+def test_another_accounts_goal_has_no_form(owner, other_client):
+    goal = a_goal(owner)
+    assert other_client.get(reverse("growth:goal_edit", args=[goal.pk])).status_code == 404
+    assert other_client.get(reverse("growth:goal", args=[goal.pk])).status_code == 404
+
+
+@time_machine.travel(NOON, tick=False)
+def test_a_goal_page_names_its_people_and_its_brave_steps_with_when_they_were_done(
+    owner, owner_client
+):
+    goal = a_goal(owner)
+    done = a_brave_step(owner, "Waved <first>")
+    done.done_on = dt.date(2026, 3, 4)
+    done.save()
+    goal.brave_steps.set([done, a_brave_step(owner, "Not yet")])
+    goal.people.set([PersonFactory(owner=owner, name="Bo & Al")])
+    html = main(owner_client.get(reverse("growth:goal", args=[goal.pk])))
+    assert 'Waved &lt;first&gt;</a> <span class="muted">· done 4 March</span>' in html
+    assert "Not yet</a></li>" in html and ">Bo &amp; Al</a>" in html
+
+
+@time_machine.travel(NOON, tick=False)
+def test_growths_front_page_shows_each_practices_next_thing(owner, other, owner_client):
+    from tending.checkins.models import CheckIn
+    from tending.growth.models import BringUp, LadderSession
+    from tending.journal.models import Entry
+
+    kim = PersonFactory(owner=owner, name="Kim")
+    LadderSession.objects.create(owner=owner, person=kim, set_index=1, prompt_index=2)
+    easiest = a_brave_step(owner, "Wave to a neighbour")
+    easiest.hardness = 10
+    easiest.save()
+    BraveStep.objects.create(
+        owner=owner, text="Called Mum", hardness=60, belief=80, added_on=TODAY, done_on=TODAY,
+        felt=30, fear_came_true=False, belief_after=20,
+    )  # fmt: skip
+    for n, title in enumerate(["Walk", "Read", "Swim", "Sing"]):
+        goal = a_goal(owner, title)
+        a_step(goal, f"Step of {title}", due=TODAY + dt.timedelta(days=n - 1))
+    BringUp.objects.create(owner=owner, entry=Entry.objects.create(owner=owner, body="Hard"))
+    a_goal(other, "Someone else's goal")
+    html = main(owner_client.get(reverse("growth:home")))
+    assert "You and Kim are on prompt 3 of set 2." in html
+    assert "When you feel ready: <strong>Wave to a neighbour</strong>" in html
+    assert "Your fear came true 0 of 1 time; steps felt 30 points easier" in html
+    assert "and 1 more" in html and "Someone else" not in html
+    assert 'Step of Walk <span class="muted">· whenever you&#39;re ready</span>' in html
+    assert 'Step of Read <span class="muted">· Tuesday 10 March</span>' in html
+    assert "1 thing to bring up next time." in html
+    CheckIn.objects.create(
+        owner=owner, instrument_id="hard-days", instrument_version=1, answers={}, total=0,
+        safety_fired=True, taken_at=NOON - dt.timedelta(days=2),
+    )  # fmt: skip
+    html = main(owner_client.get(reverse("growth:home")))
+    assert "not suggesting steps until 15 March" in html and "Wave to a neighbour" not in html

@@ -348,3 +348,48 @@ def test_another_accounts_session_is_not_there_on_any_route(owner, owner_client,
     html = other_client.get(reverse("growth:ladders")).content.decode()
     assert "Sam" not in html and "Carry on" not in html
     assert owner_client.get(reverse("growth:ladder", args=[session.pk + 1])).status_code == 404
+
+
+def test_a_session_is_read_as_its_row_has_it(owner, other, sam):
+    from django.http import Http404
+
+    from tending.growth.ladder_services import SessionRow, ladders_page, session_row
+
+    finished = timezone.now() - timedelta(days=1)
+    began = finished - timedelta(minutes=50)
+    session = a_session(owner, sam, starter=1, set_index=3, answered=30, passed=6,
+                        started_at=began, finished_at=finished)  # fmt: skip
+    found = session_row(owner, session.pk)
+    assert found == SessionRow(
+        *(getattr(session, name) for name in ("pk", "person_id")),
+        (sam.pk, "Sam"),
+        *(getattr(session, name) for name in SessionRow.__slots__[3:]),
+    )
+    assert found.person.name == "Sam" and found.person.pk == sam.pk
+    (history,) = ladders_page(owner)["histories"]
+    assert history.rows[0].session == found and history.person == (sam.pk, "Sam")
+    for who, pk in ((other, session.pk), (owner, 2**63)):
+        with pytest.raises(Http404):
+            session_row(who, pk)
+
+
+@pytest.mark.parametrize("how", ["new", "chosen", "refused"])
+def test_the_people_to_start_with_are_written_as_djangos_select_writes_them(owner, other, sam, how):
+    from django import forms
+    from django.forms.renderers import DjangoTemplates
+
+    from tending.growth.ladder_forms import LadderForm
+
+    PersonFactory(owner=owner, name='<b>Tom & "Jo"</b> isn\'t here')
+    PersonFactory(owner=owner, name="Archived", is_archived=True)
+    PersonFactory(owner=other, name="Theirs")
+    data = {"new": None, "chosen": {"person": str(sam.pk)}, "refused": {"person": "x"}}[how]
+    form = LadderForm(data, user=owner)
+    form.is_valid()
+    written = str(form["person"])
+    form.renderer = DjangoTemplates()
+    djangos = form["person"].as_widget(widget=forms.Select(choices=form.fields["person"].choices))
+    assert written == djangos
+    assert "<b>" not in written and "Theirs" not in written and "Archived" not in written
+    assert written.startswith('<select name="person" required')
+    assert (f'<option value="{sam.pk}" selected>Sam</option>' in written) == (how == "chosen")
