@@ -23,7 +23,7 @@ from tending.growth.models import Goal, GoalStep
 
 @login_required
 def goals(request):
-    found = queries.goals_with_steps(request.user)
+    found = queries.all_goals(request.user)
     groups = goal_services.grouped(found)
     context = {
         "groups": groups,

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, is_row_id, owned
 from tending.core.redirects import back_to
-from tending.growth import therapy_queries, therapy_services
+from tending.growth import therapy_queries, therapy_services, therapy_summary
 from tending.growth.models import BringUp, GoalStep, TherapySession
 from tending.growth.therapy_forms import BringUpForm, HomeworkForm, SessionForm
 
@@ -118,7 +118,7 @@ def session_delete(request, session_id: int):
 
 @login_required
 def summary(request):
-    found = therapy_queries.summary(request.user, timezone.localdate())
+    found = therapy_summary.summary(request.user, timezone.localdate())
     return render(request, "growth/summary.html", {"summary": found})
 
 

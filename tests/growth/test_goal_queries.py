@@ -188,3 +188,25 @@ def test_the_front_page_finds_the_newest_unfinished_ladder_and_counts_what_waits
     assert found.ladder == {"id": newest.pk, "set_index": 1, "prompt_index": 4, "name": "Kim"}
     assert found.waiting == 2
     assert goals.progress_words(goals.Goal(1, "", "body")).startswith("No steps yet")
+
+
+def test_all_goals_in_one_query_are_what_the_orm_gives(owner, other):
+    import datetime as dt
+
+    from tending.growth import queries
+    from tending.growth.models import Goal, GoalStep
+
+    for n, status in enumerate(["active", "paused", "done", "let-go", "active"]):
+        goal = Goal.objects.create(
+            owner=owner, title=f"Goal {n}", area="body", status=status, why="Why",
+            target=dt.date(2027, 1, n + 1) if n % 2 else None,
+        )  # fmt: skip
+        for k in range(n):
+            GoalStep.objects.create(
+                owner=owner, goal=goal, text=f"Step {n}.{k}", due=dt.date(2026, 5, k + 1),
+                done_on=dt.date(2026, 5, 2) if k % 2 else None,
+            )  # fmt: skip
+    theirs = Goal.objects.create(owner=other, title="Theirs", area="new")
+    GoalStep.objects.create(owner=other, goal=theirs, text="Their step")
+    assert queries.all_goals(owner) == queries.goals_with_steps(owner)
+    assert len(queries.all_goals(owner)) == 5 and queries.all_goals(other)[0].title == "Theirs"

@@ -18,7 +18,7 @@ from tending.checkins.registry import get_instrument
 from tending.checkins.templating import score
 from tending.core.date_format import format_date
 from tending.core.text import cut
-from tending.growth import therapy_queries
+from tending.growth import therapy_queries, therapy_summary
 from tending.growth.models import BringUp, Goal, GoalStep, TherapySession
 from tending.journal.models import heading
 from tending.moments.models import Moment
@@ -176,7 +176,7 @@ def test_a_sessions_reads_are_the_orms(owner, kept):
 @pytest.mark.django_db
 @pytest.mark.parametrize("today", [dt.date(2026, 2, 20), dt.date(2026, 2, 10), dt.date(2026, 1, 1)])
 def test_the_summarys_reads_are_the_orms(owner, kept, today):
-    found = therapy_queries.summary(owner, today)
+    found = therapy_summary.summary(owner, today)
     last = (
         TherapySession.objects.filter(owner=owner, held_on__lte=today)
         .order_by("-held_on", "-id")
@@ -184,7 +184,7 @@ def test_the_summarys_reads_are_the_orms(owner, kept, today):
         .first()
     )
     assert found.last == last
-    since = last["held_on"] if last else today - dt.timedelta(days=therapy_queries.SINCE_DAYS)
+    since = last["held_on"] if last else today - dt.timedelta(days=therapy_summary.SINCE_DAYS)
     which = Q(done_on=None) | Q(done_on__gt=since)
     if last is not None:
         which |= Q(session_id=last["id"])
