@@ -107,7 +107,8 @@ def _brave_sql() -> str:
         f"{fired}SELECT {as_stored('f.fired')}, {fields} FROM fired f "
         f"LEFT JOIN {quote(BraveStep._meta.db_table)} s ON {step('owner')} = %s "
         f"LEFT JOIN {quote(Person._meta.db_table)} p "
-        f"ON {column(Person, 'id', 'p')} = {step('person')}"
+        f"ON {column(Person, 'id', 'p')} = {step('person')} "
+        f"AND {column(Person, 'owner', 'p')} = {step('owner')}"
     )
 
 

@@ -181,6 +181,7 @@ def _page_sqls() -> tuple[str, str, str]:
         f"{as_stored('t.' + _column(TherapySession, 'held_on'))} "
         f"FROM {_table(GoalStep)} s LEFT OUTER JOIN {session} t "
         f"ON t.{_column(TherapySession, 'id')} = s.{_column(GoalStep, 'session')} "
+        f"AND t.{_column(TherapySession, 'owner')} = s.{_column(GoalStep, 'owner')} "
         f"WHERE s.{_column(GoalStep, 'owner')} = %s AND s.{_column(GoalStep, 'goal')} = %s "
         f"ORDER BY s.{_column(GoalStep, 'id')}"
     )

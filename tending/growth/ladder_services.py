@@ -206,6 +206,7 @@ def _sessions_read(user, session_id: int | None = None) -> Read:
     sql = (
         f"SELECT {fields} FROM {quote(LadderSession._meta.db_table)} s "
         f"JOIN {quote(Person._meta.db_table)} p ON {person_id} = {session('person')} "
+        f"AND {column(Person, 'owner', 'p')} = {session('owner')} "
         f"WHERE {session('owner')} = %s"
     )
     if session_id is not None:

@@ -272,6 +272,7 @@ def _front_page_sqls() -> tuple[str, str, str]:
         f"{ladder('prompt_index')} AS prompt_index, {column(Person, 'name', 'p')} AS name "
         f"FROM {table(LadderSession)} l JOIN {table(Person)} p "
         f"ON {column(Person, 'id', 'p')} = {ladder('person')} "
+        f"AND {column(Person, 'owner', 'p')} = {ladder('owner')} "
         f"WHERE {ladder('owner')} = %s AND {ladder('finished_at')} IS NULL "
         f"ORDER BY {ladder('updated_at')} DESC LIMIT 1) n ON 1 = 1"
     )

@@ -82,10 +82,15 @@ def _flags_sql(in_session: bool) -> tuple[str, str]:
         f"{_column(CheckIn, 'total', 'c')}, {_column(CheckIn, 'band_label', 'c')}, "
         f"{as_stored(_column(CheckIn, 'taken_at', 'c'))} "
         f"FROM {_table(BringUp)} b "
+        # Each joined row must be the flag's owner's too (the ownership rule, twice over).
         f"LEFT JOIN {_table(Entry)} e ON {_column(Entry, 'id', 'e')} = {b('entry')} "
+        f"AND {_column(Entry, 'owner', 'e')} = {b('owner')} "
         f"LEFT JOIN {_table(Moment)} m ON {_column(Moment, 'id', 'm')} = {b('moment')} "
+        f"AND {_column(Moment, 'owner', 'm')} = {b('owner')} "
         f"LEFT JOIN {_table(CheckIn)} c ON {_column(CheckIn, 'id', 'c')} = {b('checkin')} "
-        f"WHERE {which} ORDER BY {b('added_at')}, {b('id')}"
+        f"AND {_column(CheckIn, 'owner', 'c')} = {b('owner')} "
+        f"WHERE {which} AND COALESCE({_column(Entry, 'id', 'e')}, {_column(Moment, 'id', 'm')}, "
+        f"{_column(CheckIn, 'id', 'c')}) IS NOT NULL ORDER BY {b('added_at')}, {b('id')}"
     )
     through = Moment.people.through
     person = through._meta.get_field("person").related_model
@@ -94,6 +99,8 @@ def _flags_sql(in_session: bool) -> tuple[str, str]:
     people = (
         f"SELECT {moment_id}, {name} FROM {_table(through)} l "
         f"JOIN {_table(person)} p ON {_column(person, 'id', 'p')} = {person_id} "
+        f"JOIN {_table(Moment)} m ON {_column(Moment, 'id', 'm')} = {moment_id} "
+        f"AND {_column(person, 'owner', 'p')} = {_column(Moment, 'owner', 'm')} "
         f"WHERE {moment_id} IN (SELECT {b('moment')} FROM {_table(BringUp)} b "
         f"WHERE {which} AND {b('moment')} IS NOT NULL) "
         f"ORDER BY {name}, {person_id}"
@@ -219,7 +226,9 @@ def _homework_sql(which: str) -> str:
         f"{s('goal')}, {_column(Goal, 'title', 'g')}, {as_stored(held_on)} "
         f"FROM {_table(GoalStep)} s "
         f"JOIN {_table(Goal)} g ON {_column(Goal, 'id', 'g')} = {s('goal')} "
+        f"AND {_column(Goal, 'owner', 'g')} = {s('owner')} "
         f"JOIN {_table(TherapySession)} t ON {_column(TherapySession, 'id', 't')} = {s('session')} "
+        f"AND {_column(TherapySession, 'owner', 't')} = {s('owner')} "
         f"WHERE {s('owner')} = %s AND {which.format(**{n: s(n) for n in ('session', 'done_on')})} "
         f"ORDER BY {held_on}, {s('id')}"
     )

@@ -70,6 +70,7 @@ def _steps_sql() -> str:
         f"SELECT 0, s.{column(GoalStep, 'text')}, g.{column(Goal, 'title')}, "
         f"s.{column(GoalStep, 'done_on')} FROM {table(GoalStep)} s JOIN {table(Goal)} g "
         f"ON g.{column(Goal, 'id')} = s.{column(GoalStep, 'goal')} "
+        f"AND g.{column(Goal, 'owner')} = s.{column(GoalStep, 'owner')} "
         f"WHERE s.{column(GoalStep, 'owner')} = %s "
         f"AND s.{column(GoalStep, 'done_on')} BETWEEN %s AND %s "
         f"UNION ALL SELECT 1, {column(BraveStep, 'text')}, NULL, {column(BraveStep, 'done_on')} "

@@ -132,6 +132,7 @@ def _small_reads_sql() -> str:
             f"i.{column(Invitation, 'person')}, NULL "
             f"FROM {table(Invitation)} i JOIN {table(Round)} r "
             f"ON r.{column(Round, 'id')} = i.{column(Invitation, 'round')} "
+            f"AND r.{owner} = i.{owner} "
             f"WHERE i.{owner} = %s AND i.{column(Invitation, 'uses')} > 0 "
             f"AND i.{column(Invitation, 'person')} IS NOT NULL "
             f"AND r.{column(Round, 'created_at')} >= %s",
@@ -147,7 +148,7 @@ def _small_reads_sql() -> str:
             f"SELECT 8, s.{column(GoalStep, 'text')}, CAST(s.{column(GoalStep, 'due')} AS TEXT), "
             f"NULL, s.{column(GoalStep, 'id')}, s.{column(GoalStep, 'goal')} "
             f"FROM {table(GoalStep)} s JOIN {table(Goal)} g "
-            f"ON g.{column(Goal, 'id')} = s.{column(GoalStep, 'goal')} "
+            f"ON g.{column(Goal, 'id')} = s.{column(GoalStep, 'goal')} AND g.{owner} = s.{owner} "
             f"WHERE s.{owner} = %s AND g.{column(Goal, 'status')} = 'active' "
             f"AND s.{column(GoalStep, 'done_on')} IS NULL "
             f"AND s.{column(GoalStep, 'due')} IS NOT NULL AND s.{column(GoalStep, 'due')} <= %s",
