@@ -133,7 +133,7 @@ def front_page(user, today: date) -> FrontPage:
     step_rows, goal_rows, ladder_rows = read_together(
         [
             (steps_sql, [*fired_cte_params(user, today), me]),
-            (goals_sql, [me, "active", me]),
+            (goals_sql, [me, *_statuses(("active",)), me]),
             (ladder_sql, [me, me]),
         ]
     )
@@ -153,9 +153,13 @@ def all_goals(user) -> list[goals.Goal]:
     """Every goal of the person with its steps, as goals_with_steps(user) gives them, in one
     written-out query (the goals page: two ORM queries cost it more than their rows)."""
     _, goals_sql, _ = _front_page_sqls()
-    every = goals_sql.replace(" = %s AND ", " IS NOT NULL AND ", 1)  # any status
-    (rows,) = read_together([(every, [user.pk, user.pk])])
+    (rows,) = read_together([(goals_sql, [user.pk, *_statuses(tuple(goals.STATUSES)), user.pk])])
     return _goals_of_rows(rows)
+
+
+def _statuses(chosen: tuple[str, ...]) -> list[str]:
+    """The goals SQL's status parameters: the statuses chosen, the last repeated to fill."""
+    return [*chosen, *[chosen[-1]] * (len(goals.STATUSES) - len(chosen))]
 
 
 def _goals_of_rows(rows: list[tuple]) -> list[goals.Goal]:
@@ -255,7 +259,9 @@ def _front_page_sqls() -> tuple[str, str, str]:
         f"{as_stored(step('due'))}, {as_stored(step('done_on'))} FROM {table(Goal)} g "
         f"LEFT JOIN {table(GoalStep)} s ON {step('goal')} = {goal('id')} "
         f"AND {step('owner')} = %s "
-        f"WHERE {goal('status')} = %s AND {goal('owner')} = %s "
+        # A status of those asked for: STATUSES' length of them, repeated to fill if fewer.
+        f"WHERE {goal('status')} IN ({', '.join(['%s'] * len(goals.STATUSES))}) "
+        f"AND {goal('owner')} = %s "
         f"ORDER BY {goal('created_at')} DESC, {goal('id')} DESC, {step('id')}"
     )
 

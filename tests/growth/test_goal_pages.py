@@ -377,7 +377,11 @@ def test_growths_front_page_shows_each_practices_next_thing(owner, other, owner_
         a_step(goal, f"Step of {title}", due=TODAY + dt.timedelta(days=n - 1))
     BringUp.objects.create(owner=owner, entry=Entry.objects.create(owner=owner, body="Hard"))
     a_goal(other, "Someone else's goal")
+    resting = a_goal(owner, "Resting goal")
+    resting.status = "paused"
+    resting.save()
     html = main(owner_client.get(reverse("growth:home")))
+    assert "Resting goal" not in html  # the front page shows goals being worked on
     assert "You and Kim are on prompt 3 of set 2." in html
     assert "When you feel ready: <strong>Wave to a neighbour</strong>" in html
     assert "Your fear came true 0 of 1 time; steps felt 30 points easier" in html
