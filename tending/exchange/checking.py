@@ -87,7 +87,23 @@ def check_document(document: object) -> CheckedDocument:
         _check_kind(kind, document.get(kind.name), checked)
     _check_feedback_answers(checked)
     _check_bring_ups(checked)
+    _check_ladder_places(checked)
     return checked
+
+
+def _check_ladder_places(checked: CheckedDocument) -> None:
+    """A ladder session is at a prompt of tending's ladder, or just past its last set."""
+    from tending.growth.ladders import Place, is_place, ladder
+
+    sets = ladder()
+    for i, row in enumerate(checked.rows["ladder_sessions"]):
+        if not is_place(Place(row["set_index"], row["prompt_index"]), sets):
+            sizes = ", ".join(str(len(s.prompts)) for s in sets)
+            raise DocumentError(
+                f"ladder_sessions[{i}].prompt_index",
+                f"is not a prompt of the ladder (its sets have {sizes} prompts, counted from 0; "
+                f"past the last set, set_index {len(sets)} and prompt_index 0).",
+            )
 
 
 def _check_bring_ups(checked: CheckedDocument) -> None:

@@ -74,6 +74,15 @@ class Place:
         return sets[self.set_index].prompts[self.prompt_index]
 
 
+def is_place(place: Place, sets: tuple[PromptSet, ...]) -> bool:
+    """Whether a pair can be here: a prompt of one of the sets, or just past the last set."""
+    if place.set_index == len(sets):
+        return place.prompt_index == 0
+    return 0 <= place.set_index < len(sets) and (
+        0 <= place.prompt_index < len(sets[place.set_index].prompts)
+    )
+
+
 def next_place(place: Place, sets: tuple[PromptSet, ...]) -> Place:
     """The place after this prompt, answered or passed alike: on through the set, then the
     next set's first prompt; past the last set, finished."""

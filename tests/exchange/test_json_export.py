@@ -518,3 +518,23 @@ def test_a_flag_pointing_at_a_moment_that_is_not_there_is_refused(other):
     with pytest.raises(DocumentError, match="no moment with the key") as problem:
         import_document(growth_document(moment="gone"), other)
     assert problem.value.where == "bring_ups[0].moment"
+
+
+@pytest.mark.parametrize(("place", "kept"), [((0, 50), False), ((2, 12), False), ((3, 5), False),
+                                             ((3, 0), True), ((1, 11), True)])  # fmt: skip
+def test_a_ladder_session_is_at_a_prompt_of_the_ladder(other, place, kept):
+    from tending.growth.models import LadderSession
+
+    document = {
+        "format": "tending-export", "version": 1,
+        "people": [{"key": "p", "name": "Sam", "kind": "friend", "ring": "inner"}],
+        "ladder_sessions": [{"person": "p", "set_index": place[0], "prompt_index": place[1]}],
+    }  # fmt: skip
+    if kept:
+        import_document(document, other)
+        assert LadderSession.objects.filter(owner=other).count() == 1
+        return
+    with pytest.raises(DocumentError, match="is not a prompt of the ladder") as problem:
+        import_document(document, other)
+    assert problem.value.where == "ladder_sessions[0].prompt_index"
+    assert not LadderSession.objects.exists()

@@ -9,6 +9,7 @@ from tending.growth.ladders import (
     LadderProblem,
     Place,
     first_to_answer,
+    is_place,
     ladder,
     next_place,
     read_sets,
@@ -72,3 +73,11 @@ def test_turns_alternate_across_sets_whoever_starts(monkeypatch):
     places = [Place(0, 0), Place(0, 1), Place(1, 0), Place(1, 1), Place(1, 2), Place(2, 0)]
     assert [first_to_answer(p, sets, 0) for p in places] == [0, 1, 0, 1, 0, 1]
     assert [first_to_answer(p, sets, 1) for p in places] == [1, 0, 1, 0, 1, 0]
+
+
+def test_a_place_is_a_prompt_of_a_set_or_just_past_the_last():
+    sets = ladder()
+    last = len(sets[2].prompts) - 1
+    assert all(is_place(Place(s, p), sets) for s, p in [(0, 0), (1, 11), (2, last), (3, 0)])
+    for s, p in [(0, 12), (3, 1), (4, 0), (-1, 0), (0, -1), (2, last + 1)]:
+        assert not is_place(Place(s, p), sets), (s, p)
