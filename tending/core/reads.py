@@ -24,6 +24,17 @@ def columns_of(model, alias: str = "") -> str:
     return ", ".join(prefix + quote(field.column) for field in model._meta.concrete_fields)
 
 
+def table(model) -> str:
+    """A model's table, quoted, for written-out SQL."""
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def column(model, name: str, alias: str = "") -> str:
+    """A model field's column, quoted (after `alias.` when given), for written-out SQL."""
+    found = connection.ops.quote_name(model._meta.get_field(name).column)
+    return f"{alias}.{found}" if alias else found
+
+
 def as_stored(column: str) -> str:
     """A date or time column as written-out SQL should read it when the code reading it takes
     text too (`stored_time`, `date.fromisoformat`): on SQLite, as its stored text, read in one

@@ -19,6 +19,8 @@ from tending.core.date_format import names
 from tending.core.dates import stored_day, stored_time
 from tending.core.ownership import is_row_id
 from tending.core.reads import Read, as_stored, read_together
+from tending.core.reads import column as _column
+from tending.core.reads import table as _table
 from tending.growth import goals
 from tending.growth.models import BraveStep, Goal, GoalStep, TherapySession
 
@@ -31,14 +33,6 @@ NO_GOAL = 0  # a goal id no row has: a new goal has no people or brave steps yet
 
 def _quote(name: str) -> str:
     return connection.ops.quote_name(name)
-
-
-def _column(model, name: str) -> str:
-    return _quote(model._meta.get_field(name).column)
-
-
-def _table(model) -> str:
-    return _quote(model._meta.db_table)
 
 
 def _links(name: str) -> tuple[str, str, str]:

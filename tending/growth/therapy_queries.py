@@ -13,7 +13,6 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from django.db import connection
 from django.utils import timezone
 
 from tending.checkins.models import CheckIn
@@ -24,6 +23,8 @@ from tending.core.dates import stored_day, stored_time
 from tending.core.jinja import addresses
 from tending.core.ownership import is_row_id
 from tending.core.reads import Read, as_stored, read_together
+from tending.core.reads import column as _column
+from tending.core.reads import table as _table
 from tending.core.text import cut
 from tending.growth.models import BringUp, Goal, GoalStep, TherapySession
 from tending.journal.models import Entry, heading
@@ -32,15 +33,6 @@ from tending.moments.models import Moment
 EXCERPT_CHARS = 160
 FIRST_LINE_CHARS = 120
 OPEN_GOALS = ("active", "paused")  # the goals homework can be given to
-
-
-def _table(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-def _column(model, name: str, alias: str = "") -> str:
-    found = connection.ops.quote_name(model._meta.get_field(name).column)
-    return f"{alias}.{found}" if alias else found
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from tending.checkins.registry import get_instrument, instruments
 from tending.checkins.scoring import Change, change_since
 from tending.core.dates import stored_day, stored_time
 from tending.core.reads import Read, as_stored, read_together
+from tending.core.reads import column as _column
+from tending.core.reads import table as _table
 from tending.growth.models import TherapySession
 from tending.growth.therapy_queries import (
     Flagged,
-    _column,
-    _table,
     flags_from,
     flags_reads,
     homework_from,

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from tending.checkins.queries import start_of
 from tending.core.dates import stored_time
+from tending.core.reads import column, table  # noqa: F401 (the review's SQL imports them here)
 
 
 def day_bounds(first: date, last: date) -> list:
@@ -23,11 +24,3 @@ def local_day(value, zone=None) -> date:
     text. Pass `zone` (the current time zone) when converting many: asking for it costs more
     than the conversion."""
     return stored_time(value).astimezone(zone or timezone.get_current_timezone()).date()
-
-
-def column(model, name: str) -> str:
-    return connection.ops.quote_name(model._meta.get_field(name).column)
-
-
-def table(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
