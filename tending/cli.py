@@ -15,7 +15,9 @@ EPILOG = textwrap.dedent(
     examples:
       tending                          start tending at http://127.0.0.1:8000/
       tending createuser sam           make an account (asks for a password)
+      tending createuser robin --admin an administrator, who may invite people
       tending password sam             set a new password for sam (a forgotten one)
+      tending invite --note Sam        a link with which someone makes their own account
       tending log Sam --shared feelings --understood 4 --note "Long walk"
       tending log "Sam" "Alex" --how video --when "2026-03-14 19:30"
       tending checkin weekly-wellbeing answer a check-in at the terminal
@@ -48,6 +50,11 @@ EPILOG = textwrap.dedent(
                            TENDING_ALLOWED_HOSTS, turns on secure cookies
       TENDING_INSTRUMENTS_DIR  a folder of extra check-in definition files
       TENDING_DEBUG        true only while developing tending itself
+      TENDING_API_RATE     calls a minute one API token may make (default 300)
+
+    the HTTP API: make a token under Settings > API tokens in the browser, then
+      curl -H "Authorization: Bearer tnd_..." http://127.0.0.1:8000/api/v1/people
+    every call is described at /api/v1/openapi.json (and in docs/api.md)
     """
 )
 
@@ -78,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
+    create.add_argument(
+        "--admin",
+        action="store_true",
+        help="make it an administrator, who may invite people (Settings → Invitations)",
+    )
 
     from tending.core.terminal import add_password_arguments
 
@@ -88,6 +100,16 @@ def build_parser() -> argparse.ArgumentParser:
         "line with --password-stdin. Every browser logged in to that account is logged out.",
     )
     add_password_arguments(password)
+
+    from tending.invitations.terminal import add_arguments as add_invite_arguments
+
+    invite = commands.add_parser(
+        "invite",
+        help="make an invitation link: whoever opens it makes their own account (once)",
+        description="Make an invitation and print its link. Whoever opens it chooses a name "
+        "and password; it works once, for --days days. Only a fingerprint of it is kept.",
+    )
+    add_invite_arguments(invite)
 
     from tending.moments.terminal import add_log_arguments
 
@@ -318,12 +340,13 @@ def createuser(args: argparse.Namespace) -> int:
         raise CommandError(" ".join([*problems, "Nothing was created."]))
     try:
         user = user_model.objects.create_user(
-            username=username, password=password, time_zone=args.time_zone
+            username=username, password=password, time_zone=args.time_zone, is_staff=args.admin
         )
     except IntegrityError:  # made by someone else in the meantime
         raise CommandError(f"There is already an account called {username!r}.") from None
     save_country(user, country)
-    print(f"Created the account {username!r}. {said}")
+    role = " It is an administrator: it may invite people." if args.admin else ""
+    print(f"Created the account {username!r}.{role} {said}")
     return 0
 
 
@@ -405,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
     from tending.core.terminal import check, password
     from tending.exchange.terminal import backup, export, import_command, restore
     from tending.insights.terminal import insights
+    from tending.invitations.terminal import invite
     from tending.journal.terminal import journal
     from tending.mirror.terminal import mirror
     from tending.moments.terminal import log
@@ -413,6 +437,7 @@ def main(argv: list[str] | None = None) -> int:
         "serve": serve,
         "createuser": createuser,
         "password": password,
+        "invite": invite,
         "log": log,
         "checkin": checkin,
         "journal": journal,

@@ -19,6 +19,7 @@ from tending.env import (
     env_str,
     persistent_secret_key,
 )
+from tending.invitations.links import clean_base_url
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "tending.insights",
     "tending.mirror",
     "tending.growth",
+    "tending.invitations",
+    "tending.api",
 ]
 
 MIDDLEWARE = [
@@ -176,6 +179,8 @@ LOGIN_URL = "core:login"
 # How many reverse proxies stand in front of tending and append to X-Forwarded-For; the
 # visitor's own address (for login throttling) is read from there. Hosted mode expects one.
 PROXY_COUNT = env_int("TENDING_PROXY_COUNT", 1 if HOSTED else 0, minimum=0, maximum=5)
+# Requests a minute one API token may make (tending.api.auth), counted across all servers.
+API_RATE_PER_MINUTE = env_int("TENDING_API_RATE", 300, minimum=1, maximum=100000)
 LOGIN_REDIRECT_URL = "today:today"
 LOGOUT_REDIRECT_URL = "core:login"
 
@@ -198,6 +203,8 @@ if HOSTED:
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("TENDING_SSL_REDIRECT", True)
+    # A proxy or uptime monitor probing over plain HTTP must get the answer, not a redirect.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
     SECURE_HSTS_SECONDS = env_int("TENDING_HSTS_SECONDS", 31536000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("TENDING_HSTS_SUBDOMAINS", False)
     SECURE_HSTS_PRELOAD = env_bool("TENDING_HSTS_PRELOAD", False)
@@ -223,7 +230,8 @@ SHORT_DATE_FORMAT = "j M Y"
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = DATA_DIR / "static" if HOSTED else None
+# TENDING_STATIC_ROOT: a folder of its own, e.g. collected into a container image at build.
+STATIC_ROOT = env_path("TENDING_STATIC_ROOT", DATA_DIR / "static") if HOSTED else None
 # Personal mode serves static files straight from the package; hosted mode collects them.
 WHITENOISE_USE_FINDERS = not HOSTED
 STORAGES = {
@@ -249,6 +257,17 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ImproperlyConfigured("Use either TENDING_EMAIL_TLS or TENDING_EMAIL_SSL, not both.")
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env_str("TENDING_EMAIL_FROM", "tending <tending@localhost>")
+# Mail counts as set up only when the host said where it goes: the defaults above would
+# try an SMTP server on this machine. Without it, a forgotten password is set by the host
+# (hosted) or with `tending password` (personal), and no page offers to send an e-mail.
+MAIL_CONFIGURED = bool(env_str("TENDING_EMAIL_HOST") or env_str("TENDING_EMAIL_BACKEND"))
+# The address people reach tending at (https://tending.example.org), for the links tending
+# hands out: `tending invite`, the invitations page, the password e-mail. Optional: without
+# it a page uses its own address, and the terminal the first allowed host (or 127.0.0.1).
+try:
+    BASE_URL = clean_base_url(env_str("TENDING_BASE_URL")) if env_str("TENDING_BASE_URL") else ""
+except ValueError as exc:
+    raise ImproperlyConfigured(f"TENDING_BASE_URL: {exc}") from None
 
 LOGGING = {
     "version": 1,

@@ -1,11 +1,16 @@
 """The project's routes: one include per product part."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
+
+from tending.api.main import api
+from tending.core.health import healthz
 
 urlpatterns = [
     path("", include("tending.core.urls")),
+    re_path(r"^healthz/?\Z", healthz, name="healthz"),  # for proxies and monitors: no login
     path("settings/data/", include("tending.exchange.urls")),
+    path("settings/api/", include("tending.api.urls")),
     path("today/", include("tending.today.urls")),
     path("circle/", include("tending.circle.urls")),
     path("moments/", include("tending.moments.urls")),
@@ -16,6 +21,8 @@ urlpatterns = [
     path("insights/", include("tending.insights.urls")),
     path("mirror/", include("tending.mirror.urls")),
     path("growth/", include("tending.growth.urls")),
+    path("", include("tending.invitations.urls")),  # invitations and forgotten passwords
+    path("api/v1/", api.urls),
 ]
 
 if settings.DEBUG:

@@ -18,10 +18,21 @@ PUBLIC = {
     "safety:crisis",
     "exchange:goodbye",
     "mirror:thanks",
+    # A forgotten password (tests/invitations/test_reset.py).
+    "invitations:forgot",
+    "invitations:forgot_sent",
+    "invitations:reset_done",
+    "healthz",  # for proxies and uptime monitors (tests/hosting/test_health.py)
 }
 # Reached without login but only with a secret in the URL; each has its own tests of a
 # wrong, revoked and another person's secret (tests/today/test_calendar.py).
 SECRET_LINKS = {"today:feed", "mirror:respond"}  # and tests/mirror/test_respond.py
+# An invitation, and the link of a password e-mail (tests/invitations/).
+SECRET_LINKS |= {"invitations:accept", "invitations:reset"}
+# Pages only an administrator reaches (tending/invitations/admins.py): to every other account
+# they are not there, a 404 like another's row. The owner of these tests is the first
+# account, which counts as an administrator in personal mode; the other account does not.
+ADMIN_ONLY = {"invitations:manage"}
 
 
 def make_person(owner):
@@ -159,10 +170,32 @@ def make_session(owner):
     )
 
 
+def make_tag(owner):
+    """A tag on one of the owner's moments (a name as typed would be lower-cased)."""
+    from tending.core.models import Tag
+
+    tag = Tag.objects.create(owner=owner, name="Marker tag")
+    make_moment(owner).tags.add(tag)
+    return tag
+
+
 def make_bring_up(owner):
     from tending.growth.models import BringUp
 
     return BringUp.objects.create(owner=owner, entry=make_journal_entry(owner), note="Marker flag")
+
+
+def make_token(owner):
+    from tending.api.tokens import make_token as make
+
+    return make(owner, "Marker token", can_write=False, days=None)[0]
+
+
+def make_site_invitation(owner):
+    """An invitation to this tending (not the Mirror's links), made by the owner."""
+    from tending.invitations.services import make_invitation
+
+    return make_invitation(owner, note="Marker invitation note").invitation
 
 
 # URL arguments that name something shared by everyone (not a private row), with a value.
@@ -189,6 +222,9 @@ OBJECT_ARGUMENTS = {
     "goal_step_id": make_goal_step,  # after goal_id: a step of that goal
     "session_id": make_session,
     "bring_up_id": make_bring_up,
+    "tag_id": make_tag,
+    "invite_id": make_site_invitation,
+    "token_id": make_token,
 }
 
 

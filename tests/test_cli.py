@@ -60,6 +60,15 @@ def test_createuser_then_log_in_a_fresh_data_folder(tmp_path):
     nobody = run_cli(tmp_path, "log", "Sam")
     assert nobody.returncode == 1
     assert "Nobody called 'Sam' is in your circle" in nobody.stderr
+    admin = run_cli(
+        tmp_path, "createuser", "ada", "--admin", "--password-stdin", stdin="a-long-admin-pass\n"
+    )
+    assert admin.returncode == 0 and "It is an administrator" in admin.stdout
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "tending.sqlite3") as database:
+        staff = dict(database.execute("SELECT username, is_staff FROM core_user").fetchall())
+    assert staff == {"robin": 0, "ada": 1}
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from tests.routes import (
+    ADMIN_ONLY,
     OBJECT_ARGUMENTS,
     PRIVATE,
     PUBLIC,
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.django_db
 def test_the_matrix_sees_the_routes():
     names = {name for name, _ in ROUTES}
     assert {"circle:circle", "circle:person", "moments:detail", "moments:quick"} <= names
-    assert names >= PUBLIC
+    assert names >= PUBLIC | ADMIN_ONLY
 
 
 @pytest.mark.parametrize(("name", "args"), PRIVATE, ids=[n for n, _ in PRIVATE])
@@ -60,6 +61,9 @@ def test_route_is_private_to_its_owner(name, args, owner, owner_client, other_cl
     if objects:
         allowed = (200, 404) if followed else (404,)  # a form page of one's own, or 404
         assert other_get.status_code in allowed, f"another account got {other_get.status_code}"
+        assert other_post.status_code == 404, f"another account's POST got {other_post.status_code}"
+    elif name in ADMIN_ONLY:  # not there for an account that is no administrator
+        assert other_get.status_code == 404, f"another account got {other_get.status_code}"
         assert other_post.status_code == 404, f"another account's POST got {other_post.status_code}"
     else:
         assert other_get.status_code == 200

@@ -34,6 +34,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
+from tending.bench.api_calls import api_calls, token_samples
 from tending.core.routes import all_routes
 
 # The bar, on ten years of data: each page's median CPU time at most this many times the
@@ -160,6 +161,8 @@ class Samples:
     # first (their words are never in an address) and then measured as the page they lead to.
     variants: list[tuple[str, str]] = field(default_factory=list)
     searches: list[str] = field(default_factory=list)
+    # The HTTP API's calls: (name, URL).
+    api: list[tuple[str, str]] = field(default_factory=list)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -205,6 +208,8 @@ def samples_for(user, feed_token: str | None = None) -> Samples:
     values["upload"] = _waiting_upload(user)
     values.update(_feedback_samples(user))
     values.update(_growth_samples(user))
+    values.update(_invitation_samples(user))
+    values.update(token_samples(user))
     if feed_token:
         values["token"] = feed_token
     variants = []
@@ -217,7 +222,9 @@ def samples_for(user, feed_token: str | None = None) -> Samples:
     variants.append(("checkins:history", "?range=all"))
     # The supporter report with its entries to tick: the page's longest form.
     variants.append(("insights:report", _report_choices()))
-    return Samples(values=values, variants=variants, searches=list(SEARCH_WORDS))
+    return Samples(
+        values=values, variants=variants, searches=list(SEARCH_WORDS), api=api_calls(values)
+    )
 
 
 def _feedback_samples(user) -> dict[str, object]:
@@ -273,18 +280,42 @@ def _growth_samples(user) -> dict[str, object]:
     return found
 
 
+def _invitation_samples(user) -> dict[str, object]:
+    """An open invitation and its link (the accept page, as a visitor sees it), and a password
+    e-mail's link as it reads once its secret is spent (the page a stale link opens). The
+    invitations page is an administrator's: the account measured is made one (the benchmark's
+    own first account already is one in personal mode; tending/invitations/admins.py)."""
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from tending.invitations.services import make_invitation
+
+    if not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    made = make_invitation(user, note="The benchmark")
+    return {
+        "invite_id": made.invitation.pk,
+        "invite_link": made.token,
+        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+        "reset_token": "set-password",
+    }
+
+
 @contextmanager
 def answers_unlimited():
-    """The answer page's limits per address and link lifted, so the benchmark's hundreds of
-    requests from one address time the page, not its refusal (the counting is still done)."""
+    """The answer page's limits per address and link (and the invitation page's per address)
+    lifted, so the benchmark's hundreds of requests from one address time the page, not its
+    refusal (the counting is still done)."""
+    from tending.invitations import views as invitations
     from tending.mirror import respond
 
-    limits = respond.PER_ADDRESS, respond.PER_LINK
-    respond.PER_ADDRESS = respond.PER_LINK = 10**9
+    limits = respond.PER_ADDRESS, respond.PER_LINK, invitations.PER_ADDRESS
+    respond.PER_ADDRESS = respond.PER_LINK = invitations.PER_ADDRESS = 10**9
     try:
         yield
     finally:
-        respond.PER_ADDRESS, respond.PER_LINK = limits
+        respond.PER_ADDRESS, respond.PER_LINK, invitations.PER_ADDRESS = limits
 
 
 def _report_choices() -> str:
@@ -333,6 +364,7 @@ def page_addresses(samples: Samples) -> list[tuple[str, str | None, str]]:
     for name, query in samples.variants:
         kwargs = {a: samples.values[a] for a in route_args.get(name, [])}
         found.append((name, reverse(name, kwargs=kwargs) + query, ""))
+    found += [(name, url, "") for name, url in samples.api]
     return found
 
 
@@ -472,6 +504,8 @@ def _measure_all(client, nobody, samples, requests, warmup, only) -> Iterator[Pa
             result.key = result.url = "/today/calendar/feed/SECRET.ics"
         elif name == "mirror:respond":
             result.key = result.url = "/mirror/answer/SECRET/"
+        elif name == "invitations:accept":
+            result.key = result.url = "/invite/SECRET/"
         yield result
     if not keep("journal:search"):
         return

@@ -9,6 +9,7 @@ from django.db import transaction
 from tending.checkins.definitions import Instrument
 from tending.checkins.models import CheckIn, CheckInDraft
 from tending.checkins.scoring import Score, score
+from tending.core.signals import owned_rows_deleted
 
 
 @transaction.atomic
@@ -32,6 +33,13 @@ def stored(instrument: Instrument, answers: Mapping[str, int | None], result: Sc
         "prorated": result.prorated,
         "safety_fired": bool(result.fired),
     }
+
+
+def delete_checkin(checkin: CheckIn) -> None:
+    """Delete one check-in; charts and kept figures made from it are told to move on."""
+    owner_id = checkin.owner_id
+    checkin.delete()
+    owned_rows_deleted.send(sender=CheckIn, owner_ids={owner_id})
 
 
 def rescore(checkin: CheckIn, instrument: Instrument) -> CheckIn:

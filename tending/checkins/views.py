@@ -28,12 +28,11 @@ from tending.checkins.queries import (
 )
 from tending.checkins.registry import get_instrument, instruments
 from tending.checkins.scoring import change_since, safety_fired
-from tending.checkins.services import save_checkin, save_draft
+from tending.checkins.services import delete_checkin, save_checkin, save_draft
 from tending.checkins.templating import day_words
 from tending.core.capped_pages import capped_page
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
-from tending.core.signals import owned_rows_deleted
 from tending.insights import chart_data
 from tending.insights.charts.circle import day_of
 from tending.insights.charts.scores import score_chart
@@ -298,8 +297,7 @@ def delete(request, checkin_id: int):
     checkin = get_owned_or_404(CheckIn, request.user, pk=checkin_id)
     inst = get_instrument(checkin.instrument_id)
     if request.method == "POST":
-        checkin.delete()
-        owned_rows_deleted.send(sender=CheckIn, owner_ids={request.user.pk})
+        delete_checkin(checkin)
         messages.success(request, "That check-in is deleted.")
         if inst is not None:
             return redirect("checkins:history", instrument=inst.id)

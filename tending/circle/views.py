@@ -12,11 +12,10 @@ from django.views.decorators.http import require_http_methods
 from tending.circle import circle_page, person_page
 from tending.circle.forms import ClosenessForm, PersonForm
 from tending.circle.models import ClosenessRating, Kind, Person
-from tending.circle.queries import lonely_moment_ids, what_goes_with
+from tending.circle.queries import what_goes_with
+from tending.circle.services import delete_person
 from tending.core.errors import post_only
-from tending.core.ownership import get_owned_or_404, owned
-from tending.moments.models import Moment
-from tending.moments.services import delete_moments
+from tending.core.ownership import get_owned_or_404
 
 
 @login_required
@@ -95,12 +94,8 @@ def person_delete(request, person_id: int):
     person = get_owned_or_404(Person, request.user, pk=person_id)
     goes_with = what_goes_with(person)
     if request.method == "POST":
-        with transaction.atomic():
-            # Moments they were the only one in go with them; shared moments stay, without them.
-            lonely = lonely_moment_ids(person)
-            delete_moments(owned(Moment, request.user).filter(pk__in=list(lonely)))
-            name = person.name
-            person.delete()
+        name = person.name
+        delete_person(person)
         messages.success(request, f"{name} and what went with them are deleted.")
         return redirect("circle:circle")
     return render(request, "circle/person_delete.html", {"person": person, "goes_with": goes_with})

@@ -7,6 +7,7 @@ plain HTML with no database behind it: it must show when the database is the pro
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from functools import wraps
 
@@ -44,9 +45,14 @@ class ErrorPageMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         status = response.status_code
-        if status not in ERROR_PAGES or response.streaming or response.content.strip():
+        if status not in ERROR_PAGES or response.streaming:
             return response
-        if request.headers.get("HX-Request") == "true":
+        if request.path.startswith("/api/"):  # a program reads it: JSON, not a page
+            if not response.get("Content-Type", "").startswith("application/json"):
+                response.content = json.dumps({"detail": response.reason_phrase})
+                response["Content-Type"] = "application/json"
+            return response
+        if response.content.strip() or request.headers.get("HX-Request") == "true":
             return response
         page = render_error(request, status)
         for header, value in response.headers.items():

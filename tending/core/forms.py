@@ -7,6 +7,7 @@ import zoneinfo
 from functools import lru_cache
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import UsernameField
 from django.core.exceptions import ValidationError
@@ -131,10 +132,23 @@ class WelcomeForm(PlainMessages, forms.Form):
 
 class SettingsForm(PlainMessages, forms.ModelForm):
     time_zone = TimeZoneField()
+    email = forms.EmailField(
+        label="Your e-mail address (if you like)",
+        required=False,
+        max_length=254,
+        help_text="Only used to send you a link if you forget your password.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
 
     class Meta:
         model = get_user_model()
-        fields = ["time_zone"]
+        fields = ["time_zone", "email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not settings.MAIL_CONFIGURED:
+            # Nothing would ever be sent to it, so it is not asked for.
+            del self.fields["email"]
 
 
 class LocalDateTimeField(forms.DateTimeField):

@@ -59,6 +59,9 @@ LEFT_OUT_MODELS: dict[str, str] = {
     "insights.InsightsResult": "a cache of the findings, worked out again from moments and pulses",
     "insights.FindingSeen": "when each finding was first shown here; an import starts afresh",
     "insights.Deletions": "a count that tells kept charts a result was deleted, nothing more",
+    # A token works for one server's programs; only its hash is kept, so it could not be
+    # carried over anyway. Make new ones after moving.
+    "api.AccessToken": "API tokens: secrets for one server, kept only as hashes",
 }
 
 

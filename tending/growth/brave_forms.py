@@ -18,6 +18,7 @@ from tending.growth import brave_services
 from tending.growth.brave import LEAST, MOST
 
 GENERAL = ""  # the choice "closeness in general": no one in particular
+STEP_FIELDS = ("text", "person", "hardness", "fear", "belief")
 
 
 def rating(label: str, help_text: str, **options) -> forms.IntegerField:
@@ -40,6 +41,13 @@ def people_to_choose(user, keep: int | None = None) -> list[tuple[int, str]]:
     (kept even if they were archived since, so editing the step does not drop them)."""
     (rows,) = read_together([brave_services.people_read(user, keep)])
     return rows
+
+
+def step_initial(step) -> dict:
+    """What StepForm starts from for a step written before (a row, or brave_services.StepRow)."""
+    return {name: getattr(step, name) for name in STEP_FIELDS if name != "person"} | {
+        "person": step.person_id or GENERAL
+    }
 
 
 class StepForm(PlainMessages, forms.Form):

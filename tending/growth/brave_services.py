@@ -21,6 +21,8 @@ from tending.core.reads import Read, as_stored, read_together
 from tending.growth import brave, brave_chart, queries
 from tending.growth.models import BraveStep
 
+ALREADY_DONE = "That step is already done, so it stays with your steps done."
+
 
 @dataclass(slots=True)
 class ShownStep:

@@ -14,10 +14,9 @@ from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404
 from tending.growth import brave_services
 from tending.growth.brave import in_range, starter_steps
-from tending.growth.brave_forms import OutcomeForm, StepForm
+from tending.growth.brave_forms import OutcomeForm, StepForm, step_initial
 from tending.growth.models import BraveStep
 
-STEP_FIELDS = ("text", "person", "hardness", "fear", "belief")
 OUTCOME_FIELDS = ("done_on", "what_happened", "felt", "fear_came_true", "belief_after", "learned")
 
 
@@ -88,21 +87,15 @@ def brave_starters(request):
     return render(request, "growth/brave_starters.html", context, status=status)
 
 
-def _step_initial(step) -> dict:
-    return {name: getattr(step, name) for name in STEP_FIELDS if name != "person"} | {
-        "person": step.person_id or ""
-    }
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def brave_step(request, step_id: int):
     if not request.POST:  # showing the form: the step and the people read in one go
         step, people = brave_services.step_and_people(request.user, step_id)
-        form = StepForm(user=request.user, people=people, initial=_step_initial(step))
+        form = StepForm(user=request.user, people=people, initial=step_initial(step))
         return render(request, "growth/brave_form.html", {"form": form, "step": step})
     step = get_owned_or_404(BraveStep, request.user, pk=step_id)
-    form = StepForm(request.POST, user=request.user, keep_step=step.pk, initial=_step_initial(step))
+    form = StepForm(request.POST, user=request.user, keep_step=step.pk, initial=step_initial(step))
     if form.is_valid():
         brave_services.change_step(step, **form.cleaned_data)
         messages.success(request, "Your step is saved.")
@@ -139,7 +132,7 @@ def brave_outcome(request, step_id: int):
 def brave_aside(request, step_id: int):
     step = get_owned_or_404(BraveStep, request.user, pk=step_id)
     if step.done_on is not None:
-        messages.info(request, "That step is already done, so it stays with your steps done.")
+        messages.info(request, brave_services.ALREADY_DONE)
     elif brave_services.toggle_aside(step):
         messages.success(request, "Set aside. It's here if you want it later.")
     else:

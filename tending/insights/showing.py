@@ -99,6 +99,38 @@ def still_needed_words(days: int) -> str:
     return "1 more day" if days == 1 else f"{days} more days"
 
 
+# The page's two states without findings: its title, and the words beside it.
+NOT_ENOUGH_DAYS = "Not enough days yet"
+NOTHING_STANDS_OUT = "Nothing stands out yet"
+
+
+def nothing_stands_out_words(pulse_days: int) -> str:
+    """Why nothing is shown though there are days enough: nothing is clear enough yet."""
+    return (
+        f"Across {pulse_days} days with a daily pulse, no pattern is clear enough to show you "
+        "honestly. That is common, and fine: keep logging moments and taking the daily pulse, "
+        "and look again in a few weeks."
+    )
+
+
+# What every finding does and does not mean, said under them on the page (and by the API).
+MEANING = (
+    Markup(
+        "Each line is a pattern in your own days: how your days with something differed from "
+        "your days without it, or how your moments with someone went compared with your other "
+        "moments. It cannot tell which came first or whether one brought on the other, and it "
+        "is not a diagnosis. Something else may go with both."
+    ),
+    Markup(
+        "Each shows how many days it rests on and how large the difference likely is. "
+        "<strong>Early sign</strong> means there are not yet enough days to be sure: it may "
+        "fade as more days come in, or grow firmer. tending looks at many pairs at once and "
+        "keeps only those that stand out after allowing for that, and only differences big "
+        "enough to notice (at least a fifth of a point on a scale from 1 to 5)."
+    ),
+)
+
+
 def too_few_words(pulse_days: int, fewest: int) -> str:
     """Why nothing is shown yet, and how many more days of the daily pulse would change it."""
     so_far = ""

@@ -10,7 +10,16 @@ from markupsafe import Markup
 from tending.core.kept_with import KeptWith
 from tending.insights import findings
 from tending.insights.assemble import FEWEST_DAYS
-from tending.insights.showing import finding_items, shown, still_needed_words, too_few_words
+from tending.insights.showing import (
+    MEANING,
+    NOT_ENOUGH_DAYS,
+    NOTHING_STANDS_OUT,
+    finding_items,
+    nothing_stands_out_words,
+    shown,
+    still_needed_words,
+    too_few_words,
+)
 
 FIRST_SHOWN = 12
 
@@ -32,6 +41,10 @@ def index(request):
             "more_count": more_count,
             "still_needed": still_needed_words(insights.days_still_needed),
             "too_few": too_few_words(insights.pulse_days, FEWEST_DAYS),
+            "nothing_found": nothing_stands_out_words(insights.pulse_days),
+            "not_enough_title": NOT_ENOUGH_DAYS,
+            "nothing_title": NOTHING_STANDS_OUT,
+            "meaning": MEANING,
         },
     )
 

@@ -21,9 +21,18 @@ from tending.journal.models import Entry, JournalDraft
 
 @transaction.atomic
 def save_entry(
-    owner, entry: Entry, people: Iterable[Person] = (), tag_names: Iterable[str] = ()
+    owner,
+    entry: Entry,
+    people: Iterable[Person] = (),
+    tag_names: Iterable[str] = (),
+    *,
+    from_the_draft: bool = True,
 ) -> Entry:
-    """Save `entry` for `owner`, linked to `people` and to everyone it mentions with @Name."""
+    """Save `entry` for `owner`, linked to `people` and to everyone it mentions with @Name.
+
+    `from_the_draft`: it was written on the page that keeps a draft, which is now let go. An
+    entry sent from elsewhere (the API) leaves alone what the person is writing on the web.
+    """
     people = list(people)
     if any(p.owner_id != owner.pk for p in people):
         raise ValidationError({"people": "Those people are not in your circle."})
@@ -39,7 +48,8 @@ def save_entry(
             people.append(person)
     entry.people.set(people)
     entry.tags.set(tags_for(owner, names))
-    discard_draft(owner, None if is_new else entry)
+    if from_the_draft:
+        discard_draft(owner, None if is_new else entry)
     return entry
 
 

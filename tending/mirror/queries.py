@@ -50,15 +50,23 @@ def round_rows(user) -> list[RoundRow]:
     words_by_round: dict[int, list[list[str]]] = {}
     for round_id, words in word_rows:
         words_by_round.setdefault(round_id, []).append(json.loads(words))
-    rows = []
-    for pk, created_at, anonymous, closed_at, own_words in round_rows_:
-        answers = words_by_round.get(pk, [])
-        shown = result_shown(bool(anonymous), len(answers))
-        counted = answers[: answers_shown(bool(anonymous), len(answers))]
-        open_words = len(johari_window(json.loads(own_words), counted).open) if shown else None
-        summary = RoundSummary(pk, stored_time(created_at), bool(anonymous), stored_time(closed_at))
-        rows.append(RoundRow(summary, len(answers), shown, open_words))
-    return rows
+    return [
+        round_row(
+            RoundSummary(pk, stored_time(created_at), bool(anonymous), stored_time(closed_at)),
+            json.loads(own_words),
+            words_by_round.get(pk, []),
+        )
+        for pk, created_at, anonymous, closed_at, own_words in round_rows_
+    ]
+
+
+def round_row(summary: RoundSummary, own_words: list[str], answers: list[list[str]]) -> RoundRow:
+    """A round as the list shows it, from its own words and every answer's words (the first
+    that came first): how many answered, and its open area once its result can be seen."""
+    shown = result_shown(summary.anonymous, len(answers))
+    counted = answers[: answers_shown(summary.anonymous, len(answers))]
+    open_words = len(johari_window(own_words, counted).open) if shown else None
+    return RoundRow(summary, len(answers), shown, open_words)
 
 
 def _rounds_reads(user_id: int) -> list[Read]:

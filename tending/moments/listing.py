@@ -5,7 +5,7 @@ in a fraction of the time the ORM took to build it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from html import escape as quote
 
 from django.db import connection
@@ -16,11 +16,11 @@ from tending.core.jinja import addresses
 from tending.core.reads import as_stored
 from tending.moments.queries import (
     CHANNELS,
+    day_span,
     list_times,
     people_and_tags,
     shared,
     short_note,
-    start_of_day,
 )
 
 PAGE_SIZE = 25
@@ -92,12 +92,13 @@ class Narrowing:
             where.append('t."tag_id" = %s')
             params.append(int(tag))
         adapt = connection.ops.adapt_datetimefield_value
-        if since is not None:
+        start, end = day_span(since, until)
+        if start is not None:
             where.append('m."occurred_at" >= %s')
-            params.append(adapt(start_of_day(since)))
-        if until is not None:
+            params.append(adapt(start))
+        if end is not None:
             where.append('m."occurred_at" < %s')
-            params.append(adapt(start_of_day(until) + timedelta(days=1)))
+            params.append(adapt(end))
         sql = f'FROM "moments_moment" m {" ".join(joins)} WHERE {" AND ".join(where)}'
         only_person = person is not None and tag is None and since is None and until is None
         return cls(sql, params, only_person)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.db import connection
 from django.http import Http404
@@ -20,6 +20,15 @@ from tending.moments.models import Channel, Moment, Sharing
 
 def start_of_day(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def day_span(since: date | None, until: date | None) -> tuple[datetime | None, datetime | None]:
+    """The instants an inclusive range of the person's own days spans: from the start of
+    `since` to 24 hours after the start of `until` (None for an open end). The list of
+    moments and the API narrow by it alike."""
+    start = None if since is None else start_of_day(since)
+    end = None if until is None else start_of_day(until) + timedelta(days=1)
+    return start, end
 
 
 NOTE_LENGTH = 140

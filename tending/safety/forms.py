@@ -77,7 +77,10 @@ class EntryForm(PlainMessages, forms.ModelForm):
         text = " ".join(self.cleaned_data["text"].split())
         if not text:
             raise forms.ValidationError("Please write a few words first.")
-        if owned(PlanEntry, self.user).filter(part=self.part).count() >= MAX_PER_PART:
+        others = owned(PlanEntry, self.user).filter(part=self.part)
+        if self.instance.pk is not None:  # a line changed in place does not count twice
+            others = others.exclude(pk=self.instance.pk)
+        if others.count() >= MAX_PER_PART:
             raise forms.ValidationError(
                 f"This part already has {MAX_PER_PART} lines. A short list is easier to use "
                 "on a hard day: remove one to add another."
@@ -257,7 +260,10 @@ class OwnLineForm(PlainMessages, forms.ModelForm):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
             raise forms.ValidationError("Please give it a name, so you know whom you are calling.")
-        if owned(OwnCrisisLine, self.user).count() >= MAX_OWN_LINES:
+        others = owned(OwnCrisisLine, self.user)
+        if self.instance.pk is not None:  # a number changed in place does not count twice
+            others = others.exclude(pk=self.instance.pk)
+        if others.count() >= MAX_OWN_LINES:
             raise forms.ValidationError(
                 f"You have {MAX_OWN_LINES} numbers already. Remove one to add another."
             )

@@ -22,7 +22,22 @@ from tests.factories import UserFactory
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 # Not a page a browser shows (a calendar download), or one that would end the visit.
-NOT_PAGES = {"today:feed", "core:logout", "mirror:respond", "mirror:sheet"}
+NOT_PAGES = {
+    "today:feed",
+    "core:logout",
+    "mirror:respond",
+    "mirror:sheet",
+    "healthz",  # JSON for proxies and monitors (tests/hosting/test_health.py)
+    # Swagger UI's page for programmers, laid out by Swagger UI itself, not a page of
+    # tending's: tests/browser/test_api_tokens.py checks it loads from tending alone.
+    "api:docs",
+}
+
+
+def not_a_page(name: str) -> bool:
+    """Routes the tours leave out: the above, and the HTTP API's calls (JSON, measured by the
+    benchmark beside the pages)."""
+    return name in NOT_PAGES or name.startswith("api ")
 
 
 @dataclass
@@ -83,7 +98,7 @@ def tour(accounts: dict) -> list[Visit]:
     client.force_login(owner)
     visits: list[Visit] = []
     for name, url, _ in page_addresses(samples_for(owner)):
-        if url is None or name in NOT_PAGES:
+        if url is None or not_a_page(name):
             continue
         # POST only (405), or a GET that leads on to another page (302: a POST-only route
         # sends it to its form, the front door to Today): that page is visited as itself.

@@ -26,7 +26,7 @@ from playwright.sync_api import expect
 
 from tending.bench.pages import page_addresses, samples_for
 from tending.demo import fill_demo
-from tests.browser.access import NOT_PAGES, log_in_as, new_context
+from tests.browser.access import log_in_as, new_context, not_a_page
 from tests.browser.conftest import REPO_ROOT
 from tests.browser.gallery import (
     SIZES,
@@ -70,7 +70,7 @@ def pages_to_take(owner, only: set[str] | None) -> tuple[list[Shot], list[Shot]]
     mine: list[Shot] = []
     theirs: list[Shot] = []
     for name, url, _ in page_addresses(samples_for(owner)):
-        if url is None or name in NOT_PAGES or (only is not None and name not in only):
+        if url is None or not_a_page(name) or (only is not None and name not in only):
             continue
         status = client.get(url).status_code
         query = url.partition("?")[2]

@@ -140,3 +140,12 @@ def test_a_results_findings_are_written_once_while_it_is_handed_out(monkeypatch)
     third = Insights(findings=[])
     views.written_findings(third)  # the next one written lets go of any no longer handed out
     assert len(views._written) == 2  # again's and third's
+
+
+def test_nothing_stands_out_says_how_many_days_were_looked_at():
+    from tending.insights.showing import MEANING, nothing_stands_out_words
+
+    said = nothing_stands_out_words(30)
+    assert said.startswith("Across 30 days with a daily pulse, no pattern is clear enough")
+    assert "look again in a few weeks" in said
+    assert "not a diagnosis" in MEANING[0] and "<strong>Early sign</strong>" in MEANING[1]

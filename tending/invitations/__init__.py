@@ -1,0 +1,1 @@
+"""Invitations to a shared tending, and setting a forgotten password by e-mail."""
