@@ -145,7 +145,7 @@ def with_etag(response: HttpResponse, representation: Schema) -> Schema:
 
 class PageQuery(Schema):
     cursor: str | None = Field(None, description="The `next` of the previous page.")
-    limit: int = Field(50, ge=1, le=MAX_LIMIT, description="How many to return (1-200).")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="How many to return (1-200).")
 
 
 def one_page(
