@@ -30,6 +30,7 @@ ON_THE_OTHER_RUN = (
     "tests/browser/test_access.py",
     "tests/browser/test_mirror.py",  # with the Mirror, the SQLite run was 70 s the longer
     "tests/browser/test_mirror_codes.py",
+    "tests/hosting/test_wheel.py",  # builds and installs the wheel: 35 s of the SQLite run
 )
 
 
