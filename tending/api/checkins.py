@@ -40,13 +40,6 @@ HOW_OFTEN = dict(Frequency.choices)
 EARLIEST, LATEST = date(1900, 1, 1), date(9000, 12, 31)  # days a filter can name
 
 
-def callers_day(request: HttpRequest) -> date:
-    """Today where the caller lives. The time-zone middleware runs before a token is read, so
-    an API call is put in its caller's zone here (the middleware resets it afterwards)."""
-    timezone.activate(request.user.zone)
-    return timezone.localdate()
-
-
 # Definitions -------------------------------------------------------------------------------
 
 
@@ -141,7 +134,7 @@ def _definition(inst: Instrument, seen: Overview, today: date) -> DefinitionOut:
 @router.get("/checkin-definitions", response={200: list[DefinitionOut], **READ_ERRORS})
 def list_definitions(request: HttpRequest):
     """Every check-in this tending offers, switched off ones too (frequency "off")."""
-    today = callers_day(request)
+    today = timezone.localdate()  # the caller's (tending.api.auth puts the call in their zone)
     seen = overview(request.user, 1)
     return [_definition(inst, seen, today) for inst in instruments().values()]
 
@@ -151,7 +144,7 @@ def get_definition(request: HttpRequest, instrument: str):
     inst = get_instrument(instrument)
     if inst is None:
         raise Http404("There is no such check-in.")
-    return _definition(inst, overview(request.user, 1), callers_day(request))
+    return _definition(inst, overview(request.user, 1), timezone.localdate())
 
 
 # Check-ins ---------------------------------------------------------------------------------
@@ -294,7 +287,6 @@ class CheckInFilter(PageQuery):
 @router.get("/checkins", response={200: CheckInPage, **READ_ERRORS})
 def list_checkins(request: HttpRequest, filters: Query[CheckInFilter]):
     """Results, newest first; days are the caller's own."""
-    callers_day(request)
     checkins = owned(CheckIn, request.user)
     if filters.instrument:
         checkins = checkins.filter(instrument_id=filters.instrument)
@@ -331,7 +323,6 @@ def answer_checkin(request: HttpRequest, response: HttpResponse, body: CheckInIn
     """Answer a check-in: it is scored and kept, and its result comes back. An answer that
     fires a safety rule brings the rule's words, the caller's crisis lines and their plan,
     whether or not the rest of the answers could be kept."""
-    callers_day(request)
     inst = get_instrument(body.instrument)
     if inst is None:
         problem = _problem(["body", "instrument"], "There is no such check-in.", "unknown")
@@ -383,7 +374,6 @@ def _answer_loc(problem: dict) -> dict:
 @router.get("/checkins/{checkin_id}", response={200: CheckInResult, **READ_ERRORS})
 def get_checkin(request: HttpRequest, response: HttpResponse, checkin_id: int):
     """One result as the web's result page shows it."""
-    callers_day(request)
     found = around(request.user, checkin_id, 0)
     return with_etag(response, result_of(request.user, found.checkin, found.previous))
 

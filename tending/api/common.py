@@ -163,7 +163,7 @@ def one_page(
     queryset = queryset.order_by(*order)
     if cursor:
         try:
-            values = _as_fields(queryset.model, order, _read_cursor(cursor, len(order)))
+            values = _as_fields(queryset.model, order, read_cursor(cursor, len(order)))
             queryset = queryset.filter(_after(order, values))
         except (ValidationError, ValueError, TypeError, OverflowError):  # the field cannot hold it
             raise _bad_cursor() from None
@@ -173,7 +173,7 @@ def one_page(
     rows = rows[:limit]
     last = rows[-1]
     values = [_plain(getattr(last, name.lstrip("-"))) for name in order]
-    return rows, _make_cursor(values)
+    return rows, make_cursor(values)
 
 
 def _as_fields(model: type[Model], order: tuple[str, ...], values: list) -> list:
@@ -205,7 +205,7 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def _make_cursor(values: list) -> str:
+def make_cursor(values: list) -> str:
     text = json.dumps(values, separators=(",", ":"))
     return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
 
@@ -214,7 +214,7 @@ def _bad_cursor() -> HttpError:
     return HttpError(400, "That cursor is not one tending gave out; start from the first page.")
 
 
-def _read_cursor(cursor: str, length: int) -> list:
+def read_cursor(cursor: str, length: int) -> list:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))

@@ -8,6 +8,7 @@ from typing import ClassVar, Literal
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -23,7 +24,6 @@ from tending.api.common import (
     valid_or_422,
     with_etag,
 )
-from tending.api.growth_goals import today_of
 from tending.core.date_format import format_date
 from tending.core.ownership import one_or_404, owned
 from tending.growth import brave_services, queries
@@ -165,7 +165,7 @@ def list_brave_steps(request: HttpRequest, filters: Query[BraveStepFilter]):
 def offered_step(request: HttpRequest):
     """The one step offered today, gently: the easiest open one. For seven days after a
     check-in whose safety rule fired, none is offered (your steps are all still there)."""
-    offered, until = queries.step_offer(request.user, today_of(request))
+    offered, until = queries.step_offer(request.user, timezone.localdate())
     if until is not None:
         message = (
             "You had a hard day recently, so tending is not suggesting steps until "
@@ -189,7 +189,7 @@ def add_brave_step(request: HttpRequest, response: HttpResponse, body: BraveStep
     """Write a step, with how hard it feels and, if you like, what you fear."""
     changes = {"person" if k == "person_id" else k: v for k, v in body.model_dump().items()}
     form = valid_or_422(bound_form(StepForm, changes, partial=False, user=request.user), STEP_NAMES)
-    step = brave_services.write_step(request.user, today=today_of(request), **form.cleaned_data)
+    step = brave_services.write_step(request.user, today=timezone.localdate(), **form.cleaned_data)
     return Status(201, with_etag(response, show(step)))
 
 
@@ -234,7 +234,7 @@ def change_brave_step(
 def i_did_it(request: HttpRequest, response: HttpResponse, step_id: int, body: BraveOutcomeIn):
     """“I did it”: what happened, how hard it really was, whether the fear came true, how
     strongly you believe it now, what you learned. Sent again, it replaces what was said."""
-    today = today_of(request)
+    today = timezone.localdate()
     with transaction.atomic():
         step = _locked(request, step_id)
         check_if_match(request, etag_of(show(step)))

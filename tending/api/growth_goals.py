@@ -39,11 +39,6 @@ StatusName = Literal[tuple(goals.STATUSES)]  # type: ignore[valid-type]
 GOAL_NAMES = {"people": "person_ids", "brave_steps": "brave_step_ids"}
 
 
-def today_of(request: HttpRequest) -> date:
-    """The caller's today, in their own time zone, whichever zone is active."""
-    return timezone.localdate(timezone=request.user.zone)
-
-
 class GoalStepDetailOut(Schema):
     id: int
     goal_id: int
@@ -301,7 +296,7 @@ def change_goal_step(
             form = valid_or_422(bound_form(StepEditForm, changes, partial=True, initial=now))
             data = form.cleaned_data
             goal_services.edit_step(
-                step, data["text"], data["due"], data["done"], today_of(request)
+                step, data["text"], data["due"], data["done"], timezone.localdate()
             )
     return with_etag(response, show_step(step))
 

@@ -9,6 +9,7 @@ from typing import ClassVar, Literal
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -24,7 +25,7 @@ from tending.api.common import (
     valid_or_422,
     with_etag,
 )
-from tending.api.growth_goals import GoalStepDetailOut, show_step, today_of
+from tending.api.growth_goals import GoalStepDetailOut, show_step
 from tending.api.growth_summary import Kind, TherapySummaryOut, summary_of
 from tending.circle.models import Person
 from tending.core.ownership import MAX_ROW_ID, get_owned_or_404, one_or_404, owned
@@ -116,7 +117,7 @@ def list_sessions(request: HttpRequest, page: Query[PageQuery]):
 def add_session(request: HttpRequest, response: HttpResponse, body: TherapySessionIn):
     sent = body.model_dump()
     if sent["held_on"] is None:
-        sent["held_on"] = today_of(request)
+        sent["held_on"] = timezone.localdate()
     made = TherapySession(owner=request.user)
     valid_or_422(bound_form(SessionForm, sent, partial=False, instance=made)).save()
     return Status(201, with_etag(response, _shown_session(made)))
@@ -361,4 +362,4 @@ def remove_bring_up(request: HttpRequest, bring_up_id: int):
 def next_session_summary(request: HttpRequest):
     """The page for the next session as data: what is on the list, homework since the last
     session, and each check-in's change since then."""
-    return summary_of(therapy_summary.summary(request.user, today_of(request)))
+    return summary_of(therapy_summary.summary(request.user, timezone.localdate()))

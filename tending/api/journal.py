@@ -17,13 +17,13 @@ from tending.api.common import (
     FormInvalid,
     PageQuery,
     Problem,
-    _make_cursor,
-    _read_cursor,
     bound_form,
     check_if_match,
     etag_of,
     form_problems,
+    make_cursor,
     one_page,
+    read_cursor,
     valid_or_422,
     with_etag,
 )
@@ -250,7 +250,7 @@ def search_entries(request: HttpRequest, query: SearchQuery):
     only reads, so a read-only token may send it."""
     narrowed = _narrowing(request.user, query, place="body")
     words = narrowed.pop("q", "")
-    start = _read_cursor(query.cursor, 1)[0] if query.cursor else 0
+    start = read_cursor(query.cursor, 1)[0] if query.cursor else 0
     if not (words.strip() or narrowed):
         return {"items": [], "next": None, "count": 0, "more": False, "by_relevance": False}
     found = Matches(request.user, words, window=PAGE_WINDOW, **narrowed)
@@ -271,7 +271,7 @@ def search_entries(request: HttpRequest, query: SearchQuery):
     ]
     return {
         "items": items,
-        "next": _make_cursor([after]) if after < count else None,
+        "next": make_cursor([after]) if after < count else None,
         "count": count,
         "more": found.more,
         "by_relevance": bool(found.terms),

@@ -140,12 +140,6 @@ class MomentFilter(PageQuery):
     until: date | None = Field(None, description="Up to this day of yours (inclusive).")
 
 
-def their_zone(request: HttpRequest):
-    """The caller's own time zone for this call. A token is read after the middleware that
-    sets it for pages, so without this a local time or a day would be read in UTC."""
-    return timezone.override(request.user.zone)
-
-
 def show(moment: Moment, people: list[tuple[int, str]], tags: list[tuple[int, str]]) -> MomentOut:
     """A moment with its people and tags as people_and_tags reads them."""
     details = {name: getattr(moment, name) for name in DETAILS}
@@ -217,45 +211,42 @@ def _narrowed(request: HttpRequest, filters: MomentFilter):
 @router.get("/moments", response={200: MomentPage, **READ_ERRORS})
 def list_moments(request: HttpRequest, filters: Query[MomentFilter]):
     """Your moments, newest first; narrowed by person, tag and days as the web's list is."""
-    with their_zone(request):
-        moments = _narrowed(request, filters)
-        rows, after = one_page(moments, ("-occurred_at", "-id"), filters.cursor, filters.limit)
-        people, tags = people_and_tags([m.pk for m in rows])
-        items = [show(m, people.get(m.pk, []), tags.get(m.pk, [])) for m in rows]
+    moments = _narrowed(request, filters)
+    rows, after = one_page(moments, ("-occurred_at", "-id"), filters.cursor, filters.limit)
+    people, tags = people_and_tags([m.pk for m in rows])
+    items = [show(m, people.get(m.pk, []), tags.get(m.pk, [])) for m in rows]
     return {"items": items, "next": after}
 
 
 @router.post("/moments", response={201: MomentSaved, **WRITE_ERRORS})
 def add_moment(request: HttpRequest, response: HttpResponse, body: MomentIn):
-    with their_zone(request):
-        changes = _form_values(body.model_dump())
-        if changes["occurred_at"] is None:
-            changes["occurred_at"] = timezone.now()
-        form = bound_form(
-            MomentForm,
-            changes,
-            partial=False,
-            user=request.user,
-            instance=Moment(owner=request.user),
-        )
-        with transaction.atomic():
-            # The form sets the people and tags; the signals keep each person's last moment.
-            moment = valid_or_422(form, API_NAMES).save()
-        saved = _saved(moment, form)
+    changes = _form_values(body.model_dump())
+    if changes["occurred_at"] is None:
+        changes["occurred_at"] = timezone.now()
+    form = bound_form(
+        MomentForm,
+        changes,
+        partial=False,
+        user=request.user,
+        instance=Moment(owner=request.user),
+    )
+    with transaction.atomic():
+        # The form sets the people and tags; the signals keep each person's last moment.
+        moment = valid_or_422(form, API_NAMES).save()
+    saved = _saved(moment, form)
     return Status(201, with_etag(response, saved))
 
 
 @router.get("/moments/{moment_id}", response={200: MomentOut, **READ_ERRORS})
 def get_moment(request: HttpRequest, response: HttpResponse, moment_id: int):
-    with their_zone(request):
-        moment = one_or_404(owned(Moment, request.user), pk=moment_id)
-        return with_etag(response, _shown(moment))
+    moment = one_or_404(owned(Moment, request.user), pk=moment_id)
+    return with_etag(response, _shown(moment))
 
 
 @router.patch("/moments/{moment_id}", response={200: MomentSaved, **WRITE_ERRORS})
 def change_moment(request: HttpRequest, response: HttpResponse, moment_id: int, body: MomentChange):
     """Change what is sent; what is left out stays, and null clears a detail."""
-    with their_zone(request), transaction.atomic():
+    with transaction.atomic():
         moment = one_or_404(owned(Moment, request.user).select_for_update(), pk=moment_id)
         check_if_match(request, etag_of(_shown(moment)))
         changes = _form_values(body.model_dump(exclude_unset=True))
@@ -268,7 +259,7 @@ def change_moment(request: HttpRequest, response: HttpResponse, moment_id: int, 
 @router.delete("/moments/{moment_id}", response={204: None, **WRITE_ERRORS})
 def remove_moment(request: HttpRequest, moment_id: int):
     """Delete a moment; the last moment of each person in it is worked out again."""
-    with their_zone(request), transaction.atomic():
+    with transaction.atomic():
         moment = one_or_404(owned(Moment, request.user).select_for_update(), pk=moment_id)
         check_if_match(request, etag_of(_shown(moment)))
         delete_moments(owned(Moment, request.user).filter(pk=moment.pk))

@@ -7,10 +7,10 @@ from datetime import date
 from typing import Literal
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from tending.api.checkins import callers_day
 from tending.api.common import READ_ERRORS, WRITE_ERRORS
 from tending.api.safety_shown import SafetyHelpOut, safety_help
 from tending.circle.models import Person, Ring
@@ -119,7 +119,7 @@ def _people(rows) -> list[PersonRef]:
 @router.get("/today", response={200: TodayOut, **READ_ERRORS})
 def today(request: HttpRequest, query: Query[TodayQuery]):
     """What the Today page shows the caller now, worked out as the page works it out."""
-    day = callers_day(request)
+    day = timezone.localdate()
     seen = today_for(request.user, day, query.another)
     suggestion, person, prompt = seen["suggestion"], seen["person"], seen["prompt"]
     safety = None
@@ -190,7 +190,7 @@ class SetAsideOut(Schema):
 def not_now(request: HttpRequest, person_id: int):
     """ "Not now" for someone suggested: set aside for a few days; nothing else changes.
     ("Done" is a moment with them: POST /moments.)"""
-    day = callers_day(request)
+    day = timezone.localdate()
     person = get_owned_or_404(Person, request.user, pk=person_id)
     until = set_aside(request.user, person, day)
     message = f"{person.name} can wait. They will come up again in a few days."
