@@ -17,6 +17,7 @@ from tending.api.common import (
     WRITE_ERRORS,
     Invalid,
     PageQuery,
+    Shown,
     check_if_match,
     etag_of,
     form_problems,
@@ -43,12 +44,12 @@ EARLIEST, LATEST = date(1900, 1, 1), date(9000, 12, 31)  # days a filter can nam
 # Definitions -------------------------------------------------------------------------------
 
 
-class ChoiceOut(Schema):
+class ChoiceOut(Shown):
     value: int
     label: str
 
 
-class ItemOut(Schema):
+class ItemOut(Shown):
     id: str
     number: int
     text: str
@@ -56,20 +57,20 @@ class ItemOut(Schema):
     choices: list[ChoiceOut]
 
 
-class BandOut(Schema):
+class BandOut(Shown):
     low: float
     high: float
     label: str
     meaning: str
 
 
-class SubscaleOut(Schema):
+class SubscaleOut(Shown):
     id: str
     title: str
     items: list[str]
 
 
-class DefinitionOut(Schema):
+class DefinitionOut(Shown):
     id: str
     version: int
     title: str
@@ -150,7 +151,7 @@ def get_definition(request: HttpRequest, instrument: str):
 # Check-ins ---------------------------------------------------------------------------------
 
 
-class CheckInOut(Schema):
+class CheckInOut(Shown):
     id: int
     instrument_id: str
     instrument_version: int
@@ -164,7 +165,7 @@ class CheckInOut(Schema):
     safety_fired: bool
 
 
-class ChangeOut(Schema):
+class ChangeOut(Shown):
     previous_id: int
     previous_taken_at: datetime
     previous_total: float
@@ -174,13 +175,13 @@ class ChangeOut(Schema):
     meaningful: bool | None = Field(description="null: the check-in names no meaningful change.")
 
 
-class SubscaleScoreOut(Schema):
+class SubscaleScoreOut(Shown):
     id: str
     title: str
     value: float
 
 
-class AnsweredOut(Schema):
+class AnsweredOut(Shown):
     item_id: str
     question: str
     value: int | None
@@ -205,7 +206,7 @@ class CheckInResult(CheckInOut):
     )
 
 
-class CheckInPage(Schema):
+class CheckInPage(Shown):
     items: list[CheckInOut]
     next: str | None
 

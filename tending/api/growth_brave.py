@@ -17,6 +17,7 @@ from tending.api.common import (
     WRITE_ERRORS,
     FormInvalid,
     PageQuery,
+    Shown,
     bound_form,
     check_if_match,
     etag_of,
@@ -39,7 +40,7 @@ OFFERED = "When you feel ready."
 NOTHING_OPEN = "No steps to take yet: write one of your own, as small as you like."
 
 
-class BraveStepDetailOut(Schema):
+class BraveStepDetailOut(Shown):
     DERIVED: ClassVar[frozenset[str]] = frozenset({"person_name"})
 
     id: int
@@ -62,7 +63,7 @@ class BraveStepDetailOut(Schema):
     updated_at: datetime
 
 
-class BraveStepPage(Schema):
+class BraveStepPage(Shown):
     items: list[BraveStepDetailOut]
     next: str | None
 
@@ -101,7 +102,7 @@ class BraveOutcomeIn(Schema):
     learned: str = Field("", max_length=1000)
 
 
-class BraveOfferOut(Schema):
+class BraveOfferOut(Shown):
     step: BraveStepDetailOut | None
     reason: Literal["offered", "resting-after-a-hard-day", "no-open-steps"]
     message: str
@@ -114,17 +115,20 @@ def _state(step: BraveStep) -> State:
     return "set-aside" if step.set_aside else "open"
 
 
+STORED = [
+    name
+    for name in BraveStepDetailOut.model_fields
+    if name not in {"person_name", "state", "outcome"}  # not columns of the step's row
+]
+
+
 def show(step: BraveStep) -> BraveStepDetailOut:
     """A step whose person is read with it (select_related)."""
     outcome = None
     if step.done_on is not None and step.felt is not None:
         outcome = brave_services.outcome_words(step.hardness, step.felt, step.fear_came_true)
     return BraveStepDetailOut(
-        **{
-            name: getattr(step, name)
-            for name in BraveStepDetailOut.model_fields
-            if hasattr(step, name)
-        },
+        **{name: getattr(step, name) for name in STORED},
         person_name=step.person.name if step.person_id else None,
         state=_state(step),
         outcome=outcome,

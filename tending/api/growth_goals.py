@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import ClassVar, Literal
 
 from django.db import transaction
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
@@ -17,20 +17,21 @@ from tending.api.common import (
     READ_ERRORS,
     WRITE_ERRORS,
     PageQuery,
+    Shown,
     bound_form,
     check_if_match,
     etag_of,
+    linked_ids,
     one_page,
     valid_or_422,
     with_etag,
 )
-from tending.circle.models import Person
 from tending.core.ownership import get_owned_or_404, one_or_404, owned
 from tending.growth import goal_services, goals
 from tending.growth.goal_forms import FIRST_STEPS_MOST, STEP_TEXT_MOST, GoalForm, StepEditForm
 from tending.growth.goal_forms import StepForm as GoalStepForm
 from tending.growth.goal_queries import goal_choices
-from tending.growth.models import BraveStep, Goal, GoalStep
+from tending.growth.models import Goal, GoalStep
 
 router = Router(tags=["goals"])
 
@@ -39,7 +40,7 @@ StatusName = Literal[tuple(goals.STATUSES)]  # type: ignore[valid-type]
 GOAL_NAMES = {"people": "person_ids", "brave_steps": "brave_step_ids"}
 
 
-class GoalStepDetailOut(Schema):
+class GoalStepDetailOut(Shown):
     id: int
     goal_id: int
     text: str
@@ -50,7 +51,7 @@ class GoalStepDetailOut(Schema):
     created_at: datetime
 
 
-class GoalOut(Schema):
+class GoalOut(Shown):
     # Its steps are part of its ETag: deleting a goal from an old copy would take with it
     # steps added on another device meanwhile.
     DERIVED: ClassVar[frozenset[str]] = frozenset()
@@ -70,7 +71,7 @@ class GoalOut(Schema):
     updated_at: datetime
 
 
-class GoalPage(Schema):
+class GoalPage(Shown):
     items: list[GoalOut]
     next: str | None
 
@@ -129,20 +130,27 @@ def show_step(step: GoalStep) -> GoalStepDetailOut:
 
 
 def _with_links(found: Iterable[Goal]) -> list[Goal]:
-    """Goals with their people, brave steps and steps: three queries however many goals."""
+    """Goals with their people's and brave steps' ids and their steps, as `linked_people`,
+    `linked_brave_steps` and `linked_steps`: three queries however many goals."""
     rows = list(found)
-    prefetch_related_objects(
-        rows,
-        Prefetch("people", queryset=Person.objects.only("id")),
-        Prefetch("brave_steps", queryset=BraveStep.objects.only("id")),
-        Prefetch("steps", queryset=GoalStep.objects.order_by("id")),
+    ids = [goal.pk for goal in rows]
+    people, brave_steps = linked_ids(
+        [(Goal.people.through, "goal", "person"), (Goal.brave_steps.through, "goal", "bravestep")],
+        ids,
     )
+    steps: dict[int, list[GoalStep]] = defaultdict(list)
+    for step in GoalStep.objects.filter(goal_id__in=ids).order_by("id"):
+        steps[step.goal_id].append(step)
+    for goal in rows:
+        goal.linked_people = people[goal.pk]
+        goal.linked_brave_steps = brave_steps[goal.pk]
+        goal.linked_steps = steps[goal.pk]
     return rows
 
 
 def show(goal: Goal) -> GoalOut:
     """A goal whose links are read (`_with_links`)."""
-    steps = list(goal.steps.all())
+    steps = goal.linked_steps
     plain = goals.Goal(
         key=goal.pk,
         title=goal.title,
@@ -158,8 +166,8 @@ def show(goal: Goal) -> GoalOut:
         why=goal.why,
         target=goal.target,
         status=goal.status,
-        person_ids=sorted(p.pk for p in goal.people.all()),
-        brave_step_ids=sorted(s.pk for s in goal.brave_steps.all()),
+        person_ids=goal.linked_people,
+        brave_step_ids=goal.linked_brave_steps,
         steps=[show_step(s) for s in steps],
         progress=goals.progress_words(plain),
         next_step_id=None if following is None else following.key,
@@ -238,7 +246,7 @@ def remove_goal(request: HttpRequest, goal_id: int):
 # A goal's steps ----------------------------------------------------------------------------
 
 
-class GoalStepPage(Schema):
+class GoalStepPage(Shown):
     items: list[GoalStepDetailOut]
     next: str | None
 

@@ -18,6 +18,7 @@ from tending.api.common import (
     FormInvalid,
     PageQuery,
     Problem,
+    Shown,
     bound_form,
     check_if_match,
     etag_of,
@@ -40,7 +41,7 @@ LADDER_NAMES = {"person": "person_id", "starter": "first"}
 MOVE_ERRORS = {**WRITE_ERRORS, 409: Problem}
 
 
-class LadderTurnOut(Schema):
+class LadderTurnOut(Shown):
     set_number: int = Field(description="1-3, each set more personal than the last.")
     set_title: str
     depth: Literal[prompts.DEPTHS]  # type: ignore[valid-type]
@@ -51,7 +52,7 @@ class LadderTurnOut(Schema):
     new_set: bool = Field(description="The first prompt of a deeper set: a moment to pause.")
 
 
-class LadderOut(Schema):
+class LadderOut(Shown):
     DERIVED: ClassVar[frozenset[str]] = frozenset({"person_name", "how_far", "where", "turn"})
 
     id: int
@@ -71,7 +72,7 @@ class LadderOut(Schema):
     finished_at: datetime | None
 
 
-class LadderPage(Schema):
+class LadderPage(Shown):
     items: list[LadderOut]
     next: str | None
 

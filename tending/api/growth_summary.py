@@ -6,22 +6,22 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
-from ninja import Schema
 from pydantic import Field
 
+from tending.api.common import Shown
 from tending.growth import therapy_summary
 from tending.growth.therapy_forms import KINDS
 
 Kind = Literal[KINDS]  # type: ignore[valid-type]
 
 
-class SummaryLastSessionOut(Schema):
+class SummaryLastSessionOut(Shown):
     id: int
     held_on: date
     with_whom: str
 
 
-class SummaryWaitingOut(Schema):
+class SummaryWaitingOut(Shown):
     id: int
     kind: Kind
     label: str
@@ -30,7 +30,7 @@ class SummaryWaitingOut(Schema):
     excerpt: str
 
 
-class SummaryHomeworkOut(Schema):
+class SummaryHomeworkOut(Shown):
     id: int
     text: str
     due: date | None
@@ -40,20 +40,20 @@ class SummaryHomeworkOut(Schema):
     session_held_on: date | None
 
 
-class SummaryResultOut(Schema):
+class SummaryResultOut(Shown):
     total: float
     band_label: str
     taken_at: datetime
 
 
-class SummaryChangeOut(Schema):
+class SummaryChangeOut(Shown):
     delta: float
     meaningful: bool | None = Field(description="Null: the check-in defines no such change.")
     direction: Literal["better", "worse", "same"]
     words: str = Field(description="“better”, “harder” or “no change”.")
 
 
-class SummaryCheckInChangeOut(Schema):
+class SummaryCheckInChangeOut(Shown):
     title: str
     before: SummaryResultOut | None = Field(description="The last result on or before `since`.")
     newest: SummaryResultOut
@@ -61,7 +61,7 @@ class SummaryCheckInChangeOut(Schema):
     higher_is: str | None
 
 
-class TherapySummaryOut(Schema):
+class TherapySummaryOut(Shown):
     made_on: date
     last_session: SummaryLastSessionOut | None
     since: date = Field(description="The last session's day, or 30 days ago with none.")

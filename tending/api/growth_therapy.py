@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import ClassVar, Literal
 
 from django.db import transaction
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
@@ -18,16 +17,17 @@ from tending.api.common import (
     WRITE_ERRORS,
     FormInvalid,
     PageQuery,
+    Shown,
     bound_form,
     check_if_match,
     etag_of,
+    linked_ids,
     one_page,
     valid_or_422,
     with_etag,
 )
 from tending.api.growth_goals import GoalStepDetailOut, show_step
 from tending.api.growth_summary import Kind, TherapySummaryOut, summary_of
-from tending.circle.models import Person
 from tending.core.ownership import MAX_ROW_ID, get_owned_or_404, one_or_404, owned
 from tending.growth import therapy_queries, therapy_services, therapy_summary
 from tending.growth.goal_forms import STEP_TEXT_MOST
@@ -38,11 +38,12 @@ from tending.growth.therapy_forms import (
     HomeworkForm,
     SessionForm,
 )
+from tending.moments.models import Moment
 
 router = Router(tags=["therapy"])
 
 
-class TherapySessionOut(Schema):
+class TherapySessionOut(Shown):
     DERIVED: ClassVar[frozenset[str]] = frozenset({"talked_about", "homework"})
 
     id: int
@@ -55,7 +56,7 @@ class TherapySessionOut(Schema):
     updated_at: datetime
 
 
-class TherapySessionPage(Schema):
+class TherapySessionPage(Shown):
     items: list[TherapySessionOut]
     next: str | None
 
@@ -79,12 +80,13 @@ class TherapyHomeworkIn(Schema):
 
 
 def _sessions_with_links(found) -> list[TherapySession]:
+    """Sessions with the ids of what was talked about and of their homework: two queries."""
     rows = list(found)
-    prefetch_related_objects(
-        rows,
-        Prefetch("raised", queryset=BringUp.objects.only("id", "raised_in")),
-        Prefetch("homework", queryset=GoalStep.objects.only("id", "session")),
-    )
+    ids = [session.pk for session in rows]
+    raised, homework = linked_ids([(BringUp, "raised_in", "id"), (GoalStep, "session", "id")], ids)
+    for session in rows:
+        session.linked_raised = raised[session.pk]
+        session.linked_homework = homework[session.pk]
     return rows
 
 
@@ -94,8 +96,8 @@ def show_session(session: TherapySession) -> TherapySessionOut:
         held_on=session.held_on,
         with_whom=session.with_whom,
         notes=session.notes,
-        talked_about=sorted(flag.pk for flag in session.raised.all()),
-        homework=sorted(step.pk for step in session.homework.all()),
+        talked_about=session.linked_raised,
+        homework=session.linked_homework,
         created_at=session.created_at,
         updated_at=session.updated_at,
     )
@@ -175,7 +177,7 @@ def add_homework(
 # Things to bring up ------------------------------------------------------------------------
 
 
-class BringUpOut(Schema):
+class BringUpOut(Shown):
     DERIVED: ClassVar[frozenset[str]] = frozenset({"label", "when", "excerpt"})
 
     id: int
@@ -191,7 +193,7 @@ class BringUpOut(Schema):
     excerpt: str
 
 
-class BringUpPage(Schema):
+class BringUpPage(Shown):
     items: list[BringUpOut]
     next: str | None
 
@@ -219,19 +221,30 @@ class BringUpChange(Schema):
 
 
 def _flags(request: HttpRequest):
-    return owned(BringUp, request.user).select_related("entry", "moment", "checkin")
+    """Flags with what `_flag_row` reads of their entries, moments and check-ins."""
+    return (
+        owned(BringUp, request.user)
+        .select_related("entry", "moment", "checkin")
+        .only(
+            *("id", "owner_id", "note", "added_at", "raised_in_id"),
+            *("entry_id", "entry__title", "entry__written_on", "entry__body_plain"),
+            *("moment_id", "moment__occurred_at", "moment__note"),
+            *("checkin_id", "checkin__instrument_id", "checkin__total", "checkin__band_label"),
+            "checkin__taken_at",
+        )
+    )
 
 
 def show_flags(rows: list[BringUp]) -> list[BringUpOut]:
     """Flags said in the therapy page's own words: what each is, when, and its first words."""
-    prefetch_related_objects(
-        [flag.moment for flag in rows if flag.moment_id],  # the people's names, by name
-        Prefetch("people", queryset=Person.objects.order_by("name", "id").only("id", "name")),
+    moment_ids = [flag.moment_id for flag in rows if flag.moment_id]
+    names = (  # the moments' people, by name
+        Moment.people.through.objects.filter(moment_id__in=moment_ids)
+        .order_by("person__name", "person_id")
+        .values_list("moment_id", "person__name")
     )
-    moments = [flag.moment for flag in rows if flag.moment_id]
     said = therapy_queries.flags_from(
-        [_flag_row(flag) for flag in rows],
-        [(moment.pk, person.name) for moment in moments for person in moment.people.all()],
+        [_flag_row(flag) for flag in rows], list(names) if moment_ids else []
     )
     return [
         BringUpOut(

@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from tending.api.common import READ_ERRORS, FormInvalid
+from tending.api.common import READ_ERRORS, FormInvalid, Shown
 from tending.core.kept_with import KeptWith
 from tending.insights import findings as kept_findings
 from tending.insights.assemble import FEWEST_DAYS
@@ -37,7 +37,7 @@ router = Router(tags=["insights"])
 _ABOUT_PERSON = re.compile(r"(?:person|moments-with)-(\d+)")
 
 
-class FindingOut(Schema):
+class FindingOut(Shown):
     sentence: str = Field(description="The pattern in words, never as a cause.")
     status: Literal[FINDING, EARLY_SIGN]  # type: ignore[valid-type]
     early: bool = Field(description="An early sign: it may fade or grow firmer with more days.")
@@ -60,7 +60,7 @@ class FindingOut(Schema):
     )
 
 
-class InsightsOut(Schema):
+class InsightsOut(Shown):
     state: Literal["findings", "not-enough-days", "nothing-stands-out"]
     title: str | None = Field(description="What the page says when there are no findings.")
     message: str | None = Field(description="Why there are none yet, and what would help.")
@@ -151,7 +151,7 @@ class WeekQuery(Schema):
     )
 
 
-class ReviewMoment(Schema):
+class ReviewMoment(Shown):
     id: int
     day: date
     people: list[str]
@@ -164,26 +164,26 @@ class ReviewMoment(Schema):
     how_it_went: list[str]
 
 
-class ReviewPeople(Schema):
+class ReviewPeople(Shown):
     name: str
     moments: int
 
 
-class ReviewAverage(Schema):
+class ReviewAverage(Shown):
     label: str
     value: float
     top: int
     rated: int = Field(description="How many moments it is the average of.")
 
 
-class ReviewChange(Schema):
+class ReviewChange(Shown):
     delta: float
     direction: Literal["better", "worse", "same"]
     words: str
     meaningful: bool | None = Field(description="Empty when the scale defines no such change.")
 
 
-class ReviewCheckIn(Schema):
+class ReviewCheckIn(Shown):
     id: int
     title: str
     day: date
@@ -192,32 +192,32 @@ class ReviewCheckIn(Schema):
     change: ReviewChange | None = Field(description="Since the one taken before it.")
 
 
-class ReviewEntry(Schema):
+class ReviewEntry(Shown):
     id: int
     day: date
     heading: str
     first_line: str
 
 
-class ReviewStep(Schema):
+class ReviewStep(Shown):
     brave: bool = Field(description="A brave step; otherwise a step towards a goal.")
     text: str
     goal: str
     day: date
 
 
-class ReviewOverdue(Schema):
+class ReviewOverdue(Shown):
     person_id: int
     name: str
     reason: str
 
 
-class ReviewPrompt(Schema):
+class ReviewPrompt(Shown):
     id: str
     text: str
 
 
-class WeekOut(Schema):
+class WeekOut(Shown):
     start: date
     end: date
     earlier: date | None = Field(description="The first day of the week before, if any.")

@@ -17,6 +17,7 @@ from tending.api.common import (
     FormInvalid,
     PageQuery,
     Problem,
+    Shown,
     bound_form,
     check_if_match,
     etag_of,
@@ -34,6 +35,7 @@ from tending.journal.models import Entry, heading
 from tending.journal.prompts import get_prompt
 from tending.journal.search import MAX_SEARCH_LENGTH, PAGE_WINDOW, Matches
 from tending.journal.services import delete_entry, save_entry
+from tending.moments.queries import people_and_tags
 
 router = Router(tags=["journal"])
 
@@ -44,7 +46,7 @@ FILTER_NAMES = {"person": "person_id"}
 LISTED = ("id", "owner_id", "written_on", "title", "body", "prompt_id", "created_at", "updated_at")
 
 
-class JournalEntryOut(Schema):
+class JournalEntryOut(Shown):
     id: int
     written_on: date
     title: str
@@ -66,7 +68,7 @@ class JournalEntryDetail(JournalEntryOut):
     prompt: str | None = Field(description="The prompt's words, while the library has it.")
 
 
-class JournalEntryPage(Schema):
+class JournalEntryPage(Shown):
     items: list[JournalEntryOut]
     next: str | None
 
@@ -107,7 +109,7 @@ class SearchQuery(NarrowingQuery):
     limit: int = Field(10, ge=1, le=PAGE_WINDOW, description="How many to return (1-50).")
 
 
-class SearchHit(Schema):
+class SearchHit(Shown):
     id: int
     written_on: date
     title: str
@@ -117,7 +119,7 @@ class SearchHit(Schema):
     rank: float = Field(description="Higher is a better match; 0 when no words were given.")
 
 
-class SearchPage(Schema):
+class SearchPage(Shown):
     items: list[SearchHit]
     next: str | None
     count: int = Field(description=f"How many match, counted no further than {PAGE_WINDOW}.")
@@ -126,19 +128,12 @@ class SearchPage(Schema):
 
 
 def _links(entry_ids: list[int]) -> dict[int, tuple[list[int], list[str]]]:
-    """Each entry's people (ids, by name) and tags (names): two queries however many."""
-    found: dict[int, tuple[list[int], list[str]]] = {pk: ([], []) for pk in entry_ids}
-    if not entry_ids:
-        return found
-    people = Entry.people.through.objects.filter(entry_id__in=entry_ids)
-    for entry_id, person_id in people.order_by("person__name", "person_id").values_list(
-        "entry_id", "person_id"
-    ):
-        found[entry_id][0].append(person_id)
-    tags = Entry.tags.through.objects.filter(entry_id__in=entry_ids)
-    for entry_id, name in tags.order_by("tag__name").values_list("entry_id", "tag__name"):
-        found[entry_id][1].append(name)
-    return found
+    """Each entry's people (ids, by name) and tags (names): one query however many."""
+    people, tags = people_and_tags(entry_ids, Entry)
+    return {
+        pk: ([person for person, _ in people.get(pk, [])], [name for _, name in tags.get(pk, [])])
+        for pk in entry_ids
+    }
 
 
 def _listed(entry: Entry, links: tuple[list[int], list[str]]) -> JournalEntryOut:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pydantic_core
 from django.http import Http404, HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder
 
 from tending.api import (
     checkins,
@@ -36,8 +39,19 @@ if it was changed elsewhere since you read it, the answer is 412 and nothing is 
 Another person's rows do not exist for you: asking for one answers 404.
 """
 
+
+class Json(JSONRenderer):
+    """JSON written by pydantic's own serializer: Python's json module with Django's encoder
+    took a tenth of a list's time, calling back into Python for every time in it. Times keep
+    their microseconds; anything pydantic does not know goes to Django's encoder as before."""
+
+    def render(self, request: HttpRequest, data, *, response_status: int) -> bytes:
+        return pydantic_core.to_json(data, fallback=NinjaJSONEncoder().default)
+
+
 api = NinjaAPI(
     title="tending",
+    renderer=Json(),
     version="1",
     description=DESCRIPTION,
     auth=AUTH,

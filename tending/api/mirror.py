@@ -19,6 +19,7 @@ from tending.api.common import (
     WRITE_ERRORS,
     PageQuery,
     Problem,
+    Shown,
     bound_form,
     check_if_match,
     etag_of,
@@ -46,7 +47,7 @@ INVITE_ERRORS = {**WRITE_ERRORS, 409: Problem}
 CLOSED = "This round is closed. Open it again to invite more people."
 
 
-class RoundListed(Schema):
+class RoundListed(Shown):
     id: int
     display_name: str
     anonymous: bool
@@ -57,17 +58,17 @@ class RoundListed(Schema):
     open_words: int | None = Field(description="Words in its open area, once it can be seen.")
 
 
-class RoundList(Schema):
+class RoundList(Shown):
     items: list[RoundListed]
     next: str | None
 
 
-class CountedWord(Schema):
+class CountedWord(Shown):
     word: str
     people: int = Field(description="How many people picked it.")
 
 
-class Window(Schema):
+class Window(Shown):
     open: list[CountedWord] = Field(description="Words you and others picked.")
     blind: list[CountedWord] = Field(description="Words only others picked.")
     hidden: list[str] = Field(description="Words only you picked.")
@@ -75,7 +76,7 @@ class Window(Schema):
     answers: int = Field(description="How many answers it is made from.")
 
 
-class NamedAnswer(Schema):
+class NamedAnswer(Shown):
     label: str = Field(description="The name you gave the link it came through.")
     answered_on: date | None
     words: list[str]
@@ -83,7 +84,7 @@ class NamedAnswer(Schema):
     unseen: str
 
 
-class RoundOut(Schema):
+class RoundOut(Shown):
     # Worked out from the answers and the clock: they change without the round being written.
     DERIVED: ClassVar[frozenset[str]] = frozenset(
         {"answers", "shown", "still_needed", "window", "valued", "unseen", "named", "can_reopen"}
@@ -126,7 +127,7 @@ class RoundChange(Schema):
     closed: bool = Field(description="true closes the round (its links take no more answers).")
 
 
-class InvitationOut(Schema):
+class InvitationOut(Shown):
     DERIVED: ClassVar[frozenset[str]] = frozenset({"state", "is_open"})
 
     id: int
@@ -149,7 +150,7 @@ class NewInvitationOut(InvitationOut):
     )
 
 
-class InvitationList(Schema):
+class InvitationList(Shown):
     items: list[InvitationOut]
     next: str | None
 

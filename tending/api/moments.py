@@ -16,6 +16,7 @@ from tending.api.common import (
     WRITE_ERRORS,
     FormInvalid,
     PageQuery,
+    Shown,
     bound_form,
     check_if_match,
     etag_of,
@@ -56,7 +57,7 @@ WHEN_HELP = (
 )
 
 
-class MomentOut(Schema):
+class MomentOut(Shown):
     DERIVED: ClassVar[frozenset[str]] = frozenset()
 
     id: int
@@ -88,7 +89,7 @@ class MomentSaved(MomentOut):
     )
 
 
-class MomentPage(Schema):
+class MomentPage(Shown):
     items: list[MomentOut]
     next: str | None
 

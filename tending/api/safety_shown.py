@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from ninja import Schema
 from pydantic import Field
 
+from tending.api.common import Shown
 from tending.checkins.definitions import SafetyRule
 from tending.core.phone import dial
 from tending.safety.crisis_lines import CrisisLine, Region
@@ -21,13 +21,13 @@ SectionName = Literal[(*Part.values, HELPERS)]  # type: ignore[valid-type]
 # Crisis help -------------------------------------------------------------------------------
 
 
-class EmergencyOut(Schema):
+class EmergencyOut(Shown):
     number: str
     tel: str = Field(description="What to put after tel: to call it.")
     note: str
 
 
-class LineOut(Schema):
+class LineOut(Shown):
     name: str
     number: str
     tel: str = Field(description="What to put after tel:; empty when it cannot be called.")
@@ -38,7 +38,7 @@ class LineOut(Schema):
     note: str
 
 
-class OwnLineOut(Schema):
+class OwnLineOut(Shown):
     id: int
     name: str
     number: str
@@ -46,14 +46,14 @@ class OwnLineOut(Schema):
     note: str
 
 
-class CountryOut(Schema):
+class CountryOut(Shown):
     code: str
     name: str
     emergency: str
     emergency_tel: str
 
 
-class CrisisHelpOut(Schema):
+class CrisisHelpOut(Shown):
     country: str = Field(description='The country whose lines these are ("" for the general ones).')
     country_name: str
     is_general: bool = Field(description="No country known: the general numbers.")
@@ -118,14 +118,14 @@ def crisis_help_out(help_: CrisisHelp) -> CrisisHelpOut:
 # The plan ----------------------------------------------------------------------------------
 
 
-class EntryOut(Schema):
+class EntryOut(Shown):
     id: int
     part: PartName
     text: str
     phone: str = Field(description="Only for professionals and services.")
 
 
-class HelperOut(Schema):
+class HelperOut(Shown):
     id: int
     person_id: int
     name: str
@@ -134,7 +134,7 @@ class HelperOut(Schema):
     is_available: bool = Field(description="Shown in the plan only while safe and not archived.")
 
 
-class SectionOut(Schema):
+class SectionOut(Shown):
     key: SectionName
     step: int
     title: str
@@ -144,18 +144,18 @@ class SectionOut(Schema):
     people: list[HelperOut] = Field(description='The safe people, in the "helpers" step.')
 
 
-class OfferedOut(Schema):
+class OfferedOut(Shown):
     person_id: int
     name: str
 
 
-class PlanOut(Schema):
+class PlanOut(Shown):
     sections: list[SectionOut] = Field(description="The plan's steps in the order they are used.")
     offered: list[OfferedOut] = Field(description="Safe people who could be added to the plan.")
     crisis_help: CrisisHelpOut
 
 
-class SafetyHelpOut(Schema):
+class SafetyHelpOut(Shown):
     """What the web shows first when an answer fires a safety rule."""
 
     messages: list[str] = Field(description="The check-in's own words for what was answered.")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from tending.api.common import READ_ERRORS, WRITE_ERRORS
+from tending.api.common import READ_ERRORS, WRITE_ERRORS, Shown
 from tending.api.safety_shown import SafetyHelpOut, safety_help
 from tending.circle.models import Person, Ring
 from tending.core.ownership import get_owned_or_404
@@ -22,12 +22,12 @@ from tending.today.services import set_aside
 router = Router(tags=["today"])
 
 
-class PersonRef(Schema):
+class PersonRef(Shown):
     person_id: int
     name: str
 
 
-class ReachOutOut(Schema):
+class ReachOutOut(Shown):
     person_id: int
     name: str
     reason: str = Field(description="Why now, in words.")
@@ -39,27 +39,27 @@ class ReachOutOut(Schema):
     more_waiting: int = Field(description="How many more are due besides this one.")
 
 
-class PromptOut(Schema):
+class PromptOut(Shown):
     id: str
     text: str
     theme: str
     theme_label: str
 
 
-class DueOut(Schema):
+class DueOut(Shown):
     instrument_id: str
     title: str
     measures: str
 
 
-class BirthdayOut(Schema):
+class BirthdayOut(Shown):
     person_id: int
     name: str
     on: date
     is_today: bool
 
 
-class GoalStepOut(Schema):
+class GoalStepOut(Shown):
     goal_id: int
     step_id: int
     text: str
@@ -67,7 +67,7 @@ class GoalStepOut(Schema):
     waiting: bool = Field(description="Its day has passed; still there, whenever ready.")
 
 
-class BraveStepOut(Schema):
+class BraveStepOut(Shown):
     id: int
     text: str
 
@@ -76,7 +76,7 @@ class TodaySafetyOut(SafetyHelpOut):
     unfinished: list[DueOut] = Field(description="Unfinished check-ins whose answers signal risk.")
 
 
-class TodayOut(Schema):
+class TodayOut(Shown):
     day: date
     next_step: Literal[PULSE, REACH, PROMPT, MOMENT] = Field(  # type: ignore[valid-type]
         description="What leads the page: the pulse, reaching out, a prompt or a moment."
@@ -180,7 +180,7 @@ def today(request: HttpRequest, query: Query[TodayQuery]):
     )
 
 
-class SetAsideOut(Schema):
+class SetAsideOut(Shown):
     person_id: int
     until: date = Field(description="They are not suggested again before this day.")
     message: str

@@ -154,11 +154,23 @@ class QuickFormRenderer(DjangoTemplates):
         return super().render(template_name, context, request)
 
 
+def _no_more(value: str) -> dict[str, str]:
+    return {}
+
+
 @lru_cache(maxsize=8)
-def _fixed_options(choices: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str], ...]:
-    """(value, HTML before the closing `>`, HTML after it) of each option, written once."""
+def _fixed_options(
+    choices: tuple[tuple[str, str], ...], more: Callable[[str], Mapping] = _no_more
+) -> tuple[tuple[str, str, str, str], ...]:
+    """(value, HTML before `selected`, after it up to the closing `>`, after that) of each
+    option, written once: `more(value)` gives an option's attributes beyond its value."""
     return tuple(
-        (str(value), f'\n  <option value="{escape(value)}"', f">{escape(label)}</option>\n")
+        (
+            str(value),
+            f'\n  <option value="{escape(value)}"',
+            _attrs(more(str(value))) if value != "" else "",
+            f">{escape(label)}</option>\n",
+        )
         for value, label in choices
     )
 
@@ -171,6 +183,12 @@ class FixedSelect(forms.Select):
     written once per process and a page only marks the chosen one; the HTML is what
     select.html would write. Plain (value, label) pairs only, no groups.
     """
+
+    @staticmethod
+    def option_attrs(value: str) -> dict[str, str]:
+        """A (non-empty) option's attributes beyond its value, as a subclass's create_option
+        would add them after `selected`: none here."""
+        return {}
 
     def _pairs(self):
         # Choices given as a function are read as it returns them: Django would normalise
@@ -187,11 +205,12 @@ class FixedSelect(forms.Select):
         attrs = self.build_attrs(self.attrs, attrs)
         wanted = set(self.format_value(value))
         parts = [f'<select name="{escape(name)}"{_attrs(attrs)}>']
-        for option_value, start, end in _fixed_options(tuple(self._pairs())):
+        options = _fixed_options(tuple(self._pairs()), type(self).option_attrs)
+        for option_value, start, more, end in options:
             if option_value in wanted:
-                parts.append(f"{start} selected{end}")
+                parts.append(f"{start} selected{more}{end}")
                 wanted = ()  # a single select marks only the first match, as Django does
             else:
-                parts.append(start + end)
+                parts.append(start + more + end)
         parts.append("\n</select>")
         return mark_safe("".join(parts))

@@ -66,16 +66,28 @@ def safety_fired_on(user, today: date) -> date | None:
     return None if taken is None else taken.astimezone(user.zone).date()
 
 
-def step_offer(
-    user, today: date, steps: list[brave.Step] | None = None
-) -> tuple[brave.Step | None, date | None]:
-    """The brave step to offer today (or None), and until when steps rest (or None). The
-    steps are read unless given."""
-    fired = safety_fired_on(user, today)
-    until = brave.paused_until(fired)
+def step_offer(user, today: date) -> tuple[brave.Step | None, date | None]:
+    """The brave step to offer today (or None), and until when steps rest (or None): the
+    hard day and the steps in one written-out read, as the front page reads them."""
+    fired_on, steps = _fired_and_steps(user, today)
+    until = brave.paused_until(fired_on)
     if until is not None and today < until:
         return None, until
-    return brave.step_to_offer(brave_steps(user) if steps is None else steps, today), None
+    return brave.step_to_offer(steps, today), None
+
+
+def _fired_and_steps(user, today: date) -> tuple[date | None, list[brave.Step]]:
+    """As safety_fired_on() and brave_steps() give them, in one query."""
+    steps_sql, _, _ = _front_page_sqls()
+    (rows,) = read_together([(steps_sql, [*fired_cte_params(user, today), user.pk])])
+    return _fired_and_steps_of(user, rows)
+
+
+def _fired_and_steps_of(user, rows: list[tuple]) -> tuple[date | None, list[brave.Step]]:
+    fired = stored_time(rows[0][0]) if rows else None
+    # The first column is the hard day; a step's columns follow (none when there are none).
+    steps = [stored_step(row[1:11]) for row in rows if row[1] is not None]
+    return (None if fired is None else fired.astimezone(user.zone).date()), steps
 
 
 def goals_with_steps(user, statuses: tuple[str, ...] = tuple(goals.STATUSES)) -> list[goals.Goal]:
@@ -137,12 +149,10 @@ def front_page(user, today: date) -> FrontPage:
             (ladder_sql, [me, me]),
         ]
     )
-    fired = stored_time(step_rows[0][0]) if step_rows else None
-    # The first column is the hard day; a step's columns follow (none when there are none).
-    steps = [stored_step(row[1:11]) for row in step_rows if row[1] is not None]
+    fired_on, steps = _fired_and_steps_of(user, step_rows)
     return FrontPage(
         steps=steps,
-        fired_on=None if fired is None else fired.astimezone(user.zone).date(),
+        fired_on=fired_on,
         active=_goals_of_rows(goal_rows),
         ladder=_ladder_of_rows(ladder_rows),
         waiting=ladder_rows[0][0] if ladder_rows else 0,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from django.db import connection
 from django.http import Http404
@@ -58,38 +59,42 @@ def list_time(moment_at: datetime) -> str:
     return list_times([moment_at])[0]
 
 
-def _links_sql(link_model, row_field: str) -> str:
-    """(moment id, kind, row id, name) of one kind of a moment's links, joined to the rows."""
+def _links_sql(link_model, row_field: str, of: str) -> str:
+    """(id of `of`'s row, kind, linked row id, name) of one kind of links, joined to the rows."""
     links = link_model._meta.db_table
     rows = link_model._meta.get_field(row_field).related_model._meta.db_table
     return (
-        f"SELECT l.moment_id, '{row_field}', r.id, r.name FROM {links} l "
-        f"JOIN {rows} r ON r.id = l.{row_field}_id WHERE l.moment_id IN ({{marks}})"
+        f"SELECT l.{of}_id, '{row_field}', r.id, r.name FROM {links} l "
+        f"JOIN {rows} r ON r.id = l.{row_field}_id WHERE l.{of}_id IN ({{marks}})"
     )
 
 
-_PEOPLE_AND_TAGS = (
-    f"{_links_sql(Moment.people.through, 'person')} UNION ALL "
-    f"{_links_sql(Moment.tags.through, 'tag')} ORDER BY 4, 3"
-)
+@lru_cache
+def _people_and_tags_sql(model) -> str:
+    of = model._meta.model_name
+    return (
+        f"{_links_sql(model.people.through, 'person', of)} UNION ALL "
+        f"{_links_sql(model.tags.through, 'tag', of)} ORDER BY 4, 3"
+    )
 
 
-def people_and_tags(moment_ids: list[int]) -> tuple[dict, dict]:
-    """Each moment's people and tags as (id, name) by name: {moment id: [...]} for each.
+def people_and_tags(row_ids: list[int], model=Moment) -> tuple[dict, dict]:
+    """Each moment's (or each row of `model`'s, a journal entry's) people and tags as
+    (id, name) by name: {row id: [...]} for each.
 
-    One query for both kinds, over the links' own (moment, row) indexes: a page of a list
+    One query for both kinds, over the links' own (row, linked row) indexes: a page of a list
     needs them for 25 moments, and the ORM's two prefetches cost more than the rows.
     """
     people: dict[int, list[tuple[int, str]]] = defaultdict(list)
     tags: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    if not moment_ids:
+    if not row_ids:
         return people, tags
-    ids = [int(pk) for pk in moment_ids]
+    ids = [int(pk) for pk in row_ids]
     marks = ", ".join(["%s"] * len(ids))
     with connection.cursor() as cursor:
-        cursor.execute(_PEOPLE_AND_TAGS.format(marks=marks), ids + ids)
-        for moment_id, kind, pk, name in cursor.fetchall():
-            (people if kind == "person" else tags)[moment_id].append((pk, name))
+        cursor.execute(_people_and_tags_sql(model).format(marks=marks), ids + ids)
+        for row_id, kind, pk, name in cursor.fetchall():
+            (people if kind == "person" else tags)[row_id].append((pk, name))
     return people, tags
 
 

@@ -7,6 +7,7 @@ from django import forms
 from tending.circle.models import Person
 from tending.core.ownership import is_row_id, owned
 from tending.core.plain_messages import PlainMessages
+from tending.core.widgets import FixedSelect
 from tending.safety.countries import country_for_accept_language, zones_of
 from tending.safety.crisis_lines import phone_problem, shipped_table, table_country
 from tending.safety.models import (
@@ -184,15 +185,13 @@ class RegionForm(PlainMessages, forms.ModelForm):
 NO_COUNTRY = ("", "Not listed: show the general numbers")
 
 
-class CountrySelect(forms.Select):
+class CountrySelect(FixedSelect):
     """A country list whose options carry their time zones, so tending's country.js can pick
     the one the browser is in. Without JavaScript it is a plain list."""
 
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        if value:
-            option["attrs"]["data-time-zones"] = " ".join(zones_of(str(value)))
-        return option
+    @staticmethod
+    def option_attrs(value: str) -> dict[str, str]:
+        return {"data-time-zones": " ".join(zones_of(value))}
 
 
 class CountryForm(forms.Form):

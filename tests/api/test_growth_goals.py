@@ -93,6 +93,27 @@ def test_a_new_step_changes_the_goals_etag(owner_api, owner):
     assert after["ETag"] != before and after.json()["progress"] == "0 of 1 step done"
 
 
+def test_linked_people_and_brave_steps_come_in_the_order_they_were_made(owner_api, owner):
+    # Named against the order they were made in: the ids are listed by id, not by name.
+    people = [PersonFactory(owner=owner, name=name) for name in ("Zoe", "Max", "Abe")]
+    braves = [a_brave_step(owner) for _ in range(3)]
+    made = owner_api.post(
+        "goals",
+        {
+            "title": "Closer",
+            "area": "connection",
+            "person_ids": [p.pk for p in reversed(people)],
+            "brave_step_ids": [b.pk for b in reversed(braves)],
+        },
+    )
+    assert made.status_code == 201, made.content
+    expected = ([p.pk for p in people], [b.pk for b in braves])
+    listed = owner_api.get("goals").json()["items"]
+    read = owner_api.get(f"goals/{made.json()['id']}").json()
+    for goal in (made.json(), read, *listed):
+        assert (goal["person_ids"], goal["brave_step_ids"]) == expected
+
+
 def test_only_ones_own_people_and_brave_steps(owner_api, owner, other):
     theirs = PersonFactory(owner=other, name="Not mine")
     their_step = a_brave_step(other)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tending.circle.models import ClosenessRating, Person
@@ -62,6 +64,20 @@ def test_a_bad_change_keeps_what_was_saved(owner_api, owner):
     assert answer.status_code == 422
     person.refresh_from_db()
     assert (person.name, person.notes) == ("Ada", "kept")
+
+
+def test_the_list_shows_each_persons_latest_closeness(owner_api, owner):
+    day = dt.date(2026, 3, 1)
+    rated = {}
+    for name, values in (("Ada", [(0, 2), (5, 6), (3, 4)]), ("Bo", [(1, 7), (1, 3)]), ("Cy", [])):
+        person = PersonFactory(owner=owner, name=name)
+        for days, value in values:  # the later day wins; on one day, the later rating
+            ClosenessRating.objects.create(
+                owner=owner, person=person, value=value, rated_on=day + dt.timedelta(days=days)
+            )
+        rated[name] = owner_api.get(f"people/{person.pk}").json()["closeness"]
+    listed = {p["name"]: p["closeness"] for p in owner_api.get("people").json()["items"]}
+    assert listed == rated == {"Ada": 6, "Bo": 3, "Cy": None}
 
 
 def test_pages_follow_one_another_without_gaps(owner_api, owner):

@@ -164,6 +164,35 @@ def test_a_fixed_select_writes_what_selects_template_writes(value, help_text):
     assert str(fixed["zone"]) == str(plain["zone"])
 
 
+@pytest.mark.parametrize("value", [None, "UTC", 'a"<b>&', ""])
+def test_a_fixed_selects_own_option_attributes_come_where_djangos_would(value):
+    from tending.core.widgets import FixedSelect
+
+    def more(value: str) -> dict[str, str]:
+        return {"data-more": f"{value}'s"}
+
+    class Fixed(FixedSelect):
+        option_attrs = staticmethod(more)
+
+    class Plain(forms.Select):
+        def create_option(self, name, value, *args, **kwargs):
+            option = super().create_option(name, value, *args, **kwargs)
+            if value:
+                option["attrs"].update(more(str(value)))
+            return option
+
+    choices = [("", "None"), *zones()]
+    fixed = forms.ChoiceField(choices=choices, widget=Fixed, required=False)
+    plain = forms.ChoiceField(choices=choices, widget=Plain, required=False)
+    fixed_form = type("F", (forms.Form,), {"zone": fixed})({"zone": value} if value else None)
+    plain_form = type("P", (forms.Form,), {"zone": plain})(
+        {"zone": value} if value else None, renderer=TEMPLATES
+    )
+    shown = str(fixed_form["zone"])
+    assert shown == str(plain_form["zone"])
+    assert shown.count("data-more=") == len(zones())  # every option but the empty one
+
+
 def test_a_fixed_choice_fields_copies_share_only_the_choices():
     import copy
 
