@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 
@@ -14,10 +15,17 @@ def parse_tag_names(text: str) -> list[str]:
     """Split "walk, Work , walk" into ["walk", "work"]: trimmed, lower-cased, no repeats."""
     names: list[str] = []
     for part in _SPLIT.split(text or ""):
-        name = " ".join(part.split()).lstrip("#").lower()
+        name = tag_name(part)
         if name and name not in names:
             names.append(name)
     return names
+
+
+def tag_name(typed: str) -> str:
+    """One tag as it is kept: Unicode's compatibility forms folded (a full-width "Ｗalk" is
+    "walk", as a phone's keyboard may type it), spaces tidied, no leading #, lower case."""
+    folded = unicodedata.normalize("NFKC", typed)
+    return " ".join(folded.split()).lstrip("#").strip().lower()
 
 
 def validate_tag_names(names: list[str]) -> None:

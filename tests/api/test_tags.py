@@ -63,6 +63,8 @@ def test_an_old_etag_changes_nothing(owner_api, owner):
         ("walk, talk", "One tag at a time, please: a comma separates one tag from the next."),
         ("x" * 41, "Each tag can be at most 40 characters; “xxxxxxxxxxxxxxxxxxxx…” is longer."),
         ("WALK", "You already have a tag “walk”."),
+        ("\uff37alk", "You already have a tag “walk”."),  # a full-width W is the same tag
+        ("# walk", "You already have a tag “walk”."),
     ],
 )
 def test_a_name_the_web_would_refuse_is_refused(owner_api, owner, name, message):
