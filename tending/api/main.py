@@ -26,6 +26,7 @@ from tending.api import (
 )
 from tending.api.auth import AUTH, RateLimited
 from tending.api.common import FormInvalid
+from tending.api.messages import plain_message
 from tending.core.routes import API_NAMESPACE
 
 DESCRIPTION = """\
@@ -96,14 +97,15 @@ def not_signed_in(request: HttpRequest, exc: AuthenticationError):
 
 @api.exception_handler(ValidationError)
 def schema_invalid(request: HttpRequest, exc: ValidationError):
-    """The schema's own refusals, with `loc` as the forms give it: ["body", "name"], not
-    ["body", "body", "name"] (django-ninja names the body parameter too)."""
+    """The schema's own refusals in the web's words (`type` stays pydantic's), with `loc` as
+    the forms give it: ["body", "name"], not ["body", "body", "name"] (django-ninja names the
+    body parameter too)."""
     problems = []
     for error in exc.errors:
         loc = list(error.get("loc", []))
         if len(loc) > 2 and loc[0] == "body" and loc[1] == "body":
             loc = ["body", *loc[2:]]
-        problems.append({**error, "loc": loc})
+        problems.append({"loc": loc, "msg": plain_message(error), "type": error.get("type", "")})
     return api.create_response(request, {"detail": problems}, status=422)
 
 

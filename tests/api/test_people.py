@@ -147,6 +147,18 @@ def test_the_schemas_refusals_name_the_field_as_the_forms_do(owner_api):
     assert not Person.objects.exists()
 
 
+def test_the_schemas_refusals_speak_as_the_forms_do(owner_api):
+    answer = owner_api.post("people", {"name": "n" * 101, "ring": "nowhere"})
+    assert answer.status_code == 422
+    said = {p["loc"][-1]: (p["type"], p["msg"]) for p in answer.json()["detail"]}
+    assert said == {
+        "name": ("string_too_long", "Please keep this to 100 characters."),
+        "ring": ("literal_error", "Please choose one of: 'inner', 'middle' or 'outer'."),
+    }
+    assert all(set(p) == {"loc", "msg", "type"} for p in answer.json()["detail"])
+    assert not Person.objects.exists()
+
+
 def test_a_token_reads_days_in_its_owners_time_zone(owner, time_machine):
     import datetime as dt
 
