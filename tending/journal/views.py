@@ -65,8 +65,10 @@ def entry_list(request):
     """The newest entries whatever their month, in pages, under a calendar of this month's
     days written, with the months as an index (this year's and last year's with counts;
     earlier years one link each, opened with ?year=). ?month= and ?day= narrow the list."""
-    form = MonthForm(request.GET or None, user=request.user)
-    cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    cleaned = {}
+    if request.GET:  # the form is made only when there is something to read (a tenth of the page)
+        form = MonthForm(request.GET, user=request.user)
+        cleaned = form.cleaned_data if form.is_valid() else {}
     person = cleaned.get("person")
     context = {"person": person, "day": None, "month": None, "year": None, "years": []}
     context["more_years"] = False
