@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
+from pathlib import Path
 
 import pytest
 from django.test import Client, override_settings
@@ -38,14 +40,44 @@ def _moved(item) -> bool:
     return any(str(item.path).endswith(path) for path in ON_THE_OTHER_RUN)
 
 
+# Fixtures through which a test reaches the run's own database (pytest-django refuses any
+# other way in).
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "live_server",
+    "django_db_setup",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+@functools.cache
+def _names_the_database_url(path: str) -> bool:
+    return "DATABASE_URL" in Path(path).read_text(encoding="utf-8")
+
+
+def _without_a_database(item) -> bool:
+    """A test that cannot reach the run's database: pure code, or `tending` in a child
+    process, which child_environment() gives a SQLite file of its own. A module that names
+    DATABASE_URL (to hand it to a child) is kept on both runs."""
+    return (
+        not set(getattr(item, "fixturenames", ())) & DATABASE_FIXTURES
+        and not item.get_closest_marker("django_db")
+        and not _names_the_database_url(str(item.path))
+    )
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """The PostgreSQL run leaves out what would only repeat the SQLite run.
 
     Browser tests walk the pages as a person would, and `one_database` tests run tending in a
     child process on a SQLite file of their own whatever DATABASE_URL says: on PostgreSQL they
-    would run the very same thing a second time. `sqlite_only` tests are about SQLite itself:
-    its full-text index, and the terminal's paths without Django, which exist only for it.
+    would run the very same thing a second time. So would a test that reaches no database at
+    all (`_without_a_database`: pure code, found by its fixtures, not by a marker).
+    `sqlite_only` tests are about SQLite itself: its full-text index, and the terminal's paths
+    without Django, which exist only for it.
     They are deselected (not skipped), so the SQLite run is where they pass or fail; except
     the browser tests of ON_THE_OTHER_RUN when both runs go side by side, which the
     PostgreSQL run takes over from the SQLite one to even out their times.
@@ -62,7 +94,7 @@ def pytest_collection_modifyitems(config, items):
         once = [
             item
             for item in items
-            if any(item.get_closest_marker(m) for m in ONCE_MARKERS)
+            if (any(item.get_closest_marker(m) for m in ONCE_MARKERS) or _without_a_database(item))
             and not (alongside and _moved(item))
         ]
     elif alongside:

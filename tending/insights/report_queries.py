@@ -149,12 +149,15 @@ def _scores_sql(kinds: int, stamp: bool = False) -> str:
         if stamp
         else f"{c['instrument_id']}, {epoch_sql(c['taken_at'])}, {c['total']}"
     )
-    # Naming every kind lets the (owner, kind, time) index find the period's rows directly.
+    # Naming every kind lets the (owner, kind, time) index find the period's rows directly,
+    # in the order asked for: without it, PostgreSQL may read them from the (owner, newest)
+    # index, newest first.
+    order = "" if stamp else f" ORDER BY {c['instrument_id']}, {c['taken_at']}, {c['id']}"
     return (
         f"SELECT {read}"
         f" FROM {table(CheckIn)}"
         f" WHERE {c['owner']} = %s AND {c['instrument_id']} IN ({marks})"
-        f" AND {c['taken_at']} >= %s AND {c['taken_at']} < %s"
+        f" AND {c['taken_at']} >= %s AND {c['taken_at']} < %s{order}"
     )
 
 

@@ -165,6 +165,7 @@ def test_a_small_load_run_under_gunicorn_loses_nothing(tmp_path):
     result = run_bench(
         tmp_path, "--years", "1", "--requests", "1", "--load", "--load-requests", "150",
         "--clients", "3", "--throughput-requests", "30", "--json", str(report_path), "--no-fail",
+        "--no-exchange",
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     made = json.loads(report_path.read_text())

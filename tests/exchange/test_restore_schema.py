@@ -10,6 +10,10 @@ import pytest
 from tending.exchange.schema import read_schema, schema_differences
 from tests.exchange.helpers import fingerprint, one_line_error, query, run_tending, usernames
 
+# Backups are SQLite files, restored by `tending` in a child process on a data folder of its
+# own whatever DATABASE_URL says: the PostgreSQL run would repeat the very same thing.
+pytestmark = pytest.mark.one_database
+
 
 @pytest.fixture
 def backup(data_dir, tmp_path) -> Path:
