@@ -25,14 +25,17 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ONCE_MARKERS = ("browser", "one_database", "sqlite_only")
 # Set by `dev.py test` in both runs when a PostgreSQL run goes alongside the SQLite one.
 ALONGSIDE = "TENDING_RUNS_ALONGSIDE"
-# Browser tests that then run in the PostgreSQL run instead of the SQLite one: the two runs
-# share two cores, and the SQLite run, with every other browser test, is the longer one. The
-# pages are the same on either database, so each of these still runs once.
+# Tests run once (browser and one_database tests) that then run in the PostgreSQL run instead
+# of the SQLite one: the two runs share two cores, and the SQLite run, with every other such
+# test, is the longer one. Each of these still runs once.
 ON_THE_OTHER_RUN = (
     "tests/browser/test_access.py",
     "tests/browser/test_mirror.py",  # with the Mirror, the SQLite run was 70 s the longer
     "tests/browser/test_mirror_codes.py",
     "tests/hosting/test_wheel.py",  # builds and installs the wheel: 35 s of the SQLite run
+    # A child process on a SQLite file of its own, whichever run starts it: once the runs
+    # left out what both repeated, the SQLite run was 100 s the longer.
+    "tests/exchange/test_restore.py",
 )
 
 

@@ -125,11 +125,17 @@ class ServerProcess:
 
     def start(self) -> float:
         """Start the server and wait until it answers; returns how many seconds that took."""
+        began = time.monotonic()
+        self.launch()
+        self.wait_until_answering(began)
+        return time.monotonic() - began
+
+    def launch(self) -> None:
+        """Start the server's process, not waiting for it (wait_until_answering does)."""
         if self.running:
             raise ServerError("This server is already running.")
         self.starts += 1
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        began = time.monotonic()
         with self.log_path.open("ab") as log:
             log.write(f"\n--- start {self.starts}: {' '.join(self.command())}\n".encode())
             log.flush()
@@ -141,10 +147,10 @@ class ServerProcess:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        self._wait_until_answering(began + self.start_timeout)
-        return time.monotonic() - began
 
-    def _wait_until_answering(self, deadline: float) -> None:
+    def wait_until_answering(self, began: float) -> None:
+        """Wait until the launched server answers, at most start_timeout after `began`."""
+        deadline = began + self.start_timeout
         while time.monotonic() < deadline:
             assert self._process is not None
             if self._process.poll() is not None:

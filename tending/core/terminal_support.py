@@ -7,6 +7,7 @@ it from here and nothing imports the command line back.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import getpass
 import os
@@ -101,8 +102,50 @@ def migrate(always: bool = False) -> bool:
         return False
     from django.core.management import call_command
 
-    call_command("migrate", interactive=False, verbosity=0)
+    with one_migration_at_a_time():
+        # Servers started together: the first runs the migrations, the others wait for it
+        # here and then find nothing left to do.
+        if not always and not migrations_pending(shipped_migrations(), recorded_migrations()):
+            return False
+        call_command("migrate", interactive=False, verbosity=0)
     return True
+
+
+# pg_advisory_lock's key for migrating: any fixed number no other lock of tending's uses.
+MIGRATION_LOCK = 0x74656E64  # "tend"
+
+
+@contextlib.contextmanager
+def one_migration_at_a_time():
+    """Hold the database's migration lock: PostgreSQL's advisory lock, or on SQLite a lock
+    on a file beside the database (where the system has them). Two servers migrating at
+    once would otherwise both create the same tables, and one would stop with an error."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK])
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATION_LOCK])
+        return
+    name = str(connection.settings_dict["NAME"])
+    try:
+        import fcntl
+    except ImportError:  # Windows: one server to a data folder there
+        fcntl = None
+    if fcntl is None or name == ":memory:" or name.startswith("file:"):
+        yield
+        return
+    # Empty, and readable by the owner alone, as everything in the data folder is.
+    held = os.open(name + ".migrating", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(held)  # and with it the lock
 
 
 def add_user_argument(parser: argparse.ArgumentParser, help: str) -> None:

@@ -29,7 +29,7 @@ from tending.invitations.models import Invitation
 from tests.factories import UserFactory
 from tests.routes import OBJECT_ARGUMENTS
 
-EXAMPLES = int(os.environ.get("TENDING_FUZZ_EXAMPLES", "10"))
+EXAMPLES = int(os.environ.get("TENDING_FUZZ_EXAMPLES", "6"))
 KNOWN: dict[str, int] = {}  # a real row of the fuzzing account for each path argument
 CHECKS = [
     not_a_server_error,

@@ -1,7 +1,7 @@
 """Every page makes the same number of queries on one year of data as on ten: no N+1.
 
-Two accounts are filled once for the module (one year and ten years of demo data); each
-page is asked for by both and the queries counted. The pages and the rows in their URLs
+Two accounts (one year and ten years of demo data, filled once for the folder: conftest.py);
+each page is asked for by both and the queries counted. The pages and the rows in their URLs
 come from the benchmark's own list, so a page added later is pinned too.
 """
 
@@ -15,16 +15,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tending.bench.pages import QUERY_BAR, kept_search, page_addresses, samples_for
-from tests.bench.demo_accounts import calendar_link, demo_accounts
 
 # Session, user, people, the last check-ins and moment, and the small rest in one query.
 TODAY_QUERIES = 5
 
 
 @pytest.fixture(scope="module")
-def accounts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), demo_accounts("counted", (1, 10), calendar_link) as made:
-        yield made
+def accounts(demo_years, demo_feeds):
+    return {years: (user, demo_feeds[years]) for years, user in demo_years.items()}
 
 
 def query_counts(user, token: str) -> dict[str, tuple[int, int]]:

@@ -14,7 +14,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tending.circle.models import Person
-from tests.bench.demo_accounts import demo_accounts
 
 # Two of them (the session and its user) come with any page.
 PINNED = {
@@ -29,9 +28,8 @@ PINNED = {
 
 
 @pytest.fixture(scope="module")
-def accounts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), demo_accounts("circle-counted", (1, 10)) as made:
-        yield made
+def accounts(demo_years):
+    return demo_years
 
 
 def addresses(user) -> dict[str, str]:

@@ -11,17 +11,14 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.bench.demo_accounts import demo_accounts
-
 PAGE = "/insights/"
 BUDGET = 6  # the kept result, read
 FRESH_BUDGET = 12  # worked out again: the days gathered, the result and first sights written
 
 
 @pytest.fixture(scope="module")
-def accounts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), demo_accounts("insights", (1, 10)) as made:
-        yield made
+def accounts(demo_years):
+    return demo_years
 
 
 def counts(user) -> tuple[tuple[int, int], tuple[int, int]]:

@@ -1,4 +1,4 @@
-"""The journal's pages make a fixed number of queries, the same on one year of data as on four.
+"""The journal's pages make a fixed number of queries, the same on one year of data as on ten.
 
 Each page is pinned to its count: a query added by a change (a lazy read in a template, a
 person looked up per row) shows here as a number that moved, not only as a slower page.
@@ -16,7 +16,6 @@ from tending.bench.pages import kept_search
 from tending.circle.models import Person
 from tending.core.models import Tag
 from tending.journal.models import Entry
-from tests.bench.demo_accounts import demo_accounts
 
 # Two queries on every page are the session's and the user's.
 PINNED = {
@@ -42,9 +41,8 @@ PINNED = {
 
 
 @pytest.fixture(scope="module")
-def accounts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), demo_accounts("journal-counted", (1, 4)) as made:
-        yield made
+def accounts(demo_years):
+    return demo_years
 
 
 def addresses(user, client) -> dict[str, str]:
@@ -92,5 +90,5 @@ def counts(user) -> dict[str, int]:
 @pytest.mark.django_db
 def test_journal_pages_make_their_pinned_number_of_queries_whatever_the_data(accounts):
     assert counts(accounts[1]) == PINNED
-    assert counts(accounts[4]) == PINNED
+    assert counts(accounts[10]) == PINNED
     assert max(PINNED.values()) <= 8

@@ -1,5 +1,5 @@
 """The moments pages and searching everything: a fixed number of queries, the same on one year
-of data as on four, each at most the budget of eight."""
+of data as on ten, each at most the budget of eight."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tending.bench.pages import samples_for
-from tests.bench.demo_accounts import demo_accounts
 
 BUDGET = 8
 # Page: its queries (two of them, the session and the user, are every page's).
@@ -30,9 +29,8 @@ PINNED = {
 
 
 @pytest.fixture(scope="module")
-def accounts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), demo_accounts("moments-counted", (1, 4)) as made:
-        yield made
+def accounts(demo_years):
+    return demo_years
 
 
 def query_counts(user) -> dict[str, tuple[int, int]]:
@@ -53,7 +51,7 @@ def query_counts(user) -> dict[str, tuple[int, int]]:
 
 @pytest.mark.django_db
 def test_moments_and_search_pages_make_a_fixed_number_of_queries(accounts):
-    small, large = query_counts(accounts[1]), query_counts(accounts[4])
+    small, large = query_counts(accounts[1]), query_counts(accounts[10])
     assert small == large
     assert {page: n for page, (_, n) in large.items()} == PINNED
     assert all(status == 200 for status, _ in large.values())

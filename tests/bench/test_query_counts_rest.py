@@ -11,16 +11,13 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.bench.demo_accounts import calendar_link, demo_accounts
-
 PAGES = ("/today/", "/today/?another=3", "/settings/", "/settings/password/", "/today/calendar/")
 BUDGET = 8
 
 
 @pytest.fixture(scope="module")
-def accounts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), demo_accounts("rest", (1, 10), calendar_link) as made:
-        yield made
+def accounts(demo_years, demo_feeds):
+    return {years: (user, demo_feeds[years]) for years, user in demo_years.items()}
 
 
 def counted(client: Client, url: str) -> tuple[int, int]:

@@ -126,11 +126,23 @@ def test_items_18_19_axe_finds_nothing_and_nothing_scrolls_sideways_on_phones(
 def test_item_19_axe_finds_nothing_on_any_page_state_on_a_wide_screen(
     browser, live_server, accounts
 ):
+    # Every rule on every page in light. Dark differs from light in colours alone, and the
+    # phone tour checks every page's colours in dark; what a wide screen adds (the layout's
+    # own navigation, wider columns) is the same on every page, so dark is checked on the
+    # first page each account opens.
+    checked_dark: list = []  # the accounts' browser contexts, each once
+
+    def axe_here(page: Page) -> list[str]:
+        if page.context in checked_dark:
+            return [f"light: {p}" for p in axe_violations(page)]
+        checked_dark.append(page.context)
+        return axe_in_light_then_dark(page)
+
     found = _visit_all(
         browser,
         live_server,
         accounts,
-        axe_in_light_then_dark,
+        axe_here,
         with_axe=True,
         viewport={"width": 1280, "height": 900},
         color_scheme="light",

@@ -15,6 +15,7 @@ import re
 import secrets
 import subprocess
 import sys
+import time
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -110,6 +111,7 @@ def servers(tmp_path_factory) -> Iterator[tuple[ServerProcess, ServerProcess]]:
         if database:
             shared["DATABASE_URL"] = database
         made = []
+        began = time.monotonic()
         for name in ("a", "b"):
             data_dir = tmp_path / (name if database else "shared")
             data_dir.mkdir(exist_ok=True)
@@ -120,9 +122,13 @@ def servers(tmp_path_factory) -> Iterator[tuple[ServerProcess, ServerProcess]]:
                 log_path=tmp_path / f"{name}.log",
                 start_timeout=120,
             )
-            # The first start migrates the new database; the second finds nothing to do.
-            stack.enter_context(server)  # stopped (and killed if need be) on the way out
+            stack.callback(server.stop)  # and killed if need be, on the way out
+            # Both start at once on a new database, as a deployment of two would: one runs
+            # the migrations, the other waits for them and finds nothing left to do.
+            server.launch()
             made.append(server)
+        for server in made:
+            server.wait_until_answering(began)  # a server that stopped over them says so
         make_account(made[0].data_dir, shared)
         yield made[0], made[1]
 
