@@ -193,7 +193,7 @@ def test_the_weekly_review_of_a_week(owner, owner_api):
 
 
 def test_the_week_just_gone_by_default_and_no_week_not_begun(owner, owner_api):
-    today = timezone.localdate()
+    today = timezone.localdate(timezone=owner.zone)
     kim = PersonFactory(owner=owner, name="Kim", ring="inner")
     Person.objects.filter(pk=kim.pk).update(created_at=timezone.now() - timedelta(days=60))
     week = owner_api.get("insights/week").json()

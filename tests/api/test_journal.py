@@ -46,7 +46,8 @@ def test_write_read_change_and_delete_an_entry(owner_api, owner):
     )
     assert made.status_code == 201, made.content
     entry = made.json()
-    assert entry["title"] == "Sunday" and entry["written_on"] == timezone.localdate().isoformat()
+    today = timezone.localdate(timezone=owner.zone)  # the day where the owner is
+    assert entry["title"] == "Sunday" and entry["written_on"] == today.isoformat()
     assert entry["person_ids"] == [ada.pk, sam.pk]  # the @mention linked too, by name
     assert entry["tags"] == ["sea", "walks"]
     assert "<em>sea</em>" in entry["body_html"]
