@@ -14,6 +14,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from tending.bench.server import child_environment
 
 
@@ -68,6 +70,7 @@ def test_item_8_check_deploy_refuses_any_host_name(tmp_path):
     assert "(tending.W004) TENDING_ALLOWED_HOSTS is '*'" in result.stdout
 
 
+@pytest.mark.one_database  # a database that cannot be reached, whichever run
 def test_item_8_check_deploy_says_the_database_cannot_be_reached(tmp_path):
     environment = hosted_environment(tmp_path)
     environment["DATABASE_URL"] = "postgres://tending:not-shown@127.0.0.1:1/tending"
@@ -78,6 +81,7 @@ def test_item_8_check_deploy_says_the_database_cannot_be_reached(tmp_path):
     assert "not-shown" not in result.stdout + result.stderr
 
 
+@pytest.mark.one_database  # no DATABASE_URL: a SQLite file of its own
 def test_item_8_check_deploy_names_a_missing_data_folder(tmp_path):
     environment = hosted_environment(tmp_path / "not-made-yet")
     environment.pop("DATABASE_URL", None)
@@ -87,6 +91,7 @@ def test_item_8_check_deploy_names_a_missing_data_folder(tmp_path):
     assert f"The data folder {tmp_path / 'not-made-yet'} does not exist" in result.stdout
 
 
+@pytest.mark.one_database  # personal mode: a SQLite file of its own
 def test_check_in_personal_mode(tmp_path):
     environment = child_environment(tmp_path)
     plain = tending(environment, "check")
@@ -131,6 +136,7 @@ PROBE = textwrap.dedent(
 )
 
 
+@pytest.mark.one_database  # no DATABASE_URL: a SQLite file of its own
 def test_hosted_mode_sends_https_only_headers_and_cookies(tmp_path):
     environment = hosted_environment(tmp_path)
     environment.pop("DATABASE_URL", None)  # headers, not databases: a fresh SQLite file will do
