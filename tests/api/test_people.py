@@ -216,3 +216,29 @@ def test_a_nul_in_the_address_is_refused(owner_api, owner):
         answer = owner_api.get(query)
         assert answer.status_code == 400, query
         assert "NUL" in answer.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"name": "Sam\\ud800 Lee"}',  # half of a pair, alone
+        '{"name": "Sam", "notes": "\\udfff"}',
+        '{"name\\ud800": "Sam"}',
+    ],
+)
+def test_a_body_with_half_a_character_is_refused_and_saves_nothing(owner_api, body):
+    answer = owner_api.client.post(
+        "/api/v1/people", body, content_type="application/json", headers=owner_api.headers
+    )
+    assert answer.status_code == 400, answer.content
+    assert answer.json() == {"detail": "Cannot parse request body"}
+    assert not Person.objects.exists()
+
+
+def test_a_whole_pair_is_one_character_and_kept(owner_api):
+    body = '{"name": "Sam \\ud83c\\udf3f"}'  # a herb, written as its two halves
+    answer = owner_api.client.post(
+        "/api/v1/people", body, content_type="application/json", headers=owner_api.headers
+    )
+    assert answer.status_code == 201, answer.content
+    assert Person.objects.get().name == "Sam \U0001f33f"
