@@ -38,7 +38,7 @@ from tending.growth.therapy_forms import (
     HomeworkForm,
     SessionForm,
 )
-from tending.moments.models import Moment
+from tending.moments.queries import people_and_tags
 
 router = Router(tags=["therapy"])
 
@@ -237,15 +237,9 @@ def _flags(request: HttpRequest):
 
 def show_flags(rows: list[BringUp]) -> list[BringUpOut]:
     """Flags said in the therapy page's own words: what each is, when, and its first words."""
-    moment_ids = [flag.moment_id for flag in rows if flag.moment_id]
-    names = (  # the moments' people, by name
-        Moment.people.through.objects.filter(moment_id__in=moment_ids)
-        .order_by("person__name", "person_id")
-        .values_list("moment_id", "person__name")
-    )
-    said = therapy_queries.flags_from(
-        [_flag_row(flag) for flag in rows], list(names) if moment_ids else []
-    )
+    people, _ = people_and_tags([flag.moment_id for flag in rows if flag.moment_id])
+    names = [(moment, name) for moment, them in people.items() for _, name in them]
+    said = therapy_queries.flags_from([_flag_row(flag) for flag in rows], names)
     return [
         BringUpOut(
             id=flag.pk,

@@ -131,7 +131,8 @@ def test_homework_goes_to_a_goal_of_ones_own(owner_api, owner, other):
 
 def test_bring_up_an_entry_a_moment_and_a_check_in(owner_api, owner):
     entry = an_entry(owner)
-    moment = MomentFactory(owner=owner, people=[PersonFactory(owner=owner, name="Sam Rivera")])
+    sam, ada = (PersonFactory(owner=owner, name=name) for name in ("Sam Rivera", "Ada Lowe"))
+    moment = MomentFactory(owner=owner, people=[sam, ada])  # named by name, not as made
     inst = get_instrument("connection")
     checkin = save_checkin(owner, inst, {item.id: 3 for item in inst.items})
     made = owner_api.post("therapy/bring-ups", {"entry_id": entry.pk, "note": "Why it hurt"})
@@ -150,7 +151,7 @@ def test_bring_up_an_entry_a_moment_and_a_check_in(owner_api, owner):
     waiting = owner_api.get("therapy/bring-ups").json()["items"]
     assert [f["label"] for f in waiting] == [
         "Journal: A hard Sunday",
-        "A moment with Sam Rivera",
+        "A moment with Ada Lowe and Sam Rivera",
         "Connection: 9",
     ]
 
