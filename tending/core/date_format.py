@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from django.utils import dateformat
 from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS, WEEKDAYS_ABBR
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext, pgettext_lazy
 
 QUICK = frozenset("dDFHijlmMY")
 TIME_LETTERS = frozenset("Hi")  # Django refuses these for a date without a time
@@ -37,6 +37,36 @@ class Names(NamedTuple):
 
 
 _names: dict[str | None, Names] = {}
+
+# The formats pages write dates in, each as the catalogue of the page's language writes it
+# ("j F Y" is "j. F Y" in German). A format not listed (the "Y-m-d" of a form's value) is
+# written as it is, in every language.
+DATE_FORMATS = (
+    pgettext_lazy("date format", "j F Y"),
+    pgettext_lazy("date format", "j F"),
+    pgettext_lazy("date format", "l j F"),
+    pgettext_lazy("date format", "l j F Y"),
+    pgettext_lazy("date format", "F Y"),
+    pgettext_lazy("date format", "j M Y"),
+    pgettext_lazy("date format", "j M"),
+    pgettext_lazy("date format", "D j M"),
+    pgettext_lazy("date format", "D j M Y"),
+    pgettext_lazy("date format", "j M Y, H:i"),
+    pgettext_lazy("date format", "j F Y, H:i"),
+    pgettext_lazy("date format", "l j F Y, H:i"),
+)
+_local: dict[tuple[str | None, str], str] = {}
+
+
+def local_format(format_string: str) -> str:
+    """`format_string` as the page's language writes dates, looked up once per language."""
+    key = (get_language(), format_string)
+    found = _local.get(key)
+    if found is None:
+        found = pgettext("date format", format_string)
+        if len(_local) < PLANS_KEPT:
+            _local[key] = found
+    return found
 
 
 def plan_of(format_string: str) -> Plan | None:
@@ -81,7 +111,9 @@ def names() -> Names:
 
 
 def format_date(value: date | datetime, format_string: str) -> str:
-    """What `django.utils.dateformat.format(value, format_string)` gives."""
+    """What `django.utils.dateformat.format(value, format_string)` gives, in the format the
+    page's language writes dates in."""
+    format_string = local_format(format_string)
     written = quick_format(value, format_string)
     return dateformat.format(value, format_string) if written is None else written
 

@@ -12,11 +12,13 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import UsernameField
 from django.core.exceptions import ValidationError
 from django.forms.fields import BaseTemporalField
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext_lazy as _
 
 from tending.core.accounts import new_account_name
 from tending.core.dates import check_plausible_date, resolve_local_time
+from tending.core.languages import language_choices
 from tending.core.plain_messages import PlainMessages, plain_password_errors
 from tending.core.widgets import FixedSelect
 
@@ -71,6 +73,25 @@ class TimeZoneField(forms.ChoiceField):
         super().__init__(choices=time_zone_choices, **kwargs)
 
 
+class LanguageSelect(FixedSelect):
+    @staticmethod
+    def option_attrs(value: str) -> dict[str, str]:
+        return {"lang": value}  # "Deutsch" is read out in German
+
+
+class LanguageField(forms.ChoiceField):
+    """The language tending speaks to this person in, each written in itself."""
+
+    widget = LanguageSelect
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Language"))
+        kwargs.setdefault("help_text", _("The words, dates and first day of the week you see."))
+        # Left out (a form sent by a program, an old page): the browser's language, as before.
+        kwargs.setdefault("required", False)
+        super().__init__(choices=language_choices, **kwargs)
+
+
 class WelcomeForm(PlainMessages, forms.Form):
     username = UsernameField(
         label="A name to log in with",
@@ -93,6 +114,8 @@ class WelcomeForm(PlainMessages, forms.Form):
     time_zone = TimeZoneField(
         initial="UTC", widget=FixedSelect(attrs={"data-browser-time-zone": "true"})
     )
+    # Prefilled with the language the browser asks for (the page is already in it).
+    language = LanguageField(initial=translation.get_language)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,11 +150,13 @@ class WelcomeForm(PlainMessages, forms.Form):
             username=self.cleaned_data["username"],
             password=self.cleaned_data["password1"],
             time_zone=self.cleaned_data["time_zone"],
+            language=self.cleaned_data["language"],
         )
 
 
 class SettingsForm(PlainMessages, forms.ModelForm):
     time_zone = TimeZoneField()
+    language = LanguageField()
     email = forms.EmailField(
         label="Your e-mail address (if you like)",
         required=False,
@@ -142,10 +167,12 @@ class SettingsForm(PlainMessages, forms.ModelForm):
 
     class Meta:
         model = get_user_model()
-        fields = ["time_zone", "email"]
+        fields = ["time_zone", "language", "email"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.instance.language:  # still following the browser: show what it asks for
+            self.initial["language"] = translation.get_language()
         if not settings.MAIL_CONFIGURED:
             # Nothing would ever be sent to it, so it is not asked for.
             del self.fields["email"]

@@ -25,10 +25,10 @@ from django.template.backends.jinja2 import Jinja2, Template
 from django.templatetags.static import static
 from django.test.signals import template_rendered
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import SafeData, mark_safe
 
-from tending.core.date_format import format_date, quick_format
+from tending.core.date_format import format_date, local_format, quick_format
 from tending.core.phone import dial
 from tending.core.text import cut
 
@@ -121,6 +121,8 @@ def date(value, format_string: str | None = None) -> str:
     """
     if isinstance(value, datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
+    if format_string:
+        format_string = local_format(format_string)
     written = quick_format(value, format_string) if format_string else None
     return defaultfilters.date(value, format_string) if written is None else written
 
@@ -148,7 +150,20 @@ FILTERS = {
     "truncatechars": truncatechars,
     "urlencode": defaultfilters.urlencode,
 }
-GLOBALS = {"url": url, "static": static_url, "now": now}
+
+
+def text_direction() -> str:
+    """`dir` for the page's language: "rtl" for Arabic, Hebrew, Persian and the like."""
+    return "rtl" if translation.get_language_bidi() else "ltr"
+
+
+GLOBALS = {
+    "url": url,
+    "static": static_url,
+    "now": now,
+    "language_code": translation.get_language,
+    "text_direction": text_direction,
+}
 
 
 def _parts():
@@ -173,7 +188,18 @@ def environment(**options) -> jinja2.Environment:
     # Leaving a name out of the context is a mistake to see in the tests, not an empty string.
     options["undefined"] = jinja2.StrictUndefined
     options.setdefault("keep_trailing_newline", True)
+    # Words to translate: `{{ _("…") }}` and `{% trans %}…{% endtrans %}`, looked up in
+    # Django's catalogues in the page's language (tending/core/languages.py). New-style:
+    # placeholders are `%(name)s`, filled and escaped by Jinja, so a literal % is written %%.
+    options["extensions"] = [*options.get("extensions", ()), "jinja2.ext.i18n"]
     env = _Environment(**options)
+    env.install_gettext_callables(
+        translation.gettext,
+        translation.ngettext,
+        newstyle=True,
+        pgettext=translation.pgettext,
+        npgettext=translation.npgettext,
+    )
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)
     for part in _parts():

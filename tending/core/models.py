@@ -26,6 +26,8 @@ def validate_time_zone(value: str) -> None:
 
 class User(AbstractUser):
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    # A code from settings.LANGUAGES; empty: the browser's language (tending/core/languages.py).
+    language = models.CharField(max_length=16, blank=True, default="")
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

@@ -39,7 +39,11 @@ from tending.exchange.document_growth import GROWTH_KINDS
 
 ACCOUNT = Kind(
     "account",
-    (Field("time_zone", "text", max_length=64),),
+    (
+        Field("time_zone", "text", max_length=64),
+        # Empty: the browser's language. A code this tending does not speak is read as empty.
+        Field("language", "text", default="", max_length=16),
+    ),
     single=True,
     noun="account",
 )

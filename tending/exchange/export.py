@@ -97,8 +97,9 @@ _dumps = json.JSONEncoder(ensure_ascii=False).encode
 def _account(user) -> dict[str, Any]:
     from django.contrib.auth import get_user_model
 
-    zone = get_user_model().objects.filter(pk=user.pk).values_list("time_zone", flat=True)
-    return {"time_zone": zone.get()}
+    account = get_user_model().objects.filter(pk=user.pk).values_list("time_zone", "language")
+    zone, language = account.get()
+    return {"time_zone": zone, "language": language}
 
 
 def _rows(kind: Kind, model, user, keys: dict[str, dict[int, str]]) -> Iterator[dict[str, Any]]:

@@ -23,6 +23,7 @@ from django.db import DatabaseError, connections, router, transaction
 from tending.checkins.registry import instruments
 from tending.checkins.scoring import safety_fired
 from tending.circle.drift import default_rhythm
+from tending.core.languages import known
 from tending.core.tokens import new_token, token_hash
 from tending.exchange.checking import CheckedDocument, DocumentError, check_document
 from tending.exchange.document import KINDS, VERSION, Kind
@@ -140,7 +141,7 @@ def _write(checked: CheckedDocument, user, now: datetime, summary: ImportSummary
         if not rows:
             continue
         if kind.name == "account":
-            _set_time_zone(user, rows[0]["time_zone"])
+            _set_account(user, rows[0])
             continue
         model = models[kind.name]
         if kind.name == "people":
@@ -237,8 +238,9 @@ def _last_moments(checked: CheckedDocument) -> dict[str, datetime]:
     return latest
 
 
-def _set_time_zone(user, zone: str) -> None:
-    type(user).objects.filter(pk=user.pk).update(time_zone=zone)
+def _set_account(user, account: dict) -> None:
+    language = account["language"] if known(account["language"]) else ""
+    type(user).objects.filter(pk=user.pk).update(time_zone=account["time_zone"], language=language)
 
 
 def _link_hash(user, model) -> str:

@@ -1,4 +1,4 @@
-"""A month as weeks of seven days, Monday first, for the journal's calendar: pure, no database."""
+"""A month as weeks of seven days, for the journal's calendar: pure, no database."""
 
 from __future__ import annotations
 
@@ -18,16 +18,17 @@ class CalendarDay:
 
 
 def month_weeks(
-    month: date, entries: Mapping[int, int], today: date | None = None
+    month: date, entries: Mapping[int, int], today: date | None = None, first_weekday: int = 0
 ) -> list[list[CalendarDay | None]]:
-    """The weeks of the month `month` falls in, Monday to Sunday, as rows of seven.
+    """The weeks of the month `month` falls in, as rows of seven starting on `first_weekday`
+    (as `date.weekday()` counts: Monday 0, Sunday 6).
 
     `entries` maps a day of the month (1 to 31) to how many entries there are about it; a day
     it leaves out has none. The places before the first day and after the last are None.
     """
     first = month.replace(day=1)
     length = calendar.monthrange(first.year, first.month)[1]
-    cells: list[CalendarDay | None] = [None] * first.weekday()
+    cells: list[CalendarDay | None] = [None] * ((first.weekday() - first_weekday) % 7)
     for number in range(1, length + 1):
         day = first.replace(day=number)
         cells.append(CalendarDay(day, entries.get(number, 0), day == today))

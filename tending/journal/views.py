@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.formats import get_format
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tending.core.capped_pages import CappedPage, capped_page
@@ -55,8 +56,11 @@ class Calendar:
 def _calendar(user, month: date, today: date) -> tuple[Calendar, dict[int, int]]:
     """`month` as a calendar of the days written about (one query), and their counts."""
     written = days_written(user, month)
-    weekdays = [(str(WEEKDAYS_ABBR[n]), str(WEEKDAYS[n])) for n in range(7)]
-    return Calendar(month, month_weeks(month, written, today), weekdays), written
+    # The language's first day of the week (Django's formats count Sunday 0; dates Monday 0).
+    first = (get_format("FIRST_DAY_OF_WEEK") - 1) % 7
+    order = [(first + n) % 7 for n in range(7)]
+    weekdays = [(str(WEEKDAYS_ABBR[n]), str(WEEKDAYS[n])) for n in order]
+    return Calendar(month, month_weeks(month, written, today, first), weekdays), written
 
 
 @login_required

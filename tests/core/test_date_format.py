@@ -29,7 +29,8 @@ def test_written_as_django_writes_it(language, format_string):
         for value in TIMES + [datetime.combine(day, datetime.min.time()) for day in DAYS]:
             expected = dateformat.format(value, format_string)
             assert quick_format(value, format_string) == expected  # written here, not by Django
-            assert format_date(value, format_string) == expected
+            local = date_format.local_format(format_string)
+            assert format_date(value, format_string) == dateformat.format(value, local)
         for day in DAYS:
             if "H" not in format_string and "i" not in format_string:
                 expected = dateformat.format(day, format_string)
@@ -38,11 +39,26 @@ def test_written_as_django_writes_it(language, format_string):
 
 def test_names_follow_the_language_in_use():
     with translation.override("de"):
-        assert format_date(date(2026, 3, 2), "l j F") == "Montag 2 März"
+        assert format_date(date(2026, 3, 2), "l j F") == "Montag, 2. März"
+        assert quick_format(date(2026, 3, 2), "l j F") == "Montag 2 März"
         assert names().months_3[5] == "Mai"
     with translation.override("en"):
         assert format_date(date(2026, 3, 2), "D j M") == "Mon 2 Mar"
         assert names().weekdays[6] == "Sunday"
+
+
+def test_formats_are_written_as_the_language_writes_dates():
+    day = date(2026, 12, 4)
+    with translation.override("de"):
+        assert format_date(day, "j F Y") == "4. Dezember 2026"
+        assert format_date(day, "D j M") == "Fr, 4. Dez"
+        assert format_date(day, "Y-m-d") == "2026-12-04"  # a form's value stays as it is
+    with translation.override("en"):
+        assert format_date(day, "j F Y") == "4 December 2026"
+    with translation.override("fr"):  # no catalogue of tending's: the format as it is
+        assert format_date(day, "j F Y") == "4 décembre 2026"
+    every = {str(f) for f in date_format.DATE_FORMATS}
+    assert {"j F Y", "l j F", "j M Y, H:i"} <= every and "Y-m-d" not in every
 
 
 @pytest.mark.parametrize(

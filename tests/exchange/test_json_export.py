@@ -219,7 +219,7 @@ def test_the_export_holds_everything_and_fits_the_schema(full_account):
     jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text())).validate(document)
     for kind in KINDS:
         assert document[kind.name], f"{kind.name} is empty in the export"
-    assert document["account"] == {"time_zone": "Europe/Berlin"}
+    assert document["account"] == {"time_zone": "Europe/Berlin", "language": ""}
     sam = document["people"][0]
     assert sam["key"] == "person-1" and sam["birthday_month"] == 2
     moment = next(m for m in document["moments"] if m["people"])
@@ -254,6 +254,17 @@ def test_export_import_export_is_the_same_document(full_account, other):
     assert without_time(again) == without_time(first)
     other.refresh_from_db()
     assert other.time_zone == "Europe/Berlin"
+
+
+@pytest.mark.parametrize(("kept", "arrives"), [("de", "de"), ("", ""), ("xx", "")])
+def test_the_chosen_language_travels_and_an_unknown_one_becomes_the_browsers(
+    full_account, other, kept, arrives
+):
+    document = export_document(full_account)
+    document["account"]["language"] = kept
+    import_document(document, other)
+    other.refresh_from_db()
+    assert other.language == arrives
 
 
 def test_what_tending_works_out_is_worked_out_again(full_account, other):

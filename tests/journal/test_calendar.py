@@ -44,11 +44,23 @@ def test_the_calendar_marks_exactly_the_days_with_entries_and_links_to_them(
     ]
     assert '14<span class="visually-hidden"> March: 2 entries</span>' in calendar
     assert '2<span class="visually-hidden"> March: 1 entry</span>' in calendar
-    # Every other day is there, unmarked: 31 days, Monday first (1 March 2026 is a Sunday).
-    assert len(re.findall(r"<td[^>]*>", calendar)) == 6 * 7
-    assert calendar.count("<td></td>") == 6 + 5
+    # Every other day is there, unmarked: 31 days, Sunday first as English weeks start
+    # (1 March 2026 is a Sunday, so the first row is full and the last has 4 blanks).
+    assert len(re.findall(r"<td[^>]*>", calendar)) == 5 * 7
+    assert calendar.count("<td></td>") == 4
     assert re.findall(r'<span class="visually-hidden">(\w+)</span></th>', calendar) == [
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    ]  # fmt: skip
+
+
+def test_a_german_week_starts_on_monday(owner, owner_client):
+    type(owner).objects.filter(pk=owner.pk).update(language="de")
+    with time_machine.travel("2026-04-15 12:00:00+00:00", tick=False):
+        calendar = calendar_of(page(owner_client.get(LIST + "?month=2026-03")))
+    assert len(re.findall(r"<td[^>]*>", calendar)) == 6 * 7
+    assert calendar.count("<td></td>") == 6 + 5  # Monday first: the Sunday 1st is last in its row
+    assert re.findall(r'<span class="visually-hidden">(\w+)</span></th>', calendar) == [
+        "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
     ]  # fmt: skip
 
 

@@ -61,3 +61,10 @@ def test_the_nearest_earlier_month_is_the_latest_before_and_never_the_same():
     assert nearest_before(months, date(2026, 3, 1)) == date(2026, 2, 1)
     assert nearest_before(months, date(2025, 11, 1)) is None
     assert nearest_before([], date(2026, 1, 1)) is None
+
+
+def test_a_week_can_start_on_any_day():
+    # 1 March 2026 is a Sunday: first in a Sunday-first week, last in a Monday-first one.
+    assert days(month_weeks(date(2026, 3, 1), {}, first_weekday=6))[0] == [1, 2, 3, 4, 5, 6, 7]
+    assert days(month_weeks(date(2026, 3, 1), {}, first_weekday=0))[0][-1] == 1
+    assert days(month_weeks(date(2026, 3, 1), {}, first_weekday=5))[0] == [None, 1, 2, 3, 4, 5, 6]
