@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -128,6 +129,8 @@ def merged(template: Catalog, path: Path, language: str) -> Catalog:
         "# scripts/messages.py; only the msgstr lines are written by hand."
     )
     catalog.msgid_bugs_address = ""
+    # The header's dates would change on every run and make the .mo differ for nothing.
+    catalog.creation_date = catalog.revision_date = datetime(2026, 1, 1, tzinfo=UTC)
     catalog.last_translator = catalog.language_team = "tending"
     catalog.fuzzy = False
     return catalog

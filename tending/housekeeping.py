@@ -4,8 +4,10 @@ Expired sessions are deleted (what `tending manage clearsessions` does from cron
 journal searches older than a day are taken out of every session still alive, so the
 words someone searched for leave the database, and the backups made from it, within a
 day even if they never come back. Every hour, files left waiting for an import to be
-confirmed (Settings → Your data) for more than an hour are removed. Each server process
-runs its own: with several gunicorn workers it runs several times a day, which does no harm.
+confirmed (Settings → Your data) for more than an hour are removed, and phones subscribed to
+reminders are woken (tending/pwa/push.py: once a day each, claimed in the database, so
+several processes send one). Each server process runs its own: with several gunicorn
+workers it runs several times a day, which does no harm.
 """
 
 from __future__ import annotations
@@ -46,6 +48,32 @@ def tidy_sessions() -> int:
     return changed
 
 
+def wake_phones() -> int:
+    """Push reminders, where tending can send them (hosted mode); how many were sent."""
+    from tending.pwa import push
+
+    if not push.push_possible():
+        return 0
+    report = push.send_wakeups()
+    for failure in report.failed:
+        log.warning("A push service refused a reminder (%s); it is tried again tomorrow.", failure)
+    return report.sent
+
+
+def forget_old_keys() -> int:
+    """Keys of quick logs sent from phones, kept thirty days: long enough for any resend."""
+    from django.utils import timezone
+
+    from tending.pwa.models import SentOnce
+
+    return SentOnce.objects.filter(sent_at__lt=timezone.now() - timedelta(days=30)).delete()[0]
+
+
+def daily_tidy() -> None:
+    tidy_sessions()
+    forget_old_keys()
+
+
 def sweep_uploads() -> int:
     """Remove files left waiting for an import for more than an hour (tending.exchange.uploads)."""
     from django.conf import settings
@@ -75,20 +103,25 @@ def _loop(daily: Daily) -> None:
     from django.utils import timezone
 
     while True:
-        try:
-            sweep_uploads()  # hourly: a file waiting for an import lives an hour at most
-            daily.run_if_due(timezone.now())
-        except Exception:  # a failed tidy must never stop the server; try again later
-            log.exception("Session housekeeping failed; it will be tried again.")
-        finally:
-            connections.close_all()
+        # Each job on its own: one that fails must never stop the others, or the server.
+        for job in (
+            sweep_uploads,  # hourly: a file waiting for an import lives an hour at most
+            wake_phones,  # hourly: each phone's nine o'clock comes in its own time zone
+            lambda: daily.run_if_due(timezone.now()),
+        ):
+            try:
+                job()
+            except Exception:
+                log.exception("Housekeeping failed; it will be tried again.")
+            finally:
+                connections.close_all()
         time.sleep(CHECK_EVERY)
 
 
 def start_housekeeping() -> threading.Thread:
     """Start the daily housekeeping in a background thread of this server process."""
     thread = threading.Thread(
-        target=_loop, args=(Daily(tidy_sessions),), name="tending-housekeeping", daemon=True
+        target=_loop, args=(Daily(daily_tidy),), name="tending-housekeeping", daemon=True
     )
     thread.start()
     return thread

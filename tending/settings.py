@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "tending.growth",
     "tending.invitations",
     "tending.api",
+    "tending.pwa",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ urlpatterns = [
     path("insights/", include("tending.insights.urls")),
     path("mirror/", include("tending.mirror.urls")),
     path("growth/", include("tending.growth.urls")),
+    path("", include("tending.pwa.urls")),  # the manifest, service worker, offline, push
     path("", include("tending.invitations.urls")),  # invitations and forgotten passwords
     path("api/v1/", api.urls),
 ]

@@ -23,6 +23,12 @@ PUBLIC = {
     "invitations:forgot_sent",
     "invitations:reset_done",
     "healthz",  # for proxies and uptime monitors (tests/hosting/test_health.py)
+    # What a browser fetches to install tending and to work offline: nothing private in
+    # any of them (tests/pwa/).
+    "pwa:manifest",
+    "pwa:worker",
+    "pwa:favicon",
+    "pwa:offline",
 }
 # Reached without login but only with a secret in the URL; each has its own tests of a
 # wrong, revoked and another person's secret (tests/today/test_calendar.py).

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tending.api.forms import TokenForm
@@ -24,7 +25,9 @@ def tokens(request):
     if request.method == "POST" and form.is_valid():
         if mine.count() >= MAX_TOKENS:
             form.add_error(
-                None, f"You have {MAX_TOKENS} tokens; revoke one you no longer use first."
+                None,
+                _("You have %(count)d tokens; revoke one you no longer use first.")
+                % {"count": MAX_TOKENS},
             )
         else:
             data = form.cleaned_data
@@ -49,7 +52,9 @@ def revoke(request, token_id: int):
     token = get_owned_or_404(AccessToken, request.user, pk=token_id)
     name = token.name
     token.delete()
-    messages.success(request, f"“{name}” is revoked: it no longer works anywhere.")
+    messages.success(
+        request, _("“%(name)s” is revoked: it no longer works anywhere.") % {"name": name}
+    )
     return redirect("api:tokens")
 
 

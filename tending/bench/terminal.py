@@ -18,6 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from tending.core.terminal_support import CommandError, migrate, setup_django
+from tending.core.words import gettext as _
 
 DEMO_USER = "bench"
 OTHER_USER = "bench-other"
@@ -28,59 +29,67 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--years",
         default="10",
         metavar="N[,N…]",
-        help="years of demo data (default 10); several, such as 1,10,30, build each size in "
-        "turn and report whether every page stays flat",
+        help=_(
+            "years of demo data (default 10); several, such as 1,10,30, build each size in "
+            "turn and report whether every page stays flat"
+        ),
     )
     parser.add_argument(
-        "--requests", type=int, default=50, help="timed requests per page (default 50)"
+        "--requests", type=int, default=50, help=_("timed requests per page (default 50)")
     )
     parser.add_argument(
         "--database-url",
         metavar="URL",
-        help="a PostgreSQL server to use (postgres://user@host/db); a fresh database is "
-        "created there for the run and dropped afterwards",
+        help=_(
+            "a PostgreSQL server to use (postgres://user@host/db); a fresh database is "
+            "created there for the run and dropped afterwards"
+        ),
     )
-    parser.add_argument("--json", metavar="PATH", type=Path, help="also write a JSON report")
+    parser.add_argument("--json", metavar="PATH", type=Path, help=_("also write a JSON report"))
     parser.add_argument(
-        "--compare", metavar="OLD.json", type=Path, help="print new ÷ old for each row"
+        "--compare", metavar="OLD.json", type=Path, help=_("print new ÷ old for each row")
     )
     parser.add_argument(
         "--load",
         action="store_true",
-        help="also start tending with gunicorn on a loopback port and put it under load",
+        help=_("also start tending with gunicorn on a loopback port and put it under load"),
     )
     parser.add_argument(
         "--throughput-requests",
         type=int,
         default=500,
-        help="with --load: requests to each of the login page, Today and the moments list, "
-        "the pages taking turns in five rounds (default 500)",
+        help=_(
+            "with --load: requests to each of the login page, Today and the moments list, "
+            "the pages taking turns in five rounds (default 500)"
+        ),
     )
     parser.add_argument(
         "--no-fail",
         action="store_true",
-        help="report pages over the bar (and not flat, or slow under load) but exit 0 for "
-        "them; a lost write or a server error still fails",
+        help=_(
+            "report pages over the bar (and not flat, or slow under load) but exit 0 for "
+            "them; a lost write or a server error still fails"
+        ),
     )
     parser.add_argument(
-        "--load-requests", type=int, default=2000, help="requests in the load run (default 2000)"
+        "--load-requests", type=int, default=2000, help=_("requests in the load run (default 2000)")
     )
     parser.add_argument(
-        "--clients", type=int, default=4, help="concurrent clients in the load run (default 4)"
+        "--clients", type=int, default=4, help=_("concurrent clients in the load run (default 4)")
     )
     parser.add_argument(
         "--kills",
         type=int,
         default=0,
-        help="also kill a server N times while it writes, and check nothing was lost",
+        help=_("also kill a server N times while it writes, and check nothing was lost"),
     )
     parser.add_argument(
-        "--keep", action="store_true", help="keep the benchmark's database afterwards"
+        "--keep", action="store_true", help=_("keep the benchmark's database afterwards")
     )
     parser.add_argument(
         "--no-exchange",
         action="store_true",
-        help="skip timing the exports (JSON, CSV, Markdown, vCard) and the JSON import",
+        help=_("skip timing the exports (JSON, CSV, Markdown, vCard) and the JSON import"),
     )
 
 
@@ -92,24 +101,27 @@ def _check(args: argparse.Namespace) -> None:
         for option, given in (("--load", args.load), ("--kills", args.kills),
                               ("--compare", args.compare), ("--keep", args.keep)):  # fmt: skip
             if given:
-                raise CommandError(f"{option} measures one size: give --years one number.")
+                raise CommandError(
+                    _("%(option)s measures one size: give --years one number.") % {"option": option}
+                )
     args.years = args.sizes[-1]
-    if not 1 <= args.requests <= 10000:
-        raise CommandError(f"--requests {args.requests}: please choose from 1 to 10000.")
-    if not 1 <= args.clients <= 64:
-        raise CommandError(f"--clients {args.clients}: please choose from 1 to 64.")
-    if not 1 <= args.load_requests <= 1_000_000:
-        raise CommandError(f"--load-requests {args.load_requests}: choose from 1 to 1000000.")
-    if not 1 <= args.throughput_requests <= 1_000_000:
-        raise CommandError(
-            f"--throughput-requests {args.throughput_requests}: choose from 1 to 1000000."
-        )
-    if not 0 <= args.kills <= 10000:
-        raise CommandError(f"--kills {args.kills}: please choose from 0 to 10000.")
+    please = _("%(option)s %(given)s: please choose from %(least)s to %(most)s.")
+    choose = _("%(option)s %(given)s: choose from %(least)s to %(most)s.")
+    for option, given, least, most, said in (
+        ("--requests", args.requests, 1, 10000, please),
+        ("--clients", args.clients, 1, 64, please),
+        ("--load-requests", args.load_requests, 1, 1_000_000, choose),
+        ("--throughput-requests", args.throughput_requests, 1, 1_000_000, choose),
+        ("--kills", args.kills, 0, 10000, please),
+    ):
+        if not least <= given <= most:
+            raise CommandError(
+                said % {"option": option, "given": given, "least": least, "most": most}
+            )
     if args.compare is not None and not args.compare.is_file():
-        raise CommandError(f"--compare {args.compare}: there is no such file.")
+        raise CommandError(_("--compare %(path)s: there is no such file.") % {"path": args.compare})
     if args.database_url and not args.database_url.startswith(("postgres://", "postgresql://")):
-        raise CommandError("--database-url must be a PostgreSQL address (postgres://…).")
+        raise CommandError(_("--database-url must be a PostgreSQL address (postgres://…)."))
 
 
 def _peak_memory_mb() -> float:
@@ -166,24 +178,33 @@ def _flat(args: argparse.Namespace) -> int:
         failures += [f"{run['years']} years: {line}" for line in report.page_failures(run)]
     if args.json:
         report.write_json(result, args.json)
-        print(f"\nThe JSON report is in {args.json}")
+        print("\n" + _("The JSON report is in %(path)s") % {"path": args.json})
     return _verdict(failures, args.no_fail)
 
 
 def _verdict(failures: list[str], no_fail: bool, broken: bool = False) -> int:
     """Print what is over the bar; 1 if anything is (unless no_fail), or if `broken`."""
     if failures:
-        print("\nOver the bar:" + "".join(f"\n  {line}" for line in failures), file=sys.stderr)
+        lines = "".join(f"\n  {line}" for line in failures)
+        print("\n" + _("Over the bar:") + lines, file=sys.stderr)
         if no_fail:
-            print("(--no-fail: reported, not failed)", file=sys.stderr)
+            print(_("(--no-fail: reported, not failed)"), file=sys.stderr)
     return 1 if broken or (failures and not no_fail) else 0
 
 
 def _clean_up(args: argparse.Namespace, data_dir: Path) -> None:
     bench_url = os.environ.get("DATABASE_URL", "")
     if args.keep:
-        where = f" and the PostgreSQL database {bench_url.rsplit('/', 1)[-1]}" if bench_url else ""
-        print(f"The benchmark's data is kept in {data_dir}{where}.")
+        if bench_url:
+            print(
+                _(
+                    "The benchmark's data is kept in %(folder)s "
+                    "and the PostgreSQL database %(name)s."
+                )
+                % {"folder": data_dir, "name": bench_url.rsplit("/", 1)[-1]}
+            )
+        else:
+            print(_("The benchmark's data is kept in %(folder)s.") % {"folder": data_dir})
         return
     if bench_url:
         from django.db import connections
@@ -204,7 +225,11 @@ def _run(args: argparse.Namespace, database: str, data_dir: Path) -> int:
     from tending.today.models import CalendarFeed
 
     users = get_user_model().objects
-    print(f"Generating {args.years} years of demo data on {database}…", flush=True)
+    print(
+        _("Generating %(years)s years of demo data on %(database)s…")
+        % {"years": args.years, "database": database},
+        flush=True,
+    )
     started = time.monotonic()
     user = users.create_user(username=DEMO_USER, password=None)
     summary = fill_demo(user, years=args.years, seed=1)
@@ -224,7 +249,11 @@ def _run(args: argparse.Namespace, database: str, data_dir: Path) -> int:
     result["generate_seconds"] = round(generate_seconds, 2)
     result["peak_memory_after_generate_mb"] = round(_peak_memory_mb(), 1)
 
-    print(f"Timing every page, {args.requests} requests each after a warm-up…", flush=True)
+    print(
+        _("Timing every page, %(requests)s requests each after a warm-up…")
+        % {"requests": args.requests},
+        flush=True,
+    )
     samples = pages.samples_for(user, feed_token=token)
     floor, measured = pages.measure_pages(user, samples, requests=args.requests)
     result["floor"] = floor.as_dict()
@@ -232,13 +261,13 @@ def _run(args: argparse.Namespace, database: str, data_dir: Path) -> int:
     result["peak_memory_mb"] = round(_peak_memory_mb(), 1)
     from tending.insights.measure import measure_analysis
 
-    print("Timing a fresh insights analysis…", flush=True)
+    print(_("Timing a fresh insights analysis…"), flush=True)
     result["insights"] = measure_analysis(user, runs=max(3, min(args.requests, 11))).as_dict()
     failed = False
     if not args.no_exchange:
         from tending.exchange.measure import measure_exchange
 
-        print("Timing the exports and the import…", flush=True)
+        print(_("Timing the exports and the import…"), flush=True)
         folder = data_dir / "exchange"
         folder.mkdir()
         result["exchange"] = measure_exchange(user, folder).as_dict()
@@ -283,7 +312,7 @@ def _run(args: argparse.Namespace, database: str, data_dir: Path) -> int:
         print(durability.summary())
     if args.json:
         report.write_json(result, args.json)
-        print(f"\nThe JSON report is in {args.json}")
+        print("\n" + _("The JSON report is in %(path)s") % {"path": args.json})
     if args.compare:
         try:
             old = report.read_json(args.compare, report.COMPARABLE_VERSIONS)

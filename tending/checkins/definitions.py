@@ -6,10 +6,20 @@ import difflib
 import math
 import re
 import tomllib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from tending.checkins.translations import (
+    BASE,
+    Texts,
+    TranslationError,
+    declared,
+    spoken,
+    take_out,
+    texts,
+)
 
 FREQUENCIES = ("daily", "weekly", "on-demand")
 METHODS = ("sum", "mean", "sum_times", "rescale_100")
@@ -35,7 +45,7 @@ MAX_NESTING = 50  # tables and lists within each other; deeper TOML is refused b
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _REQUIRED = object()
 _TOP_KEYS = (
-    "id", "version", "title", "measures", "description", "time_frame", "frequency",
+    "id", "version", "languages", "title", "measures", "description", "time_frame", "frequency",
     "higher_is", "can_switch_off", "scale", "scoring", "items", "bands", "safety", "subscales",
 )  # fmt: skip
 
@@ -98,6 +108,76 @@ class Instrument:
     higher_is: str
     can_switch_off: bool
     path: str
+    # The languages the file gives its texts in (English always, the base), the one these
+    # texts are in, and the others' texts (tending/checkins/translations.py).
+    languages: tuple[str, ...] = (BASE,)
+    language: str = BASE
+    translations: Mapping[str, Texts] = field(default_factory=dict, compare=False, repr=False)
+    original: Instrument | None = field(default=None, compare=False, repr=False)
+    _shown: dict[str, Instrument] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    @property
+    def base(self) -> Instrument:
+        """The definition as written in English: what answers are scored and kept against."""
+        return self.original or self
+
+    def in_language(self, language: str | None) -> Instrument:
+        """The definition as a person reading `language` sees it: the same ids, answers and
+        scoring, its texts in that language, or in English when the file lacks it. Made once
+        per language."""
+        base = self.base
+        code = spoken(language, base.languages)
+        if code == BASE:
+            return base
+        shown = base._shown.get(code)
+        if shown is None:
+            shown = base._shown[code] = base._translated(code)
+        return shown
+
+    def _translated(self, code: str) -> Instrument:
+        words = self.translations[code]
+        return replace(
+            self,
+            title=words.title,
+            measures=words.measures,
+            description=words.description,
+            time_frame=words.time_frame,
+            scale=tuple(
+                Choice(c.value, label) for c, label in zip(self.scale, words.labels, strict=True)
+            ),
+            items=tuple(
+                replace(item, text=text) for item, text in zip(self.items, words.items, strict=True)
+            ),
+            bands=tuple(
+                replace(band, label=label, meaning=meaning)
+                for band, (label, meaning) in zip(self.bands, words.bands, strict=True)
+            ),
+            safety_rules=tuple(
+                replace(rule, message=message)
+                for rule, message in zip(self.safety_rules, words.safety, strict=True)
+            ),
+            subscales=tuple(
+                replace(sub, title=title)
+                for sub, title in zip(self.subscales, words.subscales, strict=True)
+            ),
+            language=code,
+            original=self,
+        )
+
+    def band_named(self, label: str) -> Band | None:
+        """The band a result keeps by its English name, in this definition's language; None
+        when no band has that name (any more)."""
+        for index, band in enumerate(self.base.bands):
+            if band.label == label:
+                return self.bands[index]
+        return None
+
+    def label_shown(self, label: str) -> str:
+        """A kept band name as this language says it; a name no band has any more as kept."""
+        band = self.band_named(label)
+        return label if band is None else band.label
 
     def score_range(self) -> tuple[float, float]:
         """The lowest and highest total any complete (or prorated) set of answers can give."""
@@ -290,6 +370,20 @@ class _Table:
 
 
 def _parse(file: str, path: str, data: dict[str, Any]) -> Instrument:
+    try:
+        languages = declared(data)
+        english, found = take_out(data, languages)
+    except TranslationError as exc:
+        raise InstrumentError(file, exc.field, exc.message) from None
+    instrument = _parse_english(file, path, english)
+    try:
+        translations = texts(found, languages, instrument)
+    except TranslationError as exc:
+        raise InstrumentError(file, exc.field, exc.message) from None
+    return replace(instrument, languages=languages, translations=translations)
+
+
+def _parse_english(file: str, path: str, data: dict[str, Any]) -> Instrument:
     top = _Table(file, "", data, _TOP_KEYS)
     ident = top.slug("id")
     version = top.get("version", "int")

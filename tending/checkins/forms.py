@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from tending.checkins.definitions import Instrument
 from tending.checkins.models import Frequency
@@ -27,7 +28,7 @@ class CheckInForm(PlainMessages, forms.Form):
                 required=False,
                 empty_value=None,
                 widget=forms.RadioSelect,
-                error_messages={"invalid_choice": "Please pick one of the answers."},
+                error_messages={"invalid_choice": gettext_lazy("Please pick one of the answers.")},
             )
             self.fields[field_name(item.id)].number = number
 
@@ -53,9 +54,14 @@ class CheckInForm(PlainMessages, forms.Form):
         allowed = self.instrument.max_missing if self.instrument.missing_policy == "prorate" else 0
         if len(missing) > allowed:
             for item in missing:
-                self.add_error(field_name(item.id), "Please answer this one.")
+                self.add_error(field_name(item.id), gettext("Please answer this one."))
             if allowed:
-                self.add_error(None, f"You may leave out at most {allowed} of these questions.")
+                message = ngettext(
+                    "You may leave out at most %(num)d of these questions.",
+                    "You may leave out at most %(num)d of these questions.",
+                    allowed,
+                ) % {"num": allowed}
+                self.add_error(None, message)
             return cleaned
         try:
             self.score = score(self.instrument, answers)
@@ -68,14 +74,19 @@ class CheckInForm(PlainMessages, forms.Form):
 
 
 class FrequencyForm(PlainMessages, forms.Form):
-    """How often each check is offered; only checks that allow it can be switched off."""
+    """How often each check is offered; only checks that allow it can be switched off. Give it
+    the instruments as the page shows them (their titles are the labels)."""
 
     def __init__(
         self, *args, instruments: dict[str, Instrument], current: dict[str, str], **kwargs
     ):
         super().__init__(*args, **kwargs)
         for inst_id, inst in instruments.items():
-            choices = [c for c in Frequency.choices if c[0] != Frequency.OFF or inst.can_switch_off]
+            choices = [
+                (value, gettext(label))
+                for value, label in Frequency.choices
+                if value != Frequency.OFF or inst.can_switch_off
+            ]
             self.fields[inst_id] = forms.ChoiceField(
                 label=inst.title, choices=choices, initial=current.get(inst_id)
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from tending.core.models import OwnedModel
 
@@ -54,10 +55,12 @@ class CheckInDraft(OwnedModel):
 
 
 class Frequency(models.TextChoices):
-    DAILY = "daily", "Every day"
-    WEEKLY = "weekly", "Every week"
-    ON_DEMAND = "on-demand", "Only when I choose"
-    OFF = "off", "Off"
+    # Marked for the catalogue but kept in English here (the API and the export read them);
+    # pages translate each label as they show it: gettext(label).
+    DAILY = "daily", gettext_noop("Every day")
+    WEEKLY = "weekly", gettext_noop("Every week")
+    ON_DEMAND = "on-demand", gettext_noop("Only when I choose")
+    OFF = "off", gettext_noop("Off")
 
 
 class CheckInChoice(OwnedModel):

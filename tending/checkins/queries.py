@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from tending.checkins.definitions import Instrument, SafetyRule
 from tending.checkins.models import CheckIn, CheckInChoice, CheckInDraft, Frequency
-from tending.checkins.registry import instruments
+from tending.checkins.registry import instruments, shown_instruments
 from tending.checkins.scoring import safety_fired
 from tending.core.dates import stored_time
 from tending.core.ownership import is_row_id, owned
@@ -294,13 +294,14 @@ def last_taken_by_instrument(user) -> dict[str, datetime]:
 
 
 def due_checkins(user, today: date | None = None) -> list[Instrument]:
-    """Checks the person asked to be offered that have not been done in their period."""
+    """Checks the person asked to be offered that have not been done in their period, as the
+    page's language shows them."""
     today = today or timezone.localdate()
     last_taken = last_taken_by_instrument(user)
     chosen = frequencies(user)
     return [
         inst
-        for inst_id, inst in instruments().items()
+        for inst_id, inst in shown_instruments().items()
         if is_due(chosen[inst_id], last_taken.get(inst_id), today)
     ]
 
@@ -326,10 +327,13 @@ def risky_drafts(user) -> list[RiskyDraft]:
 
 
 def risky_from(drafts: Iterable[tuple[str, dict]]) -> list[RiskyDraft]:
-    """Of (instrument id, kept answers) pairs, newest first, those that fire a safety rule."""
+    """Of (instrument id, kept answers) pairs, newest first, those that fire a safety rule;
+    each instrument and rule as the page's language shows them."""
     found = []
+    shown: dict[str, Instrument] | None = None
     for instrument_id, answers in drafts:
-        inst = instruments().get(instrument_id)
+        shown = shown_instruments() if shown is None else shown  # only when there are drafts
+        inst = shown.get(instrument_id)
         fired = safety_fired(inst, answers) if inst is not None else ()
         if fired:
             found.append(RiskyDraft(inst, fired))

@@ -14,7 +14,11 @@ from tending.core.signals import owned_rows_deleted
 
 @transaction.atomic
 def save_checkin(owner, instrument: Instrument, answers: Mapping[str, int | None]) -> CheckIn:
-    """Score the answers (raising AnswerError when they cannot be scored) and keep everything."""
+    """Score the answers (raising AnswerError when they cannot be scored) and keep everything.
+
+    Kept against the definition as written in English, whatever language it was shown in:
+    a result keeps its band by the English name."""
+    instrument = instrument.base
     result = score(instrument, answers)
     checkin = CheckIn.objects.create(
         owner=owner, instrument_id=instrument.id, **stored(instrument, answers, result)
@@ -44,6 +48,7 @@ def delete_checkin(checkin: CheckIn) -> None:
 
 def rescore(checkin: CheckIn, instrument: Instrument) -> CheckIn:
     """Recompute the scores of a stored check-in from its raw answers."""
+    instrument = instrument.base
     result = score(instrument, checkin.answers)
     for field, value in stored(instrument, checkin.answers, result).items():
         setattr(checkin, field, value)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from django.template.defaultfilters import floatformat
+from django.utils.translation import get_language
 from markupsafe import Markup, escape
 
 from tending.checkins.scoring import shown_score
-from tending.core.date_format import names
+from tending.core.date_format import format_date, local_format, names
 from tending.core.jinja import url
 
 _MARK = 9_007_199_254_740_993  # a row id no table reaches, to find where the id goes
@@ -53,15 +54,43 @@ def history_rows(entries: list[dict], meaning: bool) -> Markup:
     return Markup("".join(rows))
 
 
+_PIECES = {"j": "{day}", "M": "{month}", "Y": "{year}"}
+# (language, format) -> (short month names, str.format pattern or None): read once each.
+_ways: dict[tuple[str | None, str], tuple[dict[int, str], str | None]] = {}
+
+
+def way_of(format_string: str) -> tuple[dict[int, str], str | None]:
+    """How the page's language writes a date format ("j M Y" is "j. M Y" in German): its short
+    month names, and the format as a str.format pattern of day, month and year, made once per
+    language; the pattern is None for a format with other letters (format_date writes those)."""
+    key = (get_language(), format_string)
+    found = _ways.get(key)
+    if found is None:
+        local = local_format(format_string)
+        plain = all(char in _PIECES or not char.isalpha() for char in local)
+        shape = None
+        if plain and "{" not in local and "}" not in local:
+            shape = "".join(_PIECES.get(char, char) for char in local)
+        found = _ways[key] = (names().months_3, shape)
+    return found
+
+
+def _written(when, format_string: str, way: tuple[dict[int, str], str | None]) -> str:
+    months, shape = way
+    if shape is None:
+        return format_date(when, format_string)
+    return shape.format(day=when.day, month=months[when.month], year=when.year)
+
+
 def day_words(when) -> str:
-    """A date as Django's "j M Y" writes it (2 Mar 2026), without its formatter per call:
-    a chart's dots and rows say their dates dozens of times a page."""
-    return f"{when.day} {names().months_3[when.month]} {when.year}"
+    """A date as Django's "j M Y" writes it (2 Mar 2026; German 2. Mär 2026), without its
+    formatter per call: a chart's dots and rows say their dates dozens of times a page."""
+    return _written(when, "j M Y", way_of("j M Y"))
 
 
 def month_words(when) -> str:
     """A month as Django's "M Y" writes it (Mar 2026)."""
-    return f"{names().months_3[when.month]} {when.year}"
+    return _written(when, "M Y", way_of("M Y"))
 
 
 def over_time_rows(rows: list[tuple], monthly: bool, yearly: bool = False) -> Markup:
@@ -69,20 +98,20 @@ def over_time_rows(rows: list[tuple], monthly: bool, yearly: bool = False) -> Ma
     results), written here once (five years are 60 months of three cells; each through the
     date filter was most of the page), the way the template wrote them: "2 Mar 2026",
     "Mar 2026", "2026", one decimal."""
-    months = names().months_3
+    written = "Y" if yearly else "M Y" if monthly else "j M Y"
+    way = way_of(written)
     cells = []
     for when, value, count in rows:
-        name = months[when.month]
+        when_words = escape(_written(when, written, way))
         if monthly:
             cells.append(
-                f"<tr><td>{'' if yearly else escape(name) + ' '}{when.year}</td>"
+                f"<tr><td>{when_words}</td>"
                 f'<td class="num">{escape(score(shown_score(value)))}</td>'
                 f'<td class="num">{int(count)}</td></tr>'
             )
         else:
             cells.append(
-                f"<tr><td>{when.day} {escape(name)} {when.year}</td>"
-                f'<td class="num">{escape(score(value))}</td></tr>'
+                f'<tr><td>{when_words}</td><td class="num">{escape(score(value))}</td></tr>'
             )
     return Markup("".join(cells))
 
@@ -91,11 +120,11 @@ def chart_dots(line) -> Markup:
     """A time chart line's dots, each with its day and value to hover or read (the line's key
     names its class), written here once: three lines of two years' months are seventy dots."""
     key = escape(line.key)
-    months = names().months_3
+    way = way_of("j M Y")
     return Markup(
         "".join(
             f'<circle class="point line-{key}" cx="{dot.x}" cy="{dot.y}" r="3"><title>'
-            f"{dot.when.day} {escape(months[dot.when.month])} {dot.when.year}: "
+            f"{escape(_written(dot.when, 'j M Y', way))}: "
             f"{escape(score(dot.value))}</title></circle>"
             for dot in line.dots
         )

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django
+from tending.core.terminal_words import gettext as _
+from tending.core.terminal_words import ngettext
 
 
 def add_arguments(checkin: argparse.ArgumentParser, instruments: argparse.ArgumentParser) -> None:
@@ -21,24 +23,25 @@ def add_arguments(checkin: argparse.ArgumentParser, instruments: argparse.Argume
 
 def ask(prompt: str, choices: list[tuple[int, str]], optional: bool, read: Callable[[str], str]):
     """Ask until a valid number is given; returns the chosen value, or None when skipped."""
-    for number, (_, label) in enumerate(choices, start=1):
+    for number, (_value, label) in enumerate(choices, start=1):
         print(f"  {number}) {label}")
-    hint = f"1-{len(choices)}" + (", or Enter to skip" if optional else "")
+    most = {"most": len(choices)}
+    hint = (_("1-%(most)d, or Enter to skip") if optional else _("1-%(most)d")) % most
     while True:
         answer = read(f"{prompt} [{hint}]: ").strip()
         if not answer and optional:
             return None
         if answer.isdigit() and 1 <= int(answer) <= len(choices):
             return choices[int(answer) - 1][0]
-        print(f"  Please type a number from 1 to {len(choices)}.")
+        print("  " + _("Please type a number from 1 to %(most)d.") % most)
 
 
 def choose_instrument(found: dict, read: Callable[[str], str]):
     listed = list(found.values())
-    print("Which check-in?")
-    value = ask("Choose", [(i, inst.title) for i, inst in enumerate(listed)], False, read)
+    print(_("Which check-in?"))
+    value = ask(_("Choose"), [(i, inst.title) for i, inst in enumerate(listed)], False, read)
     if value is None:  # pragma: no cover - not optional
-        raise CommandError("No check-in chosen.")
+        raise CommandError(_("No check-in chosen."))
     return listed[value]
 
 
@@ -48,38 +51,40 @@ def checkin(args: argparse.Namespace, read: Callable[[str], str] = input) -> int
     from django.utils import timezone
 
     from tending.checkins.queries import previous_to
-    from tending.checkins.registry import get_instrument, instruments
+    from tending.checkins.registry import shown_instrument, shown_instruments
     from tending.checkins.scoring import AnswerError, change_since, safety_fired
     from tending.checkins.services import save_checkin
 
     user = pick_user(args.user)
     timezone.activate(user.zone)
     if args.instrument:
-        inst = get_instrument(args.instrument)
+        inst = shown_instrument(args.instrument)
         if inst is None:
-            names = ", ".join(instruments())
-            raise CommandError(f"There is no check-in called {args.instrument!r}. Try: {names}.")
+            names = ", ".join(shown_instruments())
+            message = _("There is no check-in called %(name)s. Try: %(names)s.")
+            raise CommandError(message % {"name": repr(args.instrument), "names": names})
     else:
         inst = None
     answers: dict[str, int | None] = {}
     try:
-        inst = inst or choose_instrument(instruments(), read)
+        inst = inst or choose_instrument(shown_instruments(), read)
         print(f"\n{inst.title}. {inst.time_frame}…\n")
         choices = [(c.value, c.label) for c in inst.scale]
         for number, item in enumerate(inst.items, start=1):
             print(f"{number}. {item.text}")
             optional = may_skip(inst, answers, item)
-            answers[item.id] = ask("Your answer", choices, optional, read)
+            answers[item.id] = ask(_("Your answer"), choices, optional, read)
             print()
     except (KeyboardInterrupt, EOFError):
-        print("\nStopped. Nothing was saved.", file=sys.stderr)
+        print("\n" + _("Stopped. Nothing was saved."), file=sys.stderr)
         if inst is not None and safety_fired(inst, answers):
             print_crisis_help(user, safety_fired(inst, answers))
         return 130
     try:
         saved = save_checkin(user, inst, answers)
     except AnswerError as exc:
-        raise CommandError(getattr(exc, "message", str(exc)) + " Nothing was saved.") from None
+        problem = getattr(exc, "message", str(exc))
+        raise CommandError(_("%(problem)s Nothing was saved.") % {"problem": problem}) from None
     fired = safety_fired(inst, answers)
     if fired:  # help first, before any score
         print_crisis_help(user, fired)
@@ -97,18 +102,25 @@ def may_skip(inst, answers: dict, item) -> bool:
 
 
 def print_result(inst, saved, previous, change_since) -> None:
-    low, high = inst.score_range()
     from tending.checkins.scoring import shown_score
 
-    print(f"Your {inst.title}: {shown_score(saved.total):g} (from {low:g} to {high:g}).")
-    band = next((b for b in inst.bands if b.label == saved.band_label), None)
+    low, high = inst.score_range()
+    figures = {"title": inst.title, "score": f"{shown_score(saved.total):g}"}
+    figures |= {"low": f"{low:g}", "high": f"{high:g}"}
+    print(_("Your %(title)s: %(score)s (from %(low)s to %(high)s).") % figures)
+    band = inst.band_named(saved.band_label)
     if band is not None:
         print(band.label + ("." if saved.safety_fired else f". {band.meaning}"))
     change = change_since(inst, saved.total, previous.total if previous else None)
     if change is not None and change.direction != "same":
-        meaningful = " That is a meaningful change." if change.meaningful else ""
-        print(f"Since last time: {change.delta:+g} ({change.words}).{meaningful}")
-    print("This is not a diagnosis.")
+        words = _("better") if change.direction == "better" else _("harder")
+        since = _("Since last time: %(delta)s (%(words)s).") % {
+            "delta": f"{change.delta:+g}",
+            "words": words,
+        }
+        meaningful = " " + _("That is a meaningful change.") if change.meaningful else ""
+        print(since + meaningful)
+    print(_("This is not a diagnosis."))
 
 
 def print_crisis_help(user, fired) -> None:
@@ -116,21 +128,18 @@ def print_crisis_help(user, fired) -> None:
     from tending.safety.queries import crisis_help_for
 
     help_now = crisis_help_for(user)
-    print("Thank you for answering.")
+    print(_("Thank you for answering."))
     for rule in fired:
         print(" ".join(rule.message.split()))
-    print("If you might act on these thoughts, please reach out now:")
+    print(_("If you might act on these thoughts, please reach out now:"))
     for line in help_now.own_lines:
-        print(f"  {line.name}: call {line.number}")
+        print(f"  {line.name}: " + _("call %(number)s") % {"number": line.number})
     region = help_now.region
-    print(f"  Emergency ({region.name}): call {region.emergency}")
+    emergency = {"region": region.name, "number": region.emergency}
+    print("  " + _("Emergency (%(region)s): call %(number)s") % emergency)
     for line in region.lines:
-        ways = [f"call {line.number}"] if line.call else []
-        if line.text_number:
-            body = f" “{line.text_body}”" if line.text_body else ""
-            ways.append(f"text{body} to {line.text_number}")
         note = f" ({line.note})" if line.note else ""
-        print(f"  {line.name}: {' or '.join(ways)}{note}")
+        print(f"  {line.name}: {ways_to_reach(line)}{note}")
     if help_now.plan is not None:
         for section in help_now.plan.filled:
             print(f"\n{section.title}:")
@@ -139,7 +148,21 @@ def print_crisis_help(user, fired) -> None:
                 text = person.name if person else row.text
                 phone = (person.phone if person else getattr(row, "phone", "")) or ""
                 print(f"  - {text}" + (f" ({phone})" if phone else ""))
-    print("\nNobody watches these answers, and tending contacts no one on its own.\n")
+    print("\n" + _("Nobody watches these answers, and tending contacts no one on its own.") + "\n")
+
+
+def ways_to_reach(line) -> str:
+    """How a crisis line is reached: by a call, a text (with what to write), or either."""
+    numbers = {"number": line.number, "text_number": line.text_number, "body": line.text_body}
+    if line.call and line.text_number and line.text_body:
+        return _("call %(number)s or text “%(body)s” to %(text_number)s") % numbers
+    if line.call and line.text_number:
+        return _("call %(number)s or text to %(text_number)s") % numbers
+    if line.text_number and line.text_body:
+        return _("text “%(body)s” to %(text_number)s") % numbers
+    if line.text_number:
+        return _("text to %(text_number)s") % numbers
+    return _("call %(number)s") % numbers if line.call else ""
 
 
 def instruments_command(args: argparse.Namespace) -> int:
@@ -151,16 +174,26 @@ def instruments_command(args: argparse.Namespace) -> int:
             try:
                 inst = load_instrument(path)
             except InstrumentError as exc:
+                # The problem itself is in English, as the definition files are written.
                 problems += 1
                 print(f"✗ {exc}", file=sys.stderr)
             else:
-                print(f"✓ {path}: {inst.id} version {inst.version}, {len(inst.items)} questions")
+                facts = {"path": path, "id": inst.id, "version": inst.version}
+                facts |= {"num": len(inst.items), "languages": ", ".join(inst.languages)}
+                line = ngettext(
+                    "✓ %(path)s: %(id)s version %(version)s, %(num)d question (%(languages)s)",
+                    "✓ %(path)s: %(id)s version %(version)s, %(num)d questions (%(languages)s)",
+                    len(inst.items),
+                )
+                print(line % facts)
         if problems:
-            raise CommandError(f"{problems} of {len(args.files)} file(s) have problems.")
+            message = _("%(problems)d of %(files)d file(s) have problems.")
+            raise CommandError(message % {"problems": problems, "files": len(args.files)})
         return 0
     setup_django()
-    from tending.checkins.registry import instruments
+    from tending.checkins.registry import shown_instruments
 
-    for inst in instruments().values():
-        print(f"{inst.id:20} {inst.title} ({inst.frequency}, {len(inst.items)} questions)")
+    for inst in shown_instruments().values():
+        count = ngettext("%(num)d question", "%(num)d questions", len(inst.items))
+        print(f"{inst.id:20} {inst.title} ({inst.frequency}, {count % {'num': len(inst.items)}})")
     return 0

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from tending.checkins.chart import history_chart
@@ -26,10 +28,11 @@ from tending.checkins.queries import (
     overview,
     scores_since,
 )
-from tending.checkins.registry import get_instrument, instruments
+from tending.checkins.registry import shown_instrument, shown_instruments
 from tending.checkins.scoring import change_since, safety_fired
 from tending.checkins.services import delete_checkin, save_checkin, save_draft
 from tending.checkins.templating import day_words
+from tending.checkins.translations import BASE
 from tending.core.capped_pages import capped_page
 from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
@@ -40,15 +43,41 @@ from tending.insights.charts.series import RANGES, needs_weekly, range_key, rang
 
 CHART_POINTS = 30
 SPARK_POINTS = 8  # the list of check-ins draws each one's last few scores
-HOW_OFTEN = dict(Frequency.choices)
+HOW_OFTEN = dict(Frequency.choices)  # English: each is translated as it is shown
 HISTORY_PAGE_SIZE = 50  # a daily check is years of rows; one page is about seven weeks
 # Counted up to here (ten pages); past it the page says "more than 500" rather than count
 # years of rows for one number.
 HISTORY_COUNT_CAP = 500
+# What the history's chart says of each of its ranges (the keys of RANGES in
+# tending/insights/charts/series.py), each a whole phrase: a language words "the last 3
+# months" and "the last year" apart.
+RANGE_NAMES = {
+    "3m": gettext_lazy("3 months"),
+    "1y": gettext_lazy("1 year"),
+    "all": gettext_lazy("All"),
+}
+RANGE_TEXTS = {
+    "3m": {
+        "heading": gettext_lazy("Over the last 3 months"),
+        "chart": gettext_lazy("%(title)s scores, last 3 months"),
+        "none": gettext_lazy("No results in the last 3 months."),
+    },
+    "1y": {
+        "heading": gettext_lazy("Over the last 1 year"),
+        "chart": gettext_lazy("%(title)s scores, last 1 year"),
+        "none": gettext_lazy("No results in the last 1 year."),
+    },
+    "all": {
+        "heading": gettext_lazy("Over all your results"),
+        "chart": gettext_lazy("%(title)s scores, all results"),
+        "none": gettext_lazy("No results yet."),
+    },
+}
 
 
 def instrument_or_404(instrument_id: str) -> Instrument:
-    instrument = get_instrument(instrument_id)
+    """The instrument in the page's language, else 404."""
+    instrument = shown_instrument(instrument_id)
     if instrument is None:
         raise Http404("There is no such check-in.")
     return instrument
@@ -60,7 +89,8 @@ def index(request):
     seen = overview(request.user, SPARK_POINTS)  # one round trip for every row
     chosen = seen.frequencies
     rows = []
-    for inst_id, inst in instruments().items():
+    shown = shown_instruments()
+    for inst_id, inst in shown.items():
         if chosen[inst_id] == "off":
             continue
         newest_first = seen.recent.get(inst_id, [])
@@ -69,9 +99,10 @@ def index(request):
             {
                 "instrument": inst,
                 "latest": latest,
+                "latest_band": inst.label_shown(latest.band_label) if latest else "",
                 "last_at": timezone.localtime(latest.taken_at) if latest else None,
                 "frequency": chosen[inst_id],
-                "how_often": HOW_OFTEN.get(chosen[inst_id], chosen[inst_id]),
+                "how_often": _(HOW_OFTEN.get(chosen[inst_id], chosen[inst_id])),
                 "due": is_due(chosen[inst_id], latest.taken_at if latest else None, today),
                 "draft": inst_id in seen.drafted,
                 "trend": [c.total for c in reversed(newest_first)],
@@ -79,8 +110,14 @@ def index(request):
             }
         )
     rows.sort(key=lambda r: (not r["due"], r["instrument"].title))
-    switched_off = [inst for inst_id, inst in instruments().items() if chosen[inst_id] == "off"]
-    return render(request, "checkins/index.html", {"rows": rows, "switched_off": switched_off})
+    switched_off = [inst for inst_id, inst in shown.items() if chosen[inst_id] == "off"]
+    context = {
+        "rows": rows,
+        "switched_off": switched_off,
+        # Shown in a language other than English: the page says whose wording it is.
+        "own_wording": any(inst.language != BASE for inst in shown.values()),
+    }
+    return render(request, "checkins/index.html", context)
 
 
 @login_required
@@ -99,7 +136,8 @@ def take(request, instrument: str):
     fired = safety_fired(inst, so_far)
     if request.method == "POST" and "later" in request.POST:
         save_draft(request.user, inst, form.raw_answers())
-        messages.success(request, f"Your answers so far are kept. Finish “{inst.title}” any time.")
+        kept = _("Your answers so far are kept. Finish “%(title)s” any time.")
+        messages.success(request, kept % {"title": inst.title})
         if not fired:
             return redirect("checkins:index")
         form = CheckInForm(instrument=inst, initial=initial | request.POST.dict())
@@ -126,7 +164,7 @@ def discard(request, instrument: str):
     owned_drafts = drafts(request.user)
     if inst.id in owned_drafts:
         owned_drafts[inst.id].delete()
-    messages.success(request, "Those answers are cleared.")
+    messages.success(request, _("Those answers are cleared."))
     if request.POST.get("back") == "today":  # cleared from Today's help: back there
         return redirect("today:today")
     return redirect("checkins:index")
@@ -159,7 +197,7 @@ def _local(rows: list[dict]) -> list[dict]:
 def result(request, checkin_id: int):
     found = around(request.user, checkin_id, CHART_POINTS)
     checkin = found.checkin
-    inst = get_instrument(checkin.instrument_id)
+    inst = shown_instrument(checkin.instrument_id)
     previous = found.previous
     if previous is not None:
         previous.taken_at = timezone.localtime(previous.taken_at)
@@ -167,12 +205,21 @@ def result(request, checkin_id: int):
     change = None
     fired = ()
     low = high = None
+    band_label = checkin.band_label
+    says_not_a_diagnosis = False
     if inst is not None:
         fired = safety_fired(inst, checkin.answers)
-        band = next((b for b in inst.bands if b.label == checkin.band_label), None)
+        band = inst.band_named(checkin.band_label)
+        band_label = inst.label_shown(checkin.band_label)
+        # The band's own words say so (in English, the base, whatever language is shown).
+        english = inst.base.band_named(checkin.band_label)
+        says_not_a_diagnosis = english is not None and "not a diagnosis" in english.meaning.lower()
         change = change_since(inst, checkin.total, previous.total if previous else None)
         low, high = inst.score_range()
     rows = _local(found.recent)
+    if inst is not None:
+        for row in rows:
+            row["band_label"] = inst.label_shown(row["band_label"])
     context = {
         "checkin": checkin,
         "taken_at": timezone.localtime(checkin.taken_at),
@@ -180,6 +227,8 @@ def result(request, checkin_id: int):
         "low": low,
         "high": high,
         "band": band,
+        "band_label": band_label,
+        "says_not_a_diagnosis": says_not_a_diagnosis,
         "previous": previous,
         "change": change,
         "chart": chart_of(inst, rows) if inst else None,
@@ -198,7 +247,8 @@ def subscale_rows(inst: Instrument, checkin: CheckIn) -> list[tuple[str, float]]
 
 def answer_rows(inst: Instrument, checkin: CheckIn) -> list[tuple[str, str]]:
     labels = {c.value: c.label for c in inst.scale}
-    return [(item.text, labels.get(checkin.answers.get(item.id), "Skipped")) for item in inst.items]
+    skipped = _("Skipped")
+    return [(item.text, labels.get(checkin.answers.get(item.id), skipped)) for item in inst.items]
 
 
 @login_required
@@ -216,6 +266,7 @@ def history_page(request, instrument: str):
     for entry in entries:
         entry["when"] = f"{entry['day']}, {entry['taken_at']:%H:%M}"  # "j M Y, H:i"
         entry["subscale_values"] = [entry["subscales"].get(s.id) for s in inst.subscales]
+        entry["band_label"] = inst.label_shown(entry["band_label"])
     context = {
         "instrument": inst,
         "entries": entries,
@@ -231,10 +282,15 @@ def scores_over_time(request, inst: Instrument) -> dict:
     """The history's chart over the range asked for (?range=3m|1y|all), in local time."""
     key = range_key(request.GET.get("range"))
     now = timezone.localtime()
+    texts = RANGE_TEXTS[key]
     chosen = {
         "chosen_range": key,
-        "ranges": [(k, words) for k, (words, _) in RANGES.items()],
-        "range_words": RANGES[key][0],
+        "ranges": [(k, RANGE_NAMES[k]) for k in RANGES],
+        "range_text": {
+            "heading": texts["heading"],
+            "chart": texts["chart"] % {"title": inst.title},
+            "none": texts["none"],
+        },
     }
     if key == "all" and inst.meaningful_change is None:
         drawn = all_weekly(request.user, inst, now)
@@ -264,7 +320,7 @@ def ranged_chart(user, inst: Instrument, key: str, now: datetime) -> dict | None
         moved = chart_data.whole_history_stamp(user, inst.id)
     else:
         moved = chart_data.checkins_stamp(user, inst.id, since, chart_data.EVER[1])
-    stamp = (offset, str(zone), today, moved)
+    stamp = (offset, str(zone), today, moved, inst.language)  # the bands' names are in it
     return chart_data.kept(user, f"range-{key}:{inst.id}", stamp, work)
 
 
@@ -287,7 +343,13 @@ def all_weekly(user, inst: Instrument, now: datetime) -> dict | bool:
         end = datetime.combine(today, time.max, tzinfo=now.tzinfo)
         return score_chart(inst, [], start, end, weeks)
 
-    stamp = (offset, str(now.tzinfo), today, chart_data.whole_history_stamp(user, inst.id))
+    stamp = (
+        offset,
+        str(now.tzinfo),
+        today,
+        chart_data.whole_history_stamp(user, inst.id),
+        inst.language,  # the bands' names are in it
+    )
     return chart_data.kept(user, f"all:{inst.id}", stamp, work)
 
 
@@ -295,10 +357,10 @@ def all_weekly(user, inst: Instrument, now: datetime) -> dict | bool:
 @require_http_methods(["GET", "POST"])
 def delete(request, checkin_id: int):
     checkin = get_owned_or_404(CheckIn, request.user, pk=checkin_id)
-    inst = get_instrument(checkin.instrument_id)
+    inst = shown_instrument(checkin.instrument_id)
     if request.method == "POST":
         delete_checkin(checkin)
-        messages.success(request, "That check-in is deleted.")
+        messages.success(request, _("That check-in is deleted."))
         if inst is not None:
             return redirect("checkins:history", instrument=inst.id)
         return redirect("checkins:index")
@@ -315,13 +377,13 @@ def delete(request, checkin_id: int):
 def settings_page(request):
     current = frequencies(request.user)
     data = request.POST if request.method == "POST" else None
-    form = FrequencyForm(data, instruments=instruments(), current=current)
+    form = FrequencyForm(data, instruments=shown_instruments(), current=current)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             for inst_id, frequency in form.cleaned_data.items():
                 owned(CheckInChoice, request.user).update_or_create(
                     owner=request.user, instrument_id=inst_id, defaults={"frequency": frequency}
                 )
-        messages.success(request, "Saved.")
+        messages.success(request, _("Saved."))
         return redirect("checkins:index")
     return render(request, "checkins/settings.html", {"form": form})

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from tending.circle import layout
 from tending.circle.drift import DRIFT_LABELS, Drift, rhythm_for
-from tending.circle.models import RING_MEANING, Kind, Person, Ring
+from tending.circle.models import RING_MEANING, RING_NAMES, Kind, Person, Ring
 from tending.core.dates import stored_time
 from tending.core.jinja import addresses
 from tending.core.ownership import owned
@@ -72,14 +72,23 @@ def rows_for(user, today: date, include_archived: bool, kind: str) -> list[tuple
     zone = timezone.get_current_timezone()
     found = []
     href = addresses("circle:person")
+    labels = drift_labels()  # the page's words, looked up once rather than for each person
+    seen_words: dict[int | None, str] = {}
     for pk, name, ring, rhythm_days, moment_at, archived in people:
         seen = stored_time(moment_at)
         rhythm = rhythm_for(seen.astimezone(zone).date() if seen else None, rhythm_days, today)
         status = rhythm.status
-        label = DRIFT_LABELS[status]
-        row = Row(pk, href(pk), name, ring, status.value, label, rhythm.last_seen_words)
+        words = seen_words.get(rhythm.days_since)
+        if words is None:
+            words = seen_words[rhythm.days_since] = rhythm.last_seen_words
+        row = Row(pk, href(pk), name, ring, status.value, labels[status], words)
         found.append((row, bool(archived)))
     return found
+
+
+def drift_labels() -> dict[Drift, str]:
+    """Each drift's label in the page's language."""
+    return {drift: str(label) for drift, label in DRIFT_LABELS.items()}
 
 
 @lru_cache(maxsize=64)
@@ -166,11 +175,12 @@ def page_of(user, today: date, show_archived: bool, kind: str) -> dict:
         "grouped": [
             (Ring(r), RING_MEANING[Ring(r)], grouped[r], people_items(grouped[r])) for r in grouped
         ],
+        "ring_names": RING_NAMES,
         "archived": [row for row, archived in rows if archived],
         "show_archived": show_archived,
         "kind": kind,
         "kinds": Kind.choices,
-        "drift_legend": [(d.value, DRIFT_LABELS[d]) for d in Drift],
+        "drift_legend": [(d.value, label) for d, label in drift_labels().items()],
         "total": len(rows),
         "has_anyone": bool(rows) or owned(Person, user).exists(),
     }

@@ -6,6 +6,9 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
+
 RING_RHYTHM_DAYS = {"inner": 7, "middle": 30, "outer": 180}
 
 
@@ -21,10 +24,10 @@ class Drift(StrEnum):
 
 
 DRIFT_LABELS = {
-    Drift.IN_RHYTHM: "In rhythm",
-    Drift.DUE: "Due",
-    Drift.DRIFTING: "Drifting",
-    Drift.NEVER: "No moments yet",
+    Drift.IN_RHYTHM: gettext_lazy("In rhythm"),
+    Drift.DUE: pgettext_lazy("keeping in touch", "Due"),
+    Drift.DRIFTING: gettext_lazy("Drifting"),
+    Drift.NEVER: gettext_lazy("No moments yet"),
 }
 
 
@@ -66,25 +69,27 @@ def drift_status(last_contact: date | None, rhythm_days: int, today: date) -> Dr
 def rhythm_words(rhythm_days: int) -> str:
     """'every week', 'every 2 weeks', 'every month', 'every 6 months', 'every 10 days'..."""
     if rhythm_days == 1:
-        return "every day"
+        return _("every day")
     if rhythm_days % 365 == 0:
         years = rhythm_days // 365
-        return "every year" if years == 1 else f"every {years} years"
+        return ngettext("every year", "every %(count)d years", years) % {"count": years}
     if rhythm_days % 30 == 0:
         months = rhythm_days // 30
-        return "every month" if months == 1 else f"every {months} months"
+        return ngettext("every month", "every %(count)d months", months) % {"count": months}
     if rhythm_days % 7 == 0:
         weeks = rhythm_days // 7
-        return "every week" if weeks == 1 else f"every {weeks} weeks"
-    return f"every {rhythm_days} days"
+        return ngettext("every week", "every %(count)d weeks", weeks) % {"count": weeks}
+    return ngettext("every %(count)d day", "every %(count)d days", rhythm_days) % {
+        "count": rhythm_days
+    }
 
 
 def days_words(days: int) -> str:
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "yesterday"
-    return f"{days} days ago"
+        return _("yesterday")
+    return ngettext("%(count)d day ago", "%(count)d days ago", days) % {"count": days}
 
 
 class Rhythm(NamedTuple):  # a tuple: made for everyone in the circle on each visit
@@ -100,19 +105,37 @@ class Rhythm(NamedTuple):  # a tuple: made for everyone in the circle on each vi
 
     @property
     def summary(self) -> str:
-        usual = f"you hoped to be in touch {rhythm_words(self.rhythm_days)}"
+        words = {"rhythm": rhythm_words(self.rhythm_days)}
         if self.days_since is None:
-            return f"No moments logged yet; {usual}."
-        since = days_words(self.days_since)
+            return _("No moments logged yet; you hoped to be in touch %(rhythm)s.") % words
+        words["since"] = days_words(self.days_since)
         if self.status is Drift.DRIFTING:
             over = self.days_since - self.rhythm_days
-            days = f"{over} day{'s' if over != 1 else ''}"
-            return f"Last moment {since}; {usual}, so that is {days} longer."
+            return ngettext(
+                "Last moment %(since)s; you hoped to be in touch %(rhythm)s, so that is "
+                "%(count)d day longer.",
+                "Last moment %(since)s; you hoped to be in touch %(rhythm)s, so that is "
+                "%(count)d days longer.",
+                over,
+            ) % {**words, "count": over}
         if self.status is Drift.DUE:
             left = self.rhythm_days - self.days_since
-            when = "today" if left == 0 else f"within {left} day{'s' if left != 1 else ''}"
-            return f"Last moment {since}; {usual}, so it is due {when}."
-        return f"Last moment {since}; {usual}."
+            if left == 0:
+                return (
+                    _(
+                        "Last moment %(since)s; you hoped to be in touch %(rhythm)s, "
+                        "so it is due today."
+                    )
+                    % words
+                )
+            return ngettext(
+                "Last moment %(since)s; you hoped to be in touch %(rhythm)s, so it is due within "
+                "%(count)d day.",
+                "Last moment %(since)s; you hoped to be in touch %(rhythm)s, so it is due within "
+                "%(count)d days.",
+                left,
+            ) % {**words, "count": left}
+        return _("Last moment %(since)s; you hoped to be in touch %(rhythm)s.") % words
 
 
 def rhythm_for(last_contact: date | None, rhythm_days: int, today: date) -> Rhythm:

@@ -6,6 +6,9 @@ from datetime import date
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from tending.circle.drift import RING_RHYTHM_DAYS, rhythm_words
 from tending.circle.models import MONTHS, RING_MEANING, ClosenessRating, Person, Ring
@@ -16,39 +19,55 @@ from tending.core.plain_messages import PlainMessages
 CLOSENESS_CHOICES = [(i, str(i)) for i in range(1, 8)]
 
 
+def _usual_rhythms() -> str:
+    """The rhythm field's hint: each ring's usual rhythm, in the page's language."""
+    return _(
+        "Leave empty for the ring's usual rhythm: inner %(inner)s, middle %(middle)s, "
+        "outer %(outer)s."
+    ) % {ring: rhythm_words(days) for ring, days in RING_RHYTHM_DAYS.items()}
+
+
+def _ring_meanings() -> str:
+    """The ring field's hint: what each ring means."""
+    return " ".join(f"{ring.label}: {RING_MEANING[ring]}" for ring in Ring)
+
+
+NAME_NEEDED = gettext_lazy("Please give a name, even just a first name or a nickname.")
+
+
 class PersonForm(PlainMessages, forms.ModelForm):
     rhythm_days = forms.IntegerField(
-        label="Keep in touch every … days",
+        label=gettext_lazy("Keep in touch every … days"),
         required=False,
         min_value=1,
         max_value=3650,
-        help_text="Leave empty for the ring's usual rhythm: "
-        + ", ".join(f"{r.label.lower()} {rhythm_words(RING_RHYTHM_DAYS[r])}" for r in Ring)
-        + ".",
+        help_text=lazy(_usual_rhythms, str)(),
     )
     birthday_day = FixedChoiceField(
-        label="Birthday: day",
+        label=gettext_lazy("Birthday: day"),
         required=False,
         coerce=int,
         empty_value=None,
         choices=[("", "—")] + [(d, str(d)) for d in range(1, 32)],
     )
     birthday_month = FixedChoiceField(
-        label="Month",
+        label=gettext_lazy("Month"),
         required=False,
         coerce=int,
         empty_value=None,
         choices=[("", "—")] + MONTHS,
     )
-    birthday_year = forms.IntegerField(label="Year (if you know it)", required=False)
+    birthday_year = forms.IntegerField(label=gettext_lazy("Year (if you know it)"), required=False)
     closeness = FixedChoiceField(
-        label="How close do you feel to them right now?",
+        label=gettext_lazy("How close do you feel to them right now?"),
         required=False,
         coerce=int,
         empty_value=None,
         choices=CLOSENESS_CHOICES,
         widget=forms.RadioSelect,
-        help_text="Pick the pair of circles that fits best. You can change this any time.",
+        help_text=gettext_lazy(
+            "Pick the pair of circles that fits best. You can change this any time."
+        ),
     )
 
     class Meta:
@@ -68,14 +87,14 @@ class PersonForm(PlainMessages, forms.ModelForm):
             "is_safe",
         ]
         labels = {
-            "name": "Name",
-            "kind": "How you know them",
-            "ring": "Ring",
-            "phone": "Phone",
-            "email": "E-mail",
-            "other_contact": "Other way to reach them",
-            "notes": "Notes",
-            "is_safe": "A safe person: someone I could turn to when things are hard",
+            "name": gettext_lazy("Name"),
+            "kind": gettext_lazy("How you know them"),
+            "ring": gettext_lazy("Ring"),
+            "phone": gettext_lazy("Phone"),
+            "email": gettext_lazy("E-mail"),
+            "other_contact": gettext_lazy("Other way to reach them"),
+            "notes": gettext_lazy("Notes"),
+            "is_safe": gettext_lazy("A safe person: someone I could turn to when things are hard"),
         }
         formfield_callback = fixed_choices
         widgets = {
@@ -84,16 +103,14 @@ class PersonForm(PlainMessages, forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
-            "ring": " ".join(f"{r.label}: {RING_MEANING[r]}" for r in Ring),
-            "is_safe": "Safe people are offered in your safety plan.",
+            "ring": lazy(_ring_meanings, str)(),
+            "is_safe": gettext_lazy("Safe people are offered in your safety plan."),
         }
 
     def __init__(self, *args, with_closeness: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs.update({"autocomplete": "off", "autofocus": True})
-        self.fields["name"].error_messages["required"] = (
-            "Please give a name, even just a first name or a nickname."
-        )
+        self.fields["name"].error_messages["required"] = NAME_NEEDED
         self.fields["ring"].choices = [(r.value, r.label) for r in Ring]
         # Show the ring's usual rhythm as empty, so moving someone to another ring moves
         # them to that ring's rhythm too, unless the person chose one of their own.
@@ -106,14 +123,16 @@ class PersonForm(PlainMessages, forms.ModelForm):
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
-            raise forms.ValidationError("Please give a name, even just a first name or a nickname.")
+            raise forms.ValidationError(NAME_NEEDED)
         return name
 
     def clean_birthday_year(self):
         year = self.cleaned_data.get("birthday_year")
         this_year = timezone.localdate().year
         if year is not None and not (1900 <= year <= this_year):
-            raise forms.ValidationError(f"Please give a year between 1900 and {this_year}.")
+            raise forms.ValidationError(
+                _("Please give a year between 1900 and %(year)d.") % {"year": this_year}
+            )
         return year
 
     def clean(self):
@@ -122,12 +141,12 @@ class PersonForm(PlainMessages, forms.ModelForm):
         year = cleaned.get("birthday_year")
         if (day is None) != (month is None):
             missing = "birthday_month" if month is None else "birthday_day"
-            self.add_error(missing, "Please give both the day and the month, or neither.")
+            self.add_error(missing, _("Please give both the day and the month, or neither."))
         elif day is not None:
             try:
                 date(year or 2000, month, day)  # 2000 is a leap year: 29 February is fine
             except ValueError:
-                self.add_error("birthday_day", "That day does not exist in that month.")
+                self.add_error("birthday_day", _("That day does not exist in that month."))
         if (
             year is not None
             and day is None
@@ -135,7 +154,7 @@ class PersonForm(PlainMessages, forms.ModelForm):
             and "birthday_year" not in self.errors
         ):
             self.add_error(
-                "birthday_year", "Please add the day and month too, or leave the year empty."
+                "birthday_year", _("Please add the day and month too, or leave the year empty.")
             )
         return cleaned
 
@@ -153,22 +172,24 @@ class PersonForm(PlainMessages, forms.ModelForm):
 
 class ClosenessForm(PlainMessages, forms.ModelForm):
     value = forms.TypedChoiceField(
-        label="How close do you feel to them?",
+        label=gettext_lazy("How close do you feel to them?"),
         coerce=int,
         choices=CLOSENESS_CHOICES,
         widget=forms.RadioSelect,
-        error_messages={"required": "Please tap the pair of circles that fits best."},
+        error_messages={"required": gettext_lazy("Please tap the pair of circles that fits best.")},
     )
 
     class Meta:
         model = ClosenessRating
         fields = ["value", "rated_on"]
-        labels = {"rated_on": "On"}
+        labels = {"rated_on": pgettext_lazy("closeness rated on", "On")}
         widgets = {"rated_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def clean_rated_on(self):
         rated_on = self.cleaned_data["rated_on"]
         check_plausible_date(rated_on)
         if rated_on > timezone.localdate():
-            raise forms.ValidationError("That date is still to come; please pick today or earlier.")
+            raise forms.ValidationError(
+                _("That date is still to come; please pick today or earlier.")
+            )
         return rated_on

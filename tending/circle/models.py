@@ -8,36 +8,47 @@ from datetime import date
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.dates import MONTHS as MONTH_NAMES
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tending.circle.drift import default_rhythm
+from tending.core.date_format import format_date
 from tending.core.models import OwnedModel
 
 
 class Kind(models.TextChoices):
-    PARTNER = "partner", "Partner"
-    FAMILY = "family", "Family"
-    FRIEND = "friend", "Friend"
-    COLLEAGUE = "colleague", "Colleague"
-    MENTOR = "mentor", "Mentor"
-    PROFESSIONAL = "professional", "Therapist or other professional"
-    PEER_SUPPORT = "peer-support", "Peer support"
-    COMMUNITY = "community", "Community"
-    OTHER = "other", "Other"
+    PARTNER = "partner", _("Partner")
+    FAMILY = "family", _("Family")
+    FRIEND = "friend", _("Friend")
+    COLLEAGUE = "colleague", _("Colleague")
+    MENTOR = "mentor", _("Mentor")
+    PROFESSIONAL = "professional", _("Therapist or other professional")
+    PEER_SUPPORT = "peer-support", _("Peer support")
+    COMMUNITY = "community", _("Community")
+    OTHER = "other", pgettext_lazy("kind of person", "Other")
 
 
 class Ring(models.TextChoices):
-    INNER = "inner", "Inner"
-    MIDDLE = "middle", "Middle"
-    OUTER = "outer", "Outer"
+    INNER = "inner", pgettext_lazy("ring", "Inner")
+    MIDDLE = "middle", pgettext_lazy("ring", "Middle")
+    OUTER = "outer", pgettext_lazy("ring", "Outer")
 
 
-RING_MEANING = {
-    Ring.INNER: "So close it is hard to imagine life without them.",
-    Ring.MIDDLE: "Not quite that close, but still important to you.",
-    Ring.OUTER: "Close and important enough to belong in your circle.",
+# A ring named on its own, as a heading says it: "Inner ring".
+RING_NAMES = {
+    Ring.INNER: _("Inner ring"),
+    Ring.MIDDLE: _("Middle ring"),
+    Ring.OUTER: _("Outer ring"),
 }
 
-MONTHS = [(i, calendar.month_name[i]) for i in range(1, 13)]
+RING_MEANING = {
+    Ring.INNER: _("So close it is hard to imagine life without them."),
+    Ring.MIDDLE: _("Not quite that close, but still important to you."),
+    Ring.OUTER: _("Close and important enough to belong in your circle."),
+}
+
+MONTHS = [(i, MONTH_NAMES[i]) for i in range(1, 13)]
 
 
 class Person(OwnedModel):
@@ -86,10 +97,20 @@ class Person(OwnedModel):
 
     @property
     def birthday(self) -> str:
+        """The birthday as the page's language writes a date: "14 March 1990", "14 March"."""
         if not (self.birthday_day and self.birthday_month):
             return ""
-        text = f"{self.birthday_day} {calendar.month_name[self.birthday_month]}"
-        return f"{text} {self.birthday_year}" if self.birthday_year else text
+        try:
+            day = date(self.birthday_year or 2000, self.birthday_month, self.birthday_day)
+            return format_date(day, "j F Y" if self.birthday_year else "j F")
+        except ValueError:  # 29 February of a common year; or a day the month never has
+            try:
+                day_and_month = format_date(
+                    date(2000, self.birthday_month, self.birthday_day), "j F"
+                )
+            except ValueError:
+                return f"{self.birthday_day}/{self.birthday_month}"
+            return f"{day_and_month} {self.birthday_year}"
 
     def next_birthday(self, today: date) -> date | None:
         """The coming birthday, today included.

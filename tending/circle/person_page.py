@@ -18,10 +18,11 @@ from django.http import Http404
 from django.template.loader import get_template
 from django.utils import formats
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from markupsafe import Markup
 
 from tending.circle.forms import ClosenessForm
-from tending.circle.models import Person
+from tending.circle.models import RING_NAMES, Person
 from tending.core.dates import stored_time
 from tending.core.jinja import addresses
 from tending.core.ownership import is_row_id
@@ -125,7 +126,8 @@ def ratings_of(person: Person) -> list[RatingRow]:
     """The newest closeness ratings, newest first."""
     rows = _read(RATINGS_SQL, [person.pk, RATINGS_SHOWN])
     remove = addresses("circle:closeness_delete")
-    return [RatingRow(pk, remove(pk), value, formatted(day)) for pk, value, day in rows]
+    language = get_language()
+    return [RatingRow(pk, remove(pk), value, formatted(day, language)) for pk, value, day in rows]
 
 
 def recent_moments(user, person: Person) -> list[tuple]:
@@ -176,11 +178,12 @@ def labels_for(moment_ids: list[int], entry_ids: list[int]) -> dict[tuple[int, i
 
 
 @lru_cache(maxsize=4096)
-def formatted(value: date | datetime, format_name: str | None = None) -> str:
+def formatted(value: date | datetime, language: str | None, format_name: str | None = None) -> str:
     """Django's date filter, remembered: it costs some 60 µs a date, and the same dates recur.
 
-    Datetimes come in as local wall-clock times without a zone, so that two equal instants
-    in different zones are never taken for the same key.
+    `language` is the page's (`get_language()`), in which the date is written: it is part
+    of what is remembered. Datetimes come in as local wall-clock times without a zone, so
+    that two equal instants in different zones are never taken for the same key.
     """
     return formats.date_format(value, format_name)
 
@@ -220,8 +223,9 @@ def spark(values: list[int]) -> dict | None:
 
 
 @lru_cache(maxsize=8)
-def blank_closeness_fields(today: date) -> Markup:
-    """The closeness form's fields as HTML, as they render for a new rating on `today`.
+def blank_closeness_fields(today: date, language: str | None) -> Markup:
+    """The closeness form's fields as HTML, as they render for a new rating on `today` in
+    `language` (the page's, `get_language()`).
 
     A blank form renders the same all day long, and drawing its seven pairs of circles
     and the date field took a millisecond and more, on every visit to a person's page.
@@ -247,6 +251,7 @@ def page_of(user, person_id, today: date) -> dict:
     labels = labels_for([m[0] for m in moments], [e.pk for e in entries])
     return {
         "person": person,
+        "ring_name": RING_NAMES.get(person.ring, person.ring),
         "first_word": first_word(person.name),
         "entry": circle_entries([person], today)[0],
         "ratings": ratings,
@@ -255,5 +260,5 @@ def page_of(user, person_id, today: date) -> dict:
         "moment_count": person.moment_count,
         "counted_up_to": COUNTED_UP_TO,
         "journal_entries": with_labels(entries, labels),
-        "closeness_fields": blank_closeness_fields(today),
+        "closeness_fields": blank_closeness_fields(today, get_language()),
     }

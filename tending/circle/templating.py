@@ -6,16 +6,18 @@ geometry is worked out here, once per value.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from markupsafe import Markup, escape
 
 CLOSENESS_WORDS = {
-    1: "Apart",
-    2: "Touching",
-    3: "A little overlap",
-    4: "Some overlap",
-    5: "Much overlap",
-    6: "Mostly together",
-    7: "Almost one",
+    1: gettext_lazy("Apart"),
+    2: gettext_lazy("Touching"),
+    3: gettext_lazy("A little overlap"),
+    4: gettext_lazy("Some overlap"),
+    5: gettext_lazy("Much overlap"),
+    6: gettext_lazy("Mostly together"),
+    7: gettext_lazy("Almost one"),
 }
 
 
@@ -47,13 +49,15 @@ def rating_rows(ratings, csrf: str) -> Markup:
     """The closeness history's table rows, each with its Remove form, written here rather
     than by a loop in the template (two dozen rows were a sixth of the person page)."""
     rows = []
+    # The button's words, looked up once for all the rows.
+    remove = _('Remove<span class="visually-hidden"> rating of %(day)s</span>')
     for rating in ratings:
         day = escape(rating.rated_on)
         rows.append(
             f"<tr><td>{day}</td><td>{int(rating.value)}</td>\n"
             f'<td><form method="post" action="{escape(rating.remove)}">{csrf}'
-            '<button type="submit" class="link">Remove<span class="visually-hidden"> rating of '
-            f"{day}</span></button></form></td></tr>\n"
+            f'<button type="submit" class="link">{remove % {"day": day}}</button>'
+            "</form></td></tr>\n"
         )
     return Markup("".join(rows))
 

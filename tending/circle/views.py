@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tending.circle import circle_page, person_page
@@ -39,7 +40,7 @@ def person_add(request):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             person = form.save()
-        messages.success(request, f"{person.name} is in your circle.")
+        messages.success(request, _("%(name)s is in your circle.") % {"name": person.name})
         if "another" in request.POST:
             return redirect("circle:person_add")
         return redirect("circle:person", person_id=person.pk)
@@ -59,7 +60,7 @@ def person_edit(request, person_id: int):
     form = PersonForm(request.POST if request.method == "POST" else None, instance=person)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Saved.")
+        messages.success(request, _("Saved."))
         return redirect("circle:person", person_id=person.pk)
     return render(
         request, "circle/person_form.html", {"form": form, "person": person, "adding": False}
@@ -73,7 +74,9 @@ def person_archive(request, person_id: int):
     person.is_archived = True
     person.save(update_fields=["is_archived", "updated_at"])
     messages.success(
-        request, f"{person.name} is archived: hidden from your circle, with nothing deleted."
+        request,
+        _("%(name)s is archived: hidden from your circle, with nothing deleted.")
+        % {"name": person.name},
     )
     return redirect("circle:person", person_id=person.pk)
 
@@ -84,7 +87,7 @@ def person_restore(request, person_id: int):
     person = get_owned_or_404(Person, request.user, pk=person_id)
     person.is_archived = False
     person.save(update_fields=["is_archived", "updated_at"])
-    messages.success(request, f"{person.name} is back in your circle.")
+    messages.success(request, _("%(name)s is back in your circle.") % {"name": person.name})
     return redirect("circle:person", person_id=person.pk)
 
 
@@ -96,7 +99,9 @@ def person_delete(request, person_id: int):
     if request.method == "POST":
         name = person.name
         delete_person(person)
-        messages.success(request, f"{name} and what went with them are deleted.")
+        messages.success(
+            request, _("%(name)s and what went with them are deleted.") % {"name": name}
+        )
         return redirect("circle:circle")
     return render(request, "circle/person_delete.html", {"person": person, "goes_with": goes_with})
 
@@ -108,7 +113,7 @@ def closeness_add(request, person_id: int):
     form = ClosenessForm(request.POST, instance=ClosenessRating(owner=request.user, person=person))
     if form.is_valid():
         form.save()
-        messages.success(request, "Closeness noted.")
+        messages.success(request, _("Closeness noted."))
         return redirect("circle:person", person_id=person.pk)
     return render(
         request, "circle/closeness_form.html", {"person": person, "form": form}, status=400
@@ -121,5 +126,5 @@ def closeness_delete(request, rating_id: int):
     rating = get_owned_or_404(ClosenessRating, request.user, pk=rating_id)
     person_id = rating.person_id
     rating.delete()
-    messages.success(request, "That closeness rating is removed.")
+    messages.success(request, _("That closeness rating is removed."))
     return redirect("circle:person", person_id=person_id)

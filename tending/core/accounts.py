@@ -7,6 +7,8 @@ import unicodedata
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UsernameField
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 NAME_LENGTH = 150  # the user model's username field; the login form uses the same limit
 _LOGIN_FIELD = UsernameField(max_length=NAME_LENGTH)
@@ -45,22 +47,28 @@ def new_account_name(typed: str) -> str:
     user_model = get_user_model()
     name = user_model.normalize_username(typed.strip())
     if not name:
-        raise ValidationError("Please choose a name to log in with.")
+        raise ValidationError(_("Please choose a name to log in with."))
     if len(name) > NAME_LENGTH:
-        raise ValidationError(f"Please choose a name of at most {NAME_LENGTH} characters.")
+        raise ValidationError(
+            _("Please choose a name of at most %(limit)d characters.") % {"limit": NAME_LENGTH}
+        )
     try:
         user_model.username_validator(name)
     except ValidationError:
         raise ValidationError(
-            "Please use only letters, digits and @ . + - _ in the name (no spaces)."
+            _("Please use only letters, digits and @ . + - _ in the name (no spaces).")
         ) from None
     taken = account_like(name)
     if taken is not None:
-        same = "" if taken.username == typed else f", which reads the same as {typed!r}"
-        raise ValidationError(
-            f"There is already an account called {taken.username!r}{same}. "
-            "Please choose another name."
-        )
+        names = {"taken": repr(taken.username), "typed": repr(typed)}
+        if taken.username == typed:
+            said = _("There is already an account called %(taken)s. Please choose another name.")
+        else:
+            said = _(
+                "There is already an account called %(taken)s, which reads the same as "
+                "%(typed)s. Please choose another name."
+            )
+        raise ValidationError(said % names)
     return name
 
 
@@ -70,24 +78,29 @@ class NotBlankPasswordValidator:
     def validate(self, password: str, user=None) -> None:
         if not password or not password.strip():
             raise ValidationError(
-                "A password of only spaces is easy to guess. Please use letters or words too.",
+                _("A password of only spaces is easy to guess. Please use letters or words too."),
                 code="password_blank",
             )
 
     def get_help_text(self) -> str:
-        return "Your password needs more than spaces."
+        return _("Your password needs more than spaces.")
 
 
 # Django's validators' complaints, in tending's words (the code says which one spoke).
 _PLAIN_WORDS = {
-    "password_too_short": "That password is too short: please use at least {min_length} "
-    "characters.",
-    "password_too_common": "That password is one of the most common ones, so it is easy to "
-    "guess. Please choose another.",
-    "password_too_similar": "That password is too close to the account's name. Please choose "
-    "another.",
-    "password_entirely_numeric": "A password of only digits is easy to guess. Please add "
-    "letters or words.",
+    "password_too_short": gettext_lazy(
+        "That password is too short: please use at least %(min_length)d characters."
+    ),
+    "password_too_common": gettext_lazy(
+        "That password is one of the most common ones, so it is easy to guess. "
+        "Please choose another."
+    ),
+    "password_too_similar": gettext_lazy(
+        "That password is too close to the account's name. Please choose another."
+    ),
+    "password_entirely_numeric": gettext_lazy(
+        "A password of only digits is easy to guess. Please add letters or words."
+    ),
 }
 
 
@@ -101,7 +114,7 @@ def password_problems(password: str, user) -> list[str]:
         problems = []
         for error in exc.error_list:
             words = _PLAIN_WORDS.get(error.code)
-            problems.append(words.format(**(error.params or {})) if words else error.messages[0])
+            problems.append(str(words) % (error.params or {}) if words else error.messages[0])
         return problems
     return []
 

@@ -13,6 +13,9 @@ from datetime import UTC, date, datetime, tzinfo
 
 from django.core.exceptions import ValidationError
 
+from tending.core.words import gettext as _
+from tending.core.words import ready
+
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2999, 12, 31)
 
@@ -28,7 +31,9 @@ def zone_named(name: str) -> zoneinfo.ZoneInfo:
 def check_plausible_date(day: date) -> None:
     if not EARLIEST <= day <= LATEST:
         raise ValidationError(
-            f"Please give a date between {EARLIEST.year} and {LATEST.year}.", code="out_of_range"
+            _("Please give a date between %(earliest)s and %(latest)s.")
+            % {"earliest": EARLIEST.year, "latest": LATEST.year},
+            code="out_of_range",
         )
 
 
@@ -62,8 +67,11 @@ def resolve_local_time(naive: datetime, zone: tzinfo, keep: datetime | None = No
         shifted = _round_trip(first, zone)
         return LocalTime(
             shifted.astimezone(UTC),
-            f"On {_day(naive)} the clocks went forward, so there was no {naive:%H:%M}; "
-            f"tending saved {shifted:%H:%M}.",
+            _(
+                "On %(day)s the clocks went forward, so there was no %(asked)s; "
+                "tending saved %(saved)s."
+            )
+            % {"day": _day(naive), "asked": f"{naive:%H:%M}", "saved": f"{shifted:%H:%M}"},
         )
     if first.utcoffset() == second.utcoffset():
         return LocalTime(first.astimezone(UTC))
@@ -71,13 +79,17 @@ def resolve_local_time(naive: datetime, zone: tzinfo, keep: datetime | None = No
         return LocalTime(keep.astimezone(UTC))
     return LocalTime(
         first.astimezone(UTC),
-        f"On {_day(naive)} the clocks went back, so {naive:%H:%M} came twice; "
-        "tending saved the first.",
+        _("On %(day)s the clocks went back, so %(asked)s came twice; tending saved the first.")
+        % {"day": _day(naive), "asked": f"{naive:%H:%M}"},
     )
 
 
 def _day(moment: datetime) -> str:
-    return f"{moment.day} {moment:%B %Y}"
+    if not ready():  # a quick path at the terminal, without Django: in English
+        return f"{moment.day} {moment:%B %Y}"
+    from tending.core.date_format import format_date
+
+    return format_date(moment, "j F Y")
 
 
 def stored_day(value: date | str | None) -> date | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.shortcuts import render
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from tending.core.icons import icon_names
@@ -25,10 +26,10 @@ RADII = ["radius-sm", "radius", "radius-lg", "radius-round"]
 SHADOWS = ["shadow-rest", "shadow-float"]
 # Lines the sparkline is shown with: rising, falling with a gap, flat, a single day.
 SPARKS = [
-    ("Rising", [2, 3, 3, 4, 5, 4, 6]),
-    ("With a day missing", [6, 5, None, 4, 3, 3, 2]),
-    ("Flat", [4, 4, 4, 4]),
-    ("One day", [3]),
+    (_("Rising"), [2, 3, 3, 4, 5, 4, 6]),
+    (_("With a day missing"), [6, 5, None, 4, 3, 3, 2]),
+    (_("Flat"), [4, 4, 4, 4]),
+    (_("One day"), [3]),
 ]
 
 

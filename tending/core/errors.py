@@ -14,6 +14,9 @@ from functools import wraps
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils import translation
+
+from tending.core.languages import language_of
 
 ERROR_PAGES = {400: "400.html", 403: "403.html", 405: "405.html"}
 # Headers set for the original answer that the page made in its place must keep (the
@@ -22,7 +25,11 @@ _KEPT_OUT = {"content-type", "content-length"}
 
 
 def render_error(request: HttpRequest, status: int, **context) -> HttpResponse:
-    html = render_to_string(ERROR_PAGES[status], {"status": status, **context}, request=request)
+    # In the page's language: ErrorPageMiddleware draws the page after the language
+    # middleware, further in, has finished with the request.
+    language = getattr(request, "LANGUAGE_CODE", None) or language_of(request)[0]
+    with translation.override(language):
+        html = render_to_string(ERROR_PAGES[status], {"status": status, **context}, request=request)
     return HttpResponse(html, status=status)
 
 

@@ -68,8 +68,8 @@ class TimeZoneField(forms.ChoiceField):
     widget = FixedSelect
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", "Your time zone")
-        kwargs.setdefault("help_text", "Used for every date you see and for what “today” means.")
+        kwargs.setdefault("label", _("Your time zone"))
+        kwargs.setdefault("help_text", _("Used for every date you see and for what “today” means."))
         super().__init__(choices=time_zone_choices, **kwargs)
 
 
@@ -94,19 +94,19 @@ class LanguageField(forms.ChoiceField):
 
 class WelcomeForm(PlainMessages, forms.Form):
     username = UsernameField(
-        label="A name to log in with",
+        label=_("A name to log in with"),
         max_length=150,
-        help_text="Letters, digits and @ . + - _ only. Only you will see it.",
+        help_text=_("Letters, digits and @ . + - _ only. Only you will see it."),
         widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
     )
     password1 = forms.CharField(
-        label="Password",
+        label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 8 characters, not a common one.",
+        help_text=_("At least 8 characters, not a common one."),
     )
     password2 = forms.CharField(
-        label="The same password again",
+        label=_("The same password again"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -120,9 +120,9 @@ class WelcomeForm(PlainMessages, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         required = {
-            "username": "Please choose a name to log in with.",
-            "password1": "Please choose a password.",
-            "password2": "Please type the password a second time.",
+            "username": _("Please choose a name to log in with."),
+            "password1": _("Please choose a password."),
+            "password2": _("Please type the password a second time."),
         }
         for name, message in required.items():
             self.fields[name].error_messages["required"] = message
@@ -136,7 +136,7 @@ class WelcomeForm(PlainMessages, forms.Form):
         cleaned = super().clean()
         p1, p2 = cleaned.get("password1"), cleaned.get("password2")
         if p1 and p2 and p1 != p2:
-            self.add_error("password2", "The two passwords are not the same.")
+            self.add_error("password2", _("The two passwords are not the same."))
         elif p1:
             user = get_user_model()(username=cleaned.get("username", ""))
             try:
@@ -158,10 +158,10 @@ class SettingsForm(PlainMessages, forms.ModelForm):
     time_zone = TimeZoneField()
     language = LanguageField()
     email = forms.EmailField(
-        label="Your e-mail address (if you like)",
+        label=_("Your e-mail address (if you like)"),
         required=False,
         max_length=254,
-        help_text="Only used to send you a link if you forget your password.",
+        help_text=_("Only used to send you a link if you forget your password."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 

@@ -16,52 +16,55 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 # By the error's code: validators raise these, and a field's error_messages override them.
 BY_CODE = {
-    "required": "Please fill this in.",
-    "invalid_choice": "Please choose one of the options given.",
-    "invalid_pk_value": "Please choose one of the options given.",
-    "invalid_list": "Please choose from the options given.",
-    "list": "Please choose from the options given.",
-    "min_value": "Please give %(limit_value)s or more.",
-    "max_value": "Please give %(limit_value)s or less.",
-    "step_size": "Please give a multiple of %(limit_value)s.",
-    "max_length": "Please keep this to %(limit_value)d characters (it has %(show_value)d).",
-    "min_length": "Please write at least %(limit_value)d characters (it has %(show_value)d).",
-    "max_digits": "Please give a shorter number.",
-    "max_decimal_places": "Please give fewer digits after the decimal point.",
-    "max_whole_digits": "Please give a smaller number.",
-    "null_characters_not_allowed": "Please take out the invisible control characters.",
-    "incomplete": "Please fill in every part.",
-    "invalid_date": "Please give a date, like 2026-03-14.",
-    "invalid_time": "Please give a time, like 18:30.",
-    "overflow": "Please give a smaller value.",
-    "missing": "Please choose a file.",
-    "empty": "That file is empty.",
-    "contradiction": "Please either choose a file or clear it, not both.",
+    "required": _("Please fill this in."),
+    "invalid_choice": _("Please choose one of the options given."),
+    "invalid_pk_value": _("Please choose one of the options given."),
+    "invalid_list": _("Please choose from the options given."),
+    "list": _("Please choose from the options given."),
+    "min_value": _("Please give %(limit_value)s or more."),
+    "max_value": _("Please give %(limit_value)s or less."),
+    "step_size": _("Please give a multiple of %(limit_value)s."),
+    "max_length": _("Please keep this to %(limit_value)d characters (it has %(show_value)d)."),
+    "min_length": _("Please write at least %(limit_value)d characters (it has %(show_value)d)."),
+    "max_digits": _("Please give a shorter number."),
+    "max_decimal_places": _("Please give fewer digits after the decimal point."),
+    "max_whole_digits": _("Please give a smaller number."),
+    "null_characters_not_allowed": _("Please take out the invisible control characters."),
+    "incomplete": _("Please fill in every part."),
+    "invalid_date": _("Please give a date, like 2026-03-14."),
+    "invalid_time": _("Please give a time, like 18:30."),
+    "overflow": _("Please give a smaller value."),
+    "missing": _("Please choose a file."),
+    "empty": _("That file is empty."),
+    "contradiction": _("Please either choose a file or clear it, not both."),
 }
 # "invalid" depends on what the field holds; the first class in the field's MRO found wins.
 INVALID = [
-    (forms.IntegerField, "Please give a whole number, like 3."),
-    (forms.DecimalField, "Please give a number, like 2.5."),
-    (forms.FloatField, "Please give a number, like 2.5."),
-    (forms.DateTimeField, "Please give a date and time, like 2026-03-14 18:30."),
-    (forms.DateField, "Please give a date, like 2026-03-14."),
-    (forms.TimeField, "Please give a time, like 18:30."),
-    (forms.EmailField, "Please give an e-mail address, like name@example.org."),
-    (forms.URLField, "Please give a web address, like https://example.org."),
-    (forms.SlugField, "Please use only letters, digits, hyphens and underscores."),
-    (forms.JSONField, "Please give valid JSON."),
-    (forms.Field, "Please check this; it is not in a form tending can read."),
+    (forms.IntegerField, _("Please give a whole number, like 3.")),
+    (forms.DecimalField, _("Please give a number, like 2.5.")),
+    (forms.FloatField, _("Please give a number, like 2.5.")),
+    (forms.DateTimeField, _("Please give a date and time, like 2026-03-14 18:30.")),
+    (forms.DateField, _("Please give a date, like 2026-03-14.")),
+    (forms.TimeField, _("Please give a time, like 18:30.")),
+    (forms.EmailField, _("Please give an e-mail address, like name@example.org.")),
+    (forms.URLField, _("Please give a web address, like https://example.org.")),
+    (forms.SlugField, _("Please use only letters, digits, hyphens and underscores.")),
+    (forms.JSONField, _("Please give valid JSON.")),
+    (forms.Field, _("Please check this; it is not in a form tending can read.")),
 ]
 PASSWORD = {
-    "password_too_short": "Please use at least %(min_length)d characters.",
-    "password_too_common": "That password is one of the most common ones; please choose another.",
-    "password_too_similar": "That password is too close to your name; please choose another.",
-    "password_entirely_numeric": "Please use more than digits alone.",
-    "password_mismatch": "The two new passwords are not the same.",
-    "password_incorrect": "That is not your current password. Please try again.",
+    "password_too_short": _("Please use at least %(min_length)d characters."),
+    "password_too_common": _(
+        "That password is one of the most common ones; please choose another."
+    ),
+    "password_too_similar": _("That password is too close to your name; please choose another."),
+    "password_entirely_numeric": _("Please use more than digits alone."),
+    "password_mismatch": _("The two new passwords are not the same."),
+    "password_incorrect": _("That is not your current password. Please try again."),
 }
 
 
@@ -129,10 +132,10 @@ class PlainPasswordChangeForm(PlainMessages, PasswordChangeForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["old_password"].label = "Your current password"
-        self.fields["new_password1"].label = "A new password"
-        self.fields["new_password1"].help_text = "At least 8 characters, not a common one."
-        self.fields["new_password2"].label = "The new password again"
+        self.fields["old_password"].label = _("Your current password")
+        self.fields["new_password1"].label = _("A new password")
+        self.fields["new_password1"].help_text = _("At least 8 characters, not a common one.")
+        self.fields["new_password2"].label = _("The new password again")
         self.fields["new_password2"].help_text = ""
 
     def validate_password_for_user(self, user, password_field_name="password2"):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 # A section of a form: its key (for an id), its title, and the names of its fields.
 Layout = Sequence[tuple[str, str, Sequence[str]]]
 
@@ -39,9 +41,13 @@ class Section:
     def status(self) -> str:
         """The words beside the title: a problem first, then how much is filled in."""
         if self.errors:
-            return "Needs another look"
+            return _("Needs another look")
         if self.answered:
-            return f"{self.answered} of {len(self.names)} answered"
+            # The same words sections.js writes as answers are given (from base.html's <body>).
+            return _("%(answered)s of %(total)s answered") % {
+                "answered": self.answered,
+                "total": len(self.names),
+            }
         return ""
 
 

@@ -7,6 +7,8 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 
+from tending.core.words import gettext as _
+
 MAX_TAG_LENGTH = 40
 _SPLIT = re.compile(r"[,\n]+")
 
@@ -32,5 +34,6 @@ def validate_tag_names(names: list[str]) -> None:
     too_long = [n for n in names if len(n) > MAX_TAG_LENGTH]
     if too_long:
         raise ValidationError(
-            f"Each tag can be at most {MAX_TAG_LENGTH} characters; “{too_long[0][:20]}…” is longer."
+            _("Each tag can be at most %(limit)d characters; “%(start)s…” is longer.")
+            % {"limit": MAX_TAG_LENGTH, "start": too_long[0][:20]}
         )

@@ -14,6 +14,9 @@ import os
 import sys
 import warnings
 from collections.abc import Set
+from datetime import date
+
+from tending.core.words import gettext as _
 
 Node = tuple[str, str]  # a migration: (app label, name)
 
@@ -36,11 +39,19 @@ def setup_django() -> None:
     try:
         django.setup()
     except ImproperlyConfigured as exc:
-        raise CommandError(f"tending is not configured correctly: {exc}") from None
+        raise CommandError(
+            _("tending is not configured correctly: %(problem)s") % {"problem": exc}
+        ) from None
     finally:
         if collecting:
             gc.freeze()
             gc.enable()
+    # What Django writes for the terminal (a check-in's words, an insight) in its language.
+    from django.utils import translation
+
+    from tending.core.terminal_words import terminal_language
+
+    translation.activate(terminal_language())
 
 
 def migrations_pending(shipped: Set[Node], applied: Set[Node]) -> bool:
@@ -67,7 +78,7 @@ def shipped_migrations() -> frozenset[Node]:
 
     found = set()
     for config in apps.get_app_configs():
-        module, _ = MigrationLoader.migrations_module(config.label)
+        module, _label = MigrationLoader.migrations_module(config.label)
         try:
             spec = importlib.util.find_spec(module) if module else None
         except ImportError:
@@ -171,16 +182,19 @@ def pick_user(username: str | None):
     if username:
         user = users.filter(username=login_name(username)).first()
         if user is None:
-            raise CommandError(f"There is no account called {username!r}.")
+            raise CommandError(_("There is no account called %(name)s.") % {"name": repr(username)})
         return user
     count = users.count()
     if count == 0:
         raise CommandError(
-            "There is no account yet. Open tending in a browser, or: tending createuser NAME"
+            _("There is no account yet. Open tending in a browser, or: tending createuser NAME")
         )
     if count > 1:
         names = ", ".join(u.username for u in users[:10])
-        raise CommandError(f"There are {count} accounts ({names}); say whose with --user NAME.")
+        raise CommandError(
+            _("There are %(count)s accounts (%(names)s); say whose with --user NAME.")
+            % {"count": count, "names": names}
+        )
     return users.get()
 
 
@@ -196,13 +210,30 @@ def read_new_password(from_stdin: bool, nothing_done: str) -> str:
         with warnings.catch_warnings():
             # getpass would otherwise read stdin, echoing the password, when there is no terminal.
             warnings.simplefilter("error", getpass.GetPassWarning)
-            password = getpass.getpass("Password: ")
-            again = getpass.getpass("The same password again: ")
+            password = getpass.getpass(_("Password: "))
+            again = getpass.getpass(_("The same password again: "))
     except (EOFError, getpass.GetPassWarning):
-        raise CommandError(
+        said = _(
             "There is no terminal here to ask for the password. Give it on standard input "
-            f"instead, with --password-stdin. {nothing_done}"
-        ) from None
+            "instead, with --password-stdin."
+        )
+        raise CommandError(f"{said} {nothing_done}") from None
     if again != password:
-        raise CommandError(f"The two passwords are not the same. {nothing_done}")
+        raise CommandError(" ".join([_("The two passwords are not the same."), nothing_done]))
     return password
+
+
+def written_day(day: date) -> str:
+    """A day as the terminal's language writes it ("04 March 2026", "04. März 2026"); once
+    Django is set up."""
+    from django.utils import dateformat
+    from django.utils.translation import pgettext
+
+    return dateformat.format(day, pgettext("date format", "d F Y"))
+
+
+def thousands(number: int) -> str:
+    """A number as the terminal's language writes it ("1,200", "1.200"); once Django is set up."""
+    from django.utils.formats import get_format
+
+    return f"{number:,}".replace(",", get_format("THOUSAND_SEPARATOR"))

@@ -13,10 +13,11 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tending.core import account_questions, throttle
+from tending.core import account_questions, languages, throttle
 from tending.core.forms import SettingsForm, WelcomeForm
 from tending.core.plain_messages import PlainPasswordChangeForm
 from tending.core.redirects import safe_next_url
@@ -26,6 +27,14 @@ def home(request):
     if request.user.is_authenticated:
         return redirect("today:today")
     return redirect("core:login")
+
+
+def _speak_as_chosen(request) -> None:
+    """The language just chosen (a new account, or Settings saved) speaks from here on, so
+    the note saying it was done is in it too."""
+    language, _chosen = languages.language_of(request)
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
 
 
 @require_http_methods(["GET", "POST"])
@@ -46,7 +55,8 @@ def welcome(request):
             for extra in extras:
                 extra.save(user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Welcome. Start by adding the people in your life.")
+        _speak_as_chosen(request)
+        messages.success(request, _("Welcome. Start by adding the people in your life."))
         return redirect("circle:person_add")
     return render(request, "core/welcome.html", {"form": form, "extras": extras})
 
@@ -102,7 +112,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return reverse("core:settings")
 
     def form_valid(self, form):
-        messages.success(self.request, "Your password is changed. Other devices are logged out.")
+        messages.success(self.request, _("Your password is changed. Other devices are logged out."))
         return super().form_valid(form)
 
 
@@ -112,6 +122,7 @@ def account_settings(request):
     form = SettingsForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Saved.")
+        _speak_as_chosen(request)
+        messages.success(request, _("Saved."))
         return redirect("core:settings")
     return render(request, "core/settings.html", {"form": form})

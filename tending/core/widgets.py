@@ -18,6 +18,7 @@ from django.forms.renderers import DjangoTemplates
 from django.utils.functional import Promise
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 WIDGETS = "django/forms/widgets/"
 
@@ -158,12 +159,15 @@ def _no_more(value: str) -> dict[str, str]:
     return {}
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _fixed_options(
-    choices: tuple[tuple[str, str], ...], more: Callable[[str], Mapping] = _no_more
+    choices: tuple[tuple[str, str], ...],
+    more: Callable[[str], Mapping] = _no_more,
+    language: str | None = None,
 ) -> tuple[tuple[str, str, str, str], ...]:
     """(value, HTML before `selected`, after it up to the closing `>`, after that) of each
-    option, written once: `more(value)` gives an option's attributes beyond its value."""
+    option, written once per language (a label may be a word to translate): `more(value)`
+    gives an option's attributes beyond its value."""
     return tuple(
         (
             str(value),
@@ -205,7 +209,7 @@ class FixedSelect(forms.Select):
         attrs = self.build_attrs(self.attrs, attrs)
         wanted = set(self.format_value(value))
         parts = [f'<select name="{escape(name)}"{_attrs(attrs)}>']
-        options = _fixed_options(tuple(self._pairs()), type(self).option_attrs)
+        options = _fixed_options(tuple(self._pairs()), type(self).option_attrs, get_language())
         for option_value, start, more, end in options:
             if option_value in wanted:
                 parts.append(f"{start} selected{more}{end}")

@@ -22,9 +22,10 @@ PRODUCT = f"-//tending//tending {__version__}//EN"
 
 def write_vcards(user, out: BinaryIO) -> dict[str, int]:
     """Write every person of `user` to `out` as vCard 4.0; return {"people": how many}."""
-    from tending.circle.models import Kind, Person, Ring
+    from tending.circle.models import RING_NAMES, Kind, Person
 
-    rings, kinds = dict(Ring.choices), dict(Kind.choices)
+    # Words, not glued ("Inner" + " ring"): each language says a ring its own way.
+    rings, kinds = {key: str(name) for key, name in RING_NAMES.items()}, dict(Kind.choices)
     count = 0
     with snapshot():
         rows = (
@@ -53,7 +54,7 @@ def write_vcards(user, out: BinaryIO) -> dict[str, int]:
             for row in batch:
                 (pk, name, kind, ring, rhythm, phone, email, other, notes,
                  day, month, year, archived, safe, changed) = row  # fmt: skip
-                categories = [f"{rings.get(ring, ring)} ring", kinds.get(kind, kind)]
+                categories = [rings.get(ring, ring), str(kinds.get(kind, kind))]
                 contact = Contact(
                     uid=f"urn:uuid:{uuid.uuid5(UID_SPACE, f'{user.pk}/{pk}')}",
                     name=name,

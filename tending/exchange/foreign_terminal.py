@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from tending.core.terminal_support import CommandError, migrate, setup_django
+from tending.core.words import gettext as _
 
 IRREGULAR = {"person": "people"}
 
@@ -20,7 +21,7 @@ def plural(kind: str, count: int) -> str:
     """ "3 journal entries", "1 person", "2 check-ins"."""
     if count == 1:
         return f"1 {kind}"
-    head, _, last = kind.rpartition(" ")
+    head, _space, last = kind.rpartition(" ")
     if last in IRREGULAR:
         word = IRREGULAR[last]
     elif last.endswith("y") and last[-2:-1] not in "aeiou":
@@ -31,7 +32,11 @@ def plural(kind: str, count: int) -> str:
 
 
 def counted(counts: dict[str, int]) -> str:
-    return ", ".join(plural(kind, count) for kind, count in counts.items() if count) or "nothing"
+    """ "3 journal entries, 1 person", in the terminal's language (once Django is set up)."""
+    from tending.exchange.web import counted as counted_in_words
+
+    said = ", ".join(counted_in_words(kind, count) for kind, count in counts.items() if count)
+    return said or _("nothing")
 
 
 class Bar:
@@ -69,12 +74,12 @@ def preview(reading, name: str, label: str, write: Callable[[str], None] = print
     for item in reading.items:
         if item.duplicate:
             there[item.kind] = there.get(item.kind, 0) + 1
-    write(f"Read {name} as {label}.")
-    write(f"  New, to add: {counted(new)}.")
+    write(_("Read %(name)s as %(label)s.") % {"name": name, "label": _(label)})
+    write("  " + _("New, to add: %(counts)s.") % {"counts": counted(new)})
     if there:
-        write(f"  Already in tending, left out: {counted(there)}.")
+        write("  " + _("Already in tending, left out: %(counts)s.") % {"counts": counted(there)})
     if reading.kept_as_text:
-        write("  Kept as text, or not carried (and why):")
+        write("  " + _("Kept as text, or not carried (and why):"))
         for line in reading.kept_as_text:
             write(f"    - {line}")
 
@@ -91,30 +96,37 @@ def foreign_import(args: argparse.Namespace, data: bytes) -> int:
     migrate()
     user = pick_user(args.user)
     module = source(args.source)
-    name = "standard input" if args.file == "-" else args.file
+    name = _("standard input") if args.file == "-" else args.file
+    unchanged = _("Nothing was changed.")
     try:
         reading = module.read(data, user)
     except ForeignFileError as exc:
-        raise CommandError(f"{name}: {exc} Nothing was changed.") from None
+        raise CommandError(f"{name}: {exc} {unchanged}") from None
     preview(reading, name, module.LABEL)
     if args.dry_run:
-        print("Nothing was written (--dry-run).")
+        print(_("Nothing was written (--dry-run)."))
         return 0
     if not reading.new_counts():
-        print(f"Nothing new to add to {user.username!r}; nothing was changed.")
+        print(
+            _("Nothing new to add to %(name)s; nothing was changed.")
+            % {"name": repr(user.username)}
+        )
         return 0
-    bar = Bar(sys.stdout, "Adding")
+    bar = Bar(sys.stdout, _("Adding"))
     try:
         with listening(bar), transaction.atomic():
             added = module.add(reading, user)
     except (ForeignFileError, ValidationError) as exc:
         said = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-        raise CommandError(f"{name}: {said} Nothing was changed.") from None
+        raise CommandError(f"{name}: {said} {unchanged}") from None
     finally:
         bar.close()
     skipped = sum(1 for item in reading.items if item.duplicate)
-    print(f"Added to {user.username!r}: {counted(added)}.")
-    print(f"Left out, as already in tending: {skipped}.")
+    print(
+        _("Added to %(name)s: %(counts)s.")
+        % {"name": repr(user.username), "counts": counted(added)}
+    )
+    print(_("Left out, as already in tending: %(count)s.") % {"count": skipped})
     if reading.kept_as_text:
-        print("What was kept as text, or not carried, is listed above.")
+        print(_("What was kept as text, or not carried, is listed above."))
     return 0

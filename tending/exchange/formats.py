@@ -12,10 +12,16 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 
+def _(text: str) -> str:
+    """Marks a label for the catalogue (gettext_noop, without loading Django: the command's
+    help reads this module); the page says it in its language."""
+    return text
+
+
 @dataclass(frozen=True)
 class ExportFormat:
     name: str  # as typed after --format
-    label: str  # as shown in Settings → Your data
+    label: str  # as shown in Settings → Your data, translated there
     suffix: str  # the file name's ending, with its dot
     media_type: str  # the download's Content-Type
     write: Callable[[object, BinaryIO], dict[str, int]]  # (user, out) → rows per kind
@@ -52,23 +58,23 @@ def _write_vcard(user, out: BinaryIO) -> dict[str, int]:
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     "json": ExportFormat(
-        "json", "Everything, as one JSON file", ".json", "application/json", _write_json
+        "json", _("Everything, as one JSON file"), ".json", "application/json", _write_json
     ),
     "csv": ExportFormat(
         "csv",
-        "Spreadsheets: a CSV file per kind, in a zip",
+        _("Spreadsheets: a CSV file per kind, in a zip"),
         ".csv.zip",
         "application/zip",
         _write_csv,
     ),  # fmt: skip
     "markdown": ExportFormat(
         "markdown",
-        "The journal as Markdown files, in a zip",
+        _("The journal as Markdown files, in a zip"),
         ".md.zip",
         "application/zip",
         _write_markdown,
     ),  # fmt: skip
     "vcard": ExportFormat(
-        "vcard", "Your circle as contacts (vCard)", ".vcf", "text/vcard", _write_vcard
+        "vcard", _("Your circle as contacts (vCard)"), ".vcf", "text/vcard", _write_vcard
     ),
 }

@@ -19,6 +19,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.db import DatabaseError, connections, router, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from tending.checkins.registry import instruments
 from tending.checkins.scoring import safety_fired
@@ -54,23 +56,40 @@ class ImportSummary:
         return [f"{label(name)}: {count}" for name, count in self.added.items() if count]
 
 
+# What a summary line calls each kind: "journal entries: 12", in the language in use.
 LABELS = {
-    "account": "account settings (time zone)",
-    "checkins": "check-ins",
-    "checkin_drafts": "check-ins in progress",
-    "checkin_choices": "check-in choices",
-    "plan_lines": "safety plan lines",
-    "plan_helpers": "people to ask for help",
-    "crisis_settings": "crisis line country",
-    "own_crisis_lines": "own crisis numbers",
-    "snoozes": "'not now's",
-    "calendar": "calendar settings",
-    "email_digest": "weekly e-mail settings",
+    "account": gettext_noop("account settings (time zone)"),
+    "tags": gettext_noop("tags"),
+    "people": gettext_noop("people"),
+    "closeness_ratings": gettext_noop("closeness ratings"),
+    "moments": gettext_noop("moments"),
+    "checkins": gettext_noop("check-ins"),
+    "checkin_drafts": gettext_noop("check-ins in progress"),
+    "checkin_choices": gettext_noop("check-in choices"),
+    "journal_entries": gettext_noop("journal entries"),
+    "journal_drafts": gettext_noop("journal drafts"),
+    "hidden_prompts": gettext_noop("hidden prompts"),
+    "plan_lines": gettext_noop("safety plan lines"),
+    "plan_helpers": gettext_noop("people to ask for help"),
+    "crisis_settings": gettext_noop("crisis line country"),
+    "own_crisis_lines": gettext_noop("own crisis numbers"),
+    "snoozes": gettext_noop("'not now's"),
+    "calendar": gettext_noop("calendar settings"),
+    "email_digest": gettext_noop("weekly e-mail settings"),
+    "mirror_rounds": gettext_noop("mirror rounds"),
+    "mirror_invitations": gettext_noop("mirror invitations"),
+    "mirror_answers": gettext_noop("mirror answers"),
+    "ladder_sessions": gettext_noop("ladder sessions"),
+    "brave_steps": gettext_noop("brave steps"),
+    "therapy_sessions": gettext_noop("therapy sessions"),
+    "goals": gettext_noop("goals"),
+    "goal_steps": gettext_noop("goal steps"),
+    "bring_ups": gettext_noop("bring ups"),
 }
 
 
 def label(kind: str) -> str:
-    return LABELS.get(kind, kind.replace("_", " "))
+    return _(LABELS[kind]) if kind in LABELS else kind.replace("_", " ")
 
 
 def import_document(
@@ -97,7 +116,8 @@ def import_document(
                 transaction.set_rollback(True)
     except DatabaseError as exc:
         raise ImportRefused(
-            f"The database refused the import ({exc}). Nothing was changed."
+            _("The database refused the import (%(problem)s). Nothing was changed.")
+            % {"problem": exc}
         ) from exc
     return summary
 
@@ -125,9 +145,12 @@ def _refuse_unless_empty(user) -> None:
     if found:
         held = ", ".join(f"{label(name)}: {count}" for name, count in found.items())
         raise ImportRefused(
-            f"This account already holds data ({held}). An import goes only into an empty "
-            "account, so nothing is ever doubled or overwritten: make a new account "
-            "(tending createuser NAME) and import into that. Nothing was changed."
+            _(
+                "This account already holds data (%(held)s). An import goes only into an empty "
+                "account, so nothing is ever doubled or overwritten: make a new account "
+                "(tending createuser NAME) and import into that. Nothing was changed."
+            )
+            % {"held": held}
         )
 
 

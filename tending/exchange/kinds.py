@@ -62,6 +62,9 @@ LEFT_OUT_MODELS: dict[str, str] = {
     # A token works for one server's programs; only its hash is kept, so it could not be
     # carried over anyway. Make new ones after moving.
     "api.AccessToken": "API tokens: secrets for one server, kept only as hashes",
+    # A phone's promise to be woken belongs to that browser and this server's keys.
+    "pwa.PushSubscription": "push reminders: one browser's subscription to this server",
+    "pwa.SentOnce": "keys of quick logs sent from a phone, so a resent one is saved once",
 }
 
 

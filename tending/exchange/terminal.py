@@ -10,12 +10,16 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from tending.core.terminal_support import CommandError, migrate, setup_django
+from tending.core.terminal_support import CommandError, migrate, setup_django, written_day
+from tending.core.words import gettext as _
+from tending.core.words import ngettext
 
-PASSWORD_HINT = (
-    "Give the password in the PGPASSWORD environment variable or in ~/.pgpass; "
-    "it is not shown here."
-)
+
+def password_hint() -> str:
+    return _(
+        "Give the password in the PGPASSWORD environment variable or in ~/.pgpass; "
+        "it is not shown here."
+    )
 
 
 def add_arguments(backup: argparse.ArgumentParser, restore: argparse.ArgumentParser) -> None:
@@ -23,11 +27,11 @@ def add_arguments(backup: argparse.ArgumentParser, restore: argparse.ArgumentPar
         "path",
         type=Path,
         metavar="PATH",
-        help="the backup file to make, or a folder to put a dated one in",
+        help=_("the backup file to make, or a folder to put a dated one in"),
     )
-    restore.add_argument("path", type=Path, metavar="PATH", help="the backup file to restore")
+    restore.add_argument("path", type=Path, metavar="PATH", help=_("the backup file to restore"))
     restore.add_argument(
-        "--yes", action="store_true", help="do not ask first (for scripts; be sure of the file)"
+        "--yes", action="store_true", help=_("do not ask first (for scripts; be sure of the file)")
     )
 
 
@@ -43,16 +47,13 @@ def _postgres_help(database: Mapping[str, Any], file: Path, restoring: bool) -> 
     from tending.exchange.backup import postgres_commands
 
     dump, restore = postgres_commands(database, file)
+    own_tool = _("tending keeps its data in PostgreSQL here, which has its own tool for this.")
     if restoring:
-        return (
-            "tending keeps its data in PostgreSQL here, which has its own tool for this. "
-            f"Stop tending, then run:\n  {restore}\n{PASSWORD_HINT} "
-            "tending brings an older backup up to date when it starts."
-        )
-    return (
-        "tending keeps its data in PostgreSQL here, which has its own tool for this. "
-        f"To make a backup, run:\n  {dump}\n{PASSWORD_HINT}"
-    )
+        run = _("Stop tending, then run:")
+        later = _("tending brings an older backup up to date when it starts.")
+        return f"{own_tool} {run}\n  {restore}\n{password_hint()} {later}"
+    run = _("To make a backup, run:")
+    return f"{own_tool} {run}\n  {dump}\n{password_hint()}"
 
 
 def _is_postgres(database: Mapping[str, Any]) -> bool:
@@ -75,8 +76,11 @@ def backup(args: argparse.Namespace) -> int:
         result = backup_database(Path(database["NAME"]), args.path)
     except ExchangeError as exc:
         raise CommandError(str(exc)) from None
-    print(f"The backup is in {result.path} ({human_size(result.size)}).")
-    print("Keep it somewhere safe and private: it holds everything you wrote.")
+    print(
+        _("The backup is in %(path)s (%(size)s).")
+        % {"path": result.path, "size": human_size(result.size)}
+    )
+    print(_("Keep it somewhere safe and private: it holds everything you wrote."))
     return 0
 
 
@@ -90,14 +94,23 @@ def known_migrations() -> set[tuple[str, str]]:
 def confirm(question: str, read: Callable[[str], str], interactive: bool) -> bool:
     if not interactive:
         raise CommandError(
-            "Restoring replaces everything in tending, so it asks first. "
-            "Run it in a terminal, or add --yes if you are sure."
+            _(
+                "Restoring replaces everything in tending, so it asks first. "
+                "Run it in a terminal, or add --yes if you are sure."
+            )
         )
     try:
-        answer = read(f"{question} Type yes to go on: ")
+        # Translators: the word to type is one of those in "y yes" (translated below).
+        answer = read(question + " " + _("Type yes to go on: "))
     except EOFError:
         return False
-    return answer.strip().lower() in ("y", "yes")
+    return answer.strip().lower() in ("y", "yes", *yes_words())
+
+
+def yes_words() -> tuple[str, ...]:
+    """The terminal language's own yes ("ja"), besides "y" and "yes", which always count."""
+    # Translators: the words that say yes, lower case, separated by spaces ("j ja").
+    return tuple(_("y yes").lower().split())
 
 
 def end_every_session() -> None:
@@ -138,16 +151,24 @@ def restore(
     except ExchangeError as exc:
         raise CommandError(str(exc)) from None
     if live.exists() and info.path.samefile(live):
-        raise CommandError(f"{info.path} is the database tending uses now, not a backup.")
-    if not args.yes:
-        question = (
-            f"This replaces everything in {live} with the backup from {info.path} "
-            f"(file dated {info.made:%d %B %Y at %H:%M}, {info.accounts} account(s)). "
-            "Please stop tending first if it is running."
+        raise CommandError(
+            _("%(path)s is the database tending uses now, not a backup.") % {"path": info.path}
         )
+    if not args.yes:
+        question = _(
+            "This replaces everything in %(live)s with the backup from %(path)s "
+            "(file dated %(day)s at %(time)s, %(accounts)s account(s)). "
+            "Please stop tending first if it is running."
+        ) % {
+            "live": live,
+            "path": info.path,
+            "day": written_day(info.made),
+            "time": f"{info.made:%H:%M}",
+            "accounts": info.accounts,
+        }
         is_terminal = sys.stdin.isatty() if interactive is None else interactive
         if not confirm(question, read, is_terminal):
-            print("Nothing was changed.")
+            print(_("Nothing was changed."))
             return 1
     from django.db import connections
 
@@ -157,7 +178,8 @@ def restore(
     except ExchangeError as exc:
         raise CommandError(str(exc)) from None
     kept = (
-        f"What was there before is kept in {result.safety_copy}, in case you need it."
+        _("What was there before is kept in %(path)s, in case you need it.")
+        % {"path": result.safety_copy}
         if result.safety_copy
         else ""
     )
@@ -165,16 +187,18 @@ def restore(
         migrate(always=True)  # also mends search indexes, whatever the backup held
         end_every_session()
     except Exception as exc:  # any failure here must still say where the data is
-        raise CommandError(
-            f"The backup was restored, but could not be brought up to date ({exc}). {kept}"
-        ) from None
+        said = _("The backup was restored, but could not be brought up to date (%(problem)s).")
+        raise CommandError(f"{said % {'problem': exc}} {kept}") from None
     finally:
         connections.close_all()
     steps = len(applied_migrations(live) - info.migrations)
-    print(f"Restored tending from {info.path}.")
-    print("Everyone needs to log in again, with the password they had when the backup was made.")
+    print(_("Restored tending from %(path)s.") % {"path": info.path})
+    print(_("Everyone needs to log in again, with the password they had when the backup was made."))
     if steps:
-        print(f"It came from an older tending, so it was brought up to date ({steps} steps).")
+        print(
+            _("It came from an older tending, so it was brought up to date (%(steps)s steps).")
+            % {"steps": steps}
+        )
     if kept:
         print(kept)
     return 0
@@ -186,49 +210,54 @@ def add_document_commands(commands: argparse._SubParsersAction) -> None:
 
     export = commands.add_parser(
         "export",
-        help="write your account to a file: everything as JSON, or as CSV, Markdown or vCard",
-        description="Write an account to PATH (- for standard output). --format json (the "
-        "default): everything it holds, as one JSON document that `tending import` reads back; "
-        "csv: a zip of spreadsheets, one CSV file per kind (people, moments, check-ins and "
-        "their answers, daily pulses, journal without its text) and a README.txt; markdown: "
-        "a zip with the journal, one .md file per entry with its date, title, tags, people "
-        "and prompt at the top; vcard: everyone in your circle as contacts (vCard 4.0) for a "
-        "phone or mail app. If PATH is a folder, the file is named tending-export-DATE-TIME "
-        "with the format's ending (.json, .csv.zip, .md.zip, .vcf); an existing file is never "
-        "overwritten. Passwords and secret links are never in any of them.",
+        help=_("write your account to a file: everything as JSON, or as CSV, Markdown or vCard"),
+        description=_(
+            "Write an account to PATH (- for standard output). --format json (the "
+            "default): everything it holds, as one JSON document that `tending import` reads back; "
+            "csv: a zip of spreadsheets, one CSV file per kind (people, moments, check-ins and "
+            "their answers, daily pulses, journal without its text) and a README.txt; markdown: "
+            "a zip with the journal, one .md file per entry with its date, title, tags, people "
+            "and prompt at the top; vcard: everyone in your circle as contacts (vCard 4.0) for a "
+            "phone or mail app. If PATH is a folder, the file is named tending-export-DATE-TIME "
+            "with the format's ending (.json, .csv.zip, .md.zip, .vcf); an existing file is never "
+            "overwritten. Passwords and secret links are never in any of them."
+        ),
     )
-    export.add_argument("path", metavar="PATH", help="the file to write, a folder, or -")
+    export.add_argument("path", metavar="PATH", help=_("the file to write, a folder, or -"))
     export.add_argument(
-        "--format", choices=list(EXPORT_FORMATS), default="json", help="(default: json)"
+        "--format", choices=list(EXPORT_FORMATS), default="json", help=_("(default: json)")
     )
-    export.add_argument("--user", metavar="NAME", help="whose account (when there are several)")
+    export.add_argument("--user", metavar="NAME", help=_("whose account (when there are several)"))
     from tending.exchange.foreign import SOURCES
 
     load = commands.add_parser(
         "import",
-        help="bring in a tending JSON export (into an empty account), or another tool's file",
-        description="Read FILE (- for standard input) and add what it holds to an account. "
-        "--from tending (the default): a JSON document made by `tending export`, added to an "
-        "account that has no data yet, all of it or nothing. "
-        f"--from {'|'.join(sorted(SOURCES))}: a file from another tool (for example jrnl's "
-        "journal file or its JSON or Markdown export, or Day One's JSON export, .zip or "
-        "Journal.json), added to an "
-        "account that may already hold data: it shows what will be added, what is there "
-        "already (left out, so importing a file twice adds nothing) and what is kept as text, "
-        "then adds it in one go. --dry-run shows the preview and writes nothing. The mapping "
-        "of each tool is in docs/importing.md.",
+        help=_("bring in a tending JSON export (into an empty account), or another tool's file"),
+        description=_(
+            "Read FILE (- for standard input) and add what it holds to an account. "
+            "--from tending (the default): a JSON document made by `tending export`, added to an "
+            "account that has no data yet, all of it or nothing. "
+            "--from %(sources)s: a file from another tool (for example jrnl's "
+            "journal file or its JSON or Markdown export, or Day One's JSON export, .zip or "
+            "Journal.json), added to an "
+            "account that may already hold data: it shows what will be added, what is there "
+            "already (left out, so importing a file twice adds nothing) and what is kept as text, "
+            "then adds it in one go. --dry-run shows the preview and writes nothing. The mapping "
+            "of each tool is in docs/importing.md."
+        )
+        % {"sources": "|".join(sorted(SOURCES))},
     )
-    load.add_argument("file", metavar="FILE", help="the file to read, or -")
+    load.add_argument("file", metavar="FILE", help=_("the file to read, or -"))
     load.add_argument(
         "--from",
         dest="source",
         choices=["tending", *sorted(SOURCES)],
         default="tending",
-        help="which tool made FILE (default: tending)",
+        help=_("which tool made FILE (default: tending)"),
     )
-    load.add_argument("--user", metavar="NAME", help="whose account (when there are several)")
+    load.add_argument("--user", metavar="NAME", help=_("whose account (when there are several)"))
     load.add_argument(
-        "--dry-run", action="store_true", help="check, count and preview; write nothing"
+        "--dry-run", action="store_true", help=_("check, count and preview; write nothing")
     )
 
 
@@ -239,9 +268,14 @@ def export(args: argparse.Namespace) -> int:
     chosen = EXPORT_FORMATS[getattr(args, "format", "json")]
     if args.path == "-" and chosen.suffix.endswith(".zip") and sys.stdout.isatty():
         raise CommandError(
-            f"The {chosen.name} export is a zip file, which a terminal cannot show. "
-            f"Give a file name, or send it on: tending export --format {chosen.name} - > "
-            f"export{chosen.suffix}"
+            _(
+                "The %(format)s export is a zip file, which a terminal cannot show. "
+                "Give a file name, or send it on: %(command)s"
+            )
+            % {
+                "format": chosen.name,
+                "command": f"tending export --format {chosen.name} - > export{chosen.suffix}",
+            }
         )
     setup_django()
     migrate()
@@ -254,12 +288,12 @@ def export(args: argparse.Namespace) -> int:
         except BrokenPipeError:  # the reader stopped early (`| head`): not worth a traceback
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1
-        print(_export_said(user, counts, "standard output"), file=sys.stderr)
+        print(_export_said(user, counts, _("standard output")), file=sys.stderr)
         return 0
     target = _export_destination(Path(args.path), chosen.suffix)
     counts = _export_to_file(user, target, chosen.write)
     print(_export_said(user, counts, str(target)))
-    print("Keep it somewhere safe and private: it holds what you wrote.")
+    print(_("Keep it somewhere safe and private: it holds what you wrote."))
     return 0
 
 
@@ -271,11 +305,16 @@ def _export_destination(path: Path, suffix: str = ".json") -> Path:
         path = path / f"tending-export-{stamp()}{suffix}"
     if path.exists() or path.is_symlink():
         raise CommandError(
-            f"There is already a file at {path}. Choose another name: "
-            "tending never writes over a file."
+            _(
+                "There is already a file at %(path)s. Choose another name: "
+                "tending never writes over a file."
+            )
+            % {"path": path}
         )
     if not path.parent.is_dir():
-        raise CommandError(f"The folder {path.parent} does not exist. Make it first.")
+        raise CommandError(
+            _("The folder %(path)s does not exist. Make it first.") % {"path": path.parent}
+        )
     return path
 
 
@@ -288,7 +327,10 @@ def _export_to_file(user, target: Path, write) -> dict[str, int]:
             dir=target.parent, prefix=".tending-export-", suffix=".partial"
         )
     except OSError as exc:
-        raise CommandError(f"tending cannot write in {target.parent} ({exc.strerror}).") from None
+        raise CommandError(
+            _("tending cannot write in %(path)s (%(problem)s).")
+            % {"path": target.parent, "problem": exc.strerror}
+        ) from None
     partial = Path(name)
     try:
         os.chmod(partial, 0o600)  # it holds everything a person wrote
@@ -300,35 +342,48 @@ def _export_to_file(user, target: Path, write) -> dict[str, int]:
     except ExchangeError as exc:
         raise CommandError(str(exc)) from None
     except OSError as exc:
-        raise CommandError(f"The export could not be written ({exc.strerror}).") from None
+        raise CommandError(
+            _("The export could not be written (%(problem)s).") % {"problem": exc.strerror}
+        ) from None
     finally:
         partial.unlink(missing_ok=True)
     return counts
 
 
-# How each count reads in the summary line, in the order shown.
-COUNTED = (
-    ("people", "people"),
-    ("moments", "moments"),
-    ("checkins", "check-ins"),
-    ("pulses", "daily pulses"),
-    ("journal_entries", "journal entries"),
-)
+# The counts in the summary line, in the order shown.
+COUNTED = ("people", "moments", "checkins", "pulses", "journal_entries")
+
+
+def count_words(key: str, count: int) -> str:
+    """How a count reads in the summary line. English says "1 people", "1 moments" there, as
+    it always has; a language gives its own singular."""
+    words = {
+        "people": ngettext("%(num)d people", "%(num)d people", count),
+        "moments": ngettext("%(num)d moments", "%(num)d moments", count),
+        "checkins": ngettext("%(num)d check-ins", "%(num)d check-ins", count),
+        "pulses": ngettext("%(num)d daily pulses", "%(num)d daily pulses", count),
+        "journal_entries": ngettext("%(num)d journal entries", "%(num)d journal entries", count),
+    }[key]
+    return words % {"num": count}
 
 
 def _export_said(user, counts: dict[str, int], where: str) -> str:
-    parts = [f"{counts[key]} {words}" for key, words in COUNTED if key in counts]
-    rest = " and everything else" if "tags" in counts else ""  # the JSON document
-    listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
-    if rest:
-        listed = ", ".join(parts) + rest
-    return f"Exported {user.username!r} to {where}: {listed}."
+    parts = [count_words(key, counts[key]) for key in COUNTED if key in counts]
+    if "tags" in counts:  # the JSON document
+        listed = _("%(counts)s and everything else") % {"counts": ", ".join(parts)}
+    elif len(parts) > 1:
+        listed = _("%(counts)s and %(last)s") % {"counts": ", ".join(parts[:-1]), "last": parts[-1]}
+    else:
+        listed = "".join(parts)
+    return _("Exported %(name)s to %(where)s: %(counts)s.") % {
+        "name": repr(user.username),
+        "where": where,
+        "counts": listed,
+    }
 
 
 def import_command(args: argparse.Namespace) -> int:
     from tending.core.terminal_support import pick_user
-    from tending.exchange.checking import DocumentError, parse_document
-    from tending.exchange.importer import ImportRefused, import_document
 
     data = _read_input(args.file)
     if args.source != "tending":
@@ -337,28 +392,38 @@ def import_command(args: argparse.Namespace) -> int:
         return foreign_import(args, data)
     setup_django()
     migrate()
+    # Only now: their words are marked for translation at import, which needs Django set up.
+    from tending.exchange.checking import DocumentError, parse_document
+    from tending.exchange.importer import ImportRefused, import_document
+
     user = pick_user(args.user)
     try:
         summary = import_document(parse_document(data), user, dry_run=args.dry_run)
     except DocumentError as exc:
-        name = "standard input" if args.file == "-" else args.file
-        raise CommandError(f"{name}: {exc} Nothing was changed.") from None
+        name = _("standard input") if args.file == "-" else args.file
+        raise CommandError(f"{name}: {exc} " + _("Nothing was changed.")) from None
     except ImportRefused as exc:
         raise CommandError(str(exc)) from None
     added = summary.lines()
+    names = {"file": args.file, "name": repr(user.username)}
     if args.dry_run:
-        print(f"Checked {args.file}: it is sound. Nothing was written (--dry-run).")
-        print(f"Importing it into {user.username!r} would add:" if added else "It holds nothing.")
+        print(_("Checked %(file)s: it is sound. Nothing was written (--dry-run).") % names)
+        print(
+            _("Importing it into %(name)s would add:") % names if added else _("It holds nothing.")
+        )
     else:
         print(
-            f"Imported {args.file} into {user.username!r}. Added:" if added else "Nothing to add."
+            _("Imported %(file)s into %(name)s. Added:") % names if added else _("Nothing to add.")
         )
     for line in added:
         print(f"  {line}")
     if summary.upgraded_from is not None:
-        print(f"It came from an older tending (format {summary.upgraded_from}) and was updated.")
+        print(
+            _("It came from an older tending (format %(version)s) and was updated.")
+            % {"version": summary.upgraded_from}
+        )
     if summary.added.get("calendar") and not args.dry_run:
-        print("The calendar link is not carried over: make a new one on the Calendar page.")
+        print(_("The calendar link is not carried over: make a new one on the Calendar page."))
     return 0
 
 
@@ -372,17 +437,25 @@ def _read_input(name: str) -> bytes:
     else:
         path = Path(name).expanduser()
         if path.is_dir():
-            raise CommandError(f"{path} is a folder; please give the file itself.")
+            raise CommandError(
+                _("%(path)s is a folder; please give the file itself.") % {"path": path}
+            )
         if not path.is_file():
-            raise CommandError(f"There is no file at {path}.")
+            raise CommandError(_("There is no file at %(path)s.") % {"path": path})
         try:
             with path.open("rb") as handle:
                 data = handle.read(LARGEST_DOCUMENT + 1)
         except OSError as exc:
-            raise CommandError(f"{path} could not be read ({exc.strerror}).") from None
+            raise CommandError(
+                _("%(path)s could not be read (%(problem)s).")
+                % {"path": path, "problem": exc.strerror}
+            ) from None
     if len(data) > LARGEST_DOCUMENT:
         raise CommandError(
-            f"{name} is larger than {LARGEST_DOCUMENT // 2**20} MB, far more than an export "
-            "holds; nothing was read into tending."
+            _(
+                "%(name)s is larger than %(megabytes)s MB, far more than an export "
+                "holds; nothing was read into tending."
+            )
+            % {"name": name, "megabytes": LARGEST_DOCUMENT // 2**20}
         )
     return data

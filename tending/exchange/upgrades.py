@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from tending.exchange.document import VERSION
 
 Document = dict[str, Any]
@@ -30,20 +32,28 @@ def upgrade(
     """The document in the current version, and the version it came in."""
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise UpgradeError(f"version: should be a whole number, not {version!r}.")
+        raise UpgradeError(
+            _("version: should be a whole number, not %(version)s.") % {"version": repr(version)}
+        )
     if version > current:
         raise UpgradeError(
-            f"This document was written by a newer tending (format version {version}; "
-            f"this tending reads up to version {current}). Please upgrade tending, then "
-            "import it again."
+            _(
+                "This document was written by a newer tending (format version %(version)d; "
+                "this tending reads up to version %(current)d). Please upgrade tending, then "
+                "import it again."
+            )
+            % {"version": version, "current": current}
         )
     start = version
     while version < current:
         step = chain.get(version)
         if step is None:
             raise UpgradeError(
-                f"This document has format version {version}, which this tending cannot "
-                f"read (it reads versions {min(chain, default=current)} to {current})."
+                _(
+                    "This document has format version %(version)d, which this tending cannot "
+                    "read (it reads versions %(first)d to %(current)d)."
+                )
+                % {"version": version, "first": min(chain, default=current), "current": current}
             )
         document = step(dict(document))
         if document.get("version") != version + 1:

@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.decorators import decorator_from_middleware
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -30,6 +31,7 @@ from tending.exchange.web import (
     DeleteAccountForm,
     ImportForm,
     count_lines,
+    kind_labels,
     source_choices,
 )
 
@@ -57,7 +59,7 @@ def export(request):
         return redirect("exchange:your_data")
     chosen = EXPORT_FORMATS.get(request.POST.get("format", ""))
     if chosen is None:
-        messages.error(request, "Choose one of the downloads below.")
+        messages.error(request, _("Choose one of the downloads below."))
         return redirect("exchange:your_data")
     user = request.user
     # Written whole first, into a file with no name (removed from the folder as it is made,
@@ -99,7 +101,7 @@ def _import_file(request, handler: CappedUploadHandler):
     try:
         preview = _preview(name, data, _account(request))
     except UNREADABLE as exc:
-        form.add_error("file", f"{_message(exc)} Nothing was added.")
+        form.add_error("file", _("%(problem)s Nothing was added.") % {"problem": _message(exc)})
         return _your_data(request, form)
     upload = uploads.keep(settings.DATA_DIR, request.user.pk, name, data)
     return _preview_page(request, upload, preview)
@@ -114,7 +116,7 @@ def import_preview(request, upload: str):
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "cancel":
         uploads.remove(found.path)
-        messages.success(request, "Nothing was added, and the file is gone from tending.")
+        messages.success(request, _("Nothing was added, and the file is gone from tending."))
         return redirect("exchange:your_data")
     try:
         if action == "add":
@@ -145,6 +147,7 @@ def _preview_page(request, upload: uploads.Upload, preview: dict):
     context = {
         "upload": upload,
         "what": label.get(upload.source, upload.source),
+        "kinds": kind_labels(),
         **dict.fromkeys(("problem", "refused", "upgraded", "more"), None),
         **dict.fromkeys(("lines", "items", "duplicates", "kept"), ()),
         **preview,

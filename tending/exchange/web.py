@@ -7,16 +7,24 @@ import io
 from django import forms
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from tending.core.plain_messages import PlainMessages
 
 # Far beyond ten years of a full life as tending's JSON (about 15 MB), and small enough
 # to read in memory: the file is checked in full before anything is kept.
 LARGEST_UPLOAD = 64 * 1024 * 1024
-TOO_LARGE = (
-    f"This file is larger than {LARGEST_UPLOAD // 2**20} MB, more than tending takes here. "
-    "Nothing was read. For a bigger file use the terminal: tending import FILE."
-)
+
+
+def too_large_message() -> str:
+    return _(
+        "This file is larger than %(megabytes)d MB, more than tending takes here. "
+        "Nothing was read. For a bigger file use the terminal: tending import FILE."
+    ) % {"megabytes": LARGEST_UPLOAD // 2**20}
+
+
 SHOWN_ITEMS = 300  # items listed to choose from; the rest follow the usual choice
 TENDING = "tending"
 
@@ -25,18 +33,20 @@ def source_choices() -> list[tuple[str, str]]:
     """tending's own JSON first, then every other tool tending reads."""
     from tending.exchange.foreign import SOURCES, source
 
-    return [(TENDING, "tending's own export (JSON)")] + [
-        (name, source(name).LABEL) for name in sorted(SOURCES)
+    return [(TENDING, _("tending's own export (JSON)"))] + [
+        (name, _(source(name).LABEL)) for name in sorted(SOURCES)
     ]
 
 
+def _file_help() -> str:
+    return _(
+        "At most %(megabytes)d MB. It is checked and shown to you before anything is added."
+    ) % {"megabytes": LARGEST_UPLOAD // 2**20}
+
+
 class ImportForm(PlainMessages, forms.Form):
-    file = forms.FileField(
-        label="File",
-        help_text=f"At most {LARGEST_UPLOAD // 2**20} MB. It is checked and shown to you "
-        "before anything is added.",
-    )
-    source = forms.ChoiceField(label="What is it?", choices=())
+    file = forms.FileField(label=gettext_lazy("File"), help_text=lazy(_file_help, str)())
+    source = forms.ChoiceField(label=gettext_lazy("What is it?"), choices=())
 
     def __init__(self, *args, too_large: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -46,18 +56,18 @@ class ImportForm(PlainMessages, forms.Form):
     def full_clean(self) -> None:
         super().full_clean()
         if self.too_large:  # the file was dropped, so it reads as missing: say why instead
-            self.errors["file"] = self.error_class([TOO_LARGE])
+            self.errors["file"] = self.error_class([too_large_message()])
             self.cleaned_data.pop("file", None)
 
 
 class DeleteAccountForm(PlainMessages, forms.Form):
     typed = forms.CharField(
-        label="Type your user name to confirm",
+        label=gettext_lazy("Type your user name to confirm"),
         strip=True,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
     )
     password = forms.CharField(
-        label="Your password",
+        label=gettext_lazy("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
@@ -70,15 +80,18 @@ class DeleteAccountForm(PlainMessages, forms.Form):
         typed = self.cleaned_data["typed"]
         if typed != self.user.get_username():
             raise forms.ValidationError(
-                f"That is not your user name. Type {self.user.get_username()} exactly, "
-                "to show this is what you want."
+                _(
+                    "That is not your user name. Type %(name)s exactly, to show this is what "
+                    "you want."
+                )
+                % {"name": self.user.get_username()}
             )
         return typed
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your password.")
+            raise forms.ValidationError(_("That is not your password."))
         return password
 
 
@@ -135,6 +148,24 @@ def plural(kind: str, count: int) -> str:
     return f"{count} {kind}s"
 
 
+def counted(kind: str, count: int) -> str:
+    """ "3 journal entries" in the page's language; a kind it has no words for, in English."""
+    if kind == "journal entry":
+        said = ngettext("%(count)d journal entry", "%(count)d journal entries", count)
+    elif kind == "check-in":
+        said = ngettext("%(count)d check-in", "%(count)d check-ins", count)
+    elif kind == "person":
+        said = ngettext("%(count)d person", "%(count)d people", count)
+    else:
+        return plural(kind, count)
+    return said % {"count": count}
+
+
+def kind_labels() -> dict[str, str]:
+    """How the preview names each kind of item it lists: "Journal entry: …"."""
+    return {"journal entry": _("Journal entry"), "check-in": _("Check-in"), "person": _("Person")}
+
+
 def count_lines(counts: dict[str, int]) -> list[str]:
     """One line per kind with something in it, in the order given."""
-    return [plural(kind, count) for kind, count in counts.items() if count]
+    return [counted(kind, count) for kind, count in counts.items() if count]

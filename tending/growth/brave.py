@@ -1,5 +1,6 @@
 """Brave steps: one's own steps toward closeness, easiest first, each with a prediction
-checked against what happened. Pure: plain data in, plain data out, no Django.
+checked against what happened. Pure: plain data in, plain data out, no Django but its
+translation functions (the summary is said in the page's language).
 
 The steps form a graded hierarchy rated 0-100 for how hard they feel (the Subjective Units
 of Distress scale), taken from the bottom up and only by choice. Before a step the person
@@ -16,6 +17,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from tending.growth import texts
 
 PAUSE_DAYS = 7  # after a hard-days check-in whose safety rule fired, no step is offered
 LEAST, MOST = 0, 100
@@ -105,20 +111,49 @@ def prediction_words(found: Predictions | None) -> str:
     if found is None:
         return ""
     points = round(abs(found.easier_by))
-    if points == 0:
-        felt = "steps felt about as hard as you expected"
-    else:
-        way = "easier" if found.easier_by > 0 else "harder"
-        felt = f"steps felt {points} point{'' if points == 1 else 's'} {way} than you expected"
+    easier = found.easier_by > 0
     if found.predicted:
-        times = "time" if found.predicted == 1 else "times"
-        said = f"Your fear came true {found.fear_came_true} of {found.predicted} {times}"
-        words = f"{said}; {felt}."
+        fear = ngettext(
+            "Your fear came true %(came)d of %(of)d time",
+            "Your fear came true %(came)d of %(of)d times",
+            found.predicted,
+        ) % {"came": found.fear_came_true, "of": found.predicted}
+        if points == 0:
+            felt = _("steps felt about as hard as you expected")
+        elif easier:
+            felt = ngettext(
+                "steps felt %(points)d point easier than you expected",
+                "steps felt %(points)d points easier than you expected",
+                points,
+            ) % {"points": points}
+        else:
+            felt = ngettext(
+                "steps felt %(points)d point harder than you expected",
+                "steps felt %(points)d points harder than you expected",
+                points,
+            ) % {"points": points}
+        # Translators: two halves of one sentence, each translated on its own.
+        words = _("%(fear)s; %(felt)s.") % {"fear": fear, "felt": felt}
+    elif points == 0:
+        words = _("Steps felt about as hard as you expected.")
+    elif easier:
+        words = ngettext(
+            "Steps felt %(points)d point easier than you expected.",
+            "Steps felt %(points)d points easier than you expected.",
+            points,
+        ) % {"points": points}
     else:
-        words = f"{felt[0].upper()}{felt[1:]}."
+        words = ngettext(
+            "Steps felt %(points)d point harder than you expected.",
+            "Steps felt %(points)d points harder than you expected.",
+            points,
+        ) % {"points": points}
     if found.belief_after is not None and found.belief_before is not None:
         before, after = round(found.belief_before), round(found.belief_after)
-        words += f" Beforehand you believed your fears {before}% on average; afterwards, {after}%."
+        believed = _(
+            "Beforehand you believed your fears %(before)d%% on average; afterwards, %(after)d%%."
+        ) % {"before": before, "after": after}
+        words = f"{words} {believed}"
     return words
 
 
@@ -139,25 +174,70 @@ class Barrier:
 BARRIERS = ("trauma", "mistrust", "shyness")
 
 
-def read_barriers(text: str) -> tuple[Barrier, ...]:
-    """The starter steps of a file (starter_steps.toml), checked: each barrier once, in
-    order, with a title, a line about it, and steps easiest first, each rated 0-100."""
+class StarterProblem(ValueError):
+    """The starter steps file is not right: it says what and where."""
+
+
+def read_barrier_languages(text: str) -> dict[str, tuple[Barrier, ...]]:
+    """The starter steps of a file (starter_steps.toml), checked, in English and in each
+    language translated: each barrier once, in order, with a title, a line about it, and
+    steps easiest first, each rated 0-100; every text with its translations beside it
+    (tending/growth/texts.py). A step's place is the same in every language."""
     data = tomllib.loads(text)
-    found = []
+    languages = (texts.ENGLISH, *texts.TRANSLATED)
+    found: dict[str, list[Barrier]] = {language: [] for language in languages}
     for entry in data.get("barriers", []):
-        steps = tuple(StarterStep(s["text"], s["hardness"]) for s in entry["steps"])
-        if not steps or not all(s.text.strip() and in_range(s.hardness) for s in steps):
-            raise ValueError(f"The steps for {entry['key']} need words and 0-100.")
+        key = entry["key"]
+        written: dict[str, list[StarterStep]] = {language: [] for language in languages}
+        for step in entry.get("steps", []):
+            hardness = step.get("hardness")
+            try:
+                texts.extra_translations(step, ("text",), f"A step for {key}")
+                said = texts.words(step, "text", f"A step for {key}")
+            except texts.TextProblem as exc:
+                raise StarterProblem(f"The steps for {key} need words and 0-100: {exc}") from None
+            if type(hardness) is not int or not in_range(hardness):
+                raise StarterProblem(f"The steps for {key} need words and 0-100.")
+            for language in languages:
+                written[language].append(StarterStep(said[language], hardness))
+        steps = written[texts.ENGLISH]
+        if not steps:
+            raise StarterProblem(f"The steps for {key} need words and 0-100.")
         if [s.hardness for s in steps] != sorted(s.hardness for s in steps):
-            raise ValueError(f"The steps for {entry['key']} go from easiest to hardest.")
-        found.append(Barrier(entry["key"], entry["title"], entry["about"], steps))
-    if tuple(b.key for b in found) != BARRIERS:
-        raise ValueError(f"Expected the barriers {', '.join(BARRIERS)}, in that order.")
-    return tuple(found)
+            raise StarterProblem(f"The steps for {key} go from easiest to hardest.")
+        try:
+            texts.extra_translations(entry, ("title", "about"), f"The barrier {key}")
+            titles = texts.words(entry, "title", f"The barrier {key}")
+            abouts = texts.words(entry, "about", f"The barrier {key}")
+        except texts.TextProblem as exc:
+            raise StarterProblem(str(exc)) from None
+        for language in languages:
+            found[language].append(
+                Barrier(key, titles[language], abouts[language], tuple(written[language]))
+            )
+    if tuple(b.key for b in found[texts.ENGLISH]) != BARRIERS:
+        raise StarterProblem(f"Expected the barriers {', '.join(BARRIERS)}, in that order.")
+    return {language: tuple(barriers) for language, barriers in found.items()}
+
+
+def read_barriers(text: str, language: str | None = None) -> tuple[Barrier, ...]:
+    """The starter steps of a file, checked, in `language` (English for one the file does not
+    speak, or none)."""
+    return read_barrier_languages(text)[texts.shown_language(language)]
 
 
 @cache
-def starter_steps() -> tuple[Barrier, ...]:
-    return read_barriers(
+def _starter_steps() -> dict[str, tuple[Barrier, ...]]:
+    return read_barrier_languages(
         resources.files("tending.growth").joinpath("starter_steps.toml").read_text()
     )
+
+
+def starter_steps(language: str | None = None) -> tuple[Barrier, ...]:
+    """tending's starter steps in `language` (the page's), or in English."""
+    return _starter_steps()[texts.shown_language(language)]
+
+
+def starter_languages() -> dict[str, tuple[Barrier, ...]]:
+    """The starter steps in each language the file speaks, English among them."""
+    return _starter_steps()

@@ -6,6 +6,8 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tending.circle.models import Person
 from tending.core.dates import check_plausible_date
@@ -33,7 +35,8 @@ def rating(label: str, help_text: str, **options) -> forms.IntegerField:
     )
 
 
-HARD_HINT = "0 = no bother at all, 100 = the hardest you can imagine."
+HARD_HINT = _("0 = no bother at all, 100 = the hardest you can imagine.")
+SURE_HINT = _("0 = not at all, 100 = completely sure.")
 
 
 def people_to_choose(user, keep: int | None = None) -> list[tuple[int, str]]:
@@ -52,34 +55,30 @@ def step_initial(step) -> dict:
 
 class StepForm(PlainMessages, forms.Form):
     text = forms.CharField(
-        label="Your step",
+        label=_("Your step"),
         max_length=200,
-        help_text="Small and concrete: “tell Sam I missed them”, “ask a question back”.",
+        help_text=_("Small and concrete: “tell Sam I missed them”, “ask a question back”."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     person = FixedChoiceField(
-        label="Toward whom",
+        label=_("Toward whom"),
         choices=[],
         # The people written out in Python, exactly as Django's Select writes them.
         widget=FixedSelect,
         coerce=int,
         empty_value=None,
         required=False,
-        error_messages={"invalid_choice": "That person is not in your circle."},
+        error_messages={"invalid_choice": _("That person is not in your circle.")},
     )
-    hardness = rating("How hard does it feel?", HARD_HINT)
+    hardness = rating(_("How hard does it feel?"), HARD_HINT)
     fear = forms.CharField(
-        label="What do you fear will happen? (if you like)",
+        label=_("What do you fear will happen? (if you like)"),
         max_length=500,
         required=False,
-        help_text="Your prediction, in your words: “they will think I'm needy”.",
+        help_text=_("Your prediction, in your words: “they will think I'm needy”."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    belief = rating(
-        "How strongly do you believe it will happen, in %?",
-        "0 = not at all, 100 = completely sure.",
-        initial=50,
-    )
+    belief = rating(_("How strongly do you believe it will happen, in %?"), SURE_HINT, initial=50)
 
     def __init__(
         self,
@@ -98,7 +97,10 @@ class StepForm(PlainMessages, forms.Form):
         field = self.fields["person"]
         # Already plain (value, label) pairs: set as Django's setter keeps them once it has
         # normalised them, which walks every name again.
-        field._choices = field.widget.choices = [(GENERAL, "Closeness in general"), *people]
+        field._choices = field.widget.choices = [
+            (GENERAL, gettext("Closeness in general")),
+            *people,
+        ]
 
     def clean_text(self):
         return self.cleaned_data["text"].strip()
@@ -110,27 +112,24 @@ class StepForm(PlainMessages, forms.Form):
 
 class OutcomeForm(PlainMessages, forms.Form):
     done_on = forms.DateField(
-        label="When did you take it?",
+        label=_("When did you take it?"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     what_happened = forms.CharField(
-        label="What actually happened?",
+        label=_("What actually happened?"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    felt = rating("How hard was it, really?", HARD_HINT)
+    felt = rating(_("How hard was it, really?"), HARD_HINT)
     fear_came_true = forms.TypedChoiceField(
-        label="Did what you feared happen?",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label=_("Did what you feared happen?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
-    belief_after = rating(
-        "How strongly do you believe the fear now, in %?",
-        "0 = not at all, 100 = completely sure.",
-    )
+    belief_after = rating(_("How strongly do you believe the fear now, in %?"), SURE_HINT)
     learned = forms.CharField(
-        label="What did you learn? (if you like)",
+        label=_("What did you learn? (if you like)"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -148,5 +147,5 @@ class OutcomeForm(PlainMessages, forms.Form):
         day = self.cleaned_data["done_on"]
         check_plausible_date(day)
         if day > self.today:
-            raise ValidationError("Please give today or a day before.", code="future")
+            raise ValidationError(_("Please give today or a day before."), code="future")
         return day

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from markupsafe import Markup, escape
 
-from tending.core.date_format import names
 from tending.core.jinja import url
 from tending.growth.brave_chart import PredictionChart
+from tending.growth.dates import day_writer
 
 _HOLE = 7306051849  # a number no step has, to find where a step's number goes in an address
 
@@ -39,17 +41,20 @@ def open_rows(items: Sequence) -> Markup:
     """The steps to take, easiest first: a list row each (core/components.html's list_row),
     with whom it is toward."""
     before, after = _around("growth:brave_step")
+    toward_words = _("toward <bdi>%(name)s</bdi>")
+    feels = _("feels %(hardness)d")
     parts = []
     for item in items:
         step = item.step
         toward = ""
         if item.person:
-            toward = f'<span class="muted">&nbsp;· toward <bdi>{_escaped(item.person)}</bdi></span>'
+            said = toward_words % {"name": _escaped(item.person)}
+            toward = f'<span class="muted">&nbsp;· {said}</span>'
         parts.append(
             '\n    \n<li class="list-row">\n  <span class="row-main">'
             f'<a class="row-link" href="{before}{step.key}{after}">\n'
             f'      <span dir="auto">{_escaped(step.text)}</span>{toward}\n    </a></span>\n'
-            f'  <span class="row-meta">feels {step.hardness}</span>\n</li>\n    '
+            f'  <span class="row-meta">{feels % {"hardness": step.hardness}}</span>\n</li>\n    '
         )
     return Markup("".join(parts))
 
@@ -59,6 +64,7 @@ def aside_rows(items: Sequence, csrf_input) -> Markup:
     before, after = _around("growth:brave_step")
     aside_before, aside_after = _around("growth:brave_aside")
     token = escape(csrf_input)
+    feels, bring_back = _("feels %(hardness)d"), _("Bring it back")
     parts = []
     for item in items:
         step = item.step
@@ -66,27 +72,12 @@ def aside_rows(items: Sequence, csrf_input) -> Markup:
         parts.append(
             '\n    <li>\n      <span class="brave-aside-text">'
             f'<a href="{before}{key}{after}" dir="auto">{text}</a> '
-            f'<span class="muted">· feels {step.hardness}</span></span>\n'
+            f'<span class="muted">· {feels % {"hardness": step.hardness}}</span></span>\n'
             f'      <form method="post" action="{aside_before}{key}{aside_after}">{token}'
-            '<button type="submit" class="button secondary small">Bring it back'
+            f'<button type="submit" class="button secondary small">{bring_back}'
             f'<span class="visually-hidden">: {text}</span></button></form>\n    </li>\n    '
         )
     return Markup("".join(parts))
-
-
-_HAPPENED = {True: "it happened", False: str(escape("it didn't happen"))}
-
-
-_MONTHS: dict[tuple, dict[int, str]] = {}  # the month names, escaped, by language
-
-
-def _months() -> dict[int, str]:
-    found = names().months
-    key = tuple(found.values())
-    escaped = _MONTHS.get(key)
-    if escaped is None:
-        escaped = _MONTHS[key] = {number: _escaped(name) for number, name in found.items()}
-    return escaped
 
 
 def done_rows(items: Sequence) -> Markup:
@@ -94,43 +85,57 @@ def done_rows(items: Sequence) -> Markup:
     happened against what was expected, or a link to write it."""
     before, after = _around("growth:brave_step")
     outcome_before, outcome_after = _around("growth:brave_outcome")
-    months = _months()
+    day_of = day_writer("j F Y")
+    add_what_happened = _("Add what happened")
+    # Each sentence looked up once for the whole list, not at every row.
+    compared = {
+        "easier": _("Expected %(expected)d, felt %(felt)d (%(points)d easier)."),
+        "harder": _("Expected %(expected)d, felt %(felt)d (%(points)d harder)."),
+        "same": _("Expected %(expected)d, felt %(felt)d (as expected)."),
+    }
+    feared_words = {
+        (True, True): _("Feared “<bdi>%(fear)s</bdi>”: it happened."),
+        (True, False): _("Feared “<bdi>%(fear)s</bdi>”: it didn't happen."),
+        (False, True): _("What you feared: it happened."),
+        (False, False): _("What you feared: it didn't happen."),
+    }
+    believed_words = _("You believed it %(before)d%% before, %(after)d%% after.")
+    learned_words = _("You learned: %(learned)s")
     parts = []
     for item in items:
         step = item.step
         key, done_on, felt = step.key, step.done_on, step.felt
-        day = f"{done_on.day} {months[done_on.month]} {done_on.year:04d}"
         head = (
             '\n    \n    <li>\n      <p class="brave-done-text">'
             f'<a href="{before}{key}{after}" dir="auto">{_escaped(step.text)}</a> '
-            f'<span class="muted">· {day}</span></p>\n      '
+            f'<span class="muted">· {_escaped(day_of(done_on))}</span></p>\n      '
         )
         if felt is None:  # done, and what happened not written yet
             parts.append(
                 f'{head}\n      <p><a href="{outcome_before}{key}{outcome_after}">'
-                "Add what happened</a></p>\n      \n    </li>\n    "
+                f"{add_what_happened}</a></p>\n      \n    </li>\n    "
             )
             continue
         hardness, came_true, after_belief = step.hardness, step.fear_came_true, step.belief_after
-        if hardness > felt:
-            compared = f" ({hardness - felt} easier)"
-        elif hardness < felt:
-            compared = f" ({felt - hardness} harder)"
-        else:
-            compared = " (as expected)"
+        way = "easier" if hardness > felt else ("harder" if hardness < felt else "same")
+        expected = compared[way] % {
+            "expected": hardness,
+            "felt": felt,
+            "points": abs(hardness - felt),
+        }
         feared = ""
         if came_true is not None:
             fear = item.fear
-            what = f"Feared “<bdi>{_escaped(fear)}</bdi>”" if fear else "What you feared"
-            feared = f"{what}: {_HAPPENED[came_true]}."
+            feared = feared_words[bool(fear), came_true] % {"fear": _escaped(fear)}
         believed = ""
         if after_belief is not None:
-            believed = f"You believed it {step.belief}% before, {after_belief}% after."
+            believed = believed_words % {"before": step.belief, "after": after_belief}
         learned = item.learned
         if learned:
-            learned = f'<p class="muted" dir="auto">You learned: {_escaped(learned)}</p>'
+            said = learned_words % {"learned": _escaped(learned)}
+            learned = f'<p class="muted" dir="auto">{said}</p>'
         parts.append(
-            f"{head}\n      <p>Expected {hardness}, felt {felt}{compared}.\n        {feared}\n"
+            f"{head}\n      <p>{expected}\n        {feared}\n"
             f"        {believed}</p>\n      {learned}\n      \n    </li>\n    "
         )
     return Markup("".join(parts))
@@ -138,17 +143,15 @@ def done_rows(items: Sequence) -> Markup:
 
 def table_rows(items: Sequence) -> Markup:
     """The chart as a table: each step done with an outcome, in the order taken."""
+    said = {None: _("no fear written"), True: _("yes"), False: _("no")}
     parts = []
     for number, item in enumerate(items, start=1):
         step = item.step
-        if step.fear_came_true is None:
-            came_true = "no fear written"
-        else:
-            came_true = "yes" if step.fear_came_true else "no"
         parts.append(
             f'\n            <tr><td class="num">{number}</td>'
             f'<td dir="auto">{_escaped(step.text)}</td><td class="num">{step.hardness}</td>'
-            f'<td class="num">{step.felt}</td><td>{came_true}</td></tr>\n            '
+            f'<td class="num">{step.felt}</td><td>{said[step.fear_came_true]}</td></tr>'
+            "\n            "
         )
     return Markup("".join(parts))
 
@@ -160,14 +163,19 @@ def chart_svg(chart: PredictionChart, id: str, summary: str) -> Markup:
     count = len(chart.marks)
     # Each number is written once: writing a float is most of what a mark costs.
     left, radius, label_y = chart.left, str(chart.radius), str(chart.label_y)
+    title = _("How hard each step felt against how hard you expected it to be")
+    described = ngettext(
+        "%(count)d step in the order you took them, from 0 (no bother) to 100 (the hardest you "
+        "can imagine): a ring for what you expected and a dot for how it felt.",
+        "%(count)d steps in the order you took them, from 0 (no bother) to 100 (the hardest "
+        "you can imagine): a ring for what you expected and a dot for how it felt.",
+        count,
+    ) % {"count": count}
     parts = [
         f'<svg class="brave-chart" viewBox="0 0 {chart.width} {chart.height}" role="img" '
         f'aria-labelledby="{id}-title {id}-desc">\n'
-        f'  <title id="{id}-title">How hard each step felt against how hard you expected it '
-        "to be</title>\n"
-        f'  <desc id="{id}-desc">{count} step{"" if count == 1 else "s"} in the order you took '
-        "them, from 0 (no bother) to 100 (the hardest you can imagine): a ring for what you "
-        f"expected and a dot for how it felt. {escape(summary)}</desc>\n  "
+        f'  <title id="{id}-title">{title}</title>\n'
+        f'  <desc id="{id}-desc">{described} {escape(summary)}</desc>\n  '
     ]
     for y, value in chart.grid:
         y = str(y)
@@ -177,7 +185,7 @@ def chart_svg(chart: PredictionChart, id: str, summary: str) -> Markup:
             f'dominant-baseline="central">{value}</text>'
         )
     parts.append("\n  ")
-    for number, x, _, _, expected_y, felt_y, way, labelled, gap in chart.marks:
+    for number, x, _expected, _felt, expected_y, felt_y, way, labelled, gap in chart.marks:
         x = str(x)
         line = f'<line class="gap" x1="{x}" x2="{x}" y1="{gap[0]}" y2="{gap[1]}"/>' if gap else ""
         label = ""

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from django.db import connection
 from django.http import Http404
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from tending.circle.models import Person
 from tending.core.dates import stored_day, stored_time
@@ -21,7 +22,7 @@ from tending.core.reads import Read, as_stored, read_together
 from tending.growth import brave, brave_chart, queries
 from tending.growth.models import BraveStep
 
-ALREADY_DONE = "That step is already done, so it stays with your steps done."
+ALREADY_DONE = gettext_lazy("That step is already done, so it stays with your steps done.")
 
 
 @dataclass(slots=True)
@@ -233,19 +234,56 @@ def people_read(user, step_id: int | None = None) -> Read:
     return sql, [user.pk, user.pk, step_id]
 
 
+# What a step's outcome says, by how it felt against what was expected and whether what was
+# feared happened (None: no fear was written). Whole sentences, each with its count.
+OUTCOMES = {
+    ("same", None): gettext_lazy("It felt about as hard as you expected."),
+    ("easier", None): ngettext_lazy(
+        "It felt %(points)d point easier than you expected.",
+        "It felt %(points)d points easier than you expected.",
+        "points",
+    ),
+    ("harder", None): ngettext_lazy(
+        "It felt %(points)d point harder than you expected.",
+        "It felt %(points)d points harder than you expected.",
+        "points",
+    ),
+    ("same", True): gettext_lazy(
+        "It felt about as hard as you expected, and what you feared did happen."
+    ),
+    ("easier", True): ngettext_lazy(
+        "It felt %(points)d point easier than you expected, and what you feared did happen.",
+        "It felt %(points)d points easier than you expected, and what you feared did happen.",
+        "points",
+    ),
+    ("harder", True): ngettext_lazy(
+        "It felt %(points)d point harder than you expected, and what you feared did happen.",
+        "It felt %(points)d points harder than you expected, and what you feared did happen.",
+        "points",
+    ),
+    ("same", False): gettext_lazy(
+        "It felt about as hard as you expected, and what you feared did not happen."
+    ),
+    ("easier", False): ngettext_lazy(
+        "It felt %(points)d point easier than you expected, and what you feared did not happen.",
+        "It felt %(points)d points easier than you expected, and what you feared did not happen.",
+        "points",
+    ),
+    ("harder", False): ngettext_lazy(
+        "It felt %(points)d point harder than you expected, and what you feared did not happen.",
+        "It felt %(points)d points harder than you expected, and what you feared did not happen.",
+        "points",
+    ),
+}
+
+
 def outcome_words(expected: int, felt: int, fear_came_true: bool | None) -> str:
     """What a step's outcome says, plainly: "It felt 30 points easier than you expected, and
     what you feared did not happen." Never a verdict."""
     points = abs(expected - felt)
-    if points == 0:
-        compared = "It felt about as hard as you expected"
-    else:
-        way = "easier" if felt < expected else "harder"
-        compared = f"It felt {points} point{'' if points == 1 else 's'} {way} than you expected"
-    if fear_came_true is None:  # no fear was written for this step
-        return f"{compared}."
-    feared = "did happen" if fear_came_true else "did not happen"
-    return f"{compared}, and what you feared {feared}."
+    way = "same" if points == 0 else ("easier" if felt < expected else "harder")
+    said = OUTCOMES[way, fear_came_true]
+    return str(said) if way == "same" else said % {"points": points}
 
 
 def write_step(user, *, today: date, **fields) -> BraveStep:
@@ -292,9 +330,24 @@ def texts_written(user) -> set[str]:
     return {text for (text,) in rows}
 
 
-def starter_step(barrier_key: str, index: int) -> brave.StarterStep | None:
-    """One of tending's starter steps, by its barrier and place; None if there is none."""
-    for barrier in brave.starter_steps():
+def starter_step(
+    barrier_key: str, index: int, language: str | None = None
+) -> brave.StarterStep | None:
+    """One of tending's starter steps, by its barrier and place, in `language` (the page's);
+    None if there is none."""
+    for barrier in brave.starter_steps(language):
         if barrier.key == barrier_key and 0 <= index < len(barrier.steps):
             return barrier.steps[index]
     return None
+
+
+def starters_taken(written: set[str]) -> set[tuple[str, int]]:
+    """The starters (barrier key, place) already among the person's steps still to take, in
+    any language the person read them in: `written` as texts_written gives it."""
+    return {
+        (barrier.key, index)
+        for barriers in brave.starter_languages().values()
+        for barrier in barriers
+        for index, step in enumerate(barrier.steps)
+        if step.text in written
+    }

@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tending.core.errors import post_only
@@ -50,7 +52,7 @@ def brave_new(request):
         form = StepForm(request.POST, user=request.user)
         if form.is_valid():
             brave_services.write_step(request.user, today=timezone.localdate(), **form.cleaned_data)
-            messages.success(request, "Your step is written. Take it only when you choose.")
+            messages.success(request, _("Your step is written. Take it only when you choose."))
             return redirect("growth:brave")
         status = 400
     else:
@@ -65,7 +67,9 @@ def brave_starters(request):
     if request.method == "POST":
         barrier = request.POST.get("barrier", "")
         index = request.POST.get("step", "")
-        starter = brave_services.starter_step(barrier, int(index)) if _small_number(index) else None
+        starter = None
+        if _small_number(index):
+            starter = brave_services.starter_step(barrier, int(index), get_language())
         if starter is not None:
             brave_services.write_step(
                 request.user,
@@ -75,15 +79,22 @@ def brave_starters(request):
             )
             messages.success(
                 request,
-                f"Added to your steps: “{starter.text}”. Change how hard it feels, or add "
-                "what you fear, whenever you like.",
+                _(
+                    "Added to your steps: “%(step)s”. Change how hard it feels, or add what you "
+                    "fear, whenever you like."
+                )
+                % {"step": starter.text},
             )
             return redirect("growth:brave")
-        messages.error(request, "That idea was not found. Please choose one from the list.")
+        messages.error(request, _("That idea was not found. Please choose one from the list."))
         status = 400
     else:
         status = 200
-    context = {"barriers": starter_steps(), "written": brave_services.texts_written(request.user)}
+    written = brave_services.texts_written(request.user)
+    context = {
+        "barriers": starter_steps(get_language()),
+        "taken": brave_services.starters_taken(written),
+    }
     return render(request, "growth/brave_starters.html", context, status=status)
 
 
@@ -98,7 +109,7 @@ def brave_step(request, step_id: int):
     form = StepForm(request.POST, user=request.user, keep_step=step.pk, initial=step_initial(step))
     if form.is_valid():
         brave_services.change_step(step, **form.cleaned_data)
-        messages.success(request, "Your step is saved.")
+        messages.success(request, _("Your step is saved."))
         return redirect("growth:brave")
     return render(request, "growth/brave_form.html", {"form": form, "step": step}, status=400)
 
@@ -134,9 +145,9 @@ def brave_aside(request, step_id: int):
     if step.done_on is not None:
         messages.info(request, brave_services.ALREADY_DONE)
     elif brave_services.toggle_aside(step):
-        messages.success(request, "Set aside. It's here if you want it later.")
+        messages.success(request, _("Set aside. It's here if you want it later."))
     else:
-        messages.success(request, "Back in your steps.")
+        messages.success(request, _("Back in your steps."))
     return redirect("growth:brave")
 
 
@@ -149,5 +160,5 @@ def brave_delete(request, step_id: int):
     step = get_owned_or_404(BraveStep, request.user, pk=step_id)
     with transaction.atomic():
         step.delete()
-    messages.success(request, "The step is deleted.")
+    messages.success(request, _("The step is deleted."))
     return redirect("growth:brave")

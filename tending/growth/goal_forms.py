@@ -6,6 +6,9 @@ from datetime import date
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from tending.core.dates import check_plausible_date
 from tending.core.forms import FixedChoiceField
@@ -16,8 +19,8 @@ from tending.growth.models import Goal
 
 STEP_TEXT_MOST = 200
 FIRST_STEPS_MOST = 12
-DATE_ERRORS = {"invalid": "Please give a date, like 2026-03-14."}
-IF_THEN_HINT = (
+DATE_ERRORS = {"invalid": _("Please give a date, like 2026-03-14.")}
+IF_THEN_HINT = _(
     "“When …, I will …” is a good shape for a step: “When I finish work on Friday, I will "
     "text Sam.”"
 )
@@ -73,47 +76,51 @@ class OwnRowsField(forms.TypedMultipleChoiceField):
 
 class GoalForm(PlainMessages, forms.ModelForm):
     title = TextField(
-        label="What would you like to grow toward?",
+        label=_("What would you like to grow toward?"),
         max_length=120,
-        help_text="In your own words: “See friends more often”, “Be gentler with myself”.",
+        help_text=_("In your own words: “See friends more often”, “Be gentler with myself”."),
         widget=forms.TextInput(attrs={"dir": "auto", "autocomplete": "off"}),
-        error_messages={"required": "Please give your goal a few words."},
+        error_messages={"required": _("Please give your goal a few words.")},
     )
     area = FixedChoiceField(
-        label="Which part of life is it about?",
+        label=_("Which part of life is it about?"),
         choices=list(AREAS.items()),
         widget=forms.RadioSelect,
-        error_messages={"required": "Please choose the part of life it is about."},
+        error_messages={"required": _("Please choose the part of life it is about.")},
     )
     why = TextField(
-        label="Why it matters to you (if you like)",
+        label=_("Why it matters to you (if you like)"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
-        help_text="A line to come back to on a harder day.",
+        help_text=_("A line to come back to on a harder day."),
     )
-    target = _date_field("A day to aim for (if you like)", "Leave it empty for no particular day.")
+    target = _date_field(
+        _("A day to aim for (if you like)"), _("Leave it empty for no particular day.")
+    )
     status = FixedChoiceField(
-        label="Where is it now?", choices=list(STATUSES.items()), widget=forms.RadioSelect
+        label=_("Where is it now?"), choices=list(STATUSES.items()), widget=forms.RadioSelect
     )
     # Not among the model's fields below: the ids are read with the choices and saved by
     # goal_services.save_goal, so the form never asks the goal's links for models.
     people = OwnRowsField(
-        label="People it is about (if any)",
+        label=_("People it is about (if any)"),
         required=False,
-        error_messages={"invalid_choice": "That person is not in your circle."},
+        error_messages={"invalid_choice": _("That person is not in your circle.")},
     )
     brave_steps = OwnRowsField(
-        label="Brave steps that belong to it (if any)",
+        label=_("Brave steps that belong to it (if any)"),
         required=False,
-        error_messages={"invalid_choice": "That is not one of your brave steps."},
+        error_messages={"invalid_choice": _("That is not one of your brave steps.")},
     )
     first_steps = TextField(
-        label="A few first steps (if you like)",
+        label=_("A few first steps (if you like)"),
         required=False,
         max_length=FIRST_STEPS_MOST * (STEP_TEXT_MOST + 2),
         widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
-        help_text="One step per line; you can add dates to them afterwards. " + IF_THEN_HINT,
+        help_text=format_lazy(
+            "{} {}", _("One step per line; you can add dates to them afterwards."), IF_THEN_HINT
+        ),
     )
 
     class Meta:
@@ -143,7 +150,7 @@ class GoalForm(PlainMessages, forms.ModelForm):
         target = self.cleaned_data.get("target")
         if target is not None and not self.instance.pk and target < timezone.localdate():
             raise forms.ValidationError(
-                "Please choose today or a day ahead, or leave it empty.", code="past"
+                gettext("Please choose today or a day ahead, or leave it empty."), code="past"
             )
         return target
 
@@ -152,14 +159,19 @@ class GoalForm(PlainMessages, forms.ModelForm):
         lines = [line for line in lines if line]
         if len(lines) > FIRST_STEPS_MOST:
             raise forms.ValidationError(
-                f"Please start with {FIRST_STEPS_MOST} steps or fewer; you can add more later.",
+                ngettext(
+                    "Please start with %(most)d step or fewer; you can add more later.",
+                    "Please start with %(most)d steps or fewer; you can add more later.",
+                    FIRST_STEPS_MOST,
+                )
+                % {"most": FIRST_STEPS_MOST},
                 code="too_many",
             )
         for line in lines:
             if len(line) > STEP_TEXT_MOST:
                 raise forms.ValidationError(
-                    f"Please keep each step to {STEP_TEXT_MOST} characters; "
-                    f"“{line[:30]}…” is longer.",
+                    gettext("Please keep each step to %(most)d characters; “%(start)s…” is longer.")
+                    % {"most": STEP_TEXT_MOST, "start": line[:30]},
                     code="max_length",
                 )
         return lines
@@ -171,14 +183,14 @@ class GoalForm(PlainMessages, forms.ModelForm):
 
 class StepForm(PlainMessages, forms.Form):
     text = TextField(
-        label="A small step",
+        label=_("A small step"),
         max_length=STEP_TEXT_MOST,
         help_text=IF_THEN_HINT,
         widget=forms.TextInput(attrs={"dir": "auto", "autocomplete": "off"}),
-        error_messages={"required": "Please write the step in a few words."},
+        error_messages={"required": _("Please write the step in a few words.")},
     )
-    due = _date_field("When (if you like)")
+    due = _date_field(_("When (if you like)"))
 
 
 class StepEditForm(StepForm):
-    done = forms.BooleanField(label="Done", required=False)
+    done = forms.BooleanField(label=_("Done"), required=False)

@@ -8,6 +8,7 @@ were made into models only to be written out as checkboxes. Every read is filter
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -15,13 +16,13 @@ from functools import lru_cache
 from django.db import connection
 
 from tending.circle.models import Person
-from tending.core.date_format import names
 from tending.core.dates import stored_day, stored_time
 from tending.core.ownership import is_row_id
 from tending.core.reads import Read, as_stored, read_together
 from tending.core.reads import column as _column
 from tending.core.reads import table as _table
 from tending.growth import goals
+from tending.growth.dates import day_writer
 from tending.growth.models import BraveStep, Goal, GoalStep, TherapySession
 
 GOAL_FIELDS = tuple(field.attname for field in Goal._meta.concrete_fields)
@@ -199,10 +200,10 @@ def _page_sqls() -> tuple[str, str, str]:
     return steps, people, brave_steps
 
 
-def _day_words(stored, months: dict[int, str]) -> str:
-    """A stored day as `date("j F")` writes it ("2 March"), or "" for none."""
+def _day_words(stored, write: Callable[[date], str]) -> str:
+    """A stored day as `date("j F")` writes it ("2 March", "2. März"), or "" for none."""
     day = stored_day(stored)
-    return "" if day is None else f"{day.day} {months[day.month]}"
+    return "" if day is None else write(day)
 
 
 def goal_page_for(user, goal_id, today: date) -> GoalPage | None:
@@ -234,6 +235,6 @@ def goal_page_for(user, goal_id, today: date) -> GoalPage | None:
         area=goal.area,
         steps=tuple(goals.GoalStep(s.pk, s.text, s.due, s.done_on) for s in steps),
     )
-    months = names().months  # looked up once, not at every date the template writes
-    brave_steps = [(pk, text, _day_words(done_on, months)) for pk, text, done_on in brave_rows]
+    write = day_writer("j F")  # looked up once, not at every date the template writes
+    brave_steps = [(pk, text, _day_words(done_on, write)) for pk, text, done_on in brave_rows]
     return GoalPage(goal, steps, goals.progress_words(plain), people, brave_steps)

@@ -6,12 +6,15 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext, gettext_noop
 
 from tending.core.ownership import owned
 from tending.growth import goals
 from tending.growth.models import Goal, GoalStep, TherapySession
 
-HOMEWORK_TITLE = "Therapy homework"
+# The goal homework goes to when none is chosen: named in the person's language when it is
+# made, and found by its name in English or in the page's language.
+HOMEWORK_TITLE = gettext_noop("Therapy homework")
 HOMEWORK_AREA = "support"
 
 
@@ -75,16 +78,22 @@ def edit_step(step: GoalStep, text: str, due: date | None, done: bool, today: da
     step.save(update_fields=["text", "due", "done_on"])
 
 
+def homework_titles() -> list[str]:
+    """The names a "Therapy homework" goal may have: in English and in the page's language."""
+    return list(dict.fromkeys([HOMEWORK_TITLE, gettext(HOMEWORK_TITLE)]))
+
+
 def homework_goal(user) -> Goal:
     """The goal homework goes to when the person chooses none: their "Therapy homework" goal,
-    made (in the area of support and therapy) the first time it is needed."""
+    made (in the area of support and therapy, named in the page's language) the first time it
+    is needed."""
     found = (
         owned(Goal, user)
-        .filter(title=HOMEWORK_TITLE, area=HOMEWORK_AREA)
+        .filter(title__in=homework_titles(), area=HOMEWORK_AREA)
         .exclude(status__in=("done", "let-go"))
         .order_by("id")
         .first()
     )
     if found is not None:
         return found
-    return Goal.objects.create(owner=user, title=HOMEWORK_TITLE, area=HOMEWORK_AREA)
+    return Goal.objects.create(owner=user, title=gettext(HOMEWORK_TITLE), area=HOMEWORK_AREA)

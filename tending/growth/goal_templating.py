@@ -12,10 +12,11 @@ from __future__ import annotations
 from html import escape as attribute_escape
 
 from django.forms.widgets import CheckboxSelectMultiple, RadioSelect
+from django.utils.translation import gettext as _
 from markupsafe import Markup, escape
 
-from tending.core.date_format import names
 from tending.core.jinja import addresses, url
+from tending.growth.dates import day_writer
 
 _APART = "\x1f"  # between labels escaped together: escaping leaves it as it is
 
@@ -67,7 +68,7 @@ def _chips(field) -> str:
     chosen = set(widget.format_value(field.value()))
     many = widget.allow_multiple_selected
     choices = widget.choices
-    labels = [label for _, label in choices]
+    labels = [label for _value, label in choices]
     if any(type(label) is not str and isinstance(label, list | tuple) for label in labels):
         return ""  # grouped choices
     labels = _escaped(labels)
@@ -75,7 +76,7 @@ def _chips(field) -> str:
     start = f'"><input type="{widget.input_type}" name="{attribute_escape(field.html_name)}"'
     has_selected = False
     parts = []
-    for index, (value, _) in enumerate(choices):
+    for index, (value, _label) in enumerate(choices):
         if type(value) is int:
             text = written = str(value)
         else:
@@ -120,21 +121,21 @@ def goal_choice_field(field, wide: bool = False) -> Markup:
     )
 
 
-def _day(day, months: dict[int, str], weekdays: dict[int, str] | None = None) -> str:
-    """`day|date("j F")`, or with weekdays `day|date("l j F")`; nothing for no day."""
-    if day is None:
-        return ""
-    if weekdays is None:
-        return f"{day.day} {months[day.month]}"
-    return f"{weekdays[day.weekday()]} {day.day} {months[day.month]}"
+def _text(value: str) -> str:
+    """Plain text escaped, as a str to join with the rest of a row's markup."""
+    return str(escape(value))
 
 
 def goal_step_items(steps, goal_id: int, csrf_input) -> Markup:
     """A goal's steps as its page lists them, each with its tick, its day and its change
     link: what goal.html's loop over `page.steps` wrote (tests/growth/test_goal_templating.py
-    compares them), each text escaped once and the month names looked up once, where the
-    template escaped each text three times and asked for the language at every date."""
-    months, _, weekdays, _ = names()
+    compares them), each text escaped once and the dates' formats and the words looked up
+    once, where the template escaped each text three times and asked for the language at
+    every date."""
+    day_month, weekday_day_month = day_writer("j F"), day_writer("l j F")
+    done_words, waiting_words = _("done %(day)s"), _("whenever you're ready")
+    homework_words = _('homework from <a href="%(href)s">your session of %(day)s</a>')
+    done_label, change_label = _("Done: %(step)s"), _("Change")
     token = csrf_input.__html__()
     session_at = addresses("growth:session")
     parts = []
@@ -142,19 +143,19 @@ def goal_step_items(steps, goal_id: int, csrf_input) -> Markup:
         pk, done_on = step.pk, step.done_on
         text = escape(step.text)
         if done_on:
-            when = f"done {_day(done_on, months)}"
+            when = done_words % {"day": _text(day_month(done_on))}
         elif step.waiting:
-            when = "whenever you're ready"
+            when = waiting_words
         elif step.due:
-            when = _day(step.due, months, weekdays)
+            when = _text(weekday_day_month(step.due))
         else:
             when = ""
         if step.session_id:
             joined = " · " if done_on or step.due else ""
-            when += (
-                f'{joined}homework from <a href="{escape(session_at(step.session_id))}">'
-                f"your session of {_day(step.session_on, months)}</a>"
-            )
+            when += joined + homework_words % {
+                "href": _text(session_at(step.session_id)),
+                "day": _text(day_month(step.session_on)) if step.session_on else "",
+            }
         done_at = escape(url("growth:goal_step_done", goal_id, pk))
         change_at = escape(url("growth:goal_step_edit", goal_id, pk))
         parts.append(
@@ -162,14 +163,15 @@ def goal_step_items(steps, goal_id: int, csrf_input) -> Markup:
             f'      <form method="post" action="{done_at}">'
             f'{token}<button type="submit" class="secondary tick" aria-pressed='
             f'"{"true" if done_on else "false"}"><span aria-hidden="true">'
-            f'{"✓" if done_on else ""}</span><span class="visually-hidden">Done: {text}</span>'
+            f'{"✓" if done_on else ""}</span><span class="visually-hidden">'
+            f"{done_label % {'step': text}}</span>"
             f"</button></form>\n"
             f'      <span class="step-main">\n'
             f'        <span class="step-text" dir="auto">{text}</span>\n'
             f'        <span class="step-when muted">{when}</span>\n'
             f"      </span>\n"
             f'      <a class="step-change" href="{change_at}">'
-            f'Change<span class="visually-hidden">: {text}</span></a>\n'
+            f'{change_label}<span class="visually-hidden">: {text}</span></a>\n'
             f"    </li>\n    "
         )
     return Markup("".join(parts))

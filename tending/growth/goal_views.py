@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tending.core.errors import post_only
@@ -41,7 +42,7 @@ def _goal_form_page(request, goal: Goal | None, choices: GoalChoices | None = No
     form = GoalForm(request.POST or None, instance=instance, user=request.user, choices=choices)
     if request.method == "POST" and form.is_valid():
         saved = goal_services.save_goal(form, request.user)
-        words = "Saved." if goal is not None else "Your goal is set. Small steps count."
+        words = _("Saved.") if goal is not None else _("Your goal is set. Small steps count.")
         messages.success(request, words)
         return redirect("growth:goal", goal_id=saved.pk)
     status = 400 if form.is_bound else 200
@@ -89,7 +90,7 @@ def goal_delete(request, goal_id: int):
     if request.method == "POST":
         with transaction.atomic():
             found.delete()
-        messages.success(request, "The goal and its steps are deleted.")
+        messages.success(request, _("The goal and its steps are deleted."))
         return redirect("growth:goals")
     steps = owned(GoalStep, request.user).filter(goal=found).count()
     return render(request, "growth/goal_delete.html", {"goal": found, "steps": steps})
@@ -103,7 +104,7 @@ def goal_step_add(request, goal_id: int):
     if not form.is_valid():
         return _goal_page(request, found.pk, step_form=form, status=400)
     goal_services.add_step(found, form.cleaned_data["text"], form.cleaned_data["due"])
-    messages.success(request, "Step added.")
+    messages.success(request, _("Step added."))
     return redirect("growth:goal", goal_id=found.pk)
 
 
@@ -118,7 +119,9 @@ def _owned_step(request, goal_id: int, goal_step_id: int) -> GoalStep:
 def goal_step_done(request, goal_id: int, goal_step_id: int):
     step = _owned_step(request, goal_id, goal_step_id)
     done = goal_services.toggle_step(step, timezone.localdate())
-    messages.success(request, "Checked off. Well done." if done else "The tick is taken away.")
+    messages.success(
+        request, _("Checked off. Well done.") if done else _("The tick is taken away.")
+    )
     return redirect(reverse("growth:goal", args=[goal_id]) + f"#step-{step.pk}")
 
 
@@ -133,7 +136,7 @@ def goal_step_edit(request, goal_id: int, goal_step_id: int):
             goal_services.edit_step(
                 step, data["text"], data["due"], data["done"], timezone.localdate()
             )
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect("growth:goal", goal_id=goal_id)
         status = 400
     else:
@@ -149,5 +152,5 @@ def goal_step_edit(request, goal_id: int, goal_step_id: int):
 def goal_step_delete(request, goal_id: int, goal_step_id: int):
     step = _owned_step(request, goal_id, goal_step_id)
     step.delete()
-    messages.success(request, "The step is removed.")
+    messages.success(request, _("The step is removed."))
     return redirect("growth:goal", goal_id=goal_id)

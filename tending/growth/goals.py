@@ -1,5 +1,6 @@
 """Goals: why one matters, small steps with optional dates, a target date, a status; what is
-coming up this week, and what a week held. Pure: plain data in, plain data out, no Django.
+coming up this week, and what a week held. Pure: plain data in, plain data out, no Django but
+its translation functions.
 
 Small, concrete steps with a when go with reaching goals (SCIENCE.md, "Goals and therapy").
 Nothing here scolds: a step past its date is simply still there, "whenever you're ready".
@@ -11,14 +12,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+# The stored key, and its name as shown (in the page's language).
 AREAS = {
-    "connection": "Connection",
-    "support": "Support and therapy",
-    "body": "Body and health",
-    "new": "New experiences",
-    "self-compassion": "Self-compassion",
+    "connection": gettext_lazy("Connection"),
+    "support": gettext_lazy("Support and therapy"),
+    "body": gettext_lazy("Body and health"),
+    "new": gettext_lazy("New experiences"),
+    "self-compassion": gettext_lazy("Self-compassion"),
 }
-STATUSES = {"active": "Working on it", "paused": "Resting", "done": "Reached", "let-go": "Let go"}
+STATUSES = {
+    "active": gettext_lazy("Working on it"),
+    "paused": gettext_lazy("Resting"),
+    "done": gettext_lazy("Reached"),
+    "let-go": gettext_lazy("Let go"),
+}
 COMING_UP_DAYS = 7
 
 
@@ -77,9 +87,14 @@ def done_between(goals: Iterable[Goal], first: date, last: date) -> list[tuple[G
 def progress_words(goal: Goal) -> str:
     """ "2 of 5 steps done", or a gentle word when there are no steps yet."""
     if not goal.steps:
-        return "No steps yet: what is one small thing you could do?"
+        return _("No steps yet: what is one small thing you could do?")
     done = sum(1 for step in goal.steps if step.done_on is not None)
-    return f"{done} of {len(goal.steps)} step{'' if len(goal.steps) == 1 else 's'} done"
+    return ngettext(
+        "%(done)d of %(count)d step done", "%(done)d of %(count)d steps done", len(goal.steps)
+    ) % {
+        "done": done,
+        "count": len(goal.steps),
+    }
 
 
 def is_known(area: str, status: str) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tending.circle.models import Person
 from tending.core.forms import FixedChoiceField
@@ -17,25 +19,25 @@ ME, THEM = 0, 1
 
 class LadderForm(PlainMessages, forms.Form):
     person = FixedChoiceField(
-        label="Who with?",
+        label=_("Who with?"),
         choices=[],
         # The people written out in Python, exactly as Django's Select writes them.
         widget=FixedSelect,
         coerce=int,
         empty_value=None,
         error_messages={
-            "required": "Please choose someone from your circle.",
-            "invalid_choice": "That person is not in your circle.",
+            "required": _("Please choose someone from your circle."),
+            "invalid_choice": _("That person is not in your circle."),
         },
     )
     starter = FixedChoiceField(
-        label="Who answers the first prompt?",
-        choices=[(str(ME), "Me"), (str(THEM), "Them")],
+        label=_("Who answers the first prompt?"),
+        choices=[(str(ME), _("Me")), (str(THEM), _("Them"))],
         coerce=int,
         initial=str(ME),
         widget=forms.RadioSelect,
-        help_text="After that you take turns.",
-        error_messages={"required": "Please say who goes first."},
+        help_text=_("After that you take turns."),
+        error_messages={"required": _("Please say who goes first.")},
     )
 
     def __init__(self, *args, user, people: list[tuple[int, str]] | None = None, **kwargs):
@@ -49,7 +51,7 @@ class LadderForm(PlainMessages, forms.Form):
         field = self.fields["person"]
         # Already plain (value, label) pairs: set as Django's setter keeps them once it has
         # normalised them, which walks every name again.
-        field._choices = field.widget.choices = [("", "Choose someone"), *people]
+        field._choices = field.widget.choices = [("", gettext("Choose someone")), *people]
 
     def clean_person(self) -> Person:
         return owned(Person, self.user).get(pk=self.cleaned_data["person"])

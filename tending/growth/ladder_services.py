@@ -12,6 +12,8 @@ from django.db import connection
 from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import gettext as _
 
 from tending.circle.models import Person
 from tending.core.dates import stored_time
@@ -22,7 +24,17 @@ from tending.growth import brave_services, ladders
 from tending.growth.ladders import Place, PromptSet
 from tending.growth.models import LadderSession
 
-ORDINALS = ("first", "second", "third", "fourth", "fifth")
+# Where a pair is, by the set they are in: "prompt 4 of 12 in the second set".
+WHERE_IN_SET = (
+    gettext_lazy("prompt %(number)d of %(count)d in the first set"),
+    gettext_lazy("prompt %(number)d of %(count)d in the second set"),
+    gettext_lazy("prompt %(number)d of %(count)d in the third set"),
+)
+# How far a pair came, by the number of sets behind them (the sets go light, deeper, deepest).
+SETS_DONE = {
+    1: gettext_lazy("the light set done"),
+    2: gettext_lazy("the light and deeper sets done"),
+}
 ACTIONS = ("answered", "pass")
 # How much each set asks of the pair, as a moment's sharing (tending.moments.models.Sharing).
 SHARING_BY_DEPTH = {"light": 2, "deeper": 3, "deepest": 4}  # thoughts, feelings, vulnerable
@@ -101,22 +113,24 @@ def minutes_since(started_at: datetime, now: datetime) -> int:
 def how_far(session: LadderSession, sets: tuple[PromptSet, ...]) -> str:
     """How far the pair came, in a few words: "the light set done", "all three sets"."""
     if is_finished(session, sets):
-        return "all three sets" if len(sets) == 3 else "every set"
-    done = [s.depth for s in sets[: session.set_index]]
-    if not done:
+        return _("all three sets") if len(sets) == 3 else _("every set")
+    if session.set_index == 0:
         into = session.prompt_index
-        return (
-            f"{into} prompt{'' if into == 1 else 's'} into the light set" if into else "just begun"
-        )
-    return f"the {' and '.join(done)} set{'s' if len(done) > 1 else ''} done"
+        if not into:
+            return _("just begun")
+        return ngettext(
+            "%(count)d prompt into the light set", "%(count)d prompts into the light set", into
+        ) % {"count": into}
+    return str(SETS_DONE[session.set_index])
 
 
 def where(session: LadderSession, sets: tuple[PromptSet, ...]) -> str:
     """Where a session stands: "prompt 4 of 12 in the second set"."""
     prompts = len(sets[session.set_index].prompts)
-    return (
-        f"prompt {session.prompt_index + 1} of {prompts} in the {ORDINALS[session.set_index]} set"
-    )
+    return str(WHERE_IN_SET[session.set_index]) % {
+        "number": session.prompt_index + 1,
+        "count": prompts,
+    }
 
 
 def moment_link(session: LadderSession, sets: tuple[PromptSet, ...], now: datetime) -> str:
@@ -126,7 +140,7 @@ def moment_link(session: LadderSession, sets: tuple[PromptSet, ...], now: dateti
         "person": session.person_id,
         "sharing": sharing_for(session, sets),
         "minutes": minutes_since(session.started_at, now),
-        "note": f"A conversation ladder: {how_far(session, sets)}.",
+        "note": _("A conversation ladder: %(how_far)s.") % {"how_far": how_far(session, sets)},
     }
     return url("moments:add") + "?" + urlencode(query)
 
@@ -146,15 +160,18 @@ class Turn:
 
 
 def turn_of(session: LadderSession, sets: tuple[PromptSet, ...]) -> Turn:
+    """The prompt the pair are on, its words in the page's language (tending's own sets, as
+    `ladders.ladder()` gives them, in the language in use; any other sets as they are)."""
     place = place_of(session)
-    prompt_set = sets[place.set_index]
+    shown = ladders.ladder(get_language()) if sets is ladders.ladder() else sets
+    prompt_set = shown[place.set_index]
     return Turn(
         set_number=place.set_index + 1,
         set_title=prompt_set.title,
         depth=prompt_set.depth,
         prompt_number=place.prompt_index + 1,
         prompts_in_set=len(prompt_set.prompts),
-        prompt=place.prompt(sets),
+        prompt=prompt_set.prompts[place.prompt_index],
         you_first=ladders.first_to_answer(place, sets, session.starter) == 0,
         new_set=place.set_index > 0 and place.prompt_index == 0,
     )

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tending.core.errors import post_only
@@ -28,7 +29,7 @@ def _ladders_page(request, data=None) -> tuple[LadderForm, dict]:
 
 @login_required
 def ladders(request):
-    _, context = _ladders_page(request)
+    _form, context = _ladders_page(request)
     return render(request, "growth/ladders.html", context)
 
 
@@ -94,6 +95,6 @@ def ladder_delete(request, ladder_id: int):
     session = services.session_row(request.user, ladder_id)
     if request.method == "POST":
         owned(LadderSession, request.user).filter(pk=session.pk).delete()
-        messages.success(request, "That ladder session is deleted.")
+        messages.success(request, _("That ladder session is deleted."))
         return redirect("growth:ladders")
     return render(request, "growth/ladder_delete.html", {"session": session})

@@ -13,23 +13,29 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from tending.growth import texts
+
 DEPTHS = ("light", "deeper", "deepest")
 FEWEST_PROMPTS = 12  # in each set
 
 
 class LadderProblem(ValueError):
-    """The prompts file is not three sets, light to deepest, of at least twelve prompts."""
+    """The prompts file is not three sets, light to deepest, of at least twelve prompts, each
+    text with its translations (tending/growth/texts.py)."""
 
 
 @dataclass(frozen=True)
 class PromptSet:
+    """A set as one language shows it: every language's sets hold the same prompts, in the
+    same order, so a place in one is the same place in all."""
+
     depth: str
     title: str
     prompts: tuple[str, ...]
 
 
-def read_sets(text: str) -> tuple[PromptSet, ...]:
-    """The sets of a prompts file, checked."""
+def read_languages(text: str) -> dict[str, tuple[PromptSet, ...]]:
+    """The sets of a prompts file, checked, in English and in each language translated."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -37,27 +43,54 @@ def read_sets(text: str) -> tuple[PromptSet, ...]:
     sets = data.get("sets")
     if not isinstance(sets, list) or [s.get("depth") for s in sets] != list(DEPTHS):
         raise LadderProblem(f"Expected three sets with the depths {', '.join(DEPTHS)}.")
-    found, seen = [], set()
+    languages = (texts.ENGLISH, *texts.TRANSLATED)
+    found: dict[str, list[PromptSet]] = {language: [] for language in languages}
+    seen: dict[str, set[str]] = {language: set() for language in languages}
     for entry in sets:
+        depth = entry["depth"]
         prompts = entry.get("prompts")
         if not isinstance(prompts, list) or len(prompts) < FEWEST_PROMPTS:
-            raise LadderProblem(f"The {entry['depth']} set needs {FEWEST_PROMPTS} prompts or more.")
-        for prompt in prompts:
-            if not isinstance(prompt, str) or not prompt.strip():
-                raise LadderProblem(f"An empty prompt in the {entry['depth']} set.")
-            if prompt in seen:
-                raise LadderProblem(f"A prompt is there twice: {prompt!r}")
-            seen.add(prompt)
-        title = entry.get("title")
-        if not isinstance(title, str) or not title.strip():
-            raise LadderProblem(f"The {entry['depth']} set needs a title.")
-        found.append(PromptSet(entry["depth"], title, tuple(prompts)))
-    return tuple(found)
+            raise LadderProblem(f"The {depth} set needs {FEWEST_PROMPTS} prompts or more.")
+        said: dict[str, list[str]] = {language: [] for language in languages}
+        for number, prompt in enumerate(prompts, start=1):
+            try:
+                if not isinstance(prompt, dict):
+                    raise texts.TextProblem("not a text with its translations")
+                where = f"prompt {number}"
+                texts.extra_translations(prompt, ("text",), where)
+                written = texts.words(prompt, "text", where)
+            except texts.TextProblem as exc:
+                raise LadderProblem(f"An empty prompt in the {depth} set ({exc}).") from None
+            for language, words in written.items():
+                if words in seen[language]:
+                    raise LadderProblem(f"A prompt is there twice: {words!r}")
+                seen[language].add(words)
+                said[language].append(words)
+        try:
+            texts.extra_translations(entry, ("title",), "its title")
+            titles = texts.words(entry, "title", "it")
+        except texts.TextProblem as exc:
+            raise LadderProblem(f"The {depth} set needs a title ({exc}).") from None
+        for language in languages:
+            found[language].append(PromptSet(depth, titles[language], tuple(said[language])))
+    return {language: tuple(sets) for language, sets in found.items()}
+
+
+def read_sets(text: str, language: str | None = None) -> tuple[PromptSet, ...]:
+    """The sets of a prompts file, checked, in `language` (English for a language it does
+    not speak, or none)."""
+    return read_languages(text)[texts.shown_language(language)]
 
 
 @cache
-def ladder() -> tuple[PromptSet, ...]:
-    return read_sets(resources.files("tending.growth").joinpath("ladders.toml").read_text())
+def _ladders() -> dict[str, tuple[PromptSet, ...]]:
+    return read_languages(resources.files("tending.growth").joinpath("ladders.toml").read_text())
+
+
+def ladder(language: str | None = None) -> tuple[PromptSet, ...]:
+    """tending's sets of prompts in `language` (the page's), or in English; where a pair is
+    does not depend on it."""
+    return _ladders()[texts.shown_language(language)]
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tending.core.dates import check_plausible_date
 from tending.core.ownership import is_row_id, owned
 from tending.core.plain_messages import PlainMessages
 from tending.growth.goal_forms import DATE_ERRORS, IF_THEN_HINT, STEP_TEXT_MOST
-from tending.growth.goal_services import HOMEWORK_TITLE
+from tending.growth.goal_services import HOMEWORK_TITLE, homework_titles
 from tending.growth.models import Goal, TherapySession
 from tending.growth.therapy_queries import OPEN_GOALS
 
@@ -20,23 +22,23 @@ NOTE_MOST = 300
 
 class SessionForm(PlainMessages, forms.ModelForm):
     held_on = forms.DateField(
-        label="When was it?",
+        label=_("When was it?"),
         validators=[check_plausible_date],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": "Please give the day of the session.", **DATE_ERRORS},
+        error_messages={"required": _("Please give the day of the session."), **DATE_ERRORS},
     )
     with_whom = forms.CharField(
-        label="With whom (if you like)",
+        label=_("With whom (if you like)"),
         max_length=80,
         required=False,
-        help_text="Their name or just “my therapist”, as you like.",
+        help_text=_("Their name or just “my therapist”, as you like."),
         widget=forms.TextInput(attrs={"dir": "auto"}),
     )
     notes = forms.CharField(
-        label="Notes afterwards (if you like)",
+        label=_("Notes afterwards (if you like)"),
         max_length=10000,
         required=False,
-        help_text="What stayed with you, what you'd like to remember or try.",
+        help_text=_("What stayed with you, what you'd like to remember or try."),
         widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
     )
 
@@ -52,22 +54,22 @@ class SessionForm(PlainMessages, forms.ModelForm):
 
 class HomeworkForm(PlainMessages, forms.Form):
     goal = forms.TypedChoiceField(
-        label="For which goal?",
+        label=_("For which goal?"),
         coerce=int,
         empty_value=None,
         required=False,
         choices=[],
-        error_messages={"invalid_choice": "Please choose one of your goals."},
+        error_messages={"invalid_choice": _("Please choose one of your goals.")},
     )
     text = forms.CharField(
-        label="The homework, as a small step",
+        label=_("The homework, as a small step"),
         max_length=STEP_TEXT_MOST,
         help_text=IF_THEN_HINT,
         widget=forms.TextInput(attrs={"dir": "auto", "autocomplete": "off"}),
-        error_messages={"required": "Please write the homework in a few words."},
+        error_messages={"required": _("Please write the homework in a few words.")},
     )
     due = forms.DateField(
-        label="By when (if you like)",
+        label=_("By when (if you like)"),
         required=False,
         validators=[check_plausible_date],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -87,11 +89,13 @@ class HomeworkForm(PlainMessages, forms.Form):
                 .order_by("title", "id")
                 .values_list("id", "title")
             )
-        homework = [pk for pk, title in mine if title == HOMEWORK_TITLE]
+        titles = homework_titles()
+        homework = [pk for pk, title in mine if title in titles]
         choices = [(pk, title) for pk, title in mine]
         if not homework:
             # No goal of that name yet: choosing it makes one (goal_services.homework_goal).
-            choices.insert(0, ("", f"{HOMEWORK_TITLE} (a new goal for it)"))
+            new_goal = gettext("%(title)s (a new goal for it)") % {"title": gettext(HOMEWORK_TITLE)}
+            choices.insert(0, ("", new_goal))
         self.fields["goal"].choices = choices
         if homework:
             self.initial.setdefault("goal", homework[0])

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tending.checkins.models import CheckIn
 from tending.checkins.registry import get_instrument
@@ -49,8 +50,12 @@ class Flagged:
     raised_in: int | None
 
 
-def _who(names: list[str]) -> str:
-    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+def _who(names: list[str], and_words: str) -> str:
+    """The people of a moment, as "Sam", "Sam and Jo" or "Ana, Sam and Jo" (`and_words`: the
+    page's "%(names)s and %(last)s")."""
+    if len(names) < 2:
+        return "".join(names)
+    return and_words % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
 @lru_cache(maxsize=2)
@@ -116,6 +121,10 @@ def flags_from(rows: list[tuple], people_rows: list[tuple]) -> list[Flagged]:
     entry_at = addresses("journal:detail")
     moment_at = addresses("moments:detail")
     result_at = addresses("checkins:result")
+    # The words looked up once for the whole list.
+    journal_words, moment_words = _("Journal: %(title)s"), _("A moment with %(people)s")
+    a_moment, and_words = _("A moment"), _("%(names)s and %(last)s")
+    checkin_words = _("%(checkin)s: %(score)s")
     found = []
     for (
         pk, note, raised_in,
@@ -126,21 +135,24 @@ def flags_from(rows: list[tuple], people_rows: list[tuple]) -> list[Flagged]:
         if entry_id:
             day = stored_day(written_on)
             kind = "entry"
-            label = f"Journal: {heading(title, day)}"
+            label = journal_words % {"title": heading(title, day)}
             when = format_date(day, "j F Y")
             href = entry_at(entry_id)
             excerpt = cut(body_plain or "", EXCERPT_CHARS)
         elif moment_id:
-            who = _who(names.get(moment_id, []))
+            who = _who(names.get(moment_id, []), and_words)
             kind = "moment"
-            label = f"A moment with {who}" if who else "A moment"
+            label = moment_words % {"people": who} if who else a_moment
             when = format_date(timezone.localtime(stored_time(occurred_at)), "j F Y, H:i")
             href = moment_at(moment_id)
             excerpt = cut(moment_note or "", EXCERPT_CHARS)
         else:
             instrument = get_instrument(instrument_id)
             kind = "checkin"
-            label = f"{instrument.title if instrument else instrument_id}: {score(total)}"
+            label = checkin_words % {
+                "checkin": instrument.title if instrument else instrument_id,
+                "score": score(total),
+            }
             when = format_date(timezone.localtime(stored_time(taken_at)), "j F Y")
             href = result_at(checkin_id)
             excerpt = band_label

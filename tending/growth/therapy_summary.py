@@ -12,7 +12,7 @@ from functools import lru_cache
 from django.db import connection
 from django.utils import timezone
 
-from tending.checkins.registry import get_instrument, instruments
+from tending.checkins.registry import instruments, shown_instrument
 from tending.checkins.scoring import Change, change_since
 from tending.core.dates import stored_day, stored_time
 from tending.core.reads import Read, as_stored, read_together
@@ -85,7 +85,7 @@ def checkin_changes_from(user, since: date, rows: Iterable[tuple]) -> list[Check
     for kind, latest in newest.items():
         if latest["taken_at"] < day_after:
             continue  # nothing of this kind since the day
-        instrument = get_instrument(kind)
+        instrument = shown_instrument(kind)
         earlier = before.get(kind)
         change = None
         if instrument is not None and earlier is not None:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from html import escape as quote
 
 from django import forms
+from django.utils.translation import gettext as _
 from markupsafe import Markup, escape
 
-from tending.core.date_format import names
 from tending.core.jinja import addresses
 from tending.core.templating import form_field
+from tending.growth.dates import day_writer
 from tending.growth.therapy_queries import Flagged, SessionRow
 
 
@@ -27,8 +28,7 @@ def therapy_session_rows(sessions: list[SessionRow]) -> Markup:
     """What `{% for row in sessions %}{% call list_row(…) %}…{% endcall %}{% endfor %}` made
     (core/components.html's list_row): each session's day, first line of notes and with whom."""
     href = addresses("growth:session")
-    written = names()
-    months, weekdays = written.months, written.weekdays
+    day_of = day_writer("l j F Y")  # the format looked up once, not at every row
     parts = []
     for row in sessions:
         day = row.held_on
@@ -41,7 +41,7 @@ def therapy_session_rows(sessions: list[SessionRow]) -> Markup:
         parts.append(
             f'\n    \n<li class="list-row">\n  <span class="row-main">'
             f'<a class="row-link" href="{href(row.pk)}">\n      '
-            f"<span>{weekdays[day.weekday()]} {day.day} {months[day.month]} {day.year:04d}</span>"
+            f"<span>{_escaped(day_of(day))}</span>"
             f"\n      {line}\n    </a></span>\n  {meta}\n</li>\n    "
         )
     return Markup("".join(parts))
@@ -51,6 +51,7 @@ def therapy_flag_items(flags: list[Flagged], csrf_input) -> Markup:
     """What the therapy page's `{% for flag in waiting %}` loop made: each thing on the list
     for next time, its link, day and note, and a button to take it off the list."""
     remove = addresses("growth:bring_up_remove")
+    remove_words = _("Remove")
     token = csrf_input.__html__()
     parts = []
     for flag in flags:
@@ -62,7 +63,7 @@ def therapy_flag_items(flags: list[Flagged], csrf_input) -> Markup:
             f'        <span class="muted">{escape(flag.when)}</span>\n'
             f"        {note}\n      </span>\n"
             f'      <form method="post" action="{remove(flag.pk)}">{token}'
-            f'<button type="submit" class="quiet small">Remove'
+            f'<button type="submit" class="quiet small">{remove_words}'
             f'<span class="visually-hidden">: {label}</span></button></form>\n    </li>\n    '
         )
     return Markup("".join(parts))

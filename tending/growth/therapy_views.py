@@ -11,6 +11,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from tending.core.errors import post_only
@@ -35,7 +37,7 @@ def session_new(request):
         made = form.save(commit=False)
         made.owner = request.user
         made.save()
-        messages.success(request, "Session saved. Tick what you talked about, if you like.")
+        messages.success(request, _("Session saved. Tick what you talked about, if you like."))
         return redirect("growth:session", session_id=made.pk)
     status = 400 if form.is_bound else 200
     return render(request, "growth/session_new.html", {"form": form}, status=status)
@@ -79,9 +81,14 @@ def session(request, session_id: int):
         count = therapy_services.set_raised(user, found, offered, chosen)
         messages.success(
             request,
-            f"Noted: {count} thing{'' if count == 1 else 's'} talked about in this session."
+            ngettext(
+                "Noted: %(count)d thing talked about in this session.",
+                "Noted: %(count)d things talked about in this session.",
+                count,
+            )
+            % {"count": count}
             if count
-            else "Noted: nothing from your list was talked about in this session.",
+            else _("Noted: nothing from your list was talked about in this session."),
         )
         return redirect("growth:session", session_id=found.pk)
     if part == "homework":
@@ -90,13 +97,13 @@ def session(request, session_id: int):
             return _session_page_again(request, found, homework_form=homework_form)
         data = homework_form.cleaned_data
         step = therapy_services.add_homework(user, found, data["goal"], data["text"], data["due"])
-        messages.success(request, f"Homework added to “{step.goal.title}”.")
+        messages.success(request, _("Homework added to “%(goal)s”.") % {"goal": step.goal.title})
         return redirect("growth:session", session_id=found.pk)
     form = SessionForm(request.POST, instance=found)
     if not form.is_valid():
         return _session_page_again(request, found, form=form)
     form.save()
-    messages.success(request, "Saved.")
+    messages.success(request, _("Saved."))
     return redirect("growth:session", session_id=found.pk)
 
 
@@ -106,7 +113,7 @@ def session_delete(request, session_id: int):
     found = get_owned_or_404(TherapySession, request.user, pk=session_id)
     if request.method == "POST":
         therapy_services.delete_session(request.user, found)
-        messages.success(request, "The session is deleted.")
+        messages.success(request, _("The session is deleted."))
         return redirect("growth:therapy")
     context = {
         "session": found,
@@ -131,11 +138,11 @@ def bring_up(request):
     if not form.is_valid():  # only a hand-made request: the page sends a kind and a row
         return HttpResponseBadRequest()
     data = form.cleaned_data
-    _, made = therapy_services.bring_up(request.user, data["kind"], data["id"], data["note"])
+    _flag, made = therapy_services.bring_up(request.user, data["kind"], data["id"], data["note"])
     if made:
-        messages.success(request, "Added to the list for your next session.")
+        messages.success(request, _("Added to the list for your next session."))
     else:
-        messages.info(request, "Already on your list for next time.")
+        messages.info(request, _("Already on your list for next time."))
     return back_to(request, data["next"], "growth:therapy")
 
 
@@ -144,5 +151,5 @@ def bring_up(request):
 def bring_up_remove(request, bring_up_id: int):
     found = get_owned_or_404(BringUp, request.user, pk=bring_up_id)
     found.delete()
-    messages.success(request, "Taken off the list. The thing itself is still where it was.")
+    messages.success(request, _("Taken off the list. The thing itself is still where it was."))
     return back_to(request, request.POST.get("next"), "growth:therapy")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from django.db import connection
+from django.utils.translation import get_language
 
 from tending.circle.models import Person
 from tending.core.dates import stored_time
@@ -30,10 +31,11 @@ def kept(user, part: str, stamp, work):
     Kept as it was made, not copied: reading it back is a lookup, where Django's local
     cache unpickled a hundred rows on every visit. What is kept is only ever read, never
     changed, by the pages that ask for it. The account's creation time is in the key too:
-    a new account can never be handed what was kept for a deleted one with the same id."""
+    a new account can never be handed what was kept for a deleted one with the same id; and
+    the language, for what is kept holds words (a check-in's title, a ring's name)."""
     if stamp is None:
         return work()
-    key = (user.pk, user.date_joined.isoformat(), part, stamp)
+    key = (user.pk, user.date_joined.isoformat(), get_language(), part, stamp)
     try:
         hash(key)
     except TypeError:  # a stamp holding a list: its text stands in for it

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from tending.checkins.registry import get_instrument
+from tending.checkins.registry import shown_instrument
 from tending.core.date_format import names
 from tending.insights import chart_data
 from tending.insights.chart_data import CLOSENESS_SHOWN
@@ -36,7 +36,7 @@ def pulse(request):
     years = years_to_pick(timezone.localtime(first).date() if first else None, today)
     year, refused = chosen_year(request.GET.get("year"), years)
     start, end = _start_of(date(year, 1, 1)), _start_of(date(year + 1, 1, 1))
-    inst = get_instrument(chart_data.PULSE)
+    inst = shown_instrument(chart_data.PULSE)  # its words in the page's language
     items = [(s.id, s.title) for s in inst.subscales]
     last = today if year == today.year else date(year, 12, 31)
     zone = timezone.get_current_timezone()

@@ -4,7 +4,8 @@ their data changes. The only place the rest of tending asks for findings.
 A fresh analysis of ten years takes a few hundred milliseconds, so its result is kept (one
 InsightsResult per person) with a fingerprint of what it was made from: when a moment last
 changed, the newest daily pulse, how many people there are and when one last changed, the
-person's time zone and today's date, and the brave steps taken. Reading it is one query, a
+person's time zone and today's date, the brave steps taken, and the language its sentences are
+said in (a page in another language works them out again, in its own). Reading it is one query, a
 step down an index for each part, the same on ten years as on one; when it differs, the
 analysis runs again. Deleting a moment or a check-in leaves no such trace, so the deletion
 says so itself (tending.core.signals.owned_rows_deleted, heard in
@@ -27,6 +28,7 @@ from operator import or_
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
+from django.utils.translation import get_language
 
 from tending.core.kept_with import KeptWith
 from tending.core.reads import Read, read_together
@@ -166,7 +168,14 @@ def _current(user, state_rows: list | None) -> tuple[Insights, bool]:
     *state, kept_id, kept_print = state_rows[0]
     fingerprint = "/".join(
         str(part)
-        for part in (CACHE_VERSION, _engine_version(), user.time_zone, today.isoformat(), *state)
+        for part in (
+            CACHE_VERSION,
+            _engine_version(),
+            user.time_zone,
+            today.isoformat(),
+            get_language(),
+            *state,
+        )
     )
     if kept_id is not None and (kept_print or "").rsplit(_WRITTEN, 1)[0] == fingerprint:
         known = _READ.get(user.pk)

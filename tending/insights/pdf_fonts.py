@@ -1,8 +1,8 @@
 """Which letters the report's PDF can draw: DejaVu Sans for most scripts (Latin, Greek,
 Cyrillic, Arabic, Hebrew and more), Droid Sans Fallback added when the words hold Chinese,
 Japanese or Korean, and, for what neither has (Devanagari, Thai, most emoji), words that say
-so honestly rather than a name silently missing. No Django; the fonts' character maps are read
-once per process."""
+so honestly rather than a name silently missing. Of Django, only its translation (for those
+words); the fonts' character maps are read once per process."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 _HERE = Path(__file__).resolve().parent
 DEJAVU_DIR = _HERE.parent / "static" / "vendor" / "dejavu"
@@ -53,7 +56,7 @@ def kinds(chars: Iterable[str]) -> list[str]:
             scripts.setdefault(name.split()[0].title(), None)
         else:
             symbols = True
-    return [*scripts, *(["symbols such as emoji"] if symbols else [])]
+    return [*scripts, *([_("symbols such as emoji")] if symbols else [])]
 
 
 def left_out_words(chars: list[str]) -> str:
@@ -61,11 +64,16 @@ def left_out_words(chars: list[str]) -> str:
     if not chars:
         return ""
     what = kinds(chars)
-    listed = what[0] if len(what) == 1 else ", ".join(what[:-1]) + " and " + what[-1]
-    return (
-        f"Some characters ({listed}) are not in the fonts this PDF uses, so they are left out "
-        "of it. The report page shows them, and printing that page keeps them."
-    )
+    listed = what[0]
+    if len(what) > 1:
+        listed = pgettext("the last two of a list", "%(items)s and %(last)s") % {
+            "items": ", ".join(what[:-1]),
+            "last": what[-1],
+        }
+    return _(
+        "Some characters (%(listed)s) are not in the fonts this PDF uses, so they are left "
+        "out of it. The report page shows them, and printing that page keeps them."
+    ) % {"listed": listed}
 
 
 def words_of(value) -> Iterable[str]:

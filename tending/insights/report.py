@@ -1,6 +1,7 @@
 """A report to share with a supporter, as plain data: the period and parts the person chose,
 each check-in's scale and results, a summary of moments, chosen journal entries, the safety plan
-and findings. The page and the PDF both draw this. No Django here."""
+and findings. The page and the PDF both draw this. Of Django, only its translation: the
+words made here are said in the page's language."""
 
 from __future__ import annotations
 
@@ -11,18 +12,27 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from django.utils.translation import (
+    get_language,
+    gettext,
+    gettext_lazy,
+    gettext_noop,
+    ngettext,
+    pgettext_lazy,
+)
 from markupsafe import Markup, escape
 
 from tending.checkins.definitions import Instrument
 from tending.checkins.scoring import band_for, shown_score
+from tending.core.date_format import format_date
 
 # The parts a report can hold, in the order they appear, with the words the form shows.
 SECTIONS = (
-    ("scores", "Check-in scores, with the scale each one follows"),
-    ("moments", "Moments: how many, with whom, how they went"),
-    ("journal", "Journal entries you choose below"),
-    ("safety", "Your safety plan"),
-    ("findings", "What your own days show (findings)"),
+    ("scores", gettext_lazy("Check-in scores, with the scale each one follows")),
+    ("moments", gettext_lazy("Moments: how many, with whom, how they went")),
+    ("journal", gettext_lazy("Journal entries you choose below")),
+    ("safety", gettext_lazy("Your safety plan")),
+    ("findings", gettext_lazy("What your own days show (findings)")),
 )
 SECTION_KEYS = tuple(key for key, _ in SECTIONS)
 # Private parts are left out unless the person ticks them.
@@ -31,11 +41,26 @@ DEFAULT_MONTHS = 3
 MAX_YEARS = 20
 RESULTS_SHOWN = 400  # results listed per check-in; the rest are counted, not lost
 FINDINGS_SHOWN = 10  # the clearest findings a report lists; how many there are in all is said
-RINGS = (("inner", "Inner ring"), ("middle", "Middle ring"), ("outer", "Outer ring"))
+RINGS = (
+    ("inner", pgettext_lazy("a report's ring", "Inner ring")),
+    ("middle", pgettext_lazy("a report's ring", "Middle ring")),
+    ("outer", pgettext_lazy("a report's ring", "Outer ring")),
+)
+# How the moments went on average: (label, top of its scale). The label stays English in
+# the data (as the API gives it); AVERAGE_WORDS says it.
+AVERAGE_WORDS = {
+    "felt understood": pgettext_lazy("a report's average", "felt understood"),
+    "felt safe": pgettext_lazy("a report's average", "felt safe"),
+    "closeness afterwards": pgettext_lazy("a report's average", "closeness afterwards"),
+}
 
-START_AFTER_END = "The start is after the end; please choose a start on or before the end."
-END_AHEAD = "The report can end today at the latest."
-TOO_LONG = f"Please choose a period of at most {MAX_YEARS} years."
+# In English, as the tests compare them; period_problems says them in the page's language.
+START_AFTER_END = gettext_noop(
+    "The start is after the end; please choose a start on or before the end."
+)
+END_AHEAD = gettext_noop("The report can end today at the latest.")
+TOO_LONG_WORDS = gettext_noop("Please choose a period of at most %(years)d years.")
+TOO_LONG = TOO_LONG_WORDS % {"years": MAX_YEARS}
 
 
 def months_before(day: date, months: int) -> date:
@@ -54,11 +79,11 @@ def period_problems(start: date, end: date, today: date) -> dict[str, str]:
     """What is wrong with a period, by the field to say it next to; empty when it is fine."""
     problems = {}
     if end > today:
-        problems["end"] = END_AHEAD
+        problems["end"] = gettext(END_AHEAD)
     if start > end:
-        problems["start"] = START_AFTER_END
+        problems["start"] = gettext(START_AFTER_END)
     elif months_before(end, 12 * MAX_YEARS) > start:
-        problems["start"] = TOO_LONG
+        problems["start"] = gettext(TOO_LONG_WORDS) % {"years": MAX_YEARS}
     return problems
 
 
@@ -68,10 +93,15 @@ class ScoreRow(NamedTuple):  # a tuple: a quarter's hundred are made and kept qu
     total: float
 
 
-@lru_cache(maxsize=4096)
 def day_label(day: date) -> Markup:
-    """ "2 Dec 2026", as the results table shows a day (worked out and escaped once per day)."""
-    return escape(f"{day.day} {day:%b %Y}")
+    """ "2 Dec 2026", as the results table shows a day in the page's language (worked out and
+    escaped once per day and language)."""
+    return _day_label(day, get_language())
+
+
+@lru_cache(maxsize=4096)
+def _day_label(day: date, language: str | None) -> Markup:
+    return escape(format_date(day, "j M Y"))
 
 
 class Result(NamedTuple):
@@ -150,12 +180,30 @@ class Report:
         more = self.findings_total - len(self.findings)
         if more <= 0:
             return ""
-        if more == 1:
-            return "1 more pattern, less clear than these, is in tending's Insights."
-        return f"{more} more patterns, less clear than these, are in tending's Insights."
+        return ngettext(
+            "%(num)d more pattern, less clear than these, is in tending's Insights.",
+            "%(num)d more patterns, less clear than these, are in tending's Insights.",
+            more,
+        ) % {"num": more}
 
     def has(self, section: str) -> bool:
         return section in self.sections
+
+
+def average_words(label: str, mean: str, top: int, rated: int) -> str:
+    """One of the moments' averages as the report says it: "On average felt understood: 4.2
+    of 5 (12 rated)." (`mean` as the page or the PDF writes the number)."""
+    return gettext("On average %(label)s: %(mean)s of %(top)s (%(rated)s rated).") % {
+        "label": AVERAGE_WORDS.get(label, label),
+        "mean": mean,
+        "top": top,
+        "rated": rated,
+    }
+
+
+def status_words(status: str) -> str:
+    """A finding's status as the report says it before the sentence: "Finding", "Early sign"."""
+    return gettext("Early sign") if status == "early sign" else gettext("Finding")
 
 
 def scales(
@@ -204,7 +252,7 @@ def moments_summary(totals: MomentTotals, people: Iterable[tuple[str, str, int]]
         if ring in by_ring and count:
             by_ring[ring].append((name, count))
     rings = tuple(
-        RingSummary(label, tuple(sorted(by_ring[key], key=lambda p: (-p[1], p[0].casefold()))))
+        RingSummary(str(label), tuple(sorted(by_ring[key], key=lambda p: (-p[1], p[0].casefold()))))
         for key, label in RINGS
         if by_ring[key]
     )

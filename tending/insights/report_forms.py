@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy, gettext_noop, pgettext_lazy
 
 from tending.core.plain_messages import PlainMessages
 from tending.insights.report import DEFAULT_SECTIONS, SECTIONS, default_period, period_problems
 
-NOT_LISTED = "Please choose only from your entries of this period listed here."
-NO_SECTION = "Please choose at least one part to put in the report."
+# In English, as the tests compare them; the form says them in the page's language.
+NOT_LISTED = gettext_noop("Please choose only from your entries of this period listed here.")
+NO_SECTION = gettext_noop("Please choose at least one part to put in the report.")
 
 
 class EntryIds(forms.Field):
@@ -30,26 +32,34 @@ class EntryIds(forms.Field):
         for item in value or ():
             text = str(item)
             if not (text.isascii() and text.isdigit() and len(text) < 19):
-                raise forms.ValidationError(NOT_LISTED, code="invalid_choice")
+                raise forms.ValidationError(gettext(NOT_LISTED), code="invalid_choice")
             if int(text) not in self.offered:
-                raise forms.ValidationError(NOT_LISTED, code="invalid_choice")
+                raise forms.ValidationError(gettext(NOT_LISTED), code="invalid_choice")
             ids.append(int(text))
         return ids
 
 
 class ReportForm(PlainMessages, forms.Form):
-    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=pgettext_lazy("a report's period", "From"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    end = forms.DateField(
+        label=pgettext_lazy("a report's period", "To"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
     sections = forms.MultipleChoiceField(
-        label="What goes in",
+        label=gettext_lazy("What goes in"),
         choices=SECTIONS,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": NO_SECTION},
+        error_messages={"required": gettext_lazy(NO_SECTION)},
     )
     entries = EntryIds(
-        label="Journal entries to include",
+        label=gettext_lazy("Journal entries to include"),
         required=False,
-        help_text="None go in unless you tick them, and only with “Journal entries” ticked above.",
+        help_text=gettext_lazy(
+            "None go in unless you tick them, and only with “Journal entries” ticked above."
+        ),
     )
 
     def __init__(self, data=None, *, today: date, **kwargs) -> None:

@@ -9,11 +9,13 @@ from functools import lru_cache
 import numpy as np
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import get_language
 from markupsafe import Markup, escape
 
 from tending.checkins.models import CheckIn
-from tending.checkins.registry import instruments
+from tending.checkins.registry import instruments, shown_instruments
 from tending.circle.models import Person
+from tending.core.date_format import format_date
 from tending.core.ownership import owned
 from tending.core.reads import as_stored
 from tending.insights import chart_data, findings
@@ -43,17 +45,18 @@ def entries_to_choose(user, start: date, end: date) -> tuple[list[tuple[int, str
     with connection.cursor() as cursor:
         cursor.execute(_entries_sql(), [user.pk, start, end, ENTRIES_LISTED + 1])
         rows = cursor.fetchall()
-    listed = [(pk, _choice(day, title)) for pk, day, title in rows[:ENTRIES_LISTED]]
+    language = get_language()
+    listed = [(pk, _choice(day, title, language)) for pk, day, title in rows[:ENTRIES_LISTED]]
     return listed, len(rows) > ENTRIES_LISTED
 
 
 @lru_cache(maxsize=1024)
-def _choice(day: date | str, title: str) -> Markup:
-    """ "Wed 2 Dec 2026: heading", escaped for the page once, and kept for the entries listed
-    again and again as choices are made: reading a title's words out of its Markdown costs
-    more than the rest of a row."""
+def _choice(day: date | str, title: str, language: str | None) -> Markup:
+    """ "Wed 2 Dec 2026: heading" in the page's language, escaped for the page once, and kept
+    for the entries listed again and again as choices are made: reading a title's words out
+    of its Markdown costs more than the rest of a row."""
     day = date.fromisoformat(day) if isinstance(day, str) else day
-    return escape(f"{day:%a} {day.day} {day:%b %Y}: {heading(title, day)}")
+    return escape(f"{format_date(day, 'D j M Y')}: {heading(title, day)}")
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +102,10 @@ def _kept_scales(user, start: date, end: date) -> tuple[Scale, ...]:
         stamp = tuple(cursor.fetchone())
     made_from = (start, end, str(timezone.get_current_timezone()), tuple(kinds), stamp)
     return chart_data.kept(
-        user, "report-scales", made_from, lambda: scales(_scores(user, start, end), instruments())
+        user,
+        "report-scales",
+        made_from,
+        lambda: scales(_scores(user, start, end), shown_instruments()),
     )
 
 
@@ -222,7 +228,7 @@ def report_for(
         start,
         end,
         chosen,
-        instruments=instruments(),
+        instruments=shown_instruments(),
         shown_scales=_kept_scales(user, start, end) if "scores" in chosen else None,
         moments=_kept_moments(user, start, end) if "moments" in chosen else (),
         entries=_entries(user, entry_ids) if "journal" in chosen and entry_ids else (),

@@ -1,5 +1,6 @@
 """The weekly review as plain data: the week's moments and how they went, check-ins with their
-changes, journal entries, the person most overdue, findings and one question. No Django here."""
+changes, journal entries, the person most overdue, findings and one question. Of Django, only
+its translation: the short phrases are said in the page's language."""
 
 from __future__ import annotations
 
@@ -10,20 +11,38 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from django.utils.translation import get_language, pgettext, pgettext_lazy
+from django.utils.translation import gettext as _
+
 from tending.checkins.definitions import Instrument
 from tending.checkins.scoring import Change, band_for, change_since, shown_score
+from tending.core.date_format import format_date
 
 # How much was shared in a moment, 0-4, in words that fit "you shared …".
+SHARED = "after 'you shared'"
 SHARING_WORDS = ("nothing personal", "facts", "thoughts", "feelings", "something vulnerable")
+NOT_SAID = "not said"
+_SHARING_MARKED = (  # marked to be translated; sharing_words() looks each up
+    pgettext_lazy("after 'you shared'", "nothing personal"),
+    pgettext_lazy("after 'you shared'", "facts"),
+    pgettext_lazy("after 'you shared'", "thoughts"),
+    pgettext_lazy("after 'you shared'", "feelings"),
+    pgettext_lazy("after 'you shared'", "something vulnerable"),
+    pgettext_lazy("after 'you shared'", "not said"),
+)
 FIRST_LINE = 140  # characters of an entry's first line shown in the review
 
 
-@lru_cache(maxsize=512)
-@lru_cache(maxsize=512)
 def short_day(day: date) -> str:
-    """ "Mon 23 Nov": a day of the week as a row shows it (worked out once per day; Django's
-    date filter for every row was a good part of the page)."""
-    return f"{day:%a} {day.day} {day:%b}"
+    """ "Mon 23 Nov": a day of the week as a row shows it, in the page's language (worked
+    out once per day and language; Django's date filter for every row was a good part of
+    the page)."""
+    return _short_day(day, get_language())
+
+
+@lru_cache(maxsize=512)
+def _short_day(day: date, language: str | None) -> str:
+    return format_date(day, "D j M")
 
 
 # New findings a week's review names: the first review after years of days would otherwise
@@ -58,7 +77,6 @@ class MomentRow(NamedTuple):  # a tuple: made for each row of a week
         )
 
 
-@lru_cache(maxsize=1024)
 def how_it_went(
     self_shared: int | None,
     other_shared: int | None,
@@ -66,19 +84,32 @@ def how_it_went(
     closeness: int | None,
     safe: int | None,
 ) -> tuple[str, ...]:
-    """A moment's ratings as short phrases (see MomentRow.how_it_went): a few numbers, so
-    the same few phrases for most of a week's moments, worked out once."""
+    """A moment's ratings as short phrases (see MomentRow.how_it_went), in the page's
+    language: a few numbers, so the same few phrases for most of a week's moments, worked
+    out once for each language."""
+    return _how_it_went(self_shared, other_shared, understood, closeness, safe, get_language())
+
+
+@lru_cache(maxsize=1024)
+def _how_it_went(
+    self_shared: int | None,
+    other_shared: int | None,
+    understood: int | None,
+    closeness: int | None,
+    safe: int | None,
+    language: str | None,
+) -> tuple[str, ...]:
     said = []
     if self_shared is not None:
-        said.append(f"you shared {sharing_words(self_shared)}")
+        said.append(_("you shared %(what)s") % {"what": sharing_words(self_shared)})
     if other_shared is not None:
-        said.append(f"they shared {sharing_words(other_shared)}")
+        said.append(_("they shared %(what)s") % {"what": sharing_words(other_shared)})
     if understood is not None:
-        said.append(f"understood {understood} of 5")
+        said.append(_("understood %(value)s of 5") % {"value": understood})
     if closeness is not None:
-        said.append(f"closeness {closeness} of 7")
+        said.append(_("closeness %(value)s of 7") % {"value": closeness})
     if safe is not None:
-        said.append(f"safe {safe} of 5")
+        said.append(_("safe %(value)s of 5") % {"value": safe})
     return tuple(said)
 
 
@@ -152,7 +183,9 @@ class WeekReview:
 
 
 def sharing_words(level: int) -> str:
-    return SHARING_WORDS[level] if 0 <= level < len(SHARING_WORDS) else "not said"
+    """How much was shared, in the page's language."""
+    word = SHARING_WORDS[level] if 0 <= level < len(SHARING_WORDS) else NOT_SAID
+    return pgettext(SHARED, word)
 
 
 def first_line(text: str, limit: int = FIRST_LINE) -> str:

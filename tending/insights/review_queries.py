@@ -10,7 +10,7 @@ from django.db import connection
 from django.utils import timezone
 
 from tending.checkins.models import CheckIn
-from tending.checkins.registry import instruments
+from tending.checkins.registry import instruments, shown_instruments
 from tending.circle.models import Person
 from tending.core.dates import stored_day
 from tending.core.reads import Read, as_stored, read_together
@@ -228,7 +228,7 @@ def review_for(user, week: Week, today: date) -> WeekReview:
         moments_of(user, week, read["moments"]),
         checkins_of(user, week, read["checkins"]),
         entries,
-        instruments(),
+        shown_instruments(),  # titles and bands in the page's language
         overdue=most_overdue(user, today, read["people"]) if recent else None,
         findings=findings.new_or_firmer(user, since=week.start, read=read),
         prompt=reflection_prompt(library(), week.start, hidden),

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from django.utils.translation import get_language, ngettext, pgettext
+from django.utils.translation import gettext as _
 from markupsafe import Markup, escape
 
 from tending.checkins.templating import address_of, score
-from tending.core.date_format import names
+from tending.core.date_format import format_date, local_format, names, quick_format
+from tending.insights.report import average_words, status_words
 from tending.insights.review import how_it_went
 
 
@@ -33,13 +36,24 @@ def sharing_table_rows(rows) -> Markup:
 def drift_items(drifted) -> Markup:
     """(person, drift state) as the list of who drifted this year."""
     at = address_of("insights:closeness")
-    return Markup(
-        "".join(
-            f"<li>{_person_link(at, person)}: up to {int(state.longest)} days between moments"
-            f"{', and drifting now' if state.now else ''}</li>"
-            for person, state in drifted
-        )
-    )
+    items = []
+    for person, state in drifted:
+        days = int(state.longest)
+        if state.now:
+            said = ngettext(
+                "%(person)s: up to %(num)d day between moments, and drifting now",
+                "%(person)s: up to %(num)d days between moments, and drifting now",
+                days,
+            )
+        else:
+            said = ngettext(
+                "%(person)s: up to %(num)d day between moments",
+                "%(person)s: up to %(num)d days between moments",
+                days,
+            )
+        link = Markup(_person_link(at, person))
+        items.append(f"<li>{Markup(escape(said)) % {'person': link, 'num': days}}</li>")
+    return Markup("".join(items))
 
 
 def people_items(people) -> Markup:
@@ -51,11 +65,15 @@ def people_items(people) -> Markup:
 def ring_people(people) -> Markup:
     """A ring's (name, moments) as the report lists them: "Sam (3 moments), Ada (1 moment)",
     each name in its own direction."""
+    said: dict[int, str] = {}  # each count's words, looked up once
+
+    def count(n: int) -> str:
+        if n not in said:
+            said[n] = escape(ngettext("%(num)d moment", "%(num)d moments", n) % {"num": n})
+        return said[n]
+
     return Markup(
-        ", ".join(
-            f'<span dir="auto">{escape(name)}</span> ({int(n)} moment{"" if n == 1 else "s"})'
-            for name, n in people
-        )
+        ", ".join(f'<span dir="auto">{escape(name)}</span> ({count(int(n))})' for name, n in people)
     )
 
 
@@ -68,8 +86,9 @@ def _row(href: str, main: str, meta: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _how_html(*ratings) -> str:
-    """How a moment went, as its row says it after the names (or nothing when unrated)."""
+def _how_html(language: str | None, *ratings) -> str:
+    """How a moment went, as its row says it after the names (or nothing when unrated), in
+    the page's language."""
     said = how_it_went(*ratings)
     return f'<span class="muted">: {escape(" · ".join(said))}</span>' if said else ""
 
@@ -77,10 +96,13 @@ def _how_html(*ratings) -> str:
 def week_moment_rows(moments) -> Markup:
     """The week's moments: with whom, then how it went, and the day."""
     at = address_of("moments:detail")
+    language = get_language()
     rows = []
     for m in moments:
         main = f'<span dir="auto">{escape(", ".join(m.people))}</span>'
-        main += _how_html(m.self_shared, m.other_shared, m.understood, m.closeness, m.safe)
+        main += _how_html(
+            language, m.self_shared, m.other_shared, m.understood, m.closeness, m.safe
+        )
         rows.append(_row(at(m.id), main, m.when))
     return Markup("".join(rows))
 
@@ -88,16 +110,19 @@ def week_moment_rows(moments) -> Markup:
 def week_checkin_rows(checkins) -> Markup:
     """The week's check-ins: the score, its band, and how it moved from the time before."""
     at = address_of("checkins:result")
+    words = change_words()
+    meaningful = escape(_("%(change)s, a meaningful change"))
     rows = []
     for seen in checkins:
         main = f"{escape(seen.title)}: {escape(score(seen.score))}"
         if seen.band:
             main += f" ({escape(seen.band)})"
         if seen.change:
-            meaningful = ", a meaningful change" if seen.meaningful else ""
+            change = escape(words.get(seen.change.direction, seen.change.words))
+            said = meaningful % {"change": change} if seen.meaningful else change
             # A no-break space: a row's link lays its parts out as a flex box, which drops
             # a plain space at the start of a part ("2.3· harder").
-            main += f'<span class="muted">\u00a0· {escape(seen.change.words)}{meaningful}</span>'
+            main += f'<span class="muted">\u00a0· {said}</span>'
         rows.append(_row(at(seen.id), main, seen.when))
     return Markup("".join(rows))
 
@@ -115,19 +140,105 @@ def week_entry_rows(entries) -> Markup:
 
 
 def closeness_rows(ratings) -> Markup:
-    """The closeness page's table: each (day, rating), written here as the template wrote it."""
-    months = names().months_3
+    """The closeness page's table: each (day, rating), written here as the template wrote it,
+    the day as the page's language writes "j M Y"."""
+    written = local_format("j M Y")
+    if written == "j M Y":
+        months = names().months_3
+        return Markup(
+            "".join(
+                f"<tr><td>{day.day} {escape(months[day.month])} {day.year}</td>"
+                f'<td class="num">{int(value)}</td></tr>'
+                for day, value in ratings
+            )
+        )
     return Markup(
         "".join(
-            f"<tr><td>{day.day} {escape(months[day.month])} {day.year}</td>"
+            f"<tr><td>{escape(quick_format(day, written) or format_date(day, 'j M Y'))}</td>"
             f'<td class="num">{int(value)}</td></tr>'
             for day, value in ratings
         )
     )
 
 
+def change_words() -> dict[str, str]:
+    """How a check-in moved since the time before, by its direction, as a row says it (the
+    words of tending.checkins.scoring.CHANGE_WORDS)."""
+    return {
+        "better": pgettext("a check-in since the time before", "better"),
+        "worse": pgettext("a check-in since the time before", "harder"),
+        "same": pgettext("a check-in since the time before", "no change"),
+    }
+
+
+def listed(items: list[str]) -> str:
+    """Items as a sentence lists them: "a, b and c" (each item already escaped)."""
+    if len(items) < 2:
+        return "".join(items)
+    joined = escape(pgettext("the last two of a list", "%(items)s and %(last)s"))
+    return joined % {"items": Markup(", ".join(items[:-1])), "last": Markup(items[-1])}
+
+
+def week_people(count: int, people) -> Markup:
+    """ "3 moments, with Sam (2) and Ada.": how many moments, with whom (and how often)."""
+    names_said = [
+        f'<span dir="auto">{escape(name)}</span>' + (f" ({int(times)})" if times > 1 else "")
+        for name, times in people
+    ]
+    sentence = escape(
+        ngettext("%(num)d moment, with %(people)s", "%(num)d moments, with %(people)s", count)
+    )
+    said = sentence % {"num": count, "people": Markup(listed(names_said))}
+    last = people[-1] if people else ("", 0)
+    # A name ending in a full stop ("Sofia B.") ends the sentence itself.
+    return Markup(said + ("." if not last[0].endswith(".") or last[1] > 1 else ""))
+
+
+def week_averages(averages) -> Markup:
+    """ "On average you felt understood 4.2 of 5 and felt safe 3.8 of 5." """
+    phrases = {
+        "felt understood": _("felt understood %(value)s of %(top)s"),
+        "felt safe": _("felt safe %(value)s of %(top)s"),
+        "closeness afterwards": _("felt a closeness of %(value)s of %(top)s afterwards"),
+    }
+    items = [
+        escape(phrases.get(avg.label, _("%(label)s %(value)s of %(top)s")))
+        % {"label": avg.label, "value": score(avg.value), "top": avg.top}
+        for avg in averages
+    ]
+    return Markup(escape(_("On average you %(items)s.")) % {"items": Markup(listed(items))})
+
+
+def week_changes(changes) -> Markup:
+    """ "A meaningful change this week: Stress on Tuesday, 6 points better than the time
+    before." """
+    said = {
+        "better": _("%(title)s on %(day)s, %(delta)s points better than the time before"),
+        "worse": _("%(title)s on %(day)s, %(delta)s points harder than the time before"),
+        "same": _("%(title)s on %(day)s, %(delta)s points no change than the time before"),
+    }
+    items = [
+        escape(said[seen.change.direction])
+        % {
+            "title": seen.title,
+            "day": format_date(seen.day, "l"),
+            "delta": score(abs(seen.change.delta)),
+        }
+        for seen in changes
+    ]
+    return Markup(
+        escape(_("A meaningful change this week: %(changes)s."))
+        % {"changes": Markup("; ".join(items))}
+    )
+
+
 GLOBALS = {
+    "average_words": average_words,
+    "status_words": status_words,
     "closeness_rows": closeness_rows,
+    "week_people": week_people,
+    "week_averages": week_averages,
+    "week_changes": week_changes,
     "week_moment_rows": week_moment_rows,
     "week_checkin_rows": week_checkin_rows,
     "week_entry_rows": week_entry_rows,

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.translation import gettext
 from markupsafe import Markup
 
 from tending.core.kept_with import KeptWith
 from tending.insights import findings
 from tending.insights.assemble import FEWEST_DAYS
 from tending.insights.showing import (
-    MEANING,
     NOT_ENOUGH_DAYS,
     NOTHING_STANDS_OUT,
     finding_items,
+    meaning,
     nothing_stands_out_words,
     shown,
     still_needed_words,
@@ -42,9 +43,9 @@ def index(request):
             "still_needed": still_needed_words(insights.days_still_needed),
             "too_few": too_few_words(insights.pulse_days, FEWEST_DAYS),
             "nothing_found": nothing_stands_out_words(insights.pulse_days),
-            "not_enough_title": NOT_ENOUGH_DAYS,
-            "nothing_title": NOTHING_STANDS_OUT,
-            "meaning": MEANING,
+            "not_enough_title": gettext(NOT_ENOUGH_DAYS),
+            "nothing_title": gettext(NOTHING_STANDS_OUT),
+            "meaning": meaning(),
         },
     )
 

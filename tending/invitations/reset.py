@@ -16,9 +16,13 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.core.mail import EmailMessage
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from tending.core import throttle
 from tending.core.accounts import end_sessions
+from tending.core.languages import known
 from tending.core.plain_messages import PlainMessages, PlainPasswordChangeForm
 from tending.core.rate import allow
 from tending.core.throttle import client_address
@@ -29,45 +33,45 @@ log = logging.getLogger(__name__)
 HOUR = timedelta(hours=1)
 PER_ADDRESS = 10  # requests from one visitor's address in an hour
 PER_EMAIL = 3  # e-mails to one address in an hour, however many ask: no one is flooded
-SUBJECT = "A new password for tending"
+SUBJECT = gettext_lazy("A new password for tending")
 
 
 def reset_mail(username: str, link: str, days: int) -> str:
     """The e-mail's words: who it is for, the link, and that doing nothing is fine."""
-    lasting = "a day" if days <= 1 else f"{days} days"
-    return "\n".join(
-        [
-            "Hello,",
-            "",
-            "Someone, we hope you, asked to set a new password for your tending account",
-            f"“{username}”. To choose one, open this link:",
-            "",
-            f"  {link}",
-            "",
-            f"It works once, for {lasting}. If you did not ask, you can let this e-mail be:",
-            "your password stays as it is, and everything you wrote stays as it was.",
-            "",
-            "tending",
-        ]
-    )
+    lasting = ngettext(
+        "It works once, for a day. If you did not ask, you can let this e-mail be:\n"
+        "your password stays as it is, and everything you wrote stays as it was.",
+        "It works once, for %(days)d days. If you did not ask, you can let this e-mail be:\n"
+        "your password stays as it is, and everything you wrote stays as it was.",
+        days,
+    ) % {"days": days}
+    asked = _(
+        "Someone, we hope you, asked to set a new password for your tending account\n"
+        "“%(name)s”. To choose one, open this link:"
+    ) % {"name": username}
+    return "\n".join([_("Hello,"), "", asked, "", f"  {link}", "", lasting, "", "tending"])
 
 
 class ResetRequestForm(PlainMessages, PasswordResetForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["email"].label = "Your e-mail address"
-        self.fields["email"].help_text = "The one you gave for your account."
-        self.fields["email"].error_messages["required"] = "Please type your e-mail address."
+        self.fields["email"].label = _("Your e-mail address")
+        self.fields["email"].help_text = _("The one you gave for your account.")
+        self.fields["email"].error_messages["required"] = _("Please type your e-mail address.")
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email,
                   to_email, html_email_template_name=None) -> None:  # fmt: skip
-        """The mail as plain text made here, where Django would render its templates."""
+        """The mail as plain text made here, where Django would render its templates; in
+        the account's own language, else the page's."""
+        user = context["user"]
         path = reverse(
             "invitations:reset", kwargs={"uidb64": context["uid"], "reset_token": context["token"]}
         )
         days = max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)
-        body = reset_mail(context["user"].get_username(), context["address_of"](path), days)
-        message = EmailMessage(SUBJECT, body, from_email, [to_email])
+        language = user.language if known(user.language) else translation.get_language()
+        with translation.override(language):
+            body = reset_mail(user.get_username(), context["address_of"](path), days)
+            message = EmailMessage(str(SUBJECT), body, from_email, [to_email])
         try:
             message.send()
         except Exception as exc:  # the visitor sees the same answer; the host sees why

@@ -5,21 +5,27 @@ from __future__ import annotations
 import argparse
 
 from tending.core.terminal_support import CommandError, migrate, setup_django
+from tending.core.words import gettext as _
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--days", default="7", metavar="N", help="how long the link works: 1 to 30 days (default 7)"
+        "--days",
+        default="7",
+        metavar="N",
+        help=_("how long the link works: 1 to 30 days (default 7)"),
     )
     parser.add_argument(
-        "--note", default="", metavar="TEXT", help="who it is for, to recognise it in the list"
+        "--note", default="", metavar="TEXT", help=_("who it is for, to recognise it in the list")
     )
     parser.add_argument(
         "--url",
         metavar="BASE",
-        help="the address people reach tending at, e.g. https://tending.example.org "
-        "(default: TENDING_BASE_URL, else the first TENDING_ALLOWED_HOSTS when hosted, "
-        "else http://127.0.0.1:8000)",
+        help=_(
+            "the address people reach tending at, e.g. https://tending.example.org "
+            "(default: TENDING_BASE_URL, else the first TENDING_ALLOWED_HOSTS when hosted, "
+            "else http://127.0.0.1:8000)"
+        ),
     )
 
 
@@ -29,8 +35,11 @@ def _days(given: str) -> int:
     text = given.strip()
     if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MOST_DAYS:
         raise CommandError(
-            f"--days {given}: please give a whole number of days from 1 to {MOST_DAYS}. "
-            "Nothing was made."
+            _(
+                "--days %(given)s: please give a whole number of days from 1 to %(most)s. "
+                "Nothing was made."
+            )
+            % {"given": given, "most": MOST_DAYS}
         )
     return int(text)
 
@@ -44,12 +53,14 @@ def _base(given: str | None) -> str:
         try:
             return clean_base_url(given)
         except ValueError as exc:
-            raise CommandError(f"--url: {exc} Nothing was made.") from None
+            raise CommandError(f"--url: {exc} " + _("Nothing was made.")) from None
     base = settings.BASE_URL or default_base(settings.HOSTED, settings.ALLOWED_HOSTS)
     if base is None:
         raise CommandError(
-            "tending cannot tell the address people reach it at from TENDING_ALLOWED_HOSTS. "
-            "Give it with --url https://… or TENDING_BASE_URL. Nothing was made."
+            _(
+                "tending cannot tell the address people reach it at from TENDING_ALLOWED_HOSTS. "
+                "Give it with --url https://… or TENDING_BASE_URL. Nothing was made."
+            )
         )
     return base
 
@@ -63,8 +74,8 @@ def invite(args: argparse.Namespace) -> int:
     note = args.note.strip()
     if len(note) > NOTE_LENGTH:
         raise CommandError(
-            f"--note: please keep it to {NOTE_LENGTH} characters (it has {len(note)}). "
-            "Nothing was made."
+            _("--note: please keep it to %(most)s characters (it has %(given)s). Nothing was made.")
+            % {"most": NOTE_LENGTH, "given": len(note)}
         )
     base = _base(args.url)  # a bad address is refused before anything is written
     migrate()
@@ -76,13 +87,27 @@ def invite(args: argparse.Namespace) -> int:
     made = make_invitation(None, days=days, note=note)
     link = base + reverse("invitations:accept", args=[made.token])
     until = timezone.localtime(made.invitation.expires_at)
-    who = f" for {note}" if note else ""
-    print(f"An invitation{who}, working once, until {until:%d %b %Y, %H:%M} ({until:%Z}):")
+    words = {"note": note, "until": _until(until), "zone": f"{until:%Z}"}
+    if note:
+        print(_("An invitation for %(note)s, working once, until %(until)s (%(zone)s):") % words)
+    else:
+        print(_("An invitation, working once, until %(until)s (%(zone)s):") % words)
     print()
     print(f"  {link}")
     print()
     print(
-        "Send it privately. This is the only time it is shown: tending keeps only a "
-        "fingerprint of it."
+        _(
+            "Send it privately. This is the only time it is shown: tending keeps only a "
+            "fingerprint of it."
+        )
     )
     return 0
+
+
+def _until(moment) -> str:
+    """When the link stops working, as the terminal's language writes it: "04 Mar 2026,
+    19:30", "04.03.2026, 19:30"."""
+    from django.utils import dateformat
+    from django.utils.translation import pgettext
+
+    return dateformat.format(moment, pgettext("date format", "d M Y, H:i"))

@@ -11,7 +11,8 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tending.core import account_questions
@@ -64,9 +65,9 @@ def manage(request):
 def withdraw(request, invite_id: int):
     administrator_or_404(request.user)
     if services.withdraw(invite_id):
-        messages.success(request, "Withdrawn. That link no longer works.")
+        messages.success(request, _("Withdrawn. That link no longer works."))
     else:
-        messages.error(request, "That invitation was already used or withdrawn.")
+        messages.error(request, _("That invitation was already used or withdrawn."))
     return redirect("invitations:manage")
 
 
@@ -93,10 +94,11 @@ def accept(request, invite_link: str):
         except services.InvitationGone:
             return link_gone(request)
         except IntegrityError:  # the same name, taken a moment ago by someone else
-            form.add_error("username", "That name was just taken. Please choose another.")
+            form.add_error("username", _("That name was just taken. Please choose another."))
         else:
             login(request, user, backend=MODEL_BACKEND)
-            messages.success(request, "Welcome to tending. Your account is ready.")
+            with translation.override(user.language or translation.get_language()):
+                messages.success(request, _("Welcome to tending. Your account is ready."))
             return redirect("today:today")
     context = {"form": form, "extras": extras, "invitation": invitation}
     status = 400 if data is not None else 200

@@ -14,6 +14,8 @@ import sqlite3
 from datetime import date
 
 from tending.core.direct import NotSure, pick_account, run_quickly
+from tending.core.terminal_words import terminal_language
+from tending.core.words import gettext as _
 from tending.journal.rendering import RENDERER_VERSION
 from tending.journal.search_words import (
     MAX_RESULTS,
@@ -24,7 +26,7 @@ from tending.journal.search_words import (
     quoted_query,
     search_terms,
 )
-from tending.journal.terminal import for_terminal
+from tending.journal.terminal import entries_found, for_terminal
 
 FTS_TABLE = "journal_entry_fts"
 # The day as text, as it is stored, whatever converters the connection was opened with.
@@ -59,12 +61,17 @@ def search_directly(connection: sqlite3.Connection, args: argparse.Namespace) ->
     if terms:
         rows = connection.execute(FOUND, [quoted_query(terms), account.id, MAX_RESULTS])
     lines = []
+    english = terminal_language() == "en"
     for day, title, plain, body in rows:
         written_on = date.fromisoformat(day)
+        if not title and not english:
+            # An entry without a title is headed by its day, which only Django writes out in
+            # another language ("Sonntag, 14. Juni 2026").
+            raise NotSure("a day to write out in the terminal's language")
         heading = title or f"{written_on:%A} {written_on.day} {written_on:%B %Y}"
-        shown = for_terminal(str(highlight(heading, terms))) or "(no title)"
+        shown = for_terminal(str(highlight(heading, terms))) or _("(no title)")
         piece = for_terminal(str(entry_snippet(plain, body, terms)))
         lines.append(f"{written_on:%Y-%m-%d}  {shown}\n    {piece}")
     if not lines:
-        return ["Nothing in your journal matches that."]
-    return [*lines, f"{len(lines)} entr{'y' if len(lines) == 1 else 'ies'}."]
+        return [_("Nothing in your journal matches that.")]
+    return [*lines, entries_found(len(lines))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db import connection
+from django.utils.translation import gettext_lazy as _
 
 from tending.circle.models import Person
 from tending.circle.queries import people_to_choose
@@ -21,44 +22,44 @@ from tending.moments.listing import filter_choices
 
 ENTRY_PEOPLE_SQL = PEOPLE_OF_ROW_SQL.format(links="journal_entry_people", column="entry_id")
 
-DATE_ERRORS = {"invalid": "Please give a date, like 2026-03-14."}
+DATE_ERRORS = {"invalid": _("Please give a date, like 2026-03-14.")}
 
 
 class EntryForm(PlainMessages, forms.ModelForm):
     written_on = forms.DateField(
-        label="Date",
+        label=_("Date"),
         validators=[check_plausible_date],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": "Please give the day this is about.", **DATE_ERRORS},
+        error_messages={"required": _("Please give the day this is about."), **DATE_ERRORS},
     )
     title = forms.CharField(
-        label="Title, if you like",
+        label=_("Title, if you like"),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"dir": "auto"}),
-        error_messages={"max_length": "Please keep the title to 200 characters or fewer."},
+        error_messages={"max_length": _("Please keep the title to 200 characters or fewer.")},
     )
     body = forms.CharField(
-        label="What is on your mind?",
+        label=_("What is on your mind?"),
         widget=forms.Textarea(attrs={"rows": 12, "dir": "auto"}),
-        help_text=(
+        help_text=_(
             "Markdown works: *slanted*, **bold**, - lists. Type @ and a name to link someone."
         ),
         error_messages={
-            "required": "Write a few words first; one line is plenty.",
+            "required": _("Write a few words first; one line is plenty."),
             "max_length": BODY_TOO_LONG,  # the model's own words, not the general ones
         },
     )
     people = PeopleField(
-        label="Who is in it?",
+        label=_("Who is in it?"),
         required=False,
-        help_text="Anyone you mention with @Name is added too.",
+        help_text=_("Anyone you mention with @Name is added too."),
     )
     tag_names = forms.CharField(
-        label="Tags",
+        label=_("Tags"),
         required=False,
         max_length=500,
-        help_text="Words to find this entry by later, separated by commas.",
+        help_text=_("Words to find this entry by later, separated by commas."),
     )
     prompt_id = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -131,25 +132,30 @@ class MonthForm(PlainMessages, forms.Form):
         self.fields["person"].queryset = owned(Person, user)
 
 
+WHO_IS_IN_IT = _("Who is in it")
+
+
 class SearchForm(MomentFilterForm):
     """Words, and the filters the moments list has; the tags offered are the journal's."""
 
     field_order = ["q", "tag", "person", "since", "until"]
 
     q = forms.CharField(
-        label="Words to find",
+        label=_("Words to find"),
         required=False,
         max_length=MAX_SEARCH_LENGTH,
         error_messages={
-            "max_length": "Please search for at most %(limit_value)d characters; "
-            "these words have %(show_value)d."
+            "max_length": _(
+                "Please search for at most %(limit_value)d characters; "
+                "these words have %(show_value)d."
+            )
         },
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
-        self.fields["person"].label = "Who is in it"
+        self.fields["person"].label = WHO_IS_IN_IT
 
     def offer(self, user) -> None:
         people, tags = filter_choices(user, Entry.tags.through._meta.db_table)

@@ -8,15 +8,19 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import get_format
+from django.utils.functional import lazy
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_lazy
 
 from tending.circle.models import Person
+from tending.core.date_format import format_date
 from tending.core.models import OwnedModel, Tag
 from tending.journal.plain import plain_text, plain_title
 from tending.journal.rendering import BODY_LIMIT, RENDERED, RENDERER_VERSION, rendered_columns
 
 SNIPPET_SOURCE = 4000  # characters of HTML read for a snippet: plenty for its first words
-DATE_AHEAD = "That day is still to come; please choose today or a day gone by."
+DATE_AHEAD = gettext_lazy("That day is still to come; please choose today or a day gone by.")
 
 
 def latest_day() -> date:
@@ -25,10 +29,17 @@ def latest_day() -> date:
     return timezone.localdate() + timedelta(days=1)
 
 
-BODY_TOO_LONG = (
-    f"Please keep an entry to {BODY_LIMIT:,} characters or fewer "
-    "(this one has %(show_value)s); the rest could start a second entry."
-)
+def _body_too_long() -> str:
+    # The limit written as the language writes numbers ("50,000", "50.000"); the length
+    # (%%(show_value)s) is filled in by the validator.
+    limit = f"{BODY_LIMIT:,}".replace(",", get_format("THOUSAND_SEPARATOR"))
+    return gettext(
+        "Please keep an entry to %(limit)s characters or fewer "
+        "(this one has %%(show_value)s); the rest could start a second entry."
+    ) % {"limit": limit}
+
+
+BODY_TOO_LONG = lazy(_body_too_long, str)()
 
 
 class Entry(OwnedModel):
@@ -98,8 +109,9 @@ class Entry(OwnedModel):
 
 
 def heading(title: str, day: date) -> str:
-    """An entry's title as words (no Markdown marks), or its day written out when it has none."""
-    return plain_title(title) or f"{day:%A} {day.day} {day:%B %Y}"
+    """An entry's title as words (no Markdown marks), or its day written out when it has none,
+    as the page's language writes a day ("Sunday 14 June 2026", "Sonntag, 14. Juni 2026")."""
+    return plain_title(title) or format_date(day, "l j F Y")
 
 
 class JournalDraft(OwnedModel):

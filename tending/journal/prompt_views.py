@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from tending.core.errors import post_only, render_error
 from tending.core.ownership import owned
@@ -22,9 +23,11 @@ def _back(request, fallback: str):
 def hide(request):
     prompt = get_prompt(request.POST.get("prompt_id", ""))
     if prompt is None:
-        return render_error(request, 400, problem="There is no such prompt. Nothing was changed.")
+        return render_error(
+            request, 400, problem=_("There is no such prompt. Nothing was changed.")
+        )
     HiddenPrompt.objects.get_or_create(owner=request.user, prompt_id=prompt.id)
-    messages.success(request, "That prompt will not come up again.")
+    messages.success(request, _("That prompt will not come up again."))
     return _back(request, "today:today")
 
 
@@ -41,7 +44,9 @@ def hidden(request):
 def unhide(request):
     prompt = get_prompt(request.POST.get("prompt_id", ""))
     if prompt is None:  # only known ids reach the query: no NUL bytes or 10,000 characters
-        return render_error(request, 400, problem="There is no such prompt. Nothing was changed.")
+        return render_error(
+            request, 400, problem=_("There is no such prompt. Nothing was changed.")
+        )
     owned(HiddenPrompt, request.user).filter(prompt_id=prompt.id).delete()
-    messages.success(request, "That prompt can come up again.")
+    messages.success(request, _("That prompt can come up again."))
     return redirect("journal:hidden_prompts")

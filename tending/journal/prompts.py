@@ -1,8 +1,12 @@
 """The reflection prompt library: loading, validating and choosing prompts.
 
 The prompts themselves live in ``prompts.toml`` beside this module, written for
-tending and grouped by theme and depth. This module is pure Python (no Django):
-views, the Today page and the command line all ask it for a prompt.
+tending and grouped by theme and depth, each with its translations beside it
+(``de.text = "…"``). Loading and choosing are pure Python; only the words shown,
+a prompt's text and its theme's name in the page's language, ask Django which
+language is in use. Views, the Today page and the command line all ask it for a prompt:
+``prompt.text`` is the English (what exports and programs read), ``prompt.local_text``
+(or ``prompt_text(prompt)``) the words a person reads.
 
 Choosing is deterministic for a seed, so the same person sees the same prompt
 all day (seed with something like ``f"{user_id}:{date}:{n}"``) and "another"
@@ -19,21 +23,32 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf.locale import LANG_INFO
+from django.utils.translation import get_language, pgettext_lazy
+
 THEMES: dict[str, str] = {
-    "knowing-myself": "Knowing myself",
-    "being-known": "Being known",
-    "feeling-safe": "Feeling safe",
-    "mirrors": "What others mirror back",
-    "growing": "Growing",
-    "gratitude": "Gratitude",
-    "repair": "Repair after conflict",
+    "knowing-myself": pgettext_lazy("prompt theme", "Knowing myself"),
+    "being-known": pgettext_lazy("prompt theme", "Being known"),
+    "feeling-safe": pgettext_lazy("prompt theme", "Feeling safe"),
+    "mirrors": pgettext_lazy("prompt theme", "What others mirror back"),
+    "growing": pgettext_lazy("prompt theme", "Growing"),
+    "gratitude": pgettext_lazy("prompt theme", "Gratitude"),
+    "repair": pgettext_lazy("prompt theme", "Repair after conflict"),
 }
 DEPTHS: tuple[str, ...] = ("light", "deeper", "deepest")
+DEPTH_LABELS: dict[str, str] = {
+    "light": pgettext_lazy("prompt depth", "Light"),
+    "deeper": pgettext_lazy("prompt depth", "Deeper"),
+    "deepest": pgettext_lazy("prompt depth", "Deepest"),
+}
 
 MAX_TEXT_LENGTH = 200
 DEFAULT_PATH = Path(__file__).with_name("prompts.toml")
 
 _FIELDS = ("id", "text", "theme", "depth")
+# A translation is a table named by its language's code holding only the text:
+# `de.text = "…"` in a [[prompt]]. English is the prompt's own `text`.
+_TRANSLATED = ("text",)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -44,13 +59,43 @@ class PromptError(ValueError):
 @dataclass(frozen=True)
 class Prompt:
     id: str
-    text: str
+    text: str  # the English: what is stored, exported and read by programs
     theme: str
     depth: str
+    # (language code, text) for each translation, in file order; a language missing here
+    # is shown the English.
+    translations: tuple[tuple[str, str], ...] = ()
+
+    def text_in(self, language: str | None) -> str:
+        """The words in `language` ("de", or a variant such as "de-at"), else the English."""
+        if language and self.translations:
+            code = language.lower()
+            for wanted in (code, code.split("-")[0]):
+                for known, text in self.translations:
+                    if known == wanted:
+                        return text
+        return self.text
+
+    @property
+    def local_text(self) -> str:
+        """The words in the language in use (the page's, or the terminal's)."""
+        return self.text_in(get_language())
 
     @property
     def theme_label(self) -> str:
-        return THEMES[self.theme]
+        """The theme's name in the language in use."""
+        return str(THEMES[self.theme])
+
+    @property
+    def depth_label(self) -> str:
+        """The depth's name in the language in use."""
+        return str(DEPTH_LABELS[self.depth])
+
+
+def prompt_text(prompt: Prompt, language: str | None = None) -> str:
+    """The prompt's words in `language`, by default the one in use; English when the
+    prompt has no translation into it."""
+    return prompt.text_in(get_language() if language is None else language)
 
 
 def _where(index: int, entry: object) -> str:
@@ -69,9 +114,13 @@ def _parse(path: Path, index: int, entry: object, seen: dict[str, int]) -> Promp
 
     if not isinstance(entry, dict):
         raise fail("is not a table")
-    unknown = sorted(set(entry) - set(_FIELDS))
+    languages = [key for key in entry if _is_language(key) and isinstance(entry[key], dict)]
+    unknown = sorted(set(entry) - set(_FIELDS) - set(languages))
     if unknown:
-        raise fail(f"unknown key(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(_FIELDS)}")
+        raise fail(
+            f"unknown key(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(_FIELDS)}, "
+            "and translations such as de.text"
+        )
     missing = [key for key in _FIELDS if key not in entry]
     if missing:
         raise fail(f"missing key(s) {', '.join(map(repr, missing))}")
@@ -93,8 +142,37 @@ def _parse(path: Path, index: int, entry: object, seen: dict[str, int]) -> Promp
         raise fail("empty text")
     if len(text) > MAX_TEXT_LENGTH:
         raise fail(f"text is {len(text)} characters long; at most {MAX_TEXT_LENGTH} allowed")
+    translations = tuple((language, _translation(entry, language, fail)) for language in languages)
     seen[prompt_id] = index
-    return Prompt(id=prompt_id, text=text, theme=theme, depth=depth)
+    return Prompt(id=prompt_id, text=text, theme=theme, depth=depth, translations=translations)
+
+
+def _is_language(key: str) -> bool:
+    """A language Django knows, other than English (the prompt's own `text`)."""
+    return key != "en" and key in LANG_INFO and "name" in LANG_INFO[key]
+
+
+def _translation(entry: dict, language: str, fail) -> str:
+    """The checked text of one translation (`de.text`), held to the English's rules."""
+    table = entry[language]
+    unknown = sorted(set(table) - set(_TRANSLATED))
+    if unknown:
+        raise fail(
+            f"unknown key(s) {', '.join(f'{language}.{key}' for key in unknown)}; "
+            f"a translation has only {language}.text"
+        )
+    if "text" not in table:
+        raise fail(f"missing key '{language}.text'")
+    if not isinstance(table["text"], str):
+        raise fail(f"'{language}.text' must be a string")
+    text = " ".join(table["text"].split())
+    if not text:
+        raise fail(f"empty text in {language}.text")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise fail(
+            f"{language}.text is {len(text)} characters long; at most {MAX_TEXT_LENGTH} allowed"
+        )
+    return text
 
 
 def load_prompts(path: Path | None = None) -> tuple[Prompt, ...]:

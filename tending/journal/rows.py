@@ -15,7 +15,7 @@ from datetime import date
 
 from django.db import connection
 
-from tending.core.date_format import names
+from tending.core.date_format import format_date, local_format, names, quick_format
 from tending.core.dates import stored_day
 from tending.core.text import cut
 from tending.journal.models import Entry
@@ -32,7 +32,7 @@ class EntryRow:
 
     pk: int
     written_on: date
-    when: str  # written_on as the date filter gives it with "D j M Y"
+    when: str  # written_on as the date filter gives it with "D j M Y", in the page's language
     title: str
     snippet: str
     people: list[str] = field(default_factory=list)
@@ -49,13 +49,13 @@ class MonthRow:
     entries: int
 
 
+SHORT_DAY = "D j M Y"
+
+
 def short_day(day: date) -> str:
-    """`day` as the date filter writes it with "D j M Y" ("Sun 14 Jun 2026"), made quicker."""
-    written = names()
-    return (
-        f"{written.weekdays_abbr[day.weekday()]} {day.day} {written.months_3[day.month]} "
-        f"{day.year:04d}"
-    )
+    """`day` as the date filter writes it with "D j M Y", as the page's language writes a
+    date ("Sun 14 Jun 2026", "So, 14. Jun 2026")."""
+    return format_date(day, SHORT_DAY)
 
 
 SNIPPET_READ = 4 * SNIPPET_LENGTH  # characters of the stored plain words read for a snippet
@@ -146,10 +146,12 @@ def rows_from(found: list[tuple]) -> list[EntryRow]:
         entry.html()  # made again with the current renderer, and kept, plain words too
         fresh[entry.pk] = entry.body_plain[:SNIPPET_READ]
     rows = []
+    shown_as = local_format(SHORT_DAY)  # the language's format, looked up once for the rows
     for pk, day, title, head, _ in found:
         day = stored_day(day)
         snippet = cut(fresh.get(pk, head), SNIPPET_LENGTH)
-        rows.append(EntryRow(pk, day, short_day(day), plain_title(title), snippet))
+        when = quick_format(day, shown_as) or short_day(day)
+        rows.append(EntryRow(pk, day, when, plain_title(title), snippet))
     return rows
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Case, DateTimeField, Value, When
+from django.utils.translation import gettext
 
 from tending.circle.models import Person
 from tending.core.ownership import owned
@@ -35,7 +36,7 @@ def save_entry(
     """
     people = list(people)
     if any(p.owner_id != owner.pk for p in people):
-        raise ValidationError({"people": "Those people are not in your circle."})
+        raise ValidationError({"people": gettext("Those people are not in your circle.")})
     names = list(tag_names)
     validate_tag_names(names)
     is_new = entry.pk is None

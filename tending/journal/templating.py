@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import ngettext, pgettext
 from markupsafe import Markup, escape
 
 from tending.core.date_format import names
@@ -40,7 +41,13 @@ def calendar_rows(calendar, shown=None) -> Markup:
     """The month's table rows (`calendar` a journal.views.Calendar; `shown` the day open, if
     any), written here once as journal/_calendar.html wrote them: a day written about links
     to its entries; every day says its month, and today says so, to a screen reader."""
-    month_name = escape(names().months[calendar.month.month])
+    month_name = names().months[calendar.month.month]
+    # What a screen reader says after a day's number ("14 March", "14. März"), said once.
+    spoken_day = escape(pgettext("after a day's number", " %(month)s") % {"month": month_name})
+    spoken_today = escape(
+        pgettext("after a day's number", " %(month)s, today") % {"month": month_name}
+    )
+    counts: dict[int, str] = {}  # "2 entries", by number, each said once
     rows = []
     for week in calendar.weeks:
         cells = []
@@ -48,12 +55,17 @@ def calendar_rows(calendar, shown=None) -> Markup:
             if cell is None:
                 cells.append("<td></td>")
                 continue
-            spoken = f" {month_name}, today" if cell.today else f" {month_name}"
+            spoken = spoken_today if cell.today else spoken_day
             number = cell.day.day
             if cell.entries:
                 key = cell.day.isoformat()
                 current = ' aria-current="page"' if cell.day == shown else ""
-                count = f"{int(cell.entries)} {'entry' if cell.entries == 1 else 'entries'}"
+                count = counts.get(cell.entries)
+                if count is None:
+                    n = int(cell.entries)
+                    count = counts[n] = escape(
+                        ngettext("%(num)d entry", "%(num)d entries", n) % {"num": n}
+                    )
                 inner = (
                     f'<a href="?day={key}" data-day="{key}"{current}>{number}'
                     f'<span class="visually-hidden">{spoken}: {count}</span></a>'
@@ -72,6 +84,14 @@ def month_index_items(years, shown=None) -> Markup:
     """The index's years, each a heading: linked, for a year whose months are not listed,
     else followed by its months with their counts (`shown` the month open, if any), as the
     list template wrote them."""
+    words: dict[int, str] = {}  # "entry" or "entries" after each count, said once per count
+
+    def entries(n: int) -> str:
+        word = words.get(n)
+        if word is None:
+            word = words[n] = escape(ngettext("entry", "entries", n))
+        return word
+
     parts = []
     for year, months in years:
         if months is None:
@@ -81,7 +101,7 @@ def month_index_items(years, shown=None) -> Markup:
             f'<li><a href="?month={escape(item.key)}"'
             f"{CURRENT if item.month == shown else ''}>{escape(item.name)} "
             f'<span class="count">{int(item.entries)}<span class="visually-hidden"> '
-            f"{'entry' if item.entries == 1 else 'entries'}</span></span></a></li>"
+            f"{entries(int(item.entries))}</span></span></a></li>"
             for item in months
         )
         parts.append(f"\n  <h3>{int(year)}</h3>\n  <ul>{items}</ul>\n  ")

@@ -19,26 +19,37 @@ from tending.core.terminal_support import (
     migrate,
     pick_user,
     setup_django,
+    thousands,
+    written_day,
 )
+from tending.core.words import gettext as _
+from tending.core.words import ngettext
 
-HEADER = (
-    "<!-- Write below. Save and close the editor to keep it; leave it empty to keep nothing.\n"
-    "     A first line starting with '# ' becomes the title. -->\n"
-)
+
+def header() -> str:
+    """What the new entry's file starts with, in the terminal's language (a comment, which
+    is not kept)."""
+    first = _("Write below. Save and close the editor to keep it; leave it empty to keep nothing.")
+    second = _("A first line starting with '# ' becomes the title.")
+    return f"<!-- {first}\n     {second} -->\n"
+
+
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--prompt", action="store_true", help="start from a reflection prompt")
+    parser.add_argument("--prompt", action="store_true", help=_("start from a reflection prompt"))
     parser.add_argument(
-        "--date", metavar="DAY", help="the day it is about: YYYY-MM-DD or yesterday (default today)"
+        "--date",
+        metavar="DAY",
+        help=_("the day it is about: YYYY-MM-DD or yesterday (default today)"),
     )
     sub = parser.add_subparsers(dest="action", metavar="ACTION")
-    search = sub.add_parser("search", help="print the entries that contain these words")
-    search.add_argument("words", nargs="+", help="words to look for")
+    search = sub.add_parser("search", help=_("print the entries that contain these words"))
+    search.add_argument("words", nargs="+", help=_("words to look for"))
     # After the subcommand, so `journal search WORDS --user NAME` works as well.
-    add_user_argument(parser, "whose journal (needed only with several accounts)")
+    add_user_argument(parser, _("whose journal (needed only with several accounts)"))
 
 
 def editor_command() -> list[str]:
@@ -52,7 +63,7 @@ def split_entry(text: str) -> tuple[str, str]:
     """(title, body) from what was written: comments dropped, a leading '# ' line as title."""
     text = _COMMENT.sub("", text).strip()
     if text.startswith("# "):
-        first, _, rest = text.partition("\n")
+        first, _newline, rest = text.partition("\n")
         return first[2:].strip()[:200], rest.strip()
     return "", text
 
@@ -67,13 +78,19 @@ def parse_day(text: str | None, today: date) -> date:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise CommandError(f"--date {text!r} is not a day I understand; try 2026-03-14.") from None
+        raise CommandError(
+            _("--date %(given)s is not a day I understand; try 2026-03-14.") % {"given": repr(text)}
+        ) from None
     if day > today + timedelta(days=1):
         raise CommandError(
-            f"--date {text!r} is still to come; please choose today or a day gone by."
+            _("--date %(given)s is still to come; please choose today or a day gone by.")
+            % {"given": repr(text)}
         )
     if day.year < 1900:
-        raise CommandError(f"--date {text!r} is too long ago; please give a date after 1900.")
+        raise CommandError(
+            _("--date %(given)s is too long ago; please give a date after 1900.")
+            % {"given": repr(text)}
+        )
     return day
 
 
@@ -86,7 +103,7 @@ def write_in_editor(initial: str, run=subprocess.run) -> str:
             out.write(initial)
         result = run([*editor_command(), str(path)])
         if getattr(result, "returncode", 0) != 0:
-            raise CommandError("The editor did not finish cleanly. Nothing was saved.")
+            raise CommandError(_("The editor did not finish cleanly. Nothing was saved."))
         return path.read_text(encoding="utf-8")
     finally:
         path.unlink(missing_ok=True)
@@ -116,16 +133,17 @@ def journal(args: argparse.Namespace, run=subprocess.run) -> int:
     prompt = None
     if args.prompt:
         prompt = choose_prompt(library(), seed=f"{user.pk}:{timezone.now().isoformat()}")
-    initial = HEADER + (f"<!-- {prompt.text} -->\n\n" if prompt else "\n")
+    initial = header() + (f"<!-- {prompt.text} -->\n\n" if prompt else "\n")
     try:
         written = write_in_editor(initial, run=run)
     except FileNotFoundError:
         raise CommandError(
-            f"Could not start the editor {editor_command()[0]!r}; set EDITOR to one you have."
+            _("Could not start the editor %(editor)s; set EDITOR to one you have.")
+            % {"editor": repr(editor_command()[0])}
         ) from None
     title, body = split_entry(written)
     if not body and not title:
-        print("The entry was empty, so nothing was saved.")
+        print(_("The entry was empty, so nothing was saved."))
         return 0
     entry = Entry(
         body=body, title=title, written_on=written_on, prompt_id=prompt.id if prompt else ""
@@ -133,8 +151,8 @@ def journal(args: argparse.Namespace, run=subprocess.run) -> int:
     try:
         save_entry(user, entry)
     except ValidationError as exc:
-        raise CommandError(" ".join(exc.messages) + " Nothing was saved.") from None
-    print(f"Saved your entry of {entry.written_on:%d %B %Y}.")
+        raise CommandError(" ".join([*exc.messages, _("Nothing was saved.")])) from None
+    print(_("Saved your entry of %(day)s.") % {"day": written_day(entry.written_on)})
     return 0
 
 
@@ -154,19 +172,24 @@ def search(user, words: str) -> int:
 
     if len(words) > MAX_SEARCH_LENGTH:
         raise CommandError(
-            f"Please search for at most {MAX_SEARCH_LENGTH} characters; "
-            f"these words have {len(words):,}."
+            _("Please search for at most %(most)s characters; these words have %(given)s.")
+            % {"most": MAX_SEARCH_LENGTH, "given": thousands(len(words))}
         )
     hits = search_entries(user, words)
     if not hits:
-        print("Nothing in your journal matches that.")
+        print(_("Nothing in your journal matches that."))
         return 0
     for hit in hits:
-        title = for_terminal(str(hit.title_html)) or "(no title)"
+        title = for_terminal(str(hit.title_html)) or _("(no title)")
         snippet = for_terminal(str(hit.snippet_html))
         print(f"{hit.entry.written_on:%Y-%m-%d}  {title}\n    {snippet}")
-    print(f"{len(hits)} entr{'y' if len(hits) == 1 else 'ies'}.")
+    print(entries_found(len(hits)))
     return 0
+
+
+def entries_found(count: int) -> str:
+    """The last line of `tending journal search` (and of its quick path): "3 entries."."""
+    return ngettext("%(num)d entry.", "%(num)d entries.", count) % {"num": count}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.formats import get_format
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tending.core.capped_pages import CappedPage, capped_page
@@ -178,7 +179,7 @@ def add(request):
     initial = {"written_on": timezone.localdate(), "prompt_id": prompt.id if prompt else ""}
     entry = Entry(owner=request.user)
     form, kept = _entry_form(request, entry, initial)
-    if (done := _saved(request, form, entry, "Saved to your journal.")) is not None:
+    if (done := _saved(request, form, entry, gettext("Saved to your journal."))) is not None:
         return done
     another = None
     if prompt is not None:
@@ -212,7 +213,7 @@ def detail(request, journal_entry_id: int):
 def edit(request, journal_entry_id: int):
     entry = get_owned_or_404(Entry, request.user, pk=journal_entry_id)
     form, kept = _entry_form(request, entry, {})
-    if (done := _saved(request, form, entry, "Saved.")) is not None:
+    if (done := _saved(request, form, entry, gettext("Saved."))) is not None:
         return done
     context = {
         "form": form,
@@ -231,7 +232,7 @@ def delete(request, journal_entry_id: int):
     entry = get_owned_or_404(Entry, request.user, pk=journal_entry_id)
     if request.method == "POST":
         delete_entry(entry)
-        messages.success(request, "That entry is deleted.")
+        messages.success(request, gettext("That entry is deleted."))
         return redirect("journal:list")
     return render(request, "journal/delete.html", {"entry": entry})
 

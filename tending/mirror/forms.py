@@ -5,6 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from tending.circle.models import Person
 from tending.core.forms import FixedChoiceField
@@ -12,9 +15,65 @@ from tending.core.ownership import owned
 from tending.core.plain_messages import PlainMessages
 from tending.core.reads import read_together
 from tending.mirror import codes, services
-from tending.mirror.words import FEWEST, MOST, WORDS, WordsProblem, chosen_words
+from tending.mirror.words import (
+    FEWEST,
+    MOST,
+    NOT_LISTED,
+    TOO_FEW,
+    TOO_MANY,
+    WordsProblem,
+    chosen_words,
+    shown_order,
+    shown_words,
+)
 
-WORD_CHOICES = [(word, word) for word in WORDS]
+
+def word_choices() -> list[tuple[str, str]]:
+    """Each word (as stored) with how the page's language shows it, in its order."""
+    language = get_language()
+    shown = shown_words(language)
+    return [(word, shown[word]) for word in shown_order(language)]
+
+
+def words_problem(problem: WordsProblem) -> str:
+    """What is wrong with a choice of words, in the page's language."""
+    said = {
+        TOO_FEW: _("Please pick at least %(fewest)d words.") % {"fewest": FEWEST},
+        TOO_MANY: _("Please pick no more than %(most)d words.") % {"most": MOST},
+        NOT_LISTED: _("Please pick only words from the list."),
+    }
+    return said.get(str(problem), str(problem))
+
+
+def code_problem(problem: Exception) -> str:
+    """Why an answer code was not taken (codes.CodeProblem), in the page's language."""
+    said = {
+        codes.UNREADABLE: _(
+            "That doesn't look like a whole answer code. Ask them to send all of it again, "
+            "from TM1- to the last letter."
+        ),
+        codes.NOT_THIS_ROUND: _("That answer code doesn't belong to an invitation of this round."),
+        codes.WITHDRAWN: _("That invitation was withdrawn, so answers to it can't be added."),
+        codes.EXPIRED: _("That invitation has expired, so answers to it can't be added."),
+        codes.ALREADY_ADDED: _("That answer is already added."),
+        codes.USED_UP: _("That invitation has been answered as many times as it allows."),
+        services.ROUND_CLOSED: _("This round is closed. Open it again to add answers."),
+    }
+    return said.get(str(problem), str(problem))
+
+
+def words_question(name: str = "") -> str:
+    """The question over the word list: about the person asking (`name`), or about you."""
+    if name:
+        return _("Which %(fewest)d or %(most)d words describe %(name)s?") % {
+            "fewest": FEWEST,
+            "most": MOST,
+            "name": name,
+        }
+    return _("Which %(fewest)d or %(most)d words describe you?") % {
+        "fewest": FEWEST,
+        "most": MOST,
+    }
 
 
 class WordsField(forms.MultipleChoiceField):
@@ -25,38 +84,45 @@ class WordsField(forms.MultipleChoiceField):
     __deepcopy__ = FixedChoiceField.__deepcopy__
 
     def __init__(self, **kwargs):
-        super().__init__(choices=WORD_CHOICES, **kwargs)
+        super().__init__(choices=word_choices, **kwargs)
 
     def clean(self, value):
         try:
             return list(chosen_words(value or []))
         except WordsProblem as problem:
-            raise ValidationError(str(problem), code="words") from None
+            raise ValidationError(words_problem(problem), code="words") from None
 
 
 class RoundForm(PlainMessages, forms.Form):
     display_name = forms.CharField(
-        label="Your name, as the people you ask know you",
+        label=gettext_lazy("Your name, as the people you ask know you"),
         max_length=60,
-        help_text="The only thing about you they will see, beside your message.",
+        help_text=gettext_lazy("The only thing about you they will see, beside your message."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     message = forms.CharField(
-        label="A short message to them",
+        label=gettext_lazy("A short message to them"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example: why you are asking, and that there are no wrong answers.",
+        help_text=gettext_lazy(
+            "For example: why you are asking, and that there are no wrong answers."
+        ),
     )
     words = WordsField(
-        label=f"Which {FEWEST} or {MOST} words describe you?",
-        help_text="Go with your first feeling. The people you ask will pick from the same list.",
+        label=lazy(words_question, str)(),
+        help_text=gettext_lazy(
+            "Go with your first feeling. The people you ask will pick from the same list."
+        ),
     )
     anonymous = forms.TypedChoiceField(
-        label="Whose answers can you tell apart?",
+        label=gettext_lazy("Whose answers can you tell apart?"),
         choices=[
-            ("1", "Anonymous: answers pooled, shown once three people have answered"),
-            ("0", "Named: each answer with the name you give its link"),
+            (
+                "1",
+                gettext_lazy("Anonymous: answers pooled, shown once three people have answered"),
+            ),
+            ("0", gettext_lazy("Named: each answer with the name you give its link")),
         ],
         coerce=lambda value: value == "1",
         initial="1",
@@ -66,31 +132,31 @@ class RoundForm(PlainMessages, forms.Form):
 
 class InvitationForm(PlainMessages, forms.Form):
     label = forms.CharField(
-        label="Who is this link for?",
+        label=gettext_lazy("Who is this link for?"),
         max_length=60,
-        help_text="Only you see this: “Sam”, “work friends”.",
+        help_text=gettext_lazy("Only you see this: “Sam”, “work friends”."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     person = forms.TypedChoiceField(
-        label="Someone in your circle (if you like)",
+        label=gettext_lazy("Someone in your circle (if you like)"),
         choices=[],
         coerce=int,
         empty_value=None,
         required=False,
-        error_messages={"invalid_choice": "That person is not in your circle."},
+        error_messages={"invalid_choice": gettext_lazy("That person is not in your circle.")},
     )
     days = forms.IntegerField(
-        label="Open for … days",
+        label=gettext_lazy("Open for … days"),
         min_value=1,
         max_value=services.LONGEST_DAYS,
         initial=services.DEFAULT_DAYS,
     )
     uses = forms.IntegerField(
-        label="How many people may answer through it",
+        label=gettext_lazy("How many people may answer through it"),
         min_value=1,
         max_value=services.MOST_USES,
         initial=1,
-        help_text="1 for one person; more for a link you share with a group.",
+        help_text=gettext_lazy("1 for one person; more for a link you share with a group."),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -127,7 +193,7 @@ def _people_to_choose(user) -> list[tuple[int, str]]:
 class AnswerForm(PlainMessages, forms.Form):
     """What a respondent sends; every field has a size limit, checked here and by the page."""
 
-    words = WordsField(label="Words")
+    words = WordsField(label=gettext_lazy("Words"))
     valued = forms.CharField(
         max_length=codes.ANSWER_MOST,
         required=False,
@@ -141,17 +207,21 @@ class AnswerForm(PlainMessages, forms.Form):
 
     def __init__(self, *args, name: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["words"].label = f"Which {FEWEST} or {MOST} words describe {name}?"
-        self.fields["words"].help_text = "Go with your first feeling. There are no wrong words."
-        self.fields["valued"].label = f"What do you value in {name}? (if you like)"
-        self.fields["unseen"].label = f"What might {name} not see about themselves? (if you like)"
+        self.fields["words"].label = words_question(name)
+        self.fields["words"].help_text = _("Go with your first feeling. There are no wrong words.")
+        self.fields["valued"].label = _("What do you value in %(name)s? (if you like)") % {
+            "name": name
+        }
+        self.fields["unseen"].label = _(
+            "What might %(name)s not see about themselves? (if you like)"
+        ) % {"name": name}
 
 
 class CodeForm(PlainMessages, forms.Form):
     code = forms.CharField(
-        label="Paste an answer code",
+        label=gettext_lazy("Paste an answer code"),
         max_length=2 * codes.LONGEST_CODE,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 3, "spellcheck": "false", "autocomplete": "off"}),
-        help_text="The code begins with TM1-. Paste all of it, as it came.",
+        help_text=gettext_lazy("The code begins with TM1-. Paste all of it, as it came."),
     )

@@ -9,6 +9,8 @@ from datetime import datetime
 
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tending.circle.models import Person
 from tending.core.date_format import format_date
@@ -21,7 +23,6 @@ from tending.mirror.window import (
     Window,
     answers_shown,
     johari_window,
-    open_area_words,
     result_shown,
     shuffled,
 )
@@ -95,12 +96,42 @@ def open_area_change(rows: list[RoundRow]) -> str:
     shown = [row for row in rows if row.shown]
     if not shown:
         return ""
-    newest = shown[0]
+    now = shown[0].open_words or 0
     if len(shown) == 1:
-        return open_area_words(newest.open_words)
-    before = shown[1]
-    when = "in " + format_date(timezone.localtime(before.round.created_at).date(), "F Y")
-    return open_area_words(newest.open_words, before.open_words, when)
+        return ngettext(
+            "%(num)d word others see that you see too.",
+            "%(num)d words others see that you see too.",
+            now,
+        ) % {"num": now}
+    before = shown[1].open_words or 0
+    month = format_date(timezone.localtime(shown[1].round.created_at).date(), "F Y")
+    said = {"num": now, "before": before, "month": month}
+    if now == before:
+        return (
+            ngettext(
+                "%(num)d word others see that you see too, as in %(month)s.",
+                "%(num)d words others see that you see too, as in %(month)s.",
+                now,
+            )
+            % said
+        )
+    if now > before:
+        return (
+            ngettext(
+                "%(num)d word others see that you see too, up from %(before)d in %(month)s.",
+                "%(num)d words others see that you see too, up from %(before)d in %(month)s.",
+                now,
+            )
+            % said
+        )
+    return (
+        ngettext(
+            "%(num)d word others see that you see too, down from %(before)d in %(month)s.",
+            "%(num)d words others see that you see too, down from %(before)d in %(month)s.",
+            now,
+        )
+        % said
+    )
 
 
 @dataclass(slots=True)
@@ -249,9 +280,10 @@ def _page(feedback: Round, link_rows, answer_rows, now: datetime) -> RoundPage:
         page.unseen = shuffled([a.unseen for a in answers if a.unseen], key)
     else:
         labels = {i.pk: i.label for i in invitations}
+        someone = _("Someone")  # an answer kept without its link
         page.named = [
             NamedAnswer(
-                labels.get(a.invitation_id, "Someone"), a.answered_on, a.words, a.valued, a.unseen
+                labels.get(a.invitation_id, someone), a.answered_on, a.words, a.valued, a.unseen
             )
             for a in every  # newest first
         ]

@@ -16,6 +16,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tending.core.errors import post_only
@@ -96,7 +97,7 @@ def device_start(request, round_id: int, invitation_id: int):
         round_id=round_id,
     )
     if not services.is_open(invitation, timezone.now()):
-        messages.error(request, "That invitation no longer takes answers.")
+        messages.error(request, _("That invitation no longer takes answers."))
         return redirect("mirror:round", round_id=round_id)
     request.session[DEVICE] = invitation.pk
     return redirect("mirror:device")
@@ -141,18 +142,20 @@ def device_leave(request):
     problem = ""
     if request.method == "POST":
         if not allow("mirror-leave", str(request.user.pk), LEAVE_TRIES, LEAVE_WAIT):
-            problem = "Too many tries. Please wait a quarter of an hour, or hand the device back."
+            problem = _(
+                "Too many tries. Please wait a quarter of an hour, or hand the device back."
+            )
         elif request.user.check_password(request.POST.get("password", "")):
             # A password hash renewed by the check would otherwise end this very session.
             update_session_auth_hash(request, request.user)
             invitation_id = request.session.pop(DEVICE)
             found = Invitation.objects.filter(owner=request.user, pk=invitation_id).first()
-            messages.success(request, "Welcome back.")
+            messages.success(request, _("Welcome back."))
             if found is not None:
                 return redirect("mirror:round", round_id=found.round_id)
             return redirect("mirror:rounds")
         else:
-            problem = "That is not the password. Please hand the device back to its owner."
+            problem = _("That is not the password. Please hand the device back to its owner.")
     status = 400 if problem else 200
     return _private(
         render(

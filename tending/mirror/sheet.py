@@ -1,7 +1,8 @@
 """The answer sheet: one self-contained HTML file for one invitation, sent by any message to a
 friend who cannot reach this tending (it listens only on this computer). Opened from disk,
 with no connection, it lets them pick words and answer, and writes an answer code to send
-back (tending/mirror/codes.py). Pure: no Django.
+back (tending/mirror/codes.py). Pure: no Django (its texts are marked here and said in a
+language by the caller).
 
 Nothing in the file comes from anywhere else: its style and scripts are inside it, and its
 Content Security Policy forbids loading anything at all. All text from the person (their
@@ -11,11 +12,12 @@ name, their message, the invitation's label) is escaped.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 from importlib import resources
 
 from tending.mirror.codes import ANSWER_MOST
-from tending.mirror.words import FEWEST, MOST, TOO_FEW, TOO_MANY, WORDS
+from tending.mirror.words import FEWEST, MOST, PLACE, shown_order, shown_words
 
 POLICY = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
@@ -65,6 +67,40 @@ def _safe_json(data: dict) -> str:
     return json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def gettext_noop(text: str) -> str:
+    """Marks a text for the catalogue (scripts/messages.py gathers it); the caller's
+    `translate` says it in a language."""
+    return text
+
+
+TEXTS = {
+    "title": gettext_noop("A few words for %(name)s"),
+    "anonymous": gettext_noop(
+        "Your answers are added to the others’ without your name, and %(name)s sees them "
+        "only once at least three people have answered."
+    ),
+    "named": gettext_noop(
+        "%(name)s will see your answers with the name this sheet was made for: “%(label)s”."
+    ),
+    "private": gettext_noop("Nothing leaves this page until you send the code yourself."),
+    "question": gettext_noop("Which %(fewest)d or %(most)d words describe %(name)s?"),
+    "feeling": gettext_noop("Go with your first feeling. There are no wrong words."),
+    "too_few": gettext_noop("Please pick at least %(fewest)d words."),
+    "too_many": gettext_noop("Please pick no more than %(most)d words."),
+    "valued": gettext_noop("What do you value in %(name)s?"),
+    "unseen": gettext_noop("What might %(name)s not see about themselves?"),
+    "if_you_like": gettext_noop("(if you like)"),
+    "make": gettext_noop("Make my answer code"),
+    "code": gettext_noop("Your answer code"),
+    "send_back": gettext_noop(
+        "Send all of this code back to %(name)s by any message. It works only for this "
+        "sheet,\nuntil %(date)s."
+    ),
+    "copy": gettext_noop("Copy the code"),
+    "copied": gettext_noop("Copied."),
+}
+
+
 def answer_sheet(
     *,
     name: str,
@@ -75,22 +111,27 @@ def answer_sheet(
     invitation_id: int,
     secret: bytes,
     until: str,
+    language: str = "en",
+    translate: Callable[[str], str] = str,
 ) -> str:
-    """The sheet's HTML. `name` is how the person asked to be called, `until` when the
-    invitation expires, in words ("17 December 2026")."""
+    """The sheet's HTML, in `language`, its texts said by `translate` (gettext, for the
+    language of the person who downloads it and sends it on). `name` is how the person
+    asked to be called, `until` when the invitation expires, in words ("17 December
+    2026")."""
     who = escape(name)
-    if anonymous:
-        seen = (
-            f"Your answers are added to the others’ without your name, and {who} sees them "
-            "only once at least three people have answered."
-        )
-    else:
-        seen = (
-            f"{who} will see your answers with the name this sheet was made for: “{escape(label)}”."
-        )
+    values = {"name": who, "label": escape(label), "date": escape(until)}
+    values |= {"fewest": FEWEST, "most": MOST}
+
+    def said(key: str) -> str:
+        """A text in the language, its own words escaped and the (escaped) values put in."""
+        text = escape(translate(TEXTS[key]), quote=False)
+        return text % values if "%" in text else text
+
+    shown = shown_words(language)
     words = "\n".join(
-        f'<label><input type="checkbox" name="word" value="{at}"> {escape(word)}</label>'
-        for at, word in enumerate(WORDS)
+        f'<label><input type="checkbox" name="word" value="{PLACE[word]}"> '
+        f"{escape(shown[word])}</label>"
+        for word in shown_order(language)
     )
     data = {
         "secret": secret.hex(),
@@ -98,48 +139,48 @@ def answer_sheet(
         "invitation": invitation_id,
         "fewest": FEWEST,
         "most": MOST,
-        "tooFew": TOO_FEW,
-        "tooMany": TOO_MANY,
+        "tooFew": translate(TEXTS["too_few"]) % {"fewest": FEWEST},
+        "tooMany": translate(TEXTS["too_many"]) % {"most": MOST},
     }
+    title, if_you_like = said("title"), said("if_you_like")
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{escape(language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{POLICY}">
 <meta name="referrer" content="no-referrer">
-<title>A few words for {who}</title>
+<title>{title}</title>
 <style>{STYLE}</style>
 </head>
 <body>
 <main>
-<h1>A few words for {who}</h1>
+<h1>{title}</h1>
 <p class="message">{escape(message)}</p>
-<p class="hint">{seen} Nothing leaves this page until you send the code yourself.</p>
+<p class="hint">{said("anonymous" if anonymous else "named")} {said("private")}</p>
 <form id="answer" novalidate>
 <fieldset id="words" aria-describedby="words-hint words-problem">
-<legend>Which {FEWEST} or {MOST} words describe {who}?</legend>
-<p class="hint" id="words-hint">Go with your first feeling. There are no wrong words.</p>
+<legend>{said("question")}</legend>
+<p class="hint" id="words-hint">{said("feeling")}</p>
 <div class="words">
 {words}
 </div>
 <p class="problem" id="words-problem" tabindex="-1" role="alert" hidden></p>
 </fieldset>
-<label class="question" for="valued">What do you value in {who}?
-<span class="hint">(if you like)</span></label>
+<label class="question" for="valued">{said("valued")}
+<span class="hint">{if_you_like}</span></label>
 <textarea id="valued" maxlength="{ANSWER_MOST}"></textarea>
-<label class="question" for="unseen">What might {who} not see about themselves?
-<span class="hint">(if you like)</span></label>
+<label class="question" for="unseen">{said("unseen")}
+<span class="hint">{if_you_like}</span></label>
 <textarea id="unseen" maxlength="{ANSWER_MOST}"></textarea>
-<button type="submit">Make my answer code</button>
+<button type="submit">{said("make")}</button>
 </form>
 <section id="result" hidden aria-labelledby="result-heading">
-<h2 id="result-heading">Your answer code</h2>
-<p>Send all of this code back to {who} by any message. It works only for this sheet,
-until {escape(until)}.</p>
+<h2 id="result-heading">{said("code")}</h2>
+<p>{said("send_back")}</p>
 <textarea id="code" readonly aria-labelledby="result-heading"></textarea>
-<button type="button" id="copy">Copy the code</button>
-<p class="hint" id="copied" role="status" hidden>Copied.</p>
+<button type="button" id="copy">{said("copy")}</button>
+<p class="hint" id="copied" role="status" hidden>{said("copied")}</p>
 </section>
 </main>
 <script type="application/json" id="sheet-data">{_safe_json(data)}</script>

@@ -11,6 +11,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tending.core.date_format import format_date
@@ -18,7 +20,7 @@ from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, one_or_404, owned
 from tending.mirror import queries, services
 from tending.mirror.codes import CodeProblem
-from tending.mirror.forms import CodeForm, InvitationForm, RoundForm
+from tending.mirror.forms import CodeForm, InvitationForm, RoundForm, code_problem
 from tending.mirror.models import Invitation, Round
 from tending.mirror.sheet import answer_sheet
 
@@ -38,7 +40,7 @@ def round_new(request):
         if form.is_valid():
             feedback = services.open_round(request.user, **form.cleaned_data)
             messages.success(
-                request, "Your round is open. Now invite the people you'd like to ask."
+                request, _("Your round is open. Now invite the people you'd like to ask.")
             )
             return redirect("mirror:invite", round_id=feedback.pk)
         status = 400
@@ -68,7 +70,7 @@ def round_detail(request, round_id: int):
 def invite(request, round_id: int):
     feedback = get_owned_or_404(Round, request.user, pk=round_id)
     if feedback.closed_at is not None:
-        messages.error(request, "This round is closed. Open it again to invite more people.")
+        messages.error(request, _("This round is closed. Open it again to invite more people."))
         return redirect("mirror:round", round_id=feedback.pk)
     form = InvitationForm(request.POST or None, user=request.user)
     if not form.is_valid():
@@ -102,7 +104,7 @@ def sheet(request, round_id: int, invitation_id: int):
     invitation = _owned_invitation(request, round_id, invitation_id)
     feedback = invitation.round
     if not services.is_open(invitation, timezone.now()):
-        messages.error(request, "That invitation no longer takes answers, so it has no sheet.")
+        messages.error(request, _("That invitation no longer takes answers, so it has no sheet."))
         return redirect("mirror:round", round_id=feedback.pk)
     html = answer_sheet(
         name=feedback.display_name,
@@ -113,6 +115,8 @@ def sheet(request, round_id: int, invitation_id: int):
         invitation_id=invitation.pk,
         secret=bytes.fromhex(invitation.code_secret),
         until=format_date(timezone.localtime(invitation.expires_at), "j F Y"),
+        language=get_language(),
+        translate=_,
     )
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="answer-sheet.html"'
@@ -125,7 +129,9 @@ def sheet(request, round_id: int, invitation_id: int):
 def withdraw(request, round_id: int, invitation_id: int):
     invitation = _owned_invitation(request, round_id, invitation_id)
     services.withdraw(invitation)
-    messages.success(request, f"The link for {invitation.label} no longer works.")
+    messages.success(
+        request, _("The link for %(label)s no longer works.") % {"label": invitation.label}
+    )
     return redirect("mirror:round", round_id=round_id)
 
 
@@ -134,16 +140,16 @@ def withdraw(request, round_id: int, invitation_id: int):
 def add_code(request, round_id: int):
     feedback = get_owned_or_404(Round, request.user, pk=round_id)
     if feedback.closed_at is not None:
-        messages.error(request, "This round is closed. Open it again to add answers.")
+        messages.error(request, _("This round is closed. Open it again to add answers."))
         return redirect("mirror:round", round_id=feedback.pk)
     form = CodeForm(request.POST or None)
     if form.is_valid():
         try:
             services.answer_by_code(feedback, form.cleaned_data["code"])
         except CodeProblem as problem:
-            form.add_error("code", str(problem))
+            form.add_error("code", code_problem(problem))
         else:
-            messages.success(request, "Thank you: the answer is added.")
+            messages.success(request, _("Thank you: the answer is added."))
             return redirect(reverse("mirror:round", args=[feedback.pk]) + "#result")
     status = 400 if form.is_bound else 200
     return render(request, "mirror/code.html", {"round": feedback, "form": form}, status=status)
@@ -154,7 +160,7 @@ def add_code(request, round_id: int):
 def close(request, round_id: int):
     feedback = get_owned_or_404(Round, request.user, pk=round_id)
     services.close(feedback)
-    messages.success(request, "The round is closed: its links take no more answers.")
+    messages.success(request, _("The round is closed: its links take no more answers."))
     return redirect("mirror:round", round_id=feedback.pk)
 
 
@@ -163,7 +169,7 @@ def close(request, round_id: int):
 def reopen(request, round_id: int):
     feedback = get_owned_or_404(Round, request.user, pk=round_id)
     services.reopen(feedback)
-    messages.success(request, "The round is open again, for the links that have not expired.")
+    messages.success(request, _("The round is open again, for the links that have not expired."))
     return redirect("mirror:round", round_id=feedback.pk)
 
 
@@ -174,7 +180,7 @@ def round_delete(request, round_id: int):
     if request.method == "POST":
         with transaction.atomic():
             feedback.delete()
-        messages.success(request, "The round and its answers are deleted.")
+        messages.success(request, _("The round and its answers are deleted."))
         return redirect("mirror:rounds")
     answers = feedback.answers.count()
     return render(request, "mirror/round_delete.html", {"round": feedback, "answers": answers})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 # The 56 adjectives later versions of Luft and Ingham's exercise use, in alphabetical order.
@@ -19,6 +20,36 @@ WORDS: tuple[str, ...] = (
 )  # fmt: skip
 PLACE = {word: at for at, word in enumerate(WORDS)}
 FEWEST, MOST = 5, 6  # words each person picks
+
+# Each word as it is shown in another language, tending's own choice of words (not a
+# published translation). What is stored, counted and put in an answer code is always the
+# English word above; only what a page shows is translated.
+SHOWN: dict[str, dict[str, str]] = {
+    "de": {
+        "able": "fähig", "accepting": "tolerant", "adaptable": "anpassungsfähig",
+        "bold": "wagemutig", "brave": "mutig", "calm": "gelassen", "caring": "fürsorglich",
+        "cheerful": "fröhlich", "clever": "klug", "complex": "vielschichtig",
+        "confident": "selbstsicher", "dependable": "zuverlässig", "dignified": "würdevoll",
+        "empathetic": "einfühlsam", "energetic": "tatkräftig",
+        "extroverted": "extrovertiert", "friendly": "freundlich", "giving": "großzügig",
+        "happy": "glücklich", "helpful": "hilfsbereit", "idealistic": "idealistisch",
+        "independent": "selbstständig", "ingenious": "einfallsreich",
+        "intelligent": "intelligent", "introverted": "introvertiert", "kind": "gutherzig",
+        "knowledgeable": "kenntnisreich", "logical": "analytisch", "loving": "liebevoll",
+        "mature": "reif", "modest": "bescheiden", "nervous": "nervös",
+        "observant": "aufmerksam", "organized": "organisiert", "patient": "geduldig",
+        "powerful": "stark", "proud": "stolz", "quiet": "ruhig",
+        "reflective": "nachdenklich", "relaxed": "entspannt", "religious": "religiös",
+        "responsive": "zugewandt", "searching": "suchend",
+        "self-assertive": "durchsetzungsstark", "self-conscious": "befangen",
+        "sensible": "vernünftig", "sentimental": "sentimental", "shy": "schüchtern",
+        "silly": "verspielt", "spontaneous": "spontan", "sympathetic": "mitfühlend",
+        "tense": "angespannt", "trustworthy": "vertrauenswürdig", "warm": "warmherzig",
+        "wise": "weise", "witty": "schlagfertig",
+    },
+}  # fmt: skip
+_ENGLISH = {word: word for word in WORDS}
+_orders: dict[str, tuple[str, ...]] = {}
 
 TOO_FEW = f"Please pick at least {FEWEST} words."
 TOO_MANY = f"Please pick no more than {MOST} words."
@@ -47,6 +78,32 @@ def chosen_words(picked: Iterable[str]) -> tuple[str, ...]:
 def in_list_order(words: Iterable[str]) -> tuple[str, ...]:
     """Words of the list, each once, in the list's order (others left out)."""
     return tuple(sorted({w for w in words if w in PLACE}, key=PLACE.__getitem__))
+
+
+def _language(code: str | None) -> str:
+    return (code or "en").lower().split("-")[0]
+
+
+def shown_words(language: str | None) -> dict[str, str]:
+    """Each word of the list as a page in `language` shows it (English: the word itself)."""
+    return SHOWN.get(_language(language), _ENGLISH)
+
+
+def _sort_key(text: str) -> str:
+    """Alphabetical as a dictionary of the language has it: ä beside a, ß as ss."""
+    plain = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def shown_order(language: str | None) -> tuple[str, ...]:
+    """The words (as stored) in the alphabetical order of how `language` shows them; in
+    English, the list's own order."""
+    key = _language(language)
+    found = _orders.get(key)
+    if found is None:
+        shown = shown_words(key)
+        found = _orders[key] = tuple(sorted(WORDS, key=lambda w: (_sort_key(shown[w]), PLACE[w])))
+    return found
 
 
 def as_bits(words: Iterable[str]) -> int:

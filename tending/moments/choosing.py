@@ -14,6 +14,7 @@ from django import forms
 from django.db import connection
 from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
+from django.utils.translation import gettext_lazy as _
 
 from tending.circle.models import Person
 from tending.core.ownership import is_row_id
@@ -31,6 +32,7 @@ WHERE p."owner_id" = %s AND (NOT p."is_archived" OR p."id" IN (
 )) ORDER BY p."name", p."id"
 """
 PEOPLE_OF_MOMENT_SQL = PEOPLE_OF_ROW_SQL.format(links="moments_moment_people", column="moment_id")
+NOT_IN_CIRCLE = _("That person is not in your circle.")
 
 
 def people_rows(
@@ -70,13 +72,13 @@ class PeopleField(forms.ModelMultipleChoiceField):
     _read_rows: Callable[[], list[tuple]] | None = None
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", "Who was it with?")
+        kwargs.setdefault("label", _("Who was it with?"))
         kwargs.setdefault(
             "error_messages",
             {
-                "required": "Who was it with? Please choose at least one person.",
-                "invalid_choice": "That person is not in your circle.",
-                "invalid_pk_value": "That person is not in your circle.",
+                "required": _("Who was it with? Please choose at least one person."),
+                "invalid_choice": NOT_IN_CIRCLE,
+                "invalid_pk_value": NOT_IN_CIRCLE,
             },
         )
         super().__init__(queryset=Person.objects.none(), **kwargs)

@@ -25,6 +25,7 @@ from tending.core.direct import (
 )
 from tending.core.tag_names import parse_tag_names, validate_tag_names
 from tending.core.terminal_support import CommandError
+from tending.core.terminal_words import terminal_language
 from tending.moments.rules import NOTE_LIMIT, check_moment_time
 from tending.moments.terminal import CHANNELS, SHARING, choose_people, logged_lines, parse_when
 
@@ -97,6 +98,9 @@ def log_directly(connection: sqlite3.Connection, args: argparse.Namespace, now: 
         check_moment_time(when.when, now)
     except (CommandError, ValidationError) as exc:
         raise NotSure("the Django path says what is wrong") from exc
+    if when.note and terminal_language() != "en":
+        # The note names the day of a clock change, which only Django writes in another language.
+        raise NotSure("a day to write out in the terminal's language")
     if not people:
         raise NotSure("nobody")
     values = [account.id, stored_time(when.when), *detail_values(args)]

@@ -6,6 +6,9 @@ from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tending.circle.models import Person
 from tending.circle.queries import people_to_choose
@@ -15,25 +18,37 @@ from tending.core.models import Tag
 from tending.core.ownership import is_row_id, owned
 from tending.core.plain_messages import PlainMessages
 from tending.core.tags import parse_tag_names, tags_for, validate_tag_names
-from tending.moments.choosing import PeopleField, people_rows
+from tending.moments.choosing import NOT_IN_CIRCLE, PeopleField, people_rows
 from tending.moments.listing import filter_choices, options
 from tending.moments.models import Channel, Initiator, Moment, Sharing
 from tending.moments.queries import people_and_tags
 
-SKIP = ("", "Skip")
+SKIP = ("", pgettext_lazy("leave a question unanswered", "Skip"))
+NO_SUCH_TAG = _("There is no such tag.")
+A_DATE = _("Please give a date, like 2026-03-14.")
+WITH = pgettext_lazy("with a person", "With")
+ANYONE = _("Anyone")
+TAG = _("Tag")
+ANY_TAG = _("Any tag")
+NOT_AT_ALL = _("not at all")
+COMPLETELY = _("completely")
 
 # The full form's sections after the first (who, when, a note): each opens when needed.
 MOMENT_SECTIONS = (
-    ("how", "How and how long", ("channel", "initiated_by", "duration_minutes")),
-    ("sharing", "What was shared", ("self_disclosure", "other_disclosure")),
-    ("responded", "How they responded", ("felt_understood", "felt_validated", "felt_cared_for")),
-    ("afterwards", "Afterwards", ("closeness_after", "felt_safe")),
-    ("tags", "Tags", ("tag_names",)),
+    ("how", _("How and how long"), ("channel", "initiated_by", "duration_minutes")),
+    ("sharing", _("What was shared"), ("self_disclosure", "other_disclosure")),
+    (
+        "responded",
+        _("How they responded"),
+        ("felt_understood", "felt_validated", "felt_cared_for"),
+    ),
+    ("afterwards", _("Afterwards"), ("closeness_after", "felt_safe")),
+    ("tags", _("Tags"), ("tag_names",)),
 )
 
 
 def _rating_choices(top: int, low: str, high: str) -> list[tuple]:
-    labels = {1: f"1 · {low}", top: f"{top} · {high}"}
+    labels = {1: format_lazy("1 · {}", low), top: format_lazy("{} · {}", top, high)}
     return [SKIP] + [(i, labels.get(i, str(i))) for i in range(1, top + 1)]
 
 
@@ -95,39 +110,43 @@ class QuickMomentForm(PlainWhenBound, forms.Form):
 class MomentForm(PlainWhenBound, forms.ModelForm):
     people = PeopleField()
     occurred_at = LocalDateTimeField(
-        label="When",
+        label=_("When"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         error_messages={
-            "required": "Please say when it was.",
-            "invalid": "Please give a date and time, like 2026-03-14 18:30.",
+            "required": _("Please say when it was."),
+            "invalid": _("Please give a date and time, like 2026-03-14 18:30."),
         },
     )
     duration_minutes = forms.IntegerField(
-        label="How long, in minutes",
+        label=_("How long, in minutes"),
         required=False,
         min_value=1,
         max_value=24 * 60,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-        error_messages={"max_value": "That is more than a day; please give minutes up to 1440."},
+        error_messages={"max_value": _("That is more than a day; please give minutes up to 1440.")},
     )
-    channel = _optional_choice("How", Channel.choices)
-    initiated_by = _optional_choice("Who reached out", Initiator.choices)
+    channel = _optional_choice(pgettext_lazy("how you were in touch", "How"), Channel.choices)
+    initiated_by = _optional_choice(_("Who reached out"), Initiator.choices)
     self_disclosure = _optional_choice(
-        "How much did you share of yourself?", Sharing.choices, coerce=int
+        _("How much did you share of yourself?"), Sharing.choices, coerce=int
     )
-    other_disclosure = _optional_choice("How much did they share?", Sharing.choices, coerce=int)
-    felt_understood = _rating("I felt understood", 5, "not at all", "completely")
+    other_disclosure = _optional_choice(_("How much did they share?"), Sharing.choices, coerce=int)
+    felt_understood = _rating(_("I felt understood"), 5, NOT_AT_ALL, COMPLETELY)
     felt_validated = _rating(
-        "I felt accepted, that my feelings made sense to them", 5, "not at all", "completely"
+        _("I felt accepted, that my feelings made sense to them"), 5, NOT_AT_ALL, COMPLETELY
     )
-    felt_cared_for = _rating("I felt cared for", 5, "not at all", "completely")
-    closeness_after = _rating("How close did you feel afterwards?", 7, "distant", "very close")
-    felt_safe = _rating("How safe did you feel with them?", 5, "not safe", "completely safe")
+    felt_cared_for = _rating(_("I felt cared for"), 5, NOT_AT_ALL, COMPLETELY)
+    closeness_after = _rating(
+        _("How close did you feel afterwards?"), 7, _("distant"), _("very close")
+    )
+    felt_safe = _rating(
+        _("How safe did you feel with them?"), 5, _("not safe"), _("completely safe")
+    )
     tag_names = forms.CharField(
-        label="Tags",
+        label=_("Tags"),
         required=False,
         max_length=500,
-        help_text="Words to find this moment by later, separated by commas.",
+        help_text=_("Words to find this moment by later, separated by commas."),
     )
 
     # Who comes first, as declared; the form sets a moment's people itself (see save), so that
@@ -151,7 +170,7 @@ class MomentForm(PlainWhenBound, forms.ModelForm):
             "felt_safe",
             "note",
         ]
-        labels = {"note": "A note, if you like"}
+        labels = {"note": _("A note, if you like")}
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, user, **kwargs):
@@ -207,32 +226,32 @@ class NarrowingForm(PlainWhenBound, forms.Form):
     tag_relation = ""  # the reverse name from Tag to the rows being narrowed
 
     person = OwnedChoiceField(
-        label="With",
+        label=WITH,
         required=False,
         queryset=Person.objects.none(),
-        empty_label="Anyone",
-        error_messages={"invalid_choice": "That person is not in your circle."},
+        empty_label=ANYONE,
+        error_messages={"invalid_choice": NOT_IN_CIRCLE},
     )
     tag = OwnedChoiceField(
-        label="Tag",
+        label=TAG,
         required=False,
         queryset=Tag.objects.none(),
-        empty_label="Any tag",
-        error_messages={"invalid_choice": "There is no such tag."},
+        empty_label=ANY_TAG,
+        error_messages={"invalid_choice": NO_SUCH_TAG},
     )
     since = forms.DateField(
         validators=[check_plausible_date],
-        label="From",
+        label=pgettext_lazy("dates", "From"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Please give a date, like 2026-03-14."},
+        error_messages={"invalid": A_DATE},
     )
     until = forms.DateField(
         validators=[check_plausible_date],
-        label="Until",
+        label=pgettext_lazy("dates", "Until"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Please give a date, like 2026-03-14."},
+        error_messages={"invalid": A_DATE},
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -248,7 +267,7 @@ class NarrowingForm(PlainWhenBound, forms.Form):
         cleaned = super().clean()
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and since > until:
-            self.add_error("until", "This is before the “From” date.")
+            self.add_error("until", _("This is before the “From” date."))
         return cleaned
 
 
@@ -287,14 +306,8 @@ class MomentFilterForm(NarrowingForm):
 
     tag_relation = "moments"
 
-    person = KnownRowField(
-        "Anyone",
-        label="With",
-        error_messages={"invalid_choice": "That person is not in your circle."},
-    )
-    tag = KnownRowField(
-        "Any tag", label="Tag", error_messages={"invalid_choice": "There is no such tag."}
-    )
+    person = KnownRowField(ANYONE, label=WITH, error_messages={"invalid_choice": NOT_IN_CIRCLE})
+    tag = KnownRowField(ANY_TAG, label=TAG, error_messages={"invalid_choice": NO_SUCH_TAG})
 
     def offer(self, user) -> None:
         people, tags = filter_choices(user)  # one query for both, the names escaped

@@ -10,16 +10,17 @@ from html import escape as quote
 
 from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from tending.core.capped_pages import CappedPage, capped_page
 from tending.core.jinja import addresses
 from tending.core.reads import as_stored
 from tending.moments.queries import (
     CHANNELS,
+    SHARING,
     day_span,
     list_times,
     people_and_tags,
-    shared,
     short_note,
 )
 
@@ -159,6 +160,26 @@ def list_page(narrowing: Narrowing, asked: str | None, cap: int | None = None) -
     return page
 
 
+@dataclass(frozen=True)
+class ListWords:
+    """The words of a list of moments in the page's language, escaped: looked up once for
+    the list, not for each row."""
+
+    channels: dict[str, str]
+    sharing: dict[int, str]
+    shared: str  # "I shared: %(how)s"
+    understood: str  # "understood %(score)s/5"
+
+
+def _list_words() -> ListWords:
+    return ListWords(
+        {value: quote(str(label)) for value, label in CHANNELS.items()},
+        {value: quote(str(label)) for value, label in SHARING.items()},
+        quote(_("I shared: %(how)s")),
+        quote(_("understood %(score)s/5")),
+    )
+
+
 PILL = '<span class="pill" dir="auto">{}</span> '  # a tag, as the list of moments shows it
 
 
@@ -183,14 +204,18 @@ def moment_items(
     shown = []
     times = list_times([row[1] for row in rows])
     address = addresses("moments:detail")
-    for (pk, _, channel, self_disclosure, understood, note), when in zip(rows, times, strict=True):
+    words = _list_words() if rows else None
+    for (pk, _at, channel, self_disclosure, understood, note), when in zip(
+        rows, times, strict=True
+    ):
         line = ", ".join(f"<bdi>{quote(name)}</bdi>" for name in people.get(pk, ()))
         if channel:
-            line += f" · {quote(CHANNELS.get(channel, channel))}"
+            line += f" · {words.channels.get(channel) or quote(channel)}"
         if self_disclosure is not None:
-            line += f" · I shared: {shared(self_disclosure)}"
+            how = words.sharing.get(self_disclosure) or quote(str(self_disclosure))
+            line += " · " + words.shared % {"how": how}
         if understood:
-            line += f" · understood {understood}/5"
+            line += " · " + words.understood % {"score": understood}
         item = (
             f'<li>\n  <a href="{address(pk)}"><span class="when">{quote(when)}</span></a>\n'
             f"  <div>{line}</div>\n"

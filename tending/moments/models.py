@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tending.circle.models import Person
 from tending.core.models import OwnedModel, Tag
@@ -12,28 +14,28 @@ from tending.moments.rules import check_moment_time, check_note
 
 
 class Channel(models.TextChoices):
-    IN_PERSON = "in-person", "In person"
-    CALL = "call", "Call"
-    VIDEO = "video", "Video"
-    MESSAGES = "messages", "Messages"
-    LETTER = "letter", "Letter"
-    OTHER = "other", "Other"
+    IN_PERSON = "in-person", _("In person")
+    CALL = "call", pgettext_lazy("way of being in touch", "Call")
+    VIDEO = "video", pgettext_lazy("way of being in touch", "Video")
+    MESSAGES = "messages", pgettext_lazy("way of being in touch", "Messages")
+    LETTER = "letter", pgettext_lazy("way of being in touch", "Letter")
+    OTHER = "other", pgettext_lazy("way of being in touch", "Other")
 
 
 class Initiator(models.TextChoices):
-    ME = "me", "I did"
-    THEM = "them", "They did"
-    BOTH = "both", "Both, or not sure"
+    ME = "me", _("I did")
+    THEM = "them", _("They did")
+    BOTH = "both", _("Both, or not sure")
 
 
 class Sharing(models.IntegerChoices):
     """How much of oneself was shared: the depth of self-disclosure."""
 
-    NOTHING = 0, "Nothing personal"
-    FACTS = 1, "Facts"
-    THOUGHTS = 2, "Thoughts"
-    FEELINGS = 3, "Feelings"
-    VULNERABLE = 4, "Something vulnerable"
+    NOTHING = 0, _("Nothing personal")
+    FACTS = 1, _("Facts")
+    THOUGHTS = 2, _("Thoughts")
+    FEELINGS = 3, _("Feelings")
+    VULNERABLE = 4, _("Something vulnerable")
 
 
 SHARING_SLUGS = {

@@ -9,9 +9,10 @@ from functools import lru_cache
 from django.db import connection
 from django.http import Http404
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.translation import pgettext_lazy
 
 from tending.core.date_format import format_date, names
+from tending.core.date_format import local_format as local_format_of
 from tending.core.dates import stored_time
 from tending.core.ownership import is_row_id
 from tending.core.reads import columns_of
@@ -34,7 +35,14 @@ def day_span(since: date | None, until: date | None) -> tuple[datetime | None, d
 
 NOTE_LENGTH = 140
 CHANNELS = dict(Channel.choices)
-SHARING = {value: str(label).lower() for value, label in Sharing.choices}
+# How much was shared, as a list says it after "I shared:" (lower case in English).
+SHARING = {
+    Sharing.NOTHING: pgettext_lazy("shared, in a list", "nothing personal"),
+    Sharing.FACTS: pgettext_lazy("shared, in a list", "facts"),
+    Sharing.THOUGHTS: pgettext_lazy("shared, in a list", "thoughts"),
+    Sharing.FEELINGS: pgettext_lazy("shared, in a list", "feelings"),
+    Sharing.VULNERABLE: pgettext_lazy("shared, in a list", "something vulnerable"),
+}
 
 
 def local_format(moment_at: datetime, format_string: str) -> str:
@@ -42,16 +50,46 @@ def local_format(moment_at: datetime, format_string: str) -> str:
     return format_date(timezone.localtime(moment_at), format_string)
 
 
+LIST_TIME = "D j M Y"  # and then ", H:i"
+_list_time_patterns: dict[str, str] = {}
+
+
+def list_time_pattern() -> str:
+    """LIST_TIME and ", H:i" as the page's language writes them, as a pattern for
+    str.format (D, j, M, Y, H and i by name), read once per language."""
+    written = local_format_of(LIST_TIME)
+    found = _list_time_patterns.get(written)
+    if found is None:
+        pieces = []
+        for char in written + ", H:i":
+            if char in "DjMYHi":
+                pieces.append("{" + char + "}")
+            else:
+                pieces.append(char.replace("{", "{{").replace("}", "}}"))
+        found = _list_time_patterns[written] = "".join(pieces)
+    return found
+
+
 def list_times(times: list[datetime]) -> list[str]:
-    """Each as local_format(moment_at, "D j M Y, H:i"), without parsing the format, or looking
-    up the time zone and the language, for each row. A time without a zone is in UTC."""
+    """Each as local_format(moment_at, "D j M Y") and ", H:i", without parsing the format, or
+    looking up the time zone and the language, for each row. A time without a zone is in UTC."""
     zone = timezone.get_current_timezone()
     written = names()
     days, months = written.weekdays_abbr, written.months_3
+    pattern = list_time_pattern()
     shown = []
     for moment_at in times:
         t = stored_time(moment_at).astimezone(zone)
-        shown.append(f"{days[t.weekday()]} {t.day} {months[t.month]} {t.year}, {t:%H:%M}")
+        shown.append(
+            pattern.format(
+                D=days[t.weekday()],
+                j=t.day,
+                M=months[t.month],
+                Y=t.year,
+                H=f"{t.hour:02d}",
+                i=f"{t.minute:02d}",
+            )
+        )
     return shown
 
 
@@ -96,11 +134,6 @@ def people_and_tags(row_ids: list[int], model=Moment) -> tuple[dict, dict]:
         for row_id, kind, pk, name in cursor.fetchall():
             (people if kind == "person" else tags)[row_id].append((pk, name))
     return people, tags
-
-
-def shared(value: int | None) -> str | None:
-    """How much was shared, in lower case as a list says it; None when it was skipped."""
-    return None if value is None else escape(SHARING.get(value, str(value)))
 
 
 def short_note(note: str) -> str:

@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from django.core.exceptions import ValidationError
 
 from tending.core.dates import check_plausible_date
+from tending.core.words import gettext as _
+from tending.core.words import ready
 
 # A note is a few lines about what happened; the journal is there for more.
 NOTE_LIMIT = 10_000
@@ -19,7 +21,7 @@ def check_moment_time(occurred_at: datetime, now: datetime) -> None:
     """Refuse a time still to come, or outside the years tending takes (aware, in UTC)."""
     if occurred_at > now + LEEWAY:
         raise ValidationError(
-            {"occurred_at": "That is still to come; a moment is something that happened."}
+            {"occurred_at": _("That is still to come; a moment is something that happened.")}
         )
     try:
         check_plausible_date(occurred_at.date())
@@ -32,7 +34,20 @@ def check_note(note: str) -> None:
     if len(note) > NOTE_LIMIT:
         raise ValidationError(
             {
-                "note": f"Please keep a note to {NOTE_LIMIT:,} characters (this one has "
-                f"{len(note):,}); a journal entry can hold more."
+                "note": _(
+                    "Please keep a note to %(limit)s characters (this one has %(length)s); "
+                    "a journal entry can hold more."
+                )
+                % {"limit": grouped(NOTE_LIMIT), "length": grouped(len(note))}
             }
         )
+
+
+def grouped(number: int) -> str:
+    """A whole number with its thousands marked as the page's language marks them: 10,000.
+    The terminal's quick path, without Django, writes it the English way."""
+    if not ready():
+        return f"{number:,}"
+    from django.utils.formats import number_format
+
+    return number_format(number, force_grouping=True)

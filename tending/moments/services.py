@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from tending.circle.models import Person
 from tending.circle.services import refresh_last_moments
@@ -20,9 +21,9 @@ def log_moment(owner, people: Iterable[Person], tag_names: Iterable[str] = (), *
     """Save a moment with `people`, all of whom must belong to `owner`."""
     people = list(people)
     if not people:
-        raise ValidationError({"people": "Please choose at least one person."})
+        raise ValidationError({"people": _("Please choose at least one person.")})
     if any(p.owner_id != owner.pk for p in people):
-        raise ValidationError({"people": "Those people are not in your circle."})
+        raise ValidationError({"people": _("Those people are not in your circle.")})
     names = list(tag_names)
     validate_tag_names(names)
     moment = Moment(owner=owner, **fields)

@@ -11,8 +11,10 @@ from __future__ import annotations
 from html import escape as quote
 
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from tending.circle.models import Ring
+from tending.circle.models import RING_NAMES, Ring
 from tending.core.sections import form_sections
 
 
@@ -69,14 +71,14 @@ def radio_chips(field) -> list[dict]:
     return chips
 
 
-# A radio field's chips as HTML, each ticked and not, by what decides them: a form's fixed
-# choices are written once, not on every page.
+# A radio field's chips as HTML, each ticked and not, by what decides them (the page's
+# language among them): a form's fixed choices are written once, not on every page.
 _radio_labels: dict[tuple, tuple[list[str], list[str], list[str]]] = {}
 
 
 def _written_radios(field, invalid: bool) -> tuple[list[str], list[str], list[str]]:
     choices = tuple(field.field.choices)
-    key = (field.html_name, field.auto_id, invalid, choices)
+    key = (get_language(), field.html_name, field.auto_id, invalid, choices)
     found = _radio_labels.get(key)
     if found is None:
         name, auto_id = quote(field.html_name), quote(str(field.auto_id))
@@ -136,9 +138,9 @@ def people_groups(field) -> tuple[list[tuple[str, list[dict]]], int]:
             ),
         }
         (archived if is_archived else groups.setdefault(ring, [])).append(chip)
-    named = [(f"{Ring(r).label} ring", groups[r]) for r in groups if groups[r]]
+    named = [(str(RING_NAMES.get(r, r)), groups[r]) for r in groups if groups[r]]
     if archived:
-        named.append(("Archived", archived))
+        named.append((_("Archived"), archived))
     return named, sum(len(g) for _, g in named)
 
 

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from tending.core.dates import LocalTime
 
 from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django
+from tending.core.words import gettext as _
 
 T = TypeVar("T")
 
@@ -19,9 +20,13 @@ def _scale(top: int):
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a number from 1 to {top}") from None
+            raise argparse.ArgumentTypeError(
+                _("%(given)s is not a number from 1 to %(top)s") % {"given": repr(text), "top": top}
+            ) from None
         if not 1 <= value <= top:
-            raise argparse.ArgumentTypeError(f"{value} is outside 1 to {top}")
+            raise argparse.ArgumentTypeError(
+                _("%(given)s is outside 1 to %(top)s") % {"given": value, "top": top}
+            )
         return value
 
     return parse
@@ -31,9 +36,13 @@ def _minutes(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of minutes") from None
+        raise argparse.ArgumentTypeError(
+            _("%(given)s is not a whole number of minutes") % {"given": repr(text)}
+        ) from None
     if not 1 <= value <= 1440:
-        raise argparse.ArgumentTypeError(f"{value} is outside 1 to 1440 minutes")
+        raise argparse.ArgumentTypeError(
+            _("%(given)s is outside 1 to 1440 minutes") % {"given": value}
+        )
     return value
 
 
@@ -43,25 +52,29 @@ CHANNELS = ["in-person", "call", "video", "messages", "letter", "other"]
 
 
 def add_log_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("names", nargs="+", metavar="NAME", help="who it was with")
-    parser.add_argument("--user", help="whose circle (needed only when there are several accounts)")
+    parser.add_argument("names", nargs="+", metavar="NAME", help=_("who it was with"))
+    parser.add_argument(
+        "--user", help=_("whose circle (needed only when there are several accounts)")
+    )
     parser.add_argument(
         "--when",
-        help='when it was: "YYYY-MM-DD HH:MM", "YYYY-MM-DD", "yesterday" (default: now); '
-        "a time the clocks repeated is the first, one they skipped moves forward",
+        help=_(
+            'when it was: "YYYY-MM-DD HH:MM", "YYYY-MM-DD", "yesterday" (default: now); '
+            "a time the clocks repeated is the first, one they skipped moves forward"
+        ),
     )
-    parser.add_argument("--minutes", type=_minutes, help="how long, in minutes")
-    parser.add_argument("--how", choices=CHANNELS, help="how you were in touch")
-    parser.add_argument("--reached-out", choices=["me", "them", "both"], help="who reached out")
-    parser.add_argument("--shared", choices=SHARING, help="how much you shared of yourself")
-    parser.add_argument("--they-shared", choices=SHARING, help="how much they shared")
-    parser.add_argument("--understood", type=_scale(5), help="felt understood, 1-5")
-    parser.add_argument("--validated", type=_scale(5), help="felt accepted, 1-5")
-    parser.add_argument("--cared", type=_scale(5), help="felt cared for, 1-5")
-    parser.add_argument("--closeness", type=_scale(7), help="how close you felt afterwards, 1-7")
-    parser.add_argument("--safe", type=_scale(5), help="how safe you felt, 1-5")
-    parser.add_argument("--note", default="", help="a short note")
-    parser.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
+    parser.add_argument("--minutes", type=_minutes, help=_("how long, in minutes"))
+    parser.add_argument("--how", choices=CHANNELS, help=_("how you were in touch"))
+    parser.add_argument("--reached-out", choices=["me", "them", "both"], help=_("who reached out"))
+    parser.add_argument("--shared", choices=SHARING, help=_("how much you shared of yourself"))
+    parser.add_argument("--they-shared", choices=SHARING, help=_("how much they shared"))
+    parser.add_argument("--understood", type=_scale(5), help=_("felt understood, 1-5"))
+    parser.add_argument("--validated", type=_scale(5), help=_("felt accepted, 1-5"))
+    parser.add_argument("--cared", type=_scale(5), help=_("felt cared for, 1-5"))
+    parser.add_argument("--closeness", type=_scale(7), help=_("how close you felt afterwards, 1-7"))
+    parser.add_argument("--safe", type=_scale(5), help=_("how safe you felt, 1-5"))
+    parser.add_argument("--note", default="", help=_("a short note"))
+    parser.add_argument("--tag", action="append", default=[], help=_("a tag (repeat for more)"))
 
 
 def parse_when(text: str | None, now: datetime) -> LocalTime:
@@ -87,19 +100,27 @@ def parse_when(text: str | None, now: datetime) -> LocalTime:
         if fmt == "%Y-%m-%d":
             parsed = parsed.replace(hour=12)
         if parsed.year < 1900:
-            raise CommandError(f"--when {text!r} is too long ago; please give a date after 1900.")
+            raise CommandError(
+                _("--when %(given)s is too long ago; please give a date after 1900.")
+                % {"given": repr(text)}
+            )
         if parsed > now.replace(tzinfo=None) + timedelta(days=2):
             # Refused before any time zone arithmetic, which overflows near the year 9999.
-            raise CommandError(
-                f"--when {text!r} is still to come; a moment is something that happened."
-            )
+            raise CommandError(_still_to_come(text))
         when = resolve_local_time(parsed, now.tzinfo)
         if when.when > now + timedelta(minutes=5):
-            raise CommandError(
-                f"--when {text!r} is still to come; a moment is something that happened."
-            )
+            raise CommandError(_still_to_come(text))
         return when
-    raise CommandError(f'--when {text!r} is not a time I understand; try "2026-03-14 19:30".')
+    raise CommandError(
+        _('--when %(given)s is not a time I understand; try "2026-03-14 19:30".')
+        % {"given": repr(text)}
+    )
+
+
+def _still_to_come(text: str) -> str:
+    return _("--when %(given)s is still to come; a moment is something that happened.") % {
+        "given": repr(text)
+    }
 
 
 def resolve_people(user, names: list[str]):
@@ -123,13 +144,14 @@ def choose_people(names: list[str], people: list[T]) -> list[T]:
         elif match.candidates:
             listed = ", ".join(sorted(p.name for p in match.candidates))
             raise CommandError(
-                f"{name!r} could be several people: {listed}. Please type more of the name."
+                _("%(name)s could be several people: %(listed)s. Please type more of the name.")
+                % {"name": repr(name), "listed": listed}
             )
         else:
-            hint = f" Did you mean: {', '.join(match.suggestions)}?" if match.suggestions else ""
-            raise CommandError(
-                f"Nobody called {name!r} is in your circle.{hint} Nothing was logged."
-            )
+            said = [_("Nobody called %(name)s is in your circle.") % {"name": repr(name)}]
+            if match.suggestions:
+                said.append(_("Did you mean: %(names)s?") % {"names": ", ".join(match.suggestions)})
+            raise CommandError(" ".join([*said, _("Nothing was logged.")]))
     return chosen
 
 
@@ -178,4 +200,8 @@ def log(args: argparse.Namespace) -> int:
 def logged_lines(people, local: datetime, note: str) -> list[str]:
     """What `tending log` says once the moment is saved (`local`: its time, the person's)."""
     names = ", ".join(p.name for p in people)
-    return [f"Logged a moment with {names} on {local:%Y-%m-%d %H:%M}.", *([note] if note else [])]
+    said = _("Logged a moment with %(names)s on %(when)s.") % {
+        "names": names,
+        "when": f"{local:%Y-%m-%d %H:%M}",
+    }
+    return [said, *([note] if note else [])]

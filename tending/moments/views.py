@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tending.circle.models import Person
@@ -16,6 +17,7 @@ from tending.moments.listing import Narrowing, list_page
 from tending.moments.models import Channel, Moment, Sharing
 from tending.moments.queries import local_format, owned_moment_or_404, people_and_tags
 from tending.moments.services import delete_moments, log_moment
+from tending.pwa.sent_once import sent_once
 
 
 @login_required
@@ -34,6 +36,7 @@ def moment_list(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@sent_once  # a quick log kept offline and sent twice is saved once (tending/pwa/sent_once.py)
 def quick(request):
     """Log a moment with just the people: a tap or two, details can come later."""
     initial = {}
@@ -45,7 +48,10 @@ def quick(request):
     if request.method == "POST" and form.is_valid():
         moment = log_moment(request.user, form.cleaned_data["people"])
         names = ", ".join(p.name for p in form.cleaned_data["people"])
-        messages.success(request, f"Logged a moment with {names}. Add how it went, if you like.")
+        messages.success(
+            request,
+            _("Logged a moment with %(names)s. Add how it went, if you like.") % {"names": names},
+        )
         return redirect("moments:detail", moment_id=moment.pk)
     status = 400 if form.errors else 200
     return render(request, "moments/quick.html", {"form": form}, status=status)
@@ -91,7 +97,7 @@ def add(request):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             moment = form.save()
-        messages.success(request, "Moment saved.")
+        messages.success(request, _("Moment saved."))
         if form.time_note:
             messages.info(request, form.time_note)
         return redirect("moments:detail", moment_id=moment.pk)
@@ -129,7 +135,7 @@ def edit(request, moment_id: int):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
-        messages.success(request, "Saved.")
+        messages.success(request, _("Saved."))
         if form.time_note:
             messages.info(request, form.time_note)
         return redirect("moments:detail", moment_id=moment.pk)
@@ -142,7 +148,7 @@ def delete(request, moment_id: int):
     moment = one_or_404(owned(Moment, request.user).only("id", "occurred_at"), pk=moment_id)
     if request.method == "POST":
         delete_moments(owned(Moment, request.user).filter(pk=moment.pk))
-        messages.success(request, "That moment is deleted.")
+        messages.success(request, _("That moment is deleted."))
         return redirect("moments:list")
     context = {
         "moment": moment,

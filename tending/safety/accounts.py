@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.utils.translation import get_language, gettext
+
 from tending.safety.countries import country_for_locale, country_for_time_zone
-from tending.safety.crisis_lines import shipped_table, table_country
+from tending.safety.crisis_lines import shipped_table, shown_table, table_country
 from tending.safety.services import set_region
 
 NONE_WORDS = {"none", "-"}
-HOW_TO_CHANGE = "Change it with --country, or later under Safety plan → Crisis numbers."
 
 
 def _locale(environ: Mapping[str, str]) -> str:
@@ -31,30 +32,47 @@ def country_for_new_account(
     says where the person is, then the locale (LANG=de_DE.UTF-8). Raises ValueError with
     a message naming the choices when `given` is not a country tending has lines for.
     """
-    table = shipped_table()
+    table = shown_table(get_language())  # the countries' names in the terminal's language
     if given is not None:
         code = given.strip().upper()
         if code.lower() in NONE_WORDS or not code:
-            return "", "Crisis help will show the general numbers."
+            return "", gettext("Crisis help will show the general numbers.")
         region = table.region(code)
         if region is None:
-            known = ", ".join(sorted(table.countries))
+            known = ", ".join(sorted(shipped_table().countries))
             raise ValueError(
-                f"--country {given!r}: tending has no crisis lines for that country. "
-                f"Choose one of {known}, or --country none for the general numbers. "
-                "Nothing was created."
+                gettext(
+                    "--country %(given)s: tending has no crisis lines for that country. "
+                    "Choose one of %(known)s, or --country none for the general numbers. "
+                    "Nothing was created."
+                )
+                % {"given": repr(given), "known": known}
             )
-        return region.code, f"Crisis help will show the lines for {region.name}."
-    for code, source in (
-        (table_country(country_for_time_zone(time_zone)), f"the time zone {time_zone}"),
-        (table_country(country_for_locale(_locale(environ))), "your language setting"),
+        return region.code, gettext("Crisis help will show the lines for %(country)s.") % {
+            "country": region.name
+        }
+    how_to_change = gettext(
+        "Change it with --country, or later under Safety plan → Crisis numbers."
+    )
+    for code, said in (
+        (
+            table_country(country_for_time_zone(time_zone)),
+            gettext(
+                "Crisis help will show the lines for %(country)s (from the time zone %(zone)s)."
+            ),
+        ),
+        (
+            table_country(country_for_locale(_locale(environ))),
+            gettext(
+                "Crisis help will show the lines for %(country)s (from your language setting)."
+            ),
+        ),
     ):
         if code:
-            name = table.countries[code].name
-            return code, f"Crisis help will show the lines for {name} (from {source}). " + (
-                HOW_TO_CHANGE
-            )
-    return None, f"Crisis help will show the general numbers. {HOW_TO_CHANGE}"
+            words = {"country": table.countries[code].name, "zone": time_zone}
+            return code, f"{said % words} {how_to_change}"
+    said = gettext("Crisis help will show the general numbers.")
+    return None, f"{said} {how_to_change}"
 
 
 def save_country(user, country: str | None) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import sys
 import tomllib
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from tending.core.phone import dial
@@ -21,6 +22,12 @@ _CODE = re.compile(r"^[A-Z]{2}$")
 MIN_DIGITS, MAX_DIGITS = 2, 20
 
 PHONE_HINT = "use digits, spaces and + - ( ) only, like 0800 111 0 111"
+# The languages the texts people read carry beside the English, each as a table keyed by its
+# code: `de.name = "…"`, `de.hours = "…"`, `de.note = "…"`. A text without one is shown in
+# English; a line's name is often its own in every language (TelefonSeelsorge, Samaritans).
+TRANSLATED = ("de",)
+_LINE_WORDS = {"name": 100, "hours": 80, "note": 200}  # each with its length limit
+_REGION_WORDS = {"name": 60, "emergency_note": 200, "note": 200}
 _LINE_KEYS = {"name", "number", "call", "text", "text_number", "text_body", "hours", "note"}
 _REGION_KEYS = {"name", "emergency", "emergency_note", "note", "lines", "checked"}
 # When and against what a country's numbers were last checked: a date and a source, or an
@@ -33,17 +40,61 @@ class CrisisLinesError(ValueError):
     """The table cannot be used; the message names the file, the place and what is wrong."""
 
 
-def phone_problem(number: str) -> str | None:
-    """Why `number` is not a phone number we can dial, or None when it is fine."""
+EMPTY, NOT_A_NUMBER, DIGITS = "empty", "not a number", "digits"
+
+
+def phone_check(number: str) -> tuple[str, int] | None:
+    """What is wrong with `number` (EMPTY, NOT_A_NUMBER or DIGITS) and how many digits it has,
+    or None when it is fine: for a form to say in the page's language."""
     text = number.strip()
     if not text:
-        return "is empty"
+        return EMPTY, 0
     if not _PHONE.match(text):
-        return f"“{text}” is not a phone number ({PHONE_HINT})"
+        return NOT_A_NUMBER, 0
     digits = sum(ch.isdigit() for ch in text)
     if not MIN_DIGITS <= digits <= MAX_DIGITS:
-        return f"“{text}” has {digits} digits; a phone number has {MIN_DIGITS} to {MAX_DIGITS}"
+        return DIGITS, digits
     return None
+
+
+def phone_problem(number: str) -> str | None:
+    """Why `number` is not a phone number we can dial, or None when it is fine (in English,
+    for whoever checks a crisis-lines file)."""
+    found = phone_check(number)
+    if found is None:
+        return None
+    text = number.strip()
+    kind, digits = found
+    if kind == EMPTY:
+        return "is empty"
+    if kind == NOT_A_NUMBER:
+        return f"“{text}” is not a phone number ({PHONE_HINT})"
+    return f"“{text}” has {digits} digits; a phone number has {MIN_DIGITS} to {MAX_DIGITS}"
+
+
+# A text's translations: ((language, ((key, text), …)), …), kept as tuples so a line or a
+# country stays a plain frozen value.
+Translations = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+
+
+def _words_in(translations: Translations, language: str | None) -> dict[str, str]:
+    for code, words in translations:
+        if code == language:
+            return dict(words)
+    return {}
+
+
+def _base_language(language: str | None) -> str:
+    return (language or "").lower().replace("_", "-").split("-")[0]
+
+
+def name_order(name: str) -> tuple[str, str]:
+    """A name's place in a list: as the alphabet goes, whatever its accents (Österreich
+    among the O)."""
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
+    )
+    return plain.casefold(), name
 
 
 @dataclass(frozen=True)
@@ -55,10 +106,16 @@ class CrisisLine:
     text_body: str = ""
     hours: str = ""
     note: str = ""
+    translations: Translations = field(default=(), repr=False)
 
     @property
     def tel(self) -> str:
         return dial(self.number) if self.call else ""
+
+    def in_language(self, language: str | None) -> CrisisLine:
+        """This line with its words in `language`, English where it has none."""
+        words = _words_in(self.translations, _base_language(language))
+        return replace(self, **words) if words else self
 
     @property
     def sms(self) -> str:
@@ -74,10 +131,17 @@ class Region:
     note: str = ""
     lines: tuple[CrisisLine, ...] = field(default_factory=tuple)
     checked: str = NOT_CHECKED
+    translations: Translations = field(default=(), repr=False)
 
     @property
     def emergency_tel(self) -> str:
         return dial(self.emergency)
+
+    def in_language(self, language: str | None) -> Region:
+        """This country with its words and its lines' in `language`, English where none."""
+        words = _words_in(self.translations, _base_language(language))
+        lines = tuple(line.in_language(language) for line in self.lines)
+        return replace(self, lines=lines, **words)
 
 
 @dataclass(frozen=True)
@@ -91,7 +155,44 @@ class CrisisTable:
 
     def choices(self) -> list[tuple[str, str]]:
         """Countries by name, for a select."""
-        return sorted(((c, r.name) for c, r in self.countries.items()), key=lambda p: p[1])
+        return [(r.code, r.name) for r in self.by_name()]
+
+    def by_name(self) -> list[Region]:
+        """Every country, in the order of its name."""
+        return list(self._by_name)
+
+    @cached_property
+    def _by_name(self) -> tuple[Region, ...]:  # sorted once per table (once per language)
+        return tuple(sorted(self.countries.values(), key=lambda r: name_order(r.name)))
+
+    def in_language(self, language: str | None) -> CrisisTable:
+        """The whole table with its words in `language`, English where a text has none."""
+        return CrisisTable(
+            general=self.general.in_language(language),
+            countries={c: r.in_language(language) for c, r in self.countries.items()},
+        )
+
+    def untranslated(self, language: str) -> list[str]:
+        """Where a text people read has no `language` beside its English: every country's
+        name, hours and notes (a line's name may be its own in every language)."""
+        gaps = []
+        for where, region in [("general", self.general)] + [
+            (f"countries.{c}", r) for c, r in self.countries.items()
+        ]:
+            words = _words_in(region.translations, language)
+            gaps += [
+                f"{where}.{key}"
+                for key in _REGION_WORDS
+                if getattr(region, key) and key not in words
+            ]
+            for i, line in enumerate(region.lines):
+                words = _words_in(line.translations, language)
+                gaps += [
+                    f"{where}.lines[{i}].{key}"
+                    for key in ("hours", "note")
+                    if getattr(line, key) and key not in words
+                ]
+        return gaps
 
 
 def table_country(code: str | None) -> str:
@@ -114,6 +215,26 @@ class _Checker:
         if not isinstance(value, dict):
             self.fail(where, "should be a table")
         return value
+
+    def translations(self, data: dict, limits: dict[str, int], where: str) -> Translations:
+        """The `de.name = "…"` tables beside the English: only words the English has, each
+        as text within the English's own limit."""
+        found = []
+        for language in TRANSLATED:
+            if language not in data:
+                continue
+            place = f"{where}.{language}"
+            table = self.table(data[language], place)
+            self.unknown_keys(table, set(limits), place)
+            words = []
+            for key, limit in limits.items():
+                if key not in table:
+                    continue
+                if not str(data.get(key, "")).strip():
+                    self.fail(f"{place}.{key}", f"is set, but {key} (its English) is not")
+                words.append((key, self.text(table, key, place, required=True, limit=limit)))
+            found.append((language, tuple(words)))
+        return tuple(found)
 
     def text(self, data: dict, key: str, where: str, *, required: bool, limit: int = 200) -> str:
         value = data.get(key, "")
@@ -150,7 +271,7 @@ class _Checker:
 
     def line(self, data, where: str) -> CrisisLine:
         data = self.table(data, where)
-        self.unknown_keys(data, _LINE_KEYS, where)
+        self.unknown_keys(data, _LINE_KEYS | set(TRANSLATED), where)
         name = self.text(data, "name", where, required=True, limit=100)
         number = self.number(data, "number", where)
         call = self.flag(data, "call", where, True)
@@ -173,22 +294,24 @@ class _Checker:
             text_body=body,
             hours=self.text(data, "hours", where, required=False, limit=80),
             note=self.text(data, "note", where, required=False),
+            translations=self.translations(data, _LINE_WORDS, where),
         )
 
     def region(self, code: str, data, where: str) -> Region:
         data = self.table(data, where)
-        self.unknown_keys(data, _REGION_KEYS, where)
+        self.unknown_keys(data, _REGION_KEYS | set(TRANSLATED), where)
         lines = data.get("lines", [])
         if not isinstance(lines, list):
             self.fail(f"{where}.lines", "should be a list of [[…lines]] tables")
         return Region(
             code=code,
-            name=self.text(data, "name", where, required=True, limit=60),
+            name=self.text(data, "name", where, required=True, limit=_REGION_WORDS["name"]),
             emergency=self.number(data, "emergency", where),
             emergency_note=self.text(data, "emergency_note", where, required=False),
             note=self.text(data, "note", where, required=False),
             lines=tuple(self.line(line, f"{where}.lines[{i}]") for i, line in enumerate(lines)),
             checked=self.checked(data, where),
+            translations=self.translations(data, _REGION_WORDS, where),
         )
 
     def checked(self, data: dict, where: str) -> str:
@@ -246,6 +369,13 @@ def load_table(path: Path | str) -> CrisisTable:
 def shipped_table() -> CrisisTable:
     """The table that comes with tending, read once per process."""
     return load_table(SHIPPED)
+
+
+@lru_cache(maxsize=8)
+def shown_table(language: str | None) -> CrisisTable:
+    """The shipped table as a page in `language` shows it (English where a text has no
+    translation), made once per language."""
+    return shipped_table().in_language(language)
 
 
 def main(argv: list[str] | None = None) -> int:

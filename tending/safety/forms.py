@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from tending.circle.models import Person
 from tending.core.ownership import is_row_id, owned
 from tending.core.plain_messages import PlainMessages
 from tending.core.widgets import FixedSelect
 from tending.safety.countries import country_for_accept_language, zones_of
-from tending.safety.crisis_lines import phone_problem, shipped_table, table_country
+from tending.safety.crisis_lines import (
+    DIGITS,
+    MAX_DIGITS,
+    MIN_DIGITS,
+    phone_check,
+    shown_table,
+    table_country,
+)
 from tending.safety.models import (
-    ENTRY_MAX_LENGTH,
     GUIDES,
     MAX_HELPERS,
     MAX_OWN_LINES,
@@ -24,21 +32,42 @@ from tending.safety.models import (
 )
 from tending.safety.services import set_region
 
+GIVE_NUMBER = _("Please give the number to call.")
+WRITE_FIRST = _("Please write a few words first.")
+NAME_IT = _("Please give it a name, so you know whom you are calling.")
+FROM_THE_LIST = _("Please choose a country from the list.")
+
 
 def clean_phone(value: str, *, required: bool) -> str:
     value = " ".join(value.split())
     if not value:
         if required:
-            raise forms.ValidationError("Please give the number to call.")
+            raise forms.ValidationError(GIVE_NUMBER)
         return ""
-    problem = phone_problem(value)
-    if problem:
-        raise forms.ValidationError(f"Please check this number: {problem}.")
-    return value
+    found = phone_check(value)
+    if found is None:
+        return value
+    kind, digits = found
+    if kind == DIGITS:
+        # Translators: the English says "digits" even for one; a language may say it rightly.
+        problem = ngettext(
+            "Please check this number: “%(number)s” has %(digits)d digits; a phone number "
+            "has %(least)d to %(most)d.",
+            "Please check this number: “%(number)s” has %(digits)d digits; a phone number "
+            "has %(least)d to %(most)d.",
+            digits,
+        )
+    else:
+        problem = gettext(
+            "Please check this number: “%(number)s” is not a phone number (use digits, "
+            "spaces and + - ( ) only, like 0800 111 0 111)."
+        )
+    words = {"number": value, "digits": digits, "least": MIN_DIGITS, "most": MAX_DIGITS}
+    raise forms.ValidationError(problem % words)
 
 
-def _too_long(limit: int) -> str:
-    return f"Please keep it to {limit} characters or fewer (this has %(show_value)d)."
+# The field's limit and the text's length are filled in by Django's length check.
+TOO_LONG = _("Please keep it to %(limit_value)d characters or fewer (this has %(show_value)d).")
 
 
 class EntryForm(PlainMessages, forms.ModelForm):
@@ -47,7 +76,7 @@ class EntryForm(PlainMessages, forms.ModelForm):
     class Meta:
         model = PlanEntry
         fields = ["text", "phone"]
-        labels = {"phone": "Their phone number, if you like"}
+        labels = {"phone": _("Their phone number, if you like")}
         widgets = {
             "text": forms.TextInput(attrs={"autocomplete": "off"}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
@@ -62,29 +91,31 @@ class EntryForm(PlainMessages, forms.ModelForm):
         guide = GUIDES[self.part]
         text = self.fields["text"]
         text.label = guide.add_label
-        text.widget.attrs.update({"placeholder": f"e.g. {guide.example}"})
-        text.error_messages.update(
-            {
-                "required": "Please write a few words first.",
-                "max_length": _too_long(ENTRY_MAX_LENGTH),
-            }
-        )
+        example = gettext("e.g. %(example)s") % {"example": guide.example}
+        text.widget.attrs.update({"placeholder": example})
+        text.error_messages.update({"required": WRITE_FIRST, "max_length": TOO_LONG})
         if self.part == Part.PROFESSIONALS:
-            self.fields["phone"].error_messages["max_length"] = _too_long(40)
+            self.fields["phone"].error_messages["max_length"] = TOO_LONG
         else:
             del self.fields["phone"]
 
     def clean_text(self) -> str:
         text = " ".join(self.cleaned_data["text"].split())
         if not text:
-            raise forms.ValidationError("Please write a few words first.")
+            raise forms.ValidationError(WRITE_FIRST)
         others = owned(PlanEntry, self.user).filter(part=self.part)
         if self.instance.pk is not None:  # a line changed in place does not count twice
             others = others.exclude(pk=self.instance.pk)
         if others.count() >= MAX_PER_PART:
             raise forms.ValidationError(
-                f"This part already has {MAX_PER_PART} lines. A short list is easier to use "
-                "on a hard day: remove one to add another."
+                ngettext(
+                    "This part already has %(count)d line. A short list is easier to use on "
+                    "a hard day: remove one to add another.",
+                    "This part already has %(count)d lines. A short list is easier to use on "
+                    "a hard day: remove one to add another.",
+                    MAX_PER_PART,
+                )
+                % {"count": MAX_PER_PART}
             )
         return text
 
@@ -96,8 +127,8 @@ class SafePersonField(forms.ModelChoiceField):
     """One of the owner's safe, active people; for anyone else, a message that names no one."""
 
     default_error_messages = {
-        "required": "Please choose someone.",
-        "invalid_choice": "Please choose one of your safe people from the list.",
+        "required": _("Please choose someone."),
+        "invalid_choice": _("Please choose one of your safe people from the list."),
     }
 
     def __init__(self, *, user, queryset=None, **kwargs):
@@ -105,7 +136,7 @@ class SafePersonField(forms.ModelChoiceField):
         if queryset is None:
             queryset = owned(Person, user).filter(is_safe=True, is_archived=False)
             queryset = queryset.order_by("name", "id")
-        super().__init__(queryset=queryset, empty_label="Choose someone", **kwargs)
+        super().__init__(queryset=queryset, empty_label=gettext("Choose someone"), **kwargs)
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -115,13 +146,17 @@ class SafePersonField(forms.ModelChoiceField):
         person = owned(Person, self.user).filter(pk=int(str(value).strip())).first()
         if person is not None and person.is_archived:
             raise forms.ValidationError(
-                f"{person.name} is archived. Bring them back to your circle first.",
+                gettext("%(name)s is archived. Bring them back to your circle first.")
+                % {"name": person.name},
                 "archived",
             )
         if person is not None and not person.is_safe:
             raise forms.ValidationError(
-                f"{person.name} is not marked as a safe person yet. You can mark them on "
-                "their page in your circle (Edit, then “A safe person”).",
+                gettext(
+                    "%(name)s is not marked as a safe person yet. You can mark them on their "
+                    "page in your circle (Edit, then “A safe person”)."
+                )
+                % {"name": person.name},
                 "not_safe",
             )
         return super().to_python(value)
@@ -138,13 +173,13 @@ class HelperForm(PlainMessages, forms.Form):
         if offered is not None and self.is_bound:
             raise ValueError("A form that checks an answer reads its own choices.")
         shown_only = Person.objects.none() if offered is not None else None
-        field = SafePersonField(user=user, label="Add someone", queryset=shown_only)
+        field = SafePersonField(user=user, label=gettext("Add someone"), queryset=shown_only)
         if offered is None:
             # Offer only those not in the plan yet; choosing one twice still gets a clear
             # message.
             taken = owned(PlanHelper, user).values_list("person_id", flat=True)
             offered = list(field.queryset.exclude(pk__in=taken).values_list("pk", "name"))
-        field.choices = [("", "Choose someone"), *offered]
+        field.choices = [("", gettext("Choose someone")), *offered]
         self.fields["person"] = field
 
     @property
@@ -155,20 +190,27 @@ class HelperForm(PlainMessages, forms.Form):
         person = self.cleaned_data["person"]
         helpers = owned(PlanHelper, self.user)
         if helpers.filter(person=person).exists():
-            raise forms.ValidationError(f"{person.name} is already in your plan.")
+            raise forms.ValidationError(
+                gettext("%(name)s is already in your plan.") % {"name": person.name}
+            )
         if helpers.count() >= MAX_HELPERS:
             raise forms.ValidationError(
-                f"Your plan already has {MAX_HELPERS} people. Remove one to add another."
+                ngettext(
+                    "Your plan already has %(count)d person. Remove one to add another.",
+                    "Your plan already has %(count)d people. Remove one to add another.",
+                    MAX_HELPERS,
+                )
+                % {"count": MAX_HELPERS}
             )
         return person
 
 
 class RegionForm(PlainMessages, forms.ModelForm):
     region = forms.ChoiceField(
-        label="Your country",
+        label=_("Your country"),
         required=False,
-        help_text="Its emergency number and crisis lines are shown when you need help.",
-        error_messages={"invalid_choice": "Please choose a country from the list."},
+        help_text=_("Its emergency number and crisis lines are shown when you need help."),
+        error_messages={"invalid_choice": FROM_THE_LIST},
     )
 
     class Meta:
@@ -178,11 +220,11 @@ class RegionForm(PlainMessages, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].choices = [
-            ("", "No country: show the general numbers")
-        ] + shipped_table().choices()
+            ("", gettext("No country: show the general numbers"))
+        ] + shown_table(get_language()).choices()
 
 
-NO_COUNTRY = ("", "Not listed: show the general numbers")
+NO_COUNTRY = _("Not listed: show the general numbers")
 
 
 class CountrySelect(FixedSelect):
@@ -199,17 +241,21 @@ class CountryForm(forms.Form):
 
     scripts = ("safety/country.js",)
     country = forms.ChoiceField(
-        label="Your country",
+        label=_("Your country"),
         required=False,
-        help_text="So “Need help now” shows your country’s crisis lines first. "
-        "You can change it any time under Safety plan → Crisis numbers.",
-        error_messages={"invalid_choice": "Please choose a country from the list."},
+        help_text=_(
+            "So “Need help now” shows your country’s crisis lines first. "
+            "You can change it any time under Safety plan → Crisis numbers."
+        ),
+        error_messages={"invalid_choice": FROM_THE_LIST},
     )
 
     def __init__(self, data=None, *, request=None, **kwargs):
         super().__init__(data, **kwargs)
         field = self.fields["country"]
-        field.choices = [NO_COUNTRY, *shipped_table().choices()]
+        # In the page's language, so each language has its own list (and its own options
+        # written once by CountrySelect).
+        field.choices = [("", str(NO_COUNTRY)), *shown_table(get_language()).choices()]
         # Before JavaScript guesses from the time zone, the browser's language is the hint.
         language = request.headers.get("Accept-Language", "") if request is not None else ""
         field.initial = table_country(country_for_accept_language(language))
@@ -227,27 +273,21 @@ class OwnLineForm(PlainMessages, forms.ModelForm):
         model = OwnCrisisLine
         fields = ["name", "number", "note"]
         labels = {
-            "name": "Name",
-            "number": "Number",
-            "note": "A note, if you like",
+            "name": _("Name"),
+            "number": _("Number"),
+            "note": _("A note, if you like"),
         }
-        help_texts = {"note": "For example: when it answers, or what to say."}
+        help_texts = {"note": _("For example: when it answers, or what to say.")}
         widgets = {
             "name": forms.TextInput(
-                attrs={"autocomplete": "off", "placeholder": "e.g. My clinic’s crisis team"}
+                attrs={"autocomplete": "off", "placeholder": _("e.g. My clinic’s crisis team")}
             ),
             "number": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
         }
         error_messages = {
-            "name": {
-                "required": "Please give it a name, so you know whom you are calling.",
-                "max_length": _too_long(100),
-            },
-            "number": {
-                "required": "Please give the number to call.",
-                "max_length": _too_long(40),
-            },
-            "note": {"max_length": _too_long(200)},
+            "name": {"required": NAME_IT, "max_length": TOO_LONG},
+            "number": {"required": GIVE_NUMBER, "max_length": TOO_LONG},
+            "note": {"max_length": TOO_LONG},
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -258,13 +298,18 @@ class OwnLineForm(PlainMessages, forms.ModelForm):
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
-            raise forms.ValidationError("Please give it a name, so you know whom you are calling.")
+            raise forms.ValidationError(NAME_IT)
         others = owned(OwnCrisisLine, self.user)
         if self.instance.pk is not None:  # a number changed in place does not count twice
             others = others.exclude(pk=self.instance.pk)
         if others.count() >= MAX_OWN_LINES:
             raise forms.ValidationError(
-                f"You have {MAX_OWN_LINES} numbers already. Remove one to add another."
+                ngettext(
+                    "You have %(count)d number already. Remove one to add another.",
+                    "You have %(count)d numbers already. Remove one to add another.",
+                    MAX_OWN_LINES,
+                )
+                % {"count": MAX_OWN_LINES}
             )
         return name
 

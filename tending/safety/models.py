@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from tending.circle.models import Person
 from tending.core.models import OwnedModel
@@ -15,14 +17,20 @@ MAX_OWN_LINES = 20
 
 
 class Part(models.TextChoices):
-    """The parts of the plan written as text (Stanley & Brown), in the order they are used."""
+    """The parts of the plan written as text (Stanley & Brown), in the order they are used.
 
-    WARNING_SIGNS = "warning-signs", "My warning signs"
-    COPING = "coping", "Things I can do on my own"
-    DISTRACTIONS = "distractions", "People and places that take my mind off things"
-    PROFESSIONALS = "professionals", "Professionals and services I can contact"
-    ENVIRONMENT = "environment", "Making my surroundings safer"
-    REASONS = "reasons", "What I live for"
+    A label is the English title; `heading` is the title in the language in use."""
+
+    WARNING_SIGNS = "warning-signs", gettext_noop("My warning signs")
+    COPING = "coping", gettext_noop("Things I can do on my own")
+    DISTRACTIONS = "distractions", gettext_noop("People and places that take my mind off things")
+    PROFESSIONALS = "professionals", gettext_noop("Professionals and services I can contact")
+    ENVIRONMENT = "environment", gettext_noop("Making my surroundings safer")
+    REASONS = "reasons", gettext_noop("What I live for")
+
+    @property
+    def heading(self) -> str:
+        return gettext(self.label)
 
 
 class PlanEntry(OwnedModel):
@@ -102,48 +110,67 @@ class OwnCrisisLine(OwnedModel):
 
 
 class Guide:
-    """What a part of the plan is for, said plainly, with an example and an add label."""
+    """What a part of the plan is for, said plainly, with an example and an add label: each
+    in the language in use when it is read."""
 
-    def __init__(self, explanation: str, example: str, add_label: str):
-        self.explanation = explanation
-        self.example = example
-        self.add_label = add_label
+    def __init__(self, explanation, example, add_label):
+        self._explanation = explanation
+        self._example = example
+        self._add_label = add_label
+
+    @property
+    def explanation(self) -> str:
+        return str(self._explanation)
+
+    @property
+    def example(self) -> str:
+        return str(self._example)
+
+    @property
+    def add_label(self) -> str:
+        return str(self._add_label)
 
 
 GUIDES = {
     Part.WARNING_SIGNS: Guide(
-        "Thoughts, feelings or situations that tell you a hard time may be starting.",
-        "I stop answering messages",
-        "Add a warning sign",
+        _("Thoughts, feelings or situations that tell you a hard time may be starting."),
+        _("I stop answering messages"),
+        _("Add a warning sign"),
     ),
     Part.COPING: Guide(
-        "Small things you can do by yourself to get through a hard moment.",
-        "A hot shower, then music",
-        "Add something you can do",
+        _("Small things you can do by yourself to get through a hard moment."),
+        _("A hot shower, then music"),
+        _("Add something you can do"),
     ),
     Part.DISTRACTIONS: Guide(
-        "People to be with and places to go that take your mind off things, "
-        "without having to talk about how you feel.",
-        "The café on the corner",
-        "Add a person or place",
+        _(
+            "People to be with and places to go that take your mind off things, "
+            "without having to talk about how you feel."
+        ),
+        _("The café on the corner"),
+        _("Add a person or place"),
     ),
     Part.PROFESSIONALS: Guide(
-        "Your therapist, doctor, a clinic or a service you can call, with their number.",
-        "Dr Okafor, my GP",
-        "Add a professional or service",
+        _("Your therapist, doctor, a clinic or a service you can call, with their number."),
+        _("Dr Okafor, my GP"),
+        _("Add a professional or service"),
     ),
     Part.ENVIRONMENT: Guide(
-        "Ways to make where you are safer while things are hard, "
-        "like putting something away or asking someone to keep it.",
-        "Let Sam keep my medicines",
-        "Add a way to be safer",
+        _(
+            "Ways to make where you are safer while things are hard, "
+            "like putting something away or asking someone to keep it."
+        ),
+        _("Let Sam keep my medicines"),
+        _("Add a way to be safer"),
     ),
     Part.REASONS: Guide(
-        "The people, things and hopes that matter to you and are worth holding on for.",
-        "My niece and our trip",
-        "Add something you live for",
+        _("The people, things and hopes that matter to you and are worth holding on for."),
+        _("My niece and our trip"),
+        _("Add something you live for"),
     ),
 }
 
-HELPERS_TITLE = "People I can ask for help"
-HELPERS_EXPLANATION = "Safe people from your circle whom you can tell how you are and ask for help."
+HELPERS_TITLE = _("People I can ask for help")
+HELPERS_EXPLANATION = _(
+    "Safe people from your circle whom you can tell how you are and ask for help."
+)

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.db import connection
+from django.utils.translation import get_language
 
 from tending.circle.models import Person
 from tending.safety.countries import country_for_time_zone
-from tending.safety.crisis_lines import Region, shipped_table, table_country
+from tending.safety.crisis_lines import Region, shown_table, table_country
 from tending.safety.models import (
     GUIDES,
     HELPERS_EXPLANATION,
@@ -131,14 +132,15 @@ def plan_for(user) -> SafetyPlan:
             offered.append((pk, name))
     helpers.sort(key=lambda h: h[:2])
     sections = []
-    for part in Part:
+    for part in Part:  # the titles and explanations in the language in use
         guide = GUIDES[part]
         sections.append(
-            PlanSection(part.value, part.label, guide.explanation, by_part[part], guide)
+            PlanSection(part.value, part.heading, guide.explanation, by_part[part], guide)
         )
         if part == Part.DISTRACTIONS:  # step 4 of the plan: people to ask for help
             rows = [h[2] for h in helpers]
-            sections.append(PlanSection(HELPERS, HELPERS_TITLE, HELPERS_EXPLANATION, rows))
+            title, explanation = str(HELPERS_TITLE), str(HELPERS_EXPLANATION)
+            sections.append(PlanSection(HELPERS, title, explanation, rows))
     return SafetyPlan(sections, offered)
 
 
@@ -269,7 +271,7 @@ def crisis_help_for(
     `region` is a country asked for on the page; `time_zone` is the browser's, sent by
     country.js for someone not logged in, whose country is otherwise unknown.
     """
-    table = shipped_table()
+    table = shown_table(get_language())  # its words in the page's language
     logged_in = bool(getattr(user, "is_authenticated", False))
     if logged_in:
         own, how = country_of(user)
@@ -278,7 +280,7 @@ def crisis_help_for(
         how = FROM_TIME_ZONE if own else ""
     asked = table.region(region)
     shown = asked or table.region(own)
-    countries = sorted(table.countries.values(), key=lambda r: r.name)
+    countries = table.by_name()
     return CrisisHelp(
         region=shown or table.general,
         is_general=shown is None,

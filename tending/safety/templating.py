@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from django.utils.translation import get_language
 from jinja2 import Environment, pass_environment
 from markupsafe import Markup
 
@@ -22,12 +23,12 @@ def crisis_help_for_request(
 def blank_fields(environment: Environment, form: str, key: str = "") -> Markup:
     """The fields of an empty form that is the same for everyone, made once: a part's "add a
     line" form ("plan", the part), the country chooser ("region", the country chosen) or the
-    "add a number" form ("line")."""
-    return _blank_fields(environment, form, key)
+    "add a number" form ("line"); once for each language, as its words are."""
+    return _blank_fields(environment, form, key, get_language())
 
 
-@lru_cache(maxsize=64)
-def _blank_fields(environment: Environment, form: str, key: str) -> Markup:
+@lru_cache(maxsize=128)
+def _blank_fields(environment: Environment, form: str, key: str, language: str | None) -> Markup:
     from tending.safety.forms import EntryForm, OwnLineForm, RegionForm
     from tending.safety.models import PlanEntry
 

@@ -10,6 +10,7 @@ from django.db.models import Model
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import (
     require_GET,
     require_http_methods,
@@ -20,7 +21,7 @@ from tending.core.errors import post_only
 from tending.core.ownership import get_owned_or_404, owned
 from tending.core.sections import parts_to_open
 from tending.safety import services
-from tending.safety.crisis_lines import shipped_table
+from tending.safety.crisis_lines import shown_table
 from tending.safety.forms import EntryForm, HelperForm, OwnLineForm, RegionForm
 from tending.safety.models import OwnCrisisLine, Part, PlanEntry, PlanHelper
 from tending.safety.queries import (
@@ -146,7 +147,9 @@ def entry_add(request):
     part = request.POST.get("part", "")
     if part not in Part.values:
         return _render_plan(
-            request, problem="That part of the plan was not found; please try again.", status=400
+            request,
+            problem=gettext("That part of the plan was not found; please try again."),
+            status=400,
         )
     form = EntryForm(request.POST, user=request.user, part=part)
     if not form.is_valid():
@@ -154,7 +157,7 @@ def entry_add(request):
     services.add_entry(
         request.user, part, form.cleaned_data["text"], form.cleaned_data.get("phone", "")
     )
-    messages.success(request, f"Added to “{Part(part).label}”.")
+    messages.success(request, gettext("Added to “%(part)s”.") % {"part": Part(part).heading})
     return redirect(_plan_url(part))
 
 
@@ -165,7 +168,7 @@ def entry_remove(request, entry_id: int):
         request,
         PlanEntry,
         entry_id,
-        said=lambda entry: f"Removed “{entry.text}”.",
+        said=lambda entry: gettext("Removed “%(text)s”.") % {"text": entry.text},
         back=lambda entry: _plan_url(entry.part),
     )
 
@@ -184,7 +187,7 @@ def helper_add(request):
         return _render_plan(request, helper_form=form, status=400)
     person = form.cleaned_data["person"]
     services.add_helper(request.user, person)
-    messages.success(request, f"{person.name} is in your plan.")
+    messages.success(request, gettext("%(name)s is in your plan.") % {"name": person.name})
     return redirect(_plan_url(HELPERS))
 
 
@@ -196,7 +199,8 @@ def helper_remove(request, helper_id: int):
         PlanHelper,
         helper_id,
         said=lambda helper: (
-            f"{helper.person.name} is no longer in your plan. They stay in your circle."
+            gettext("%(name)s is no longer in your plan. They stay in your circle.")
+            % {"name": helper.person.name}
         ),
         back=lambda helper: _plan_url(HELPERS),
     )
@@ -228,7 +232,7 @@ def _render_numbers(request, *, region_form=None, line_form=None, status=200):
         "country": country,
         "line_form": line_form,
         "own_lines": own_lines_for(request.user),
-        "region": shipped_table().region(country),
+        "region": shown_table(get_language()).region(country),
     }
     return render(request, "safety/numbers.html", context, status=status)
 
@@ -242,12 +246,12 @@ def numbers(request):
             return _render_numbers(request, region_form=form, status=400)
         region = form.cleaned_data["region"]
         services.set_region(request.user, region)
-        chosen = shipped_table().region(region)
+        chosen = shown_table(get_language()).region(region)
         messages.success(
             request,
-            f"Saved. You will see the numbers for {chosen.name}."
+            gettext("Saved. You will see the numbers for %(country)s.") % {"country": chosen.name}
             if chosen
-            else "Saved. You will see the general numbers.",
+            else gettext("Saved. You will see the general numbers."),
         )
         return redirect("safety:settings")
     return _render_numbers(request)
@@ -260,7 +264,10 @@ def line_add(request):
     if not form.is_valid():
         return _render_numbers(request, line_form=form, status=400)
     line = services.add_at_end(form.instance, owned(OwnCrisisLine, request.user))
-    messages.success(request, f"Added {line.name}. It is shown first when you need help.")
+    messages.success(
+        request,
+        gettext("Added %(name)s. It is shown first when you need help.") % {"name": line.name},
+    )
     return redirect("safety:settings")
 
 
@@ -271,6 +278,6 @@ def line_remove(request, line_id: int):
         request,
         OwnCrisisLine,
         line_id,
-        said=lambda line: f"Removed {line.name}.",
+        said=lambda line: gettext("Removed %(name)s.") % {"name": line.name},
         back=lambda line: reverse("safety:settings"),
     )

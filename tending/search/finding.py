@@ -17,6 +17,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy
 
 from tending.circle.models import Person
 from tending.core.jinja import url
@@ -32,10 +33,10 @@ Terms = list[tuple[str, ...]]
 MOST_PER_KIND = 500  # past this, the page says to add a word
 KIND_ORDER = ("person", "plan", "entry", "moment")
 KIND_LABELS = {
-    "entry": "Journal",
-    "moment": "Moment",
-    "person": "Person",
-    "plan": "Safety plan",
+    "entry": gettext_lazy("Journal"),
+    "moment": gettext_lazy("Moment"),
+    "person": gettext_lazy("Person"),
+    "plan": gettext_lazy("Safety plan"),
 }
 _SQLITE_SORT = {
     "entry": ("journal_entry", "r.written_on"),
@@ -216,18 +217,18 @@ def hits_for(user, matches: list[Match], terms: Terms) -> list[Hit]:
         if kind in wanted:
             rows[kind] = owned(model, user).only(*columns).in_bulk(wanted[kind])
     people = people_and_tags(list(rows["moment"]))[0] if rows.get("moment") else {}
+    labels = {kind: str(label) for kind, label in KIND_LABELS.items()}  # once a page
     hits = []
     for match in matches:
         row = rows.get(match.kind, {}).get(match.pk)
         if row is not None:
             if match.kind == "moment":  # escaped as Django escapes, as the page always read
                 row.names = [escape(name) for _, name in people.get(row.pk, ())]
-            hits.append(_hit(match.kind, row, terms))
+            hits.append(_hit(match.kind, labels[match.kind], row, terms))
     return hits
 
 
-def _hit(kind: str, row, terms: Terms) -> Hit:
-    label = KIND_LABELS[kind]
+def _hit(kind: str, label: str, row, terms: Terms) -> Hit:
     if kind == "entry":
         return Hit(
             kind,

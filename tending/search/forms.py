@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tending.core.plain_messages import PlainMessages
 
@@ -10,7 +13,7 @@ MAX_WORDS_LENGTH = 500
 
 
 class EverythingForm(PlainMessages, forms.Form):
-    q = forms.CharField(label="Words to find", required=False, strip=True)
+    q = forms.CharField(label=gettext_lazy("Words to find"), required=False, strip=True)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -22,7 +25,11 @@ class EverythingForm(PlainMessages, forms.Form):
         words = self.cleaned_data.get("q", "")
         if len(words) > MAX_WORDS_LENGTH:
             raise forms.ValidationError(
-                f"Please use at most {MAX_WORDS_LENGTH} characters (this has {len(words):,})."
+                _("Please use at most %(most)d characters (this has %(count)s).")
+                % {
+                    "most": MAX_WORDS_LENGTH,
+                    "count": number_format(len(words), force_grouping=True),
+                }
             )
         return words
 

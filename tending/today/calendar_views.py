@@ -8,10 +8,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tending.core.auth import read_user
+from tending.core.languages import known
 from tending.core.ownership import owned
 from tending.core.tokens import new_token, token_hash
 from tending.today import feed as calendar
@@ -49,14 +51,16 @@ def calendar_settings(request):
         form = FeedOptionsForm(instance=feed)
     elif action == "turn-off" and feed is not None:
         feed.delete()
-        messages.success(request, "The calendar link is switched off; it shows nothing now.")
+        messages.success(
+            request, gettext("The calendar link is switched off; it shows nothing now.")
+        )
         return redirect("today:calendar")
     elif action == "digest" and settings.HOSTED:
         digest = owned(EmailDigest, request.user).first() or EmailDigest(owner=request.user)
         digest_form = DigestForm(request.POST, instance=digest)
         if digest_form.is_valid():
             digest_form.save()
-            messages.success(request, "Saved.")
+            messages.success(request, gettext("Saved."))
             return redirect("today:calendar")
         return render(
             request,
@@ -68,7 +72,9 @@ def calendar_settings(request):
         form = FeedOptionsForm(request.POST, instance=feed)
         if form.is_valid():
             form.save()
-            messages.success(request, "Saved. Calendar apps pick up changes when they next look.")
+            messages.success(
+                request, gettext("Saved. Calendar apps pick up changes when they next look.")
+            )
             return redirect("today:calendar")
     status = 400 if form is not None and form.errors else 200
     context = {"feed": feed, "link": link, "form": form, "digest_form": _digest_form(request)}
@@ -92,11 +98,13 @@ def feed(request, token: str):
     if owner is None:
         raise Http404("No such calendar.")
     timezone.activate(owner.zone)
-    body = calendar.build_calendar(
-        feed_reminders(owner, found, timezone.localdate()),
-        host=request.get_host().split(":")[0] or "tending",
-        stamp=timezone.now(),
-    )
+    # No page asks in a language here: the events speak the account's, else English.
+    with translation.override(owner.language if known(owner.language) else "en"):
+        body = calendar.build_calendar(
+            feed_reminders(owner, found, timezone.localdate()),
+            host=request.get_host().split(":")[0] or "tending",
+            stamp=timezone.now(),
+        )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="tending.ics"'
     return response

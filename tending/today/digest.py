@@ -9,14 +9,20 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, pgettext_lazy
 
+from tending.core.date_format import format_date
+from tending.core.languages import known
 from tending.today.feed import Reminder
 from tending.today.models import CalendarFeed, EmailDigest
 from tending.today.queries import feed_reminders
 
 log = logging.getLogger(__name__)
 WEEK = 7
+# How a day of the coming week is written ("Mon 03 Mar"); each language writes it its way.
+DAY_FORMAT = "D d M"
+_IN_THE_CATALOGUE = pgettext_lazy("date format", "D d M")
 
 
 @dataclass
@@ -37,7 +43,7 @@ def week_lines(reminders: list[Reminder], today: date) -> list[str]:
             day = day if day >= today else day.replace(year=day.year + 1)
         if today <= day < end:
             dated.append((day, r.summary))
-    return [f"{day:%a %d %b}: {summary}" for day, summary in sorted(dated)]
+    return [f"{format_date(day, DAY_FORMAT)}: {summary}" for day, summary in sorted(dated)]
 
 
 def compose(digest: EmailDigest, today: date) -> EmailMessage:
@@ -45,17 +51,24 @@ def compose(digest: EmailDigest, today: date) -> EmailMessage:
     # Names only as the person chose for the calendar; no journal or check-in content.
     options = CalendarFeed.objects.filter(owner=owner).first() or CalendarFeed(owner=owner)
     lines = week_lines(feed_reminders(owner, options, today), today)
-    body = ["Hello,", "", "Here is your week in tending:", ""]
-    body += [f"  {line}" for line in lines] or ["  Nothing planned. A quiet week is fine too."]
+    body = [gettext("Hello,"), "", gettext("Here is your week in tending:"), ""]
+    body += [f"  {line}" for line in lines] or [
+        "  " + gettext("Nothing planned. A quiet week is fine too.")
+    ]
     body += [
         "",
-        "Nothing is lost if you skip something. If you need help now, open tending and tap",
-        "“Need help now”.",
+        # Translators: two lines of a plain-text e-mail; keep the line break near the middle.
+        gettext(
+            "Nothing is lost if you skip something. If you need help now, open tending and tap\n"
+            "“Need help now”."
+        ),
         "",
-        "You get this because you turned on the weekly e-mail in tending; turn it off there.",
+        gettext(
+            "You get this because you turned on the weekly e-mail in tending; turn it off there."
+        ),
     ]
     return EmailMessage(
-        subject="Your week in tending",
+        subject=gettext("Your week in tending"),
         body="\n".join(body),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[digest.email],
@@ -78,8 +91,12 @@ def send_digests() -> SendReport:
     report = SendReport()
     for digest in EmailDigest.objects.filter(enabled=True).select_related("owner"):
         timezone.activate(digest.owner.zone)
+        # Each e-mail in its account's language, else English (no page asks in one here).
+        language = digest.owner.language if known(digest.owner.language) else "en"
         try:
-            compose(digest, timezone.localdate()).send(fail_silently=False)
+            with translation.override(language):
+                message = compose(digest, timezone.localdate())
+            message.send(fail_silently=False)
         except Exception as exc:  # any mail error: log it (without the address) and go on
             # Not the exception's text or traceback: a refusal quotes the address, often twice.
             log.error(

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
+
+from django.utils.translation import gettext
 
 from tending.circle.drift import rhythm_words
 from tending.today import ics
@@ -16,6 +19,26 @@ def shown_name(name: str, initials: bool) -> str:
     if not initials:
         return name
     return " ".join(f"{word[0].upper()}." for word in name.split()[:3]) or "?"
+
+
+class Words(NamedTuple):
+    """The events' words in the language in use, looked up once for a whole feed."""
+
+    reach_out: str
+    hoped: str
+    birthday: str
+    checkin: str
+    review: str
+
+
+def words() -> Words:
+    return Words(
+        gettext("Reach out to %(name)s"),
+        gettext("You hoped to be in touch %(how_often)s."),
+        gettext("%(name)s's birthday"),
+        gettext("%(title)s check-in"),
+        gettext("Weekly review in tending"),
+    )
 
 
 @dataclass(frozen=True)
@@ -33,35 +56,51 @@ class Reminder:
     last_of_february: bool = False
 
 
-def reach_out_reminder(key: int, name: str, due: date, rhythm_days: int) -> Reminder:
+def reach_out_reminder(
+    key: int,
+    name: str,
+    due: date,
+    rhythm_days: int,
+    said: Words | None = None,
+    description: str | None = None,
+) -> Reminder:
+    """`description`, when given, is the "you hoped to be in touch" already written."""
+    said = said or words()
+    if description is None:
+        description = said.hoped % {"how_often": rhythm_words(rhythm_days)}
     return Reminder(
         uid=f"reach-out-{key}",
-        summary=f"Reach out to {name}",
+        summary=said.reach_out % {"name": name},
         day=due,
-        description=f"You hoped to be in touch {rhythm_words(rhythm_days)}.",
+        description=description,
     )
 
 
-def birthday_reminder(key: int, name: str, day: date, leap_day: bool = False) -> Reminder:
+def birthday_reminder(
+    key: int, name: str, day: date, leap_day: bool = False, said: Words | None = None
+) -> Reminder:
     """A yearly all-day event from `day`, the coming birthday (28 Feb for a leap-day birthday
     in a common year, see Person.next_birthday)."""
     return Reminder(
         uid=f"birthday-{key}",
-        summary=f"{name}'s birthday",
+        summary=(said or words()).birthday % {"name": name},
         day=day,
         yearly=True,
         last_of_february=leap_day,
     )
 
 
-def checkin_reminder(instrument_id: str, title: str, due: date) -> Reminder:
-    return Reminder(uid=f"checkin-{instrument_id}", summary=f"{title} check-in", day=due)
+def checkin_reminder(
+    instrument_id: str, title: str, due: date, said: Words | None = None
+) -> Reminder:
+    summary = (said or words()).checkin % {"title": title}
+    return Reminder(uid=f"checkin-{instrument_id}", summary=summary, day=due)
 
 
-def review_reminder(first: datetime) -> Reminder:
+def review_reminder(first: datetime, said: Words | None = None) -> Reminder:
     return Reminder(
         uid="weekly-review",
-        summary="Weekly review in tending",
+        summary=(said or words()).review,
         start=first,
         minutes=REVIEW_MINUTES,
         weekly=True,

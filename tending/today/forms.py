@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tending.core.plain_messages import PlainMessages
 from tending.today.models import CalendarFeed, EmailDigest
@@ -13,13 +14,13 @@ class FeedOptionsForm(PlainMessages, forms.ModelForm):
         model = CalendarFeed
         fields = ["use_initials", "review_weekday", "review_time"]
         labels = {
-            "use_initials": "Show initials instead of names (S. R. rather than Sam Rivera)",
-            "review_weekday": "Weekly review: day",
-            "review_time": "Time",
+            "use_initials": _("Show initials instead of names (S. R. rather than Sam Rivera)"),
+            "review_weekday": _("Weekly review: day"),
+            "review_time": _("Time"),
         }
         widgets = {"review_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
         help_texts = {
-            "review_weekday": "A quiet half hour each week to look back. Leave empty for none."
+            "review_weekday": _("A quiet half hour each week to look back. Leave empty for none.")
         }
 
     def clean(self):
@@ -27,7 +28,7 @@ class FeedOptionsForm(PlainMessages, forms.ModelForm):
         day, at = cleaned.get("review_weekday"), cleaned.get("review_time")
         if (day is None) != (at is None) and not self.errors:
             missing = "review_time" if at is None else "review_weekday"
-            self.add_error(missing, "Please give both the day and the time, or neither.")
+            self.add_error(missing, _("Please give both the day and the time, or neither."))
         return cleaned
 
 
@@ -35,4 +36,4 @@ class DigestForm(PlainMessages, forms.ModelForm):
     class Meta:
         model = EmailDigest
         fields = ["email", "enabled"]
-        labels = {"email": "Send it to", "enabled": "Send me the weekly e-mail"}
+        labels = {"email": _("Send it to"), "enabled": _("Send me the weekly e-mail")}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from tending.checkins.queries import frequencies_from, is_due, risky_from
-from tending.checkins.registry import instruments
+from tending.checkins.registry import instruments, shown_instruments
 from tending.core.reads import read_together
 from tending.growth import brave, goals
 from tending.insights.weeks import is_review_day
@@ -53,7 +53,8 @@ def today_for(user, day: date, turn: int = 0) -> dict:
     last_taken, last_moment = last_logged(user, logged_rows)
     small = small_reads(user, since, small_rows)
     chosen = frequencies_from(small.chosen)
-    due = [i for k, i in instruments().items() if is_due(chosen[k], last_taken.get(k), day)]
+    shown = shown_instruments()  # as the page's language names them
+    due = [shown[k] for k in instruments() if is_due(chosen[k], last_taken.get(k), day)]
     away = days_away(day, last_moment, *last_taken.values())
     prompt = offer_from(small.recent_prompts, small.hidden_prompts, f"{user.pk}:{day}:{turn}")
     pulse = next((inst for inst in due if inst.id == PULSE), None)

@@ -10,8 +10,8 @@ from django.db import connection
 from django.utils import timezone
 
 from tending.checkins.models import CheckIn
-from tending.checkins.registry import instruments
-from tending.circle.drift import days_between
+from tending.checkins.registry import instruments, shown_instruments
+from tending.circle.drift import days_between, rhythm_words
 from tending.circle.models import Person
 from tending.core.dates import stored_day, stored_time
 from tending.core.reads import Read, as_stored, read_together
@@ -228,28 +228,39 @@ def feed_reminders(user, feed, today: date) -> list:
         [people_read(user), last_logged_read(user), choices_read(user)]
     )
     zone = timezone.get_current_timezone()
+    said = calendar.words()  # the words in the language in use, once for every event
+    hoped: dict[int, str] = {}  # "you hoped to be in touch every week", once per rhythm
     reminders = []
     for p in active_people(user, people):
         name = calendar.shown_name(p.name, feed.use_initials)
         since = (p.last_moment_at or p.created_at).astimezone(zone).date()
         due = max(since + timedelta(days=p.rhythm_days), today, p.snoozed_until or today)
-        reminders.append(calendar.reach_out_reminder(p.pk, name, due, p.rhythm_days))
+        described = hoped.get(p.rhythm_days)
+        if described is None:
+            described = hoped[p.rhythm_days] = said.hoped % {
+                "how_often": rhythm_words(p.rhythm_days)
+            }
+        reminders.append(
+            calendar.reach_out_reminder(p.pk, name, due, p.rhythm_days, said, described)
+        )
         birthday = p.next_birthday(today)
         if birthday is not None:
             reminders.append(
-                calendar.birthday_reminder(p.pk, name, birthday, leap_day=p.born_on_leap_day)
+                calendar.birthday_reminder(
+                    p.pk, name, birthday, leap_day=p.born_on_leap_day, said=said
+                )
             )
     last_taken, _ = last_logged(user, logged)
     chosen = frequencies_from(dict(choices))
-    for inst_id, inst in instruments().items():
+    for inst_id, inst in shown_instruments().items():  # their titles in the language in use
         if chosen[inst_id] != Frequency.WEEKLY:
             continue  # daily checks live on the Today page; a daily event would only be noise
         last = last_taken.get(inst_id)
         due = today if last is None else max(today, timezone.localdate(last) + timedelta(days=7))
-        reminders.append(calendar.checkin_reminder(inst_id, inst.title, due))
+        reminders.append(calendar.checkin_reminder(inst_id, inst.title, due, said))
     if feed.review_weekday is not None and feed.review_time is not None:
         first = calendar.next_weekday_at(today, feed.review_weekday, feed.review_time, user.zone)
-        reminders.append(calendar.review_reminder(first))
+        reminders.append(calendar.review_reminder(first, said))
     return reminders
 
 

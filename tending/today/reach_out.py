@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import ngettext
+
 from tending.circle.drift import days_between, due_from_day, rhythm_words
 
 RING_ORDER = {"inner": 0, "middle": 1, "outer": 2}
@@ -30,21 +32,35 @@ class Suggestion:
     days_since: int
     rhythm_days: int
     overdue: float  # days since / rhythm: 1.0 is exactly on the rhythm
-    reason: str
+    never_seen: bool = False  # no moment logged yet: the days count from when they were added
+
+    @property
+    def reason(self) -> str:
+        """Why they are suggested, in the language in use: written only when it is shown."""
+        return reason_words(self.name, self.days_since, self.rhythm_days, self.never_seen)
 
 
-def _days(days: int) -> str:
-    return "1 day" if days == 1 else f"{days} days"
+def reason_words(name: str, days: int, rhythm_days: int, never_seen: bool) -> str:
+    usual = rhythm_words(rhythm_days)
+    if never_seen:
+        said = ngettext(
+            "You added %(name)s %(days)d day ago and have not logged a moment yet; you hoped "
+            "to be in touch %(how_often)s.",
+            "You added %(name)s %(days)d days ago and have not logged a moment yet; you hoped "
+            "to be in touch %(how_often)s.",
+            days,
+        )
+    else:
+        said = ngettext(
+            "It has been %(days)d day; you usually talk %(how_often)s.",
+            "It has been %(days)d days; you usually talk %(how_often)s.",
+            days,
+        )
+    return said % {"name": name, "days": days, "how_often": usual}
 
 
 def reason_for(c: Candidate, days: int) -> str:
-    usual = rhythm_words(c.rhythm_days)
-    if c.last_contact is None:
-        return (
-            f"You added {c.name} {_days(days)} ago and have not logged a moment yet; "
-            f"you hoped to be in touch {usual}."
-        )
-    return f"It has been {_days(days)}; you usually talk {usual}."
+    return reason_words(c.name, days, c.rhythm_days, c.last_contact is None)
 
 
 def _due(people: Iterable[Candidate], today: date) -> Iterator[tuple[Candidate, int]]:
@@ -59,7 +75,7 @@ def _due(people: Iterable[Candidate], today: date) -> Iterator[tuple[Candidate, 
 
 def _suggestion(c: Candidate, days: int) -> Suggestion:
     return Suggestion(
-        c.key, c.name, c.ring, days, c.rhythm_days, days / c.rhythm_days, reason_for(c, days)
+        c.key, c.name, c.ring, days, c.rhythm_days, days / c.rhythm_days, c.last_contact is None
     )
 
 

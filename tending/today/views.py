@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tending.circle.models import Person
 from tending.core.errors import post_only
@@ -27,5 +28,9 @@ def not_now(request, person_id: int):
     """Set a suggested person aside for a few days; nothing else changes."""
     person = get_owned_or_404(Person, request.user, pk=person_id)
     set_aside(request.user, person, timezone.localdate())
-    messages.success(request, f"{person.name} can wait. They will come up again in a few days.")
+    messages.success(
+        request,
+        gettext("%(name)s can wait. They will come up again in a few days.")
+        % {"name": person.name},
+    )
     return redirect("today:today")

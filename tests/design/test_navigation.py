@@ -31,7 +31,7 @@ def test_the_phone_bar_has_five_places_and_more_holds_the_rest(owner_client):
         "Settings", "Log out",
     ]  # fmt: skip
     assert 'aria-label="Log a moment"' in bar
-    assert f'<form method="post" action="{reverse("core:logout")}">' in more
+    assert f'<form method="post" action="{reverse("core:logout")}" data-logout>' in more
     assert 'name="csrfmiddlewaretoken"' in more
     # Each place has its icon, drawn in the text's colour and hidden from screen readers.
     assert bar.count('<svg class="icon"') == 4 and more.count('<svg class="icon"') == 10

@@ -22,6 +22,7 @@ from tending.exchange.importer import ImportRefused, account_data, import_docume
 from tending.exchange.kinds import kind_models
 from tending.journal.models import Entry, HiddenPrompt, JournalDraft
 from tending.moments.models import Moment
+from tending.pwa.models import PushSubscription, SentOnce
 from tending.search.finding import find_everywhere
 from tending.today.models import CalendarFeed, EmailDigest, ReachOutSnooze
 from tests.factories import (
@@ -110,6 +111,11 @@ def full_account(owner):
     _mirror(owner, sam)
     _growth(owner, sam, moment, entry)
     make_token(owner, "backup script", can_write=False, days=30)  # left out: see kinds.py
+    # A phone's push subscription and a quick log's key: left out too (kinds.py).
+    PushSubscription.objects.create(
+        owner=owner, endpoint="https://push.example.net/f" + "f" * 31, p256dh="k", auth="a"
+    )
+    SentOnce.objects.create(owner=owner, key="e" * 32, led_to="/moments/1/")
     return owner
 
 

@@ -163,12 +163,16 @@ def test_starter_steps_for_each_barrier_easiest_first_in_plain_words():
         assert not any(w in words for w in ("disorder", "ptsd", "symptom", "diagnos"))
 
 
-BARRIER = '[[barriers]]\nkey = "{key}"\ntitle = "T"\nabout = "A"\nsteps = [{steps}]\n'
+BARRIER = (
+    '[[barriers]]\nkey = "{key}"\ntitle = "T"\nde.title = "T de"\nabout = "A"\nde.about = "A de"'
+    "\nsteps = [{steps}]\n"
+)
+STEPS = (
+    '{ text = "a", de.text = "a de", hardness = 1 }, { text = "b", de.text = "b de", hardness = 2 }'
+)
 
 
-def barriers_text(
-    keys=BARRIERS, steps='{ text = "a", hardness = 1 }, { text = "b", hardness = 2 }'
-):
+def barriers_text(keys=BARRIERS, steps=STEPS):
     return "".join(BARRIER.format(key=key, steps=steps) for key in keys)
 
 
@@ -177,14 +181,32 @@ def barriers_text(
     [
         (barriers_text(keys=("trauma", "shyness", "mistrust")), "in that order"),
         (barriers_text(keys=("trauma", "mistrust")), "in that order"),
-        (barriers_text(steps='{ text = "a", hardness = 5 }, { text = "b", hardness = 2 }'),
+        (barriers_text(steps=STEPS.replace("hardness = 1 ", "hardness = 5 ")),
          "easiest to hardest"),
-        (barriers_text(steps='{ text = "a", hardness = 101 }'), "0-100"),
-        (barriers_text(steps='{ text = " ", hardness = 1 }'), "0-100"),
+        (barriers_text(steps='{ text = "a", de.text = "a", hardness = 101 }'), "0-100"),
+        (barriers_text(steps='{ text = " ", de.text = "a", hardness = 1 }'), "0-100"),
+        (barriers_text(steps='{ text = "a", de.text = " ", hardness = 1 }'), "0-100"),
+        (barriers_text(steps='{ text = "a", hardness = 1 }'), "de.text"),
+        (barriers_text(steps='{ text = "a", de.txt = "a", de.text = "a", hardness = 1 }'),
+         "de.txt"),
         (barriers_text(steps=""), "0-100"),
+        (barriers_text().replace('de.about = "A de"', "", 1), "de.about"),
+        (barriers_text().replace('de.title = "T de"', 'nl.title = "T"', 1), "'nl'"),
     ],
 )  # fmt: skip
 def test_a_starter_steps_file_that_is_not_right_says_why(text, said):
     with pytest.raises(ValueError, match=said):
         read_barriers(text)
     assert len(read_barriers(barriers_text())) == 3
+    german = read_barriers(barriers_text(), "de")
+    assert [s.text for s in german[0].steps] == ["a de", "b de"] and german[2].about == "A de"
+
+
+def test_every_starter_is_in_german_too_at_the_same_place_and_hardness():
+    english, german = starter_steps(), starter_steps("de")
+    assert starter_steps("de-CH") == german and starter_steps("fr") == english
+    for theirs, ours in zip(english, german, strict=True):
+        assert ours.key == theirs.key and ours.title != theirs.title and ours.about != theirs.about
+        assert [s.hardness for s in ours.steps] == [s.hardness for s in theirs.steps]
+        assert all(o.text != t.text for o, t in zip(ours.steps, theirs.steps, strict=True))
+        assert all(len(s.text) <= 200 for s in ours.steps)  # a step's words fit its field

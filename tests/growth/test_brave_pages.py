@@ -287,7 +287,7 @@ def test_recording_what_happened_says_the_comparison_and_adds_to_the_summary(own
         "Beforehand you believed your fears 70% on average; afterwards, 20%."
     ) in html
     done = section(html, "Steps you have taken")
-    assert "Expected 60, felt 30 (30 easier)" in done and "it didn&#39;t happen" in done
+    assert "Expected 60, felt 30 (30 easier)" in done and "it didn't happen" in done
     assert "You believed it 70% before, 20% after." in done
     assert "When you feel ready" not in html  # a step done is offered no more
 
@@ -471,15 +471,15 @@ def test_logged_out_is_sent_to_log_in(anon_client):
 # a person or none, each answer on the fear, an outcome or none, easier, harder and the same.
 
 OPEN_ROWS = """{% from "core/components.html" import list_row %}{% for item in items %}
-    {% call list_row(href=url("growth:brave_step", item.step.key), meta="feels " ~ item.step.hardness) %}
-      <span dir="auto">{{ item.step.text }}</span>{% if item.person %}<span class="muted">&nbsp;· toward <bdi>{{ item.person }}</bdi></span>{% endif %}
+    {% call list_row(href=url("growth:brave_step", item.step.key), meta=_("feels %(hardness)d", hardness=item.step.hardness)) %}
+      <span dir="auto">{{ item.step.text }}</span>{% if item.person %}<span class="muted">&nbsp;· {{ _("toward <bdi>%(name)s</bdi>", name=item.person) }}</span>{% endif %}
     {% endcall %}
     {% endfor %}"""  # noqa: E501
 
 ASIDE_ROWS = """{% for item in items %}
     <li>
-      <span class="brave-aside-text"><a href="{{ url('growth:brave_step', item.step.key) }}" dir="auto">{{ item.step.text }}</a> <span class="muted">· feels {{ item.step.hardness }}</span></span>
-      <form method="post" action="{{ url('growth:brave_aside', item.step.key) }}">{{ csrf_input }}<button type="submit" class="button secondary small">Bring it back<span class="visually-hidden">: {{ item.step.text }}</span></button></form>
+      <span class="brave-aside-text"><a href="{{ url('growth:brave_step', item.step.key) }}" dir="auto">{{ item.step.text }}</a> <span class="muted">· {{ _("feels %(hardness)d", hardness=item.step.hardness) }}</span></span>
+      <form method="post" action="{{ url('growth:brave_aside', item.step.key) }}">{{ csrf_input }}<button type="submit" class="button secondary small">{{ _("Bring it back") }}<span class="visually-hidden">: {{ item.step.text }}</span></button></form>
     </li>
     {% endfor %}"""  # noqa: E501
 
@@ -488,23 +488,23 @@ DONE_ROWS = """{% for item in items %}
     <li>
       <p class="brave-done-text"><a href="{{ url('growth:brave_step', step.key) }}" dir="auto">{{ step.text }}</a> <span class="muted">· {{ step.done_on|date("j F Y") }}</span></p>
       {% if step.has_outcome %}
-      <p>Expected {{ step.hardness }}, felt {{ step.felt }}{% if item.easier_by > 0 %} ({{ item.easier_by }} easier){% elif item.easier_by < 0 %} ({{ -item.easier_by }} harder){% else %} (as expected){% endif %}.
-        {% if step.fear_came_true is not none %}{% if item.fear %}Feared “<bdi>{{ item.fear }}</bdi>”: {% else %}What you feared: {% endif %}{{ "it happened" if step.fear_came_true else "it didn't happen" }}.{% endif %}
-        {% if step.belief_after is not none %}You believed it {{ step.belief }}% before, {{ step.belief_after }}% after.{% endif %}</p>
-      {% if item.learned %}<p class="muted" dir="auto">You learned: {{ item.learned }}</p>{% endif %}
+      <p>{% if item.easier_by > 0 %}{{ _("Expected %(expected)d, felt %(felt)d (%(points)d easier).", expected=step.hardness, felt=step.felt, points=item.easier_by) }}{% elif item.easier_by < 0 %}{{ _("Expected %(expected)d, felt %(felt)d (%(points)d harder).", expected=step.hardness, felt=step.felt, points=-item.easier_by) }}{% else %}{{ _("Expected %(expected)d, felt %(felt)d (as expected).", expected=step.hardness, felt=step.felt) }}{% endif %}
+        {% if step.fear_came_true is not none %}{% if item.fear %}{% if step.fear_came_true %}{{ _("Feared “<bdi>%(fear)s</bdi>”: it happened.", fear=item.fear) }}{% else %}{{ _("Feared “<bdi>%(fear)s</bdi>”: it didn't happen.", fear=item.fear) }}{% endif %}{% else %}{{ _("What you feared: it happened.") if step.fear_came_true else _("What you feared: it didn't happen.") }}{% endif %}{% endif %}
+        {% if step.belief_after is not none %}{{ _("You believed it %(before)d%% before, %(after)d%% after.", before=step.belief, after=step.belief_after) }}{% endif %}</p>
+      {% if item.learned %}<p class="muted" dir="auto">{{ _("You learned: %(learned)s", learned=item.learned) }}</p>{% endif %}
       {% else %}
-      <p><a href="{{ url('growth:brave_outcome', step.key) }}">Add what happened</a></p>
+      <p><a href="{{ url('growth:brave_outcome', step.key) }}">{{ _("Add what happened") }}</a></p>
       {% endif %}
     </li>
     {% endfor %}"""  # noqa: E501
 
 TABLE_ROWS = """{% for item in items %}
-            <tr><td class="num">{{ loop.index }}</td><td dir="auto">{{ item.step.text }}</td><td class="num">{{ item.step.hardness }}</td><td class="num">{{ item.step.felt }}</td><td>{{ "no fear written" if item.step.fear_came_true is none else ("yes" if item.step.fear_came_true else "no") }}</td></tr>
+            <tr><td class="num">{{ loop.index }}</td><td dir="auto">{{ item.step.text }}</td><td class="num">{{ item.step.hardness }}</td><td class="num">{{ item.step.felt }}</td><td>{{ _("no fear written") if item.step.fear_came_true is none else (_("yes") if item.step.fear_came_true else _("no")) }}</td></tr>
             {% endfor %}"""  # noqa: E501
 
 CHART = """<svg class="brave-chart" viewBox="0 0 {{ chart.width }} {{ chart.height }}" role="img" aria-labelledby="{{ id }}-title {{ id }}-desc">
-  <title id="{{ id }}-title">How hard each step felt against how hard you expected it to be</title>
-  <desc id="{{ id }}-desc">{{ chart.marks|length }} step{{ chart.marks|length|pluralize }} in the order you took them, from 0 (no bother) to 100 (the hardest you can imagine): a ring for what you expected and a dot for how it felt. {{ summary }}</desc>
+  <title id="{{ id }}-title">{{ _("How hard each step felt against how hard you expected it to be") }}</title>
+  <desc id="{{ id }}-desc">{{ ngettext("%(count)d step in the order you took them, from 0 (no bother) to 100 (the hardest you can imagine): a ring for what you expected and a dot for how it felt.", "%(count)d steps in the order you took them, from 0 (no bother) to 100 (the hardest you can imagine): a ring for what you expected and a dot for how it felt.", chart.marks|length, count=chart.marks|length) }} {{ summary }}</desc>
   {% for y, value in chart.grid %}<line class="grid" x1="{{ chart.left }}" x2="{{ chart.right }}" y1="{{ y }}" y2="{{ y }}"/><text class="tick" x="{{ chart.left - 5 }}" y="{{ y }}" text-anchor="end" dominant-baseline="central">{{ value }}</text>{% endfor %}
   {% for mark in chart.marks %}<g class="mark {{ mark.way }}">{% if mark.gap %}<line class="gap" x1="{{ mark.x }}" x2="{{ mark.x }}" y1="{{ mark.gap[0] }}" y2="{{ mark.gap[1] }}"/>{% endif %}<circle class="felt" cx="{{ mark.x }}" cy="{{ mark.felt_y }}" r="{{ chart.radius }}"/><circle class="expected" cx="{{ mark.x }}" cy="{{ mark.expected_y }}" r="{{ chart.radius }}"/>{% if mark.labelled %}<text class="tick" x="{{ mark.x }}" y="{{ chart.label_y }}" text-anchor="middle">{{ mark.number }}</text>{% endif %}</g>{% endfor %}
 </svg>"""  # noqa: E501
@@ -542,7 +542,9 @@ def every_kind_of_step() -> list:
     ]
 
 
-def test_the_lists_written_in_python_are_the_templates_own_markup():
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_lists_written_in_python_are_the_templates_own_markup(language):
+    from django.utils import translation
     from markupsafe import Markup
 
     from tending.growth import brave_html
@@ -556,26 +558,35 @@ def test_the_lists_written_in_python_are_the_templates_own_markup():
         (brave_html.done_rows, DONE_ROWS, done),
         (brave_html.table_rows, TABLE_ROWS, [item for item in done if item.step.has_outcome]),
     ]
-    for write, reference, shown_there in parts:
-        written = str(write(shown_there))
-        assert written == as_template_made(reference, items=shown_there, csrf_input=csrf)
-        assert "<b>" not in written and str(write([])) == ""
-    escaped = "&lt;b&gt;Tom &amp; &#34;Jo&#34;&lt;/b&gt; isn&#39;t &#39;here&#39; &gt; there"
-    assert str(brave_html.done_rows(done)).count(escaped) == 7  # 5 steps, a fear, a lesson
+    with translation.override(language):
+        for write, reference, shown_there in parts:
+            written = str(write(shown_there))
+            assert written == as_template_made(reference, items=shown_there, csrf_input=csrf)
+            assert "<b>" not in written and str(write([])) == ""
+        escaped = "&lt;b&gt;Tom &amp; &#34;Jo&#34;&lt;/b&gt; isn&#39;t &#39;here&#39; &gt; there"
+        assert str(brave_html.done_rows(done)).count(escaped) == 7  # 5 steps, a fear, a lesson
+        said = str(brave_html.done_rows(done))
+    assert ("Januar" in said and "Erwartet" in said) == (language == "de")
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
 @pytest.mark.parametrize(
     "pairs",
     [[(60, 30)], [(10, 20), (90, 10), (50, 50)], [(n % 101, (n * 37) % 101) for n in range(45)]],
 )
-def test_the_chart_written_in_python_is_the_macros_own_markup(pairs):
+def test_the_chart_written_in_python_is_the_macros_own_markup(pairs, language):
+    from django.utils import translation
+
     from tending.growth.brave_chart import prediction_chart
     from tending.growth.brave_html import chart_svg
 
     chart = prediction_chart(pairs)
     summary = f"Your fear came true 1 of 2 times; {TYPED}."
-    written = chart_svg(chart, "brave-chart", summary)
-    assert str(written) == as_template_made(CHART, chart=chart, id="brave-chart", summary=summary)
+    with translation.override(language):
+        written = chart_svg(chart, "brave-chart", summary)
+        assert str(written) == as_template_made(
+            CHART, chart=chart, id="brave-chart", summary=summary
+        )
 
 
 def djangos_own_select(bound) -> str:

@@ -386,7 +386,7 @@ def test_growths_front_page_shows_each_practices_next_thing(owner, other, owner_
     assert "When you feel ready: <strong>Wave to a neighbour</strong>" in html
     assert "Your fear came true 0 of 1 time; steps felt 30 points easier" in html
     assert "and 1 more" in html and "Someone else" not in html
-    assert 'Step of Walk <span class="muted">· whenever you&#39;re ready</span>' in html
+    assert 'Step of Walk <span class="muted">· whenever you\'re ready</span>' in html
     assert 'Step of Read <span class="muted">· Tuesday 10 March</span>' in html
     assert "1 thing to bring up next time." in html
     CheckIn.objects.create(

@@ -151,19 +151,22 @@ def test_the_form_page_offers_ones_own_people_and_steps_as_chips(owner, owner_cl
 
 STEPS_LOOP = """{% for step in page.steps %}
     <li class="goal-step{% if step.done_on %} done{% endif %}" id="step-{{ step.pk }}">
-      <form method="post" action="{{ url('growth:goal_step_done', goal.pk, step.pk) }}">{{ csrf_input }}<button type="submit" class="secondary tick" aria-pressed="{{ 'true' if step.done_on else 'false' }}"><span aria-hidden="true">{% if step.done_on %}✓{% endif %}</span><span class="visually-hidden">Done: {{ step.text }}</span></button></form>
+      <form method="post" action="{{ url('growth:goal_step_done', goal.pk, step.pk) }}">{{ csrf_input }}<button type="submit" class="secondary tick" aria-pressed="{{ 'true' if step.done_on else 'false' }}"><span aria-hidden="true">{% if step.done_on %}✓{% endif %}</span><span class="visually-hidden">{{ _("Done: %(step)s", step=step.text) }}</span></button></form>
       <span class="step-main">
         <span class="step-text" dir="auto">{{ step.text }}</span>
-        <span class="step-when muted">{% if step.done_on %}done {{ step.done_on|date("j F") }}{% elif step.waiting %}whenever you're ready{% elif step.due %}{{ step.due|date("l j F") }}{% endif %}{% if step.session_id %}{% if step.done_on or step.due %} · {% endif %}homework from <a href="{{ url('growth:session', step.session_id) }}">your session of {{ step.session_on|date("j F") }}</a>{% endif %}</span>
+        <span class="step-when muted">{% if step.done_on %}{{ _("done %(day)s", day=step.done_on|date("j F")) }}{% elif step.waiting %}{{ _("whenever you're ready") }}{% elif step.due %}{{ step.due|date("l j F") }}{% endif %}{% if step.session_id %}{% if step.done_on or step.due %} · {% endif %}{{ _('homework from <a href="%(href)s">your session of %(day)s</a>', href=url('growth:session', step.session_id), day=step.session_on|date("j F")) }}{% endif %}</span>
       </span>
-      <a class="step-change" href="{{ url('growth:goal_step_edit', goal.pk, step.pk) }}">Change<span class="visually-hidden">: {{ step.text }}</span></a>
+      <a class="step-change" href="{{ url('growth:goal_step_edit', goal.pk, step.pk) }}">{{ _("Change") }}<span class="visually-hidden">: {{ step.text }}</span></a>
     </li>
     {% endfor %}"""  # noqa: E501
 TOKEN = Markup('<input type="hidden" name="csrfmiddlewaretoken" value="abc&amp;123">')
 MARCH = dt.date(2026, 3, 2)
 
 
-def test_a_goals_steps_are_the_templates_own_markup():
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_goals_steps_are_the_templates_own_markup(language):
+    from django.utils import translation
+
     steps = [
         StepRow(1, "Text <Sam> & 'Al'", None, None, False, None, None),
         StepRow(2, "Done one", MARCH, dt.date(2026, 3, 4), False, None, None),
@@ -176,8 +179,10 @@ def test_a_goals_steps_are_the_templates_own_markup():
     ]
     page = types.SimpleNamespace(steps=steps)
     context = {"page": page, "goal": types.SimpleNamespace(pk=42), "csrf_input": TOKEN}
-    templates = engines["jinja"].from_string(STEPS_LOOP).render(context)
-    ours = str(goal_step_items(steps, 42, TOKEN))
+    with translation.override(language):
+        templates = engines["jinja"].from_string(STEPS_LOOP).render(context)
+        ours = str(goal_step_items(steps, 42, TOKEN))
+        assert str(goal_step_items([], 42, TOKEN)) == ""
     assert ours == templates
-    assert ours.count("&lt;Sam&gt;") == 3 and "Saturday 14 March" in ours
-    assert str(goal_step_items([], 42, TOKEN)) == ""
+    saturday = "Samstag, 14. März" if language == "de" else "Saturday 14 March"
+    assert ours.count("&lt;Sam&gt;") == 3 and saturday in ours

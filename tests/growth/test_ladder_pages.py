@@ -164,7 +164,7 @@ def test_the_last_prompt_finishes_and_offers_a_moment_with_everything_filled_in(
     step(owner_client, session, "pass")
     assert session.finished_at is not None and session.passed == 6
     html = page_of(owner_client, session)
-    assert "Thank you" in html and "We&#39;ve both answered" not in html
+    assert "Thank you" in html and "We've both answered" not in html
     assert "30 answered, 6 passed" in html
     query = moment_link(html)
     assert query["person"] == str(sam.pk) and query["sharing"] == "4"
@@ -217,7 +217,7 @@ def test_stopping_keeps_the_place_and_the_pair_carry_on_from_the_ladders_page(
     assert "Stopped here; pick it up whenever you both like." in stopped
     assert f'href="{reverse("growth:ladder", args=[session.pk])}">Resume</a>' in stopped
     assert moment_link(stopped)["person"] == str(sam.pk)
-    assert "We&#39;ve both answered" not in stopped
+    assert "We've both answered" not in stopped
     ladders = owner_client.get(reverse("growth:ladders")).content.decode()
     assert "Carry on with <bdi>Sam</bdi>: prompt 4 of 12 in the second set" in ladders
     resumed = page_of(owner_client, session)

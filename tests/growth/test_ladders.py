@@ -27,8 +27,12 @@ def test_three_sets_light_to_deepest_of_twelve_prompts_or_more_none_twice():
 def small(sizes=(2, 3, 1)) -> str:
     parts = []
     for depth, size in zip(DEPTHS, sizes, strict=True):
-        prompts = ", ".join(f'"{depth} {n}"' for n in range(size))
-        parts.append(f'[[sets]]\ndepth = "{depth}"\ntitle = "T"\nprompts = [{prompts}]\n')
+        prompts = ", ".join(
+            f'{{ text = "{depth} {n}", de.text = "{depth} {n} auf Deutsch" }}' for n in range(size)
+        )
+        parts.append(
+            f'[[sets]]\ndepth = "{depth}"\ntitle = "T"\nde.title = "D"\nprompts = [{prompts}]\n'
+        )
     return "\n".join(parts)
 
 
@@ -39,9 +43,19 @@ def small(sizes=(2, 3, 1)) -> str:
         ("not toml [", "Not TOML"),
         (small().replace('"deeper"', '"deep"', 1), "three sets"),
         (small().replace('title = "T"', 'title = " "', 1), "needs a title"),
+        (small().replace('de.title = "D"', 'de.title = ""', 1), "needs a title"),
+        (small().replace('de.title = "D"', "", 1), "needs a title"),
+        (small().replace('de.title = "D"', 'de.titel = "D"', 1), "needs a title"),
         (small().replace('"light 1"', '"light 0"'), "there twice"),
+        (small().replace('"light 1 auf Deutsch"', '"light 0 auf Deutsch"'), "there twice"),
         (small().replace('"light 1"', '"  "'), "empty prompt"),
-        (small().replace('"light 1"', "3"), "empty prompt"),
+        (small().replace('"light 1 auf Deutsch"', '"  "'), "empty prompt"),
+        (small().replace(', de.text = "light 1 auf Deutsch"', ""), "empty prompt"),
+        (small().replace('de.text = "light 1 auf Deutsch"', 'fr.text = "x"'), "empty prompt"),
+        (
+            small().replace('{ text = "light 1", de.text = "light 1 auf Deutsch" }', "3"),
+            "empty prompt",
+        ),
     ],
 )
 def test_a_prompts_file_that_is_not_right_says_why(monkeypatch, text, said):
@@ -65,6 +79,28 @@ def test_a_pair_climbs_each_set_in_turn_then_is_finished(monkeypatch):
         place = next_place(place, sets)
     assert seen == ["light 0", "light 1", "deeper 0", "deeper 1", "deeper 2", "deepest 0"]
     assert place == Place(3, 0)
+    # The same place is the same prompt in every language.
+    german = read_sets(small(), "de")
+    assert [s.title for s in german] == ["D"] * 3 and german[1].prompts[2] == "deeper 2 auf Deutsch"
+    assert read_sets(small(), "fr") == read_sets(small(), "en") == sets
+
+
+def test_every_prompt_and_title_is_in_german_too_and_shown_in_the_pages_language():
+    english, german = ladder(), ladder("de")
+    assert ladder("de-AT") == german and ladder("fr") == ladder(None) == english
+    assert [len(s.prompts) for s in german] == [len(s.prompts) for s in english]
+    for theirs, ours in zip(english, german, strict=True):
+        assert ours.depth == theirs.depth and ours.title != theirs.title
+        assert all(d != e for d, e in zip(ours.prompts, theirs.prompts, strict=True))
+    assert german[0].title == "Zum Warmwerden"
+
+
+def test_the_languages_the_texts_carry_are_tendings_own():
+    from django.conf import settings
+
+    from tending.growth.texts import ENGLISH, TRANSLATED
+
+    assert (ENGLISH, *TRANSLATED) == tuple(code for code, _ in settings.LANGUAGES)
 
 
 def test_turns_alternate_across_sets_whoever_starts(monkeypatch):

@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.template import engines
+from django.utils import translation
 from markupsafe import Markup
 
 from tending.core.templating import form_field
@@ -40,7 +41,7 @@ FLAG_LOOP = """{% for flag in waiting %}
         <span class="muted">{{ flag.when }}</span>
         {% if flag.note %}<span class="flag-note" dir="auto">{{ flag.note }}</span>{% endif %}
       </span>
-      <form method="post" action="{{ url('growth:bring_up_remove', flag.pk) }}">{{ csrf_input }}<button type="submit" class="quiet small">Remove<span class="visually-hidden">: {{ flag.label }}</span></button></form>
+      <form method="post" action="{{ url('growth:bring_up_remove', flag.pk) }}">{{ csrf_input }}<button type="submit" class="quiet small">{{ _("Remove") }}<span class="visually-hidden">: {{ flag.label }}</span></button></form>
     </li>
     {% endfor %}"""  # noqa: E501
 
@@ -57,9 +58,13 @@ SESSIONS = [
 ]
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
 @pytest.mark.parametrize("sessions", [SESSIONS, SESSIONS[:1], []])
-def test_the_session_rows_are_the_list_row_macros_markup(sessions):
-    assert str(therapy_session_rows(sessions)) == rendered(SESSION_LOOP, sessions=sessions)
+def test_the_session_rows_are_the_list_row_macros_markup(sessions, language):
+    with translation.override(language):
+        written = str(therapy_session_rows(sessions))
+        assert written == rendered(SESSION_LOOP, sessions=sessions)
+    assert ("Montag, 23. November 2026" in written) == (language == "de" and sessions != [])
 
 
 TOKEN = Markup('<input type="hidden" name="csrfmiddlewaretoken" value="a&amp;b">')
@@ -71,10 +76,12 @@ FLAGS = [
 ]  # fmt: skip
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
 @pytest.mark.parametrize("flags", [FLAGS, FLAGS[2:], []])
-def test_the_flag_items_are_the_loops_markup(flags):
-    expected = rendered(FLAG_LOOP, waiting=flags, csrf_input=TOKEN)
-    assert str(therapy_flag_items(flags, TOKEN)) == expected
+def test_the_flag_items_are_the_loops_markup(flags, language):
+    with translation.override(language):
+        expected = rendered(FLAG_LOOP, waiting=flags, csrf_input=TOKEN)
+        assert str(therapy_flag_items(flags, TOKEN)) == expected
 
 
 def same_as_djangos(form, names: tuple[str, ...], quick: bool) -> None:

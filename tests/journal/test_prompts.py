@@ -6,10 +6,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tending.journal.prompts import (
+    DEPTH_LABELS,
     DEPTHS,
     THEMES,
     Prompt,
@@ -18,6 +20,7 @@ from tending.journal.prompts import (
     get_prompt,
     library,
     load_prompts,
+    prompt_text,
 )
 
 PROMPTS = library()
@@ -94,6 +97,42 @@ def test_get_prompt_and_theme_label():
     assert repair.theme_label == "Repair after conflict"
 
 
+# --- translations ----------------------------------------------------------------
+
+
+def test_every_prompt_has_its_german_short_and_distinct():
+    german = [prompt.text_in("de") for prompt in PROMPTS]
+    for prompt, text in zip(PROMPTS, german, strict=True):
+        assert dict(prompt.translations).keys() == {"de"}, prompt.id
+        assert text != prompt.text and 0 < len(text) <= 160, prompt.id
+        assert "Sie " not in text and "Ihr " not in text, prompt.id  # "du", never "Sie"
+    assert len({text.casefold() for text in german}) == len(german)
+
+
+def test_the_text_follows_the_language_in_use():
+    prompt = get_prompt("km-most-me-today")
+    assert prompt.text == "Which moment today felt most like you?"  # what is stored and exported
+    with translation.override("de"):
+        assert prompt.local_text == "In welchem Moment warst du heute am meisten du selbst?"
+        assert prompt_text(prompt) == prompt.local_text
+        assert prompt.theme_label == "Mich selbst kennen"
+        assert prompt.depth_label == "Leicht"
+    with translation.override("en"):
+        assert prompt.local_text == prompt.text == prompt_text(prompt)
+        assert prompt.theme_label == "Knowing myself" and prompt.depth_label == "Light"
+    assert prompt_text(prompt, "de") == prompt.text_in("de-at") == prompt.text_in("de")
+    assert prompt_text(prompt, "en") == prompt.text_in(None) == prompt.text
+
+
+def test_a_language_without_a_translation_falls_back_to_english():
+    prompt = Prompt(id="p", text="Hello?", theme="growing", depth="light")
+    assert prompt.text_in("de") == "Hello?"
+    with translation.override("de"):
+        assert prompt.local_text == "Hello?"
+    assert get_prompt("km-most-me-today").text_in("fr") == "Which moment today felt most like you?"
+    assert set(DEPTH_LABELS) == set(DEPTHS)
+
+
 # --- validation ------------------------------------------------------------------
 
 GOOD = """
@@ -166,6 +205,28 @@ def test_an_unknown_key_is_refused(tmp_path):
 
 def test_a_text_that_is_too_long_is_refused(tmp_path):
     assert_refused(write(tmp_path, entry(text="why " * 60)), "'second-one'", "at most 200")
+
+
+def test_a_translation_is_read_and_held_to_the_same_rules(tmp_path):
+    german = 'de.text = "Was hast du zum ersten Mal   ausprobiert?"\n'
+    prompts = load_prompts(write(tmp_path, entry() + german))
+    assert prompts[1].translations == (("de", "Was hast du zum ersten Mal ausprobiert?"),)
+    assert prompts[0].translations == ()  # a prompt without German is shown in English
+    assert prompts[0].text_in("de") == "What small kindness came your way?"
+    refused = {
+        'de.text = "   "\n': "empty text in de.text",
+        f'de.text = "{"warum " * 40}"\n': "at most 200",
+        "de.text = 3\n": "'de.text' must be a string",
+        'de.title = "Hallo"\n': "unknown key(s) de.title",
+        'de = "Hallo"\n': "unknown key",
+        'xx.text = "Hallo"\n': "unknown key(s) 'xx'",
+        'en.text = "Hello"\n': "unknown key(s) 'en'",
+    }
+    for line, fragment in refused.items():
+        assert_refused(write(tmp_path, entry() + line), "'second-one'", fragment)
+    assert_refused(
+        write(tmp_path, entry() + "[prompt.de]\n"), "'second-one'", "missing key 'de.text'"
+    )
 
 
 def test_invalid_toml_names_the_file(tmp_path):

@@ -127,7 +127,7 @@ def test_item_17_the_loader_refuses_a_country_without_an_honest_checked(checked,
 def test_item_17_the_welcome_page_asks_for_the_country_and_keeps_it():
     page = Client().get(reverse("core:welcome"), HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9")
     html = page.content.decode()
-    assert "Your country" in html
+    assert "Dein Land" in html  # the page speaks the browser's German
     # The browser's language fills it in; each option carries its time zones for country.js.
     portugal = "Atlantic/Azores Atlantic/Madeira Europe/Lisbon"
     assert f'<option value="PT" data-time-zones="{portugal}">' in html

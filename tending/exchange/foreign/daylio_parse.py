@@ -1,4 +1,5 @@
-"""Reading a Daylio CSV export into plain rows, and writing each as a journal entry; no Django."""
+"""Reading a Daylio CSV export into plain rows, and writing each as a journal entry; of Django
+only its translations, for the messages."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from django.utils.translation import gettext as _
+
+from tending.exchange.checking import number
 from tending.exchange.foreign import ForeignFileError
 
 MAX_ROWS = 100_000  # ten years of several entries a day is about 10,000
@@ -98,18 +102,24 @@ def tag_name(activity: str) -> str:
 def decode(data: bytes) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise ForeignFileError(
-            f"This file is larger than {MAX_FILE_BYTES // 2**20} MB; a Daylio export of "
-            "many years is a few MB. Please split it and bring in each part."
+            _(
+                "This file is larger than %(megabytes)d MB; a Daylio export of many years is a "
+                "few MB. Please split it and bring in each part."
+            )
+            % {"megabytes": MAX_FILE_BYTES // 2**20}
         )
     if b"\x00" in data:
-        raise ForeignFileError("This looks like a binary file, not a Daylio CSV export.")
+        raise ForeignFileError(_("This looks like a binary file, not a Daylio CSV export."))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ForeignFileError(
-            f"Line {line} is not UTF-8 text; a Daylio export is. Was the file changed "
-            "in another program?"
+            _(
+                "Line %(line)d is not UTF-8 text; a Daylio export is. Was the file changed in "
+                "another program?"
+            )
+            % {"line": line}
         ) from None
 
 
@@ -125,37 +135,52 @@ def read_rows(data: bytes) -> list[DaylioRow]:
             if any(value.strip() for value in values):
                 if len(rows) >= MAX_ROWS:
                     raise ForeignFileError(
-                        f"This file holds more than {MAX_ROWS:,} entries (line {start}); "
-                        "please split it and bring in each part."
+                        _(
+                            "This file holds more than %(most)s entries (line %(line)d); please "
+                            "split it and bring in each part."
+                        )
+                        % {"most": number(MAX_ROWS), "line": start}
                     )
                 rows.append(_row(start, columns, values))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise ForeignFileError(f"Line {reader.line_num} cannot be read as CSV ({exc}).") from None
+        raise ForeignFileError(
+            _("Line %(line)d cannot be read as CSV (%(problem)s).")
+            % {"line": reader.line_num, "problem": exc}
+        ) from None
     if not rows:
-        raise ForeignFileError("This file holds no entries, only the line naming the columns.")
+        raise ForeignFileError(_("This file holds no entries, only the line naming the columns."))
     return rows
 
 
 def _columns(header: list[str] | None) -> list[str]:
     if header is None:
-        raise ForeignFileError("This file is empty.")
+        raise ForeignFileError(_("This file is empty."))
     columns = [name.strip().lower() for name in header]
     dated = "full_date" in columns or {"year", "date"} <= set(columns)
     missing = ([] if dated else ["full_date"]) + ([] if "mood" in columns else ["mood"])
     if missing:
-        shown = ", ".join(name[:40] for name in header[:12]) or "nothing"
-        raise ForeignFileError(
-            f"Line 1 should name the columns of a Daylio export (full_date, time, mood, "
-            f"activities, note…); it has no {' and no '.join(missing)} column. It names: {shown}."
-        )
+        shown = ", ".join(name[:40] for name in header[:12]) or _("nothing")
+        if len(missing) == 1:
+            said = _(
+                "Line 1 should name the columns of a Daylio export (full_date, time, mood, "
+                "activities, note…); it has no %(missing)s column. It names: %(names)s."
+            )
+        else:
+            said = _(
+                "Line 1 should name the columns of a Daylio export (full_date, time, mood, "
+                "activities, note…); it has no %(missing)s and no %(other)s column. It names: "
+                "%(names)s."
+            )
+        raise ForeignFileError(said % {"missing": missing[0], "other": missing[-1], "names": shown})
     return columns
 
 
 def _row(line: int, columns: list[str], values: list[str]) -> DaylioRow:
     if len(values) != len(columns):
         raise ForeignFileError(
-            f"Line {line} has {len(values)} values where line 1 names {len(columns)} columns."
+            _("Line %(line)d has %(values)d values where line 1 names %(columns)d columns.")
+            % {"line": line, "values": len(values), "columns": len(columns)}
         )
     cell = {name: values[i] for i, name in enumerate(columns)}
     day = _day(line, cell)
@@ -195,7 +220,8 @@ def _day(line: int, cell: dict[str, str]) -> date:
     except ValueError:
         pass
     raise ForeignFileError(
-        f"Line {line}: “{written[:40]}” is not a day tending can read (like 2024-05-18)."
+        _("Line %(line)d: “%(written)s” is not a day tending can read (like 2024-05-18).")
+        % {"line": line, "written": written[:40]}
     )
 
 
@@ -216,5 +242,6 @@ def _time(line: int, written: str) -> time | None:
             except ValueError:
                 pass
     raise ForeignFileError(
-        f"Line {line}: “{written[:40]}” is not a time tending can read (like 21:05 or 9:05 pm)."
+        _("Line %(line)d: “%(written)s” is not a time tending can read (like 21:05 or 9:05 pm).")
+        % {"line": line, "written": written[:40]}
     )

@@ -15,17 +15,21 @@ import zoneinfo
 from collections.abc import Collection
 from datetime import datetime, tzinfo
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from tending.exchange.checking import number as grouped
 from tending.exchange.foreign import ForeignFileError, Reading
 from tending.exchange.foreign.entries import ForeignEntry, field_of, json_of, text_of, upper_first
 
 NAME = "dayone"
-LABEL = "Day One (its JSON export: the .zip, or the Journal.json inside it)"
+LABEL = gettext_noop("Day One (its JSON export: the .zip, or the Journal.json inside it)")
 
 MOST_MEMBERS = 100_000  # files in the zip: a photo each, so a large journal has thousands
 MOST_JSON = 256 * 1024 * 1024  # uncompressed bytes of JSON read from a zip, in all
 CHUNK = 1024 * 1024
 NAMES_SHOWN = 300  # characters of unknown field names in the preview
-EXPECTED = (
+EXPECTED = gettext_noop(
     "tending reads Day One's JSON export: the .zip Day One makes, or the Journal.json in it, "
     'which holds {"entries": [...]}.'
 )
@@ -41,13 +45,17 @@ BOOKKEEPING = {
     "isAllDay", "isPinned", "pinned", "sourceString",
 }  # fmt: skip
 CARRIED = {"text", "creationDate", "timeZone", "tags", "starred", "location", "weather"}
+# Said in the language in use by tending.exchange.foreign.entries.kept_lines. The lines
+# themselves ("Place: …") are written into the entries as they are, in English.
 WHERE = {
-    "place": "places → a line “Place: …” at the end of the entry",
-    "weather": "weather → a line “Weather: …” at the end of the entry",
-    "activity": "activities → a line “Activity: …” at the end of the entry",
-    "media": "photos, audio, videos and PDFs → not carried (tending keeps no files); a line "
-    "at the end of the entry names them, and they stay in your Day One export",
-    "zone": "time zones tending does not know → the account's time zone",
+    "place": gettext_noop("places → a line “Place: …” at the end of the entry"),
+    "weather": gettext_noop("weather → a line “Weather: …” at the end of the entry"),
+    "activity": gettext_noop("activities → a line “Activity: …” at the end of the entry"),
+    "media": gettext_noop(
+        "photos, audio, videos and PDFs → not carried (tending keeps no files); a line "
+        "at the end of the entry names them, and they stay in your Day One export"
+    ),
+    "zone": gettext_noop("time zones tending does not know → the account's time zone"),
 }
 
 
@@ -59,11 +67,17 @@ def json_texts(data: bytes) -> list[tuple[str, bytes]]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ForeignFileError(f"This zip file is damaged ({exc}); {EXPECTED}") from None
+        raise ForeignFileError(
+            _("This zip file is damaged (%(problem)s); %(expected)s")
+            % {"problem": exc, "expected": _(EXPECTED)}
+        ) from None
     if len(members) > MOST_MEMBERS:
         raise ForeignFileError(
-            f"This zip holds {len(members):,} files, more than a Day One export "
-            f"(at most {MOST_MEMBERS:,} are read)."
+            _(
+                "This zip holds %(count)s files, more than a Day One export (at most %(most)s "
+                "are read)."
+            )
+            % {"count": grouped(len(members)), "most": grouped(MOST_MEMBERS)}
         )
     found: list[tuple[str, bytes]] = []
     left = MOST_JSON
@@ -78,16 +92,23 @@ def json_texts(data: bytes) -> list[tuple[str, bytes]]:
                     left -= len(chunk)
                     if left < 0:
                         raise ForeignFileError(
-                            f"The JSON in this zip unpacks to more than {MOST_JSON // 2**20} MB, "
-                            "far more than a Day One export; nothing was read."
+                            _(
+                                "The JSON in this zip unpacks to more than %(megabytes)d MB, far "
+                                "more than a Day One export; nothing was read."
+                            )
+                            % {"megabytes": MOST_JSON // 2**20}
                         )
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
             raise ForeignFileError(
-                f"{member.filename} in this zip cannot be read ({exc})."
+                _("%(name)s in this zip cannot be read (%(problem)s).")
+                % {"name": member.filename, "problem": exc}
             ) from None
         found.append((member.filename, b"".join(parts)))
     if not found:
-        raise ForeignFileError(f"This zip holds no JSON file at its top level. {EXPECTED}")
+        raise ForeignFileError(
+            _("This zip holds no JSON file at its top level. %(expected)s")
+            % {"expected": _(EXPECTED)}
+        )
     return found
 
 
@@ -112,11 +133,16 @@ def when(record: dict, where: str, zone: tzinfo) -> tuple[datetime, bool]:
         moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
         raise ForeignFileError(
-            f"In {where}, “creationDate” is “{stamp[:40]}”, not a date and time like "
-            "“2024-01-03T07:45:00Z”."
+            _(
+                "In %(where)s, “creationDate” is “%(stamp)s”, not a date and time like "
+                "“2024-01-03T07:45:00Z”."
+            )
+            % {"where": where, "stamp": stamp[:40]}
         ) from None
     if moment.tzinfo is None:
-        raise ForeignFileError(f"In {where}, “creationDate” does not say its time zone.")
+        raise ForeignFileError(
+            _("In %(where)s, “creationDate” does not say its time zone.") % {"where": where}
+        )
     name = field_of(record, "timeZone", str, where, "")
     try:
         own: tzinfo = zoneinfo.ZoneInfo(name) if name else zone
@@ -161,19 +187,27 @@ def notes_of(record: dict) -> dict[str, str]:
 
 def parse_journal(text: str, zone: tzinfo, name: str = "") -> tuple[list[ForeignEntry], set[str]]:
     """One Day One journal's entries, and the names of its fields that were not carried."""
-    document = json_of(text, "Day One's JSON export")
+    document = json_of(text, gettext_noop("Day One's JSON export"))
     if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
-        raise ForeignFileError(f"{name or 'This JSON'} has no list of “entries”. {EXPECTED}")
+        if name:
+            said = _("%(name)s has no list of “entries”. %(expected)s")
+        else:
+            said = _("This JSON has no list of “entries”. %(expected)s")
+        raise ForeignFileError(said % {"name": name, "expected": _(EXPECTED)})
     entries: list[ForeignEntry] = []
     skipped: set[str] = set()
+    entry_of = _("entry %(number)d of %(name)s") if name else _("entry %(number)d")
     for number, record in enumerate(document["entries"], start=1):
-        where = f"entry {number}" + (f" of {name}" if name else "")
+        where = entry_of % {"number": number, "name": name}
         if not isinstance(record, dict):
-            raise ForeignFileError(f"{upper_first(where)} is not an object with a text and a date.")
+            raise ForeignFileError(
+                _("%(where)s is not an object with a text and a date.")
+                % {"where": upper_first(where)}
+            )
         moment, unknown_zone = when(record, where, zone)
         tags = field_of(record, "tags", list, where, [])
         if not all(isinstance(tag, str) for tag in tags):
-            raise ForeignFileError(f"In {where}, every tag should be text.")
+            raise ForeignFileError(_("In %(where)s, every tag should be text.") % {"where": where})
         raw = field_of(record, "text", str, where, "")
         title, body = split_text(LINKED.sub(lambda m: f"[{LINK_WORD[m[1]]}]", raw))
         notes = notes_of(record)
@@ -190,16 +224,21 @@ def parse(data: bytes, zone: tzinfo) -> tuple[list[ForeignEntry], list[str]]:
     entries: list[ForeignEntry] = []
     skipped: set[str] = set()
     for name, raw in json_texts(data):
-        found, others = parse_journal(text_of(raw, "Day One's JSON export"), zone, name)
+        found, others = parse_journal(
+            text_of(raw, gettext_noop("Day One's JSON export")), zone, name
+        )
         entries.extend(found)
         skipped |= others
     kept = []
     if skipped & BOOKKEEPING:
         names = ", ".join(sorted(skipped & BOOKKEEPING))
-        kept.append(f"{names} → not carried: Day One's own bookkeeping, not what you wrote")
+        kept.append(
+            _("%(names)s → not carried: Day One's own bookkeeping, not what you wrote")
+            % {"names": names}
+        )
     if skipped - BOOKKEEPING:
         names = ", ".join(sorted(skipped - BOOKKEEPING))[:NAMES_SHOWN]
-        kept.append(f"{names} → not carried: fields tending does not know")
+        kept.append(_("%(names)s → not carried: fields tending does not know") % {"names": names})
     return entries, kept
 
 

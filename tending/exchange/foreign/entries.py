@@ -11,7 +11,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
+
 from tending.core.tag_names import MAX_TAG_LENGTH
+from tending.exchange.checking import number
 from tending.exchange.foreign import ForeignFileError
 from tending.journal.rendering import BODY_LIMIT
 
@@ -86,19 +90,33 @@ def shaped(entry: ForeignEntry) -> ShapedEntry:
     if notes:
         body = "\n\n".join([body, *notes]) if body else "\n\n".join(notes)
     if not body.strip():
-        raise ForeignFileError(f"{upper_first(entry.where)} has no text at all.")
+        raise ForeignFileError(
+            _("%(where)s has no text at all.") % {"where": upper_first(entry.where)}
+        )
     if len(body) > BODY_LIMIT:
         raise ForeignFileError(
-            f"{upper_first(entry.where)} is {len(body):,} characters long; tending keeps at "
-            f"most {BODY_LIMIT:,} in one entry. Split it in two in the file, then try again."
+            _(
+                "%(where)s is %(length)s characters long; tending keeps at most %(most)s in one "
+                "entry. Split it in two in the file, then try again."
+            )
+            % {
+                "where": upper_first(entry.where),
+                "length": number(len(body)),
+                "most": number(BODY_LIMIT),
+            }
         )
     return ShapedEntry(entry.moment.date(), entry.moment, title, body, tags, kept)
 
 
-# What each kind of kept text is, and where it went, for the preview.
+# What each kind of kept text is, and where it went, for the preview (said in the language
+# in use; a reader's own kinds come in `where`, marked the same way).
 KEPT_WHERE = {
-    "long title": "titles longer than {limit} characters → the start of the entry's text",
-    "long tag": "tags longer than {tag} characters → a line “Tags: …” at the end of the entry",
+    "long title": gettext_noop(
+        "titles longer than %(limit)d characters → the start of the entry's text"
+    ),
+    "long tag": gettext_noop(
+        "tags longer than %(tag)d characters → a line “Tags: …” at the end of the entry"
+    ),
 }
 
 
@@ -107,9 +125,13 @@ def kept_lines(entries: list[ShapedEntry], where: dict[str, str]) -> list[str]:
     counts = Counter(kind for entry in entries for kind in entry.kept)
     lines = []
     for kind, count in counts.items():
-        said = {**KEPT_WHERE, **where}.get(kind, f"{kind} → a line at the end of the entry")
-        said = said.format(limit=TITLE_LIMIT, tag=MAX_TAG_LENGTH)
-        lines.append(f"{said} ({count} {'entry' if count == 1 else 'entries'})")
+        known = {**KEPT_WHERE, **where}.get(kind)
+        if known:
+            said = _(known) % {"limit": TITLE_LIMIT, "tag": MAX_TAG_LENGTH}
+        else:
+            said = _("%(kind)s → a line at the end of the entry") % {"kind": kind}
+        touched = ngettext("%(what)s (%(count)d entry)", "%(what)s (%(count)d entries)", count)
+        lines.append(touched % {"what": said, "count": count})
     return lines
 
 
@@ -119,12 +141,15 @@ def text_of(data: bytes, what: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ForeignFileError(
-            f"This file is not UTF-8 text (at byte {exc.start:,}), so not {what}."
+            _("This file is not UTF-8 text (at byte %(byte)s), so not %(what)s.")
+            % {"byte": number(exc.start), "what": _(what)}
         ) from None
 
 
 def _no_constant(name: str) -> object:
-    raise ForeignFileError(f"This JSON holds {name}, which is not a number JSON allows.")
+    raise ForeignFileError(
+        _("This JSON holds %(name)s, which is not a number JSON allows.") % {"name": name}
+    )
 
 
 def json_of(text: str, what: str) -> object:
@@ -133,33 +158,47 @@ def json_of(text: str, what: str) -> object:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise ForeignFileError(
-            f"This is not valid JSON, so not {what}: {exc.msg} at line {exc.lineno}, "
-            f"column {exc.colno}."
+            _(
+                "This is not valid JSON, so not %(what)s: %(problem)s at line %(line)d, "
+                "column %(column)d."
+            )
+            % {"what": _(what), "problem": exc.msg, "line": exc.lineno, "column": exc.colno}
         ) from None
     except RecursionError:
-        raise ForeignFileError(f"This JSON is nested far too deeply to be {what}.") from None
+        raise ForeignFileError(
+            _("This JSON is nested far too deeply to be %(what)s.") % {"what": _(what)}
+        ) from None
 
 
 def field_of(record: dict, name: str, kind: type, where: str, default: object = None):
     """record[name] if it is a `kind`; `default` when absent (None: it must be there)."""
     if name not in record or record[name] is None:
         if default is None:
-            raise ForeignFileError(f"{upper_first(where)} has no “{name}”.")
+            raise ForeignFileError(
+                _("%(where)s has no “%(name)s”.") % {"where": upper_first(where), "name": name}
+            )
         return default
     value = record[name]
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         raise ForeignFileError(
-            f"In {where}, “{name}” should be {KIND_WORDS[kind]}, not {word_for(value)}."
+            _("In %(where)s, “%(name)s” should be %(kind)s, not %(found)s.")
+            % {"where": where, "name": name, "kind": _(KIND_WORDS[kind]), "found": word_for(value)}
         )
     return value
 
 
-KIND_WORDS = {str: "text", bool: "true or false", list: "a list", dict: "an object"}
+KIND_WORDS = {
+    str: gettext_noop("text"),
+    bool: gettext_noop("true or false"),
+    list: gettext_noop("a list"),
+    dict: gettext_noop("an object"),
+}
 
 
 def word_for(value: object) -> str:
     if isinstance(value, bool):
-        return "true or false"
+        return _("true or false")
     if isinstance(value, int | float):
-        return "a number"
-    return KIND_WORDS.get(type(value), "something else")
+        return _("a number")
+    found = KIND_WORDS.get(type(value))
+    return _(found) if found else _("something else")

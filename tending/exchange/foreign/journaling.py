@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from tending.exchange.foreign import ForeignFileError, Item, Reading, progress
 from tending.exchange.foreign.entries import (
     ForeignEntry,
@@ -19,8 +22,8 @@ from tending.exchange.foreign.entries import (
 )
 
 KIND = "journal entry"
-ALREADY = "already in your journal (same time, same words)"
-TWICE = "appears twice in this file"
+ALREADY = gettext_noop("already in your journal (same time, same words)")
+TWICE = gettext_noop("appears twice in this file")
 
 
 def preview_line(entry: ShapedEntry) -> str:
@@ -63,17 +66,21 @@ def reading(
         made = shaped(entry)
         if made.written_on > last:
             raise ForeignFileError(
-                f"{upper_first(entry.where)} is dated {made.written_on:%Y-%m-%d}, a day "
-                "still to come; tending's journal holds days gone by."
+                _(
+                    "%(where)s is dated %(day)s, a day still to come; tending's journal holds "
+                    "days gone by."
+                )
+                % {"where": upper_first(entry.where), "day": f"{made.written_on:%Y-%m-%d}"}
             )
         entries.append(made)
     entries.sort(key=lambda entry: entry.moment)
     account = _already(user, entries) if entries else set()
     in_file: set[tuple[int, str]] = set()
     items: list[Item] = []
+    already, twice = _(ALREADY), _(TWICE)
     for entry in entries:
         keys = {entry.key_body(), *([entry.key_title()] if entry.title else [])}
-        duplicate = ALREADY if keys & account else TWICE if keys & in_file else ""
+        duplicate = already if keys & account else twice if keys & in_file else ""
         items.append(Item(KIND, preview_line(entry), duplicate, entry))
         in_file |= keys
     return Reading(source, items, [*kept, *kept_lines(entries, where or {})])

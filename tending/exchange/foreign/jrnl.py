@@ -11,13 +11,16 @@ import re
 from collections.abc import Collection
 from datetime import datetime, tzinfo
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from tending.exchange.foreign import ForeignFileError, Reading
 from tending.exchange.foreign.entries import ForeignEntry, field_of, json_of, text_of, upper_first
 
 NAME = "jrnl"
-LABEL = "jrnl (its journal file, or its JSON or Markdown export)"
+LABEL = gettext_noop("jrnl (its journal file, or its JSON or Markdown export)")
 
-EXPECTED = (
+EXPECTED = gettext_noop(
     "This does not look like a jrnl file. tending reads jrnl's journal file (entries "
     "starting with a line like “[2024-01-03 07:45] A title”), its JSON export "
     "(jrnl --export json) and its Markdown export (jrnl --export markdown)."
@@ -29,7 +32,7 @@ PLAIN_START = re.compile(rf"\[{STAMP}\](?: (.*))?")
 MARKDOWN_START = re.compile(rf"### {STAMP}(?: (.*))?")
 MARKDOWN_FRAME = re.compile(r"#{1,2} \S")  # "# 2024", "## January": the export's own headings
 TAG = re.compile(r"(?<!\S)[@#][-+*#/\w]+")
-NO_STARS = (
+NO_STARS = gettext_noop(
     "stars → not carried: jrnl's Markdown export does not say which entries are starred "
     "(its JSON export does)"
 )
@@ -41,14 +44,19 @@ def moment(parts: tuple[str | None, ...], zone: tzinfo, where: str) -> datetime:
     hours = int(hour)
     if half:
         if not 1 <= hours <= 12:
-            raise ForeignFileError(f"{upper_first(where)} has an hour of {hours} with AM/PM.")
+            raise ForeignFileError(
+                _("%(where)s has an hour of %(hours)d with AM/PM.")
+                % {"where": upper_first(where), "hours": hours}
+            )
         hours = hours % 12 + (12 if half.lower() == "pm" else 0)
     try:
         return datetime(
             int(year), int(month), int(day), hours, int(minute), int(second or "0"), tzinfo=zone
         )
     except ValueError:
-        raise ForeignFileError(f"{upper_first(where)} has a date that does not exist.") from None
+        raise ForeignFileError(
+            _("%(where)s has a date that does not exist.") % {"where": upper_first(where)}
+        ) from None
 
 
 def tags_in(text: str) -> list[str]:
@@ -73,17 +81,21 @@ def parse_plain(text: str, zone: tzinfo) -> list[ForeignEntry]:
     entries: list[ForeignEntry] = []
     current: tuple[str, datetime, str] | None = None
     lines: list[str] = []
+    on_line = _("the entry on line %(line)d")
     for number, line in enumerate(text.splitlines(), start=1):
         start = PLAIN_START.fullmatch(line.rstrip())
         if start:
-            where = f"the entry on line {number}"
+            where = on_line % {"line": number}
             if current:
                 entries.append(_entry(*current, lines, star=True))
             current, lines = (where, moment(start.groups()[:7], zone, where), start[8] or ""), []
         elif current:
             lines.append(line)
         elif line.strip():
-            raise ForeignFileError(f"Line {number} comes before the first entry's date: {EXPECTED}")
+            raise ForeignFileError(
+                _("Line %(line)d comes before the first entry's date: %(expected)s")
+                % {"line": number, "expected": _(EXPECTED)}
+            )
     if current:
         entries.append(_entry(*current, lines, star=True))
     return entries
@@ -94,10 +106,11 @@ def parse_markdown(text: str, zone: tzinfo) -> list[ForeignEntry]:
     entries: list[ForeignEntry] = []
     current: tuple[str, datetime, str] | None = None
     lines: list[str] = []
+    on_line = _("the entry on line %(line)d")
     for number, line in enumerate(text.splitlines(), start=1):
         start = MARKDOWN_START.fullmatch(line.rstrip())
         if start:
-            where = f"the entry on line {number}"
+            where = on_line % {"line": number}
             if current:
                 entries.append(_entry(*current, lines, star=False))
             current, lines = (where, moment(start.groups()[:7], zone, where), start[8] or ""), []
@@ -108,7 +121,8 @@ def parse_markdown(text: str, zone: tzinfo) -> list[ForeignEntry]:
             lines.append(line[3:] if line.startswith("####") else line)
         elif line.strip():
             raise ForeignFileError(
-                f"Line {number} comes before the first entry's heading: {EXPECTED}"
+                _("Line %(line)d comes before the first entry's heading: %(expected)s")
+                % {"line": number, "expected": _(EXPECTED)}
             )
     if current:
         entries.append(_entry(*current, lines, star=False))
@@ -117,26 +131,36 @@ def parse_markdown(text: str, zone: tzinfo) -> list[ForeignEntry]:
 
 def parse_json(text: str, zone: tzinfo) -> tuple[list[ForeignEntry], list[str]]:
     """jrnl's JSON export: {"tags": {...}, "entries": [{title, body, date, time, ...}]}."""
-    document = json_of(text, "jrnl's JSON export")
+    document = json_of(text, gettext_noop("jrnl's JSON export"))
     if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
-        raise ForeignFileError(f"This JSON has no list of “entries”. {EXPECTED}")
+        raise ForeignFileError(
+            _("This JSON has no list of “entries”. %(expected)s") % {"expected": _(EXPECTED)}
+        )
     entries: list[ForeignEntry] = []
     others: set[str] = set()
+    entry_number = _("entry %(number)d")
     for number, record in enumerate(document["entries"], start=1):
-        where = f"entry {number}"
+        where = entry_number % {"number": number}
         if not isinstance(record, dict):
-            raise ForeignFileError(f"Entry {number} is not an object with a title and a body.")
+            raise ForeignFileError(
+                _("Entry %(number)d is not an object with a title and a body.") % {"number": number}
+            )
         day = field_of(record, "date", str, where)
         hour = field_of(record, "time", str, where, "00:00")
         stamp = re.fullmatch(STAMP, f"{day} {hour}")
         if not stamp:
             raise ForeignFileError(
-                f"Entry {number}'s date and time, “{day[:20]} {hour[:10]}”, are not like "
-                "“2024-01-03” and “07:45”."
+                _(
+                    "Entry %(number)d's date and time, “%(day)s %(hour)s”, are not like "
+                    "“2024-01-03” and “07:45”."
+                )
+                % {"number": number, "day": day[:20], "hour": hour[:10]}
             )
         tags = field_of(record, "tags", list, where, [])
         if not all(isinstance(tag, str) for tag in tags):
-            raise ForeignFileError(f"In entry {number}, every tag should be text.")
+            raise ForeignFileError(
+                _("In entry %(number)d, every tag should be text.") % {"number": number}
+            )
         entries.append(
             ForeignEntry(
                 where,
@@ -148,7 +172,12 @@ def parse_json(text: str, zone: tzinfo) -> tuple[list[ForeignEntry], list[str]]:
             )
         )
         others.update(set(record) - KNOWN)
-    kept = [f"{', '.join(sorted(others))} → not carried: jrnl's own bookkeeping"] if others else []
+    kept = []
+    if others:
+        kept.append(
+            _("%(names)s → not carried: jrnl's own bookkeeping")
+            % {"names": ", ".join(sorted(others))}
+        )
     return entries, kept
 
 
@@ -157,20 +186,20 @@ KNOWN = {"title", "body", "date", "time", "tags", "starred"}
 
 def parse(data: bytes, zone: tzinfo) -> tuple[list[ForeignEntry], list[str]]:
     """The entries in any of jrnl's three files, and what of it is not carried."""
-    text = text_of(data, "a jrnl file")
+    text = text_of(data, gettext_noop("a jrnl file"))
     first = text.lstrip()
     if first.startswith(("{", "[")) and not PLAIN_START.match(first.partition("\n")[0]):
         return parse_json(text, zone)
     lines = [line.rstrip() for line in text.splitlines() if line.strip()]
     if not lines:
-        raise ForeignFileError(EXPECTED)
+        raise ForeignFileError(_(EXPECTED))
     if MARKDOWN_START.fullmatch(lines[0]) or (
         MARKDOWN_FRAME.match(lines[0]) and any(map(MARKDOWN_START.fullmatch, lines))
     ):
-        return parse_markdown(text, zone), [NO_STARS]
+        return parse_markdown(text, zone), [_(NO_STARS)]
     if PLAIN_START.fullmatch(lines[0]):
         return parse_plain(text, zone), []
-    raise ForeignFileError(EXPECTED)
+    raise ForeignFileError(_(EXPECTED))
 
 
 def read(data: bytes, user) -> Reading:

@@ -1,4 +1,6 @@
-"""From a vCard file's lines to the people it holds, in the fields tending has; no Django."""
+"""From a vCard file's lines to the people it holds, in the fields tending has; of Django only
+its translations, for the messages. What goes into a person's notes is written in English,
+as the file's own labels are."""
 
 from __future__ import annotations
 
@@ -6,6 +8,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
+from tending.exchange.checking import number as grouped
 from tending.exchange.foreign import ForeignFileError
 from tending.exchange.foreign.vcard_parse import (
     LABELS,
@@ -43,9 +48,12 @@ def read_cards(data: bytes, this_year: int) -> list[Card]:
             if card is None:
                 if len(cards) >= MAX_CARDS:
                     raise ForeignFileError(
-                        f"This file holds more than {MAX_CARDS:,} contacts (line {number}); "
-                        f"tending brings in at most {MAX_CARDS:,} at a time. "
-                        "Please split the file and bring in each part."
+                        _(
+                            "This file holds more than %(most)s contacts (line %(line)d); tending "
+                            "brings in at most %(most)s at a time. Please split the file and "
+                            "bring in each part."
+                        )
+                        % {"most": grouped(MAX_CARDS), "line": number}
                     )
                 card, props = Card(number), []
             else:
@@ -54,7 +62,9 @@ def read_cards(data: bytes, this_year: int) -> list[Card]:
                     card.extra.append("A card inside this card (not brought in)")
         elif upper == "END:VCARD":
             if card is None:
-                raise ForeignFileError(f"Line {number} ends a contact that was never begun.")
+                raise ForeignFileError(
+                    _("Line %(line)d ends a contact that was never begun.") % {"line": number}
+                )
             if depth:
                 depth -= 1
             else:
@@ -62,11 +72,17 @@ def read_cards(data: bytes, this_year: int) -> list[Card]:
                 card = None
         elif card is None:
             if upper:
-                where = "starts" if not cards else "goes on"
-                raise ForeignFileError(
-                    f"Line {number} is not part of a contact: a vCard file {where} with "
-                    f"BEGIN:VCARD, not “{line.strip()[:40]}”. Is this a vCard (.vcf) file?"
-                )
+                if not cards:
+                    said = _(
+                        "Line %(line)d is not part of a contact: a vCard file starts with "
+                        "BEGIN:VCARD, not “%(found)s”. Is this a vCard (.vcf) file?"
+                    )
+                else:
+                    said = _(
+                        "Line %(line)d is not part of a contact: a vCard file goes on with "
+                        "BEGIN:VCARD, not “%(found)s”. Is this a vCard (.vcf) file?"
+                    )
+                raise ForeignFileError(said % {"line": number, "found": line.strip()[:40]})
         elif depth == 0 and upper:
             prop = parse_property(number, line)
             if prop is not None:
@@ -77,11 +93,14 @@ def read_cards(data: bytes, this_year: int) -> list[Card]:
                     card.extra.append(f"Line {number}, not understood: {line.strip()[:200]}")
     if card is not None:
         raise ForeignFileError(
-            f"The contact that begins on line {card.line} never ends (no END:VCARD); "
-            "the file may have been cut short."
+            _(
+                "The contact that begins on line %(line)d never ends (no END:VCARD); the file "
+                "may have been cut short."
+            )
+            % {"line": card.line}
         )
     if not cards:
-        raise ForeignFileError("This file holds no contacts: no BEGIN:VCARD was found.")
+        raise ForeignFileError(_("This file holds no contacts: no BEGIN:VCARD was found."))
     return cards
 
 

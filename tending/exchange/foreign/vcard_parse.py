@@ -1,4 +1,5 @@
-"""Reading vCard 2.1, 3.0 and 4.0 files into plain contact cards; no Django here."""
+"""Reading vCard 2.1, 3.0 and 4.0 files into plain contact cards; of Django only its
+translations, for the messages."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext as _
+
+from tending.exchange.checking import number as grouped
 from tending.exchange.foreign import ForeignFileError
 
 MAX_CARDS = 20_000  # contacts in one file: ten years of a phone's contacts is about 2,000
@@ -87,14 +91,14 @@ def decode(data: bytes) -> tuple[str, bool]:
         try:
             return data.decode("utf-16").removeprefix("\ufeff"), False
         except UnicodeDecodeError:
-            raise ForeignFileError("This file starts like UTF-16 text but is not.") from None
+            raise ForeignFileError(_("This file starts like UTF-16 text but is not.")) from None
     if len(data) > MAX_FILE_BYTES:
         raise ForeignFileError(
-            f"This file is larger than {MAX_FILE_BYTES // 2**20} MB; please split it and "
-            "bring in each part."
+            _("This file is larger than %(megabytes)d MB; please split it and bring in each part.")
+            % {"megabytes": MAX_FILE_BYTES // 2**20}
         )
     if b"\x00" in data:
-        raise ForeignFileError("This looks like a binary file, not a vCard (.vcf) file.")
+        raise ForeignFileError(_("This looks like a binary file, not a vCard (.vcf) file."))
     try:
         return data.decode("utf-8-sig"), False
     except UnicodeDecodeError:
@@ -121,8 +125,11 @@ def logical_lines(text: str) -> Iterator[tuple[int, str]]:
         size += len(pending[-1])
         if size > MAX_LINE_CHARS:
             raise ForeignFileError(
-                f"Line {start} is longer than {MAX_LINE_CHARS:,} characters; "
-                "this does not look like a contacts file."
+                _(
+                    "Line %(line)d is longer than %(most)s characters; this does not look like "
+                    "a contacts file."
+                )
+                % {"line": start, "most": grouped(MAX_LINE_CHARS)}
             )
     if pending:
         yield start, "".join(pending)

@@ -1,11 +1,15 @@
 """Sums for the circle charts: the balance of sharing, who drifted this year, and bars to
-compare. Pure: no Django (days are whole-day numbers since 1 January 1970, local time)."""
+compare. Pure: of Django, only its translation for the words (days are whole-day numbers since
+1 January 1970, local time)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tending.circle.drift import Drift, drift_status
 
@@ -26,18 +30,21 @@ def number_of(day: date) -> int:
 
 
 def times(n: int) -> str:
-    return f"{n} moment" if n == 1 else f"{n} moments"
+    return ngettext("%(num)d moment", "%(num)d moments", n) % {"num": n}
 
 
 def sharing_words(you_more: int, they_more: int, even: int) -> str:
     """The balance of sharing in a sentence; counts only moments where both were noted."""
     total = you_more + they_more + even
     if total == 0:
-        return "No moment yet notes how much both of you shared."
-    return (
-        f"You shared more than they did in {you_more} of {times(total)}, "
-        f"they shared more in {they_more}, and about the same in {even}."
-    )
+        return _("No moment yet notes how much both of you shared.")
+    return ngettext(
+        "You shared more than they did in %(you)d of %(num)d moment, they shared more in "
+        "%(they)d, and about the same in %(even)d.",
+        "You shared more than they did in %(you)d of %(num)d moments, they shared more in "
+        "%(they)d, and about the same in %(even)d.",
+        total,
+    ) % {"you": you_more, "num": total, "they": they_more, "even": even}
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,23 @@
 """The circle charts' contents, from the sums the database gives back (see
-tending/insights/chart_data.py): plain tuples in, rows and geometry out. Pure: no Django."""
+tending/insights/chart_data.py): plain tuples in, rows and geometry out. Pure: of Django, only
+its translation, for the rings' names."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
+from django.utils.translation import pgettext_lazy
+
 from tending.insights.charts.circle import bars, drift_this_year, sharing_words
 from tending.insights.charts.timeline import time_chart
 
 FEELINGS = (("understood", "Understood"), ("accepted", "Accepted"), ("cared", "Cared for"))
-RINGS = (("inner", "Inner"), ("middle", "Middle"), ("outer", "Outer"))
+RINGS = (
+    ("inner", pgettext_lazy("a ring of the circle", "Inner")),
+    ("middle", pgettext_lazy("a ring of the circle", "Middle")),
+    ("outer", pgettext_lazy("a ring of the circle", "Outer")),
+)
 MOST_BARS = 12  # people drawn in the sharing chart; the table lists everyone
 
 
@@ -86,7 +93,8 @@ def summary(
     sharing_rows.sort(key=lambda r: (-(r[1] + r[2] + r[3]), r[0]["name"]))
     rings = {(ring, int(this)): (int(n), int(mins or 0)) for ring, this, n, mins in ring_years}
     ring_rows = [
-        (label, rings.get((key, 1), (0, 0)), rings.get((key, 0), (0, 0))) for key, label in RINGS
+        (str(label), rings.get((key, 1), (0, 0)), rings.get((key, 0), (0, 0)))
+        for key, label in RINGS
     ]
     minutes = [(label, [("this", now[1]), ("last", before[1])]) for label, now, before in ring_rows]
     you, they, even = sharing_overall(months)

@@ -16,6 +16,13 @@
     return [Object.keys(given).length, names.length];
   }
 
+  // "{answered} of {total} answered", as the page's language says it (base.html's <body>).
+  function saying(given, total) {
+    var words = (document.body && document.body.getAttribute("data-word-answered")) ||
+      "{answered} of {total} answered";
+    return words.replace("{answered}", given).replace("{total}", total);
+  }
+
   function show(part) {
     var status = part.querySelector(".section-status");
     if (!status || part.classList.contains("has-error")) return;
@@ -26,7 +33,7 @@
     gap.className = "visually-hidden";
     gap.textContent = ": ";
     status.appendChild(gap);
-    status.appendChild(document.createTextNode(counts[0] + " of " + counts[1] + " answered"));
+    status.appendChild(document.createTextNode(saying(counts[0], counts[1])));
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -1,4 +1,12 @@
 // Small progressive enhancements; every page works without this file.
+
+// A word the page gives in its own language (base.html's <body data-word-…>); else English.
+function tendingWord(name, english) {
+  var body = document.body;
+  var word = body && body.getAttribute("data-word-" + name);
+  return word || english;
+}
+
 (function () {
   "use strict";
 
@@ -81,11 +89,11 @@
     var back = document.createElement("button");
     back.type = "button";
     back.className = "secondary small";
-    back.textContent = "Back";
+    back.textContent = tendingWord("back", "Back");
     var next = document.createElement("button");
     next.type = "button";
     next.className = "small";
-    next.textContent = "Next";
+    next.textContent = tendingWord("next", "Next");
     nav.appendChild(back);
     nav.appendChild(next);
     var actions = form.querySelector(".sticky-actions");
@@ -145,7 +153,7 @@ document.addEventListener("DOMContentLoaded", function () {
     button.hidden = false;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(source.value).then(function () {
-        button.textContent = "Copied";
+        button.textContent = tendingWord("copied", "Copied");
       });
     });
   });

@@ -2,6 +2,14 @@
 (function () {
   "use strict";
 
+  // The words come from the page, in its language (exchange/_working.html).
+  var script = document.currentScript;
+  function word(name, english) {
+    return (script && script.getAttribute("data-word-" + name)) || english;
+  }
+  var WORKING = word("working", "Working…");
+  var BUSY = word("busy", "Working");
+
   function note(form) {
     var section = form.closest("section");
     return section ? section.querySelector(".working-note") : null;
@@ -14,7 +22,7 @@
     place.textContent = words;
     if (busy) {
       var bar = document.createElement("progress");
-      bar.setAttribute("aria-label", "Working");
+      bar.setAttribute("aria-label", BUSY);
       place.appendChild(document.createTextNode(" "));
       place.appendChild(bar);
     }
@@ -25,7 +33,7 @@
     form.setAttribute("aria-busy", "true");
     if (button) {
       button.setAttribute("data-label", button.textContent);
-      button.textContent = "Working…";
+      button.textContent = WORKING;
       button.classList.add("working");
       // Disabled only after the browser has read the form, so the button's value is sent.
       window.setTimeout(function () { button.disabled = true; }, 0);

@@ -33,7 +33,8 @@
         .then(function (response) {
           if (response.ok) {
             last = snapshot;
-            if (status) status.textContent = "Draft kept";
+            // The words come from the page, in its language (data-word-kept).
+            if (status) status.textContent = status.getAttribute("data-word-kept") || "";
           }
         })
         .catch(function () {});

@@ -39,7 +39,7 @@
     return point;
   }
 
-  function attach(field, url) {
+  function attach(field, url, label) {
     var form = field.form;
     if (!form || !window.fetch || !window.FormData) return;
     var token = form.querySelector("[name=csrfmiddlewaretoken]");
@@ -47,7 +47,7 @@
     list.id = field.id + "-names";
     list.className = "mention-list";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "People to mention");
+    list.setAttribute("aria-label", label);
     list.hidden = true;
     field.insertAdjacentElement("afterend", list);
     field.parentNode.classList.add("has-mention-list");
@@ -162,7 +162,8 @@
     if (!script) return;
     var field = document.getElementById(script.getAttribute("data-field"));
     var url = script.getAttribute("data-people-url");
-    if (field && url) attach(field, url);
+    var label = script.getAttribute("data-list-label") || "People to mention";
+    if (field && url) attach(field, url, label);
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,42 @@
+"""Words for modules the terminal's quick paths share, which run without Django set up.
+
+`gettext` here is Django's, in the language in use, once Django is set up; before that (the
+quick paths of tending.core.direct never set it up) it reads the same catalogues with
+Python's own gettext, in the terminal's language (tending.core.terminal_words), where
+Django's would fail. Nothing of Django's translation machinery is imported until then.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def ready() -> bool:
+    """Whether Django is set up enough to look words up in the catalogues.
+
+    Read from what is imported already: asking Django would import it, and the quick paths
+    and `--help` must not load it (tests/core/test_direct.py, tests/test_cli_startup.py).
+    Its apps are ready only once setup() has run, with settings configured.
+    """
+    registry = sys.modules.get("django.apps")
+    return registry is not None and registry.apps.ready
+
+
+def gettext(message: str) -> str:
+    if not ready():
+        from tending.core import terminal_words
+
+        return terminal_words.gettext(message)
+    from django.utils.translation import gettext as translated
+
+    return translated(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    if not ready():
+        from tending.core import terminal_words
+
+        return terminal_words.ngettext(singular, plural, count)
+    from django.utils.translation import ngettext as translated
+
+    return translated(singular, plural, count)

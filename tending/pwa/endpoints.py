@@ -1,0 +1,35 @@
+"""Which addresses tending sends push wake-ups to: pure, no database."""
+
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit
+
+ENDPOINT_LONGEST = 1000
+
+
+def endpoint_problem(endpoint: str) -> str | None:
+    """Why tending will not send to this address, or None. A browser's push service is an
+    HTTPS address with a host name; anything else (this machine, an address inside the host's
+    network) would let a subscription make the server call where it should not."""
+    if not isinstance(endpoint, str) or not endpoint:
+        return "no address"
+    if len(endpoint) > ENDPOINT_LONGEST:
+        return "address too long"
+    try:
+        parts = urlsplit(endpoint)
+        port = parts.port
+    except ValueError:
+        return "not an address"
+    host = (parts.hostname or "").rstrip(".").lower()
+    if parts.scheme != "https" or not host or parts.username or parts.password:
+        return "not an https address"
+    if port not in (None, 443):
+        return "not the usual https port"
+    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+        return "a local address"
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return None if "." in host else "a local address"
+    return "a bare IP address"
