@@ -168,6 +168,7 @@ def missing(catalog: Catalog) -> list[str]:
 
 def run(command: str, only: str | None = None) -> int:
     problems: list[str] = []
+    said: dict[tuple, dict[str, object]] = {}  # (language, word, context) -> part -> translation
     every = parts()
     if only is not None and only not in every:
         print(f"No part called {only!r}; the parts are: {', '.join(every)}")
@@ -198,9 +199,25 @@ def run(command: str, only: str | None = None) -> int:
                 problems.append(f"{where}: its .mo is stale; run python scripts/messages.py update")
             for word in missing(catalog):
                 problems.append(f"{where}: no {language} for {word!r}")
+            for message in catalog:
+                if message.id and message.string:
+                    key = (language, str(message.id), message.context)
+                    said.setdefault(key, {})[part] = message.string
+    problems += _said_twice(said)
     for problem in problems:
         print(problem)
     return 1 if problems else 0
+
+
+def _said_twice(said: dict[tuple, dict[str, object]]) -> list[str]:
+    """Words two parts translate differently. Django reads the catalogues in the order of
+    INSTALLED_APPS, so the first part's translation is shown everywhere and the other is
+    dead: say the same, or give the word a context (pgettext)."""
+    return [
+        f"{language}: {word!r} is translated differently in {', '.join(sorted(ways))}"
+        for (language, word, _context), ways in said.items()
+        if len({str(way) for way in ways.values()}) > 1
+    ]
 
 
 def main(argv: list[str]) -> int:

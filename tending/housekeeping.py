@@ -69,11 +69,6 @@ def forget_old_keys() -> int:
     return SentOnce.objects.filter(sent_at__lt=timezone.now() - timedelta(days=30)).delete()[0]
 
 
-def daily_tidy() -> None:
-    tidy_sessions()
-    forget_old_keys()
-
-
 def sweep_uploads() -> int:
     """Remove files left waiting for an import for more than an hour (tending.exchange.uploads)."""
     from django.conf import settings
@@ -98,7 +93,7 @@ class Daily:
         return True
 
 
-def _loop(daily: Daily) -> None:
+def _loop(*daily: Daily) -> None:
     from django.db import connections
     from django.utils import timezone
 
@@ -107,7 +102,7 @@ def _loop(daily: Daily) -> None:
         for job in (
             sweep_uploads,  # hourly: a file waiting for an import lives an hour at most
             wake_phones,  # hourly: each phone's nine o'clock comes in its own time zone
-            lambda: daily.run_if_due(timezone.now()),
+            *(lambda each=each: each.run_if_due(timezone.now()) for each in daily),
         ):
             try:
                 job()
@@ -121,7 +116,10 @@ def _loop(daily: Daily) -> None:
 def start_housekeeping() -> threading.Thread:
     """Start the daily housekeeping in a background thread of this server process."""
     thread = threading.Thread(
-        target=_loop, args=(Daily(daily_tidy),), name="tending-housekeeping", daemon=True
+        target=_loop,
+        args=(Daily(tidy_sessions), Daily(forget_old_keys)),
+        name="tending-housekeeping",
+        daemon=True,
     )
     thread.start()
     return thread

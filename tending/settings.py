@@ -225,10 +225,6 @@ SILENCED_SYSTEM_CHECKS = [
 LANGUAGE_CODE = "en"
 # The languages tending speaks, each named in itself (tending/core/languages.py).
 LANGUAGES = [("en", "English"), ("de", "Deutsch")]
-LANGUAGE_COOKIE_NAME = "tending_language"
-LANGUAGE_COOKIE_SECURE = HOSTED
-LANGUAGE_COOKIE_HTTPONLY = True
-LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

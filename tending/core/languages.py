@@ -4,7 +4,8 @@ tending speaks the languages in `settings.LANGUAGES`, each with a catalogue of i
 `tending/<part>/locale/<code>/LC_MESSAGES/django.po` (scripts/messages.py gathers and
 compiles them; CONTRIBUTING.md says how to add one). An account keeps its choice in
 `User.language`; an empty choice, and every page before logging in, follows the browser's
-Accept-Language (or the language cookie a logged-out visitor's choice sets).
+Accept-Language. The HTTP API answers programs, always in English: its words are part of
+what a program reads, and a phone's shortcut sends its owner's Accept-Language.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-# How each language writes its own name, for the choice in Settings and on the welcome page.
-FROM_BROWSER = ""
+from tending.core.middleware import API_PREFIX
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -26,13 +26,16 @@ def known(code: str | None) -> bool:
 
 
 def asked_for(request) -> str:
-    """The language a visitor who has not chosen one would want: their cookie, else the
-    browser's Accept-Language, else tending's own default."""
+    """The language a visitor who has not chosen one would want: the browser's
+    Accept-Language, else tending's own default."""
     return translation.get_language_from_request(request, check_path=False)
 
 
 def language_of(request) -> tuple[str, bool]:
-    """The page's language, and whether it came from the account rather than the browser."""
+    """The page's language, and whether it was settled without the browser's say (the
+    account's choice, or the API's English)."""
+    if request.path_info.startswith(API_PREFIX):
+        return settings.LANGUAGE_CODE, True
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and known(user.language):
         return user.language, True

@@ -230,10 +230,3 @@ def written_day(day: date) -> str:
     from django.utils.translation import pgettext
 
     return dateformat.format(day, pgettext("date format", "d F Y"))
-
-
-def thousands(number: int) -> str:
-    """A number as the terminal's language writes it ("1,200", "1.200"); once Django is set up."""
-    from django.utils.formats import get_format
-
-    return f"{number:,}".replace(",", get_format("THOUSAND_SEPARATOR"))

@@ -26,19 +26,23 @@ PARTS = (
 )  # fmt: skip
 
 
+def _code(value: str) -> str:
+    return value.split(".")[0].split("@")[0].replace("-", "_").lower()
+
+
 def terminal_language(environ: Mapping[str, str] | None = None) -> str:
+    """LC_ALL=C (or POSIX), as scripts set it, means English whatever LANGUAGE says; else
+    LANGUAGE's list comes first, then the locale (LC_ALL, LC_MESSAGES, LANG)."""
     environ = os.environ if environ is None else environ
-    asked = environ.get("LANGUAGE", "").split(":")
-    asked += [environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG")]
-    for value in asked:
-        code = value.split(".")[0].split("@")[0].replace("-", "_").lower()
-        if not code:
-            continue
+    if _code(environ.get("LC_ALL", "")) in ("c", "posix"):
+        return "en"
+    locale = next((environ[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(n, "")), "")
+    for value in [*environ.get("LANGUAGE", "").split(":"), locale]:
+        code = _code(value)
         if code in ("c", "posix"):
             return "en"
-        base = code.split("_")[0]
-        if base in SPOKEN:
-            return base
+        if code.split("_")[0] in SPOKEN:
+            return code.split("_")[0]
     return "en"
 
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext_lazy
 
+from tending.core.words import grouped as number  # re-used by the readers
 from tending.exchange.document import BY_NAME, FORMAT, HEADER, KINDS, MAX_ANSWERS, Field, Kind
 from tending.exchange.upgrades import UpgradeError, upgrade
 
@@ -66,11 +66,6 @@ NOUNS = {
 def noun(kind: Kind) -> str:
     """One row of `kind` as a message names it ("journal entry")."""
     return str(NOUNS[kind.noun]) if kind.noun in NOUNS else kind.noun
-
-
-def number(value: int) -> str:
-    """A number with its digits grouped as the language groups them: 1,234 or 1.234."""
-    return number_format(value, force_grouping=True)
 
 
 class DocumentError(ValueError):

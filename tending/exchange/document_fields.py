@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 FORMAT = "tending-export"
-VERSION = 1
+VERSION = 2  # 2: the account's chosen language (an older tending refuses it clearly)
 
 # Free text with no limit in the database still gets one here, so a hostile file cannot
 # fill the disk or the memory through a single field. Far above anything typed by hand.

@@ -1,9 +1,8 @@
 """Bring a document written by an older tending up to the current version, one step at a time.
 
 Each step takes a document of version N and returns one of version N + 1; the chain runs
-the steps in order until the current version. Version 1 is the first tending wrote, so the
-chain is empty today: the next change to the shape adds `1: upgrade_1_to_2` here, and
-documents already in people's hands keep importing.
+the steps in order until the current version. Version 1 is the first tending wrote; each
+change to the shape adds a step here, and documents already in people's hands keep importing.
 """
 
 from __future__ import annotations
@@ -18,8 +17,15 @@ from tending.exchange.document import VERSION
 Document = dict[str, Any]
 Step = Callable[[Document], Document]
 
+
+def _1_to_2(document: Document) -> Document:
+    """Version 2 added the account's language; a version 1 account has none chosen (the
+    field's default), so only the number changes."""
+    return {**document, "version": 2}
+
+
 # version N -> the function that turns a version N document into version N + 1
-UPGRADES: Mapping[int, Step] = {}
+UPGRADES: Mapping[int, Step] = {1: _1_to_2}
 
 
 class UpgradeError(ValueError):

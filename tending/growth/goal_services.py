@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
 from tending.core.ownership import owned
@@ -79,8 +81,13 @@ def edit_step(step: GoalStep, text: str, due: date | None, done: bool, today: da
 
 
 def homework_titles() -> list[str]:
-    """The names a "Therapy homework" goal may have: in English and in the page's language."""
-    return list(dict.fromkeys([HOMEWORK_TITLE, gettext(HOMEWORK_TITLE)]))
+    """The names a "Therapy homework" goal may have: in every language tending speaks, so one
+    made before the person changed their language is still found."""
+    names = [HOMEWORK_TITLE]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            names.append(gettext(HOMEWORK_TITLE))
+    return list(dict.fromkeys(names))
 
 
 def homework_goal(user) -> Goal:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tending.checkins.models import CheckIn
-from tending.checkins.registry import get_instrument
+from tending.checkins.registry import shown_instrument
 from tending.checkins.templating import score
 from tending.core.date_format import format_date
 from tending.core.dates import stored_day, stored_time
@@ -147,7 +147,7 @@ def flags_from(rows: list[tuple], people_rows: list[tuple]) -> list[Flagged]:
             href = moment_at(moment_id)
             excerpt = cut(moment_note or "", EXCERPT_CHARS)
         else:
-            instrument = get_instrument(instrument_id)
+            instrument = shown_instrument(instrument_id)
             kind = "checkin"
             label = checkin_words % {
                 "checkin": instrument.title if instrument else instrument_id,
@@ -155,7 +155,8 @@ def flags_from(rows: list[tuple], people_rows: list[tuple]) -> list[Flagged]:
             }
             when = format_date(timezone.localtime(stored_time(taken_at)), "j F Y")
             href = result_at(checkin_id)
-            excerpt = band_label
+            shown = instrument is not None and band_label
+            excerpt = instrument.label_shown(band_label) if shown else band_label
         found.append(Flagged(pk, kind, label, when, href, note, excerpt, raised_in))
     return found
 

@@ -87,6 +87,10 @@ def checkin_changes_from(user, since: date, rows: Iterable[tuple]) -> list[Check
             continue  # nothing of this kind since the day
         instrument = shown_instrument(kind)
         earlier = before.get(kind)
+        if instrument is not None:  # kept band names are English: shown in the page's language
+            for row in (latest, earlier or {}):
+                if row.get("band_label"):
+                    row["band_label"] = instrument.label_shown(row["band_label"])
         change = None
         if instrument is not None and earlier is not None:
             change = change_since(instrument, latest["total"], earlier["total"])

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import get_format
 from django.utils.functional import lazy
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, gettext_lazy
@@ -16,6 +15,7 @@ from django.utils.translation import gettext, gettext_lazy
 from tending.circle.models import Person
 from tending.core.date_format import format_date
 from tending.core.models import OwnedModel, Tag
+from tending.core.words import grouped
 from tending.journal.plain import plain_text, plain_title
 from tending.journal.rendering import BODY_LIMIT, RENDERED, RENDERER_VERSION, rendered_columns
 
@@ -32,7 +32,7 @@ def latest_day() -> date:
 def _body_too_long() -> str:
     # The limit written as the language writes numbers ("50,000", "50.000"); the length
     # (%%(show_value)s) is filled in by the validator.
-    limit = f"{BODY_LIMIT:,}".replace(",", get_format("THOUSAND_SEPARATOR"))
+    limit = grouped(BODY_LIMIT)
     return gettext(
         "Please keep an entry to %(limit)s characters or fewer "
         "(this one has %%(show_value)s); the rest could start a second entry."

@@ -19,11 +19,10 @@ from tending.core.terminal_support import (
     migrate,
     pick_user,
     setup_django,
-    thousands,
     written_day,
 )
 from tending.core.words import gettext as _
-from tending.core.words import ngettext
+from tending.core.words import grouped, ngettext
 
 
 def header() -> str:
@@ -133,7 +132,7 @@ def journal(args: argparse.Namespace, run=subprocess.run) -> int:
     prompt = None
     if args.prompt:
         prompt = choose_prompt(library(), seed=f"{user.pk}:{timezone.now().isoformat()}")
-    initial = header() + (f"<!-- {prompt.text} -->\n\n" if prompt else "\n")
+    initial = header() + (f"<!-- {prompt.local_text} -->\n\n" if prompt else "\n")
     try:
         written = write_in_editor(initial, run=run)
     except FileNotFoundError:
@@ -173,7 +172,7 @@ def search(user, words: str) -> int:
     if len(words) > MAX_SEARCH_LENGTH:
         raise CommandError(
             _("Please search for at most %(most)s characters; these words have %(given)s.")
-            % {"most": MAX_SEARCH_LENGTH, "given": thousands(len(words))}
+            % {"most": MAX_SEARCH_LENGTH, "given": grouped(len(words))}
         )
     hits = search_entries(user, words)
     if not hits:

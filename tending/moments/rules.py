@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from tending.core.dates import check_plausible_date
 from tending.core.words import gettext as _
-from tending.core.words import ready
+from tending.core.words import grouped
 
 # A note is a few lines about what happened; the journal is there for more.
 NOTE_LIMIT = 10_000
@@ -41,13 +41,3 @@ def check_note(note: str) -> None:
                 % {"limit": grouped(NOTE_LIMIT), "length": grouped(len(note))}
             }
         )
-
-
-def grouped(number: int) -> str:
-    """A whole number with its thousands marked as the page's language marks them: 10,000.
-    The terminal's quick path, without Django, writes it the English way."""
-    if not ready():
-        return f"{number:,}"
-    from django.utils.formats import number_format
-
-    return number_format(number, force_grouping=True)

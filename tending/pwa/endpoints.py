@@ -33,3 +33,16 @@ def endpoint_problem(endpoint: str) -> str | None:
     except ValueError:
         return None if "." in host else "a local address"
     return "a bare IP address"
+
+
+def reaches_inside(addresses: list[str]) -> bool:
+    """Whether a push service's name leads into this machine or the host's own network (a
+    name anyone can point at 127.0.0.1): then nothing is sent."""
+    for address in addresses:
+        try:
+            found = ipaddress.ip_address(address.split("%")[0])
+        except ValueError:
+            return True  # not an address at all: do not guess
+        if not found.is_global:
+            return True
+    return not addresses

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import socket
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from urllib.parse import urlsplit
@@ -21,9 +22,11 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from tending.pwa.endpoints import reaches_inside
 from tending.pwa.models import PushKeys, PushSubscription
 
 log = logging.getLogger(__name__)
@@ -80,7 +83,8 @@ def reminder_for(user, day) -> dict[str, str] | None:
             lines.append(_("A check-in is waiting for you."))
         if not lines:
             return None
-        return {"title": _("tending: a small reminder"), "body": " ".join(lines), "url": "/today/"}
+        words = {"title": _("tending: a small reminder"), "body": " ".join(lines)}
+    return {**words, "url": reverse("today:today")}
 
 
 @dataclass
@@ -90,11 +94,22 @@ class WakeReport:
     failed: list[str] = field(default_factory=list)
 
 
+def _addresses_of(host: str) -> list[str]:
+    try:
+        return sorted(
+            {info[4][0] for info in socket.getaddrinfo(host, 443, type=socket.SOCK_STREAM)}
+        )
+    except OSError:
+        return []
+
+
 def wake(subscription: PushSubscription, keys: PushKeys, session=None) -> int:
     """Send one empty push message; the push service's answer code (0: not reached)."""
     from py_vapid import Vapid
     from pywebpush import WebPushException, webpush
 
+    if reaches_inside(_addresses_of(urlsplit(subscription.endpoint).hostname or "")):
+        return 0  # a name pointed inside: refused here, counted as a failure
     try:
         answer = webpush(
             {
@@ -111,8 +126,10 @@ def wake(subscription: PushSubscription, keys: PushKeys, session=None) -> int:
         return answer.status_code
     except WebPushException as exc:
         return exc.response.status_code if exc.response is not None else 0
-    except Exception:  # the network: try again tomorrow
-        log.warning("A push wake-up could not be sent.", exc_info=True)
+    except Exception as exc:  # the network: try again tomorrow
+        # The kind of failure only: its message holds the subscription's address, which is
+        # as good as a key to that phone.
+        log.warning("A push wake-up could not be sent (%s).", type(exc).__name__)
         return 0
 
 

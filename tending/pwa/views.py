@@ -32,7 +32,10 @@ SHELL_FILES = (
     "pwa/offline.js",
     "pwa/icon-192.png",
 )
-LIGHT, DARK = "#faf7f2", "#191b1d"  # the page's own background (tending.css, --bg)
+LIGHT, DARK = "#faf7f2", "#191b1d"
+DEVICES_KEPT = (
+    10  # push subscriptions one account may have  # the page's own background (tending.css, --bg)
+)
 
 
 @require_GET
@@ -160,6 +163,12 @@ def subscribe(request):
         endpoint=found["endpoint"],
         defaults={"p256dh": found["p256dh"], "auth": found["auth"]},
     )
+    # A person has a few devices; the oldest beyond these are forgotten, so one account
+    # cannot make the server call a thousand addresses a day.
+    mine = PushSubscription.objects.filter(owner=request.user).order_by("-pk")
+    PushSubscription.objects.filter(
+        pk__in=list(mine.values_list("pk", flat=True)[DEVICES_KEPT:])
+    ).delete()
     return JsonResponse({"subscribed": True})
 
 

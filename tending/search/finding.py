@@ -264,7 +264,7 @@ def _hit(kind: str, label: str, row, terms: Terms) -> Hit:
         label,
         url("safety:plan") + f"#entry-{row.pk}",
         None,
-        highlight(row.get_part_display(), terms),
+        highlight(Part(row.part).heading, terms),  # the part's title in the page's language
         snippet(row.text, terms, forms=True),
         [],
     )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tending.core.plain_messages import PlainMessages
+from tending.core.words import grouped
 
 MAX_WORDS_LENGTH = 500
 
@@ -28,7 +28,7 @@ class EverythingForm(PlainMessages, forms.Form):
                 _("Please use at most %(most)d characters (this has %(count)s).")
                 % {
                     "most": MAX_WORDS_LENGTH,
-                    "count": number_format(len(words), force_grouping=True),
+                    "count": grouped(len(words)),
                 }
             )
         return words

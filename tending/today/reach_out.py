@@ -59,10 +59,6 @@ def reason_words(name: str, days: int, rhythm_days: int, never_seen: bool) -> st
     return said % {"name": name, "days": days, "how_often": usual}
 
 
-def reason_for(c: Candidate, days: int) -> str:
-    return reason_words(c.name, days, c.rhythm_days, c.last_contact is None)
-
-
 def _due(people: Iterable[Candidate], today: date) -> Iterator[tuple[Candidate, int]]:
     """Each person due or drifting, with the days since they were last seen (or added)."""
     for c in people:

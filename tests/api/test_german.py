@@ -52,3 +52,19 @@ def test_the_docs_page_says_its_own_words_in_german_and_leaves_the_api_english(g
     html = german.get(reverse("api:docs")).content.decode()
     assert '<html lang="de"' in html and "← Zurück zu den API-Schlüsseln" in html
     assert 'id="swagger-ui" lang="en"' in html and "Back to API tokens" not in html
+
+
+def test_the_apis_answers_stay_english_whatever_the_caller_speaks(owner, owner_api):
+    """A phone's shortcut sends its owner's Accept-Language: a program must still read the
+    same words (an untitled entry's heading, a refusal) as in every other call."""
+    from datetime import date
+
+    from tests.factories import JournalEntryFactory
+
+    entry = JournalEntryFactory(owner=owner, title="", written_on=date(2026, 6, 14))
+    type(owner).objects.filter(pk=owner.pk).update(language="de")
+    answer = owner_api.get(f"journal/{entry.pk}", HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9")
+    assert answer.status_code == 200 and answer.headers["Content-Language"] == "en"
+    assert answer.json()["heading"] == "Sunday 14 June 2026"
+    refused = owner_api.post("tags", {"name": "x" * 41}, HTTP_ACCEPT_LANGUAGE="de")
+    assert refused.status_code == 422 and "Each tag can be at most 40" in refused.content.decode()

@@ -31,6 +31,12 @@ NOT_PAGES = {
     # Swagger UI's page for programmers, laid out by Swagger UI itself, not a page of
     # tending's: tests/browser/test_api_tokens.py checks it loads from tending alone.
     "api:docs",
+    # Files a browser fetches for the phone, not pages: an icon, the manifest (JSON), the
+    # service worker (a script) and a reminder's words (JSON): tests/pwa/.
+    "pwa:favicon",
+    "pwa:manifest",
+    "pwa:worker",
+    "pwa:reminder",
 }
 
 

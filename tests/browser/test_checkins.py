@@ -82,7 +82,9 @@ def test_daily_pulse_and_weekly_check_on_a_phone(page: Page, live_server):
     expect(results.locator("tbody tr")).to_have_count(2)
     expect(page.get_by_role("columnheader", name="Meaning")).to_be_visible()
     score = results.locator("tbody td.num").first
-    assert score.evaluate("cell => getComputedStyle(cell).textAlign") == "right"
+    # Numbers sit at the end of their cell: the right, on this left-to-right page.
+    assert score.evaluate("cell => getComputedStyle(cell).textAlign") == "end"
+    assert score.evaluate("cell => getComputedStyle(cell).direction") == "ltr"
     # The chart: months under the axis, readable on a phone, and the bands named.
     dates = page.locator(".time-chart text.date")
     assert dates.count() >= 3

@@ -65,6 +65,8 @@ SMALL_TARGETS = """least => {
 # logging out would end the tour. Both are covered by view tests.
 # The Mirror's answer sheet: a download; the rest as the other tours (tests/browser/access.py).
 NOT_PAGES = {"today:feed", "core:logout", "mirror:sheet", "healthz", "api:docs"}
+# The phone's files (an icon, the manifest, the service worker, a reminder's JSON): tests/pwa/.
+NOT_PAGES |= {"pwa:favicon", "pwa:manifest", "pwa:worker", "pwa:reminder"}
 
 
 def not_a_page(name: str) -> bool:

@@ -45,3 +45,12 @@ def test_a_translation_survives_an_update_and_reaches_the_page(messages):
     with translation.override("de"):
         assert translation.gettext("Need help now") == "Hilfe jetzt"
         assert translation.pgettext("date format", "j F Y") == "j. F Y"
+
+
+def test_a_word_two_parts_translate_differently_is_caught(messages):
+    said = {
+        ("de", "Save", None): {"core": "Speichern", "growth": "Sichern"},
+        ("de", "Open", "button"): {"core": "Öffnen", "journal": "Öffnen"},
+        ("de", "Open", None): {"mirror": "Offen"},
+    }
+    assert messages._said_twice(said) == ["de: 'Save' is translated differently in core, growth"]

@@ -239,3 +239,20 @@ def test_restore_asks_in_german_and_hears_ja(german):
     assert asked == ["Sicher? Tippe ja, um fortzufahren: "]
     assert confirm("Sicher?", lambda prompt: "yes", interactive=True)  # English still counts
     assert not confirm("Sicher?", lambda prompt: "nein", interactive=True)
+
+
+@pytest.mark.django_db
+def test_the_editors_prompt_is_in_german_too(german, owner):
+    from tending.journal.prompts import library
+    from tending.journal.terminal import journal
+
+    seen = {}
+
+    def editor(command):
+        seen["before"] = Path(command[-1]).read_text(encoding="utf-8")
+        return SimpleNamespace(returncode=0)
+
+    journal(argparse.Namespace(user=None, prompt=True, action=None, date=None), run=editor)
+    german_prompts = {p.text_in("de") for p in library()}
+    shown = seen["before"].split("-->\n")[1].strip().removeprefix("<!-- ").removesuffix(" -->")
+    assert shown in german_prompts

@@ -23,6 +23,10 @@ from tending.core.terminal_words import catalogue, terminal_language
         ({"LANGUAGE": "fr:de", "LANG": "en_US.UTF-8"}, "de"),  # the first one tending speaks
         ({"LANGUAGE": "", "LANG": "de_DE@euro"}, "de"),
         ({"LANGUAGE": "en:de", "LANG": "de_DE"}, "en"),
+        # A script's LC_ALL=C means English, even where a desktop set LANGUAGE.
+        ({"LANGUAGE": "de_DE:de", "LC_ALL": "C"}, "en"),
+        ({"LANGUAGE": "de", "LANG": "C.UTF-8"}, "de"),  # a container's default locale
+        ({"LANGUAGE": "de"}, "de"),  # no locale at all: LANGUAGE alone
     ],
 )
 def test_the_language_comes_from_the_environment(environ, language):
@@ -33,6 +37,7 @@ def test_the_words_come_from_the_catalogues(monkeypatch):
     assert catalogue("de").gettext("Need help now") == "Hilfe jetzt"  # core's
     assert catalogue("de").gettext("On your phone") == "Auf dem Handy"  # a part's (pwa)
     assert catalogue("en").gettext("Need help now") == "Need help now"
+    assert catalogue("xx").gettext("Need help now") == "Need help now"  # no catalogue: as is
     assert catalogue("de").gettext("A sentence no catalogue has") == "A sentence no catalogue has"
     monkeypatch.setenv("LANGUAGE", "de")
     assert terminal_words.gettext("Need help now") == "Hilfe jetzt"

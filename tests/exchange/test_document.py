@@ -11,7 +11,7 @@ import pytest
 from tending.exchange.checking import DocumentError, check_document, parse_document
 from tending.exchange.document import BY_NAME, FORMAT, KINDS, VERSION
 from tending.exchange.document_schema import SCHEMA_FILE, json_schema, render
-from tending.exchange.upgrades import UpgradeError, upgrade
+from tending.exchange.upgrades import UPGRADES, UpgradeError, upgrade
 
 SMALL = {
     "format": FORMAT,
@@ -189,10 +189,10 @@ def test_the_upgrade_chain_runs_each_step_in_order():
 
 
 def test_an_older_document_is_upgraded_before_it_is_checked(monkeypatch):
-    monkeypatch.setattr("tending.exchange.upgrades.UPGRADES", {0: _from_version_0})
+    chain = {0: _from_version_0, **UPGRADES}  # a made-up version 0, then tending's own steps
+    monkeypatch.setattr("tending.exchange.upgrades.UPGRADES", chain)
     monkeypatch.setattr(
-        "tending.exchange.checking.upgrade",
-        lambda document: upgrade(document, {0: _from_version_0}),
+        "tending.exchange.checking.upgrade", lambda document: upgrade(document, chain)
     )
     old = {
         "format": FORMAT,
@@ -261,3 +261,12 @@ def test_a_message_never_repeats_a_whole_field():
     said = str(found.value)
     assert "moments[0].occurred_at" in said and len(said) < 200
     assert said.endswith("not 'I told Felix about the diagnosis I tol….")
+
+
+def test_a_version_1_document_is_read_with_no_language_chosen():
+    """Version 2 added the account's language: a file from before has none chosen."""
+    old = copy.deepcopy(SMALL)
+    old["version"] = 1
+    old["account"].pop("language", None)
+    checked = check_document(old)
+    assert checked.version_read == 1 and checked.rows["account"][0]["language"] == ""

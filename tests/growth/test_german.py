@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -214,3 +215,25 @@ def test_the_ladder_keeps_its_place_whatever_the_language(german, owner):
     assert (climbing.set_index, climbing.prompt_index) == (1, 1)
     html = client.get(reverse("growth:ladder", args=[climbing.pk])).content.decode()
     assert ladder("de")[1].prompts[1] in html and ladder()[1].prompts[1] not in html
+
+
+def test_homework_named_in_german_is_found_after_switching_to_english(german, owner):
+    client, session = german["client"], german["session"]
+    url = reverse("growth:session", args=[session.pk])
+    client.post(url, {"part": "homework", "text": "Try it", "goal": ""})
+    type(owner).objects.filter(pk=owner.pk).update(language="en")
+    client.post(url, {"part": "homework", "text": "Again", "goal": ""})
+    made = Goal.objects.get(owner=owner, title="Therapie-Hausaufgaben")
+    assert made.steps.count() == 2 and not Goal.objects.filter(title="Therapy homework")
+
+
+def test_the_summary_names_a_check_ins_band_in_german(german, owner):
+    from tending.checkins.registry import get_instrument
+    from tending.checkins.services import save_checkin
+
+    inst = get_instrument("connection")
+    with time_machine.travel(timezone.now() - timedelta(days=40)):
+        save_checkin(owner, inst, {item.id: 1 for item in inst.items})
+    save_checkin(owner, inst, {item.id: 3 for item in inst.items})
+    html = german["client"].get(reverse("growth:summary")).content.decode()
+    assert "Oft einsam" in html and "Often lonely" not in html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tending.pwa.endpoints import ENDPOINT_LONGEST, endpoint_problem
+from tending.pwa.endpoints import ENDPOINT_LONGEST, endpoint_problem, reaches_inside
 
 ENDPOINT = "https://push.example.net/wake/abc123"
 
@@ -43,3 +43,25 @@ def test_the_longest_allowed_address_is_taken():
     assert len(longest) == ENDPOINT_LONGEST == 1000
     assert endpoint_problem(longest) is None
     assert endpoint_problem(longest + "x") == "address too long"
+
+
+@pytest.mark.parametrize(
+    ("addresses", "inside"),
+    [
+        (["203.0.113.7"], True),  # documentation range: not global
+        (["142.250.185.78"], False),
+        (["142.250.185.78", "2a00:1450:4001:82a::200a"], False),
+        (["142.250.185.78", "127.0.0.1"], True),  # one way in is enough
+        (["10.1.2.3"], True),
+        (["192.168.1.20"], True),
+        (["169.254.169.254"], True),  # a cloud's metadata service
+        (["::1"], True),
+        (["fe80::1%eth0"], True),
+        (["2a00:1450:4001:82a::200a%eth0"], False),  # a zone named after the address
+        (["::ffff:127.0.0.1"], True),
+        (["not an address"], True),
+        ([], True),  # no answer: nothing sent
+    ],
+)
+def test_a_name_that_leads_inside_is_caught(addresses, inside):
+    assert reaches_inside(addresses) is inside

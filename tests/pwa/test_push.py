@@ -22,6 +22,14 @@ P256DH = "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1Xbjhaz
 AUTH = "tBHItJI5svbpez7KI4CCXg"
 
 
+@pytest.fixture(autouse=True)
+def public_push_service(monkeypatch):
+    """The push service's name resolves to a public address (no DNS in the tests)."""
+    monkeypatch.setattr(
+        push, "_addresses_of", lambda host: ["142.250.185.78", "2a00:1450:4001:82a::200a"]
+    )
+
+
 class Recorder(requests.Session):
     """A requests session that answers every request itself and keeps it to look at."""
 
@@ -188,3 +196,37 @@ def test_a_push_service_in_trouble_keeps_the_subscription(owner):
     report = push.send_wakeups(datetime(2026, 12, 4, 12, tzinfo=UTC), Recorder(500))
     assert report.failed == ["push.example.net: 500"] and report.sent == 0
     assert PushSubscription.objects.count() == 1
+
+
+def test_a_name_pointed_inside_gets_no_wakeup(owner, monkeypatch):
+    overdue_person(owner)
+    subscribed(owner)
+    monkeypatch.setattr(push, "_addresses_of", lambda host: ["127.0.0.1"])
+    recorder = Recorder()
+    report = push.send_wakeups(datetime(2026, 12, 4, 12, tzinfo=UTC), recorder)
+    assert report.sent == 0 and report.failed == ["push.example.net: 0"] and not recorder.sent
+
+
+@override_settings(HOSTED=True)
+def test_an_account_keeps_its_newest_devices_only(owner, owner_client):
+    from tending.pwa.views import DEVICES_KEPT
+
+    for n in range(DEVICES_KEPT + 2):
+        sent = {"endpoint": f"{ENDPOINT}/{n}", "keys": {"p256dh": P256DH, "auth": AUTH}}
+        owner_client.post("/phone/push/", json.dumps(sent), content_type="application/json")
+    kept = PushSubscription.objects.filter(owner=owner).values_list("endpoint", flat=True)
+    assert len(kept) == DEVICES_KEPT == 10
+    assert f"{ENDPOINT}/0" not in kept and f"{ENDPOINT}/{DEVICES_KEPT + 1}" in kept
+
+
+def test_a_failed_sending_logs_no_address(owner, caplog):
+    overdue_person(owner)
+    subscribed(owner)
+
+    class Broken(Recorder):
+        def send(self, request, **kwargs):
+            raise requests.ConnectionError(f"cannot reach {request.url}")
+
+    report = push.send_wakeups(datetime(2026, 12, 4, 12, tzinfo=UTC), Broken())
+    assert report.failed == ["push.example.net: 0"]
+    assert "ConnectionError" in caplog.text and "wake/abc123" not in caplog.text

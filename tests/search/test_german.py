@@ -44,3 +44,12 @@ def test_searching_speaks_german(german, owner):
 def test_the_mention_list_is_named_in_the_pages_language(german):
     html = german.get(reverse("journal:add")).content.decode()
     assert 'data-list-label="Menschen zum Erwähnen"' in html
+
+
+def test_a_line_of_the_safety_plan_is_found_under_its_part_in_german(german, owner):
+    from tending.safety.models import PlanEntry
+
+    PlanEntry.objects.create(owner=owner, part="coping", text="Zum Fluss gehen")
+    found = searched(german, "Fluss")
+    assert "Was ich allein tun kann" in found
+    assert "Things I can do on my own" not in found
