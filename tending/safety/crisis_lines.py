@@ -137,6 +137,11 @@ class Region:
     def emergency_tel(self) -> str:
         return dial(self.emergency)
 
+    @property
+    def checked_on(self) -> date | None:
+        """The day its numbers were last compared with a source, or None: not yet."""
+        return None if self.checked == NOT_CHECKED else date.fromisoformat(self.checked[:10])
+
     def in_language(self, language: str | None) -> Region:
         """This country with its words and its lines' in `language`, English where none."""
         words = _words_in(self.translations, _base_language(language))

@@ -115,3 +115,18 @@ def test_another_account_cannot_remove_or_see_my_numbers(owner, other_client):
     assert OwnCrisisLine.objects.filter(pk=line.pk).exists()
     assert "Private line" not in other_client.get(NUMBERS).content.decode()
     assert "Private line" not in other_client.get(reverse("safety:crisis")).content.decode()
+
+
+def test_the_page_says_plainly_whether_a_countrys_numbers_were_compared_with_a_source(
+    owner, owner_client
+):
+    """No page claims a check that nobody made: each country's own `checked` line decides."""
+    CrisisSettingsFactory(owner=owner, region="PT")  # compared with news reports, 2 Dec 2026
+    page = owner_client.get(NUMBERS).content.decode()
+    assert 'data-checked="2026-12-02"' in page
+    assert "last compared with a published source on 2 December 2026" in page
+    assert "checked before each release" not in page
+    CrisisSettings.objects.filter(owner=owner).update(region="NZ")  # not yet compared
+    page = owner_client.get(NUMBERS).content.decode()
+    assert 'data-checked="no"' in page
+    assert "not yet compared with an official source" in page
