@@ -32,6 +32,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tending.core.language_tags import best
+
 BASE = "en"
 _CODE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*\Z")
 
@@ -253,10 +255,4 @@ def _texts_in(found: Found, code: str, instrument: Any) -> Texts:
 def spoken(language: str | None, available: Sequence[str]) -> str:
     """Which of a definition's languages a page in `language` shows: the language itself,
     else its general form ("de" for "de-at"), else English."""
-    if not language:
-        return BASE
-    language = language.lower()
-    if language in available:
-        return language
-    general = language.split("-")[0]
-    return general if general in available else BASE
+    return best(language, available, BASE)

@@ -25,6 +25,12 @@ def known(code: str | None) -> bool:
     return bool(code) and code in dict(settings.LANGUAGES)
 
 
+def account_language(user, otherwise: str | None = None) -> str:
+    """The language to write to a person in where no page asks (an e-mail, a reminder, the
+    calendar feed): their choice, else `otherwise`, else tending's default."""
+    return user.language if known(user.language) else (otherwise or settings.LANGUAGE_CODE)
+
+
 def asked_for(request) -> str:
     """The language a visitor who has not chosen one would want: the browser's
     Accept-Language, else tending's own default."""

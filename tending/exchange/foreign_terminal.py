@@ -14,22 +14,6 @@ from typing import TextIO
 from tending.core.terminal_support import CommandError, migrate, setup_django
 from tending.core.words import gettext as _
 
-IRREGULAR = {"person": "people"}
-
-
-def plural(kind: str, count: int) -> str:
-    """ "3 journal entries", "1 person", "2 check-ins"."""
-    if count == 1:
-        return f"1 {kind}"
-    head, _space, last = kind.rpartition(" ")
-    if last in IRREGULAR:
-        word = IRREGULAR[last]
-    elif last.endswith("y") and last[-2:-1] not in "aeiou":
-        word = last[:-1] + "ies"
-    else:
-        word = last + "s"
-    return f"{count} {head + ' ' if head else ''}{word}"
-
 
 def counted(counts: dict[str, int]) -> str:
     """ "3 journal entries, 1 person", in the terminal's language (once Django is set up)."""

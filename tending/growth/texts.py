@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from tending.core.language_tags import general
+
 ENGLISH = "en"
 # Every language but English each text carries (as settings.LANGUAGES; a test holds the two
 # together). A text without one of them is refused when the file is read.
@@ -20,14 +22,9 @@ class TextProblem(ValueError):
     """A shown text, or one of its translations, is missing or empty."""
 
 
-def base_language(language: str | None) -> str:
-    """ "de" for "de", "de-de" or "de-AT"; English for none."""
-    return (language or ENGLISH).split("-")[0].lower()
-
-
 def shown_language(language: str | None) -> str:
     """The language a data file's text is shown in: the page's, when the files speak it."""
-    found = base_language(language)
+    found = general(language)
     return found if found in TRANSLATED else ENGLISH
 
 

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from tending.core import throttle
 from tending.core.accounts import end_sessions
-from tending.core.languages import known
+from tending.core.languages import account_language
 from tending.core.plain_messages import PlainMessages, PlainPasswordChangeForm
 from tending.core.rate import allow
 from tending.core.throttle import client_address
@@ -68,7 +68,7 @@ class ResetRequestForm(PlainMessages, PasswordResetForm):
             "invitations:reset", kwargs={"uidb64": context["uid"], "reset_token": context["token"]}
         )
         days = max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)
-        language = user.language if known(user.language) else translation.get_language()
+        language = account_language(user, translation.get_language())
         with translation.override(language):
             body = reset_mail(user.get_username(), context["address_of"](path), days)
             message = EmailMessage(str(SUBJECT), body, from_email, [to_email])

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from tending.core import account_questions
 from tending.core.errors import post_only
+from tending.core.languages import account_language
 from tending.core.rate import allow
 from tending.core.throttle import client_address
 from tending.invitations import services
@@ -97,7 +98,7 @@ def accept(request, invite_link: str):
             form.add_error("username", _("That name was just taken. Please choose another."))
         else:
             login(request, user, backend=MODEL_BACKEND)
-            with translation.override(user.language or translation.get_language()):
+            with translation.override(account_language(user, translation.get_language())):
                 messages.success(request, _("Welcome to tending. Your account is ready."))
             return redirect("today:today")
     context = {"form": form, "extras": extras, "invitation": invitation}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from tending.core.language_tags import general
+
 # The 56 adjectives later versions of Luft and Ingham's exercise use, in alphabetical order.
 # Their order is part of the answer code (each word is one bit of it): only ever add at the
 # end, and with a new code version.
@@ -80,13 +82,9 @@ def in_list_order(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({w for w in words if w in PLACE}, key=PLACE.__getitem__))
 
 
-def _language(code: str | None) -> str:
-    return (code or "en").lower().split("-")[0]
-
-
 def shown_words(language: str | None) -> dict[str, str]:
     """Each word of the list as a page in `language` shows it (English: the word itself)."""
-    return SHOWN.get(_language(language), _ENGLISH)
+    return SHOWN.get(general(language), _ENGLISH)
 
 
 def _sort_key(text: str) -> str:
@@ -98,7 +96,7 @@ def _sort_key(text: str) -> str:
 def shown_order(language: str | None) -> tuple[str, ...]:
     """The words (as stored) in the alphabetical order of how `language` shows them; in
     English, the list's own order."""
-    key = _language(language)
+    key = general(language)
     found = _orders.get(key)
     if found is None:
         shown = shown_words(key)

@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from tending.core.languages import account_language
 from tending.pwa.endpoints import reaches_inside
 from tending.pwa.models import PushKeys, PushSubscription
 
@@ -75,7 +76,7 @@ def reminder_for(user, day) -> dict[str, str] | None:
     with timezone.override(user.zone):  # Today reads days in its person's zone
         shown = today_for(user, day)
     due = ([shown["pulse"]] if shown["pulse"] else []) + list(shown["other_due"])
-    with translation.override(user.language or settings.LANGUAGE_CODE):
+    with translation.override(account_language(user)):
         lines = []
         if shown["person"] is not None:
             lines.append(_("Someone in your circle would be glad to hear from you."))

@@ -11,6 +11,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from tending.core.language_tags import general as general_language
 from tending.core.phone import dial
 
 SHIPPED = Path(__file__).resolve().parent / "crisis_lines.toml"
@@ -84,10 +85,6 @@ def _words_in(translations: Translations, language: str | None) -> dict[str, str
     return {}
 
 
-def _base_language(language: str | None) -> str:
-    return (language or "").lower().replace("_", "-").split("-")[0]
-
-
 def name_order(name: str) -> tuple[str, str]:
     """A name's place in a list: as the alphabet goes, whatever its accents (Österreich
     among the O)."""
@@ -114,7 +111,7 @@ class CrisisLine:
 
     def in_language(self, language: str | None) -> CrisisLine:
         """This line with its words in `language`, English where it has none."""
-        words = _words_in(self.translations, _base_language(language))
+        words = _words_in(self.translations, general_language(language))
         return replace(self, **words) if words else self
 
     @property
@@ -144,7 +141,7 @@ class Region:
 
     def in_language(self, language: str | None) -> Region:
         """This country with its words and its lines' in `language`, English where none."""
-        words = _words_in(self.translations, _base_language(language))
+        words = _words_in(self.translations, general_language(language))
         lines = tuple(line.in_language(language) for line in self.lines)
         return replace(self, lines=lines, **words)
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tending.core.auth import read_user
-from tending.core.languages import known
+from tending.core.languages import account_language
 from tending.core.ownership import owned
 from tending.core.tokens import new_token, token_hash
 from tending.today import feed as calendar
@@ -99,7 +99,7 @@ def feed(request, token: str):
         raise Http404("No such calendar.")
     timezone.activate(owner.zone)
     # No page asks in a language here: the events speak the account's, else English.
-    with translation.override(owner.language if known(owner.language) else "en"):
+    with translation.override(account_language(owner)):
         body = calendar.build_calendar(
             feed_reminders(owner, found, timezone.localdate()),
             host=request.get_host().split(":")[0] or "tending",

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext_lazy
 
 from tending.core.date_format import format_date
-from tending.core.languages import known
+from tending.core.languages import account_language
 from tending.today.feed import Reminder
 from tending.today.models import CalendarFeed, EmailDigest
 from tending.today.queries import feed_reminders
@@ -92,7 +92,7 @@ def send_digests() -> SendReport:
     for digest in EmailDigest.objects.filter(enabled=True).select_related("owner"):
         timezone.activate(digest.owner.zone)
         # Each e-mail in its account's language, else English (no page asks in one here).
-        language = digest.owner.language if known(digest.owner.language) else "en"
+        language = account_language(digest.owner)
         try:
             with translation.override(language):
                 message = compose(digest, timezone.localdate())

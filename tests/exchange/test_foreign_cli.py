@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from tending.cli import build_parser, main
 from tending.core.models import Tag
 from tending.exchange.foreign import SOURCES
-from tending.exchange.foreign_terminal import Bar, plural
+from tending.exchange.foreign_terminal import Bar
 from tending.journal.models import Entry
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -196,21 +196,6 @@ def test_the_bar_draws_only_on_a_terminal():
     empty(0, 0)
     empty.close()
     assert nothing.getvalue() == ""
-
-
-@pytest.mark.parametrize(
-    ("kind", "count", "said"),
-    [
-        ("journal entry", 1, "1 journal entry"),
-        ("journal entry", 2, "2 journal entries"),
-        ("person", 3, "3 people"),
-        ("check-in", 2, "2 check-ins"),
-        ("day", 2, "2 days"),
-        ("tag", 0, "0 tags"),
-    ],
-)
-def test_plural(kind, count, said):
-    assert plural(kind, count) == said
 
 
 class Terminal(io.StringIO):
