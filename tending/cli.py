@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 # The shared pieces live below the apps; this module only composes the commands.
 from tending.core.terminal_support import CommandError, migrate, setup_django
-from tending.core.words import gettext
+from tending.core.words import gettext, ngettext
 from tending.core.words import gettext as _
 
 EXAMPLES_COLUMN = 35  # where an example's words start, and where they go on
@@ -45,8 +45,8 @@ def epilog(_: Callable[[str], str] = gettext) -> str:
         ('tending log Sam --shared feelings --understood 4 --note "Long walk"', None),
         ('tending log "Sam" "Alex" --how video --when "2026-03-14 19:30"', None),
         ("tending checkin weekly-wellbeing ", _("answer a check-in at the terminal")),
-        ("tending journal --prompt          ", _("write in $EDITOR, starting from a prompt")),
-        ("tending journal search walk       ", _("find journal entries")),
+        ("tending journal --prompt         ", _("write in $EDITOR, starting from a prompt")),
+        ("tending journal search walk      ", _("find journal entries")),
         (
             "tending journal search walk --user sam\n",
             _(
@@ -119,9 +119,6 @@ def epilog(_: Callable[[str], str] = gettext) -> str:
             "",
         ]
     )
-
-
-EPILOG = epilog(str)  # in English, as the words are written
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -498,14 +495,22 @@ def demo(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     took = time.monotonic() - started
     print(
-        _(
+        ngettext(
             "Filled %(name)s with %(people)s people (%(archived)s archived), "
             "%(moments)s moments, %(closeness_ratings)s closeness ratings, "
             "%(checkins)s check-ins, %(journal_entries)s journal entries, "
             "%(feedback_rounds)s feedback rounds (%(feedback_answers)s answers), "
             "%(brave_steps)s brave steps, %(goals)s goals and "
             "%(therapy_sessions)s therapy sessions "
-            "over %(years)s year(s) in %(seconds)s s."
+            "over %(years)s year in %(seconds)s s.",
+            "Filled %(name)s with %(people)s people (%(archived)s archived), "
+            "%(moments)s moments, %(closeness_ratings)s closeness ratings, "
+            "%(checkins)s check-ins, %(journal_entries)s journal entries, "
+            "%(feedback_rounds)s feedback rounds (%(feedback_answers)s answers), "
+            "%(brave_steps)s brave steps, %(goals)s goals and "
+            "%(therapy_sessions)s therapy sessions "
+            "over %(years)s years in %(seconds)s s.",
+            args.years,
         )
         % {
             **vars(summary),
@@ -529,7 +534,11 @@ def send_digests(args: argparse.Namespace) -> int:
 
     report = send()
     print(
-        _("Sent %(sent)s weekly e-mail(s); %(failed)s could not be sent.")
+        ngettext(
+            "Sent %(sent)s weekly e-mail; %(failed)s could not be sent.",
+            "Sent %(sent)s weekly e-mails; %(failed)s could not be sent.",
+            report.sent,
+        )
         % {"sent": report.sent, "failed": report.failed}
     )
     return 1 if report.failed else 0

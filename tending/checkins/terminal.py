@@ -13,11 +13,11 @@ from tending.core.terminal_words import ngettext
 
 
 def add_arguments(checkin: argparse.ArgumentParser, instruments: argparse.ArgumentParser) -> None:
-    checkin.add_argument("instrument", nargs="?", help="which check (e.g. weekly-wellbeing)")
-    checkin.add_argument("--user", help="whose check-in (needed only with several accounts)")
+    checkin.add_argument("instrument", nargs="?", help=_("which check (e.g. weekly-wellbeing)"))
+    checkin.add_argument("--user", help=_("whose check-in (needed only with several accounts)"))
     sub = instruments.add_subparsers(dest="action", metavar="ACTION", required=True)
-    sub.add_parser("list", help="list the check-ins this instance offers")
-    check = sub.add_parser("check", help="validate instrument definition files")
+    sub.add_parser("list", help=_("list the check-ins this instance offers"))
+    check = sub.add_parser("check", help=_("validate instrument definition files"))
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
 
@@ -187,7 +187,11 @@ def instruments_command(args: argparse.Namespace) -> int:
                 )
                 print(line % facts)
         if problems:
-            message = _("%(problems)d of %(files)d file(s) have problems.")
+            message = ngettext(
+                "Problems in %(problems)d of %(files)d file.",
+                "Problems in %(problems)d of %(files)d files.",
+                len(args.files),
+            )
             raise CommandError(message % {"problems": problems, "files": len(args.files)})
         return 0
     setup_django()

@@ -81,30 +81,42 @@ def database_problem() -> str | None:
     """
     from django.db import DatabaseError, connections
 
+    from tending.core.words import gettext as _
+
     database = settings.DATABASES["default"]
     if database["ENGINE"].endswith("sqlite3"):
         folder = Path(database["NAME"]).parent
         if not folder.is_dir():
-            return (
-                f"The data folder {folder} does not exist, so tending cannot open its "
+            return _(
+                "The data folder %(folder)s does not exist, so tending cannot open its "
                 "database there. Create it (readable only by the account tending runs as), "
                 "or set TENDING_DATA_DIR to the folder that holds tending's data."
-            )
-        where, advice = f"the SQLite file {database['NAME']}", ""
+            ) % {"folder": folder}
+        where, advice = _("the SQLite file %(file)s") % {"file": database["NAME"]}, ""
     else:
         host = database.get("HOST") or "localhost"
-        where = f"the PostgreSQL database {database.get('NAME')!r} at {host}"
+        where = _("the PostgreSQL database %(name)r at %(host)s") % {
+            "name": database.get("NAME"),
+            "host": host,
+        }
         if database.get("PORT"):
-            where += f", port {database['PORT']}"
-        advice = (
-            " Please check DATABASE_URL, and that the database server is running and "
+            where += ", " + _("port %(port)s") % {"port": database["PORT"]}
+        advice = " " + _(
+            "Please check DATABASE_URL, and that the database server is running and "
             "reachable from here."
         )
     try:
         connections["default"].ensure_connection()
     except DatabaseError as exc:
-        reason = (str(exc).strip().splitlines() or ["no reason given"])[0]
-        return f"tending could not open {where} ({reason}).{advice}"
+        reason = (str(exc).strip().splitlines() or [_("no reason given")])[0]
+        return (
+            _("tending could not open %(where)s (%(reason)s).")
+            % {
+                "where": where,
+                "reason": reason,
+            }
+            + advice
+        )
     finally:
         connections["default"].close()
     return None

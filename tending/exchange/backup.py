@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from tending.core.words import gettext as _
 from tending.exchange.schema import Schema, describe, read_schema, schema_differences
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -83,22 +84,28 @@ def backup_database(live: Path, destination: Path, now: datetime | None = None) 
     disk, and only then gets its name: a backup under its real name is always complete.
     """
     if not live.is_file():
-        raise ExchangeError(f"There is no database at {live} yet, so there is nothing to back up.")
+        raise ExchangeError(
+            _("There is no database at %(path)s yet, so there is nothing to back up.")
+            % {"path": live}
+        )
     target = choose_destination(destination, now)
     folder = target.parent
     if folder.exists() and not folder.is_dir():
-        raise ExchangeError(f"{folder} is a file, not a folder.")
+        raise ExchangeError(_("%(path)s is a file, not a folder.") % {"path": folder})
     if not folder.is_dir():
-        raise ExchangeError(f"The folder {folder} does not exist. Make it first, or pick another.")
-    if target.exists() or target.is_symlink():
         raise ExchangeError(
-            f"There is already a file at {target}. Choose another name: "
-            "tending never writes over a file."
+            _("The folder %(path)s does not exist. Make it first, or pick another.")
+            % {"path": folder}
         )
+    if target.exists() or target.is_symlink():
+        raise ExchangeError(_already_there(target))
     try:
         handle, name = tempfile.mkstemp(dir=folder, prefix=".tending-backup-", suffix=".partial")
     except OSError as exc:
-        raise ExchangeError(f"tending cannot write in {folder} ({exc.strerror}).") from None
+        raise ExchangeError(
+            _("tending cannot write in %(path)s (%(problem)s).")
+            % {"path": folder, "problem": exc.strerror}
+        ) from None
     os.close(handle)
     partial = Path(name)
     try:
@@ -123,17 +130,43 @@ def _copy_database(live: Path, partial: Path) -> None:
             # A copy of a WAL database is in WAL mode too; DELETE makes it one plain file.
             mode = copy.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
             if mode != "delete":
-                raise ExchangeError(f"The backup copy could not be made self-contained ({mode}).")
+                raise ExchangeError(
+                    _("The backup copy could not be made self-contained (%(mode)s).")
+                    % {"mode": mode}
+                )
             problem = integrity_problem(copy)
         finally:
             copy.close()
     except sqlite3.Error as exc:
-        raise ExchangeError(f"The backup could not be made: {exc}.") from None
+        raise ExchangeError(
+            _("The backup could not be made: %(problem)s.") % {"problem": exc}
+        ) from None
     finally:
         source.close()
     if problem:
-        raise ExchangeError(f"The backup copy did not check out ({problem}); nothing was kept.")
+        raise ExchangeError(
+            _("The backup copy did not check out (%(problem)s); nothing was kept.")
+            % {"problem": problem}
+        )
     os.chmod(partial, 0o600)  # it holds everything a person wrote
+
+
+def _already_there(path: Path) -> str:
+    return _(
+        "There is already a file at %(path)s. Choose another name: "
+        "tending never writes over a file."
+    ) % {"path": path}
+
+
+def _damaged(path: Path, problem: object) -> str:
+    return _("%(path)s is damaged (%(problem)s), so it cannot be restored.") % {
+        "path": path,
+        "problem": problem,
+    }
+
+
+def _not_tendings(path: Path) -> str:
+    return _("%(path)s is an SQLite database, but not one of tending's.") % {"path": path}
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -172,14 +205,13 @@ def _move_into_place(partial: Path, target: Path) -> None:
     try:
         os.link(partial, target)
     except FileExistsError:
-        raise ExchangeError(
-            f"There is already a file at {target}. Choose another name: "
-            "tending never writes over a file."
-        ) from None
+        raise ExchangeError(_already_there(target)) from None
     except OSError:
         # Some file systems (FAT, some network shares) have no hard links.
         if target.exists():
-            raise ExchangeError(f"There is already a file at {target}.") from None
+            raise ExchangeError(
+                _("There is already a file at %(path)s.") % {"path": target}
+            ) from None
         os.replace(partial, target)
     else:
         partial.unlink()
@@ -189,36 +221,45 @@ def check_backup(path: Path, known_migrations: Collection[tuple[str, str]]) -> B
     """Make sure `path` is a sound tending backup this version of tending can take."""
     path = path.expanduser()
     if not path.exists():
-        raise ExchangeError(f"There is no file at {path}.")
+        raise ExchangeError(_("There is no file at %(path)s.") % {"path": path})
     if not path.is_file():
-        raise ExchangeError(f"{path} is a folder; please give the backup file itself.")
+        raise ExchangeError(
+            _("%(path)s is a folder; please give the backup file itself.") % {"path": path}
+        )
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise ExchangeError(f"{path} could not be read ({exc.strerror}).") from None
+        raise ExchangeError(
+            _("%(path)s could not be read (%(problem)s).") % {"path": path, "problem": exc.strerror}
+        ) from None
     if header != SQLITE_HEADER:
-        raise ExchangeError(f"{path} is not a tending backup (it is not an SQLite database).")
+        raise ExchangeError(
+            _("%(path)s is not a tending backup (it is not an SQLite database).") % {"path": path}
+        )
     try:
         with _reading(path) as connection:
             problem = integrity_problem(connection)
             if problem:
-                raise ExchangeError(f"{path} is damaged ({problem}), so it cannot be restored.")
+                raise ExchangeError(_damaged(path, problem))
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
             if not all(table in tables for table in CORE_TABLES):
-                raise ExchangeError(f"{path} is an SQLite database, but not one of tending's.")
+                raise ExchangeError(_not_tendings(path))
             applied = frozenset(connection.execute("SELECT app, name FROM django_migrations"))
             accounts = connection.execute("SELECT COUNT(*) FROM core_user").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise ExchangeError(f"{path} is damaged ({exc}), so it cannot be restored.") from None
-    if CORE_APP not in {app for app, _ in applied}:
-        raise ExchangeError(f"{path} is an SQLite database, but not one of tending's.")
+        raise ExchangeError(_damaged(path, exc)) from None
+    if CORE_APP not in {app for app, _name in applied}:
+        raise ExchangeError(_not_tendings(path))
     newer = sorted(applied - set(known_migrations))
     if newer:
         example = ", ".join(f"{app}.{name}" for app, name in newer[:3])
         raise ExchangeError(
-            f"{path} was made by a newer tending (it has changes this one does not know: "
-            f"{example}). Please upgrade tending first, then restore."
+            _(
+                "%(path)s was made by a newer tending (it has changes this one does not know: "
+                "%(changes)s). Please upgrade tending first, then restore."
+            )
+            % {"path": path, "changes": example}
         )
     made = datetime.fromtimestamp(path.stat().st_mtime)
     return BackupInfo(path=path, made=made, accounts=accounts, migrations=applied)
@@ -230,12 +271,15 @@ def check_schema(path: Path, expected: Schema) -> None:
         with _reading(path) as connection:
             found = read_schema(connection)
     except sqlite3.DatabaseError as exc:
-        raise ExchangeError(f"{path} is damaged ({exc}), so it cannot be restored.") from None
+        raise ExchangeError(_damaged(path, exc)) from None
     differences = schema_differences(expected, found)
     if differences:
         raise ExchangeError(
-            f"{path} is not a sound tending database ({describe(differences)}), "
-            "so it cannot be restored. Nothing was changed."
+            _(
+                "%(path)s is not a sound tending database (%(differences)s), "
+                "so it cannot be restored. Nothing was changed."
+            )
+            % {"path": path, "differences": describe(differences)}
         )
 
 
@@ -283,14 +327,21 @@ def restore_database(backup: Path, live: Path, now: datetime | None = None) -> R
             finally:
                 target.close()
     except sqlite3.Error as exc:
-        kept = f" What was there before is in {safety}." if safety else ""
-        raise ExchangeError(
-            f"The backup could not be restored ({exc}). Stop tending and try again.{kept}"
-        ) from None
+        if safety:
+            said = _(
+                "The backup could not be restored (%(problem)s). Stop tending and try again. "
+                "What was there before is in %(path)s."
+            )
+        else:
+            said = _("The backup could not be restored (%(problem)s). Stop tending and try again.")
+        raise ExchangeError(said % {"problem": exc, "path": safety}) from None
     if problem:
         raise ExchangeError(
-            f"After restoring, the database did not check out ({problem}). "
-            f"What was there before is in {safety}."
+            _(
+                "After restoring, the database did not check out (%(problem)s). "
+                "What was there before is in %(path)s."
+            )
+            % {"problem": problem, "path": safety}
         )
     return RestoreResult(source=backup, live=live, safety_copy=safety)
 
@@ -304,7 +355,7 @@ def _match_page_size(source: sqlite3.Connection, target: sqlite3.Connection) -> 
     mode = target.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
     if mode != "delete":
         raise ExchangeError(
-            "This backup needs the database to itself: please stop tending, then try again."
+            _("This backup needs the database to itself: please stop tending, then try again.")
         )
 
 

@@ -155,10 +155,14 @@ def restore(
             _("%(path)s is the database tending uses now, not a backup.") % {"path": info.path}
         )
     if not args.yes:
-        question = _(
+        question = ngettext(
             "This replaces everything in %(live)s with the backup from %(path)s "
-            "(file dated %(day)s at %(time)s, %(accounts)s account(s)). "
-            "Please stop tending first if it is running."
+            "(file dated %(day)s at %(time)s, %(accounts)s account). "
+            "Please stop tending first if it is running.",
+            "This replaces everything in %(live)s with the backup from %(path)s "
+            "(file dated %(day)s at %(time)s, %(accounts)s accounts). "
+            "Please stop tending first if it is running.",
+            info.accounts,
         ) % {
             "live": live,
             "path": info.path,
@@ -293,7 +297,7 @@ def export(args: argparse.Namespace) -> int:
     target = _export_destination(Path(args.path), chosen.suffix)
     counts = _export_to_file(user, target, chosen.write)
     print(_export_said(user, counts, str(target)))
-    print(_("Keep it somewhere safe and private: it holds what you wrote."))
+    print(_("Keep the file somewhere safe and private: it holds what you wrote."))
     return 0
 
 

@@ -198,7 +198,7 @@ def build_diary(
             on_days(detail["they_shared"] >= FEELINGS + 1),
             binary=True,
         ),
-        DaySeries("minutes-together", "more minutes with people", tuple(minutes.tolist())),
+        DaySeries("minutes-together", "minutes with people", tuple(minutes.tolist())),
         DaySeries(
             "in-person", "time together in person", on_days(channel == IN_PERSON), binary=True
         ),

@@ -163,7 +163,7 @@ def _scores(pdf: FPDF, report: Report) -> None:
             _text(
                 pdf,
                 ngettext(
-                    "The %(num)d earlier results of the period are not listed; a shorter "
+                    "%(num)d earlier result of the period is not listed; a shorter "
                     "period lists every one.",
                     "The %(num)d earlier results of the period are not listed; a shorter "
                     "period lists every one.",

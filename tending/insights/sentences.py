@@ -38,7 +38,7 @@ _MARKED = (
     pgettext_lazy("after 'On days with'", "a moment where you felt understood"),
     pgettext_lazy("after 'On days with'", "a moment where you shared your feelings"),
     pgettext_lazy("after 'On days with'", "a moment where someone shared their feelings with you"),
-    pgettext_lazy("after 'On days with'", "more minutes with people"),
+    pgettext_lazy("after 'On days with'", "minutes with people"),
     pgettext_lazy("after 'On days with'", "time together in person"),
     pgettext_lazy("after 'On days with'", "a call, video call or messages"),
     pgettext_lazy("after 'On days with'", "a brave step"),

@@ -215,7 +215,7 @@ def week_changes(changes) -> Markup:
     said = {
         "better": _("%(title)s on %(day)s, %(delta)s points better than the time before"),
         "worse": _("%(title)s on %(day)s, %(delta)s points harder than the time before"),
-        "same": _("%(title)s on %(day)s, %(delta)s points no change than the time before"),
+        "same": _("%(title)s on %(day)s, about the same as the time before"),
     }
     items = [
         escape(said[seen.change.direction])

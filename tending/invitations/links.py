@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from tending.core.words import gettext as _
+
 PERSONAL_BASE = "http://127.0.0.1:8000"
 
 
@@ -22,11 +24,16 @@ def clean_base_url(text: str) -> str:
     parts = urlsplit(given)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(
-            f"{given!r} is not a web address: it should look like https://tending.example.org"
+            _("%(given)r is not a web address: it should look like https://tending.example.org")
+            % {"given": given}
         )
     if parts.query or parts.fragment or any(c.isspace() for c in given):
         raise ValueError(
-            f"{given!r} has more than an address in it: leave out spaces and anything after ? or #."
+            _(
+                "%(given)r has more than an address in it: leave out spaces and anything "
+                "after ? or #."
+            )
+            % {"given": given}
         )
     return given.rstrip("/")
 

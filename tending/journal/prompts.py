@@ -6,7 +6,7 @@ tending and grouped by theme and depth, each with its translations beside it
 a prompt's text and its theme's name in the page's language, ask Django which
 language is in use. Views, the Today page and the command line all ask it for a prompt:
 ``prompt.text`` is the English (what exports and programs read), ``prompt.local_text``
-(or ``prompt_text(prompt)``) the words a person reads.
+the words a person reads (``prompt.text_in(language)`` in another language).
 
 Choosing is deterministic for a seed, so the same person sees the same prompt
 all day (seed with something like ``f"{user_id}:{date}:{n}"``) and "another"
@@ -26,6 +26,8 @@ from pathlib import Path
 from django.conf.locale import LANG_INFO
 from django.utils.translation import get_language, pgettext_lazy
 
+from tending.core.language_tags import best
+
 THEMES: dict[str, str] = {
     "knowing-myself": pgettext_lazy("prompt theme", "Knowing myself"),
     "being-known": pgettext_lazy("prompt theme", "Being known"),
@@ -36,11 +38,6 @@ THEMES: dict[str, str] = {
     "repair": pgettext_lazy("prompt theme", "Repair after conflict"),
 }
 DEPTHS: tuple[str, ...] = ("light", "deeper", "deepest")
-DEPTH_LABELS: dict[str, str] = {
-    "light": pgettext_lazy("prompt depth", "Light"),
-    "deeper": pgettext_lazy("prompt depth", "Deeper"),
-    "deepest": pgettext_lazy("prompt depth", "Deepest"),
-}
 
 MAX_TEXT_LENGTH = 200
 DEFAULT_PATH = Path(__file__).with_name("prompts.toml")
@@ -69,11 +66,8 @@ class Prompt:
     def text_in(self, language: str | None) -> str:
         """The words in `language` ("de", or a variant such as "de-at"), else the English."""
         if language and self.translations:
-            code = language.lower()
-            for wanted in (code, code.split("-")[0]):
-                for known, text in self.translations:
-                    if known == wanted:
-                        return text
+            found = dict(self.translations)
+            return found.get(best(language, found), self.text)
         return self.text
 
     @property
@@ -85,17 +79,6 @@ class Prompt:
     def theme_label(self) -> str:
         """The theme's name in the language in use."""
         return str(THEMES[self.theme])
-
-    @property
-    def depth_label(self) -> str:
-        """The depth's name in the language in use."""
-        return str(DEPTH_LABELS[self.depth])
-
-
-def prompt_text(prompt: Prompt, language: str | None = None) -> str:
-    """The prompt's words in `language`, by default the one in use; English when the
-    prompt has no translation into it."""
-    return prompt.text_in(get_language() if language is None else language)
 
 
 def _where(index: int, entry: object) -> str:

@@ -6,28 +6,54 @@ import argparse
 import textwrap
 
 from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django
+from tending.core.words import gettext as _
+from tending.core.words import ngettext
 
 WIDTH = 78
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "round", nargs="?", type=_round_number, help="a round's number (from the list)"
+        "round", nargs="?", type=_round_number, help=_("a round's number (from the list)")
     )
-    parser.add_argument("--user", help="whose rounds (needed only when there are several accounts)")
     parser.add_argument(
-        "--answers", action="store_true", help="with a round: print the open answers too"
+        "--user", help=_("whose rounds (needed only when there are several accounts)")
+    )
+    parser.add_argument(
+        "--answers", action="store_true", help=_("with a round: print the open answers too")
     )
 
 
 def _round_number(text: str) -> int:
     if not (text.isascii() and text.isdigit() and len(text) <= 18):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a round's number (see `tending mirror`)")
+        raise argparse.ArgumentTypeError(
+            _("%(text)r is not a round's number (see `tending mirror`)") % {"text": text}
+        )
     return int(text)
 
 
+def _said(word: str) -> str:
+    """A word of the list as the terminal's language says it (they are kept in English)."""
+    from django.utils.translation import get_language
+
+    from tending.mirror.words import shown_words
+
+    return shown_words(get_language()).get(word, word)
+
+
+def _listed(words) -> str:
+    return ", ".join(_said(word) for word in words) or _("none")
+
+
 def _counted(words) -> str:
-    return ", ".join(f"{word} {n}" for word, n in words) or "none"
+    return ", ".join(f"{_said(word)} {n}" for word, n in words) or _("none")
+
+
+def _kind(feedback) -> str:
+    """A round's kind and state, as the list and the heading say them."""
+    if feedback.anonymous:
+        return _("anonymous, closed") if feedback.closed_at else _("anonymous, open")
+    return _("named, closed") if feedback.closed_at else _("named, open")
 
 
 def _wrapped(label: str, text: str) -> list[str]:
@@ -40,41 +66,61 @@ def window_lines(page) -> list[str]:
     window = page.window
     if window is None:
         if feedback.anonymous:
-            return [
-                f"{page.answers} answer{'' if page.answers == 1 else 's'} so far. An anonymous "
-                "round shows its result once at least three people have answered."
-            ]
-        return ["No answers yet."]
+            said = ngettext(
+                "%(num)d answer so far. An anonymous round shows its result once at least "
+                "three people have answered.",
+                "%(num)d answers so far. An anonymous round shows its result once at least "
+                "three people have answered.",
+                page.answers,
+            )
+            return [said % {"num": page.answers}]
+        return [_("No answers yet.")]
     counted = window.answers
-    lines = [f"From {counted} answer{'' if counted == 1 else 's'} "
-             "(the number by a word: how many picked it)."]  # fmt: skip
+    lines = [
+        ngettext(
+            "From %(num)d answer (the number by a word: how many picked it).",
+            "From %(num)d answers (the number by a word: how many picked it).",
+            counted,
+        )
+        % {"num": counted}
+    ]
     if page.answers > counted:
         lines.append(
-            f"{page.answers - counted} more came in since; an anonymous round's result grows "
-            f"three answers at a time ({page.still_needed} more, and they show)."
+            ngettext(
+                "%(num)d more came in since; an anonymous round's result grows three answers "
+                "at a time (%(needed)d more, and they show).",
+                "%(num)d more came in since; an anonymous round's result grows three answers "
+                "at a time (%(needed)d more, and they show).",
+                page.answers - counted,
+            )
+            % {"num": page.answers - counted, "needed": page.still_needed}
         )
-    lines += _wrapped("Open (you and they see)", _counted(window.open))
-    lines += _wrapped("Blind spot (they see, you didn't pick)", _counted(window.blind))
-    lines += _wrapped("Hidden (you picked, they didn't)", ", ".join(window.hidden) or "none")
-    lines += _wrapped("Unknown (nobody picked)", f"{len(window.unknown)} words")
+    unknown = len(window.unknown)
+    lines += _wrapped(_("Open (you and they see)"), _counted(window.open))
+    lines += _wrapped(_("Blind spot (they see, you didn't pick)"), _counted(window.blind))
+    lines += _wrapped(_("Hidden (you picked, they didn't)"), _listed(window.hidden))
+    lines += _wrapped(
+        _("Unknown (nobody picked)"),
+        ngettext("%(num)d word", "%(num)d words", unknown) % {"num": unknown},
+    )
     return lines
 
 
 def answer_lines(page) -> list[str]:
     lines = []
     if page.round.anonymous:
-        for heading, texts in (("What they value in you", page.valued),
-                               ("What you might not see", page.unseen)):  # fmt: skip
+        for heading, texts in ((_("What they value in you"), page.valued),
+                               (_("What you might not see"), page.unseen)):  # fmt: skip
             if texts:
-                lines += ["", f"{heading} (in no particular order):"]
+                lines += ["", _("%(heading)s (in no particular order):") % {"heading": heading}]
                 lines += [f"- {' '.join(text.split())}" for text in texts]
         return lines
     for answer in page.named:
-        lines += ["", f"{answer.label}: {', '.join(answer.words)}"]
+        lines += ["", f"{answer.label}: {_listed(answer.words)}"]
         if answer.valued:
-            lines += _wrapped("  What they value in you", " ".join(answer.valued.split()))
+            lines += _wrapped("  " + _("What they value in you"), " ".join(answer.valued.split()))
         if answer.unseen:
-            lines += _wrapped("  What you might not see", " ".join(answer.unseen.split()))
+            lines += _wrapped("  " + _("What you might not see"), " ".join(answer.unseen.split()))
     return lines
 
 
@@ -97,31 +143,29 @@ def mirror(args: argparse.Namespace) -> int:
     if args.round is None:
         rows = queries.round_rows(user)
         if not rows:
-            print("No feedback rounds yet. Open one on the Mirror page of tending.")
+            print(_("No feedback rounds yet. Open one on the Mirror page of tending."))
             return 0
         for row in rows:
             feedback = row.round
-            state = "closed" if feedback.closed_at else "open"
-            kind = "anonymous" if feedback.anonymous else "named"
-            shown = f", {row.open_words} in the open" if row.shown else ""
-            answers = f"{row.answers} answer{'' if row.answers == 1 else 's'}"
-            print(f"{feedback.pk:>4}  {when(feedback)}  {kind}, {state}, {answers}{shown}")
+            answers = ngettext("%(num)d answer", "%(num)d answers", row.answers)
+            said = answers % {"num": row.answers}
+            if row.shown:
+                said += ", " + _("%(num)d in the open") % {"num": row.open_words}
+            print(f"{feedback.pk:>4}  {when(feedback)}  {_kind(feedback)}, {said}")
         said = queries.open_area_change(rows)
         if said:
             print(f"\n{said}")
-        print("\n`tending mirror NUMBER` shows a round's window.")
+        print("\n" + _("`tending mirror NUMBER` shows a round's window."))
         return 0
     feedback = owned(Round, user).filter(pk=args.round).first()
     if feedback is None:
         raise CommandError(
-            f"There is no round {args.round} in {user.get_username()}'s rounds. "
-            "`tending mirror` lists them."
+            _("There is no round %(number)d in %(user)s's rounds. `tending mirror` lists them.")
+            % {"number": args.round, "user": user.get_username()}
         )
     page = queries.round_page(feedback)
-    kind = "anonymous" if feedback.anonymous else "named"
-    state = "closed" if feedback.closed_at else "open"
-    print(f"Your round of {when(feedback)} ({kind}, {state})")
-    print(f"Your words: {', '.join(feedback.own_words)}")
+    print(_("Your round of %(day)s (%(kind)s)") % {"day": when(feedback), "kind": _kind(feedback)})
+    print(_("Your words: %(words)s") % {"words": _listed(feedback.own_words)})
     print("\n".join(window_lines(page)))
     if args.answers and page.shown:
         print("\n".join(answer_lines(page)))

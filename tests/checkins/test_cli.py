@@ -83,7 +83,7 @@ def test_instruments_check_reports_good_and_bad_files(tmp_path, capsys):
     assert "✓" in capsys.readouterr().out
     assert main(["instruments", "check", str(good), str(bad)]) == 1
     err = capsys.readouterr().err
-    assert "broken.toml" in err and "1 of 2 file(s) have problems" in err
+    assert "broken.toml" in err and "Problems in 1 of 2 files." in err
 
 
 @pytest.mark.django_db

@@ -82,7 +82,7 @@ def test_a_check_in_asks_in_german_and_keeps_the_english_band(german, owner_clie
     assert "Schwere Tage: dein Ergebnis" in html and "Ein Gespräch wert." in html
     assert "auf einer Skala von 0 bis 6, höher heißt schwerer" in html
     assert "Wie das ausgewertet wird" in html and "Das ist dein erster" in html
-    assert "Deine Antworten" in html and "An mehr als jedem zweiten Tag" in html
+    assert "Deine Antworten" in html and "An mehr als der Hälfte der Tage" in html
     assert "Worth talking about" not in html and "your result" not in html
     # The band's German says it is no diagnosis, so the score card does not say it twice.
     assert html.count("Das ist keine Diagnose. Wenn dich hier etwas beunruhigt") == 1
@@ -108,12 +108,12 @@ def test_finishing_later_and_a_safety_answer_speak_german(german, owner_client):
     address = reverse("checkins:take", args=["hard-days"])
     response = owner_client.post(address, {"later": "1", "q-self-harm": "2"}, follow=True)
     html = response.content.decode()
-    assert "Deine bisherigen Antworten sind gespeichert. Mach „Schwere Tage“ fertig" in html
+    assert "Du kannst „Schwere Tage“ jederzeit abschließen." in html
     assert "Danke für deine Antworten. Du verdienst gerade jetzt Unterstützung." in html
     assert "Solche Gedanken verdienen jetzt Zuwendung" in html  # the rule's own German
     assert "Thoughts like these" not in html
     today = page(owner_client, reverse("today:today"))
-    assert "Deine Antworten zu „Schwere Tage“ sind gespeichert, noch nicht fertig." in today
+    assert "Deine angefangenen Antworten zu „Schwere Tage“ sind gespeichert." in today
     response = owner_client.post(reverse("checkins:discard", args=["hard-days"]), follow=True)
     assert "Die Antworten sind gelöscht." in response.content.decode()
 
@@ -124,7 +124,7 @@ def test_the_history_speaks_german(german, owner_client):
         taken(german, "weekly-wellbeing", values, now - timedelta(days=days))
     html = page(owner_client, reverse("checkins:history", args=["weekly-wellbeing"]))
     assert "Wöchentliches Wohlbefinden: Verlauf" in html and "In den letzten 3 Monaten" in html
-    assert "3 Ergebnisse ab dem" in html and "über den Bereichen Sehr niedrig" in html
+    assert "3 Ergebnisse ab dem" in html and "mit den Bereichen Sehr niedrig" in html
     assert "spürbar verändert" in html and "Als Tabelle" in html and "Bedeutung" in html
     assert "<td>Niedriger als üblich</td>" in html and "<td>Gut</td>" in html
     for english in ("Over the last", "results from", "As a table", "Lower than usual", "Meaning<"):
@@ -220,7 +220,7 @@ def test_the_terminal_says_instruments_check_in_german(tmp_path, capsys, german_
     assert "stress.toml: stress, Version 1, 4 Fragen (en, de)" in captured.out
     # The problem itself stays in English, as definition files are written.
     assert "broken.toml: version: is required" in captured.err
-    assert "1 von 2 Datei(en) haben Probleme." in captured.err
+    assert "Probleme in 1 von 2 Dateien." in captured.err
 
 
 def test_instruments_check_names_the_languages_of_each_file(capsys):

@@ -147,10 +147,10 @@ def test_item_27_password_asks_twice_at_a_terminal(owner, monkeypatch, capsys):
 
 
 def test_item_27_help_names_the_password_command():
-    from tending.cli import EPILOG, build_parser
+    from tending.cli import build_parser, epilog
 
     parser = build_parser()
-    assert "password" in parser.format_help() and "tending password sam" in EPILOG
-    assert "--user goes before or after a subcommand" in EPILOG
+    assert "password" in parser.format_help() and "tending password sam" in epilog(str)
+    assert "--user goes before or after a subcommand" in epilog(str)
     commands = next(a for a in parser._actions if a.dest == "command")
     assert "--password-stdin" in commands.choices["password"].format_help()

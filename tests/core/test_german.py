@@ -77,7 +77,7 @@ def test_settings_notes_and_saving(owner, german):
     wrong = german.post(reverse("core:settings"), {"time_zone": "Nowhere/Else", "language": "xx"})
     check(
         wrong,
-        ["Etwas braucht noch einen Blick", "Wähl bitte eine der angebotenen Möglichkeiten."],
+        ["Schau bitte noch einmal hin", "Wähl bitte eine der angebotenen Möglichkeiten."],
         ["Something needs another look", "Please choose one of the options given."],
     )
     type(owner).objects.filter(pk=owner.pk).update(language="en")
@@ -158,7 +158,7 @@ def test_welcome_its_notes_and_the_first_message(browser_de):
 def test_error_pages(german, browser_de):
     check(
         german.get("/no/such/page/"),
-        ["Hier ist nichts", "Zurück zum Anfang", *NAV],
+        ["Hier gibt es nichts", "Zurück zum Anfang", *NAV],
         ["There is nothing here", "Back to the start"],
         status=404,
     )

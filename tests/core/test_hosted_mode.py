@@ -89,6 +89,10 @@ def test_item_8_check_deploy_names_a_missing_data_folder(tmp_path):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert f"The data folder {tmp_path / 'not-made-yet'} does not exist" in result.stdout
+    environment["LANGUAGE"] = "de"  # and in the terminal's language
+    result = tending(environment, "check", "--deploy")
+    assert result.returncode == 1
+    assert f"Den Datenordner {tmp_path / 'not-made-yet'} gibt es nicht" in result.stdout
 
 
 @pytest.mark.one_database  # personal mode: a SQLite file of its own

@@ -220,6 +220,7 @@ def test_in_a_terminal_it_asks_first(data_dir, backup):
 
     code, said = answer_in_terminal(data_dir, backup, "no")
     assert f"This replaces everything in {live} with the backup from {backup}" in said
+    assert "1 account). Please stop tending first" in said
     assert code == 1 and "Nothing was changed." in said
     assert fingerprint(live) == before and safety_copies(data_dir) == []
 

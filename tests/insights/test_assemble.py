@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
+from tending.insights import sentences
 from tending.insights.assemble import (
     CALL_OR_MESSAGE,
     IN_PERSON,
@@ -24,6 +25,8 @@ from tending.insights.assemble import (
     span,
     unpack,
 )
+from tending.insights.diary import FINDING
+from tests.insights.test_wording import pattern
 
 BERLIN = ZoneInfo("Europe/Berlin")
 FIRST = date(2026, 3, 1)
@@ -146,6 +149,16 @@ def test_each_exposure_counts_what_it_says():
     assert series(diary, "minutes-together").values == (0, 0, 0, 45, 0, 0, 0, 0)
     assert not series(diary, "minutes-together").binary
     assert all(s.binary for s in diary.exposures if s.key != "minutes-together")
+    # Each one's words read in the sentences: an amount's after "more", the rest after "with".
+    for exposure in diary.exposures:
+        for lag in (0, 1):
+            said = sentences.describe(
+                pattern(exposure=exposure.key, exposure_label=exposure.label,
+                        binary=exposure.binary, lag_days=lag),
+                FINDING,
+                30.0,
+            )  # fmt: skip
+            assert f" {exposure.label}," in said and "more more" not in said, said
     assert [s.key for s in diary.exposures][:7] == [
         "moment-any",
         "moment-understood",

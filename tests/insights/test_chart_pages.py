@@ -250,7 +250,7 @@ def test_the_circle_charts_add_up(owner, owner_client):
     assert '<td>Jan 2026</td><td class="num">1</td><td class="num">4</td>' in table
     rings = part(html, 'aria-label="Time per ring, as a table"', "</table>")
     assert '<th scope="row">Inner</th><td class="num">2 moments, 105 min</td>' in rings
-    assert '<td class="num">1 moments, 30 min</td>' in rings
+    assert '<td class="num">1 moment, 30 min</td>' in rings
     assert '<th scope="row">Outer</th><td class="num">2 moments, 20 min</td>' in rings
     drift = part(html, 'id="drift-heading"', "</section>")
     assert "Sam</a>: up to 315 days between moments, and drifting now" in drift

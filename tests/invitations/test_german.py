@@ -45,7 +45,7 @@ def test_the_invitations_page_speaks_german(german, owner):
         "Für wen ist sie? (wenn du magst)",
         "1 Tag",
         "30 Tage",
-        "wartet, bis",
+        "noch offen bis",
         "von <bdi>owner</bdi> benutzt",
         "abgelaufen, unbenutzt",
         "im Terminal erstellt",

@@ -126,7 +126,7 @@ def test_writing_with_a_prompt_and_the_errors(owner, german):
         wrong,
         [
             "Dieser Tag kommt erst noch",
-            "Der Titel hat bitte höchstens 200 Zeichen.",
+            "Bitte kürz den Titel auf höchstens 200 Zeichen.",
             "Schreib zuerst ein paar Wörter; eine Zeile reicht völlig.",
         ],
         ["still to come", "200 characters or fewer", "Write a few words first"],

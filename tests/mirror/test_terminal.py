@@ -87,3 +87,25 @@ def test_a_round_number_must_be_a_number(owner, capsys):
         main(["mirror", "three"])
     assert exited.value.code == 2
     assert "'three' is not a round's number" in capsys.readouterr().err
+
+
+def test_the_window_speaks_the_terminals_language(owner, capsys, monkeypatch):
+    """LANGUAGE=de: the rounds, the window's areas and the list's words in German; the
+    numbers to type stay as they are."""
+    from django.utils import translation
+
+    monkeypatch.setenv("LANGUAGE", "de")
+    feedback = answered(owner, [["kind", "bold", "able", "wise", "witty"]] * 3)
+    try:
+        assert main(["mirror"]) == 0
+        assert main(["mirror", str(feedback.pk)]) == 0
+    finally:
+        translation.deactivate()
+    out = capsys.readouterr().out
+    assert f"{feedback.pk:>4}  2. November 2026  anonym, offen, 3 Antworten" in out
+    assert "Deine Runde vom 2. November 2026 (anonym, offen)" in out
+    assert "Aus 3 Antworten" in out
+    assert "Offen (du und die anderen seht es): " in out
+    assert "Verborgen (du hast es gewählt, die anderen nicht): " in out
+    assert "kind" not in out.split("Deine Wörter: ")[1].splitlines()[0]  # the words too
+    assert "`tending mirror NUMMER`" in out

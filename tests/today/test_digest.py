@@ -69,7 +69,7 @@ def test_one_failure_is_logged_and_the_others_still_go(owner, other, monkeypatch
 def test_the_command_line_reports_and_fails_when_any_failed(owner, capsys):
     EmailDigest.objects.create(owner=owner, email="owner@example.org")
     assert main(["send-digests"]) == 0
-    assert "Sent 1 weekly e-mail(s); 0 could not be sent." in capsys.readouterr().out
+    assert "Sent 1 weekly e-mail; 0 could not be sent." in capsys.readouterr().out
 
 
 @override_settings(HOSTED=True)
