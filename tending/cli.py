@@ -122,6 +122,9 @@ def epilog(_: Callable[[str], str] = gettext) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from tending.core.argparse_words import speak
+
+    speak()  # argparse's own words ("usage:", its refusals) in the terminal's language too
     parser = argparse.ArgumentParser(
         prog="tending",
         description=_(

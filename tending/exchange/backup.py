@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tending.core.words import gettext as _
+from tending.core.words import ngettext
 from tending.exchange.schema import Schema, describe, read_schema, schema_differences
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -60,7 +61,7 @@ def stamp(now: datetime | None = None) -> str:
 
 def human_size(size: int) -> str:
     if size < 1000:
-        return f"{size} bytes"
+        return ngettext("%(num)d byte", "%(num)d bytes", size) % {"num": size}
     amount = size / 1000
     for unit in ("KB", "MB"):
         if amount < 1000:

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tending.core.words import gettext as _
 from tending.exchange.backup import ExchangeError
 from tending.exchange.schema import read_schema
 
@@ -53,8 +54,12 @@ def expected_schema(recorded: Collection[Node], where: Path) -> dict[tuple[str, 
             if needed - recorded:
                 app, name = min(needed - recorded)
                 raise ExchangeError(
-                    f"{where} is not a sound tending database: it records changes without "
-                    f"those they build on (it lacks {app}.{name}). Nothing was changed."
+                    _(
+                        "%(where)s is not a sound tending database: it records changes "
+                        "without those they build on (it lacks %(change)s). Nothing was "
+                        "changed."
+                    )
+                    % {"where": where, "change": f"{app}.{name}"}
                 )
             executor.migrate(latest_per_app(graph, recorded))
             emit_post_migrate_signal(0, False, connection.alias)

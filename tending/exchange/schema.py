@@ -12,6 +12,9 @@ import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 
+from tending.core.words import gettext as _
+from tending.core.words import ngettext
+
 # (type, name) -> the CREATE statement with its spacing folded, so indentation never counts.
 Schema = Mapping[tuple[str, str], str]
 
@@ -53,9 +56,12 @@ def schema_differences(expected: Schema, found: Schema) -> list[str]:
     )
     changed = _in_order(key for key in set(found) & set(expected) if found[key] != expected[key])
     return (
-        [f"an extra {kind} {name}" for kind, name in extra]
-        + [f"no {kind} {name}" for kind, name in missing]
-        + [f"a different {kind} {name}" for kind, name in changed]
+        [_("an extra %(kind)s %(name)s") % {"kind": kind, "name": name} for kind, name in extra]
+        + [_("no %(kind)s %(name)s") % {"kind": kind, "name": name} for kind, name in missing]
+        + [
+            _("a different %(kind)s %(name)s") % {"kind": kind, "name": name}
+            for kind, name in changed
+        ]
     )
 
 
@@ -68,4 +74,9 @@ def describe(differences: list[str]) -> str:
     """The first few differences as one phrase, with a count of the rest."""
     shown = "; ".join(differences[:SHOWN])
     more = len(differences) - SHOWN
-    return f"{shown}; and {more} more" if more > 0 else shown
+    if more <= 0:
+        return shown
+    return ngettext("%(shown)s; and %(num)d more", "%(shown)s; and %(num)d more", more) % {
+        "shown": shown,
+        "num": more,
+    }

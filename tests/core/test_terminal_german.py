@@ -68,6 +68,10 @@ def test_help_in_german_loads_no_django(tmp_path):
     assert "createuser  ein Konto anlegen" in shown.stdout
     assert "  tending createuser sam           ein Konto anlegen (fragt nach" in shown.stdout
     assert "start the web app" not in shown.stdout and "examples:" not in shown.stdout
+    # argparse's own words too (tending/core/argparse_words.py)
+    assert shown.stdout.startswith("Aufruf: tending ")
+    assert "Optionen:\n  -h, --help    diese Hilfe zeigen und beenden" in shown.stdout
+    assert "usage:" not in shown.stdout and "show this help" not in shown.stdout
     assert shown.stdout.rstrip().endswith("NO DJANGO")
     log = run(tmp_path, "log", "--help", env=GERMAN, script=SHOW_HELP).stdout
     assert "mit wem es war" in log and "wie viel du von dir geteilt hast" in log
@@ -80,12 +84,18 @@ def test_help_in_english_stays_english(tmp_path):
     assert "serve       start the web app (the default)" in shown
     assert epilog(str).rstrip() in shown
     assert "Beispiele" not in shown
+    assert shown.startswith("usage: tending ") and "show this help message and exit" in shown
 
 
 def test_a_wrong_value_is_refused_in_german(tmp_path):
     refused = run(tmp_path, "log", "Sam", "--understood", "9", env=GERMAN, script=SHOW_HELP)
     assert refused.returncode == 2
-    assert "argument --understood: 9 liegt nicht zwischen 1 und 5" in refused.stderr
+    assert "tending log: Fehler: Argument --understood: 9 liegt nicht zwischen 1 und 5" in (
+        refused.stderr
+    )
+    missing = run(tmp_path, "log", env=GERMAN, script=SHOW_HELP)
+    assert missing.returncode == 2
+    assert "tending log: Fehler: diese Argumente werden gebraucht: NAME" in missing.stderr
 
 
 # The quick paths, and the Django path behind them --------------------------------------------
