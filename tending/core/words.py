@@ -9,6 +9,7 @@ Django's would fail. Nothing of Django's translation machinery is imported until
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
 
 def ready() -> bool:
@@ -30,6 +31,18 @@ def gettext(message: str) -> str:
     from django.utils.translation import gettext as translated
 
     return translated(message)
+
+
+def and_list(items: Sequence[str], words: str | None = None) -> str:
+    """Items as a sentence lists them, "Sam", "Sam and Jo", "Ana, Sam and Jo", in the language
+    in use. `words`: that language's "%(items)s and %(last)s", when a long list of rows has
+    looked it up once already."""
+    if len(items) < 2:
+        return "".join(items)
+    if words is None:
+        # Translators: the last two of a list, as in "Ana, Sam and Jo".
+        words = gettext("%(items)s and %(last)s")
+    return words % {"items": ", ".join(items[:-1]), "last": items[-1]}
 
 
 def grouped(number: int) -> str:

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from tending.core.terminal_support import CommandError, migrate, setup_django, written_day
+from tending.core.words import and_list, ngettext
 from tending.core.words import gettext as _
-from tending.core.words import ngettext
 
 
 def password_hint() -> str:
@@ -375,10 +375,8 @@ def _export_said(user, counts: dict[str, int], where: str) -> str:
     parts = [count_words(key, counts[key]) for key in COUNTED if key in counts]
     if "tags" in counts:  # the JSON document
         listed = _("%(counts)s and everything else") % {"counts": ", ".join(parts)}
-    elif len(parts) > 1:
-        listed = _("%(counts)s and %(last)s") % {"counts": ", ".join(parts[:-1]), "last": parts[-1]}
     else:
-        listed = "".join(parts)
+        listed = and_list(parts)
     return _("Exported %(name)s to %(where)s: %(counts)s.") % {
         "name": repr(user.username),
         "where": where,

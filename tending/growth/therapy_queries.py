@@ -27,6 +27,7 @@ from tending.core.reads import Read, as_stored, read_together
 from tending.core.reads import column as _column
 from tending.core.reads import table as _table
 from tending.core.text import cut
+from tending.core.words import and_list
 from tending.growth.models import BringUp, Goal, GoalStep, TherapySession
 from tending.journal.models import Entry, heading
 from tending.moments.models import Moment
@@ -52,10 +53,8 @@ class Flagged:
 
 def _who(names: list[str], and_words: str) -> str:
     """The people of a moment, as "Sam", "Sam and Jo" or "Ana, Sam and Jo" (`and_words`: the
-    page's "%(names)s and %(last)s")."""
-    if len(names) < 2:
-        return "".join(names)
-    return and_words % {"names": ", ".join(names[:-1]), "last": names[-1]}
+    page's "%(items)s and %(last)s")."""
+    return and_list(names, and_words)
 
 
 @lru_cache(maxsize=2)
@@ -123,7 +122,7 @@ def flags_from(rows: list[tuple], people_rows: list[tuple]) -> list[Flagged]:
     result_at = addresses("checkins:result")
     # The words looked up once for the whole list.
     journal_words, moment_words = _("Journal: %(title)s"), _("A moment with %(people)s")
-    a_moment, and_words = _("A moment"), _("%(names)s and %(last)s")
+    a_moment, and_words = _("A moment"), _("%(items)s and %(last)s")
     checkin_words = _("%(checkin)s: %(score)s")
     found = []
     for (

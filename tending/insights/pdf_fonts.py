@@ -13,7 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+
+from tending.core.words import and_list
 
 _HERE = Path(__file__).resolve().parent
 DEJAVU_DIR = _HERE.parent / "static" / "vendor" / "dejavu"
@@ -63,13 +64,7 @@ def left_out_words(chars: list[str]) -> str:
     """What the PDF says when some characters could not be drawn; nothing when all can."""
     if not chars:
         return ""
-    what = kinds(chars)
-    listed = what[0]
-    if len(what) > 1:
-        listed = pgettext("the last two of a list", "%(items)s and %(last)s") % {
-            "items": ", ".join(what[:-1]),
-            "last": what[-1],
-        }
+    listed = and_list(kinds(chars))
     return _(
         "Some characters (%(listed)s) are not in the fonts this PDF uses, so they are left "
         "out of it. The report page shows them, and printing that page keeps them."

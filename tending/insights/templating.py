@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from tending.checkins.templating import address_of, score
 from tending.core.date_format import format_date, local_format, names, quick_format
+from tending.core.words import and_list
 from tending.insights.report import average_words, status_words
 from tending.insights.review import how_it_went
 
@@ -173,10 +174,7 @@ def change_words() -> dict[str, str]:
 
 def listed(items: list[str]) -> str:
     """Items as a sentence lists them: "a, b and c" (each item already escaped)."""
-    if len(items) < 2:
-        return "".join(items)
-    joined = escape(pgettext("the last two of a list", "%(items)s and %(last)s"))
-    return joined % {"items": Markup(", ".join(items[:-1])), "last": Markup(items[-1])}
+    return Markup(and_list(items))
 
 
 def week_people(count: int, people) -> Markup:
