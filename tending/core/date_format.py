@@ -54,6 +54,9 @@ DATE_FORMATS = (
     pgettext_lazy("date format", "j M Y, H:i"),
     pgettext_lazy("date format", "j F Y, H:i"),
     pgettext_lazy("date format", "l j F Y, H:i"),
+    # The terminal's, with a day of two digits to line up in a list.
+    pgettext_lazy("date format", "d F Y"),
+    pgettext_lazy("date format", "d M Y, H:i"),
 )
 _local: dict[tuple[str | None, str], str] = {}
 

@@ -226,7 +226,6 @@ def read_new_password(from_stdin: bool, nothing_done: str) -> str:
 def written_day(day: date) -> str:
     """A day as the terminal's language writes it ("04 March 2026", "04. März 2026"); once
     Django is set up."""
-    from django.utils import dateformat
-    from django.utils.translation import pgettext
+    from tending.core.date_format import format_date
 
-    return dateformat.format(day, pgettext("date format", "d F Y"))
+    return format_date(day, "d F Y")

@@ -107,7 +107,6 @@ def invite(args: argparse.Namespace) -> int:
 def _until(moment) -> str:
     """When the link stops working, as the terminal's language writes it: "04 Mar 2026,
     19:30", "04.03.2026, 19:30"."""
-    from django.utils import dateformat
-    from django.utils.translation import pgettext
+    from tending.core.date_format import format_date
 
-    return dateformat.format(moment, pgettext("date format", "d M Y, H:i"))
+    return format_date(moment, "d M Y, H:i")
