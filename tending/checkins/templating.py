@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from django.template.defaultfilters import floatformat
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from markupsafe import Markup, escape
 
 from tending.checkins.scoring import shown_score
@@ -132,7 +132,21 @@ def chart_dots(line) -> Markup:
 
 
 FILTERS = {"score": score}
+
+
+def change_words() -> dict[str, str]:
+    """How a check-in moved since the time before, by direction, in the language in use, for
+    every page and the terminal alike: "harder" is kinder than "worse" about a time that is
+    already hard (the API's English is tending.checkins.scoring.CHANGE_WORDS)."""
+    return {
+        "better": pgettext("a check-in since the time before", "better"),
+        "worse": pgettext("a check-in since the time before", "harder"),
+        "same": pgettext("a check-in since the time before", "no change"),
+    }
+
+
 GLOBALS = {
+    "change_words": change_words,
     "address_of": address_of,
     "history_rows": history_rows,
     "over_time_rows": over_time_rows,

@@ -113,7 +113,9 @@ def print_result(inst, saved, previous, change_since) -> None:
         print(band.label + ("." if saved.safety_fired else f". {band.meaning}"))
     change = change_since(inst, saved.total, previous.total if previous else None)
     if change is not None and change.direction != "same":
-        words = _("better") if change.direction == "better" else _("harder")
+        from tending.checkins.templating import change_words
+
+        words = change_words()[change.direction]
         since = _("Since last time: %(delta)s (%(words)s).") % {
             "delta": f"{change.delta:+g}",
             "words": words,

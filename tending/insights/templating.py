@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from django.utils.translation import get_language, ngettext, pgettext
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from markupsafe import Markup, escape
 
-from tending.checkins.templating import address_of, score
+from tending.checkins.templating import address_of, change_words, score
 from tending.core.date_format import format_date, local_format, names, quick_format
 from tending.core.words import and_list
 from tending.insights.report import average_words, status_words
@@ -160,16 +160,6 @@ def closeness_rows(ratings) -> Markup:
             for day, value in ratings
         )
     )
-
-
-def change_words() -> dict[str, str]:
-    """How a check-in moved since the time before, by its direction, as a row says it (the
-    words of tending.checkins.scoring.CHANGE_WORDS)."""
-    return {
-        "better": pgettext("a check-in since the time before", "better"),
-        "worse": pgettext("a check-in since the time before", "harder"),
-        "same": pgettext("a check-in since the time before", "no change"),
-    }
 
 
 def listed(items: list[str]) -> str:
