@@ -57,6 +57,7 @@ DATE_FORMATS = (
     # The terminal's, with a day of two digits to line up in a list.
     pgettext_lazy("date format", "d F Y"),
     pgettext_lazy("date format", "d M Y, H:i"),
+    pgettext_lazy("date format", "D d M"),  # the weekly e-mail's days
 )
 _local: dict[tuple[str | None, str], str] = {}
 

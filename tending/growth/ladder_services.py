@@ -12,8 +12,8 @@ from django.db import connection
 from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from tending.circle.models import Person
 from tending.core.dates import stored_time
@@ -160,11 +160,10 @@ class Turn:
 
 
 def turn_of(session: LadderSession, sets: tuple[PromptSet, ...]) -> Turn:
-    """The prompt the pair are on, its words in the page's language (tending's own sets, as
-    `ladders.ladder()` gives them, in the language in use; any other sets as they are)."""
+    """The prompt the pair are on, in the words of `sets` (the page's: `ladders.ladder(
+    get_language())`; where a pair is does not depend on the language)."""
     place = place_of(session)
-    shown = ladders.ladder(get_language()) if sets is ladders.ladder() else sets
-    prompt_set = shown[place.set_index]
+    prompt_set = sets[place.set_index]
     return Turn(
         set_number=place.set_index + 1,
         set_title=prompt_set.title,

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -66,7 +67,7 @@ def ladder(request, ladder_id: int):
             services.advance(session, request.POST.get("action", ""), seen)
         return redirect("growth:ladder", ladder_id=session.pk)
     session = services.session_row(request.user, ladder_id)  # only shown: as plain values
-    sets = prompts.ladder()
+    sets = prompts.ladder(get_language())  # where the pair is, in the page's words
     finished = services.is_finished(session, sets)
     context = {
         "session": session,

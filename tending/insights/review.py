@@ -21,14 +21,12 @@ from tending.core.date_format import format_date
 # How much was shared in a moment, 0-4, in words that fit "you shared …".
 SHARED = "after 'you shared'"
 SHARING_WORDS = ("nothing personal", "facts", "thoughts", "feelings", "something vulnerable")
-NOT_SAID = "not said"
 _SHARING_MARKED = (  # marked to be translated; sharing_words() looks each up
     pgettext_lazy("after 'you shared'", "nothing personal"),
     pgettext_lazy("after 'you shared'", "facts"),
     pgettext_lazy("after 'you shared'", "thoughts"),
     pgettext_lazy("after 'you shared'", "feelings"),
     pgettext_lazy("after 'you shared'", "something vulnerable"),
-    pgettext_lazy("after 'you shared'", "not said"),
 )
 FIRST_LINE = 140  # characters of an entry's first line shown in the review
 
@@ -100,10 +98,10 @@ def _how_it_went(
     language: str | None,
 ) -> tuple[str, ...]:
     said = []
-    if self_shared is not None:
-        said.append(_("you shared %(what)s") % {"what": sharing_words(self_shared)})
-    if other_shared is not None:
-        said.append(_("they shared %(what)s") % {"what": sharing_words(other_shared)})
+    if (mine := sharing_words(self_shared)) is not None:
+        said.append(_("you shared %(what)s") % {"what": mine})
+    if (theirs := sharing_words(other_shared)) is not None:
+        said.append(_("they shared %(what)s") % {"what": theirs})
     if understood is not None:
         said.append(_("understood %(value)s of 5") % {"value": understood})
     if closeness is not None:
@@ -182,10 +180,12 @@ class WeekReview:
         return tuple(seen for seen in self.checkins if seen.meaningful)
 
 
-def sharing_words(level: int) -> str:
-    """How much was shared, in the page's language."""
-    word = SHARING_WORDS[level] if 0 <= level < len(SHARING_WORDS) else NOT_SAID
-    return pgettext(SHARED, word)
+def sharing_words(level: int | None) -> str | None:
+    """How much was shared, in the page's language; None when it was not said (or the value
+    is not one of the five levels, which only a damaged row could hold)."""
+    if level is None or not 0 <= level < len(SHARING_WORDS):
+        return None
+    return pgettext(SHARED, SHARING_WORDS[level])
 
 
 def first_line(text: str, limit: int = FIRST_LINE) -> str:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import timezone, translation
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext
 
 from tending.core.date_format import format_date
 from tending.core.languages import account_language
@@ -20,9 +20,9 @@ from tending.today.queries import feed_reminders
 
 log = logging.getLogger(__name__)
 WEEK = 7
-# How a day of the coming week is written ("Mon 03 Mar"); each language writes it its way.
+# How a day of the coming week is written ("Mon 03 Mar"); each language writes it its way
+# (DATE_FORMATS in tending/core/date_format.py).
 DAY_FORMAT = "D d M"
-_IN_THE_CATALOGUE = pgettext_lazy("date format", "D d M")
 
 
 @dataclass

@@ -81,8 +81,8 @@ def test_how_a_moment_went_in_words():
     ]
     assert MomentRow(2, MONDAY, ("Sam",)).how_it_went == []
     assert review.sharing_words(4) == "something vulnerable"
-    assert review.sharing_words(5) == "not said"
-    assert review.sharing_words(-1) == "not said"
+    assert review.sharing_words(5) is None and review.sharing_words(-1) is None
+    assert review.sharing_words(None) is None
 
 
 def test_checkins_get_their_band_and_a_meaningful_change():
