@@ -36,10 +36,10 @@ def test_your_data_speaks_german(german):
     for words in (
         "Deine Daten",
         "Eine Kopie herunterladen",
-        "Alles, als eine JSON-Datei",
+        "Alles in einer JSON-Datei",
         "Eine .json-Datei.",
         "Eine Datei übernehmen",
-        "tendings eigener Export (JSON)",
+        "tending (der eigene JSON-Export)",
         "Kontakte (vCard, .vcf)",
         "Höchstens 64 MB.",
         'data-working="Deine Datei wird vorbereitet …"',
