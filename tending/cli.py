@@ -498,27 +498,19 @@ def demo(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     took = time.monotonic() - started
     print(
-        ngettext(
+        _(
             "Filled %(name)s with %(people)s people (%(archived)s archived), "
             "%(moments)s moments, %(closeness_ratings)s closeness ratings, "
             "%(checkins)s check-ins, %(journal_entries)s journal entries, "
             "%(feedback_rounds)s feedback rounds (%(feedback_answers)s answers), "
             "%(brave_steps)s brave steps, %(goals)s goals and "
             "%(therapy_sessions)s therapy sessions "
-            "over %(years)s year in %(seconds)s s.",
-            "Filled %(name)s with %(people)s people (%(archived)s archived), "
-            "%(moments)s moments, %(closeness_ratings)s closeness ratings, "
-            "%(checkins)s check-ins, %(journal_entries)s journal entries, "
-            "%(feedback_rounds)s feedback rounds (%(feedback_answers)s answers), "
-            "%(brave_steps)s brave steps, %(goals)s goals and "
-            "%(therapy_sessions)s therapy sessions "
-            "over %(years)s years in %(seconds)s s.",
-            args.years,
+            "over %(years)s in %(seconds)s s."
         )
         % {
             **vars(summary),
             "name": repr(name),
-            "years": args.years,
+            "years": ngettext("%(num)d year", "%(num)d years", args.years) % {"num": args.years},
             "seconds": f"{took:.1f}",
         }
     )
