@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 # The shared pieces live below the apps; this module only composes the commands.
-from tending.core.terminal_support import CommandError, migrate, setup_django
+from tending.core.terminal_support import CommandError, migrate, setup_django, shown
 from tending.core.words import gettext, ngettext
 from tending.core.words import gettext as _
 
@@ -587,7 +587,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except CommandError as exc:
-        print(f"tending: {exc}", file=sys.stderr)
+        print(f"tending: {shown(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("\n" + _("Stopped."), file=sys.stderr)

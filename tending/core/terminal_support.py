@@ -229,3 +229,13 @@ def written_day(day: date) -> str:
     from tending.core.date_format import format_date
 
     return format_date(day, "d F Y")
+
+
+def shown(text: str) -> str:
+    """Text that may hold someone else's words (a Mirror answer, a name or a line of an
+    imported file, a refusal quoting it) as a terminal may print it: each control or direction
+    character but the line break written as its escape ("\\x1b"), where printed it would move
+    the cursor, retitle the window or reverse the line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == "\n" else repr(c)[1:-1] for c in text)

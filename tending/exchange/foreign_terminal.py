@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from tending.core.terminal_support import CommandError, migrate, setup_django
+from tending.core.terminal_support import CommandError, migrate, setup_django, shown
 from tending.core.words import gettext as _
 
 
@@ -51,6 +51,11 @@ class Bar:
             self.out.flush()
 
 
+def _shown_by(write: Callable[[str], None]) -> Callable[[str], None]:
+    """`write`, for lines that quote the file (its groups, its columns) made safe to print."""
+    return lambda line: write(shown(line))
+
+
 def preview(reading, name: str, label: str, write: Callable[[str], None] = print) -> None:
     """What the file holds: what would be added, what is there already, what is kept as text."""
     new = reading.new_counts()
@@ -58,6 +63,7 @@ def preview(reading, name: str, label: str, write: Callable[[str], None] = print
     for item in reading.items:
         if item.duplicate:
             there[item.kind] = there.get(item.kind, 0) + 1
+    write = _shown_by(write)
     write(_("Read %(name)s as %(label)s.") % {"name": name, "label": _(label)})
     write("  " + _("New, to add: %(counts)s.") % {"counts": counted(new)})
     if there:

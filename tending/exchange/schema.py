@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from tending.core.words import gettext as _
 from tending.core.words import ngettext
 
+NAME_SHOWN = 60  # characters of a name from the file that a message prints
 # (type, name) -> the CREATE statement with its spacing folded, so indentation never counts.
 Schema = Mapping[tuple[str, str], str]
 
@@ -42,6 +43,12 @@ def read_schema(connection: sqlite3.Connection) -> dict[tuple[str, str], str]:
     return {(kind, name): normalised(sql or "") for kind, name, sql in rows if not _internal(name)}
 
 
+def _shown(name: str) -> str:
+    """A name found in someone's file as a message may hold it: a long one cut. (Its control
+    characters are escaped where the terminal prints it: terminal_support.shown.)"""
+    return name if len(name) <= NAME_SHOWN else name[: NAME_SHOWN - 1] + "…"
+
+
 def _internal(name: str) -> bool:
     return name.lower().startswith("sqlite_")
 
@@ -56,7 +63,10 @@ def schema_differences(expected: Schema, found: Schema) -> list[str]:
     )
     changed = _in_order(key for key in set(found) & set(expected) if found[key] != expected[key])
     return (
-        [_("an extra %(kind)s %(name)s") % {"kind": kind, "name": name} for kind, name in extra]
+        [
+            _("an extra %(kind)s %(name)s") % {"kind": kind, "name": _shown(name)}
+            for kind, name in extra
+        ]
         + [_("no %(kind)s %(name)s") % {"kind": kind, "name": name} for kind, name in missing]
         + [
             _("a different %(kind)s %(name)s") % {"kind": kind, "name": name}

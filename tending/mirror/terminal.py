@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django
+from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django, shown
 from tending.core.words import gettext as _
 from tending.core.words import ngettext
 
@@ -106,6 +106,11 @@ def window_lines(page) -> list[str]:
     return lines
 
 
+def _one_line(text: str) -> str:
+    """What someone answered, on one line, safe to print (their words are a stranger's)."""
+    return shown(" ".join(text.split()))
+
+
 def answer_lines(page) -> list[str]:
     lines = []
     if page.round.anonymous:
@@ -113,14 +118,14 @@ def answer_lines(page) -> list[str]:
                                (_("What you might not see"), page.unseen)):  # fmt: skip
             if texts:
                 lines += ["", _("%(heading)s (in no particular order):") % {"heading": heading}]
-                lines += [f"- {' '.join(text.split())}" for text in texts]
+                lines += [f"- {_one_line(text)}" for text in texts]
         return lines
     for answer in page.named:
-        lines += ["", f"{answer.label}: {_listed(answer.words)}"]
+        lines += ["", f"{_one_line(answer.label)}: {_listed(answer.words)}"]
         if answer.valued:
-            lines += _wrapped("  " + _("What they value in you"), " ".join(answer.valued.split()))
+            lines += _wrapped("  " + _("What they value in you"), _one_line(answer.valued))
         if answer.unseen:
-            lines += _wrapped("  " + _("What you might not see"), " ".join(answer.unseen.split()))
+            lines += _wrapped("  " + _("What you might not see"), _one_line(answer.unseen))
     return lines
 
 

@@ -60,6 +60,19 @@ def test_item_14_differences_in_order_tables_first():
         "a different view v",
     ]
     assert schema_differences(expected, expected) == []
+    # A name from someone's file never floods a message (its escapes: test_terminal_safety).
+    hostile = {
+        ("table", "x\x1b]0;owned\x07"): "X",
+        ("index", "\u202eevil"): "X",
+        ("view", "v" * 500): "X",
+        ("trigger", "t" * 60): "X",  # just at the limit: whole
+    }
+    assert schema_differences({}, hostile) == [
+        "an extra table x\x1b]0;owned\x07",
+        "an extra index \u202eevil",
+        "an extra trigger " + "t" * 60,
+        "an extra view " + "v" * 59 + "…",
+    ]
     # Only triggers named like the search index's are put back by migrate.
     mended_name_on_a_table = {("table", "journal_entry_fts_insert"): "F"}
     assert schema_differences(mended_name_on_a_table, {}) == ["no table journal_entry_fts_insert"]

@@ -1,0 +1,55 @@
+"""What the terminal prints of someone else's words never reaches the terminal as its own
+commands: a stranger's Mirror answer, a line or a group name in an imported file, and the
+refusals that quote them, show each control or direction character as its escape."""
+
+from __future__ import annotations
+
+import pytest
+
+from tending.cli import main
+from tending.core.terminal_support import shown
+from tending.mirror import services
+from tending.mirror.queries import round_page
+from tending.mirror.terminal import answer_lines
+
+ESCAPES = "\x1b]0;owned\x07\x1b[2J\u202e"
+
+
+def test_shown_escapes_what_a_terminal_would_act_on_and_keeps_the_rest():
+    assert shown("Ana Müller, 東京 – ok\nnext line") == "Ana Müller, 東京 – ok\nnext line"
+    assert shown("a\x1b[2Jb\tc\u202ed\x00") == "a\\x1b[2Jb\\tc\\u202ed\\x00"
+    assert shown("") == ""
+
+
+@pytest.mark.django_db
+def test_a_strangers_mirror_answer_is_printed_inert(owner):
+    feedback = services.open_round(
+        owner, display_name="Ada", message="", words=["calm", "kind", "shy", "warm", "wise"],
+        anonymous=False,
+    )  # fmt: skip
+    made = services.invite(feedback, label="Friend")
+    services.answer_by_link(
+        made.invitation, words=["kind", "bold", "able", "wise", "witty"],
+        valued=f"You listen{ESCAPES}", unseen="You\x1b[8m hide",
+    )  # fmt: skip
+    printed = "\n".join(answer_lines(round_page(feedback)))
+    assert "\x1b" not in printed and "\x07" not in printed and "\u202e" not in printed
+    assert "You listen\\x1b]0;owned\\x07\\x1b[2J\\u202e" in printed
+
+
+@pytest.mark.django_db
+def test_an_imported_files_words_are_printed_inert(owner, tmp_path, capsys):
+    card = tmp_path / "people.vcf"
+    card.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Sam\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:4.0\nKIND:group\nFN:Fam\x1b[31mily\nEND:VCARD\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(card), "--from", "vcard", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "Fam\\x1b[31mily" in out
+    refused = tmp_path / "not-a-card.vcf"
+    refused.write_text(f"HELLO{ESCAPES}\n", encoding="utf-8")
+    assert main(["import", str(refused), "--from", "vcard"]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\u202e" not in err and "HELLO\\x1b]0;owned" in err
