@@ -18,7 +18,13 @@ HELP_KEPT = """() => caches.open('tending-help')
 
 
 def worker_ready(page: Page) -> None:
-    """Wait until the service worker runs this page."""
+    """Wait until the service worker runs this page. A page whose loading began while the
+    worker was still installing stays its own until the next visit (the worker's claim() can
+    come before the page is there to claim, as on a busy machine): as a person would, it is
+    opened again once the worker is ready."""
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    if not page.evaluate("() => navigator.serviceWorker.controller !== null"):
+        page.reload()
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
 
 
