@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tending.circle.models import Person
 from tending.core.models import Tag
@@ -51,12 +53,18 @@ def fill_demo(
     journal entries, so today's pulse and prompt are still waiting on the Today page.
     """
     if not 1 <= years <= 30:
-        raise ValueError(f"years must be between 1 and 30, not {years}.")
+        raise ValueError(_("years must be between 1 and 30, not %(years)s.") % {"years": years})
     existing = Person.objects.filter(owner=user).count()
     if existing:
         raise ValueError(
-            f"This account already has {existing} people; "
-            "demo data only goes into an empty account."
+            ngettext(
+                "This account already has %(count)d person; "
+                "demo data only goes into an empty account.",
+                "This account already has %(count)d people; "
+                "demo data only goes into an empty account.",
+                existing,
+            )
+            % {"count": existing}
         )
     zone = user.zone
     today = today or timezone.localdate(timezone=zone)

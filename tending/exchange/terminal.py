@@ -359,14 +359,13 @@ COUNTED = ("people", "moments", "checkins", "pulses", "journal_entries")
 
 
 def count_words(key: str, count: int) -> str:
-    """How a count reads in the summary line. English says "1 people", "1 moments" there, as
-    it always has; a language gives its own singular."""
+    """How a count reads in the summary line: "1 person", "2 people"."""
     words = {
-        "people": ngettext("%(num)d people", "%(num)d people", count),
-        "moments": ngettext("%(num)d moments", "%(num)d moments", count),
-        "checkins": ngettext("%(num)d check-ins", "%(num)d check-ins", count),
-        "pulses": ngettext("%(num)d daily pulses", "%(num)d daily pulses", count),
-        "journal_entries": ngettext("%(num)d journal entries", "%(num)d journal entries", count),
+        "people": ngettext("%(num)d person", "%(num)d people", count),
+        "moments": ngettext("%(num)d moment", "%(num)d moments", count),
+        "checkins": ngettext("%(num)d check-in", "%(num)d check-ins", count),
+        "pulses": ngettext("%(num)d daily pulse", "%(num)d daily pulses", count),
+        "journal_entries": ngettext("%(num)d journal entry", "%(num)d journal entries", count),
     }[key]
     return words % {"num": count}
 

@@ -215,7 +215,7 @@ def test_default_today_is_the_users_own_today_and_nothing_is_in_the_future():
 def test_refuses_an_account_that_already_has_people():
     user = make_user()
     Person.objects.create(owner=user, name="Already here", ring=Ring.INNER)
-    with pytest.raises(ValueError, match="already has 1 people; demo data only goes into an empty"):
+    with pytest.raises(ValueError, match="already has 1 person; demo data only goes into an empty"):
         fill_demo(user, years=1, today=TODAY)
     assert Person.objects.filter(owner=user).count() == 1
     assert not Moment.objects.filter(owner=user).exists()

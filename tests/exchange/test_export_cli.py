@@ -25,7 +25,7 @@ def test_export_to_a_file_then_import_into_a_new_account(sam, owner, tmp_path, c
     target = tmp_path / "mine.json"
     assert main(["export", "--user", "owner", str(target)]) == 0
     out = capsys.readouterr().out
-    assert f"Exported 'owner' to {target}: 1 people, 1 moments" in out
+    assert f"Exported 'owner' to {target}: 1 person, 1 moment" in out
     assert "Keep the file somewhere safe and private: it holds what you wrote." in out
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

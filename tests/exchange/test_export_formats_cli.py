@@ -64,7 +64,7 @@ def test_export_each_format_to_a_named_file(name, filled, tmp_path, capsys):
     check(name, target.read_bytes())
     said = capsys.readouterr().out
     expected = {
-        "csv": "3 people, 2 moments, 2 check-ins, 1 daily pulses and 3 journal entries.",
+        "csv": "3 people, 2 moments, 2 check-ins, 1 daily pulse and 3 journal entries.",
         "markdown": ": 3 journal entries.",
         "vcard": ": 3 people.",
     }
