@@ -121,10 +121,10 @@ def test_the_page_says_plainly_whether_a_countrys_numbers_were_compared_with_a_s
     owner, owner_client
 ):
     """No page claims a check that nobody made: each country's own `checked` line decides."""
-    CrisisSettingsFactory(owner=owner, region="PT")  # compared with news reports, 2 Dec 2026
+    CrisisSettingsFactory(owner=owner, region="GB")  # compared with official pages, 4 Dec 2026
     page = owner_client.get(NUMBERS).content.decode()
-    assert 'data-checked="2026-12-02"' in page
-    assert "last compared with a published source on 2 December 2026" in page
+    assert 'data-checked="2026-12-04"' in page
+    assert "last compared with official sources on 4 December 2026" in page
     assert "checked before each release" not in page
     CrisisSettings.objects.filter(owner=owner).update(region="NZ")  # not yet compared
     page = owner_client.get(NUMBERS).content.decode()
