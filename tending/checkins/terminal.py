@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django
+from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django, shown
 from tending.core.terminal_words import gettext as _
 from tending.core.terminal_words import ngettext
 
@@ -149,7 +149,7 @@ def print_crisis_help(user, fired) -> None:
                 person = getattr(row, "person", None)
                 text = person.name if person else row.text
                 phone = (person.phone if person else getattr(row, "phone", "")) or ""
-                print(f"  - {text}" + (f" ({phone})" if phone else ""))
+                print(shown(f"  - {text}" + (f" ({phone})" if phone else "")))
     print("\n" + _("Nobody watches these answers, and tending contacts no one on its own.") + "\n")
 
 

@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import json
 
-from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django
+from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django, shown
 from tending.core.words import gettext as _
 from tending.core.words import ngettext
 
@@ -63,14 +63,14 @@ def insights(args: argparse.Namespace) -> int:
         except ValueError as exc:  # pragma: no cover - nothing a person could fix is expected
             raise CommandError(str(exc)) from None
     if args.json:
-        shown = [findings.finding_json(f) for f in found.findings]
-        print(json.dumps(shown, indent=2, ensure_ascii=False))
+        listed = [findings.finding_json(f) for f in found.findings]
+        print(json.dumps(listed, indent=2, ensure_ascii=False))
         return 0
-    for finding in found.findings:
+    for finding in found.findings:  # a sentence may name a person from an imported file
         if finding.status == findings.EARLY_SIGN:
-            print("- " + _("Early sign: %(finding)s") % {"finding": finding.sentence})
+            print(shown("- " + _("Early sign: %(finding)s") % {"finding": finding.sentence}))
         else:
-            print(f"- {finding.sentence}")
+            print(shown(f"- {finding.sentence}"))
     if not found.findings:
         if found.days_still_needed:
             print(too_few_words(found.pulse_days, FEWEST_DAYS))

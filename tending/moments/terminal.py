@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from tending.core.dates import LocalTime
 
-from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django
+from tending.core.terminal_support import CommandError, migrate, pick_user, setup_django, shown
 from tending.core.words import gettext as _
 
 T = TypeVar("T")
@@ -193,7 +193,7 @@ def log(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         raise CommandError(" ".join(exc.messages)) from None
     for line in logged_lines(people, timezone.localtime(moment.occurred_at), when.note):
-        print(line)
+        print(shown(line))  # names may have come from an imported file
     return 0
 
 

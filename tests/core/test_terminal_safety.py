@@ -53,3 +53,42 @@ def test_an_imported_files_words_are_printed_inert(owner, tmp_path, capsys):
     assert main(["import", str(refused), "--from", "vcard"]) == 1
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\u202e" not in err and "HELLO\\x1b]0;owned" in err
+
+
+@pytest.mark.django_db
+def test_a_name_that_came_from_an_imported_file_is_printed_inert_where_it_is_used(
+    owner, monkeypatch, capsys
+):
+    """A vCard import keeps a name as it was written; logging a moment with that person, a
+    finding that names them, and the plan's people after a check-in print it inert."""
+    import argparse
+
+    from tending.checkins.registry import get_instrument
+    from tending.checkins.terminal import checkin
+    from tending.insights import analysis
+    from tending.safety.models import CrisisSettings, PlanEntry
+    from tests.factories import PersonFactory
+    from tests.insights.test_findings_cache import finding
+    from tests.insights.test_page import pulses
+
+    name = f"Fam{ESCAPES}ily"
+    PersonFactory(owner=owner, name=name)
+    assert main(["log", "Fam"]) == 0
+    logged = capsys.readouterr().out
+    assert "\x1b" not in logged and "\u202e" not in logged and "Fam\\x1b]0;owned" in logged
+
+    sentence = f"On days with {name}, your mood was higher."
+    monkeypatch.setattr(analysis, "find_patterns", lambda diary: [finding(sentence=sentence)])
+    pulses(owner, 20)
+    assert main(["insights"]) == 0
+    found = capsys.readouterr().out
+    assert "\x1b" not in found and "\u202e" not in found and "with Fam\\x1b]0;owned" in found
+
+    CrisisSettings.objects.create(owner=owner, region="US")
+    PlanEntry.objects.create(owner=owner, part="coping", text=f"Walk{ESCAPES}", position=1)
+    inst = get_instrument("hard-days")
+    answers = iter(["1" if item.scored else "3" for item in inst.items])
+    asked = argparse.Namespace(instrument="hard-days", user=None)
+    assert checkin(asked, read=lambda prompt="": next(answers)) == 0
+    after = capsys.readouterr().out
+    assert "\x1b" not in after and "\u202e" not in after and "- Walk\\x1b]0;owned" in after
