@@ -6,9 +6,10 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 # The shared pieces live below the apps; this module only composes the commands.
-from tending.core.terminal_support import CommandError, migrate, setup_django, shown
+from tending.core.terminal_support import CommandError, file_lock, migrate, setup_django, shown
 from tending.core.words import gettext, ngettext
 from tending.core.words import gettext as _
 
@@ -365,7 +366,12 @@ def serve(args: argparse.Namespace) -> int:
             )
         from django.core.management import call_command
 
-        call_command("collectstatic", interactive=False, verbosity=0)
+        # Servers sharing a static folder collect one at a time: the hashed copies are
+        # deleted and written again, and a second collector would find one gone midway.
+        static = Path(settings.STATIC_ROOT)
+        static.parent.mkdir(parents=True, exist_ok=True)
+        with file_lock(f"{static}.collecting"):
+            call_command("collectstatic", interactive=False, verbosity=0)
         bind = f"{args.host}:{args.port}"
         os.execv(
             sys.executable,

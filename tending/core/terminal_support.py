@@ -143,15 +143,24 @@ def one_migration_at_a_time():
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATION_LOCK])
         return
     name = str(connection.settings_dict["NAME"])
-    try:
-        import fcntl
-    except ImportError:  # Windows: one server to a data folder there
-        fcntl = None
-    if fcntl is None or name == ":memory:" or name.startswith("file:"):
+    if name == ":memory:" or name.startswith("file:"):
         yield
         return
-    # Empty, and readable by the owner alone, as everything in the data folder is.
-    held = os.open(name + ".migrating", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    with file_lock(name + ".migrating"):
+        yield
+
+
+@contextlib.contextmanager
+def file_lock(path: str):
+    """Hold an exclusive lock on the file at `path` (made empty and readable by the owner
+    alone, as everything in the data folder is), where the system has such locks; Windows
+    runs one server to a data folder, so there it holds nothing."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    held = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     try:
         fcntl.flock(held, fcntl.LOCK_EX)
         yield
