@@ -366,11 +366,11 @@ def serve(args: argparse.Namespace) -> int:
             )
         from django.core.management import call_command
 
-        # Servers sharing a static folder collect one at a time: the hashed copies are
-        # deleted and written again, and a second collector would find one gone midway.
-        static = Path(settings.STATIC_ROOT)
-        static.parent.mkdir(parents=True, exist_ok=True)
-        with file_lock(f"{static}.collecting"):
+        # Servers sharing a data folder (and so its static folder) collect one at a time: the
+        # hashed copies are deleted and written again, and a second collector would find one
+        # gone midway. The lock is in the data folder, which is always writable; the image's
+        # static folder sits in /opt, where only the folder itself is the server's.
+        with file_lock(str(Path(settings.DATA_DIR) / "static.collecting")):
             call_command("collectstatic", interactive=False, verbosity=0)
         bind = f"{args.host}:{args.port}"
         os.execv(
