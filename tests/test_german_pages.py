@@ -31,7 +31,8 @@ SAME_IN_BOTH = {
     "Minuten", "Notizen", "Hobbys", "Team", "Online", "Offline", "Chat", "Video", "Text",
     "Stress", "Mirror", "UTC", "Ziel", "Ende", "Fokus", "Ring", "Code", "Link", "Links",
     "TelefonSeelsorge", "intelligent", "sentimental", "tolerant", "Android", "Portugal",
-    "Nov", "Apr", "Aug", "Sep",
+    "Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Nov",  # months German writes as English
+    "April", "August", "September", "November",
 }  # fmt: skip
 # What a piece of text may be made of and still be no word to translate: numbers, dates,
 # times, signs, and the account's own name.

@@ -23,7 +23,7 @@ from tending.exchange.export import export_document
 from tending.exchange.importer import import_document
 from tending.journal.models import Entry, HiddenPrompt, JournalDraft
 from tending.mirror.models import Answer, Invitation, Round
-from tending.mirror.words import WORDS
+from tending.mirror.words import WORDS, chosen_words
 from tending.moments.models import Moment
 from tending.safety.models import CrisisSettings, OwnCrisisLine, PlanEntry, PlanHelper
 from tending.today.models import CalendarFeed, EmailDigest, ReachOutSnooze
@@ -157,7 +157,11 @@ def fill(user, data) -> None:
     fill_growth(user, data, people)
 
 
-mirror_words = st.lists(st.sampled_from(WORDS), min_size=5, max_size=6, unique=True)
+# Kept in the list's order, as tending keeps them (chosen_words); drawn in any order, two
+# answers alike but for the words' order would sort apart once the import put them in order.
+mirror_words = st.lists(st.sampled_from(WORDS), min_size=5, max_size=6, unique=True).map(
+    lambda picked: list(chosen_words(picked))
+)
 
 
 def fill_mirror(user, data, people) -> None:

@@ -4,9 +4,10 @@ these rows are put in the database directly, as a bug or a hand-edited database 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +19,8 @@ pytestmark = pytest.mark.django_db
 THEIRS = ("THEIRPERSON", "THEIRTITLE", "THEIRBODY", "THEIRMOMENT", "THEIRGOAL", "29 February")
 
 
+# Their session's day, 29 February, is the mark: on no other day of the year may a page show it.
+@time_machine.travel(datetime(2026, 6, 15, 11, tzinfo=UTC), tick=True)
 def test_no_page_shows_another_accounts_row_that_a_row_of_mine_points_at(
     owner, other, owner_client
 ):
