@@ -10,7 +10,8 @@ from tending.checkins.definitions import Instrument
 from tending.checkins.scoring import change_since
 
 # key -> (words for the switch, days back; None for everything)
-RANGES = {"3m": ("3 months", 91), "1y": ("1 year", 365), "all": ("All", None)}
+# Each range and the days it reaches back; its name is the page's (checkins.views.RANGE_NAMES).
+RANGES = {"3m": 91, "1y": 365, "all": None}
 DEFAULT_RANGE = "3m"
 WEEKLY_BEYOND = 366  # days: a longer stretch is drawn as weekly means
 
@@ -22,7 +23,7 @@ def range_key(raw: str | None) -> str:
 
 def range_start(key: str, now: datetime) -> datetime | None:
     """Where a range begins; None for "all" (from the first result)."""
-    days = RANGES[key][1]
+    days = RANGES[key]
     return None if days is None else now - timedelta(days=days)
 
 
