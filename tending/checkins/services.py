@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from django.db import transaction
 
@@ -56,7 +57,22 @@ def rescore(checkin: CheckIn, instrument: Instrument) -> CheckIn:
     return checkin
 
 
-def save_draft(owner, instrument: Instrument, answers: Mapping[str, int | None]) -> CheckInDraft:
+def save_draft(
+    owner,
+    instrument: Instrument,
+    answers: Mapping[str, int | None],
+    opened: datetime | None = None,
+) -> CheckInDraft | None:
+    """Keep answers not yet finished. `opened`: when the page that sent them was shown. A
+    check-in of this instrument saved since then already holds them (the last tick's save
+    reached the server after "See my result"), so no draft is made again: None."""
+    if (
+        opened is not None
+        and CheckIn.objects.filter(
+            owner=owner, instrument_id=instrument.id, taken_at__gte=opened
+        ).exists()
+    ):
+        return None
     known = {item.id: answers.get(item.id) for item in instrument.items}
     draft, _ = CheckInDraft.objects.update_or_create(
         owner=owner, instrument_id=instrument.id, defaults={"answers": known}

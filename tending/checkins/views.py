@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -144,7 +145,13 @@ def take(request, instrument: str):
     elif request.method == "POST" and form.is_valid():
         checkin = save_checkin(request.user, inst, form.answers())
         return redirect("checkins:result", checkin_id=checkin.pk)
-    context = {"form": form, "instrument": inst, "fired": fired, "has_draft": draft is not None}
+    context = {
+        "form": form,
+        "instrument": inst,
+        "fired": fired,
+        "has_draft": draft is not None,
+        "opened": timezone.now().isoformat(),
+    }
     return render(request, "checkins/take.html", context, status=400 if form.errors else 200)
 
 
@@ -153,8 +160,18 @@ def take(request, instrument: str):
 def autosave(request, instrument: str):
     """Keep answers as they are ticked (sent by tending.js), so a closed tab loses nothing."""
     inst = instrument_or_404(instrument)
-    save_draft(request.user, inst, CheckInForm(request.POST, instrument=inst).raw_answers())
+    answers = CheckInForm(request.POST, instrument=inst).raw_answers()
+    save_draft(request.user, inst, answers, opened=_opened(request.POST.get("opened", "")))
     return HttpResponse(status=204)
+
+
+def _opened(sent: str) -> datetime | None:
+    """When the page sending a tick was shown (its hidden field), if it says so plainly."""
+    try:
+        opened = parse_datetime(sent[:40])
+    except ValueError:
+        return None
+    return opened if opened is not None and timezone.is_aware(opened) else None
 
 
 @login_required

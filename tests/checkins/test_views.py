@@ -1,5 +1,6 @@
 """Doing, viewing, deleting check-ins on the web; drafts; how often; the safety path."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -342,3 +343,25 @@ def test_history_shows_only_the_owners_results_counted_and_paged(owner, owner_cl
     assert [c["pk"] for c in answer.context["entries"]] == [mine.pk]
     assert answer.context["page"].count == 1
     assert answer.context["entries"][0]["taken_at"].tzinfo is not None
+
+
+def test_a_tick_that_arrives_after_the_check_in_was_saved_makes_no_draft(owner, owner_client):
+    """Each tick is saved as it is made; the last tick's save may reach the server after
+    "See my result". The check-in holds those answers already, so no draft comes back."""
+    take = reverse("checkins:take", args=[WELLBEING])
+    opened = re.search(r'name="opened" value="([^"]+)"', owner_client.get(take).content.decode())
+    tick = answers_for(WELLBEING, [3, 4, 2, 5, 1]) | {"opened": opened.group(1)}
+    owner_client.post(take, answers_for(WELLBEING, [3, 4, 2, 5, 1]))
+    autosave = reverse("checkins:autosave", args=[WELLBEING])
+    assert owner_client.post(autosave, tick).status_code == 204
+    assert not CheckInDraft.objects.exists()
+    assert "Continue" not in owner_client.get(reverse("checkins:index")).content.decode()
+    # A page shown after that check-in keeps its ticks, and so does one that does not say.
+    later = re.search(r'name="opened" value="([^"]+)"', owner_client.get(take).content.decode())
+    owner_client.post(autosave, answers_for(WELLBEING, [2]) | {"opened": later.group(1)})
+    assert CheckInDraft.objects.get(owner=owner).answers[get_instrument(WELLBEING).items[0].id] == 2
+    CheckInDraft.objects.all().delete()
+    for unclear in ("", "yesterday", "2026-13-45T25:00:00+00:00", "2026-12-04T10:00:00"):
+        owner_client.post(autosave, answers_for(WELLBEING, [4]) | {"opened": unclear})
+        assert CheckInDraft.objects.filter(owner=owner).exists(), unclear
+        CheckInDraft.objects.all().delete()
