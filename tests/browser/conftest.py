@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -91,6 +93,52 @@ def browser(chromium_path):
 
 def _safe_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "test"
+
+
+class ServerWork:
+    """How many requests the live server's threads are still answering.
+
+    The browser forgets a request it gave up on (a page left, a context closed) while the
+    server thread may still be answering it; on SQLite that thread shares the test's
+    connection, so the next test would meet its transaction. Django's request signals say
+    when the server starts and finishes each one (the test client's, in the main thread, are
+    not counted)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.answering = 0
+
+    def started(self, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self.lock:
+                self.answering += 1
+
+    def finished(self, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self.lock:  # one begun before the counting began is not counted down
+                self.answering = max(0, self.answering - 1)
+
+    def wait_until_idle(self, seconds: float = 10.0) -> None:
+        until = time.monotonic() + seconds
+        while self.answering > 0 and time.monotonic() < until:
+            time.sleep(0.01)
+        if self.answering > 0:
+            print(f"The live server was still answering {self.answering} request(s).")
+
+
+SERVER_WORK = ServerWork()
+
+
+@pytest.fixture(autouse=True)
+def _server_done_after_each_test():
+    """Set up before `page` and the like, so torn down after them: once every browser is
+    gone, the server finishes what it was answering before the next test begins."""
+    from django.core.signals import request_finished, request_started
+
+    request_started.connect(SERVER_WORK.started, dispatch_uid="browser-server-work-started")
+    request_finished.connect(SERVER_WORK.finished, dispatch_uid="browser-server-work-finished")
+    yield
+    SERVER_WORK.wait_until_idle()
 
 
 def _say_goodbye(page, in_flight: set, seconds: float = 5.0) -> None:
