@@ -15,6 +15,9 @@ class CoreConfig(AppConfig):
         from tending.core import checks  # noqa: F401  (registers the system checks)
         from tending.core.health_checks import note_answered, skip_recent_checks
         from tending.core.postgres import read_times_fast
+        from tending.core.sqlite_times import compare_times_as_stored
+
+        compare_times_as_stored()
 
         connection_created.connect(read_times_fast, dispatch_uid="tending-read-times-fast")
         # After Django's own receivers, which were connected when django.db was imported.
