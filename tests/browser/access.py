@@ -6,7 +6,6 @@ rows), so a page added later is checked for overflow and by axe-core from its fi
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +58,7 @@ class Visit:
 def make_accounts() -> dict:
     """An owner with a year of demo data, a risky check-in, and a newcomer with nothing."""
     owner = UserFactory(username="owner", time_zone="Europe/Berlin")
-    fill_demo(owner, years=1, seed=5, today=datetime.date.today())
+    fill_demo(owner, years=1, seed=5)  # up to the account's own today
     hard_days = get_instrument("hard-days")
     answers = {item.id: 0 for item in hard_days.items}
     answers[next(rule.item for rule in hard_days.safety_rules)] = 1

@@ -53,6 +53,7 @@ def test_daily_pulse_and_weekly_check_on_a_phone(page: Page, live_server):
     nav(page, "Check-ins")
     page.get_by_role("link", name="Start Weekly well-being").click()
     labels = page.locator("fieldset.question").first.locator("label.chip")
+    expect(labels).to_have_count(6)  # the page parsed, before its labels are counted
     scale = [labels.nth(i).inner_text() for i in range(labels.count())]
     # Answers 3, 4, 2, 5, 1 on the 0-5 scale: raw 15, times 4 = 60.
     answer_one_at_a_time(page, [scale[3], scale[4], scale[2], scale[5], scale[1]])

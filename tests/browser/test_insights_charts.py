@@ -3,7 +3,7 @@ ranges, the daily pulse as a year in pixels, the circle's charts; nothing wider 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 from playwright.sync_api import Page, expect
@@ -36,9 +36,14 @@ def test_charts_over_the_years_on_a_phone(page: Page, live_server):
     user = UserFactory(username="robin")
     now = timezone.now()
     pulse = get_instrument("daily-pulse")
-    for days_ago, value in ((400, 2), (3, 4), (2, 5), (1, 1)):
+    # Last year in June, whatever today is; this year's low day is today (on 1 January,
+    # yesterday was last year), the others a few days back, in either year.
+    last_june = datetime(timezone.localdate(now, user.zone).year - 1, 6, 15, 12, tzinfo=user.zone)
+    for taken_at, value in (
+        (last_june, 2), (now - timedelta(days=3), 4), (now - timedelta(days=2), 5), (now, 1),
+    ):  # fmt: skip
         done = save_checkin(user, pulse, {item.id: value for item in pulse.items})
-        CheckIn.objects.filter(pk=done.pk).update(taken_at=now - timedelta(days=days_ago))
+        CheckIn.objects.filter(pk=done.pk).update(taken_at=taken_at)
     sam = PersonFactory(owner=user, name="Sam", ring="inner", rhythm_days=7)
     for days_ago in (40, 10):
         MomentFactory(
@@ -73,7 +78,7 @@ def test_charts_over_the_years_on_a_phone(page: Page, live_server):
     table = page.locator("details.chart-table")
     expect(table.locator("table")).to_be_hidden()
     table.locator("summary").click()
-    today = timezone.localdate(now, timezone=timezone.get_fixed_timezone(60)).strftime("%b")
+    today = timezone.localdate(now, timezone=user.zone).strftime("%b")
     expect(table.locator("tbody tr")).to_have_count(2)
     expect(table.locator("tbody tr").first).to_contain_text(today)
     fits_the_phone(page)

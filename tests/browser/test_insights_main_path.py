@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
@@ -84,6 +85,7 @@ def test_ten_weeks_then_what_helps_the_charts_the_week_and_a_report(
     # A report with the findings, downloaded and read back.
     page.get_by_role("link", name="A report to share").click()
     page.get_by_role("button", name="Show the report").click()
+    expect(page).to_have_url(re.compile(r"\?"))  # the report asked for, not the first one
     with page.expect_download() as waiting:
         page.get_by_role("button", name="Save as PDF").click()
     saved = tmp_path / "report.pdf"

@@ -51,6 +51,7 @@ def test_the_week_then_a_report_to_share(page: Page, live_server, tmp_path):
     expect(page.locator(".next-step")).not_to_contain_text("weekly review")
     review.get_by_role("link", name="See your week").click()
     expect(page.get_by_role("heading", name="Your week")).to_be_visible()
+    page.wait_for_load_state("load")  # the whole page, before asking whether a link is on it
     later = page.get_by_role("link", name="The week after →")
     if later.count():  # early in the week the week just gone is the one before this
         later.click()

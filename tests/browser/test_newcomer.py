@@ -68,6 +68,7 @@ def log_in(page: Page, base_url: str, username: str) -> None:
     page.get_by_label("Password").fill("a-long-test-password")
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
+    page.wait_for_load_state("load")  # its stylesheet too, before anything is measured
 
 
 def nav(page: Page, name: str) -> None:
@@ -77,6 +78,7 @@ def nav(page: Page, name: str) -> None:
     if link.count() == 0:
         main.locator("summary", has_text="More").click()
     link.click()
+    page.wait_for_load_state("load")  # the new page whole, stylesheet included
 
 
 def details(page: Page) -> dict[str, str]:

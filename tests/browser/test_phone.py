@@ -25,12 +25,12 @@ def worker_ready(page: Page) -> None:
     page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
     if not page.evaluate("() => navigator.serviceWorker.controller !== null"):
         page.reload()
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30000)
 
 
 def help_kept(page: Page, containing: str) -> None:
     page.wait_for_function(
-        f"() => ({HELP_KEPT})().then(text => text.includes({containing!r}))", timeout=10000
+        f"() => ({HELP_KEPT})().then(text => text.includes({containing!r}))", timeout=30000
     )
 
 
