@@ -193,13 +193,14 @@ def log(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         raise CommandError(" ".join(exc.messages)) from None
     for line in logged_lines(people, timezone.localtime(moment.occurred_at), when.note):
-        print(shown(line))  # names may have come from an imported file
+        print(line)
     return 0
 
 
 def logged_lines(people, local: datetime, note: str) -> list[str]:
-    """What `tending log` says once the moment is saved (`local`: its time, the person's)."""
-    names = ", ".join(p.name for p in people)
+    """What `tending log` says once the moment is saved (`local`: its time, the person's), on
+    either path; names may have come from an imported file, so they are printed inert."""
+    names = ", ".join(shown(p.name) for p in people)
     said = _("Logged a moment with %(names)s on %(when)s.") % {
         "names": names,
         "when": f"{local:%Y-%m-%d %H:%M}",

@@ -174,3 +174,17 @@ def test_join_rows_go_in_as_django_adds_them(ids):
     for pk in ids:
         made.add(pk)
     assert in_djangos_order(ids) == list(made.difference(iter(())))
+
+
+def test_both_paths_print_a_name_from_an_imported_file_inert():
+    """The quick path (no Django) prints what the Django path prints: escapes, not commands."""
+    owner = UserFactory(username="robin")
+    Person.objects.create(owner=owner, name="Fam\x1b]0;owned\x07ily", ring="inner")
+    now = datetime(2026, 6, 1, 12, tzinfo=UTC)
+    quick = quick_path(["log", "Fam"], lambda raw, args: log_directly(raw, args, now))
+    assert_same(django_path(["log", "Fam"], now), quick)
+    assert (
+        "\x1b" not in quick.out
+        and "\x07" not in quick.out
+        and "Fam\\x1b]0;owned\\x07ily" in quick.out
+    )
