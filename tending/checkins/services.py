@@ -64,17 +64,18 @@ def save_draft(
     opened: datetime | None = None,
 ) -> CheckInDraft | None:
     """Keep answers not yet finished. `opened`: when the page that sent them was shown. A
-    check-in of this instrument saved since then already holds them (the last tick's save
-    reached the server after "See my result"), so no draft is made again: None."""
-    if (
-        opened is not None
-        and CheckIn.objects.filter(
-            owner=owner, instrument_id=instrument.id, taken_at__gte=opened
-        ).exists()
-    ):
-        return None
+    check-in of this instrument saved since then with these very answers already holds them
+    (the last tick's save reached the server after "See my result"), so no draft is made
+    again: None. Other answers (another tab, other ticks) are kept as ever."""
     known = {item.id: answers.get(item.id) for item in instrument.items}
-    draft, _ = CheckInDraft.objects.update_or_create(
-        owner=owner, instrument_id=instrument.id, defaults={"answers": known}
-    )
+    # One transaction (SQLite's begins with the write lock): a check-in saved meanwhile is
+    # either seen here or deletes this draft after it.
+    with transaction.atomic():
+        if opened is not None and known in CheckIn.objects.filter(
+            owner=owner, instrument_id=instrument.id, taken_at__gte=opened
+        ).values_list("answers", flat=True):
+            return None
+        draft, _ = CheckInDraft.objects.update_or_create(
+            owner=owner, instrument_id=instrument.id, defaults={"answers": known}
+        )
     return draft

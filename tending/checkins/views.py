@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -169,9 +169,10 @@ def _opened(sent: str) -> datetime | None:
     """When the page sending a tick was shown (its hidden field), if it says so plainly."""
     try:
         opened = parse_datetime(sent[:40])
-    except ValueError:
+        # A year 1 with an offset east of UTC has no UTC time: refused here, not at the query.
+        return opened.astimezone(UTC) if opened is not None and timezone.is_aware(opened) else None
+    except (ValueError, OverflowError):
         return None
-    return opened if opened is not None and timezone.is_aware(opened) else None
 
 
 @login_required
