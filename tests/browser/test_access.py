@@ -91,7 +91,13 @@ def axe_then_small_phone_and_double_text(page: Page) -> list[str]:
     with double text: nothing may scroll sideways or push "Need help now" away. The page
     reflows as it would for a person turning the phone or choosing bigger text; it is not
     loaded again for each (three tours of every page were a sixth of the suite)."""
-    found = [f"390px {p}" for p in axe_in_light_then_dark(page)]
+    return [f"390px {p}" for p in axe_in_light_then_dark(page)] + small_phone_and_double_text(page)
+
+
+def small_phone_and_double_text(page: Page) -> list[str]:
+    """The page on a 320 px phone, then there with double text: nothing may scroll sideways
+    or push "Need help now" away."""
+    found = []
     fonts = page.context.new_cdp_session(page)
     try:
         page.set_viewport_size(SMALL_PHONE)
@@ -106,6 +112,15 @@ def axe_then_small_phone_and_double_text(page: Page) -> list[str]:
         fonts.detach()
         page.set_viewport_size(PHONE)
     return found
+
+
+def test_a_german_account_fits_a_small_phone_with_double_text(browser, live_server, accounts):
+    """German's long compounds ("Gesprächsleiter löschen") at 320 px and 32 px text: they
+    break instead of widening the page or cutting a button."""
+    for who in ("owner", "newcomer"):
+        type(accounts[who]).objects.filter(pk=accounts[who].pk).update(language="de")
+    found = _visit_all(browser, live_server, accounts, small_phone_and_double_text, viewport=PHONE)
+    assert not found, "\n".join(found)
 
 
 def test_items_18_19_axe_finds_nothing_and_nothing_scrolls_sideways_on_phones(
