@@ -135,7 +135,7 @@ def print_crisis_help(user, fired) -> None:
         print(" ".join(rule.message.split()))
     print(_("If you might act on these thoughts, please reach out now:"))
     for line in help_now.own_lines:
-        print(f"  {line.name}: " + _("call %(number)s") % {"number": line.number})
+        print(shown(f"  {line.name}: " + _("call %(number)s") % {"number": line.number}))
     region = help_now.region
     emergency = {"region": region.name, "number": region.emergency}
     print("  " + _("Emergency (%(region)s): call %(number)s") % emergency)

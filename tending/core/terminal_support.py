@@ -11,6 +11,7 @@ import contextlib
 import gc
 import getpass
 import os
+import re
 import sys
 import warnings
 from collections.abc import Set
@@ -240,11 +241,19 @@ def written_day(day: date) -> str:
     return format_date(day, "d F Y")
 
 
+# What a terminal acts on instead of printing: control characters but the tab and the line
+# break (cursor moves, colours, a new window title), and the marks that reverse a line's
+# direction. Joiners, soft hyphens and the like are text: "👨\u200d👩\u200d👧" stays one family.
+TERMINAL_COMMANDS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_ESCAPED = re.compile(f"\t|{TERMINAL_COMMANDS.pattern}")
+
+
 def shown(text: str) -> str:
     """Text that may hold someone else's words (a Mirror answer, a name or a line of an
-    imported file, a refusal quoting it) as a terminal may print it: each control or direction
-    character but the line break written as its escape ("\\x1b"), where printed it would move
-    the cursor, retitle the window or reverse the line."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() or c == "\n" else repr(c)[1:-1] for c in text)
+    imported file, a refusal quoting it) as a terminal may print it: each character the
+    terminal would act on (TERMINAL_COMMANDS), and the tab that would break a line's columns,
+    written as its escape ("\\x1b"), where printed it would move the cursor, retitle the
+    window or reverse the line."""
+    return _ESCAPED.sub(lambda found: repr(found.group())[1:-1], text)

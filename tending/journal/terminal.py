@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from tending.core.terminal_support import (
+    TERMINAL_COMMANDS,
     CommandError,
     add_user_argument,
     migrate,
@@ -155,15 +156,13 @@ def journal(args: argparse.Namespace, run=subprocess.run) -> int:
     return 0
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def for_terminal(highlighted: str) -> str:
     """What a highlighted piece of HTML says, for the terminal: [marks], no tags or entities."""
     marked = highlighted.replace("<mark>", "[").replace("</mark>", "]")
     # The text was escaped before the marks were added, so every "<" left is a tag of ours.
-    # Control characters (an imported note could hold a terminal's escape codes) are left out.
-    return _CONTROLS.sub("", html.unescape(_TAGS.sub("", marked)))
+    # What the terminal would act on (an imported note could hold its escape codes, or a mark
+    # that reverses the line) is left out.
+    return TERMINAL_COMMANDS.sub("", html.unescape(_TAGS.sub("", marked)))
 
 
 def search(user, words: str) -> int:

@@ -15,6 +15,13 @@ from tending.mirror.terminal import answer_lines
 ESCAPES = "\x1b]0;owned\x07\x1b[2J\u202e"
 
 
+def test_shown_keeps_what_is_text_though_it_is_invisible():
+    """Joiners and no-break spaces are part of names and words; only commands are escaped."""
+    family, persian = "Fam 👨\u200d👩\u200d👧", "می\u200cخواهم"
+    assert shown(f"{family} Jean\xa0Paul {persian}") == f"{family} Jean\xa0Paul {persian}"
+    assert shown("ok\u2066x\u2069\u200f") == "ok\\u2066x\\u2069\\u200f"
+
+
 def test_shown_escapes_what_a_terminal_would_act_on_and_keeps_the_rest():
     assert shown("Ana Müller, 東京 – ok\nnext line") == "Ana Müller, 東京 – ok\nnext line"
     assert shown("a\x1b[2Jb\tc\u202ed\x00") == "a\\x1b[2Jb\\tc\\u202ed\\x00"
@@ -66,7 +73,7 @@ def test_a_name_that_came_from_an_imported_file_is_printed_inert_where_it_is_use
     from tending.checkins.registry import get_instrument
     from tending.checkins.terminal import checkin
     from tending.insights import analysis
-    from tending.safety.models import CrisisSettings, PlanEntry
+    from tending.safety.models import CrisisSettings, OwnCrisisLine, PlanEntry
     from tests.factories import PersonFactory
     from tests.insights.test_findings_cache import finding
     from tests.insights.test_page import pulses
@@ -86,9 +93,11 @@ def test_a_name_that_came_from_an_imported_file_is_printed_inert_where_it_is_use
 
     CrisisSettings.objects.create(owner=owner, region="US")
     PlanEntry.objects.create(owner=owner, part="coping", text=f"Walk{ESCAPES}", position=1)
+    OwnCrisisLine.objects.create(owner=owner, name=f"Sam{ESCAPES}", number="0123 456")
     inst = get_instrument("hard-days")
     answers = iter(["1" if item.scored else "3" for item in inst.items])
     asked = argparse.Namespace(instrument="hard-days", user=None)
     assert checkin(asked, read=lambda prompt="": next(answers)) == 0
     after = capsys.readouterr().out
     assert "\x1b" not in after and "\u202e" not in after and "- Walk\\x1b]0;owned" in after
+    assert "  Sam\\x1b]0;owned" in after  # one's own crisis number, first of all

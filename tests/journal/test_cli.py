@@ -188,3 +188,4 @@ def test_text_printed_at_the_terminal_carries_no_control_codes():
 
     shown = for_terminal("Tea \x1b]0;gone\x07with <mark>Sam</mark>\x9b2J\tafter\nthen")
     assert shown == "Tea ]0;gonewith [Sam]2J\tafter\nthen"
+    assert for_terminal("left \u202eright\u2066 👨\u200d👩") == "left right 👨\u200d👩"
