@@ -16,6 +16,8 @@ def endpoint_problem(endpoint: str) -> str | None:
         return "no address"
     if len(endpoint) > ENDPOINT_LONGEST:
         return "address too long"
+    if not (endpoint.isascii() and endpoint.isprintable()):
+        return "not an address"  # a browser's is plain ASCII: no NUL, line break or RLO
     try:
         parts = urlsplit(endpoint)
         port = parts.port

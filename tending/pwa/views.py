@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from tending.pwa.endpoints import endpoint_problem
 from tending.pwa.models import PushSubscription
 
 HERE = Path(__file__).resolve().parent
+BASE64URL = re.compile(r"[A-Za-z0-9_-]+=*")  # a push key's letters (padding allowed)
 # Kept by the service worker when it is installed, so the offline pages have their looks.
 SHELL_FILES = (
     "tending/tending.css",
@@ -133,18 +135,32 @@ def phone(request):
     return render(request, "pwa/phone.html", context)
 
 
+# JSON that cannot be read: broken, not UTF-8, or nested past Python's recursion limit.
+UNREADABLE = (ValueError, UnicodeDecodeError, RecursionError)
+
+
+def _sent_json(request):
+    return json.loads(request.body.decode("utf-8"))
+
+
+def _key_fits(value, field: str) -> bool:
+    """A key as browsers send it: base64url text, within its column."""
+    longest = PushSubscription._meta.get_field(field).max_length
+    return isinstance(value, str) and 0 < len(value) <= longest and bool(BASE64URL.fullmatch(value))
+
+
 def _subscription_from(request) -> tuple[dict | None, str]:
     try:
-        sent = json.loads(request.body.decode("utf-8"))
+        sent = _sent_json(request)
         endpoint = sent["endpoint"]
         keys = sent["keys"]
         found = {"endpoint": endpoint, "p256dh": keys["p256dh"], "auth": keys["auth"]}
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+    except (*UNREADABLE, KeyError, TypeError):
         return None, "not a subscription"
     problem = endpoint_problem(endpoint)
     if problem:
         return None, problem
-    if not all(isinstance(found[k], str) and 0 < len(found[k]) <= 200 for k in ("p256dh", "auth")):
+    if not all(_key_fits(found[k], k) for k in ("p256dh", "auth")):
         return None, "keys missing"
     return found, ""
 
@@ -175,13 +191,22 @@ def subscribe(request):
 @login_required
 @post_only("pwa:phone")
 def unsubscribe(request):
-    """Forget this browser's subscription (or, with no address sent, all of this account's)."""
+    """Forget this browser's subscription: {"endpoint": its address}. A browser with none sends
+    {"endpoint": null} and nothing is forgotten; an empty body or {} forgets all of this
+    account's. A body that cannot be read forgets nothing (400): a truncated send must not
+    silence every other device."""
     try:
-        endpoint = json.loads(request.body.decode("utf-8") or "{}").get("endpoint")
-    except (ValueError, UnicodeDecodeError, AttributeError):
-        endpoint = None
+        sent = _sent_json(request) if request.body.strip() else {}
+    except UNREADABLE:
+        sent = None
+    endpoint = sent.get("endpoint") if isinstance(sent, dict) else None
+    if not isinstance(sent, dict) or not (endpoint is None or isinstance(endpoint, str)):
+        return JsonResponse({"error": "not an address"}, status=400)
     mine = PushSubscription.objects.filter(owner=request.user)
-    (mine.filter(endpoint=endpoint) if isinstance(endpoint, str) else mine).delete()
+    if isinstance(endpoint, str):
+        mine.filter(endpoint=endpoint).delete()
+    elif "endpoint" not in sent:
+        mine.delete()
     return JsonResponse({"subscribed": False})
 
 

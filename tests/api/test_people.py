@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 
 import pytest
@@ -95,7 +96,10 @@ def test_pages_follow_one_another_without_gaps(owner_api, owner):
     assert seen == names
 
 
-@pytest.mark.parametrize("cursor", ["zzz", "WyJ4Il0", "WyJ4IiwiMSJd", "W10", "WzEsdHJ1ZV0"])
+DEEP = base64.urlsafe_b64encode(b"[" * 5000 + b"]" * 5000).decode()  # deeper than Python reads
+
+
+@pytest.mark.parametrize("cursor", ["zzz", "WyJ4Il0", "WyJ4IiwiMSJd", "W10", "WzEsdHJ1ZV0", DEEP])
 def test_a_made_up_cursor_is_refused(owner_api, owner, cursor):
     PersonFactory(owner=owner)
     answer = owner_api.get(f"people?cursor={cursor}")

@@ -22,6 +22,10 @@ ENDPOINT = "https://push.example.net/wake/abc123"
         ("https://localhost/x", "a local address"),
         ("https://printer.local/x", "a local address"),
         ("https://db.internal/x", "a local address"),
+        ("https://push.example.net/x\x00y", "not an address"),  # PostgreSQL keeps no NUL
+        ("https://push.example.net/a\nb", "not an address"),
+        ("https://push.example.net/\u202ex", "not an address"),
+        ("https://push.exаmple.net/x", "not an address"),  # a Cyrillic а
         ("https://tending.localhost/x", "a local address"),
         ("https://intranet/x", "a local address"),
         ("https://push.example.net:8443/x", "not the usual https port"),

@@ -75,6 +75,30 @@ def test_a_browser_subscribes_and_unsubscribes(owner, owner_client, other, other
 
 
 @override_settings(HOSTED=True)
+def test_stopping_forgets_only_what_was_asked(owner, owner_client):
+    """A browser with no subscription of its own, or a send that arrived broken, leaves the
+    other devices' reminders alone; an empty request stops them all."""
+    for n in range(3):
+        PushSubscription.objects.create(
+            owner=owner, endpoint=f"{ENDPOINT}{n}", p256dh=P256DH, auth=AUTH
+        )
+    stop = "/phone/push/stop"
+    for broken in ('{"endpoint": ', "null", "[1]", '{"endpoint": 5}', "[" * 5000 + "]" * 5000):
+        answer = owner_client.post(stop, broken, content_type="application/json")
+        assert answer.status_code == 400, broken
+    assert owner_client.post(
+        stop, '{"endpoint": null}', content_type="application/json"
+    ).json() == {"subscribed": False}
+    assert PushSubscription.objects.filter(owner=owner).count() == 3
+    owner_client.post(
+        stop, json.dumps({"endpoint": f"{ENDPOINT}1"}), content_type="application/json"
+    )
+    assert PushSubscription.objects.filter(owner=owner).count() == 2
+    owner_client.post(stop, "", content_type="application/json")
+    assert not PushSubscription.objects.filter(owner=owner).exists()
+
+
+@override_settings(HOSTED=True)
 @pytest.mark.parametrize(
     "sent",
     [
@@ -82,9 +106,12 @@ def test_a_browser_subscribes_and_unsubscribes(owner, owner_client, other, other
         {"endpoint": ENDPOINT, "keys": {"p256dh": P256DH}},
         {"endpoint": ENDPOINT, "keys": {"p256dh": "", "auth": AUTH}},
         {"endpoint": ENDPOINT, "keys": {"p256dh": "x" * 201, "auth": AUTH}},
+        {"endpoint": ENDPOINT, "keys": {"p256dh": P256DH, "auth": "a" * 101}},  # its column
+        {"endpoint": ENDPOINT, "keys": {"p256dh": P256DH, "auth": "tBHI\x00tJI5"}},
         {"endpoint": ENDPOINT},
         ["not", "an", "object"],
         "no json at all {",
+        "[" * 5000 + "]" * 5000,  # deeper than Python reads
     ],
 )
 def test_a_subscription_that_is_not_one_is_refused(owner_client, sent):
