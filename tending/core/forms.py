@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tending.core.accounts import new_account_name
 from tending.core.dates import check_plausible_date, resolve_local_time
-from tending.core.languages import language_choices
+from tending.core.languages import known, language_choices
 from tending.core.plain_messages import PlainMessages, plain_password_errors
 from tending.core.widgets import FixedSelect
 
@@ -171,7 +171,9 @@ class SettingsForm(PlainMessages, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.instance.language:  # still following the browser: show what it asks for
+        # Still following the browser, or a language tending no longer speaks: show what the
+        # page is in, so saving keeps it rather than quietly choosing the list's first.
+        if not known(self.instance.language):
             self.initial["language"] = translation.get_language()
         if not settings.MAIL_CONFIGURED:
             # Nothing would ever be sent to it, so it is not asked for.

@@ -51,6 +51,14 @@ def test_an_account_that_never_chose_follows_the_browser(owner, owner_client):
     assert '<option value="en" lang="en">English</option>' in page
 
 
+def test_a_language_no_longer_spoken_shows_the_one_the_page_is_in(owner, owner_client):
+    """A choice kept from a language since removed: the page follows the browser, and so does
+    the list, so saving the page keeps German instead of quietly choosing English."""
+    type(owner).objects.filter(pk=owner.pk).update(language="xx")
+    page = owner_client.get("/settings/", HTTP_ACCEPT_LANGUAGE=GERMAN).content.decode()
+    assert '<option value="de" selected lang="de">Deutsch</option>' in page
+
+
 def test_settings_keeps_the_choice(owner, owner_client):
     response = owner_client.post(
         "/settings/", {"time_zone": "Europe/Berlin", "language": "de", "email": ""}
