@@ -26,11 +26,13 @@ from django.templatetags.static import static
 from django.test.signals import template_rendered
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 
 from tending.core.date_format import format_date, local_format, quick_format
 from tending.core.phone import dial
 from tending.core.text import cut
+from tending.core.words import and_list
 
 # A number no row will have, to find where a route's integer arguments go in its address.
 _HOLE = 7306051849
@@ -157,7 +159,14 @@ def text_direction() -> str:
     return "rtl" if translation.get_language_bidi() else "ltr"
 
 
+def and_list_html(items) -> SafeData:
+    """and_list for a page: "A, B and C" where each item is markup already made (a link, a
+    name in <bdi>) or plain words, which are escaped."""
+    return mark_safe(and_list([str(conditional_escape(item)) for item in items]))
+
+
 GLOBALS = {
+    "and_list": and_list_html,
     "url": url,
     "static": static_url,
     "now": now,

@@ -33,15 +33,20 @@ def gettext(message: str) -> str:
     return translated(message)
 
 
+def and_words() -> str:
+    """The language in use's "%(items)s and %(last)s", for a long list of rows to look up once
+    and hand to and_list."""
+    # Translators: the last two of a list, as in "Ana, Sam and Jo".
+    return gettext("%(items)s and %(last)s")
+
+
 def and_list(items: Sequence[str], words: str | None = None) -> str:
     """Items as a sentence lists them, "Sam", "Sam and Jo", "Ana, Sam and Jo", in the language
-    in use. `words`: that language's "%(items)s and %(last)s", when a long list of rows has
-    looked it up once already."""
+    in use. `words`: and_words(), when a long list of rows has looked it up once already."""
     if len(items) < 2:
         return "".join(items)
     if words is None:
-        # Translators: the last two of a list, as in "Ana, Sam and Jo".
-        words = gettext("%(items)s and %(last)s")
+        words = and_words()
     return words % {"items": ", ".join(items[:-1]), "last": items[-1]}
 
 

@@ -27,7 +27,7 @@ from tending.core.reads import Read, as_stored, read_together
 from tending.core.reads import column as _column
 from tending.core.reads import table as _table
 from tending.core.text import cut
-from tending.core.words import and_list
+from tending.core.words import and_list, and_words
 from tending.growth.models import BringUp, Goal, GoalStep, TherapySession
 from tending.journal.models import Entry, heading
 from tending.moments.models import Moment
@@ -49,12 +49,6 @@ class Flagged:
     note: str
     excerpt: str  # the entry's first words, the moment's note, or the check-in's band
     raised_in: int | None
-
-
-def _who(names: list[str], and_words: str) -> str:
-    """The people of a moment, as "Sam", "Sam and Jo" or "Ana, Sam and Jo" (`and_words`: the
-    page's "%(items)s and %(last)s")."""
-    return and_list(names, and_words)
 
 
 @lru_cache(maxsize=2)
@@ -122,7 +116,7 @@ def flags_from(rows: list[tuple], people_rows: list[tuple]) -> list[Flagged]:
     result_at = addresses("checkins:result")
     # The words looked up once for the whole list.
     journal_words, moment_words = _("Journal: %(title)s"), _("A moment with %(people)s")
-    a_moment, and_words = _("A moment"), _("%(items)s and %(last)s")
+    a_moment, listed = _("A moment"), and_words()
     checkin_words = _("%(checkin)s: %(score)s")
     found = []
     for (
@@ -139,7 +133,7 @@ def flags_from(rows: list[tuple], people_rows: list[tuple]) -> list[Flagged]:
             href = entry_at(entry_id)
             excerpt = cut(body_plain or "", EXCERPT_CHARS)
         elif moment_id:
-            who = _who(names.get(moment_id, []), and_words)
+            who = and_list(names.get(moment_id, []), listed)
             kind = "moment"
             label = moment_words % {"people": who} if who else a_moment
             when = format_date(timezone.localtime(stored_time(occurred_at)), "j F Y, H:i")
