@@ -36,7 +36,7 @@ def _counted(keys: list[str], since: datetime) -> dict[str, int]:
         cursor.execute(
             f'UPDATE {TABLE} SET "count" = "count" + 1 '  # noqa: S608 (no outside text)
             f'WHERE "key" IN ({marks}) AND window_start > %s RETURNING "key", "count"',
-            [*keys, connection.ops.adapt_datetimefield_value(since)],
+            [*keys, since],
         )
         return dict(cursor.fetchall())
 

@@ -29,7 +29,7 @@ class SessionStore(DatabaseSessionStore):
             cursor.execute(
                 f"SELECT {quote('session_data')} FROM {quote(model._meta.db_table)} "
                 f"WHERE {quote('session_key')} = %s AND {quote('expire_date')} > %s",
-                [self.session_key, connection.ops.adapt_datetimefield_value(timezone.now())],
+                [self.session_key, timezone.now()],
             )
             row = cursor.fetchone()
         if row is None:

@@ -5,7 +5,8 @@ Django keeps an aware time in SQLite as text, in UTC and without its zone
 time given straight to a cursor is made text by the sqlite3 module's adapter instead, which
 Django sets to isoformat: a local time keeps its offset ("2027-01-01 00:00:00+01:00") and is
 then compared letter by letter with UTC text, off by the offset. Here an aware time is
-written as Django stores it; a naive one as before.
+written as Django stores it; a naive one as before. So raw SQL hands its times over as they
+are, on either database (PostgreSQL's driver knows times itself), with no adapting per query.
 """
 
 from __future__ import annotations

@@ -206,7 +206,7 @@ def stored_step(row) -> brave.Step:
 def fired_cte_params(user, today: date) -> list:
     """The parameters of fired_cte(), in its order."""
     since = datetime.combine(today - timedelta(days=brave.PAUSE_DAYS), time(), user.zone)
-    return [user.pk, user.pk, user.pk, connection.ops.adapt_datetimefield_value(since), True]
+    return [user.pk, user.pk, user.pk, since, True]
 
 
 @lru_cache(maxsize=1)

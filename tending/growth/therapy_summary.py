@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-from django.db import connection
 from django.utils import timezone
 
 from tending.checkins.registry import instruments, shown_instrument
@@ -69,7 +68,7 @@ def _day_after(user, since: date) -> datetime:
 def checkin_changes_read(user, since: date) -> Read:
     """For each kind of check-in, its newest result and its newest before the day after
     `since` (in the person's zone): a step down an index each."""
-    cutoff = connection.ops.adapt_datetimefield_value(_day_after(user, since))
+    cutoff = _day_after(user, since)
     kinds = list(instruments())
     params = [x for kind in kinds for x in (user.pk, kind, user.pk, kind, cutoff)]
     return _changes_sql(len(kinds)), params

@@ -114,7 +114,7 @@ def gather(user, days: int | None = None, today: date | None = None) -> Diary:
     since: list = []
     if days is not None:
         start = datetime.combine(today - timedelta(days=days - 1), time(0), tzinfo=zone)
-        since = [connection.ops.adapt_datetimefield_value(start.astimezone(UTC))]
+        since = [start]
     with connection.cursor() as cursor:
         where = " AND occurred_at >= %s" if since else ""
         cursor.execute(sql["moments"].replace("{since}", where), [user.pk, *since])

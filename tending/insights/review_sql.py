@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db import connection
 from django.utils import timezone
 
 from tending.checkins.queries import start_of
@@ -15,8 +14,7 @@ from tending.core.reads import column, table  # noqa: F401 (the review's SQL imp
 def day_bounds(first: date, last: date) -> list:
     """From the start of `first` to the start of the day after `last`, in the person's zone,
     as the database compares stored times."""
-    adapt = connection.ops.adapt_datetimefield_value
-    return [adapt(start_of(first)), adapt(start_of(last + timedelta(days=1)))]
+    return [start_of(first), start_of(last + timedelta(days=1))]
 
 
 def local_day(value, zone=None) -> date:

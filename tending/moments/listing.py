@@ -92,14 +92,13 @@ class Narrowing:
             joins.append('INNER JOIN "moments_moment_tags" t ON t."moment_id" = m."id"')
             where.append('t."tag_id" = %s')
             params.append(int(tag))
-        adapt = connection.ops.adapt_datetimefield_value
         start, end = day_span(since, until)
         if start is not None:
             where.append('m."occurred_at" >= %s')
-            params.append(adapt(start))
+            params.append(start)
         if end is not None:
             where.append('m."occurred_at" < %s')
-            params.append(adapt(end))
+            params.append(end)
         sql = f'FROM "moments_moment" m {" ".join(joins)} WHERE {" AND ".join(where)}'
         only_person = person is not None and tag is None and since is None and until is None
         return cls(sql, params, only_person)

@@ -45,8 +45,7 @@ class SmallReads:
 
 def small_reads_read(user, prompts_since: date, now: datetime | None = None) -> Read:
     now = now or timezone.now()
-    adapt = connection.ops.adapt_datetimefield_value
-    rounds_since = adapt(now - timedelta(days=THANKS_DAYS))
+    rounds_since = now - timedelta(days=THANKS_DAYS)
     today = now.astimezone(user.zone).date()
     last_day = today + timedelta(days=goals.COMING_UP_DAYS)
     return _small_reads_sql(), [
