@@ -358,16 +358,21 @@ def _export_to_file(user, target: Path, write) -> dict[str, int]:
 COUNTED = ("people", "moments", "checkins", "pulses", "journal_entries")
 
 
+# The summary's kinds, as the import page names them.
+COUNTED_KINDS = {
+    "people": "person",
+    "moments": "moment",
+    "checkins": "check-in",
+    "pulses": "daily pulse",
+    "journal_entries": "journal entry",
+}
+
+
 def count_words(key: str, count: int) -> str:
     """How a count reads in the summary line: "1 person", "2 people"."""
-    words = {
-        "people": ngettext("%(num)d person", "%(num)d people", count),
-        "moments": ngettext("%(num)d moment", "%(num)d moments", count),
-        "checkins": ngettext("%(num)d check-in", "%(num)d check-ins", count),
-        "pulses": ngettext("%(num)d daily pulse", "%(num)d daily pulses", count),
-        "journal_entries": ngettext("%(num)d journal entry", "%(num)d journal entries", count),
-    }[key]
-    return words % {"num": count}
+    from tending.exchange.web import counted
+
+    return counted(COUNTED_KINDS[key], count)
 
 
 def _export_said(user, counts: dict[str, int], where: str) -> str:

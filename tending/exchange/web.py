@@ -156,6 +156,10 @@ def counted(kind: str, count: int) -> str:
         said = ngettext("%(count)d check-in", "%(count)d check-ins", count)
     elif kind == "person":
         said = ngettext("%(count)d person", "%(count)d people", count)
+    elif kind == "moment":
+        said = ngettext("%(count)d moment", "%(count)d moments", count)
+    elif kind == "daily pulse":
+        said = ngettext("%(count)d daily pulse", "%(count)d daily pulses", count)
     else:
         return plural(kind, count)
     return said % {"count": count}
