@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
+from tending.core.language_tags import general
+
 PACKAGE = Path(__file__).resolve().parent.parent
 SPOKEN = ("en", "de")  # settings.LANGUAGES, without reading Django's settings
 # Catalogues in the order Django reads them: core's words win over a part's.
@@ -27,7 +29,8 @@ PARTS = (
 
 
 def _code(value: str) -> str:
-    return value.split(".")[0].split("@")[0].replace("-", "_").lower()
+    """A locale's language tag, without its codeset or modifier ("de_DE" of "de_DE.UTF-8@euro")."""
+    return value.split(".")[0].split("@")[0].lower()
 
 
 def terminal_language(environ: Mapping[str, str] | None = None) -> str:
@@ -39,10 +42,12 @@ def terminal_language(environ: Mapping[str, str] | None = None) -> str:
     locale = next((environ[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(n, "")), "")
     for value in [*environ.get("LANGUAGE", "").split(":"), locale]:
         code = _code(value)
+        if not code:
+            continue
         if code in ("c", "posix"):
             return "en"
-        if code.split("_")[0] in SPOKEN:
-            return code.split("_")[0]
+        if general(code) in SPOKEN:
+            return general(code)
     return "en"
 
 
